@@ -1,0 +1,29 @@
+#!/usr/bin/env node
+// Entry point. Imports only commander and the light command registrations: each command imports
+// its implementation (and any Google client library) lazily inside its action, so --version,
+// --help and validate start as fast as bare Node.
+import { Command, CommanderError } from "commander";
+import { reportFailure } from "./failure.js";
+import { commands } from "./registry.js";
+import { version } from "./version.js";
+
+const program = new Command("microgoals")
+  .description(
+    "Conversion goals as code: compile micro and macro conversions to GTM and GA4, deploy, report.",
+  )
+  .version(version, "-V, --version")
+  .showHelpAfterError()
+  .exitOverride();
+
+for (const register of commands) register(program);
+
+try {
+  await program.parseAsync(process.argv);
+} catch (err) {
+  if (err instanceof CommanderError) {
+    // --help and --version exit through here with code 0; bad flags with 1 → usage error 2.
+    process.exitCode = err.exitCode === 0 ? 0 : 2;
+  } else {
+    process.exitCode = reportFailure(err);
+  }
+}
