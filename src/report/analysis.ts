@@ -1,0 +1,108 @@
+// The output of analysis, input of every renderer. Its JSON form is the documented `--format json`
+// shape (docs/report.md): change it only additively and bump `schemaVersion` when you cannot.
+import type { Caveats, Cost, DateRange } from "./model.js";
+
+/** x of n with its 95% Wilson interval; rate and interval are null when n = 0 (no data ≠ 0%). */
+export interface Rate {
+  x: number;
+  n: number;
+  rate: number | null;
+  low: number | null;
+  high: number | null;
+}
+
+export type PairStatus = "ok" | "too-few-users" | "no-data";
+
+export interface PairAnalysis {
+  microId: string;
+  microTitle: string;
+  macroId: string;
+  macroTitle: string;
+  windowSeconds: number;
+  status: PairStatus;
+  /** why the status is not ok, in words */
+  note: string | null;
+  /** P(macro within the window after micro | micro) */
+  afterMicro: Rate;
+  /** P(macro | not micro) */
+  baseline: Rate;
+  /** afterMicro / baseline − 1 with a 95% Katz interval */
+  lift: { relative: number; low: number; high: number; corrected: boolean } | null;
+  test: "fisher" | "two-proportion" | null;
+  pValue: number | null;
+  /** Benjamini–Hochberg adjusted across every pair in the report */
+  qValue: number | null;
+  significant: boolean;
+  phi: number | null;
+  /** (afterMicro − baseline) × macro value: association, not causation */
+  valuePerMicro: number | null;
+  /** additional users (same micro/non-micro mix) for 80% power at the observed rates; 0 when already significant */
+  moreUsersNeeded: number | null;
+  /** 1 = largest lift; null for pairs without data */
+  rank: number | null;
+}
+
+export interface GoalAnalysis {
+  id: string;
+  title: string;
+  kind: "macro" | "micro";
+  event: string;
+  users: number;
+  events: number;
+  /** no events at all in the range: maybe its trigger is broken */
+  noData: boolean;
+}
+
+export interface FunnelStepAnalysis {
+  goalId: string;
+  title: string;
+  users: number;
+  /** users of this step / users of the previous step (null for the first step) */
+  stepConversion: Rate | null;
+  /** users of this step / users of the first step */
+  overallConversion: Rate;
+  /** users lost since the previous step (null for the first step) */
+  dropOff: number | null;
+  noData: boolean;
+}
+
+export interface FunnelAnalysis {
+  id: string;
+  title: string;
+  open: boolean;
+  windowSeconds: number;
+  steps: FunnelStepAnalysis[];
+  overallConversion: Rate;
+  /** the step with the lowest step conversion (the narrowest point) */
+  bottleneck: { fromGoalId: string; toGoalId: string; stepIndex: number; conversion: number } | null;
+}
+
+/** One past run, for trend charts (fed by scheduled reports). */
+export interface HistoryPoint {
+  /** ISO date or date-time of the run */
+  at: string;
+  pairs: { microId: string; macroId: string; rate: number | null; n: number }[];
+}
+
+export interface Analysis {
+  schemaVersion: 1;
+  project: string;
+  target: string | null;
+  propertyId: string | null;
+  source: string;
+  dateRange: DateRange;
+  generatedAt: string | null;
+  currency: string;
+  alpha: number;
+  minUsers: number;
+  totalUsers: number;
+  goals: GoalAnalysis[];
+  /** in spec order (micro goal order, then leads_to order) */
+  pairs: PairAnalysis[];
+  /** indexes into `pairs`, by rank */
+  ranking: number[];
+  funnels: FunnelAnalysis[];
+  caveats: Caveats;
+  cost: Cost;
+  history: HistoryPoint[];
+}

@@ -1,0 +1,200 @@
+// ReportInput + spec → Analysis. Pure: every figure a renderer prints is computed here.
+import type { Goal, Project } from "../spec/model.js";
+import type { Analysis, FunnelAnalysis, GoalAnalysis, HistoryPoint, PairAnalysis, Rate } from "./analysis.js";
+import type { FunnelCount, PairCount, ReportInput } from "./model.js";
+import { benjaminiHochberg } from "./stats/benjamini-hochberg.js";
+import { fisherExact } from "./stats/fisher.js";
+import { relativeLift } from "./stats/lift.js";
+import { phi } from "./stats/phi.js";
+import { sampleSize } from "./stats/sample-size.js";
+import { twoProportionTest } from "./stats/two-proportion.js";
+import { wilson } from "./stats/wilson.js";
+
+export interface AnalyzeOptions {
+  target?: string;
+  /** false-discovery rate for `significant` (default 0.05) */
+  alpha?: number;
+  history?: HistoryPoint[];
+  generatedAt?: string;
+}
+
+export function rateOf(x: number, n: number): Rate {
+  if (n <= 0) return { x, n, rate: null, low: null, high: null };
+  // Open funnels can have more users at a later step than at an earlier one: no binomial interval.
+  const ci = x <= n ? wilson(x, n) : null;
+  return { x, n, rate: x / n, low: ci?.low ?? null, high: ci?.high ?? null };
+}
+
+export function analyze(project: Project, input: ReportInput, options: AnalyzeOptions = {}): Analysis {
+  const alpha = options.alpha ?? 0.05;
+  const goalsById = new Map(project.goals.map((g) => [g.id, g]));
+  const counts = new Map(input.goals.map((c) => [c.goalId, c]));
+  const goals: GoalAnalysis[] = project.goals.map((g) => {
+    const c = counts.get(g.id);
+    const events = c?.events ?? 0;
+    return { id: g.id, title: g.title, kind: g.kind, event: g.event, users: c?.users ?? 0, events, noData: events === 0 };
+  });
+  const noData = new Set(goals.filter((g) => g.noData).map((g) => g.id));
+  const missingGoals = [...new Set([...input.caveats.missingGoals, ...noData])].sort();
+
+  const pairs = input.pairs.map((p) => analyzePair(p, goalsById, noData, project.report.minUsers));
+  const q = benjaminiHochberg(pairs.map((p) => p.pValue));
+  pairs.forEach((p, i) => {
+    p.qValue = q[i];
+    p.significant = q[i] !== null && q[i]! <= alpha;
+    p.moreUsersNeeded = p.status === "no-data" ? null : p.significant ? 0 : moreUsersNeeded(p);
+  });
+  const ranking = rank(pairs);
+  ranking.forEach((index, r) => {
+    pairs[index].rank = pairs[index].status === "no-data" ? null : r + 1;
+  });
+
+  return {
+    schemaVersion: 1,
+    project: project.name,
+    target: options.target ?? null,
+    propertyId: input.propertyId ?? null,
+    source: input.source,
+    dateRange: input.dateRange,
+    generatedAt: options.generatedAt ?? null,
+    currency: project.report.currency,
+    alpha,
+    minUsers: project.report.minUsers,
+    totalUsers: input.totalUsers,
+    goals,
+    pairs,
+    ranking,
+    funnels: input.funnels.map((f) => analyzeFunnel(f, project, noData)),
+    caveats: { ...input.caveats, missingGoals },
+    cost: input.cost,
+    history: options.history ?? [],
+  };
+}
+
+function analyzePair(p: PairCount, goals: Map<string, Goal>, noData: Set<string>, minUsers: number): PairAnalysis {
+  const micro = goals.get(p.microId);
+  const macro = goals.get(p.macroId);
+  const a = p.convertedAfterMicro;
+  const b = p.microUsers - a;
+  const c = p.convertedWithoutMicro;
+  const d = p.nonMicroUsers - c;
+  const base: PairAnalysis = {
+    microId: p.microId,
+    microTitle: micro?.title ?? p.microId,
+    macroId: p.macroId,
+    macroTitle: macro?.title ?? p.macroId,
+    windowSeconds: p.windowSeconds,
+    status: "ok",
+    note: null,
+    afterMicro: rateOf(a, p.microUsers),
+    baseline: rateOf(c, p.nonMicroUsers),
+    lift: null,
+    test: null,
+    pValue: null,
+    qValue: null,
+    significant: false,
+    phi: null,
+    valuePerMicro: null,
+    moreUsersNeeded: null,
+    rank: null,
+  };
+  const missing = [p.microId, p.macroId].filter((id) => noData.has(id));
+  if (missing.length > 0 || p.microUsers === 0 || p.nonMicroUsers === 0) {
+    base.status = "no-data";
+    base.note =
+      missing.length > 0
+        ? `no data for ${missing.join(" and ")}: check its trigger`
+        : p.microUsers === 0
+          ? "no users did the micro goal"
+          : "every user did the micro goal: no baseline";
+    return base;
+  }
+  if (p.microUsers < minUsers) {
+    base.status = "too-few-users";
+    base.note = `only ${p.microUsers} users did ${p.microId} (min_users ${minUsers})`;
+  }
+  base.lift = relativeLift(a, p.microUsers, c, p.nonMicroUsers);
+  const useFisher = minExpectedCell(a, b, c, d) < 5;
+  base.test = useFisher ? "fisher" : "two-proportion";
+  base.pValue = useFisher ? fisherExact(a, b, c, d) : twoProportionTest(a, p.microUsers, c, p.nonMicroUsers)!.pValue;
+  base.phi = phi(a, b, c, d);
+  const value = macro?.value ?? macro?.keyEvent?.value;
+  if (value !== undefined) base.valuePerMicro = (base.afterMicro.rate! - base.baseline.rate!) * value;
+  return base;
+}
+
+function minExpectedCell(a: number, b: number, c: number, d: number): number {
+  const n = a + b + c + d;
+  const rows = [a + b, c + d];
+  const cols = [a + c, b + d];
+  return Math.min(...rows.flatMap((r) => cols.map((col) => (r * col) / n)));
+}
+
+function moreUsersNeeded(p: PairAnalysis): number | null {
+  const n1 = p.afterMicro.n;
+  const n2 = p.baseline.n;
+  const ss = sampleSize(p.afterMicro.rate!, p.baseline.rate!, n2 / n1);
+  if (!ss) return null; // identical rates: no sample size detects a difference of zero
+  const factor = Math.max(ss.n1 / n1, ss.n2 / n2, 1);
+  return Math.ceil((n1 + n2) * factor) - (n1 + n2);
+}
+
+const statusOrder = { ok: 0, "too-few-users": 1, "no-data": 2 } as const;
+
+/** Pairs by status (ok, too few users, no data), then lift descending, then spec order. */
+function rank(pairs: PairAnalysis[]): number[] {
+  return pairs
+    .map((_, i) => i)
+    .sort((i, j) => {
+      const a = pairs[i];
+      const b = pairs[j];
+      const s = statusOrder[a.status] - statusOrder[b.status];
+      if (s !== 0) return s;
+      const la = a.lift?.relative ?? Number.NEGATIVE_INFINITY;
+      const lb = b.lift?.relative ?? Number.NEGATIVE_INFINITY;
+      return lb - la || i - j;
+    });
+}
+
+function analyzeFunnel(f: FunnelCount, project: Project, noData: Set<string>): FunnelAnalysis {
+  const spec = project.funnels.find((s) => s.id === f.funnelId);
+  const title = (id: string) => project.goals.find((g) => g.id === id)?.title ?? id;
+  const first = f.steps[0]?.users ?? 0;
+  const steps = f.steps.map((s, i) => {
+    const prev = i > 0 ? f.steps[i - 1].users : null;
+    return {
+      goalId: s.goalId,
+      title: title(s.goalId),
+      users: s.users,
+      stepConversion: prev === null ? null : rateOf(s.users, prev),
+      overallConversion: rateOf(s.users, first),
+      dropOff: prev === null ? null : prev - s.users,
+      noData: noData.has(s.goalId),
+    };
+  });
+  let bottleneck: FunnelAnalysis["bottleneck"] = null;
+  steps.forEach((s, i) => {
+    const conv = s.stepConversion?.rate;
+    if (conv === null || conv === undefined) return;
+    if (!bottleneck || conv < bottleneck.conversion) {
+      bottleneck = { fromGoalId: steps[i - 1].goalId, toGoalId: s.goalId, stepIndex: i, conversion: conv };
+    }
+  });
+  return {
+    id: f.funnelId,
+    title: spec?.title ?? f.funnelId,
+    open: f.open,
+    windowSeconds: spec?.windowSeconds ?? 0,
+    steps,
+    overallConversion: rateOf(f.steps.at(-1)?.users ?? 0, first),
+    bottleneck,
+  };
+}
+
+/** The trend point of this analysis, for a history store. */
+export function historyPointOf(analysis: Analysis, at: string): HistoryPoint {
+  return {
+    at,
+    pairs: analysis.pairs.map((p) => ({ microId: p.microId, macroId: p.macroId, rate: p.afterMicro.rate, n: p.afterMicro.n })),
+  };
+}

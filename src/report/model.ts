@@ -1,0 +1,99 @@
+// The source-agnostic input of a report: the counts analysis needs, whoever computed them (the GA4
+// Data API source in src/ga4/data, a BigQuery/DuckDB source over the GA4 export, or a brute-force
+// count in tests). Every count is a number of distinct users over one date range.
+
+export interface DateRange {
+  /** GA4 date expression or YYYY-MM-DD, e.g. "28daysAgo" */
+  since: string;
+  until: string;
+}
+
+/** Users and events of one goal's GA4 event. */
+export interface GoalCount {
+  goalId: string;
+  event: string;
+  /** distinct users with at least one event */
+  users: number;
+  events: number;
+}
+
+/**
+ * The 2x2 table of one (micro → macro) pair:
+ *
+ *                        converted                 not converted
+ *   did micro            convertedAfterMicro       microUsers − convertedAfterMicro
+ *   did not do micro     convertedWithoutMicro     nonMicroUsers − convertedWithoutMicro
+ *
+ * "convertedAfterMicro" = users who did the micro goal and later the macro goal within
+ * `windowSeconds` of it; "convertedWithoutMicro" = users who did the macro goal and never the
+ * micro goal in the date range. A user who did the macro only before the micro counts as a micro
+ * user who did not convert (the micro cannot have led to it).
+ */
+export interface PairCount {
+  microId: string;
+  macroId: string;
+  windowSeconds: number;
+  microUsers: number;
+  convertedAfterMicro: number;
+  nonMicroUsers: number;
+  convertedWithoutMicro: number;
+}
+
+/** Users reaching each step of a spec funnel, in step order. */
+export interface FunnelCount {
+  funnelId: string;
+  open: boolean;
+  steps: { goalId: string; users: number }[];
+}
+
+export interface SamplingNote {
+  /** which query (e.g. "goal totals", "funnel b2b_lead") */
+  query: string;
+  samplesReadCount: number;
+  samplingSpaceSize: number;
+}
+
+/** What the data source says about how trustworthy its numbers are. */
+export interface Caveats {
+  /** any query answered with metadata.subjectToThresholding */
+  subjectToThresholding: boolean;
+  thresholdedQueries: string[];
+  sampling: SamplingNote[];
+  /** any query answered with dataLossFromOtherRow: some rows were folded into "(other)" */
+  otherRow: boolean;
+  otherRowQueries: string[];
+  /** goals whose event had no data at all in the range (maybe a broken trigger) */
+  missingGoals: string[];
+}
+
+/** What producing the input cost. */
+export interface Cost {
+  requests: number;
+  /** quota tokens consumed (tokensPerDay.consumed summed over responses) */
+  tokens: number;
+}
+
+export interface ReportInput {
+  /** e.g. "ga4-data-api", "bigquery-export" */
+  source: string;
+  propertyId?: string;
+  dateRange: DateRange;
+  /** distinct users with any event in the range */
+  totalUsers: number;
+  goals: GoalCount[];
+  pairs: PairCount[];
+  funnels: FunnelCount[];
+  caveats: Caveats;
+  cost: Cost;
+}
+
+export function emptyCaveats(): Caveats {
+  return {
+    subjectToThresholding: false,
+    thresholdedQueries: [],
+    sampling: [],
+    otherRow: false,
+    otherRowQueries: [],
+    missingGoals: [],
+  };
+}

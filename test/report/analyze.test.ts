@@ -1,0 +1,66 @@
+import { describe, expect, it } from "vitest";
+import { analyze } from "../../src/report/analyze.js";
+import { testInput, testProject } from "./fixture.js";
+
+describe("analyze", () => {
+  const a = analyze(testProject(), testInput(), { target: "staging" });
+  const pair = (id: string) => a.pairs.find((p) => p.microId === id)!;
+
+  it("computes rate, baseline, lift, test and value per pair", () => {
+    const cart = pair("add_to_cart");
+    expect(cart.afterMicro).toMatchObject({ x: 300, n: 1000, rate: 0.3 });
+    expect(cart.baseline.rate).toBeCloseTo(100 / 9000, 12);
+    expect(cart.lift!.relative).toBeCloseTo(0.3 / (100 / 9000) - 1, 9);
+    expect(cart.lift!.low).toBeLessThan(cart.lift!.relative);
+    expect(cart.test).toBe("two-proportion");
+    expect(cart.significant).toBe(true);
+    expect(cart.valuePerMicro).toBeCloseTo((0.3 - 100 / 9000) * 80, 9);
+    expect(cart.moreUsersNeeded).toBe(0);
+  });
+
+  it("uses Fisher's exact test when an expected cell is below 5 and flags too few users", () => {
+    const guide = pair("size_guide");
+    expect(guide.test).toBe("fisher");
+    expect(guide.status).toBe("too-few-users");
+    expect(guide.note).toContain("min_users 50");
+    expect(guide.moreUsersNeeded).toBeGreaterThan(0);
+  });
+
+  it("calls a goal without events missing data, not 0%", () => {
+    const broken = pair("broken_widget");
+    expect(broken.status).toBe("no-data");
+    expect(broken.afterMicro.rate).toBeNull();
+    expect(broken.note).toContain("check its trigger");
+    expect(broken.rank).toBeNull();
+    expect(a.caveats.missingGoals).toEqual(["broken_widget"]);
+    expect(a.goals.find((g) => g.id === "broken_widget")!.noData).toBe(true);
+  });
+
+  it("ranks ok pairs by lift, then too-few-users, then no-data", () => {
+    expect(a.ranking.map((i) => a.pairs[i].microId)).toEqual([
+      "add_to_cart",
+      "view_product",
+      "size_guide",
+      "broken_widget",
+    ]);
+    expect(pair("add_to_cart").rank).toBe(1);
+  });
+
+  it("adjusts p-values with Benjamini-Hochberg across pairs", () => {
+    const tested = a.pairs.filter((p) => p.pValue !== null);
+    for (const p of tested) expect(p.qValue!).toBeGreaterThanOrEqual(p.pValue!);
+    expect(tested).toHaveLength(3);
+  });
+
+  it("finds the funnel's bottleneck and drop-off", () => {
+    const f = a.funnels[0];
+    expect(f.steps.map((s) => s.dropOff)).toEqual([null, 4100, 620]);
+    expect(f.steps[1].stepConversion!.rate).toBeCloseTo(0.18, 12);
+    expect(f.bottleneck).toMatchObject({ fromGoalId: "view_product", toGoalId: "add_to_cart", stepIndex: 1 });
+    expect(f.overallConversion.rate).toBeCloseTo(280 / 5000, 12);
+  });
+
+  it("is deterministic", () => {
+    expect(JSON.stringify(analyze(testProject(), testInput(), { target: "staging" }))).toBe(JSON.stringify(a));
+  });
+});

@@ -1,0 +1,109 @@
+// A small hand-built Project (macro purchase, micros view_product/add_to_cart/broken_widget) and a
+// ReportInput for it, so report tests need neither the spec loader nor the emulator.
+import type { ReportInput } from "../../src/report/model.js";
+import { emptyCaveats } from "../../src/report/model.js";
+import type { Goal, Project } from "../../src/spec/model.js";
+
+function goal(id: string, kind: "macro" | "micro", leadsTo: string[] = [], value?: number): Goal {
+  return {
+    id,
+    title: id.replace(/_/g, " "),
+    kind,
+    role: kind === "micro" ? "milestone" : undefined,
+    leadsTo,
+    event: id,
+    reservedEventOk: false,
+    trigger: { kind: "data_layer", event: id, conditions: [] },
+    params: [],
+    keyEvent: kind === "macro" ? { counting: "once_per_event", value } : undefined,
+    value,
+    pii: false,
+    source: { file: "goals/test.yaml", pointer: `/goals/${id}` },
+  };
+}
+
+export function testProject(goals?: Goal[]): Project {
+  return {
+    dir: "/tmp/project",
+    name: "Test Store",
+    version: 1,
+    defaultTarget: "staging",
+    targets: [
+      {
+        name: "staging",
+        gtm: { accountId: "1", containerId: "2", workspaceName: "microgoals" },
+        ga4: { propertyId: "400000001", measurementId: "G-TEST" },
+        source: { file: "microgoals.yaml", pointer: "/targets/staging" },
+      },
+    ],
+    installGoogleTag: false,
+    limits: { keyEvents: 30, customDimensions: 50 },
+    report: { since: "28daysAgo", until: "yesterday", windowSeconds: 604800, minUsers: 50, alerts: [], currency: "EUR" },
+    goals: goals ?? [
+      goal("purchase", "macro", [], 80),
+      goal("view_product", "micro", ["purchase"]),
+      goal("add_to_cart", "micro", ["purchase"]),
+      goal("size_guide", "micro", ["purchase"]),
+      goal("broken_widget", "micro", ["purchase"]),
+    ],
+    funnels: [
+      {
+        id: "shop",
+        title: "Shop funnel",
+        steps: ["view_product", "add_to_cart", "purchase"],
+        windowSeconds: 604800,
+        open: false,
+        source: { file: "goals/test.yaml", pointer: "/funnels/0" },
+      },
+    ],
+    files: ["microgoals.yaml", "goals/test.yaml"],
+  };
+}
+
+export { goal as testGoal };
+
+export function testInput(): ReportInput {
+  return {
+    source: "test",
+    propertyId: "400000001",
+    dateRange: { since: "28daysAgo", until: "yesterday" },
+    totalUsers: 10000,
+    goals: [
+      { goalId: "purchase", event: "purchase", users: 400, events: 450 },
+      { goalId: "view_product", event: "view_product", users: 5000, events: 9000 },
+      { goalId: "add_to_cart", event: "add_to_cart", users: 1000, events: 1500 },
+      { goalId: "size_guide", event: "size_guide", users: 30, events: 31 },
+    ],
+    pairs: [
+      pair("view_product", 5000, 350, 50),
+      pair("add_to_cart", 1000, 300, 100),
+      pair("size_guide", 30, 3, 397),
+      pair("broken_widget", 0, 0, 400),
+    ],
+    funnels: [
+      {
+        funnelId: "shop",
+        open: false,
+        steps: [
+          { goalId: "view_product", users: 5000 },
+          { goalId: "add_to_cart", users: 900 },
+          { goalId: "purchase", users: 280 },
+        ],
+      },
+    ],
+    caveats: emptyCaveats(),
+    cost: { requests: 3, tokens: 27 },
+  };
+}
+
+function pair(microId: string, microUsers: number, after: number, without: number) {
+  return {
+    microId,
+    macroId: "purchase",
+    windowSeconds: 604800,
+    microUsers,
+    convertedAfterMicro: after,
+    nonMicroUsers: 10000 - microUsers,
+    convertedWithoutMicro: without,
+  };
+}
