@@ -1,0 +1,118 @@
+// compile(project, target) → DesiredState: the pure heart of the compiler. Goals are processed in
+// id order and every list is sorted by key, so the output is the same bytes whatever the file order.
+import type { Goal, Project, Target, TriggerKind } from "../spec/model.js";
+import { canonicalize } from "./canonical-json.js";
+import { CompileContext } from "./context.js";
+import type { DesiredState, DesiredTag, DesiredTrigger, DesiredVariable, GtmTriggerBody, GtmVariableBody } from "./desired-state.js";
+import { customDimensions, keyEvents } from "./ga4.js";
+import { FOLDER_NAME, triggerName } from "./naming.js";
+import { own, shortHash } from "./ownership.js";
+import { ENGAGEMENT_TAG_KEY, engagementCounterTag } from "./tags/engagement-counter.js";
+import { ga4EventTag, ga4EventTagKey } from "./tags/ga4-event.js";
+import { GOOGLE_TAG_KEY, googleTag } from "./tags/google-tag.js";
+import { allPagesTrigger } from "./triggers/all-pages.js";
+import { compileTrigger } from "./triggers/compile-trigger.js";
+import { type EngagementThreshold, engagementThreshold } from "./triggers/engagement.js";
+import type { TriggerShape } from "./triggers/trigger-shape.js";
+import { MEASUREMENT_ID_KEY, measurementIdVariable } from "./variables/measurement-id.js";
+
+interface CollectedTrigger {
+  shape: TriggerShape;
+  kind: string;
+  goals: Set<string>;
+}
+
+export function triggerKey(shape: TriggerShape): string {
+  return `trigger:${shape.type}:${shortHash(shape)}`;
+}
+
+export function findTarget(project: Project, targetName?: string): Target {
+  const name = targetName ?? project.defaultTarget;
+  const target = project.targets.find((t) => t.name === name);
+  if (!target) throw new Error(`unknown target "${name}"`);
+  return target;
+}
+
+const byId = (a: Goal, b: Goal) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+const byKey = (a: { key: string }, b: { key: string }) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+
+export function compile(project: Project, targetName?: string): DesiredState {
+  const target = findTarget(project, targetName);
+  const goals = [...project.goals].sort(byId);
+  const ctx = new CompileContext();
+  const triggers = new Map<string, CollectedTrigger>();
+  const addTrigger = (shape: TriggerShape, kind: string, goalIds: string[]): string => {
+    const clean = canonicalize(shape) as TriggerShape;
+    const key = triggerKey(clean);
+    const t = triggers.get(key) ?? { shape: clean, kind, goals: new Set<string>() };
+    for (const g of goalIds) t.goals.add(g);
+    triggers.set(key, t);
+    return key;
+  };
+
+  const tags: DesiredTag[] = [];
+  const thresholds = new Map<string, EngagementThreshold & { goals: string[] }>();
+  for (const goal of goals) {
+    ctx.goal = goal.id;
+    const key = addTrigger(compileTrigger(goal.trigger, ctx), goal.trigger.kind, [goal.id]);
+    tags.push(own(ga4EventTagKey(goal.id), [goal.id], ga4EventTag(goal, key, ctx)));
+    if (goal.trigger.kind === "engagement") {
+      const th = engagementThreshold(goal.trigger);
+      const entry = thresholds.get(th.event) ?? { ...th, goals: [] };
+      entry.goals.push(goal.id);
+      thresholds.set(th.event, entry);
+    }
+  }
+  ctx.goal = "";
+
+  if (thresholds.size > 0 || project.installGoogleTag) {
+    const counterGoals = [...thresholds.values()].flatMap((t) => t.goals);
+    const allPages = addTrigger(allPagesTrigger(), "page_view", counterGoals);
+    if (thresholds.size > 0) {
+      const sorted = [...thresholds.values()].sort((a, b) => (a.event < b.event ? -1 : 1));
+      tags.push(own(ENGAGEMENT_TAG_KEY, counterGoals, engagementCounterTag(sorted, allPages)));
+    }
+    if (project.installGoogleTag) tags.push(own(GOOGLE_TAG_KEY, [], googleTag(allPages)));
+  }
+
+  const variables: DesiredVariable[] = [own<GtmVariableBody>(MEASUREMENT_ID_KEY, [], measurementIdVariable(target.ga4.measurementId))];
+  for (const [key, v] of ctx.variables) variables.push(own<GtmVariableBody>(key, [...v.goals], v.body));
+
+  const state: DesiredState = {
+    target: target.name,
+    gtm: {
+      accountId: target.gtm.accountId,
+      containerId: target.gtm.containerId,
+      workspaceName: target.gtm.workspaceName,
+      folderName: FOLDER_NAME,
+      builtInVariables: [...ctx.builtIns].sort(),
+      variables: variables.sort(byKey),
+      triggers: nameTriggers(triggers).sort(byKey),
+      tags: tags.sort(byKey),
+    },
+    ga4: {
+      propertyId: target.ga4.propertyId,
+      measurementId: target.ga4.measurementId,
+      keyEvents: keyEvents(goals, project),
+      customDimensions: customDimensions(goals),
+    },
+  };
+  return canonicalize(state) as DesiredState;
+}
+
+/** Names from kind and the (sorted) goals that fire on the trigger; unfiltered page view is "all pages". */
+function nameTriggers(triggers: Map<string, CollectedTrigger>): DesiredTrigger[] {
+  const used = new Set<string>();
+  const out: DesiredTrigger[] = [];
+  for (const key of [...triggers.keys()].sort()) {
+    const t = triggers.get(key)!;
+    const goals = [...t.goals].sort();
+    const isAllPages = t.shape.type === "pageview" && !t.shape.filter;
+    const label = isAllPages ? "all pages" : goals.length > 1 ? `${goals[0]} +${goals.length - 1}` : (goals[0] ?? key);
+    let name = triggerName(isAllPages ? "page_view" : (t.kind as TriggerKind), label);
+    if (used.has(name)) name = `${name} (${key.slice(key.lastIndexOf(":") + 1)})`;
+    used.add(name);
+    out.push(own<GtmTriggerBody>(key, goals, { name, ...t.shape }));
+  }
+  return out;
+}
