@@ -1,0 +1,63 @@
+// Records what a run spent: every deploy ends by printing this line.
+export interface BudgetSnapshot {
+  reads: number;
+  writes: number;
+  retries: number;
+  /** 429 / 403 rateLimitExceeded answers seen; with pacing this should stay 0. */
+  rateLimited: number;
+  /** Time spent waiting for the quota window (ms). */
+  pacedMs: number;
+  elapsedMs: number;
+  /** Calls per method, e.g. "tags.create": 12. */
+  byMethod: Record<string, number>;
+}
+
+export class Budget {
+  private readonly startedAt: number;
+  private reads = 0;
+  private writes = 0;
+  private retries = 0;
+  private rateLimited = 0;
+  private pacedMs = 0;
+  private readonly byMethod = new Map<string, number>();
+
+  constructor(private readonly now: () => number = Date.now) {
+    this.startedAt = now();
+  }
+
+  call(kind: "read" | "write", method: string): void {
+    if (kind === "read") this.reads++;
+    else this.writes++;
+    this.byMethod.set(method, (this.byMethod.get(method) ?? 0) + 1);
+  }
+  retry(): void {
+    this.retries++;
+  }
+  limited(): void {
+    this.rateLimited++;
+  }
+  paced(ms: number): void {
+    this.pacedMs += ms;
+  }
+
+  snapshot(): BudgetSnapshot {
+    const byMethod: Record<string, number> = {};
+    for (const k of [...this.byMethod.keys()].sort()) byMethod[k] = this.byMethod.get(k)!;
+    return {
+      reads: this.reads,
+      writes: this.writes,
+      retries: this.retries,
+      rateLimited: this.rateLimited,
+      pacedMs: this.pacedMs,
+      elapsedMs: this.now() - this.startedAt,
+      byMethod,
+    };
+  }
+}
+
+export function formatBudget(b: BudgetSnapshot): string {
+  return (
+    `calls: ${b.reads} reads, ${b.writes} writes, ${b.retries} retries, ` +
+    `${b.rateLimited} rate-limit answers; elapsed ${(b.elapsedMs / 1000).toFixed(1)} s`
+  );
+}

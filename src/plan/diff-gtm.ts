@@ -1,0 +1,132 @@
+// desired − live for GTM. Ownership is the marker in notes, never the name: entities without it are
+// foreign and never touched. An owned entity whose content no longer hashes to its marker was edited
+// by a person (drift): reported and left alone unless forced.
+import type { DesiredState, Owned } from "../compile/desired-state.js";
+import { parseMarker } from "../compile/ownership.js";
+import { fieldDiff } from "./field-diff.js";
+import type { LiveEntity, LiveGtm } from "./live-state.js";
+import type { GtmChange, GtmKind } from "./model.js";
+import { matchesHash, normalizeLive } from "./normalize.js";
+
+export interface GtmDiff {
+  changes: GtmChange[];
+  enableBuiltIns: string[];
+  /** Keys of owned entities that exist but sit outside our folder. */
+  moveToFolder: string[];
+  warnings: string[];
+}
+
+const KINDS: GtmKind[] = ["variable", "trigger", "tag"];
+
+export function diffGtm(
+  desired: DesiredState["gtm"],
+  live: LiveGtm,
+  folderId: string | undefined,
+  force: boolean,
+): GtmDiff {
+  const triggerKeyById = ownedKeyById(live.triggers);
+  const out: GtmDiff = {
+    changes: [],
+    enableBuiltIns: desired.builtInVariables.filter((t) => !live.builtInVariables.includes(t)).sort(),
+    moveToFolder: [],
+    warnings: [],
+  };
+  const wanted: Record<GtmKind, Owned<{ name: string; notes: string }>[]> = {
+    variable: desired.variables,
+    trigger: desired.triggers,
+    tag: desired.tags,
+  };
+  const liveOf: Record<GtmKind, LiveEntity[]> = { variable: live.variables, trigger: live.triggers, tag: live.tags };
+  for (const kind of KINDS) {
+    const d = diffKind(kind, wanted[kind], liveOf[kind], triggerKeyById, force, out.warnings);
+    out.changes.push(...d.changes);
+    for (const e of d.kept) if (folderId === undefined || e.entity.parentFolderId !== folderId) out.moveToFolder.push(e.key);
+  }
+  return out;
+}
+
+export function ownedKeyById(entities: LiveEntity[]): Map<string, string> {
+  const m = new Map<string, string>();
+  for (const e of entities) {
+    const marker = parseMarker(e.raw.notes as string | undefined);
+    if (marker) m.set(e.id, marker.key);
+  }
+  return m;
+}
+
+/** Live entities carrying our marker, by key; duplicates (an earlier lost create) sorted by id. */
+export function ownedByKey(entities: LiveEntity[]): Map<string, LiveEntity[]> {
+  const m = new Map<string, LiveEntity[]>();
+  for (const e of entities) {
+    const marker = parseMarker(e.raw.notes as string | undefined);
+    if (!marker) continue;
+    m.set(marker.key, [...(m.get(marker.key) ?? []), e]);
+  }
+  for (const list of m.values()) list.sort((a, b) => Number(a.id) - Number(b.id) || a.id.localeCompare(b.id));
+  return m;
+}
+
+function diffKind(
+  kind: GtmKind,
+  desired: Owned<{ name: string; notes: string }>[],
+  live: LiveEntity[],
+  triggerKeyById: ReadonlyMap<string, string>,
+  force: boolean,
+  warnings: string[],
+): { changes: GtmChange[]; kept: { key: string; entity: LiveEntity }[] } {
+  const owned = ownedByKey(live);
+  const foreignNames = new Set(live.filter((e) => !parseMarker(e.raw.notes as string)).map((e) => e.raw.name));
+  const changes: GtmChange[] = [];
+  const kept: { key: string; entity: LiveEntity }[] = [];
+  const desiredKeys = new Set(desired.map((d) => d.key));
+
+  for (const d of [...desired].sort((a, b) => a.key.localeCompare(b.key))) {
+    const base = { kind, key: d.key, name: d.body.name, goals: d.goals };
+    const [primary, ...extras] = owned.get(d.key) ?? [];
+    for (const dup of extras) changes.push({ ...base, action: "delete", id: dup.id, note: "duplicate of the same goal entity" });
+    if (!primary) {
+      if (foreignNames.has(d.body.name))
+        warnings.push(`a ${kind} named "${d.body.name}" exists without the microgoals marker; it is left alone`);
+      changes.push({ ...base, action: "create", body: d.body as GtmChange["body"], hash: d.hash });
+      continue;
+    }
+    kept.push({ key: d.key, entity: primary });
+    const liveBody = normalizeLive(kind, primary.raw, triggerKeyById);
+    const marker = parseMarker(primary.raw.notes as string)!;
+    const drifted = !matchesHash(liveBody, marker.hash);
+    const diff = fieldDiff(withoutNotes(liveBody), withoutNotes(d.body));
+    if (drifted && !force) {
+      changes.push({ ...base, action: "drift", id: primary.id, diff, note: driftNote(kind) });
+      warnings.push(`${kind} "${d.body.name}" was edited in GTM since the last deploy; left alone (use --force)`);
+    } else if (!drifted && marker.hash === d.hash) {
+      changes.push({ ...base, action: "noop", id: primary.id });
+    } else {
+      const note = drifted ? "overwrites a manual edit (--force)" : undefined;
+      changes.push({ ...base, action: "update", id: primary.id, body: d.body as GtmChange["body"], hash: d.hash, diff, note });
+    }
+  }
+
+  for (const [key, list] of [...owned].sort(([a], [b]) => a.localeCompare(b))) {
+    if (desiredKeys.has(key)) continue;
+    for (const e of list) {
+      const name = String(e.raw.name ?? key);
+      const marker = parseMarker(e.raw.notes as string)!;
+      const drifted = !matchesHash(normalizeLive(kind, e.raw, triggerKeyById), marker.hash);
+      const base = { kind, key, name, goals: [], id: e.id };
+      if (drifted && !force) {
+        changes.push({ ...base, action: "drift", note: `${driftNote(kind)}; no longer in the spec, not deleted` });
+        warnings.push(`${kind} "${name}" is no longer in the spec but was edited in GTM; not deleted (use --force)`);
+      } else changes.push({ ...base, action: "delete" });
+    }
+  }
+  return { changes, kept };
+}
+
+function driftNote(kind: GtmKind): string {
+  return `${kind} edited outside microgoals since the last deploy`;
+}
+
+function withoutNotes(body: object): Record<string, unknown> {
+  const { notes: _n, ...rest } = body as Record<string, unknown>;
+  return rest;
+}
