@@ -1,0 +1,108 @@
+// Compiled entities, converted to export format, must look like what GTM itself writes: same
+// parameter keys, parameter types, nesting and enum spelling as the real exports in
+// /work/shared/reference/gtm-exports. Form submission and element visibility are not in those
+// files; they are checked against the GTM API v2 Trigger reference instead.
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { compile } from "../../src/compile/compile.js";
+import { exportContainer } from "../../src/compile/container-export.js";
+import { everyKindProject } from "./factory.js";
+import { shapeOf, union } from "./shape.js";
+
+type Json = Record<string, unknown>;
+const refDir = "/work/shared/reference/gtm-exports";
+const refs = readdirSync(refDir)
+  .filter((f) => f.endsWith(".json"))
+  .map((f) => (JSON.parse(readFileSync(join(refDir, f), "utf8")) as { containerVersion: Json }).containerVersion);
+const all = (kind: "tag" | "trigger" | "variable") => refs.flatMap((cv) => (cv[kind] as Json[] | undefined) ?? []);
+
+const compiled = exportContainer(compile(everyKindProject({ installGoogleTag: true }))).containerVersion;
+const conditionShapes = union(all("trigger").map((t) => new Set([...shapeOf(t)].filter((p) => p.startsWith("condition")))));
+
+function check(compiledEntities: Json[], references: Json[], allowedExtra: string[] = []): void {
+  expect(compiledEntities.length).toBeGreaterThan(0);
+  expect(references.length).toBeGreaterThan(0);
+  const ref = union(references.map(shapeOf));
+  for (const x of allowedExtra) ref.add(x);
+  for (const e of compiledEntities) {
+    const missing = [...shapeOf(e)].filter((p) => !ref.has(p) && !(p.startsWith("condition") && conditionShapes.has(p)));
+    expect(missing, `${String(e.name)} has paths GTM does not write`).toEqual([]);
+  }
+}
+
+describe("trigger shapes match real GTM exports", () => {
+  const triggerTypes = ["PAGEVIEW", "HISTORY_CHANGE", "CLICK", "LINK_CLICK", "CUSTOM_EVENT", "SCROLL_DEPTH", "TIMER", "YOU_TUBE_VIDEO"];
+  for (const type of triggerTypes) {
+    it(type, () => {
+      const mine = compiled.trigger.filter((t) => t.type === type);
+      // Any trigger kind may carry a `filter` ("fires on some ..."). With wait-for-tags or validation
+      // on, link clicks also need autoEventFilter ("enable when"; the reference's TIMER shows its shape).
+      const extra = type === "LINK_CLICK" ? ["filter:conditions", "autoEventFilter:conditions"] : ["filter:conditions"];
+      check(mine, all("trigger").filter((t) => t.type === type), extra);
+    });
+  }
+
+  it("every compiled trigger type is UPPER_SNAKE as in exports", () => {
+    for (const t of compiled.trigger) expect(String(t.type)).toMatch(/^[A-Z_]+$/);
+  });
+
+  it("FORM_SUBMISSION follows the API reference (same wait/validation fields as LINK_CLICK)", () => {
+    const form = compiled.trigger.filter((t) => t.type === "FORM_SUBMISSION");
+    check(
+      form.map((t) => ({ ...t, type: "LINK_CLICK" })),
+      all("trigger").filter((t) => t.type === "LINK_CLICK"),
+      ["filter:conditions", "autoEventFilter:conditions"],
+    );
+  });
+
+  it("ELEMENT_VISIBILITY follows GTM's parameter keys (API marks top-level visibility fields AMP-only)", () => {
+    const [ev] = compiled.trigger.filter((t) => t.type === "ELEMENT_VISIBILITY");
+    expect([...shapeOf(ev!)].sort()).toEqual(
+      [
+        "parameter.elementSelector:TEMPLATE",
+        "parameter.firingFrequency:TEMPLATE",
+        "parameter.onScreenDuration:TEMPLATE",
+        "parameter.onScreenRatio:TEMPLATE",
+        "parameter.selectorType:TEMPLATE",
+        "parameter.useDomChangeListener:BOOLEAN",
+        "parameter.useOnScreenDuration:BOOLEAN",
+        "type=ELEMENT_VISIBILITY",
+      ].sort(),
+    );
+  });
+});
+
+describe("tag and variable shapes match real GTM exports", () => {
+  for (const type of ["gaawe", "googtag", "html"]) {
+    it(`tag ${type}`, () => {
+      check(compiled.tag.filter((t) => t.type === type), all("tag").filter((t) => t.type === type));
+    });
+  }
+  for (const type of ["c", "v", "jsm"]) {
+    it(`variable ${type}`, () => {
+      check(compiled.variable.filter((t) => t.type === type), all("variable").filter((t) => t.type === type));
+    });
+  }
+
+  it("gaawe carries eventSettingsTable as LIST of MAP {parameter, parameterValue}", () => {
+    const demo = compiled.tag.find((t) => t.name === "microgoals · macro · demo_request")!;
+    const shape = shapeOf(demo);
+    expect(shape).toContain("parameter.eventSettingsTable:LIST");
+    expect(shape).toContain("parameter.eventSettingsTable.list[]:MAP");
+    expect(shape).toContain("parameter.eventSettingsTable.list[].map.parameterValue:TEMPLATE");
+    expect(shape).toContain("parameter.measurementIdOverride:TEMPLATE");
+  });
+
+  it("built-in variable types are spelled as in exports", () => {
+    const refTypes = new Set(refs.flatMap((cv) => (cv.builtInVariable as Json[]).map((b) => `${b.type}=${b.name}`)));
+    const mine = compiled.builtInVariable.map((b) => `${b.type}=${b.name}`);
+    const known = mine.filter((m) => refTypes.has(m));
+    expect(known).toContain("PAGE_PATH=Page Path");
+    expect(known).toContain("CLICK_URL=Click URL");
+    expect(known).toContain("VIDEO_PERCENT=Video Percent");
+    // Every compiled type that the references also enable has the reference's display name.
+    const refByType = new Map(refs.flatMap((cv) => (cv.builtInVariable as Json[]).map((b) => [b.type, b.name])));
+    for (const b of compiled.builtInVariable) if (refByType.has(b.type)) expect(b.name).toBe(refByType.get(b.type));
+  });
+});
