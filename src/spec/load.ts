@@ -1,0 +1,121 @@
+// The spec loader: files → YAML (with positions) → JSON Schema → normalized Project → semantic rules.
+// User mistakes never throw; they come back as located diagnostics (see load-result.ts).
+import { readdir, readFile } from "node:fs/promises";
+import { join, relative, resolve, sep } from "node:path";
+import type { Diagnostic } from "./diagnostic.js";
+import type { LoadResult } from "./load-result.js";
+import type { Funnel, Goal, Position, SourceRef } from "./model.js";
+import { normalizeGoalFile } from "./normalize-goals.js";
+import { normalizeSettings, projectFile } from "./normalize-project.js";
+import { runRules } from "./run-rules.js";
+import { checkSchema } from "./schema-check.js";
+import type { ShapeIssue } from "./shape-issue.js";
+import { sortDiagnostics } from "./sort-diagnostics.js";
+import { type ParsedFile, parseSpecFile } from "./yaml-file.js";
+
+/** Loads and validates the project in `dir` (microgoals.yaml + goals/**\/*.yaml). */
+export async function loadProject(dir: string): Promise<LoadResult> {
+  const abs = resolve(dir);
+  const files: Record<string, string | undefined> = {};
+  files[projectFile] = await readText(join(abs, projectFile));
+  for (const rel of await goalFiles(abs)) files[rel] = await readText(join(abs, rel));
+  return loadProjectFromStrings(files, abs);
+}
+
+/**
+ * The same pipeline over in-memory files: keys are project-relative paths ("microgoals.yaml",
+ * "goals/shop.yaml"); an undefined value means the file is missing or unreadable.
+ */
+export function loadProjectFromStrings(files: Record<string, string | undefined>, dir = process.cwd()): LoadResult {
+  const sources = new Map<string, string>();
+  const parsed = new Map<string, ParsedFile>();
+  const diagnostics: Diagnostic[] = [];
+  const goalPaths = Object.keys(files)
+    .filter((f) => f !== projectFile)
+    .sort();
+
+  for (const file of [projectFile, ...goalPaths]) {
+    const text = files[file];
+    if (text === undefined) {
+      diagnostics.push({
+        severity: "error",
+        rule: "missing-file",
+        message: `${file} is missing or unreadable.`,
+        position: { file, line: 1, col: 1 },
+        ...(file === projectFile ? { hint: "Create one with `microgoals init`." } : {}),
+      });
+      continue;
+    }
+    sources.set(file, text);
+    const p = parseSpecFile(file, text);
+    parsed.set(file, p);
+    diagnostics.push(...p.diagnostics);
+    if (p.data !== undefined) {
+      diagnostics.push(...checkSchema(p, file === projectFile ? "project" : "goalFile"));
+    }
+  }
+
+  const start = (file: string): Position => ({ file, line: 1, col: 1 });
+  const locate = (ref: SourceRef): Position => parsed.get(ref.file)?.locate(ref.pointer) ?? start(ref.file);
+  const locateKey = (ref: SourceRef): Position => parsed.get(ref.file)?.locateKey(ref.pointer) ?? start(ref.file);
+  const has = (ref: SourceRef): boolean => parsed.get(ref.file)?.has(ref.pointer) ?? false;
+  const result = (extra: Diagnostic[] = [], project?: LoadResult["project"]): LoadResult => ({
+    ...(project ? { project } : {}),
+    diagnostics: sortDiagnostics([...diagnostics, ...extra]),
+    locate,
+    sources,
+  });
+  if (diagnostics.some((d) => d.severity === "error")) return result();
+
+  const settings = normalizeSettings(parsed.get(projectFile)!.data as Record<string, unknown>);
+  const goals: Goal[] = [];
+  const funnels: Funnel[] = [];
+  const issues: ShapeIssue[] = [];
+  const issueFile = new Map<ShapeIssue, string>();
+  for (const file of goalPaths) {
+    const before = issues.length;
+    const r = normalizeGoalFile(
+      parsed.get(file)!.data as Record<string, unknown>,
+      file,
+      settings.report.windowSeconds,
+      issues,
+    );
+    for (const issue of issues.slice(before)) issueFile.set(issue, file);
+    goals.push(...r.goals);
+    funnels.push(...r.funnels);
+  }
+  if (issues.length > 0) {
+    return result(
+      issues.map((i) => ({
+        severity: "error",
+        rule: i.rule,
+        message: i.message,
+        position: locate({ file: issueFile.get(i)!, pointer: i.pointer }),
+        ...(i.hint ? { hint: i.hint } : {}),
+      })),
+    );
+  }
+  const project = { ...settings, dir, goals, funnels, files: [projectFile, ...goalPaths] };
+  return result(runRules(project, { locate, locateKey, has }), project);
+}
+
+async function readText(path: string): Promise<string | undefined> {
+  try {
+    return await readFile(path, "utf8");
+  } catch {
+    return undefined;
+  }
+}
+
+/** goals/**\/*.yaml and *.yml, relative to the project, "/"-separated, sorted. */
+async function goalFiles(dir: string): Promise<string[]> {
+  try {
+    const entries = await readdir(join(dir, "goals"), { recursive: true, withFileTypes: true });
+    return entries
+      .filter((e) => e.isFile() && /\.ya?ml$/.test(e.name))
+      .map((e) => relative(dir, join(e.parentPath ?? e.path, e.name)).split(sep).join("/"))
+      .sort();
+  } catch {
+    return [];
+  }
+}

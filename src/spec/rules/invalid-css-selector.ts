@@ -1,0 +1,35 @@
+import { createParser } from "css-selector-parser";
+import type { SourceRef } from "../model.js";
+import { conditionValueRef, refIn } from "./refs.js";
+import type { Finding, Rule } from "./rule.js";
+
+const parse = createParser({ syntax: "progressive" });
+
+function problem(selector: string): string | undefined {
+  if (selector.trim() === "") return "it is empty";
+  try {
+    parse(selector);
+    return undefined;
+  } catch (e) {
+    return e instanceof Error ? e.message : String(e);
+  }
+}
+
+export const invalidCssSelector: Rule = {
+  id: "invalid-css-selector",
+  severity: "error",
+  summary: "CSS selectors (click/link/form `selector`, `css` conditions, element_visibility) parse.",
+  check: (project, ctx) =>
+    project.goals.flatMap((g) => {
+      const selectors: { selector: string; at: SourceRef }[] = g.trigger.conditions
+        .filter((c) => c.op === "css")
+        .map((c) => ({ selector: String(c.value), at: conditionValueRef(c, ctx.has) }));
+      if (g.trigger.kind === "element_visibility") {
+        selectors.push({ selector: g.trigger.selector, at: refIn(g.source, "trigger", "element_visibility", "selector") });
+      }
+      return selectors.flatMap(({ selector, at }): Finding[] => {
+        const why = problem(selector);
+        return why ? [{ message: `Invalid CSS selector "${selector}": ${why}.`, at }] : [];
+      });
+    }),
+};

@@ -1,0 +1,25 @@
+import { Cron } from "croner";
+import { projectFile } from "../normalize-project.js";
+import type { Rule } from "./rule.js";
+
+export const invalidSchedule: Rule = {
+  id: "invalid-schedule",
+  severity: "error",
+  summary: "report.schedule is a valid cron expression.",
+  check: (project) => {
+    const expr = project.report.schedule;
+    if (expr === undefined) return [];
+    try {
+      new Cron(expr, { paused: true }).stop();
+      return [];
+    } catch (e) {
+      return [
+        {
+          message: `report.schedule "${expr}" is not a valid cron expression: ${e instanceof Error ? e.message : String(e)}`,
+          at: { file: projectFile, pointer: "/report/schedule" },
+          hint: 'e.g. "0 7 * * 1" (Mondays 07:00).',
+        },
+      ];
+    }
+  },
+};

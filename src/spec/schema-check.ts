@@ -1,0 +1,109 @@
+// JSON Schema validation (ajv) of one parsed file, with every error mapped back to a YAML position.
+import { readFileSync } from "node:fs";
+import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
+import type { Diagnostic } from "./diagnostic.js";
+import { schemaPath } from "./package-root.js";
+import { childPointer, pointerSegments } from "./pointer.js";
+import { closest } from "./suggest.js";
+import type { ParsedFile } from "./yaml-file.js";
+
+export type FileKind = "project" | "goalFile";
+
+let validators: Record<FileKind, ValidateFunction> | undefined;
+
+function compiled(): Record<FileKind, ValidateFunction> {
+  if (!validators) {
+    const schema = JSON.parse(readFileSync(schemaPath, "utf8")) as object;
+    const ajv = new Ajv({ allErrors: true, verbose: true, strictTypes: false });
+    ajv.addSchema(schema, "microgoals");
+    validators = {
+      project: ajv.getSchema("microgoals#/definitions/project")!,
+      goalFile: ajv.getSchema("microgoals#/definitions/goalFile")!,
+    };
+  }
+  return validators;
+}
+
+export function checkSchema(parsed: ParsedFile, kind: FileKind): Diagnostic[] {
+  const validate = compiled()[kind];
+  if (validate(parsed.data)) return [];
+  const seen = new Set<string>();
+  const out: Diagnostic[] = [];
+  for (const err of validate.errors ?? []) {
+    const d = toDiagnostic(err, parsed);
+    if (!d) continue;
+    const key = `${d.position.line}:${d.position.col}:${d.message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(d);
+  }
+  return out;
+}
+
+function toDiagnostic(err: ErrorObject, parsed: ParsedFile): Diagnostic | undefined {
+  const path = err.instancePath;
+  const name = pointerSegments(path).at(-1) ?? "document";
+  const parent = err.parentSchema as { description?: string; properties?: Record<string, unknown> } | undefined;
+  const d = (message: string, at = parsed.locate(path), hint?: string): Diagnostic => ({
+    severity: "error",
+    rule: "schema",
+    message,
+    position: at,
+    ...(hint ? { hint } : {}),
+  });
+  const params = err.params as Record<string, unknown>;
+  switch (err.keyword) {
+    case "if":
+      return undefined; // the "then" branch reports the real problem
+    case "required":
+      return d(`Missing required key "${params.missingProperty}" in ${describe(name)}.`);
+    case "additionalProperties": {
+      const key = String(params.additionalProperty);
+      const allowed = Object.keys(parent?.properties ?? {});
+      const guess = closest(key, allowed);
+      return d(
+        `Unknown key "${key}" in ${describe(name)}.` + (guess ? ` Did you mean "${guess}"?` : ""),
+        parsed.locateKey(childPointer(path, key)),
+        allowed.length ? `Allowed here: ${allowed.join(", ")}.` : undefined,
+      );
+    }
+    case "type":
+      return d(`"${name}" must be ${article(String(params.type))}, not ${typeOf(err.data)}.`);
+    case "enum":
+      return d(
+        `"${name}" must be one of: ${(params.allowedValues as unknown[]).join(", ")}; got ${JSON.stringify(err.data)}.`,
+      );
+    case "const":
+      return d(`"${name}" must be ${JSON.stringify(params.allowedValue)}.`);
+    case "pattern":
+      return d(
+        `"${name}" value ${JSON.stringify(err.data)} is not valid` +
+          (parent?.description ? `: expected ${parent.description}` : ` (must match ${params.pattern}).`),
+      );
+    case "minProperties":
+    case "maxProperties":
+      if (name === "trigger") {
+        const kinds = Object.keys(parent?.properties ?? {}).join(", ");
+        return d(`A trigger must have exactly one kind.`, undefined, `One of: ${kinds}.`);
+      }
+      return d(`"${name}" ${err.message}.`);
+    default:
+      return d(`"${name}" ${err.message}.`);
+  }
+}
+
+function describe(name: string): string {
+  return /^\d+$/.test(name) ? "this item" : `"${name}"`;
+}
+
+function article(type: string): string {
+  const t = type.replace(/,/g, " or ");
+  return /^[aeiou]/.test(t) ? `an ${t}` : `a ${t}`;
+}
+
+function typeOf(v: unknown): string {
+  if (v === null) return "empty";
+  if (Array.isArray(v)) return "a list";
+  if (typeof v === "object") return "a mapping";
+  return `${typeof v} ${JSON.stringify(v)}`;
+}
