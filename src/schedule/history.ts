@@ -18,7 +18,7 @@ import { type LockOptions, withFileLock } from "./file-lock.js";
 import { type HistoryEntry, historyEntryProblem } from "./history-entry.js";
 
 export interface HistoryProblem {
-  line: number; // 1-based
+  line: number; // 1-based; 0 when the problem concerns the whole file
   message: string;
 }
 
@@ -89,5 +89,5 @@ export function parseHistory(text: string): HistoryRead {
 
 /** Human lines for the problems, e.g. "reports/history.jsonl:7: not valid JSON; skipped". */
 export function describeHistoryProblems(path: string, problems: HistoryProblem[]): string[] {
-  return problems.map((p) => `${path}:${p.line}: ${p.message}`);
+  return problems.map((p) => `${p.line > 0 ? `${path}:${p.line}` : path}: ${p.message}`);
 }

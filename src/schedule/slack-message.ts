@@ -31,13 +31,13 @@ export function slackMessage(summary: MessageSummary, alerts: Alert[]): WebhookM
     { type: "header", text: { type: "plain_text", text: clip(headline, 150) } },
   ];
   if (alerts.length > 0) {
-    const shown = alerts.slice(0, MAX_ALERTS).map((a) => `• :rotating_light: ${escape(a.message)}`);
+    const shown = alerts.slice(0, MAX_ALERTS).map((a) => `• :rotating_light: ${mrkdwnEscape(a.message)}`);
     if (alerts.length > MAX_ALERTS) shown.push(`…and ${alerts.length - MAX_ALERTS} more`);
     blocks.push(section(`*Alerts*\n${shown.join("\n")}`));
   }
-  if (summary.lines.length > 0) blocks.push(section(summary.lines.map(escape).join("\n")));
+  if (summary.lines.length > 0) blocks.push(section(summary.lines.map(mrkdwnEscape).join("\n")));
   if (summary.link)
-    blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: escape(summary.link) }] });
+    blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: mrkdwnEscape(summary.link) }] });
   const text = [headline, ...alerts.map((a) => `- ${a.message}`)].join("\n");
   return { text: clip(text, 3_000), blocks };
 }
@@ -51,6 +51,6 @@ function clip(s: string, max: number): string {
 }
 
 // Slack mrkdwn control characters.
-function escape(s: string): string {
+function mrkdwnEscape(s: string): string {
   return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }

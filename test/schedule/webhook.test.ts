@@ -1,0 +1,126 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterEach, describe, expect, it } from "vitest";
+import { slackMessage } from "../../src/schedule/slack-message.js";
+import { postWebhook } from "../../src/schedule/webhook.js";
+
+const servers: Server[] = [];
+afterEach(async () => {
+  await Promise.all(
+    servers.splice(0).map((s) => {
+      s.closeAllConnections();
+      return new Promise((r) => s.close(r));
+    }),
+  );
+});
+
+interface Received {
+  body: unknown;
+  contentType?: string;
+}
+
+async function serve(handler: (req: IncomingMessage, res: ServerResponse, n: number) => void) {
+  const received: Received[] = [];
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (c) => chunks.push(c));
+    req.on("end", () => {
+      received.push({
+        body: JSON.parse(Buffer.concat(chunks).toString()),
+        contentType: req.headers["content-type"],
+      });
+      handler(req, res, received.length);
+    });
+  });
+  servers.push(server);
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+  const { port } = server.address() as AddressInfo;
+  // The path stands in for a Slack token: it must never appear in results.
+  return {
+    url: `http://127.0.0.1:${port}/services/T000/B000/SECRETTOKEN`,
+    origin: `http://127.0.0.1:${port}`,
+    received,
+  };
+}
+
+const message = slackMessage(
+  { title: "microgoals report", period: "2024-01-01 – 2024-01-28", lines: ["a → b: 10%"] },
+  [],
+);
+const fast = { backoffMs: 1, timeoutMs: 2000 };
+
+describe("postWebhook", () => {
+  it("posts the Slack payload as JSON", async () => {
+    const s = await serve((_q, res) => res.end("ok"));
+    const result = await postWebhook(s.url, message, fast);
+    expect(result).toEqual({ ok: true, attempts: 1, status: 200, target: s.origin });
+    expect(s.received).toHaveLength(1);
+    expect(s.received[0].contentType).toBe("application/json");
+    expect(s.received[0].body).toEqual(message);
+  });
+
+  it("retries a server error and succeeds", async () => {
+    const s = await serve((_q, res, n) => {
+      res.statusCode = n === 1 ? 500 : 200;
+      res.end();
+    });
+    const result = await postWebhook(s.url, message, fast);
+    expect(result).toMatchObject({ ok: true, attempts: 2, status: 200 });
+    expect(s.received).toHaveLength(2);
+  });
+
+  it("gives up after the retries when the server never answers in time", async () => {
+    const s = await serve(() => {}); // holds every request open
+    const result = await postWebhook(s.url, message, { backoffMs: 1, timeoutMs: 100, retries: 1 });
+    expect(result).toMatchObject({ ok: false, attempts: 2, error: "timed out after 100 ms" });
+    expect(s.received).toHaveLength(2);
+  });
+
+  it("reports a refused connection without throwing", async () => {
+    const s = await serve((_q, res) => res.end());
+    const server = servers.pop()!;
+    await new Promise((r) => server.close(r)); // nothing listens on the port any more
+    const result = await postWebhook(s.url, message, { ...fast, retries: 2 });
+    expect(result).toMatchObject({ ok: false, attempts: 3, error: "ECONNREFUSED", target: s.origin });
+  });
+
+  it("does not retry a client error, and never reveals the URL's secret path", async () => {
+    const s = await serve((_q, res) => {
+      res.statusCode = 404;
+      res.end("no_service");
+    });
+    const result = await postWebhook(s.url, message, fast);
+    expect(result).toMatchObject({ ok: false, attempts: 1, status: 404, error: "HTTP 404" });
+    expect(JSON.stringify(result)).not.toContain("SECRETTOKEN");
+  });
+
+  it("rejects a non-http URL without leaking it", async () => {
+    const result = await postWebhook("file:///SECRETTOKEN", message, fast);
+    expect(result).toMatchObject({ ok: false, attempts: 0, error: "not an http(s) URL" });
+    expect(JSON.stringify(result)).not.toContain("SECRETTOKEN");
+  });
+});
+
+describe("slackMessage", () => {
+  it("puts the alert count in the headline and escapes mrkdwn", () => {
+    const alert = {
+      kind: "pair" as const,
+      subject: "a → b",
+      rules: ["drop>=20%"],
+      before: { n: 1, conversions: 1, rate: 1, low: 0, high: 1 },
+      after: { n: 1, conversions: 0, rate: 0, low: 0, high: 1 },
+      relativeChange: -1,
+      pointChange: -1,
+      pValue: 0.01,
+      qValue: 0.01,
+      message: "a → b fell <fast> & hard",
+    };
+    const m = slackMessage({ title: "T", period: "P", lines: [] }, [alert]);
+    expect(m.text).toBe("T: 1 alert (P)\n- a → b fell <fast> & hard");
+    expect(m.blocks[0]).toEqual({ type: "header", text: { type: "plain_text", text: "T: 1 alert (P)" } });
+    expect(JSON.stringify(m.blocks[1])).toContain("a → b fell &lt;fast&gt; &amp; hard");
+    expect(slackMessage({ title: "T", period: "P", lines: [] }, []).text).toBe(
+      "T: no significant changes (P)",
+    );
+  });
+});
