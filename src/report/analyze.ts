@@ -111,7 +111,7 @@ function analyzePair(p: PairCount, goals: Map<string, Goal>, noData: Set<string>
   }
   if (p.microUsers < minUsers) {
     base.status = "too-few-users";
-    base.note = `only ${p.microUsers} users did ${p.microId} (min_users ${minUsers})`;
+    base.note = `only ${p.microUsers} users did ${p.microId}, min_users is ${minUsers}`;
   }
   base.lift = relativeLift(a, p.microUsers, c, p.nonMicroUsers);
   const useFisher = minExpectedCell(a, b, c, d) < 5;

@@ -22,7 +22,7 @@ describe("analyze", () => {
     const guide = pair("size_guide");
     expect(guide.test).toBe("fisher");
     expect(guide.status).toBe("too-few-users");
-    expect(guide.note).toContain("min_users 50");
+    expect(guide.note).toContain("min_users is 50");
     expect(guide.moreUsersNeeded).toBeGreaterThan(0);
   });
 

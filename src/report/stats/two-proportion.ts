@@ -13,5 +13,5 @@ export function twoProportionTest(x1: number, n1: number, x2: number, n2: number
   const se = Math.sqrt(pooled * (1 - pooled) * (1 / n1 + 1 / n2));
   if (se === 0) return { z: 0, pValue: 1 }; // both rates 0 or both 1: no evidence of a difference
   const z = (x1 / n1 - x2 / n2) / se;
-  return { z, pValue: Math.min(1, 2 * (1 - normalCdf(Math.abs(z)))) };
+  return { z, pValue: Math.min(1, 2 * normalCdf(-Math.abs(z))) }; // lower tail keeps precision for tiny p
 }

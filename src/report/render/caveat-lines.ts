@@ -1,0 +1,44 @@
+// The sentences every format prints about data quality and cost, so no format can forget one.
+import type { Analysis } from "../analysis.js";
+import { count } from "./figures.js";
+
+export interface CaveatLine {
+  level: "warning" | "info";
+  text: string;
+}
+
+export function caveatLines(a: Analysis): CaveatLine[] {
+  const lines: CaveatLine[] = [];
+  const c = a.caveats;
+  if (c.subjectToThresholding) {
+    lines.push({
+      level: "warning",
+      text: `GA4 applied data thresholding (small counts withheld) to: ${c.thresholdedQueries.join(", ") || "some queries"}. Counts may be lower than reality.`,
+    });
+  }
+  for (const s of c.sampling) {
+    const share = s.samplingSpaceSize > 0 ? ((100 * s.samplesReadCount) / s.samplingSpaceSize).toFixed(1) : "?";
+    lines.push({
+      level: "warning",
+      text: `Sampled: ${s.query} is based on ${count(s.samplesReadCount)} of ${count(s.samplingSpaceSize)} events (${share}%).`,
+    });
+  }
+  if (c.otherRow) {
+    lines.push({
+      level: "warning",
+      text: `Some rows were folded into "(other)" in: ${c.otherRowQueries.join(", ") || "some queries"}. Per-goal counts there may be incomplete.`,
+    });
+  }
+  for (const id of c.missingGoals) {
+    lines.push({ level: "warning", text: `No data for goal ${id}: no events in the date range — check its trigger.` });
+  }
+  lines.push({
+    level: "info",
+    text: `Cost: ${count(a.cost.requests)} Data API requests, ${count(a.cost.tokens)} quota tokens (source: ${a.source}).`,
+  });
+  lines.push({
+    level: "info",
+    text: "Lift and value are associations between doing a micro goal and converting, not proof that the micro goal causes conversions.",
+  });
+  return lines;
+}

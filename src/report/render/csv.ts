@@ -1,0 +1,106 @@
+// CSV: one record per row, the kind of record in the first column (pair, funnel_step, goal, caveat,
+// cost), so a spreadsheet can filter by it. Numbers are raw (rates as fractions), RFC 4180 quoting.
+import type { Analysis } from "../analysis.js";
+import { caveatLines } from "./caveat-lines.js";
+
+export const CSV_COLUMNS = [
+  "record",
+  "id",
+  "macro",
+  "users",
+  "events",
+  "x",
+  "n",
+  "rate",
+  "low",
+  "high",
+  "baseline_x",
+  "baseline_n",
+  "baseline_rate",
+  "baseline_low",
+  "baseline_high",
+  "lift",
+  "lift_low",
+  "lift_high",
+  "test",
+  "p_value",
+  "q_value",
+  "significant",
+  "phi",
+  "value_per_micro",
+  "more_users_needed",
+  "rank",
+  "status",
+  "note",
+] as const;
+
+type Column = (typeof CSV_COLUMNS)[number];
+type Record_ = Partial<Record<Column, string | number | boolean | null>>;
+
+function quote(v: string | number | boolean | null | undefined): string {
+  if (v === null || v === undefined) return "";
+  const s = String(v);
+  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+export function renderCsv(a: Analysis): string {
+  const records: Record_[] = [];
+  for (const i of a.ranking) {
+    const p = a.pairs[i];
+    records.push({
+      record: "pair",
+      id: p.microId,
+      macro: p.macroId,
+      users: p.afterMicro.n,
+      x: p.afterMicro.x,
+      n: p.afterMicro.n,
+      rate: p.afterMicro.rate,
+      low: p.afterMicro.low,
+      high: p.afterMicro.high,
+      baseline_x: p.baseline.x,
+      baseline_n: p.baseline.n,
+      baseline_rate: p.baseline.rate,
+      baseline_low: p.baseline.low,
+      baseline_high: p.baseline.high,
+      lift: p.lift?.relative ?? null,
+      lift_low: p.lift?.low ?? null,
+      lift_high: p.lift?.high ?? null,
+      test: p.test,
+      p_value: p.pValue,
+      q_value: p.qValue,
+      significant: p.significant,
+      phi: p.phi,
+      value_per_micro: p.valuePerMicro,
+      more_users_needed: p.moreUsersNeeded,
+      rank: p.rank,
+      status: p.status,
+      note: p.note,
+    });
+  }
+  for (const f of a.funnels) {
+    f.steps.forEach((s, i) => {
+      const sc = s.stepConversion;
+      records.push({
+        record: "funnel_step",
+        id: `${f.id}:${i + 1}:${s.goalId}`,
+        users: s.users,
+        x: sc?.x ?? null,
+        n: sc?.n ?? null,
+        rate: sc?.rate ?? null,
+        low: sc?.low ?? null,
+        high: sc?.high ?? null,
+        status: s.noData ? "no-data" : f.bottleneck?.stepIndex === i ? "bottleneck" : "ok",
+        note: s.dropOff === null ? null : `drop-off ${s.dropOff}`,
+      });
+    });
+  }
+  for (const g of a.goals) {
+    records.push({ record: "goal", id: g.id, users: g.users, events: g.events, status: g.noData ? "no-data" : "ok", note: g.kind });
+  }
+  for (const c of caveatLines(a)) records.push({ record: c.level === "warning" ? "caveat" : "info", note: c.text });
+  records.push({ record: "cost", id: "requests", n: a.cost.requests });
+  records.push({ record: "cost", id: "tokens", n: a.cost.tokens });
+  const lines = [CSV_COLUMNS.join(",")];
+  for (const r of records) lines.push(CSV_COLUMNS.map((c) => quote(r[c])).join(","));
+  return `${lines.join("\r\n")}\r\n`;
+}

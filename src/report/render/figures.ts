@@ -1,0 +1,58 @@
+// How figures are written in every human format. Locale-independent so output is byte-stable.
+import type { PairAnalysis, Rate } from "../analysis.js";
+
+export function count(n: number): string {
+  const s = String(Math.round(Math.abs(n)));
+  const grouped = s.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+  return n < 0 ? `-${grouped}` : grouped;
+}
+
+export function pct(x: number | null, digits = 1): string {
+  if (x === null || !Number.isFinite(x)) return "—";
+  return `${(x * 100).toFixed(digits)}%`;
+}
+
+/** "12.3% [11.0–13.7%] n=1,000" — every rate with its interval and n; "no data" when n = 0. */
+export function rate(r: Rate): string {
+  if (r.rate === null) return "no data";
+  const ci = r.low === null || r.high === null ? "" : ` [${pct(r.low)}–${pct(r.high)}]`;
+  return `${pct(r.rate)}${ci} n=${count(r.n)}`;
+}
+
+export function signedPct(x: number): string {
+  if (!Number.isFinite(x)) return "∞";
+  return `${x >= 0 ? "+" : ""}${(x * 100).toFixed(0)}%`;
+}
+
+export function lift(l: { relative: number; low: number; high: number } | null): string {
+  if (!l) return "—";
+  return `${signedPct(l.relative)} [${signedPct(l.low)}, ${signedPct(l.high)}]`;
+}
+
+export function pValue(p: number | null): string {
+  if (p === null) return "—";
+  if (p < 0.0001) return "<0.0001";
+  return p.toFixed(4);
+}
+
+export function money(x: number | null, currency: string): string {
+  if (x === null) return "—";
+  return `${x < 0 ? "-" : ""}${Math.abs(x).toFixed(2)} ${currency}`;
+}
+
+export function duration(seconds: number): string {
+  if (seconds % 86400 === 0) return `${seconds / 86400}d`;
+  if (seconds % 3600 === 0) return `${seconds / 3600}h`;
+  return `${seconds}s`;
+}
+
+/** The one-line verdict on a pair, shared by every format. */
+export function verdict(p: PairAnalysis, alpha: number): string {
+  if (p.status === "no-data") return p.note ?? "no data";
+  const more = p.moreUsersNeeded;
+  const need = more === null ? "" : more > 0 ? `; ~${count(more)} more users needed to tell` : "";
+  if (p.status === "too-few-users") return `too few users (${p.note})${need}`;
+  if (p.significant) return `significant (q ≤ ${alpha})`;
+  if (more === null) return "no difference observed";
+  return `not significant${need}`;
+}

@@ -1,0 +1,69 @@
+// Markdown for job summaries and pull-request comments (GitHub-flavoured tables).
+import type { Analysis } from "../analysis.js";
+import { caveatLines } from "./caveat-lines.js";
+import { count, duration, lift, money, pct, pValue, rate, verdict } from "./figures.js";
+import { header } from "./table.js";
+
+function cell(s: string): string {
+  return s.replace(/\|/g, "\\|").replace(/\n/g, " ");
+}
+
+function row(cells: string[]): string {
+  return `| ${cells.map(cell).join(" | ")} |`;
+}
+
+export function renderMarkdown(a: Analysis): string {
+  const out: string[] = [`## Micro-conversion report: ${cell(header(a))}`, ""];
+  const warnings = caveatLines(a).filter((c) => c.level === "warning");
+  for (const w of warnings) out.push(`> ⚠️ ${w.text}`, ">");
+  if (warnings.length > 0) out.pop();
+  if (warnings.length > 0) out.push("");
+  out.push("### Which small steps matter most", "");
+  out.push("P(macro within the window after the micro goal) against P(macro | never did the micro goal); 95% intervals, q = Benjamini–Hochberg adjusted p.", "");
+  out.push(row(["#", "Micro goal", "Macro goal", "After micro", "Baseline", "Lift [95% CI]", "q", "φ", "Value / micro", "Verdict"]));
+  out.push(row(["--:", "---", "---", "---", "---", "---", "--:", "--:", "--:", "---"]));
+  for (const i of a.ranking) {
+    const p = a.pairs[i];
+    out.push(
+      row([
+        p.rank === null ? "–" : String(p.rank),
+        `${p.microTitle} (\`${p.microId}\`)`,
+        `${p.macroTitle} (\`${p.macroId}\`)`,
+        rate(p.afterMicro),
+        rate(p.baseline),
+        lift(p.lift),
+        pValue(p.qValue),
+        p.phi === null ? "—" : p.phi.toFixed(3),
+        money(p.valuePerMicro, a.currency),
+        (p.significant ? "**" : "") + verdict(p, a.alpha) + (p.significant ? "**" : ""),
+      ]),
+    );
+  }
+  out.push("", "_Value / micro = (rate after micro − baseline) × macro value: an association, not causation._");
+  for (const f of a.funnels) {
+    out.push("", `### Funnel: ${f.title} (\`${f.id}\`, ${f.open ? "open" : "closed"}, ${duration(f.windowSeconds)})`, "");
+    out.push(row(["Step", "Users", "Step conversion", "Of first step", "Drop-off"]));
+    out.push(row(["---", "--:", "---", "--:", "--:"]));
+    for (const s of f.steps) {
+      out.push(
+        row([
+          `${s.title} (\`${s.goalId}\`)${s.noData ? " — **no data: check its trigger**" : ""}`,
+          count(s.users),
+          s.stepConversion ? rate(s.stepConversion) : "—",
+          pct(s.overallConversion.rate),
+          s.dropOff === null ? "—" : count(s.dropOff),
+        ]),
+      );
+    }
+    if (f.bottleneck) {
+      out.push("", `Bottleneck: \`${f.bottleneck.fromGoalId}\` → \`${f.bottleneck.toGoalId}\` (${pct(f.bottleneck.conversion)}).`);
+    }
+  }
+  out.push("", "### Goals", "", row(["Goal", "Kind", "Event", "Users", "Events"]), row(["---", "---", "---", "--:", "--:"]));
+  for (const g of a.goals) {
+    out.push(row([`${g.title} (\`${g.id}\`)`, g.kind, `\`${g.event}\``, g.noData ? "**no data**" : count(g.users), count(g.events)]));
+  }
+  out.push("");
+  for (const c of caveatLines(a).filter((l) => l.level === "info")) out.push(`_${c.text}_`, "");
+  return `${out.join("\n").trimEnd()}\n`;
+}

@@ -1,0 +1,238 @@
+// One query model, two dialects: the whole report as ONE SQL statement over GA4 export rows, so
+// BigQuery can dry-run (and bill) it once and DuckDB can plan it once. Every section comes back in
+// one long result (see ResultRow) that read-result.ts folds into the report input.
+//
+// Users are COALESCE(user_id, user_pseudo_id); times are event_timestamp (µs). "Micro then macro
+// within W" = a macro event with a micro event of the same user in [t − W, t] (ties count).
+import type { Dialect } from "./dialect.js";
+import type { GoalMatcher, ParamPredicate } from "./goal-matcher.js";
+import { neededParams } from "./goal-matcher.js";
+
+export interface ExportQuery {
+  /** YYYYMMDD, inclusive: compared with event_date */
+  startDate: string;
+  endDate: string;
+  goals: GoalMatcher[];
+  pairs: { microId: string; macroId: string; windowSeconds: number }[];
+  funnels: { funnelId: string; open: boolean; windowSeconds: number; steps: string[] }[];
+  /** window before a macro conversion in which its goal path is read */
+  pathWindowSeconds: number;
+  /** most common paths kept per macro goal */
+  topPaths: number;
+  /** goal events kept per path (the last N before the conversion) */
+  pathLength: number;
+}
+
+/** Where export rows come from: a FROM item plus an optional extra filter (table-suffix pruning). */
+export interface RowSource {
+  from: string;
+  where?: string;
+  /** false when the rows have no user_id column at all (NDJSON that never saw one) */
+  hasUserId: boolean;
+}
+
+/** Columns of every result row; unused ones are NULL. Meaning per section in read-result.ts. */
+export const resultColumns = ["section", "a", "b", "n1", "n2", "n3", "n4", "x1", "x2"] as const;
+
+const MICROS = 1_000_000;
+
+export function analysisSql(q: ExportQuery, src: RowSource, d: Dialect): string {
+  const lit = d.str;
+  const user = src.hasUserId ? "COALESCE(user_id, user_pseudo_id)" : "user_pseudo_id";
+  const dateFilter = [
+    `event_date BETWEEN ${lit(q.startDate)} AND ${lit(q.endDate)}`,
+    ...(src.where ? [`(${src.where})`] : []),
+  ].join(" AND ");
+  const params = neededParams(q.goals);
+  const paramCol = new Map(params.map((k, i) => [k, `p${i}`]));
+  const needsUrl = q.goals.some((g) => g.predicates.some((p) => "urlPart" in p.value));
+  const events = [...new Set(q.goals.map((g) => g.event))].sort();
+
+  const evCols = [
+    `${user} AS u`,
+    "event_timestamp AS t",
+    "event_name AS e",
+    ...params.flatMap((k) => [
+      `${d.paramString(k)} AS ${paramCol.get(k)}_s`,
+      `${d.paramNumber(k)} AS ${paramCol.get(k)}_n`,
+    ]),
+  ];
+  const ctes: string[] = [];
+  ctes.push(
+    `ev0 ${d.cteAs} (SELECT ${evCols.join(", ")} FROM ${src.from} WHERE ${dateFilter}` +
+      ` AND event_name IN (${events.map(lit).join(", ") || lit("")}))`,
+  );
+  const loc = paramCol.has("page_location") ? `${paramCol.get("page_location")}_s` : "NULL";
+  ctes.push(
+    needsUrl
+      ? `ev AS (SELECT *, COALESCE(${d.regexExtract(loc, "^[^:/?#]+://[^/?#]*(/[^?#]*)")}, '/') AS url_path, ` +
+          `${d.regexExtract(loc, "^[^:/?#]+://([^/?#:]*)")} AS url_host FROM ev0)`
+      : "ev AS (SELECT * FROM ev0)",
+  );
+  const hitBranches = q.goals.map((g) => {
+    const preds = g.predicates.map((p) => predicateSql(p, paramCol, d));
+    return `SELECT u, t, ${lit(g.goalId)} AS g FROM ev WHERE e = ${lit(g.event)}${preds.map((p) => ` AND ${p}`).join("")}`;
+  });
+  ctes.push(`hits ${d.cteAs} (${hitBranches.join(" UNION ALL ") || `SELECT u, t, e AS g FROM ev WHERE 1 = 0`})`);
+
+  const out = (section: string, cols: Partial<Record<(typeof resultColumns)[number], string>>, rest: string) => {
+    const typed = (c: (typeof resultColumns)[number]) => {
+      const type = c === "a" || c === "b" || c === "section" ? d.string : c.startsWith("x") ? d.float : d.int;
+      const v = c === "section" ? lit(section) : cols[c];
+      return `CAST(${v ?? "NULL"} AS ${type}) AS ${c}`;
+    };
+    return `SELECT ${resultColumns.map(typed).join(", ")} ${rest}`;
+  };
+  const selects: string[] = [];
+  const base = `FROM ${src.from} WHERE ${dateFilter}`;
+  selects.push(out("day", { a: "event_date", n1: "COUNT(*)", n2: `COUNT(DISTINCT ${user})` }, `${base} GROUP BY event_date`));
+  selects.push(out("total", { n1: `COUNT(DISTINCT ${user})`, n2: "COUNT(*)" }, base));
+  selects.push(out("goal", { a: "g", n1: "COUNT(DISTINCT u)", n2: "COUNT(*)" }, "FROM hits GROUP BY g"));
+
+  pairSql(q, d, ctes, selects, out);
+  funnelSql(q, d, ctes, selects, out);
+  pathSql(q, d, ctes, selects, out);
+
+  return `WITH ${ctes.join(",\n")}\n${selects.join("\nUNION ALL\n")}\nORDER BY section, a, b, n2`;
+}
+
+type Out = (section: string, cols: Partial<Record<(typeof resultColumns)[number], string>>, rest: string) => string;
+
+function predicateSql(p: ParamPredicate, paramCol: Map<string, string>, d: Dialect): string {
+  const col = "urlPart" in p.value ? (p.value.urlPart === "path" ? "url_path" : "url_host") : paramCol.get(p.value.param);
+  const numeric = p.op === "gt" || p.op === "gte" || p.op === "lt" || p.op === "lte";
+  let sql: string;
+  if (numeric) {
+    const cmp = { gt: ">", gte: ">=", lt: "<", lte: "<=" }[p.op];
+    // A URL part is never a number: the condition cannot hold.
+    sql = "urlPart" in p.value ? "FALSE" : `${col}_n ${cmp} ${Number(p.operand)}`;
+  } else {
+    const s = "urlPart" in p.value ? col : `${col}_s`;
+    const x = p.ignoreCase && p.op !== "matches" ? `LOWER(${s})` : s;
+    const v = p.ignoreCase && p.op !== "matches" ? String(p.operand).toLowerCase() : String(p.operand);
+    if (p.op === "equals") sql = `${x} = ${d.str(v)}`;
+    else if (p.op === "contains") sql = `STRPOS(${x}, ${d.str(v)}) > 0`;
+    else if (p.op === "starts_with") sql = `STARTS_WITH(${x}, ${d.str(v)})`;
+    else if (p.op === "ends_with") sql = `ENDS_WITH(${x}, ${d.str(v)})`;
+    else sql = d.regexContains(x, (p.ignoreCase ? "(?i)" : "") + v);
+  }
+  return p.negate ? `NOT COALESCE(${sql}, FALSE)` : `COALESCE(${sql}, FALSE)`;
+}
+
+function pairSql(q: ExportQuery, d: Dialect, ctes: string[], selects: string[], out: Out): void {
+  const pairs = q.pairs.filter((p) => p.microId !== p.macroId);
+  if (pairs.length === 0) return;
+  const lit = d.str;
+  const involved = [...new Set(pairs.flatMap((p) => [p.microId, p.macroId]))].sort();
+  // One window pass: f<k> = the earliest micro of pair k in [t − W, t] on this row's user timeline.
+  const firsts = pairs.map(
+    (p, k) =>
+      `MIN(CASE WHEN g = ${lit(p.microId)} THEN t END) OVER (PARTITION BY u ORDER BY t ` +
+      `RANGE BETWEEN ${p.windowSeconds * MICROS} PRECEDING AND CURRENT ROW) AS f${k}`,
+  );
+  ctes.push(`pair_base AS (SELECT u, t, g, ${firsts.join(", ")} FROM hits WHERE g IN (${involved.map(lit).join(", ")}))`);
+  const rows = pairs.map(
+    (p, k) =>
+      `SELECT ${k} AS k, u, t, g = ${lit(p.microId)} AS is_micro, g = ${lit(p.macroId)} AS is_macro, f${k} AS fm ` +
+      `FROM pair_base WHERE g IN (${lit(p.microId)}, ${lit(p.macroId)})`,
+  );
+  ctes.push(`pair_rows ${d.cteAs} (${rows.join(" UNION ALL ")})`);
+  ctes.push(
+    "pair_users AS (SELECT k, u, MAX(CASE WHEN is_micro THEN 1 ELSE 0 END) AS hm, " +
+      "MAX(CASE WHEN is_macro THEN 1 ELSE 0 END) AS hmac, " +
+      "MIN(CASE WHEN is_macro AND fm IS NOT NULL THEN t END) AS t2 FROM pair_rows GROUP BY k, u)",
+  );
+  // Time to convert: from the earliest micro in the window to the user's first converting macro.
+  ctes.push(
+    "pair_times AS (SELECT pu.k, pu.u, MIN(pr.t - pr.fm) AS dt FROM pair_users pu JOIN pair_rows pr " +
+      "ON pr.k = pu.k AND pr.u = pu.u AND pr.t = pu.t2 AND pr.is_macro AND pr.fm IS NOT NULL GROUP BY pu.k, pu.u)",
+  );
+  const pairIds = pairs.map((p, k) => `SELECT ${k} AS k, ${lit(p.microId)} AS micro, ${lit(p.macroId)} AS macro`);
+  ctes.push(`pair_ids AS (${pairIds.join(" UNION ALL ")})`);
+  selects.push(
+    out(
+      "pair",
+      {
+        a: "pi.micro",
+        b: "pi.macro",
+        n1: "SUM(pu.hm)",
+        n2: "SUM(CASE WHEN pu.t2 IS NOT NULL THEN 1 ELSE 0 END)",
+        n3: "SUM(pu.hmac)",
+        n4: "SUM(CASE WHEN pu.hmac = 1 AND pu.hm = 0 THEN 1 ELSE 0 END)",
+      },
+      "FROM pair_users pu JOIN pair_ids pi ON pi.k = pu.k GROUP BY pi.micro, pi.macro",
+    ),
+  );
+  const secs = `dt / ${MICROS}`;
+  ctes.push(
+    `pair_pct AS (SELECT k, dt, ${d.percentile(secs, 0.5, "k")} AS p50, ` +
+      `${d.percentile(secs, 0.9, "k")} AS p90 FROM pair_times)`,
+  );
+  selects.push(
+    out(
+      "time",
+      { a: "pi.micro", b: "pi.macro", n1: "COUNT(*)", x1: "MAX(pp.p50)", x2: "MAX(pp.p90)" },
+      "FROM pair_pct pp JOIN pair_ids pi ON pi.k = pp.k GROUP BY pi.micro, pi.macro",
+    ),
+  );
+}
+
+function funnelSql(q: ExportQuery, d: Dialect, ctes: string[], selects: string[], out: Out): void {
+  const lit = d.str;
+  q.funnels.forEach((f, i) => {
+    f.steps.forEach((goalId, s) => {
+      const name = `fu${i}_${s}`;
+      const stepHits = `SELECT u, t FROM hits WHERE g = ${lit(goalId)}`;
+      if (s === 0 || f.open) {
+        // Open funnels let users enter at any step: everyone with the step's event is counted.
+        ctes.push(`${name} AS (${stepHits})`);
+      } else {
+        // Closed: a step event counts when the previous step was reached within the window before it.
+        ctes.push(
+          `${name} AS (SELECT u, t FROM (SELECT u, t, is_step, MAX(pt) OVER (PARTITION BY u ORDER BY t ` +
+            `RANGE BETWEEN ${f.windowSeconds * MICROS} PRECEDING AND CURRENT ROW) AS prev ` +
+            `FROM (SELECT u, t, t AS pt, 0 AS is_step FROM fu${i}_${s - 1} ` +
+            `UNION ALL SELECT u, t, CAST(NULL AS ${d.int}) AS pt, 1 AS is_step FROM hits WHERE g = ${lit(goalId)}) z) y ` +
+            `WHERE is_step = 1 AND prev IS NOT NULL)`,
+        );
+      }
+      selects.push(
+        out("funnel", { a: lit(f.funnelId), b: lit(goalId), n1: "COUNT(DISTINCT u)", n2: String(s) }, `FROM ${name}`),
+      );
+    });
+  });
+}
+
+function pathSql(q: ExportQuery, d: Dialect, ctes: string[], selects: string[], out: Out): void {
+  const micros = q.goals.filter((g) => g.kind === "micro").map((g) => g.goalId);
+  const macros = q.goals.filter((g) => g.kind === "macro").map((g) => g.goalId);
+  if (macros.length === 0 || q.topPaths <= 0) return;
+  const lit = d.str;
+  const inList = (ids: string[]) => (ids.length ? ids.map(lit).join(", ") : lit(""));
+  // Goal steps with immediate repeats collapsed (view_item, view_item → view_item).
+  ctes.push(
+    `path_seq AS (SELECT u, t, g FROM (SELECT u, t, g, LAG(g) OVER (PARTITION BY u ORDER BY t, g) AS prev ` +
+      `FROM hits WHERE g IN (${inList(micros)})) s WHERE prev IS NULL OR prev <> g)`,
+  );
+  ctes.push(
+    `path_steps AS (SELECT c.g AS macro, c.u, c.t AS ct, s.g AS step, ` +
+      `ROW_NUMBER() OVER (PARTITION BY c.g, c.u, c.t ORDER BY s.t DESC, s.g DESC) AS rn ` +
+      `FROM (SELECT DISTINCT g, u, t FROM hits WHERE g IN (${inList(macros)})) c LEFT JOIN path_seq s ` +
+      `ON s.u = c.u AND s.t <= c.t AND s.t >= c.t - ${q.pathWindowSeconds * MICROS})`,
+  );
+  const L = Math.max(1, q.pathLength);
+  const at = (n: number) => `MAX(CASE WHEN rn = ${n} THEN step END)`;
+  // Oldest kept step first; rn 1 is the step right before the conversion.
+  const parts = [];
+  for (let n = L; n > 1; n--) parts.push(`COALESCE(${at(n)} || ' > ', '')`);
+  parts.push(`COALESCE(${at(1)}, '(none)')`);
+  ctes.push(`path_conv AS (SELECT macro, u, ct, ${parts.join(" || ")} AS path FROM path_steps GROUP BY macro, u, ct)`);
+  ctes.push(
+    "path_rank AS (SELECT macro, path, COUNT(*) AS n, COUNT(DISTINCT u) AS users, " +
+      "SUM(COUNT(*)) OVER (PARTITION BY macro) AS total, " +
+      "ROW_NUMBER() OVER (PARTITION BY macro ORDER BY COUNT(*) DESC, path) AS rk FROM path_conv GROUP BY macro, path)",
+  );
+  selects.push(
+    out("path", { a: "macro", b: "path", n1: "n", n2: "users", n3: "total" }, `FROM path_rank WHERE rk <= ${q.topPaths}`),
+  );
+}

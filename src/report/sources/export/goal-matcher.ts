@@ -1,0 +1,99 @@
+// Which export rows are a goal's hits. A goal is matched by its GA4 event name; when that name is
+// shared (a reserved event like page_view reused on purpose, or several goals on one event) the
+// trigger's conditions are re-evaluated from event_params, since GTM's filtering is not visible
+// in the export. Conditions that cannot be evaluated there become caveats, never silent misses.
+import type { BuiltinName, Condition, ConditionOp, Goal, Project } from "../../../spec/model.js";
+
+/** A value read from one event row: an event parameter, or a part of page_location. */
+export type RowValue = { param: string } | { urlPart: "path" | "hostname" };
+
+export interface ParamPredicate {
+  value: RowValue;
+  op: Exclude<ConditionOp, "css">;
+  operand: string | number;
+  negate: boolean;
+  ignoreCase: boolean;
+}
+
+export interface GoalMatcher {
+  goalId: string;
+  kind: "macro" | "micro";
+  event: string;
+  predicates: ParamPredicate[];
+}
+
+export interface MatcherResult {
+  matchers: GoalMatcher[];
+  caveats: string[];
+}
+
+/** GA4 web-stream parameter that carries a GTM built-in (enhanced measurement names). */
+const builtinParam: Partial<Record<BuiltinName, RowValue>> = {
+  page_url: { param: "page_location" },
+  page_path: { urlPart: "path" },
+  page_hostname: { urlPart: "hostname" },
+  referrer: { param: "page_referrer" },
+  click_url: { param: "link_url" },
+  click_text: { param: "link_text" },
+  click_id: { param: "link_id" },
+  click_classes: { param: "link_classes" },
+  form_id: { param: "form_id" },
+  form_url: { param: "form_destination" },
+  video_url: { param: "video_url" },
+  video_title: { param: "video_title" },
+  video_provider: { param: "video_provider" },
+  video_percent: { param: "video_percent" },
+  video_current_time: { param: "video_current_time" },
+  video_duration: { param: "video_duration" },
+  scroll_depth_threshold: { param: "percent_scrolled" },
+};
+
+export function goalMatchers(project: Project): MatcherResult {
+  const eventUse = new Map<string, number>();
+  for (const g of project.goals) eventUse.set(g.event, (eventUse.get(g.event) ?? 0) + 1);
+  const caveats: string[] = [];
+  const matchers = project.goals.map((goal) => {
+    const shared = goal.reservedEventOk || (eventUse.get(goal.event) ?? 0) > 1;
+    const predicates: ParamPredicate[] = [];
+    if (shared) {
+      for (const c of goal.trigger.conditions) {
+        const p = predicate(goal, c);
+        if (p) predicates.push(p);
+        else caveats.push(`goal ${goal.id}: condition on ${subjectName(c)} cannot be read from the export; ignored`);
+      }
+    }
+    return { goalId: goal.id, kind: goal.kind, event: goal.event, predicates };
+  });
+  return { matchers, caveats };
+}
+
+function predicate(goal: Goal, c: Condition): ParamPredicate | undefined {
+  if (c.op === "css") return undefined;
+  const value = rowValue(goal, c);
+  if (!value) return undefined;
+  return { value, op: c.op, operand: c.value, negate: c.negate, ignoreCase: c.ignoreCase };
+}
+
+function rowValue(goal: Goal, c: Condition): RowValue | undefined {
+  // A goal parameter fed from the same source is the most direct record of the value.
+  const own = goal.params.find((p) => JSON.stringify(p.from) === JSON.stringify(c.subject));
+  if (own) return { param: own.name };
+  if ("builtin" in c.subject) return builtinParam[c.subject.builtin];
+  return undefined;
+}
+
+function subjectName(c: Condition): string {
+  const s = c.subject;
+  if ("builtin" in s) return s.builtin;
+  if ("dataLayer" in s) return `data layer ${s.dataLayer}`;
+  if ("formField" in s) return `form field ${s.formField}`;
+  return "a constant";
+}
+
+/** Every event parameter any predicate reads (page_location for URL parts). */
+export function neededParams(matchers: GoalMatcher[]): string[] {
+  const keys = new Set<string>();
+  for (const m of matchers)
+    for (const p of m.predicates) keys.add("param" in p.value ? p.value.param : "page_location");
+  return [...keys].sort();
+}
