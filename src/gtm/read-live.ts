@@ -1,0 +1,98 @@
+// Reads live GTM state with a constant number of calls (one list per entity kind, plus paging):
+// from our workspace when it exists, else from the latest version (what a new workspace starts from).
+import type { ApiCaller } from "../google/caller.js";
+import type { TagManager } from "../google/clients.js";
+import { listAll } from "../google/paging.js";
+import type { LiveEntity, LiveFolder, LiveGtm } from "../plan/live-state.js";
+import { checkConflicts, containerPath, findWorkspace, latestVersionId, type WorkspaceRef } from "./workspace.js";
+
+export interface LiveRead {
+  live: LiveGtm;
+  workspace?: WorkspaceRef;
+  latestVersionId?: string;
+  /** The workspace is based on an older version than the latest: apply syncs it first. */
+  behind: boolean;
+}
+
+export async function readLiveGtm(
+  caller: ApiCaller,
+  gtm: TagManager,
+  target: { accountId: string; containerId: string; workspaceName: string },
+): Promise<LiveRead> {
+  const container = containerPath(target.accountId, target.containerId);
+  const workspace = await findWorkspace(caller, gtm, container, target.workspaceName);
+  const latest = await latestVersionId(caller, gtm, container);
+  if (!workspace) {
+    return { live: latest ? await readVersion(caller, gtm, container, latest) : emptyLive(), latestVersionId: latest, behind: false };
+  }
+  await checkConflicts(caller, gtm, workspace);
+  const behind = latest !== undefined && workspace.baseVersionId !== latest;
+  return { live: await readWorkspace(caller, gtm, workspace), workspace, latestVersionId: latest, behind };
+}
+
+export function emptyLive(): LiveGtm {
+  return { source: "empty", builtInVariables: [], folders: [], variables: [], triggers: [], tags: [] };
+}
+
+export async function readWorkspace(caller: ApiCaller, gtm: TagManager, ws: WorkspaceRef): Promise<LiveGtm> {
+  const w = gtm.accounts.containers.workspaces;
+  const opts = { signal: caller.signal };
+  const parent = ws.path;
+  const tags = await listAll(caller, "tags.list", async (pageToken) => {
+    const r = await w.tags.list({ parent, pageToken }, opts);
+    return { items: r.data.tag, next: r.data.nextPageToken };
+  });
+  const triggers = await listAll(caller, "triggers.list", async (pageToken) => {
+    const r = await w.triggers.list({ parent, pageToken }, opts);
+    return { items: r.data.trigger, next: r.data.nextPageToken };
+  });
+  const variables = await listAll(caller, "variables.list", async (pageToken) => {
+    const r = await w.variables.list({ parent, pageToken }, opts);
+    return { items: r.data.variable, next: r.data.nextPageToken };
+  });
+  const builtIns = await listAll(caller, "built_in_variables.list", async (pageToken) => {
+    const r = await w.built_in_variables.list({ parent, pageToken }, opts);
+    return { items: r.data.builtInVariable, next: r.data.nextPageToken };
+  });
+  const folders = await listAll(caller, "folders.list", async (pageToken) => {
+    const r = await w.folders.list({ parent, pageToken }, opts);
+    return { items: r.data.folder, next: r.data.nextPageToken };
+  });
+  return {
+    source: "workspace",
+    workspaceId: ws.id,
+    builtInVariables: builtIns.map((b) => String(b.type)).sort(),
+    folders: folders.map(toFolder),
+    variables: variables.map((v) => toEntity(v as Record<string, unknown>, "variableId")),
+    triggers: triggers.map((t) => toEntity(t as Record<string, unknown>, "triggerId")),
+    tags: tags.map((t) => toEntity(t as Record<string, unknown>, "tagId")),
+  };
+}
+
+async function readVersion(caller: ApiCaller, gtm: TagManager, container: string, versionId: string): Promise<LiveGtm> {
+  const r = await caller.call("read", "versions.get", () =>
+    gtm.accounts.containers.versions.get({ path: `${container}/versions/${versionId}` }, { signal: caller.signal }),
+  );
+  const v = r.data;
+  return {
+    source: "version",
+    builtInVariables: (v.builtInVariable ?? []).map((b) => String(b.type)).sort(),
+    folders: (v.folder ?? []).map(toFolder),
+    variables: (v.variable ?? []).map((e) => toEntity(e as Record<string, unknown>, "variableId")),
+    triggers: (v.trigger ?? []).map((e) => toEntity(e as Record<string, unknown>, "triggerId")),
+    tags: (v.tag ?? []).map((e) => toEntity(e as Record<string, unknown>, "tagId")),
+  };
+}
+
+function toEntity(raw: Record<string, unknown>, idField: string): LiveEntity {
+  return {
+    id: String(raw[idField]),
+    fingerprint: String(raw.fingerprint ?? ""),
+    parentFolderId: raw.parentFolderId ? String(raw.parentFolderId) : undefined,
+    raw,
+  };
+}
+
+function toFolder(f: { folderId?: string | null; name?: string | null; notes?: string | null; fingerprint?: string | null }): LiveFolder {
+  return { id: String(f.folderId), name: f.name ?? "", notes: f.notes ?? undefined, fingerprint: f.fingerprint ?? "" };
+}
