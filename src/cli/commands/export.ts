@@ -1,4 +1,14 @@
 import type { Command } from "commander";
 
-// Placeholder registration; the owning issue replaces it with the real command.
-export function register(_program: Command): void {}
+export function register(program: Command): void {
+  program
+    .command("export")
+    .description("Write a GTM container import file (exportFormatVersion 2) for review and manual import")
+    .argument("[dir]", "project directory", ".")
+    .option("-t, --target <name>", "target from microgoals.yaml (default: default_target)")
+    .requiredOption("-o, --out <file>", "output file, e.g. container.json")
+    .action(async (dir: string, opts: { target?: string; out: string }) => {
+      const { runExport } = await import("../../compile/run/export-command.js");
+      await runExport(dir, opts);
+    });
+}

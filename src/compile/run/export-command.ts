@@ -1,0 +1,16 @@
+// `microgoals export`: writes the GTM container import file.
+import { writeFile } from "node:fs/promises";
+import { compile } from "../compile.js";
+import { exportContainerJson } from "../container-export.js";
+import { checkTarget, loadValidProject } from "./valid-project.js";
+
+export async function runExport(dir: string, opts: { target?: string; out: string }): Promise<void> {
+  const project = await loadValidProject(dir);
+  checkTarget(project, opts.target);
+  const state = compile(project, opts.target);
+  const json = exportContainerJson(state);
+  await writeFile(opts.out, json);
+  const g = state.gtm;
+  console.log(`wrote ${opts.out}: ${g.tags.length} tags, ${g.triggers.length} triggers, ${g.variables.length} variables (${json.length} bytes)`);
+  console.log("Import it in GTM: Admin → Import container → Merge (rename conflicting), into a new workspace.");
+}
