@@ -1,0 +1,48 @@
+// GA4 date range expressions: YYYY-MM-DD, "today", "yesterday", "NdaysAgo", resolved against a
+// configurable "now" (UTC days; the emulated property's time zone is UTC).
+
+import { ApiError } from "../http/route.js";
+
+export interface ResolvedRange {
+  /** first and last day included, as days since 1970-01-01 */
+  startDay: number;
+  endDay: number;
+  name: string;
+}
+
+const DAY_MS = 86_400_000;
+
+export function resolveDate(expr: string | undefined, now: Date, field: string): number {
+  const today = Math.floor(now.getTime() / DAY_MS);
+  if (expr === "today") return today;
+  if (expr === "yesterday") return today - 1;
+  const ago = /^(\d+)daysAgo$/.exec(expr ?? "");
+  if (ago) return today - Number(ago[1]);
+  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(expr ?? "");
+  if (iso) {
+    const t = Date.UTC(Number(iso[1]), Number(iso[2]) - 1, Number(iso[3]));
+    if (!Number.isNaN(t) && new Date(t).toISOString().startsWith(expr as string)) return t / DAY_MS;
+  }
+  throw new ApiError(
+    400,
+    "INVALID_ARGUMENT",
+    `Invalid ${field}: '${expr ?? ""}'. Use YYYY-MM-DD, today, yesterday or NdaysAgo.`,
+  );
+}
+
+export function resolveRanges(ranges: unknown, now: Date, required: boolean): ResolvedRange[] {
+  const list = Array.isArray(ranges)
+    ? (ranges as { startDate?: string; endDate?: string; name?: string }[])
+    : [];
+  if (list.length === 0 && required)
+    throw new ApiError(400, "INVALID_ARGUMENT", "dateRanges: at least one date range is required.");
+  if (list.length > 4)
+    throw new ApiError(400, "INVALID_ARGUMENT", "dateRanges: at most 4 date ranges are allowed.");
+  return list.map((r, i) => {
+    const startDay = resolveDate(r.startDate, now, `dateRanges[${i}].startDate`);
+    const endDay = resolveDate(r.endDate, now, `dateRanges[${i}].endDate`);
+    if (startDay > endDay)
+      throw new ApiError(400, "INVALID_ARGUMENT", `dateRanges[${i}]: startDate must not be after endDate.`);
+    return { startDay, endDay, name: r.name || `date_range_${i}` };
+  });
+}

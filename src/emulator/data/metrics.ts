@@ -1,0 +1,55 @@
+// Metrics of a report row, computed from an aggregation group.
+
+import { ApiError } from "../http/route.js";
+
+export interface Group {
+  codes: number[];
+  eventCount: number;
+  keyEvents: number;
+  users: Set<number>;
+  sessions: Set<number>;
+}
+
+export const SUPPORTED_METRICS = [
+  "totalUsers",
+  "activeUsers",
+  "eventCount",
+  "keyEvents",
+  "sessions",
+] as const;
+
+export function checkMetric(name: string): void {
+  if (!(SUPPORTED_METRICS as readonly string[]).includes(name)) {
+    throw new ApiError(
+      400,
+      "INVALID_ARGUMENT",
+      `Field ${name} is not a valid metric. Supported: ${SUPPORTED_METRICS.join(", ")}.`,
+    );
+  }
+}
+
+/** activeUsers equals totalUsers here: every synthetic/MP user counts as active (documented). */
+export function metricValue(name: string, g: Group): number {
+  switch (name) {
+    case "totalUsers":
+    case "activeUsers":
+      return g.users.size;
+    case "eventCount":
+      return g.eventCount;
+    case "keyEvents":
+      return g.keyEvents;
+    default:
+      return g.sessions.size;
+  }
+}
+
+export function mergeInto(target: Group, g: Group): void {
+  target.eventCount += g.eventCount;
+  target.keyEvents += g.keyEvents;
+  for (const u of g.users) target.users.add(u);
+  for (const s of g.sessions) target.sessions.add(s);
+}
+
+export function emptyGroup(codes: number[]): Group {
+  return { codes, eventCount: 0, keyEvents: 0, users: new Set(), sessions: new Set() };
+}
