@@ -1,0 +1,40 @@
+// `microgoals init`: copy a starter project from templates/<name>/ without overwriting anything.
+import { access, mkdir, readdir, readFile, writeFile } from "node:fs/promises";
+import { dirname, join, relative, sep } from "node:path";
+import { UserError } from "../cli/failure.js";
+import { templatesDir } from "./package-root.js";
+
+export const templateNames = ["ecommerce", "lead-gen", "saas", "content"] as const;
+export type TemplateName = (typeof templateNames)[number];
+
+/** Relative paths of a template's files, sorted. */
+export async function templateFiles(name: TemplateName): Promise<string[]> {
+  const root = join(templatesDir, name);
+  const entries = await readdir(root, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((e) => e.isFile())
+    .map((e) => relative(root, join(e.parentPath ?? e.path, e.name)).split(sep).join("/"))
+    .sort();
+}
+
+/** Writes the template into dir; refuses (writing nothing) if any file already exists. */
+export async function scaffold(dir: string, name: TemplateName): Promise<string[]> {
+  const files = await templateFiles(name);
+  const existing: string[] = [];
+  for (const f of files) {
+    if (await access(join(dir, f)).then(() => true, () => false)) existing.push(f);
+  }
+  if (existing.length > 0) {
+    throw new UserError(
+      `refusing to overwrite existing files in ${dir}: ${existing.join(", ")}`,
+      1,
+      "Choose an empty directory, or move those files away first.",
+    );
+  }
+  for (const f of files) {
+    const target = join(dir, f);
+    await mkdir(dirname(target), { recursive: true });
+    await writeFile(target, await readFile(join(templatesDir, name, f)), { flag: "wx" });
+  }
+  return files;
+}
