@@ -1,0 +1,47 @@
+// Everything one deploy run shares: connection, clients, one budget, and the GTM pacer (so the plan's
+// reads and the apply's writes count against the same quota window).
+import { type ConnectOptions, connect } from "../google/auth.js";
+import { Budget } from "../google/budget.js";
+import { ApiCaller } from "../google/caller.js";
+import { type AnalyticsAdmin, analyticsAdmin, type TagManager, tagManager } from "../google/clients.js";
+import { realClock } from "../google/clock.js";
+import { Pacer } from "../google/pacer.js";
+import type { RetryPolicy } from "../google/retry.js";
+
+export interface SessionOptions extends ConnectOptions {
+  /** GTM calls per window (25 unless the project's quota was raised). */
+  quota?: number;
+  /** Divides every wait (quota window, backoff, Retry-After): matches an emulator's timeScale. */
+  timeScale?: number;
+  signal?: AbortSignal;
+  retry?: Partial<RetryPolicy>;
+}
+
+export interface Session {
+  gtm: TagManager;
+  admin: AnalyticsAdmin;
+  gtmCaller: ApiCaller;
+  ga4Caller: ApiCaller;
+  budget: Budget;
+  quota: { limit: number; windowS: number };
+}
+
+export const GTM_WINDOW_MS = 100_000;
+
+export async function openSession(options: SessionOptions): Promise<Session> {
+  const conn = await connect(options);
+  const scale = options.timeScale ?? 1;
+  const limit = options.quota ?? 25;
+  const budget = new Budget();
+  const retry = { ...options.retry, timeScale: scale };
+  const windowMs = GTM_WINDOW_MS / scale;
+  const pacer = new Pacer({ limit, windowMs, marginMs: Math.max(2, windowMs / 200) }, realClock);
+  return {
+    gtm: tagManager(conn),
+    admin: analyticsAdmin(conn),
+    gtmCaller: new ApiCaller({ budget, pacer, retry, signal: options.signal }),
+    ga4Caller: new ApiCaller({ budget, retry, signal: options.signal }),
+    budget,
+    quota: { limit, windowS: 100 },
+  };
+}

@@ -1,0 +1,79 @@
+// Human plan text: one line per entity that changes (+ create, ~ update with field diff, - delete,
+// ! drift), then warnings and a summary with the call estimate. Same plan, same bytes.
+import type { FieldDiff, Ga4Change, GtmChange, Plan } from "./model.js";
+
+const SIGN = { create: "+", update: "~", delete: "-", drift: "!", noop: " " } as const;
+
+export function renderPlan(plan: Plan): string {
+  const lines: string[] = [];
+  const g = plan.gtm;
+  lines.push(
+    `Plan for target ${plan.target}: GTM accounts/${g.accountId}/containers/${g.containerId} ` +
+      `(workspace "${g.workspaceName}"), GA4 properties/${plan.ga4.propertyId}`,
+  );
+  lines.push("");
+  if (g.folder.action === "create") lines.push(`  + create folder "${g.folderName}"`);
+  if (g.enableBuiltIns.length > 0) lines.push(`  + enable built-in variables: ${g.enableBuiltIns.join(", ")}`);
+  for (const c of g.changes) if (c.action !== "noop") lines.push(...gtmLines(c));
+  const created = g.changes.filter((c) => c.action === "create").length;
+  if (g.moveToFolder.length > 0) lines.push(`  ~ move ${g.moveToFolder.length} owned entities back into folder "${g.folderName}"`);
+  for (const c of plan.ga4.changes) if (c.action !== "noop") lines.push(...ga4Lines(c));
+  if (g.folder.action === "update") lines.push(`  ~ update folder "${g.folderName}" notes (key-event ownership ledger)`);
+  if (lines.length === 2) lines.push("  No changes: the live state matches the spec.");
+  if (plan.warnings.length > 0) {
+    lines.push("", "Warnings:");
+    for (const w of plan.warnings) lines.push(`  ! ${w}`);
+  }
+  const all = [...g.changes, ...plan.ga4.changes];
+  const count = (a: string) => all.filter((c) => c.action === a).length;
+  lines.push("");
+  lines.push(
+    `Plan: ${count("create")} to create, ${count("update")} to update, ${count("delete")} to delete, ` +
+      `${count("drift")} drifted (left alone), ${count("noop")} unchanged.`,
+  );
+  const e = plan.estimate;
+  lines.push(
+    `API calls: ${e.gtmWrites} GTM writes${created > 0 ? " (incl. folder moves)" : ""}, ${e.ga4Writes} GA4 Admin writes; ` +
+      `about ${formatSeconds(e.seconds)} under the GTM quota (first calls of a window free, then ~4 s per call).`,
+  );
+  return `${lines.join("\n")}\n`;
+}
+
+function gtmLines(c: GtmChange): string[] {
+  const verb = c.action === "drift" ? "drift " : c.action;
+  const who = c.goals.length > 0 ? ` (${c.goals.length === 1 ? "goal" : "goals"} ${c.goals.join(", ")})` : "";
+  const out = [`  ${SIGN[c.action]} ${verb} ${c.kind} "${c.name}"${who}${c.note ? ` — ${c.note}` : ""}`];
+  if (c.action === "update" || c.action === "drift") out.push(...diffLines(c.diff ?? []));
+  return out;
+}
+
+function ga4Lines(c: Ga4Change): string[] {
+  const what = c.kind === "keyEvent" ? "key event" : "custom dimension";
+  const verb = c.action === "delete" && c.kind === "customDimension" ? "archive" : c.action;
+  let detail = "";
+  if (c.action === "create" && c.keyEvent) detail = ` (${c.keyEvent.countingMethod}${valueText(c.keyEvent.defaultValue)})`;
+  if (c.action === "create" && c.customDimension) detail = ` (${c.customDimension.scope}, "${c.customDimension.displayName}")`;
+  const out = [`  ${SIGN[c.action]} ${verb} ${what} ${c.key}${detail}`];
+  if (c.action === "update") out.push(...diffLines(c.diff ?? []));
+  return out;
+}
+
+function valueText(v: { numericValue: number; currencyCode: string } | undefined): string {
+  return v ? `, value ${v.numericValue} ${v.currencyCode}` : "";
+}
+
+function diffLines(diff: FieldDiff[]): string[] {
+  return diff.map((d) => `      ${d.path}: ${show(d.before)} → ${show(d.after)}`);
+}
+
+function show(v: unknown): string {
+  if (v === undefined) return "(none)";
+  const s = JSON.stringify(v);
+  return s.length > 80 ? `${s.slice(0, 77)}...` : s;
+}
+
+export function formatSeconds(s: number): string {
+  if (s < 60) return `${Math.round(s)} s`;
+  const m = Math.floor(s / 60);
+  return `${m} min ${Math.round(s - m * 60)} s`;
+}
