@@ -60,7 +60,7 @@ function kindRoutes(world: World, kind: GtmKind): Route[] {
       if (!current && !original)
         throw new ApiError(404, "NOT_FOUND", "Not found or permission denied.", "notFound");
       const list = ws.entities[kind];
-      const index = list.indexOf(current);
+      const index = current ? list.indexOf(current) : -1;
       if (original && index >= 0) list[index] = structuredClone(original);
       else if (original) list.push(structuredClone(original));
       else list.splice(index, 1);
