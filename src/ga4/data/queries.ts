@@ -1,0 +1,119 @@
+// The Data API requests a report needs, built from the report plan (pure). Which count comes from
+// which request, and why that is the fewest requests the API allows, is in docs/report.md:
+//
+//   batch 1..k (batchRunReports, ≤ 5 reports each, v1beta):
+//     "goal totals"  runReport by eventName: totalUsers + eventCount of every goal event (1 report)
+//     "all users"    runReport, no dimension: totalUsers of the property (1 report)
+//     "union a|b"    runReport, no dimension, eventName in [micro, macro]: users who did either
+//                    (1 report per distinct pair; see pairs below)
+//   funnels (runFunnelReport, v1alpha, one request each; the API has no batch for funnels):
+//     "pair a→b"     closed 2-step funnel micro → macro within the window: step 2 = convertedAfterMicro
+//     "funnel id"    every spec funnel, open or closed, each step within the funnel's window
+//
+// convertedWithoutMicro = users(micro ∪ macro) − users(micro): the users who did the macro goal and
+// never the micro goal. Data API segments could express that exclusion directly, but cost a funnel
+// request per pair instead of a fifth of a batch.
+import type { DateRange } from "../../report/model.js";
+import type { ReportPlan } from "../../report/plan.js";
+
+export interface NamedReport {
+  name: string;
+  request: Record<string, unknown>;
+}
+
+export interface QueryPlan {
+  /** runReport requests grouped into batches of at most 5 */
+  batches: NamedReport[][];
+  /** runFunnelReport requests */
+  funnels: NamedReport[];
+}
+
+export const MAX_BATCH = 5;
+
+const dateRanges = (r: DateRange) => [{ startDate: r.since, endDate: r.until }];
+const eventIn = (events: string[]) => ({
+  filter: { fieldName: "eventName", inListFilter: { values: events, caseSensitive: true } },
+});
+
+export function goalTotalsRequest(events: string[], range: DateRange): Record<string, unknown> {
+  return {
+    dateRanges: dateRanges(range),
+    dimensions: [{ name: "eventName" }],
+    metrics: [{ name: "totalUsers" }, { name: "eventCount" }],
+    dimensionFilter: eventIn(events),
+    limit: 250000,
+    returnPropertyQuota: true,
+  };
+}
+
+export function allUsersRequest(range: DateRange): Record<string, unknown> {
+  return { dateRanges: dateRanges(range), metrics: [{ name: "totalUsers" }], returnPropertyQuota: true };
+}
+
+export function unionUsersRequest(events: string[], range: DateRange): Record<string, unknown> {
+  return {
+    dateRanges: dateRanges(range),
+    metrics: [{ name: "totalUsers" }],
+    dimensionFilter: eventIn(events),
+    returnPropertyQuota: true,
+  };
+}
+
+export function funnelRequest(
+  steps: { name: string; event: string }[],
+  windowSeconds: number,
+  open: boolean,
+  range: DateRange,
+): Record<string, unknown> {
+  return {
+    dateRanges: dateRanges(range),
+    funnel: {
+      isOpenFunnel: open,
+      steps: steps.map((s, i) => ({
+        name: s.name,
+        filterExpression: { funnelEventFilter: { eventName: s.event } },
+        ...(i > 0 ? { withinDurationFromPriorStep: { seconds: windowSeconds } } : {}),
+      })),
+    },
+    returnPropertyQuota: true,
+  };
+}
+
+export const unionName = (micro: string, macro: string) => `union ${micro}|${macro}`;
+export const pairFunnelName = (micro: string, macro: string, window: number) => `pair ${micro}→${macro} ${window}s`;
+export const specFunnelName = (id: string) => `funnel ${id}`;
+export const GOAL_TOTALS = "goal totals";
+export const ALL_USERS = "all users";
+
+/** Every request of a report, deduplicated by event names (goals may share an event). */
+export function planQueries(plan: ReportPlan, range: DateRange): QueryPlan {
+  const reports: NamedReport[] = [];
+  const events = [...new Set(plan.goals.map((g) => g.event))].sort();
+  reports.push({ name: GOAL_TOTALS, request: goalTotalsRequest(events, range) });
+  reports.push({ name: ALL_USERS, request: allUsersRequest(range) });
+  const funnels: NamedReport[] = [];
+  const seen = new Set<string>();
+  for (const p of plan.pairs) {
+    const u = unionName(p.microEvent, p.macroEvent);
+    if (!seen.has(u)) {
+      seen.add(u);
+      reports.push({ name: u, request: unionUsersRequest([p.microEvent, p.macroEvent], range) });
+    }
+    const f = pairFunnelName(p.microEvent, p.macroEvent, p.windowSeconds);
+    if (!seen.has(f)) {
+      seen.add(f);
+      const steps = [
+        { name: p.microEvent, event: p.microEvent },
+        { name: p.macroEvent, event: p.macroEvent },
+      ];
+      funnels.push({ name: f, request: funnelRequest(steps, p.windowSeconds, false, range) });
+    }
+  }
+  for (const f of plan.funnels) {
+    const steps = f.steps.map((s) => ({ name: s.goalId, event: s.event }));
+    funnels.push({ name: specFunnelName(f.funnelId), request: funnelRequest(steps, f.windowSeconds, f.open, range) });
+  }
+  const batches: NamedReport[][] = [];
+  for (let i = 0; i < reports.length; i += MAX_BATCH) batches.push(reports.slice(i, i + MAX_BATCH));
+  return { batches, funnels };
+}

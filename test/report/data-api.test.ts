@@ -1,0 +1,72 @@
+// End to end: the official @google-analytics/data clients over HTTP against the emulator (port 0),
+// on synthetic traffic; the fetched counts must equal a brute-force count over the raw events.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Emulator, startEmulator } from "../../src/emulator/server.js";
+import { type DataClients, dataClients } from "../../src/ga4/data/clients.js";
+import { fetchReportInput } from "../../src/ga4/data/source.js";
+import { analyze } from "../../src/report/analyze.js";
+import { planReport } from "../../src/report/plan.js";
+import { testGoal } from "./fixture.js";
+import { bruteForce, generate, type PairTruth, projectFor, RANGE } from "./synthetic.js";
+
+const truth: PairTruth[] = [
+  { micro: "add_to_cart", macro: "purchase", microShare: 0.3, rateAfter: 0.3, baseline: 0.05 },
+  { micro: "view_pricing", macro: "demo_request", microShare: 0.2, rateAfter: 0.1, baseline: 0.1 },
+];
+
+describe("GA4 Data API source against the emulator", () => {
+  let emulator: Emulator;
+  let clients: DataClients;
+  const project = projectFor(truth, [testGoal("broken_widget", "micro", ["purchase"])]);
+  project.funnels = [
+    { id: "shop", title: "Shop", steps: ["add_to_cart", "purchase"], windowSeconds: 3 * 86400, open: false, source: project.funnels[0]?.source ?? { file: "f", pointer: "" } },
+    { id: "shop_open", title: "Shop (open)", steps: ["view_pricing", "add_to_cart", "purchase"], windowSeconds: 86400, open: true, source: { file: "f", pointer: "" } },
+  ];
+  const events = generate(truth, 3000, 7);
+
+  beforeAll(async () => {
+    emulator = await startEmulator({ port: 0, data: { now: new Date("2024-06-01T00:00:00Z") } });
+    emulator.events.appendBatch(events);
+    clients = await dataClients({ endpoint: emulator.url });
+  });
+  afterAll(async () => {
+    await clients?.close();
+    await emulator?.close();
+  });
+
+  it("fetches counts equal to a brute-force computation over the raw events", async () => {
+    const plan = planReport(project);
+    const input = await fetchReportInput(plan, { propertyId: "400000001", dateRange: RANGE, clients });
+    const expected = bruteForce(events, plan, plan.funnels);
+    expect(input.totalUsers).toBe(expected.totalUsers);
+    expect(input.goals).toEqual(expected.goals);
+    expect(input.pairs).toEqual(expected.pairs);
+    expect(input.funnels).toEqual(expected.funnels);
+    expect(input.caveats.missingGoals).toEqual(["broken_widget"]);
+    // 3 pairs → 3 union reports + goal totals + all users = 5 reports = 1 batch; 3 pair funnels + 2 spec funnels.
+    expect(input.cost.requests).toBe(6);
+    expect(input.cost.tokens).toBeGreaterThan(0);
+    const counts = emulator.requestCounts() as unknown as Record<string, unknown>;
+    expect(JSON.stringify(counts)).toMatch(/batchRunReports/);
+
+    const analysis = analyze(project, input);
+    const cart = analysis.pairs.find((p) => p.microId === "add_to_cart")!;
+    expect(cart.significant).toBe(true);
+    expect(analysis.pairs.find((p) => p.microId === "broken_widget")!.status).toBe("no-data");
+  });
+
+  it("surfaces thresholding when the server withholds small rows", async () => {
+    const small = await startEmulator({ port: 0, thresholdUsers: 50, data: { now: new Date("2024-06-01T00:00:00Z") } });
+    const c = await dataClients({ endpoint: small.url });
+    try {
+      small.events.appendBatch(generate(truth, 100, 3));
+      const input = await fetchReportInput(planReport(project), { propertyId: "400000001", dateRange: RANGE, clients: c });
+      expect(input.caveats.subjectToThresholding).toBe(true);
+      expect(input.caveats.thresholdedQueries).toContain("goal totals");
+      for (const p of input.pairs) expect(p.convertedWithoutMicro).toBeGreaterThanOrEqual(0);
+    } finally {
+      await c.close();
+      await small.close();
+    }
+  });
+});
