@@ -1,0 +1,71 @@
+// The report pipeline in one call, for the CLI and for in-process callers (the demo, scheduled
+// runs): load the spec (or take a loaded Project), fetch the counts through the Data API, analyze,
+// render. Network access happens only through the injected or constructed Data API clients.
+import type { DataClientOptions, DataClients } from "../ga4/data/clients.js";
+import type { Project } from "../spec/model.js";
+import type { Analysis, HistoryPoint } from "./analysis.js";
+import type { Format } from "./render/format.js";
+
+export interface RunReportOptions extends DataClientOptions {
+  /** project directory (default "."); ignored when `project` is given */
+  dir?: string;
+  project?: Project;
+  /** target name (default: the project's default_target) */
+  target?: string;
+  since?: string;
+  until?: string;
+  format?: Format;
+  color?: boolean;
+  history?: HistoryPoint[];
+  /** reuse clients (e.g. one per demo run); otherwise they are created and closed here */
+  clients?: DataClients;
+  generatedAt?: string;
+}
+
+export interface RunReportResult {
+  analysis: Analysis;
+  /** the analysis rendered in `format` (default table) */
+  output: string;
+}
+
+export async function runReport(options: RunReportOptions = {}): Promise<RunReportResult> {
+  const { UserError } = await import("../cli/failure.js");
+  const project = options.project ?? (await loadOrFail(options.dir ?? "."));
+  const targetName = options.target ?? project.defaultTarget;
+  const target = project.targets.find((t) => t.name === targetName);
+  if (!target) {
+    const known = project.targets.map((t) => t.name).join(", ");
+    throw new UserError(`unknown target "${targetName}"`, 2, `targets in microgoals.yaml: ${known}`);
+  }
+  const dateRange = { since: options.since ?? project.report.since, until: options.until ?? project.report.until };
+  const { planReport } = await import("./plan.js");
+  const { fetchReportInput } = await import("../ga4/data/source.js");
+  const { analyze } = await import("./analyze.js");
+  const { render } = await import("./render/format.js");
+  const own = options.clients === undefined;
+  const clients = options.clients ?? (await (await import("../ga4/data/clients.js")).dataClients(options));
+  try {
+    const input = await fetchReportInput(planReport(project), { propertyId: target.ga4.propertyId, dateRange, clients });
+    const analysis = analyze(project, input, {
+      target: target.name,
+      history: options.history,
+      generatedAt: options.generatedAt,
+    });
+    return { analysis, output: render(analysis, options.format ?? "table", { color: options.color }) };
+  } finally {
+    if (own) await clients.close();
+  }
+}
+
+async function loadOrFail(dir: string): Promise<Project> {
+  const { loadProject } = await import("../spec/load.js");
+  const { UserError } = await import("../cli/failure.js");
+  const result = await loadProject(dir);
+  const errors = result.diagnostics.filter((d) => d.severity === "error");
+  if (!result.project || errors.length > 0) {
+    const { formatText } = await import("../spec/format/text.js");
+    process.stderr.write(formatText(errors, result.sources));
+    throw new UserError("the spec has errors; fix them before reporting", 1, "run `microgoals validate` for details");
+  }
+  return result.project;
+}
