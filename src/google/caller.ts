@@ -44,10 +44,6 @@ export class ApiCaller {
     this.clock = options.clock ?? realClock;
   }
 
-  get signal(): AbortSignal | undefined {
-    return this.options.signal;
-  }
-
   async call<T>(kind: "read" | "write", method: string, fn: () => Promise<T>, hooks?: CallHooks<T>): Promise<T> {
     for (let attempt = 0; ; attempt++) {
       if (this.options.signal?.aborted) throw new AbortedError();

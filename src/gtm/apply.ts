@@ -45,11 +45,11 @@ export async function applyGtm(
     await caller.call(
       "write",
       "built_in_variables.create",
-      () => w.built_in_variables.create({ parent: ws.path, type: types }, { signal: caller.signal }),
+      () => w.built_in_variables.create({ parent: ws.path, type: types }),
       {
         recover: async () => {
           const now = await listAll(caller, "built_in_variables.list", async (pageToken) => {
-            const r = await w.built_in_variables.list({ parent: ws.path, pageToken }, { signal: caller.signal });
+            const r = await w.built_in_variables.list({ parent: ws.path, pageToken });
             return { items: r.data.builtInVariable, next: r.data.nextPageToken };
           });
           const have = new Set(now.map((b) => b.type));
@@ -160,10 +160,10 @@ async function ensureFolder(
     await caller.call(
       "write",
       "folders.update",
-      () => folders.update({ path, fingerprint: existing.fingerprint, requestBody }, { signal: caller.signal }),
+      () => folders.update({ path, fingerprint: existing.fingerprint, requestBody }),
       {
         recover: async () => {
-          const r = await caller.call("read", "folders.get", () => folders.get({ path }, { signal: caller.signal }));
+          const r = await caller.call("read", "folders.get", () => folders.get({ path }));
           return r.data.notes === requestBody.notes ? r : undefined;
         },
       },
@@ -174,11 +174,11 @@ async function ensureFolder(
   const created = await caller.call(
     "write",
     "folders.create",
-    async () => (await folders.create({ parent: ws.path, requestBody }, { signal: caller.signal })).data,
+    async () => (await folders.create({ parent: ws.path, requestBody })).data,
     {
       recover: async () => {
         const all = await listAll(caller, "folders.list", async (pageToken) => {
-          const r = await folders.list({ parent: ws.path, pageToken }, { signal: caller.signal });
+          const r = await folders.list({ parent: ws.path, pageToken });
           return { items: r.data.folder, next: r.data.nextPageToken };
         });
         return all.find((f) => isOurFolder(f.notes ?? undefined));
@@ -204,7 +204,7 @@ async function moveToFolder(
     await caller.call("write", "folders.move_entities_to_folder", () =>
       gtm.accounts.containers.workspaces.folders.move_entities_to_folder(
         { path: `${ws.path}/folders/${folderId}`, variableId: pick("variable"), triggerId: pick("trigger"), tagId: pick("tag") },
-        { signal: caller.signal },
+        {},
       ),
     );
     progress(`move ${batch.length} entities into the folder`);

@@ -37,7 +37,7 @@ export function entityApi(caller: ApiCaller, gtm: TagManager, kind: GtmKind): En
     get(p: Raw, o: Raw): Promise<{ data: Raw }>;
     list(p: Raw, o: Raw): Promise<{ data: Raw }>;
   };
-  const opts = () => ({ signal: caller.signal });
+  const opts = () => ({});
   const listField = kind; // the list response field: "variable", "trigger", "tag"
   return {
     create: async (parent, body) => (await res.create({ parent, requestBody: body }, opts())).data,

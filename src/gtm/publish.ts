@@ -26,7 +26,7 @@ export async function createVersionAndPublish(
     "write",
     "workspaces.create_version",
     async () => {
-      const r = await c.workspaces.create_version({ path: ws.path, requestBody: version }, { signal: caller.signal });
+      const r = await c.workspaces.create_version({ path: ws.path, requestBody: version });
       return {
         compilerError: r.data.compilerError === true,
         versionId: r.data.containerVersion?.containerVersionId ?? undefined,
@@ -40,7 +40,7 @@ export async function createVersionAndPublish(
         const latest = await latestVersionId(caller, gtm, container);
         if (!latest) return undefined;
         const v = await caller.call("read", "versions.get", () =>
-          c.versions.get({ path: `${container}/versions/${latest}` }, { signal: caller.signal }),
+          c.versions.get({ path: `${container}/versions/${latest}` }),
         );
         return v.data.name === version.name ? { compilerError: false, versionId: latest, conflicts: false } : undefined;
       },
@@ -57,7 +57,7 @@ export async function createVersionAndPublish(
   const versionPath = `${container}/versions/${created.versionId}`;
   if (publish) {
     const p = await caller.call("write", "versions.publish", () =>
-      c.versions.publish({ path: versionPath }, { signal: caller.signal }),
+      c.versions.publish({ path: versionPath }),
     );
     if (p.data.compilerError)
       throw new UserError(`GTM refused to publish version ${created.versionId} (compilerError)`, 1);

@@ -36,7 +36,7 @@ export function emptyLive(): LiveGtm {
 
 export async function readWorkspace(caller: ApiCaller, gtm: TagManager, ws: WorkspaceRef): Promise<LiveGtm> {
   const w = gtm.accounts.containers.workspaces;
-  const opts = { signal: caller.signal };
+  const opts = {};
   const parent = ws.path;
   const tags = await listAll(caller, "tags.list", async (pageToken) => {
     const r = await w.tags.list({ parent, pageToken }, opts);
@@ -71,7 +71,7 @@ export async function readWorkspace(caller: ApiCaller, gtm: TagManager, ws: Work
 
 async function readVersion(caller: ApiCaller, gtm: TagManager, container: string, versionId: string): Promise<LiveGtm> {
   const r = await caller.call("read", "versions.get", () =>
-    gtm.accounts.containers.versions.get({ path: `${container}/versions/${versionId}` }, { signal: caller.signal }),
+    gtm.accounts.containers.versions.get({ path: `${container}/versions/${versionId}` }),
   );
   const v = r.data;
   return {

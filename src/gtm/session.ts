@@ -24,6 +24,8 @@ export interface Session {
   ga4Caller: ApiCaller;
   budget: Budget;
   quota: { limit: number; windowS: number };
+  /** The same session (budget, quota window) with calls stopping when `signal` aborts. */
+  withSignal(signal: AbortSignal): Session;
 }
 
 export const GTM_WINDOW_MS = 100_000;
@@ -36,12 +38,16 @@ export async function openSession(options: SessionOptions): Promise<Session> {
   const retry = { ...options.retry, timeScale: scale };
   const windowMs = GTM_WINDOW_MS / scale;
   const pacer = new Pacer({ limit, windowMs, marginMs: Math.max(2, windowMs / 200) }, realClock);
-  return {
-    gtm: tagManager(conn),
-    admin: analyticsAdmin(conn),
-    gtmCaller: new ApiCaller({ budget, pacer, retry, signal: options.signal }),
-    ga4Caller: new ApiCaller({ budget, retry, signal: options.signal }),
+  const gtm = tagManager(conn);
+  const admin = analyticsAdmin(conn);
+  const make = (signal: AbortSignal | undefined): Session => ({
+    gtm,
+    admin,
+    gtmCaller: new ApiCaller({ budget, pacer, retry, signal }),
+    ga4Caller: new ApiCaller({ budget, retry, signal }),
     budget,
     quota: { limit, windowS: 100 },
-  };
+    withSignal: make,
+  });
+  return make(options.signal);
 }

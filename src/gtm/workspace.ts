@@ -26,7 +26,7 @@ export async function findWorkspace(
   name: string,
 ): Promise<WorkspaceRef | undefined> {
   const all = await listAll(caller, "workspaces.list", async (pageToken) => {
-    const r = await gtm.accounts.containers.workspaces.list({ parent: container, pageToken }, { signal: caller.signal });
+    const r = await gtm.accounts.containers.workspaces.list({ parent: container, pageToken });
     return { items: r.data.workspace, next: r.data.nextPageToken };
   });
   const ws = all.find((w) => w.name === name);
@@ -46,7 +46,7 @@ function toRef(ws: { workspaceId?: string | null; path?: string | null; descript
 export async function latestVersionId(caller: ApiCaller, gtm: TagManager, container: string): Promise<string | undefined> {
   try {
     const r = await caller.call("read", "version_headers.latest", () =>
-      gtm.accounts.containers.version_headers.latest({ parent: container }, { signal: caller.signal }),
+      gtm.accounts.containers.version_headers.latest({ parent: container }),
     );
     const id = r.data.containerVersionId;
     return id && id !== "0" ? id : undefined;
@@ -76,7 +76,7 @@ export async function createWorkspace(
         (
           await gtm.accounts.containers.workspaces.create(
             { parent: container, requestBody: { name, description: description(baseVersionId) } },
-            { signal: caller.signal },
+            {},
           )
         ).data,
       ),
@@ -92,14 +92,14 @@ export async function syncWorkspace(
   latest: string,
 ): Promise<WorkspaceRef> {
   const r = await caller.call("write", "workspaces.sync", () =>
-    gtm.accounts.containers.workspaces.sync({ path: ws.path }, { signal: caller.signal }),
+    gtm.accounts.containers.workspaces.sync({ path: ws.path }),
   );
   const conflicts = r.data.mergeConflict ?? [];
   if (conflicts.length > 0) throw conflictError(ws, conflicts);
   const u = await caller.call("write", "workspaces.update", () =>
     gtm.accounts.containers.workspaces.update(
       { path: ws.path, requestBody: { description: description(latest) } },
-      { signal: caller.signal },
+      {},
     ),
   );
   return { ...toRef({ ...u.data, path: u.data.path ?? ws.path, workspaceId: u.data.workspaceId ?? ws.id }) };
@@ -108,7 +108,7 @@ export async function syncWorkspace(
 /** Reports conflicts left in the workspace (from an earlier sync). */
 export async function checkConflicts(caller: ApiCaller, gtm: TagManager, ws: WorkspaceRef): Promise<void> {
   const r = await caller.call("read", "workspaces.getStatus", () =>
-    gtm.accounts.containers.workspaces.getStatus({ path: ws.path }, { signal: caller.signal }),
+    gtm.accounts.containers.workspaces.getStatus({ path: ws.path }),
   );
   const conflicts = r.data.mergeConflict ?? [];
   if (conflicts.length > 0) throw conflictError(ws, conflicts);

@@ -19,7 +19,7 @@ export async function applyGa4(
 ): Promise<Ga4ApplyResult> {
   const result: Ga4ApplyResult = { created: 0, updated: 0, deleted: 0 };
   const parent = `properties/${plan.ga4.propertyId}`;
-  const opts = () => ({ signal: caller.signal });
+  const opts = () => ({});
   const ke = admin.properties.keyEvents;
   const cd = admin.properties.customDimensions;
   // A lost create answer: the object exists now; recognise it by its immutable name.

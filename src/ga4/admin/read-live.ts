@@ -6,7 +6,7 @@ import type { LiveGa4 } from "../../plan/live-state.js";
 
 export async function readLiveGa4(caller: ApiCaller, admin: AnalyticsAdmin, propertyId: string): Promise<LiveGa4> {
   const parent = `properties/${propertyId}`;
-  const opts = { signal: caller.signal };
+  const opts = {};
   const keyEvents = await listAll(caller, "keyEvents.list", async (pageToken) => {
     const r = await admin.properties.keyEvents.list({ parent, pageToken, pageSize: 200 }, opts);
     return { items: r.data.keyEvents, next: r.data.nextPageToken };
