@@ -1,4 +1,27 @@
+// `microgoals emulator`: the local GTM + GA4 API emulator, until SIGINT/SIGTERM.
 import type { Command } from "commander";
 
-// Placeholder registration; the owning issue replaces it with the real command.
-export function register(_program: Command): void {}
+export interface EmulatorCommandOptions {
+  port: string;
+  seed?: string;
+  state?: string;
+  timeScale?: string;
+  faults?: string;
+  thresholdUsers?: string;
+}
+
+export function register(program: Command): void {
+  program
+    .command("emulator")
+    .description("Run the local Google Tag Manager + GA4 API emulator (for tests, CI and the demo).")
+    .option("--port <port>", "port on 127.0.0.1 (0 picks a free one)", "8085")
+    .option("--seed <n>", "seed for fault injection", "1")
+    .option("--state <file.json>", "load state from this file and persist every change to it")
+    .option("--time-scale <x>", "run quota windows x times faster (e.g. 100)", "1")
+    .option("--faults <json>", "fault injection config as JSON, e.g. '{\"rates\":{\"http503\":0.1}}'")
+    .option("--threshold-users <n>", "Data API: withhold rows with fewer users (subjectToThresholding)")
+    .action(async (options: EmulatorCommandOptions) => {
+      const { runEmulator } = await import("../../emulator/run-emulator.js");
+      await runEmulator(options);
+    });
+}

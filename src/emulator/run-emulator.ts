@@ -1,0 +1,46 @@
+// The `microgoals emulator` action: parse flags, start, print the URL, stop cleanly on a signal.
+import type { EmulatorCommandOptions } from "../cli/commands/emulator.js";
+import { UsageError, UserError } from "../cli/failure.js";
+import type { FaultConfig } from "./faults/fault-config.js";
+import { startEmulator } from "./server.js";
+
+function number(flag: string, raw: string | undefined, min: number): number | undefined {
+  if (raw === undefined) return undefined;
+  const n = Number(raw);
+  if (!Number.isFinite(n) || n < min) throw new UsageError(`${flag} must be a number ≥ ${min}, got "${raw}"`);
+  return n;
+}
+
+function faults(raw: string | undefined): FaultConfig | undefined {
+  if (raw === undefined) return undefined;
+  try {
+    return JSON.parse(raw) as FaultConfig;
+  } catch {
+    throw new UsageError("--faults must be JSON", `e.g. --faults '{"rates":{"http503":0.05}}'`);
+  }
+}
+
+export async function runEmulator(options: EmulatorCommandOptions): Promise<void> {
+  const emulator = await startEmulator({
+    port: number("--port", options.port, 0),
+    seed: number("--seed", options.seed, 0),
+    stateFile: options.state,
+    timeScale: number("--time-scale", options.timeScale, Number.MIN_VALUE),
+    faults: faults(options.faults),
+    thresholdUsers: number("--threshold-users", options.thresholdUsers, 0),
+  }).catch((err: NodeJS.ErrnoException) => {
+    if (err.code === "EADDRINUSE") throw new UserError(`port ${options.port} is already in use`, 1, "pick another with --port");
+    if (err instanceof SyntaxError || err.message.includes("state file")) {
+      throw new UserError(`cannot load --state ${options.state}: ${err.message}`);
+    }
+    throw err;
+  });
+  console.log(`microgoals emulator listening on ${emulator.url}`);
+  await new Promise<void>((resolve) => {
+    const stop = () => resolve();
+    process.once("SIGINT", stop);
+    process.once("SIGTERM", stop);
+  });
+  await emulator.close();
+  console.log("microgoals emulator stopped");
+}
