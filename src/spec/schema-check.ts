@@ -42,7 +42,8 @@ export function checkSchema(parsed: ParsedFile, kind: FileKind): Diagnostic[] {
 
 function toDiagnostic(err: ErrorObject, parsed: ParsedFile): Diagnostic | undefined {
   const path = err.instancePath;
-  const name = pointerSegments(path).at(-1) ?? "document";
+  const segments = pointerSegments(path);
+  const name = segments.at(-1) ?? "document";
   const parent = err.parentSchema as { description?: string; properties?: Record<string, unknown> } | undefined;
   const d = (message: string, at = parsed.locate(path), hint?: string): Diagnostic => ({
     severity: "error",
@@ -56,13 +57,13 @@ function toDiagnostic(err: ErrorObject, parsed: ParsedFile): Diagnostic | undefi
     case "if":
       return undefined; // the "then" branch reports the real problem
     case "required":
-      return d(`Missing required key "${params.missingProperty}" in ${describe(name)}.`);
+      return d(`Missing required key "${params.missingProperty}" in ${describe(segments)}.`);
     case "additionalProperties": {
       const key = String(params.additionalProperty);
       const allowed = Object.keys(parent?.properties ?? {});
       const guess = closest(key, allowed);
       return d(
-        `Unknown key "${key}" in ${describe(name)}.` + (guess ? ` Did you mean "${guess}"?` : ""),
+        `Unknown key "${key}" in ${describe(segments)}.` + (guess ? ` Did you mean "${guess}"?` : ""),
         parsed.locateKey(childPointer(path, key)),
         allowed.length ? `Allowed here: ${allowed.join(", ")}.` : undefined,
       );
@@ -92,8 +93,15 @@ function toDiagnostic(err: ErrorObject, parsed: ParsedFile): Diagnostic | undefi
   }
 }
 
-function describe(name: string): string {
-  return /^\d+$/.test(name) ? "this item" : `"${name}"`;
+const itemNames: Record<string, string> = { goals: "goal", funnels: "funnel", when: "condition", targets: "target" };
+
+/** "goal", "funnel", or the key's own name, for messages. */
+function describe(segments: string[]): string {
+  const name = segments.at(-1);
+  if (name === undefined) return "the file";
+  if (/^\d+$/.test(name)) return `this ${itemNames[segments.at(-2) ?? ""] ?? "item"}`;
+  if (segments.at(-2) === "targets") return `target "${name}"`;
+  return `"${name}"`;
 }
 
 function article(type: string): string {
