@@ -1,4 +1,14 @@
 import type { Command } from "commander";
 
-// Placeholder registration; the owning issue replaces it with the real command.
-export function register(_program: Command): void {}
+export function register(program: Command): void {
+  program
+    .command("import")
+    .description("Write goal YAML for the GA4 event tags of a GTM container export; list what it skips and why")
+    .argument("<container.json>", "a GTM container export (Admin → Export container)")
+    .option("-o, --out <file>", "goal file to write", "goals/imported.yaml")
+    .option("--force", "overwrite the output file")
+    .action(async (file: string, opts: { out: string; force?: boolean }) => {
+      const { runImport } = await import("../../compile/run/import-command.js");
+      await runImport(file, opts);
+    });
+}
