@@ -8,7 +8,7 @@
 import type { Project } from "../../spec/model.js";
 import type { EventInput } from "../data/event-store.js";
 import { expectedTruth, type GroundTruth, type ObservedPair } from "./ground-truth.js";
-import { mulberry32, pickWeighted, type Random } from "./prng.js";
+import { mulberry32, pickWeighted } from "./prng.js";
 import {
   buildModel,
   conversionProbability,
