@@ -1,0 +1,56 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { CONTAINER, type Fixture, failure, start } from "./fixture.js";
+
+const WS = `${CONTAINER}/workspaces/1`;
+let f: Fixture;
+beforeEach(async () => {
+  f = await start();
+});
+afterEach(() => f.emulator.close());
+
+describe("control API", () => {
+  it("counts requests by route template and API, not counting itself", async () => {
+    await f.tm.accounts.list();
+    await f.tm.accounts.containers.get({ path: CONTAINER });
+    await f.tm.accounts.containers.get({ path: "accounts/6000001/containers/9000002" });
+    await f.admin.properties.get({ name: "properties/400000001" });
+    const counts = await f.control.requestCounts();
+    expect(counts).toEqual({
+      total: 4,
+      byApi: { gtm: 3, "ga4-admin": 1 },
+      byRoute: {
+        "GET /tagmanager/v2/accounts": 1,
+        "GET /tagmanager/v2/accounts/{account}/containers/{container}": 2,
+        "GET /v1beta/properties/{property}": 1,
+      },
+    });
+    await f.control.resetRequestCounts();
+    expect((await f.control.requestCounts()).total).toBe(0);
+  });
+
+  it("edits as a person in the web UI: fingerprint moves, a stale API update is refused", async () => {
+    const t = (await f.tm.accounts.containers.workspaces.triggers.create({ parent: WS, requestBody: { name: "Pricing", type: "pageview" } })).data;
+    const edited = await f.control.uiEdit(t.path!, { name: "Pricing (edited in UI)" });
+    expect(edited.fingerprint).not.toBe(t.fingerprint);
+    const stale = await failure(f.tm.accounts.containers.workspaces.triggers.update({ path: t.path!, fingerprint: t.fingerprint!, requestBody: t }));
+    expect(stale.status).toBe(409);
+    const ui = await f.control.uiCreate(WS, "tags", { name: "Hand made", type: "html", parameter: [] });
+    expect(ui.tagId).toMatch(/^\d+$/);
+    await f.control.uiDelete(t.path!);
+    const names = (await f.tm.accounts.containers.workspaces.triggers.list({ parent: WS })).data.trigger;
+    expect(names).toEqual([]);
+    expect((await f.control.requestCounts()).byApi.control).toBeUndefined();
+  });
+
+  it("adds containers and properties, exposes and resets state", async () => {
+    const { containerId } = await f.control.addContainer("6000002", "Client site");
+    expect((await f.tm.accounts.containers.get({ path: `accounts/6000002/containers/${containerId}` })).data.name).toBe("Client site");
+    await f.control.addProperty("400000777", "Client property");
+    expect((await f.admin.properties.get({ name: "properties/400000777" })).data.displayName).toBe("Client property");
+    const state = await f.control.state();
+    expect(state.gtm.accounts.map((a) => a.accountId)).toEqual(["6000001", "6000002"]);
+    await f.control.reset();
+    expect((await f.control.state()).gtm.accounts.map((a) => a.accountId)).toEqual(["6000001"]);
+    expect((await f.control.requestCounts()).total).toBe(0);
+  });
+});
