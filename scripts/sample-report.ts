@@ -17,6 +17,10 @@ export function sampleAnalysis(): Analysis {
   });
   return analyze(testProject(), input, {
     target: "staging",
-    history: [point("2024-05-06", 0.26, 0.061), point("2024-05-13", 0.28, 0.066), point("2024-05-20", 0.3, 0.07)],
+    history: [
+      point("2024-05-06", 0.26, 0.061),
+      point("2024-05-13", 0.28, 0.066),
+      point("2024-05-20", 0.3, 0.07),
+    ],
   });
 }

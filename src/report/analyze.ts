@@ -32,7 +32,15 @@ export function analyze(project: Project, input: ReportInput, options: AnalyzeOp
   const goals: GoalAnalysis[] = project.goals.map((g) => {
     const c = counts.get(g.id);
     const events = c?.events ?? 0;
-    return { id: g.id, title: g.title, kind: g.kind, event: g.event, users: c?.users ?? 0, events, noData: events === 0 };
+    return {
+      id: g.id,
+      title: g.title,
+      kind: g.kind,
+      event: g.event,
+      users: c?.users ?? 0,
+      events,
+      noData: events === 0,
+    };
   });
   const noData = new Set(goals.filter((g) => g.noData).map((g) => g.id));
   const missingGoals = [...new Set([...input.caveats.missingGoals, ...noData])].sort();
@@ -71,7 +79,12 @@ export function analyze(project: Project, input: ReportInput, options: AnalyzeOp
   };
 }
 
-function analyzePair(p: PairCount, goals: Map<string, Goal>, noData: Set<string>, minUsers: number): PairAnalysis {
+function analyzePair(
+  p: PairCount,
+  goals: Map<string, Goal>,
+  noData: Set<string>,
+  minUsers: number,
+): PairAnalysis {
   const micro = goals.get(p.microId);
   const macro = goals.get(p.macroId);
   const a = p.convertedAfterMicro;
@@ -116,7 +129,9 @@ function analyzePair(p: PairCount, goals: Map<string, Goal>, noData: Set<string>
   base.lift = relativeLift(a, p.microUsers, c, p.nonMicroUsers);
   const useFisher = minExpectedCell(a, b, c, d) < 5;
   base.test = useFisher ? "fisher" : "two-proportion";
-  base.pValue = useFisher ? fisherExact(a, b, c, d) : twoProportionTest(a, p.microUsers, c, p.nonMicroUsers)!.pValue;
+  base.pValue = useFisher
+    ? fisherExact(a, b, c, d)
+    : twoProportionTest(a, p.microUsers, c, p.nonMicroUsers)!.pValue;
   base.phi = phi(a, b, c, d);
   const value = macro?.value ?? macro?.keyEvent?.value;
   if (value !== undefined) base.valuePerMicro = (base.afterMicro.rate! - base.baseline.rate!) * value;
@@ -195,6 +210,11 @@ function analyzeFunnel(f: FunnelCount, project: Project, noData: Set<string>): F
 export function historyPointOf(analysis: Analysis, at: string): HistoryPoint {
   return {
     at,
-    pairs: analysis.pairs.map((p) => ({ microId: p.microId, macroId: p.macroId, rate: p.afterMicro.rate, n: p.afterMicro.n })),
+    pairs: analysis.pairs.map((p) => ({
+      microId: p.microId,
+      macroId: p.macroId,
+      rate: p.afterMicro.rate,
+      n: p.afterMicro.n,
+    })),
   };
 }

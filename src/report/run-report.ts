@@ -37,7 +37,10 @@ export async function runReport(options: RunReportOptions = {}): Promise<RunRepo
     const known = project.targets.map((t) => t.name).join(", ");
     throw new UserError(`unknown target "${targetName}"`, 2, `targets in microgoals.yaml: ${known}`);
   }
-  const dateRange = { since: options.since ?? project.report.since, until: options.until ?? project.report.until };
+  const dateRange = {
+    since: options.since ?? project.report.since,
+    until: options.until ?? project.report.until,
+  };
   const { planReport } = await import("./plan.js");
   const { fetchReportInput } = await import("../ga4/data/source.js");
   const { analyze } = await import("./analyze.js");
@@ -45,7 +48,11 @@ export async function runReport(options: RunReportOptions = {}): Promise<RunRepo
   const own = options.clients === undefined;
   const clients = options.clients ?? (await (await import("../ga4/data/clients.js")).dataClients(options));
   try {
-    const input = await fetchReportInput(planReport(project), { propertyId: target.ga4.propertyId, dateRange, clients });
+    const input = await fetchReportInput(planReport(project), {
+      propertyId: target.ga4.propertyId,
+      dateRange,
+      clients,
+    });
     const analysis = analyze(project, input, {
       target: target.name,
       history: options.history,
@@ -65,7 +72,11 @@ async function loadOrFail(dir: string): Promise<Project> {
   if (!result.project || errors.length > 0) {
     const { formatText } = await import("../spec/format/text.js");
     process.stderr.write(formatText(errors, result.sources));
-    throw new UserError("the spec has errors; fix them before reporting", 1, "run `microgoals validate` for details");
+    throw new UserError(
+      "the spec has errors; fix them before reporting",
+      1,
+      "run `microgoals validate` for details",
+    );
   }
   return result.project;
 }

@@ -61,6 +61,8 @@ describe("analyze", () => {
   });
 
   it("is deterministic", () => {
-    expect(JSON.stringify(analyze(testProject(), testInput(), { target: "staging" }))).toBe(JSON.stringify(a));
+    expect(JSON.stringify(analyze(testProject(), testInput(), { target: "staging" }))).toBe(
+      JSON.stringify(a),
+    );
   });
 });

@@ -16,7 +16,11 @@ const cli = (args: string[], env: Record<string, string> = {}) =>
     env: { ...process.env, NO_COLOR: "1", ...env },
   }).then(
     (r) => ({ code: 0, stdout: r.stdout, stderr: r.stderr }),
-    (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, stdout: e.stdout, stderr: e.stderr }),
+    (e: { code: number; stdout: string; stderr: string }) => ({
+      code: e.code,
+      stdout: e.stdout,
+      stderr: e.stderr,
+    }),
   );
 
 describe("microgoals report", () => {
@@ -55,7 +59,12 @@ describe("microgoals report", () => {
   });
 
   it("is callable in-process and equals the CLI's table output", async () => {
-    const { output } = await runReport({ dir: root, since: RANGE.since, until: RANGE.until, endpoint: emulator.url });
+    const { output } = await runReport({
+      dir: root,
+      since: RANGE.since,
+      until: RANGE.until,
+      endpoint: emulator.url,
+    });
     const table = await cli(["--since", RANGE.since, "--until", RANGE.until, "--endpoint", emulator.url]);
     expect(table.stdout).toBe(output);
     expect(output).not.toContain("\x1b[");

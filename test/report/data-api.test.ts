@@ -19,8 +19,22 @@ describe("GA4 Data API source against the emulator", () => {
   let clients: DataClients;
   const project = projectFor(truth, [testGoal("broken_widget", "micro", ["purchase"])]);
   project.funnels = [
-    { id: "shop", title: "Shop", steps: ["add_to_cart", "purchase"], windowSeconds: 3 * 86400, open: false, source: project.funnels[0]?.source ?? { file: "f", pointer: "" } },
-    { id: "shop_open", title: "Shop (open)", steps: ["view_pricing", "add_to_cart", "purchase"], windowSeconds: 86400, open: true, source: { file: "f", pointer: "" } },
+    {
+      id: "shop",
+      title: "Shop",
+      steps: ["add_to_cart", "purchase"],
+      windowSeconds: 3 * 86400,
+      open: false,
+      source: project.funnels[0]?.source ?? { file: "f", pointer: "" },
+    },
+    {
+      id: "shop_open",
+      title: "Shop (open)",
+      steps: ["view_pricing", "add_to_cart", "purchase"],
+      windowSeconds: 86400,
+      open: true,
+      source: { file: "f", pointer: "" },
+    },
   ];
   const events = generate(truth, 3000, 7);
 
@@ -56,11 +70,19 @@ describe("GA4 Data API source against the emulator", () => {
   });
 
   it("surfaces thresholding when the server withholds small rows", async () => {
-    const small = await startEmulator({ port: 0, thresholdUsers: 50, data: { now: new Date("2024-06-01T00:00:00Z") } });
+    const small = await startEmulator({
+      port: 0,
+      thresholdUsers: 50,
+      data: { now: new Date("2024-06-01T00:00:00Z") },
+    });
     const c = await dataClients({ endpoint: small.url });
     try {
       small.events.appendBatch(generate(truth, 100, 3));
-      const input = await fetchReportInput(planReport(project), { propertyId: "400000001", dateRange: RANGE, clients: c });
+      const input = await fetchReportInput(planReport(project), {
+        propertyId: "400000001",
+        dateRange: RANGE,
+        clients: c,
+      });
       expect(input.caveats.subjectToThresholding).toBe(true);
       expect(input.caveats.thresholdedQueries).toContain("goal totals");
       for (const p of input.pairs) expect(p.convertedWithoutMicro).toBeGreaterThanOrEqual(0);

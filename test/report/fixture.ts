@@ -38,7 +38,14 @@ export function testProject(goals?: Goal[]): Project {
     ],
     installGoogleTag: false,
     limits: { keyEvents: 30, customDimensions: 50 },
-    report: { since: "28daysAgo", until: "yesterday", windowSeconds: 604800, minUsers: 50, alerts: [], currency: "EUR" },
+    report: {
+      since: "28daysAgo",
+      until: "yesterday",
+      windowSeconds: 604800,
+      minUsers: 50,
+      alerts: [],
+      currency: "EUR",
+    },
     goals: goals ?? [
       goal("purchase", "macro", [], 80),
       goal("view_product", "micro", ["purchase"]),

@@ -74,7 +74,9 @@ describe("benjaminiHochberg", () => {
     const p = [0.001, 0.008, 0.039, 0.041, 0.042, 0.06, 0.074, 0.205];
     const q = benjaminiHochberg(p) as number[];
     const expected = [0.008, 0.032, 0.0672, 0.0672, 0.0672, 0.08, 0.0845714, 0.205];
-    q.forEach((v, i) => expect(v).toBeCloseTo(expected[i], 6));
+    q.forEach((v, i) => {
+      expect(v).toBeCloseTo(expected[i], 6);
+    });
   });
   it("keeps input order and passes nulls through", () => {
     expect(benjaminiHochberg([0.04, null, 0.01])).toEqual([0.04, null, 0.02]);

@@ -46,14 +46,20 @@ export function projectFor(truth: PairTruth[], extra: Goal[] = []): Project {
   return p;
 }
 
-export function generate(truth: PairTruth[], users: number, seed: number, propertyId = "400000001"): EventInput[] {
+export function generate(
+  truth: PairTruth[],
+  users: number,
+  seed: number,
+  propertyId = "400000001",
+): EventInput[] {
   const r = rng(seed);
   const out: EventInput[] = [];
   // Days 0..19 for first events leave 7 days of window inside the 28-day range.
   for (let u = 0; u < users; u++) {
     const userId = `u${u}`;
     const t0 = START + Math.floor(r() * 20 * DAY);
-    const ev = (eventName: string, t: number) => out.push({ propertyId, userId, sessionId: 1, timestampMicros: t, eventName });
+    const ev = (eventName: string, t: number) =>
+      out.push({ propertyId, userId, sessionId: 1, timestampMicros: t, eventName });
     ev("page_view", t0);
     for (const t of truth) {
       const micro = r() < t.microShare;
@@ -72,8 +78,16 @@ export function generate(truth: PairTruth[], users: number, seed: number, proper
 /** Brute force over raw events: the counts a report must produce, by definition. */
 export function bruteForce(
   events: EventInput[],
-  plan: { goals: { goalId: string; event: string }[]; pairs: { microId: string; macroId: string; microEvent: string; macroEvent: string }[] },
-  funnels: { funnelId: string; open: boolean; windowSeconds: number; steps: { goalId: string; event: string }[] }[],
+  plan: {
+    goals: { goalId: string; event: string }[];
+    pairs: { microId: string; macroId: string; microEvent: string; macroEvent: string }[];
+  },
+  funnels: {
+    funnelId: string;
+    open: boolean;
+    windowSeconds: number;
+    steps: { goalId: string; event: string }[];
+  }[],
   range = RANGE,
 ): Omit<ReportInput, "cost" | "source" | "propertyId"> {
   const lo = Date.parse(`${range.since}T00:00:00Z`) * 1000;
@@ -85,7 +99,8 @@ export function bruteForce(
     list.push(e);
     byUser.set(e.userId, list);
   }
-  const times = (list: EventInput[], name: string) => list.filter((e) => e.eventName === name).map((e) => e.timestampMicros);
+  const times = (list: EventInput[], name: string) =>
+    list.filter((e) => e.eventName === name).map((e) => e.timestampMicros);
   const goals: GoalCount[] = plan.goals.map((g) => {
     let users = 0;
     let n = 0;
@@ -129,7 +144,18 @@ export function bruteForce(
         if (reached.length > 0) counts[k]++;
       });
     }
-    return { funnelId: f.funnelId, open: f.open, steps: f.steps.map((s, k) => ({ goalId: s.goalId, users: counts[k] })) };
+    return {
+      funnelId: f.funnelId,
+      open: f.open,
+      steps: f.steps.map((s, k) => ({ goalId: s.goalId, users: counts[k] })),
+    };
   });
-  return { dateRange: range, totalUsers: byUser.size, goals, pairs, funnels: funnelCounts, caveats: emptyCaveats() };
+  return {
+    dateRange: range,
+    totalUsers: byUser.size,
+    goals,
+    pairs,
+    funnels: funnelCounts,
+    caveats: emptyCaveats(),
+  };
 }

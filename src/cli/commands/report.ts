@@ -30,7 +30,8 @@ export function register(program: Command): void {
         throw new UsageError(`unknown --format ${flags.format}`, `use one of: ${FORMATS.join(", ")}`);
       }
       const { runReport } = await import("../../report/run-report.js");
-      const color = !flags.out && flags.format === "table" && process.stdout.isTTY === true && !process.env.NO_COLOR;
+      const color =
+        !flags.out && flags.format === "table" && process.stdout.isTTY === true && !process.env.NO_COLOR;
       const { output } = await runReport({
         dir,
         target: flags.target,

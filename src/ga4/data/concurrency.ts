@@ -1,6 +1,10 @@
 // Runs async work over items with at most `limit` in flight: the Data API allows 10 concurrent
 // requests per property, and an eleventh is refused rather than queued.
-export async function mapConcurrent<T, R>(items: T[], limit: number, work: (item: T, index: number) => Promise<R>): Promise<R[]> {
+export async function mapConcurrent<T, R>(
+  items: T[],
+  limit: number,
+  work: (item: T, index: number) => Promise<R>,
+): Promise<R[]> {
   const results = new Array<R>(items.length);
   let next = 0;
   async function worker(): Promise<void> {

@@ -80,7 +80,8 @@ export function funnelRequest(
 }
 
 export const unionName = (micro: string, macro: string) => `union ${micro}|${macro}`;
-export const pairFunnelName = (micro: string, macro: string, window: number) => `pair ${micro}→${macro} ${window}s`;
+export const pairFunnelName = (micro: string, macro: string, window: number) =>
+  `pair ${micro}→${macro} ${window}s`;
 export const specFunnelName = (id: string) => `funnel ${id}`;
 export const GOAL_TOTALS = "goal totals";
 export const ALL_USERS = "all users";
@@ -111,7 +112,10 @@ export function planQueries(plan: ReportPlan, range: DateRange): QueryPlan {
   }
   for (const f of plan.funnels) {
     const steps = f.steps.map((s) => ({ name: s.goalId, event: s.event }));
-    funnels.push({ name: specFunnelName(f.funnelId), request: funnelRequest(steps, f.windowSeconds, f.open, range) });
+    funnels.push({
+      name: specFunnelName(f.funnelId),
+      request: funnelRequest(steps, f.windowSeconds, f.open, range),
+    });
   }
   const batches: NamedReport[][] = [];
   for (let i = 0; i < reports.length; i += MAX_BATCH) batches.push(reports.slice(i, i + MAX_BATCH));

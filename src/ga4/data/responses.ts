@@ -4,7 +4,12 @@
 export interface ReportLike {
   dimensionHeaders?: { name?: string | null }[] | null;
   metricHeaders?: { name?: string | null }[] | null;
-  rows?: { dimensionValues?: { value?: string | null }[] | null; metricValues?: { value?: string | null }[] | null }[] | null;
+  rows?:
+    | {
+        dimensionValues?: { value?: string | null }[] | null;
+        metricValues?: { value?: string | null }[] | null;
+      }[]
+    | null;
   metadata?: {
     subjectToThresholding?: boolean | null;
     dataLossFromOtherRow?: boolean | null;

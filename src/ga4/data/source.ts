@@ -27,7 +27,10 @@ export interface DataApiSourceOptions {
   concurrency?: number;
 }
 
-export async function fetchReportInput(plan: ReportPlan, options: DataApiSourceOptions): Promise<ReportInput> {
+export async function fetchReportInput(
+  plan: ReportPlan,
+  options: DataApiSourceOptions,
+): Promise<ReportInput> {
   const property = `properties/${options.propertyId}`;
   const { batches, funnels } = planQueries(plan, options.dateRange);
   const limit = Math.min(MAX_CONCURRENT, Math.max(1, options.concurrency ?? MAX_CONCURRENT));
@@ -78,7 +81,10 @@ export async function fetchReportInput(plan: ReportPlan, options: DataApiSourceO
   const pairs: PairCount[] = plan.pairs.map((p) => {
     const microUsers = totals.get(p.microEvent)?.totalUsers ?? 0;
     const union = singleValue(reports.get(unionName(p.microEvent, p.macroEvent)) ?? {}, "totalUsers");
-    const steps = funnelStepUsers(funnelTables.get(pairFunnelName(p.microEvent, p.macroEvent, p.windowSeconds)) ?? {}, 2);
+    const steps = funnelStepUsers(
+      funnelTables.get(pairFunnelName(p.microEvent, p.macroEvent, p.windowSeconds)) ?? {},
+      2,
+    );
     return {
       microId: p.microId,
       macroId: p.macroId,
@@ -92,7 +98,11 @@ export async function fetchReportInput(plan: ReportPlan, options: DataApiSourceO
   });
   const funnelCounts: FunnelCount[] = plan.funnels.map((f) => {
     const users = funnelStepUsers(funnelTables.get(specFunnelName(f.funnelId)) ?? {}, f.steps.length);
-    return { funnelId: f.funnelId, open: f.open, steps: f.steps.map((s, i) => ({ goalId: s.goalId, users: users[i] })) };
+    return {
+      funnelId: f.funnelId,
+      open: f.open,
+      steps: f.steps.map((s, i) => ({ goalId: s.goalId, users: users[i] })),
+    };
   });
 
   return {

@@ -17,7 +17,8 @@ export function caveatLines(a: Analysis): CaveatLine[] {
     });
   }
   for (const s of c.sampling) {
-    const share = s.samplingSpaceSize > 0 ? ((100 * s.samplesReadCount) / s.samplingSpaceSize).toFixed(1) : "?";
+    const share =
+      s.samplingSpaceSize > 0 ? ((100 * s.samplesReadCount) / s.samplingSpaceSize).toFixed(1) : "?";
     lines.push({
       level: "warning",
       text: `Sampled: ${s.query} is based on ${count(s.samplesReadCount)} of ${count(s.samplingSpaceSize)} events (${share}%).`,
@@ -30,7 +31,10 @@ export function caveatLines(a: Analysis): CaveatLine[] {
     });
   }
   for (const id of c.missingGoals) {
-    lines.push({ level: "warning", text: `No data for goal ${id}: no events in the date range — check its trigger.` });
+    lines.push({
+      level: "warning",
+      text: `No data for goal ${id}: no events in the date range — check its trigger.`,
+    });
   }
   lines.push({
     level: "info",

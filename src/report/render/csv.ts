@@ -95,9 +95,17 @@ export function renderCsv(a: Analysis): string {
     });
   }
   for (const g of a.goals) {
-    records.push({ record: "goal", id: g.id, users: g.users, events: g.events, status: g.noData ? "no-data" : "ok", note: g.kind });
+    records.push({
+      record: "goal",
+      id: g.id,
+      users: g.users,
+      events: g.events,
+      status: g.noData ? "no-data" : "ok",
+      note: g.kind,
+    });
   }
-  for (const c of caveatLines(a)) records.push({ record: c.level === "warning" ? "caveat" : "info", note: c.text });
+  for (const c of caveatLines(a))
+    records.push({ record: c.level === "warning" ? "caveat" : "info", note: c.text });
   records.push({ record: "cost", id: "requests", n: a.cost.requests });
   records.push({ record: "cost", id: "tokens", n: a.cost.tokens });
   const lines = [CSV_COLUMNS.join(",")];

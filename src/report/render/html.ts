@@ -27,9 +27,14 @@ export function renderHtml(a: Analysis): string {
   const out: string[] = [];
   out.push("<!doctype html>", '<html lang="en">', "<head>", '<meta charset="utf-8">');
   out.push('<meta name="viewport" content="width=device-width, initial-scale=1">');
-  out.push(`<title>${esc(`Micro-conversion report — ${a.project}`)}</title>`, `<style>${STYLE}</style>`, "</head>");
+  out.push(
+    `<title>${esc(`Micro-conversion report — ${a.project}`)}</title>`,
+    `<style>${STYLE}</style>`,
+    "</head>",
+  );
   out.push("<body><main>", `<h1>Micro-conversion report</h1>`, `<p class="meta">${esc(header(a))}</p>`);
-  for (const w of lines.filter((l) => l.level === "warning")) out.push(`<p class="warn">⚠ ${esc(w.text)}</p>`);
+  for (const w of lines.filter((l) => l.level === "warning"))
+    out.push(`<p class="warn">⚠ ${esc(w.text)}</p>`);
 
   out.push("<h2>Which small steps matter most</h2>");
   out.push(
@@ -37,13 +42,25 @@ export function renderHtml(a: Analysis): string {
   );
   out.push(liftForest(a.ranking.map((i) => a.pairs[i])));
   out.push('<div class="scroll"><table><thead><tr>');
-  for (const h of ["#", "Micro goal", "Macro goal", "After micro", "Baseline", "Lift [95% CI]", "q", "φ", "Value / micro", "Verdict"]) {
+  for (const h of [
+    "#",
+    "Micro goal",
+    "Macro goal",
+    "After micro",
+    "Baseline",
+    "Lift [95% CI]",
+    "q",
+    "φ",
+    "Value / micro",
+    "Verdict",
+  ]) {
     out.push(`<th>${h}</th>`);
   }
   out.push("</tr></thead><tbody>");
   for (const i of a.ranking) {
     const p = a.pairs[i];
-    const cls = p.status === "no-data" ? "nodata" : p.status === "too-few-users" ? "few" : p.significant ? "sig" : "";
+    const cls =
+      p.status === "no-data" ? "nodata" : p.status === "too-few-users" ? "few" : p.significant ? "sig" : "";
     out.push(
       "<tr>",
       `<td class="num">${p.rank ?? "–"}</td>`,
@@ -60,7 +77,9 @@ export function renderHtml(a: Analysis): string {
     );
   }
   out.push("</tbody></table></div>");
-  out.push('<p class="info">Value / micro = (rate after micro − baseline) × macro value: an association, not causation.</p>');
+  out.push(
+    '<p class="info">Value / micro = (rate after micro − baseline) × macro value: an association, not causation.</p>',
+  );
 
   const trend = trendLines(
     a.history,
@@ -70,9 +89,13 @@ export function renderHtml(a: Analysis): string {
 
   for (const f of a.funnels) {
     out.push(`<h2>Funnel: ${esc(f.title)}</h2>`);
-    out.push(`<p class="meta"><code>${esc(f.id)}</code> · ${f.open ? "open" : "closed"} · each step within ${duration(f.windowSeconds)} · overall ${esc(rate(f.overallConversion))}</p>`);
+    out.push(
+      `<p class="meta"><code>${esc(f.id)}</code> · ${f.open ? "open" : "closed"} · each step within ${duration(f.windowSeconds)} · overall ${esc(rate(f.overallConversion))}</p>`,
+    );
     out.push(funnelBars(f));
-    out.push('<div class="scroll"><table><thead><tr><th>Step</th><th>Users</th><th>Step conversion</th><th>Of first step</th><th>Drop-off</th></tr></thead><tbody>');
+    out.push(
+      '<div class="scroll"><table><thead><tr><th>Step</th><th>Users</th><th>Step conversion</th><th>Of first step</th><th>Drop-off</th></tr></thead><tbody>',
+    );
     for (const s of f.steps) {
       out.push(
         `<tr><td${s.noData ? ' class="nodata"' : ""}>${esc(s.title)}${s.noData ? " — no data: check its trigger" : ""}</td>`,
@@ -84,15 +107,21 @@ export function renderHtml(a: Analysis): string {
     }
     out.push("</tbody></table></div>");
     if (f.bottleneck) {
-      out.push(`<p>Bottleneck: <code>${esc(f.bottleneck.fromGoalId)}</code> → <code>${esc(f.bottleneck.toGoalId)}</code> (${pct(f.bottleneck.conversion)})</p>`);
+      out.push(
+        `<p>Bottleneck: <code>${esc(f.bottleneck.fromGoalId)}</code> → <code>${esc(f.bottleneck.toGoalId)}</code> (${pct(f.bottleneck.conversion)})</p>`,
+      );
     }
   }
 
-  out.push('<h2>Goals</h2><div class="scroll"><table><thead><tr><th>Goal</th><th>Kind</th><th>Event</th><th>Users</th><th>Events</th></tr></thead><tbody>');
+  out.push(
+    '<h2>Goals</h2><div class="scroll"><table><thead><tr><th>Goal</th><th>Kind</th><th>Event</th><th>Users</th><th>Events</th></tr></thead><tbody>',
+  );
   for (const g of a.goals) {
     out.push(
       `<tr><td>${esc(g.title)}<br><code>${esc(g.id)}</code></td><td>${g.kind}</td><td><code>${esc(g.event)}</code></td>`,
-      g.noData ? '<td class="nodata" colspan="2">no data — check its trigger</td></tr>' : `<td class="num">${count(g.users)}</td><td class="num">${count(g.events)}</td></tr>`,
+      g.noData
+        ? '<td class="nodata" colspan="2">no data — check its trigger</td></tr>'
+        : `<td class="num">${count(g.users)}</td><td class="num">${count(g.events)}</td></tr>`,
     );
   }
   out.push("</tbody></table></div>");

@@ -19,8 +19,24 @@ export function renderMarkdown(a: Analysis): string {
   if (warnings.length > 0) out.pop();
   if (warnings.length > 0) out.push("");
   out.push("### Which small steps matter most", "");
-  out.push("P(macro within the window after the micro goal) against P(macro | never did the micro goal); 95% intervals, q = Benjamini–Hochberg adjusted p.", "");
-  out.push(row(["#", "Micro goal", "Macro goal", "After micro", "Baseline", "Lift [95% CI]", "q", "φ", "Value / micro", "Verdict"]));
+  out.push(
+    "P(macro within the window after the micro goal) against P(macro | never did the micro goal); 95% intervals, q = Benjamini–Hochberg adjusted p.",
+    "",
+  );
+  out.push(
+    row([
+      "#",
+      "Micro goal",
+      "Macro goal",
+      "After micro",
+      "Baseline",
+      "Lift [95% CI]",
+      "q",
+      "φ",
+      "Value / micro",
+      "Verdict",
+    ]),
+  );
   out.push(row(["--:", "---", "---", "---", "---", "---", "--:", "--:", "--:", "---"]));
   for (const i of a.ranking) {
     const p = a.pairs[i];
@@ -39,9 +55,16 @@ export function renderMarkdown(a: Analysis): string {
       ]),
     );
   }
-  out.push("", "_Value / micro = (rate after micro − baseline) × macro value: an association, not causation._");
+  out.push(
+    "",
+    "_Value / micro = (rate after micro − baseline) × macro value: an association, not causation._",
+  );
   for (const f of a.funnels) {
-    out.push("", `### Funnel: ${f.title} (\`${f.id}\`, ${f.open ? "open" : "closed"}, ${duration(f.windowSeconds)})`, "");
+    out.push(
+      "",
+      `### Funnel: ${f.title} (\`${f.id}\`, ${f.open ? "open" : "closed"}, ${duration(f.windowSeconds)})`,
+      "",
+    );
     out.push(row(["Step", "Users", "Step conversion", "Of first step", "Drop-off"]));
     out.push(row(["---", "--:", "---", "--:", "--:"]));
     for (const s of f.steps) {
@@ -56,12 +79,29 @@ export function renderMarkdown(a: Analysis): string {
       );
     }
     if (f.bottleneck) {
-      out.push("", `Bottleneck: \`${f.bottleneck.fromGoalId}\` → \`${f.bottleneck.toGoalId}\` (${pct(f.bottleneck.conversion)}).`);
+      out.push(
+        "",
+        `Bottleneck: \`${f.bottleneck.fromGoalId}\` → \`${f.bottleneck.toGoalId}\` (${pct(f.bottleneck.conversion)}).`,
+      );
     }
   }
-  out.push("", "### Goals", "", row(["Goal", "Kind", "Event", "Users", "Events"]), row(["---", "---", "---", "--:", "--:"]));
+  out.push(
+    "",
+    "### Goals",
+    "",
+    row(["Goal", "Kind", "Event", "Users", "Events"]),
+    row(["---", "---", "---", "--:", "--:"]),
+  );
   for (const g of a.goals) {
-    out.push(row([`${g.title} (\`${g.id}\`)`, g.kind, `\`${g.event}\``, g.noData ? "**no data**" : count(g.users), count(g.events)]));
+    out.push(
+      row([
+        `${g.title} (\`${g.id}\`)`,
+        g.kind,
+        `\`${g.event}\``,
+        g.noData ? "**no data**" : count(g.users),
+        count(g.events),
+      ]),
+    );
   }
   out.push("");
   for (const c of caveatLines(a).filter((l) => l.level === "info")) out.push(`_${c.text}_`, "");

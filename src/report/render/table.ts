@@ -16,13 +16,21 @@ export function renderTable(a: Analysis, options: TableOptions = { color: false 
   const out: string[] = [];
   out.push(paint("1", header(a)));
   out.push("");
-  out.push(paint("1", "Which small steps matter most") + " — P(macro within window after micro) vs P(macro | no micro)");
-  const rows = [["#", "micro → macro", "after micro", "baseline", "lift [95% CI]", "q", "value/micro", "verdict"]];
+  out.push(
+    paint("1", "Which small steps matter most") +
+      " — P(macro within window after micro) vs P(macro | no micro)",
+  );
+  const rows = [
+    ["#", "micro → macro", "after micro", "baseline", "lift [95% CI]", "q", "value/micro", "verdict"],
+  ];
   for (const i of a.ranking) rows.push(pairRow(a, a.pairs[i], paint));
   out.push(...textGrid(rows, new Set([0, 5])).map((l, i) => (i === 0 ? paint("2", l) : l)));
   for (const f of a.funnels) {
     out.push("");
-    out.push(paint("1", `Funnel ${f.id}`) + ` — ${f.title} (${f.open ? "open" : "closed"}, each step within ${duration(f.windowSeconds)})`);
+    out.push(
+      paint("1", `Funnel ${f.id}`) +
+        ` — ${f.title} (${f.open ? "open" : "closed"}, each step within ${duration(f.windowSeconds)})`,
+    );
     const frows = [["step", "users", "step conversion", "of first step", "drop-off"]];
     for (const s of f.steps) {
       frows.push([
@@ -35,7 +43,9 @@ export function renderTable(a: Analysis, options: TableOptions = { color: false 
     }
     out.push(...textGrid(frows, new Set([1, 4])).map((l, i) => (i === 0 ? paint("2", `  ${l}`) : `  ${l}`)));
     if (f.bottleneck) {
-      out.push(`  bottleneck: ${f.bottleneck.fromGoalId} → ${f.bottleneck.toGoalId} (${pct(f.bottleneck.conversion)})`);
+      out.push(
+        `  bottleneck: ${f.bottleneck.fromGoalId} → ${f.bottleneck.toGoalId} (${pct(f.bottleneck.conversion)})`,
+      );
     }
   }
   out.push("");
@@ -46,7 +56,8 @@ export function renderTable(a: Analysis, options: TableOptions = { color: false 
   }
   out.push(...textGrid(grows, new Set([3, 4])).map((l, i) => (i === 0 ? paint("2", `  ${l}`) : `  ${l}`)));
   out.push("");
-  for (const c of caveatLines(a)) out.push(c.level === "warning" ? paint("33", `! ${c.text}`) : `  ${c.text}`);
+  for (const c of caveatLines(a))
+    out.push(c.level === "warning" ? paint("33", `! ${c.text}`) : `  ${c.text}`);
   return `${out.join("\n")}\n`;
 }
 
@@ -60,7 +71,8 @@ export function header(a: Analysis): string {
 }
 
 function pairRow(a: Analysis, p: PairAnalysis, paint: Paint): string[] {
-  const colour = p.status === "no-data" ? "31" : p.status === "too-few-users" ? "33" : p.significant ? "32" : "";
+  const colour =
+    p.status === "no-data" ? "31" : p.status === "too-few-users" ? "33" : p.significant ? "32" : "";
   const v = verdict(p, a.alpha);
   return [
     p.rank === null ? "–" : String(p.rank),

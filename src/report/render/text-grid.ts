@@ -8,7 +8,11 @@ export function visibleWidth(s: string): number {
 /** Right-aligns columns listed in `right`; the last column is never padded. */
 export function textGrid(rows: string[][], right: Set<number> = new Set()): string[] {
   const widths: number[] = [];
-  for (const row of rows) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, visibleWidth(cell))));
+  for (const row of rows) {
+    row.forEach((cell, i) => {
+      widths[i] = Math.max(widths[i] ?? 0, visibleWidth(cell));
+    });
+  }
   return rows.map((row) =>
     row
       .map((cell, i) => {

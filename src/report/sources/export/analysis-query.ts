@@ -3,7 +3,8 @@
 // one long result (see ResultRow) that read-result.ts folds into the report input.
 //
 // Users are COALESCE(user_id, user_pseudo_id); times are event_timestamp (µs). "Micro then macro
-// within W" = a macro event with a micro event of the same user in [t − W, t] (ties count).
+// within W" = a macro event at t with a micro event of the same user in [t − W, t), i.e. strictly
+// before it: the same rule as GA4 funnels (and the emulator's runFunnelReport).
 import type { Dialect } from "./dialect.js";
 import type { GoalMatcher, ParamPredicate } from "./goal-matcher.js";
 import { neededParams } from "./goal-matcher.js";
@@ -73,9 +74,15 @@ export function analysisSql(q: ExportQuery, src: RowSource, d: Dialect): string 
     const preds = g.predicates.map((p) => predicateSql(p, paramCol, d));
     return `SELECT u, t, ${lit(g.goalId)} AS g FROM ev WHERE e = ${lit(g.event)}${preds.map((p) => ` AND ${p}`).join("")}`;
   });
-  ctes.push(`hits ${d.cteAs} (${hitBranches.join(" UNION ALL ") || `SELECT u, t, e AS g FROM ev WHERE 1 = 0`})`);
+  ctes.push(
+    `hits ${d.cteAs} (${hitBranches.join(" UNION ALL ") || `SELECT u, t, e AS g FROM ev WHERE 1 = 0`})`,
+  );
 
-  const out = (section: string, cols: Partial<Record<(typeof resultColumns)[number], string>>, rest: string) => {
+  const out = (
+    section: string,
+    cols: Partial<Record<(typeof resultColumns)[number], string>>,
+    rest: string,
+  ) => {
     const typed = (c: (typeof resultColumns)[number]) => {
       const type = c === "a" || c === "b" || c === "section" ? d.string : c.startsWith("x") ? d.float : d.int;
       const v = c === "section" ? lit(section) : cols[c];
@@ -85,7 +92,13 @@ export function analysisSql(q: ExportQuery, src: RowSource, d: Dialect): string 
   };
   const selects: string[] = [];
   const base = `FROM ${src.from} WHERE ${dateFilter}`;
-  selects.push(out("day", { a: "event_date", n1: "COUNT(*)", n2: `COUNT(DISTINCT ${user})` }, `${base} GROUP BY event_date`));
+  selects.push(
+    out(
+      "day",
+      { a: "event_date", n1: "COUNT(*)", n2: `COUNT(DISTINCT ${user})` },
+      `${base} GROUP BY event_date`,
+    ),
+  );
   selects.push(out("total", { n1: `COUNT(DISTINCT ${user})`, n2: "COUNT(*)" }, base));
   selects.push(out("goal", { a: "g", n1: "COUNT(DISTINCT u)", n2: "COUNT(*)" }, "FROM hits GROUP BY g"));
 
@@ -96,18 +109,27 @@ export function analysisSql(q: ExportQuery, src: RowSource, d: Dialect): string 
   return `WITH ${ctes.join(",\n")}\n${selects.join("\nUNION ALL\n")}\nORDER BY section, a, b, n2`;
 }
 
-type Out = (section: string, cols: Partial<Record<(typeof resultColumns)[number], string>>, rest: string) => string;
+type Out = (
+  section: string,
+  cols: Partial<Record<(typeof resultColumns)[number], string>>,
+  rest: string,
+) => string;
 
 function predicateSql(p: ParamPredicate, paramCol: Map<string, string>, d: Dialect): string {
-  const col = "urlPart" in p.value ? (p.value.urlPart === "path" ? "url_path" : "url_host") : paramCol.get(p.value.param);
-  const numeric = p.op === "gt" || p.op === "gte" || p.op === "lt" || p.op === "lte";
+  const col =
+    "urlPart" in p.value
+      ? p.value.urlPart === "path"
+        ? "url_path"
+        : "url_host"
+      : paramCol.get(p.value.param);
+  const cmps: Record<string, string> = { gt: ">", gte: ">=", lt: "<", lte: "<=" };
+  const cmp = cmps[p.op];
   let sql: string;
-  if (numeric) {
-    const cmp = { gt: ">", gte: ">=", lt: "<", lte: "<=" }[p.op];
+  if (cmp) {
     // A URL part is never a number: the condition cannot hold.
     sql = "urlPart" in p.value ? "FALSE" : `${col}_n ${cmp} ${Number(p.operand)}`;
   } else {
-    const s = "urlPart" in p.value ? col : `${col}_s`;
+    const s = "urlPart" in p.value ? String(col) : `${col}_s`;
     const x = p.ignoreCase && p.op !== "matches" ? `LOWER(${s})` : s;
     const v = p.ignoreCase && p.op !== "matches" ? String(p.operand).toLowerCase() : String(p.operand);
     if (p.op === "equals") sql = `${x} = ${d.str(v)}`;
@@ -124,13 +146,15 @@ function pairSql(q: ExportQuery, d: Dialect, ctes: string[], selects: string[], 
   if (pairs.length === 0) return;
   const lit = d.str;
   const involved = [...new Set(pairs.flatMap((p) => [p.microId, p.macroId]))].sort();
-  // One window pass: f<k> = the earliest micro of pair k in [t − W, t] on this row's user timeline.
+  // One window pass: f<k> = the earliest micro of pair k in [t − W, t) on this row's user timeline.
   const firsts = pairs.map(
     (p, k) =>
       `MIN(CASE WHEN g = ${lit(p.microId)} THEN t END) OVER (PARTITION BY u ORDER BY t ` +
-      `RANGE BETWEEN ${p.windowSeconds * MICROS} PRECEDING AND CURRENT ROW) AS f${k}`,
+      `RANGE BETWEEN ${p.windowSeconds * MICROS} PRECEDING AND 1 PRECEDING) AS f${k}`,
   );
-  ctes.push(`pair_base AS (SELECT u, t, g, ${firsts.join(", ")} FROM hits WHERE g IN (${involved.map(lit).join(", ")}))`);
+  ctes.push(
+    `pair_base AS (SELECT u, t, g, ${firsts.join(", ")} FROM hits WHERE g IN (${involved.map(lit).join(", ")}))`,
+  );
   const rows = pairs.map(
     (p, k) =>
       `SELECT ${k} AS k, u, t, g = ${lit(p.microId)} AS is_micro, g = ${lit(p.macroId)} AS is_macro, f${k} AS fm ` +
@@ -147,7 +171,9 @@ function pairSql(q: ExportQuery, d: Dialect, ctes: string[], selects: string[], 
     "pair_times AS (SELECT pu.k, pu.u, MIN(pr.t - pr.fm) AS dt FROM pair_users pu JOIN pair_rows pr " +
       "ON pr.k = pu.k AND pr.u = pu.u AND pr.t = pu.t2 AND pr.is_macro AND pr.fm IS NOT NULL GROUP BY pu.k, pu.u)",
   );
-  const pairIds = pairs.map((p, k) => `SELECT ${k} AS k, ${lit(p.microId)} AS micro, ${lit(p.macroId)} AS macro`);
+  const pairIds = pairs.map(
+    (p, k) => `SELECT ${k} AS k, ${lit(p.microId)} AS micro, ${lit(p.macroId)} AS macro`,
+  );
   ctes.push(`pair_ids AS (${pairIds.join(" UNION ALL ")})`);
   selects.push(
     out(
@@ -190,14 +216,18 @@ function funnelSql(q: ExportQuery, d: Dialect, ctes: string[], selects: string[]
         // Closed: a step event counts when the previous step was reached within the window before it.
         ctes.push(
           `${name} AS (SELECT u, t FROM (SELECT u, t, is_step, MAX(pt) OVER (PARTITION BY u ORDER BY t ` +
-            `RANGE BETWEEN ${f.windowSeconds * MICROS} PRECEDING AND CURRENT ROW) AS prev ` +
+            `RANGE BETWEEN ${f.windowSeconds * MICROS} PRECEDING AND 1 PRECEDING) AS prev ` +
             `FROM (SELECT u, t, t AS pt, 0 AS is_step FROM fu${i}_${s - 1} ` +
             `UNION ALL SELECT u, t, CAST(NULL AS ${d.int}) AS pt, 1 AS is_step FROM hits WHERE g = ${lit(goalId)}) z) y ` +
             `WHERE is_step = 1 AND prev IS NOT NULL)`,
         );
       }
       selects.push(
-        out("funnel", { a: lit(f.funnelId), b: lit(goalId), n1: "COUNT(DISTINCT u)", n2: String(s) }, `FROM ${name}`),
+        out(
+          "funnel",
+          { a: lit(f.funnelId), b: lit(goalId), n1: "COUNT(DISTINCT u)", n2: String(s) },
+          `FROM ${name}`,
+        ),
       );
     });
   });
@@ -209,16 +239,21 @@ function pathSql(q: ExportQuery, d: Dialect, ctes: string[], selects: string[], 
   if (macros.length === 0 || q.topPaths <= 0) return;
   const lit = d.str;
   const inList = (ids: string[]) => (ids.length ? ids.map(lit).join(", ") : lit(""));
-  // Goal steps with immediate repeats collapsed (view_item, view_item → view_item).
+  // The micro goal events in the window before each conversion, immediate repeats collapsed
+  // (view_item, view_item → view_item); rn 1 is the step right before the conversion.
   ctes.push(
-    `path_seq AS (SELECT u, t, g FROM (SELECT u, t, g, LAG(g) OVER (PARTITION BY u ORDER BY t, g) AS prev ` +
-      `FROM hits WHERE g IN (${inList(micros)})) s WHERE prev IS NULL OR prev <> g)`,
+    `path_join AS (SELECT c.g AS macro, c.u, c.t AS ct, s.g AS step, s.t AS st ` +
+      `FROM (SELECT DISTINCT g, u, t FROM hits WHERE g IN (${inList(macros)})) c ` +
+      `LEFT JOIN (SELECT u, t, g FROM hits WHERE g IN (${inList(micros)})) s ` +
+      `ON s.u = c.u AND s.t < c.t AND s.t >= c.t - ${q.pathWindowSeconds * MICROS})`,
   );
   ctes.push(
-    `path_steps AS (SELECT c.g AS macro, c.u, c.t AS ct, s.g AS step, ` +
-      `ROW_NUMBER() OVER (PARTITION BY c.g, c.u, c.t ORDER BY s.t DESC, s.g DESC) AS rn ` +
-      `FROM (SELECT DISTINCT g, u, t FROM hits WHERE g IN (${inList(macros)})) c LEFT JOIN path_seq s ` +
-      `ON s.u = c.u AND s.t <= c.t AND s.t >= c.t - ${q.pathWindowSeconds * MICROS})`,
+    "path_dedup AS (SELECT macro, u, ct, step, st, LAG(step) OVER (PARTITION BY macro, u, ct ORDER BY st, step) AS prev " +
+      "FROM path_join)",
+  );
+  ctes.push(
+    "path_steps AS (SELECT macro, u, ct, step, ROW_NUMBER() OVER (PARTITION BY macro, u, ct ORDER BY st DESC, step DESC) AS rn " +
+      "FROM path_dedup WHERE prev IS NULL OR prev <> step)",
   );
   const L = Math.max(1, q.pathLength);
   const at = (n: number) => `MAX(CASE WHEN rn = ${n} THEN step END)`;
@@ -226,13 +261,19 @@ function pathSql(q: ExportQuery, d: Dialect, ctes: string[], selects: string[], 
   const parts = [];
   for (let n = L; n > 1; n--) parts.push(`COALESCE(${at(n)} || ' > ', '')`);
   parts.push(`COALESCE(${at(1)}, '(none)')`);
-  ctes.push(`path_conv AS (SELECT macro, u, ct, ${parts.join(" || ")} AS path FROM path_steps GROUP BY macro, u, ct)`);
+  ctes.push(
+    `path_conv AS (SELECT macro, u, ct, ${parts.join(" || ")} AS path FROM path_steps GROUP BY macro, u, ct)`,
+  );
   ctes.push(
     "path_rank AS (SELECT macro, path, COUNT(*) AS n, COUNT(DISTINCT u) AS users, " +
       "SUM(COUNT(*)) OVER (PARTITION BY macro) AS total, " +
       "ROW_NUMBER() OVER (PARTITION BY macro ORDER BY COUNT(*) DESC, path) AS rk FROM path_conv GROUP BY macro, path)",
   );
   selects.push(
-    out("path", { a: "macro", b: "path", n1: "n", n2: "users", n3: "total" }, `FROM path_rank WHERE rk <= ${q.topPaths}`),
+    out(
+      "path",
+      { a: "macro", b: "path", n1: "n", n2: "users", n3: "total" },
+      `FROM path_rank WHERE rk <= ${q.topPaths}`,
+    ),
   );
 }

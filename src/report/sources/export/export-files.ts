@@ -14,7 +14,13 @@ export interface ExportFiles {
 }
 
 /** Columns every GA4 export table has and the analysis reads. */
-export const requiredColumns = ["event_date", "event_timestamp", "event_name", "user_pseudo_id", "event_params"];
+export const requiredColumns = [
+  "event_date",
+  "event_timestamp",
+  "event_name",
+  "user_pseudo_id",
+  "event_params",
+];
 
 /** The export columns the analysis reads, typed as BigQuery's export schema has them. */
 const jsonColumns: Record<string, string> = {
@@ -46,9 +52,17 @@ export async function openExportFiles(conn: DuckDBConnection, pattern: string): 
   const formats = new Set(files.map(formatOf));
   const unknown = files.find((f) => formatOf(f) === undefined);
   if (unknown)
-    throw new UserError(`${unknown} is neither Parquet nor newline-delimited JSON`, 1, "Export with bq extract --destination_format=PARQUET or NEWLINE_DELIMITED_JSON.");
+    throw new UserError(
+      `${unknown} is neither Parquet nor newline-delimited JSON`,
+      1,
+      "Export with bq extract --destination_format=PARQUET or NEWLINE_DELIMITED_JSON.",
+    );
   if (formats.size > 1)
-    throw new UserError(`${pattern} mixes Parquet and JSON files`, 1, "Point --files at one format at a time.");
+    throw new UserError(
+      `${pattern} mixes Parquet and JSON files`,
+      1,
+      "Point --files at one format at a time.",
+    );
   const format = [...formats][0] as ExportFormat;
   const list = `[${files.map(duckdb.str).join(", ")}]`;
   let hasUserId = true;
@@ -64,7 +78,9 @@ export async function openExportFiles(conn: DuckDBConnection, pattern: string): 
   } else {
     for (const file of files) {
       const probe = await conn
-        .runAndReadAll(`SELECT * FROM read_json_auto(${duckdb.str(file)}, format = 'newline_delimited') LIMIT 1`)
+        .runAndReadAll(
+          `SELECT * FROM read_json_auto(${duckdb.str(file)}, format = 'newline_delimited') LIMIT 1`,
+        )
         .catch((err: Error) => {
           throw new UserError(`${file} is not newline-delimited JSON: ${firstLine(err.message)}`);
         });

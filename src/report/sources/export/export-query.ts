@@ -13,14 +13,21 @@ export interface ExportQueryOptions {
   pathLength?: number;
 }
 
-export function exportQuery(project: Project, opts: ExportQueryOptions): { query: ExportQuery; notes: string[] } {
+export function exportQuery(
+  project: Project,
+  opts: ExportQueryOptions,
+): { query: ExportQuery; notes: string[] } {
   const plan = planReport(project);
   const { matchers, caveats } = goalMatchers(project);
   const query: ExportQuery = {
     startDate: compactDate(opts.since),
     endDate: compactDate(opts.until),
     goals: matchers,
-    pairs: plan.pairs.map((p) => ({ microId: p.microId, macroId: p.macroId, windowSeconds: p.windowSeconds })),
+    pairs: plan.pairs.map((p) => ({
+      microId: p.microId,
+      macroId: p.macroId,
+      windowSeconds: p.windowSeconds,
+    })),
     funnels: plan.funnels.map((f) => ({
       funnelId: f.funnelId,
       open: f.open,

@@ -7,8 +7,8 @@ import { analysisSql } from "./analysis-query.js";
 import { duckdb } from "./dialect.js";
 import { openExportFiles } from "./export-files.js";
 import { compactDate, exportQuery } from "./export-query.js";
-import { checkDays, toRows } from "./result-checks.js";
 import { type ExportReportInput, readResult } from "./read-result.js";
+import { checkDays, toRows } from "./result-checks.js";
 
 export interface FilesSourceOptions {
   /** glob of export files, e.g. "exports/events_*.parquet" */
@@ -26,23 +26,44 @@ export interface FilesSourceOptions {
 }
 
 export async function filesReport(project: Project, opts: FilesSourceOptions): Promise<ExportReportInput> {
-  const instance = await DuckDBInstance.create(":memory:", opts.threads ? { threads: String(opts.threads) } : {});
+  const instance = await DuckDBInstance.create(
+    ":memory:",
+    opts.threads ? { threads: String(opts.threads) } : {},
+  );
   const conn = await instance.connect();
   try {
     const files = await openExportFiles(conn, opts.files);
     let { since, until } = opts;
     if (!since || !until) {
-      const span = await conn.runAndReadAll(`SELECT min(event_date) AS lo, max(event_date) AS hi FROM ${files.source.from}`);
+      const span = await conn.runAndReadAll(
+        `SELECT min(event_date) AS lo, max(event_date) AS hi FROM ${files.source.from}`,
+      );
       const row = span.getRowObjectsJS()[0];
-      if (!row?.lo) throw new UserError(`the files matching ${opts.files} hold no events`, 1, "Export at least one day with events.");
+      if (!row?.lo)
+        throw new UserError(
+          `the files matching ${opts.files} hold no events`,
+          1,
+          "Export at least one day with events.",
+        );
       since ??= String(row.lo);
       until ??= String(row.hi);
     }
-    const { query, notes } = exportQuery(project, { since, until, topPaths: opts.topPaths, pathLength: opts.pathLength });
+    const { query, notes } = exportQuery(project, {
+      since,
+      until,
+      topPaths: opts.topPaths,
+      pathLength: opts.pathLength,
+    });
     const sql = analysisSql(query, files.source, duckdb);
     const result = await conn.runAndReadAll(sql);
     const rows = toRows(result.getRowObjectsJS());
-    const gapNotes = checkDays(rows, query.startDate, query.endDate, opts.allowGaps ?? false, `in ${opts.files}`);
+    const gapNotes = checkDays(
+      rows,
+      query.startDate,
+      query.endDate,
+      opts.allowGaps ?? false,
+      `in ${opts.files}`,
+    );
     return readResult(rows, {
       source: "export-files",
       propertyId: opts.propertyId,

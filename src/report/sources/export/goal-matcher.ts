@@ -59,7 +59,10 @@ export function goalMatchers(project: Project): MatcherResult {
       for (const c of goal.trigger.conditions) {
         const p = predicate(goal, c);
         if (p) predicates.push(p);
-        else caveats.push(`goal ${goal.id}: condition on ${subjectName(c)} cannot be read from the export; ignored`);
+        else
+          caveats.push(
+            `goal ${goal.id}: condition on ${subjectName(c)} cannot be read from the export; ignored`,
+          );
       }
     }
     return { goalId: goal.id, kind: goal.kind, event: goal.event, predicates };
