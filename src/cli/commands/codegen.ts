@@ -1,4 +1,14 @@
 import type { Command } from "commander";
 
-// Placeholder registration; the owning issue replaces it with the real command.
-export function register(_program: Command): void {}
+export function register(program: Command): void {
+  program
+    .command("codegen")
+    .description("Generate typed dataLayer.push helpers for every data_layer goal")
+    .argument("[dir]", "project directory", ".")
+    .option("--lang <lang>", "output language (ts)", "ts")
+    .requiredOption("-o, --out <file>", "file to write, e.g. src/microgoals.generated.ts")
+    .action(async (dir: string, opts: { lang: string; out: string }) => {
+      const { runCodegen } = await import("../../compile/run/codegen-command.js");
+      await runCodegen(dir, opts);
+    });
+}
