@@ -88,7 +88,9 @@ export async function applyGtm(
       } else {
         const path = `${ws.path}/${collection}/${c.id}`;
         const fp = fingerprints.get(`${kind}:${c.id}`) ?? "";
-        saved = await caller.call("write", `${collection}.update`, () => api.update(path, fp, body), {
+        // An update replaces the whole entity: keep (or put) it in our folder.
+        const full = { ...body, parentFolderId: folderId };
+        saved = await caller.call("write", `${collection}.update`, () => api.update(path, fp, full), {
           recover: async () => {
             const now = await caller.call("read", `${collection}.get`, () => api.get(path));
             return isApplied(now, c) ? now : undefined;

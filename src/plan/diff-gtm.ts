@@ -90,7 +90,6 @@ function diffKind(
       changes.push({ ...base, action: "create", body: d.body as GtmChange["body"], hash: d.hash });
       continue;
     }
-    kept.push({ key: d.key, entity: primary });
     const liveBody = normalizeLive(kind, primary.raw, triggerKeyById);
     const marker = parseMarker(primary.raw.notes as string)!;
     const drifted = !matchesHash(liveBody, marker.hash);
@@ -100,6 +99,7 @@ function diffKind(
       warnings.push(`${kind} "${d.body.name}" was edited in GTM since the last deploy; left alone (use --force)`);
     } else if (!drifted && marker.hash === d.hash) {
       changes.push({ ...base, action: "noop", id: primary.id });
+      kept.push({ key: d.key, entity: primary }); // updates carry the folder in their body
     } else {
       const note = drifted ? "overwrites a manual edit (--force)" : undefined;
       changes.push({ ...base, action: "update", id: primary.id, body: d.body as GtmChange["body"], hash: d.hash, diff, note });
@@ -119,7 +119,34 @@ function diffKind(
       } else changes.push({ ...base, action: "delete" });
     }
   }
-  return { changes, kept };
+  return { changes: replaceInPlace(kind, changes, live, triggerKeyById), kept };
+}
+
+/**
+ * A create and a delete with the same name (a goal's content-addressed trigger key changed) become
+ * one update of the old entity: GTM rejects duplicate names, and the entity keeps its id.
+ */
+function replaceInPlace(
+  kind: GtmKind,
+  changes: GtmChange[],
+  live: LiveEntity[],
+  triggerKeyById: ReadonlyMap<string, string>,
+): GtmChange[] {
+  const deletes = new Map(changes.filter((c) => c.action === "delete" && !c.note).map((c) => [c.name, c]));
+  const used = new Set<GtmChange>();
+  const out: GtmChange[] = [];
+  for (const c of changes) {
+    const old = c.action === "create" ? deletes.get(c.name) : undefined;
+    if (!old || used.has(old)) {
+      out.push(c);
+      continue;
+    }
+    used.add(old);
+    const entity = live.find((e) => e.id === old.id)!;
+    const diff = fieldDiff(withoutNotes(normalizeLive(kind, entity.raw, triggerKeyById)), withoutNotes(c.body!));
+    out.push({ ...c, action: "update", id: old.id, diff, note: `replaces ${old.key}` });
+  }
+  return out.filter((c) => !used.has(c));
 }
 
 function driftNote(kind: GtmKind): string {
