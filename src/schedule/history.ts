@@ -66,6 +66,16 @@ export function readHistory(path: string): HistoryRead {
   return parseHistory(text);
 }
 
+/** Like readHistory, but an unreadable file (permissions, a directory) becomes a problem, not a throw. */
+export function readHistoryTolerant(path: string): HistoryRead {
+  try {
+    return readHistory(path);
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    return { entries: [], problems: [{ line: 0, message: `cannot read the history: ${message}` }] };
+  }
+}
+
 export function parseHistory(text: string): HistoryRead {
   const entries: HistoryEntry[] = [];
   const problems: HistoryProblem[] = [];

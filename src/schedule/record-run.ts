@@ -4,7 +4,7 @@
 // only reported — it can never cost the report or the history entry.
 import { type AlertRule, parseAlertRules } from "./alert-rule.js";
 import { ALERT_EXIT_CODE, type Alert, detectAlerts } from "./alerts.js";
-import { appendHistory, describeHistoryProblems, type HistoryRead, readHistory } from "./history.js";
+import { appendHistory, describeHistoryProblems, type HistoryRead, readHistoryTolerant } from "./history.js";
 import type { HistoryEntry } from "./history-entry.js";
 import { previousPeriodEntry } from "./previous-period.js";
 import { type MessageSummary, slackMessage } from "./slack-message.js";
@@ -44,7 +44,8 @@ export async function recordRun(options: RecordRunOptions): Promise<RecordRunRes
   // Parse first: a typo in a rule is a user error that should stop the run before anything is written.
   const rules: AlertRule[] = parseAlertRules(options.alertOn ?? []);
   const { entry, historyPath } = options;
-  const history = options.history ?? readOrEmpty(historyPath);
+  const history =
+    options.history ?? (historyPath ? readHistoryTolerant(historyPath) : { entries: [], problems: [] });
   const historyProblems = historyPath ? describeHistoryProblems(historyPath, history.problems) : [];
   for (const p of historyProblems) log(`warning: ${p}`);
 
@@ -74,17 +75,6 @@ export async function recordRun(options: RecordRunOptions): Promise<RecordRunRes
 
   const exitCode = historyError ? 1 : alerts.length > 0 ? ALERT_EXIT_CODE : 0;
   return { previous, alerts, historyProblems, historyWritten, historyError, webhook, exitCode };
-}
-
-// An unreadable history (permissions, a directory) loses the comparison, not the run.
-function readOrEmpty(path: string | undefined): HistoryRead {
-  if (!path) return { entries: [], problems: [] };
-  try {
-    return readHistory(path);
-  } catch (err) {
-    const message = err instanceof Error ? err.message : String(err);
-    return { entries: [], problems: [{ line: 0, message: `cannot read the history: ${message}` }] };
-  }
 }
 
 function summaryOf(entry: HistoryEntry, given: Partial<MessageSummary> = {}): MessageSummary {

@@ -1,0 +1,103 @@
+// A report run that remembers: read the history (for the trend chart and the comparison), run the
+// report, write it, then append the run to the history and notify (recordRun). Used by
+// `microgoals schedule` on every tick and by `microgoals report --history/--webhook`.
+import { mkdir, writeFile } from "node:fs/promises";
+import { dirname } from "node:path";
+import type { RunReportOptions, RunReportResult } from "../report/run-report.js";
+import type { Project } from "../spec/model.js";
+import { parseAlertRules } from "./alert-rule.js";
+import { historyEntryFromAnalysis } from "./entry-from-analysis.js";
+import { type HistoryRead, readHistoryTolerant } from "./history.js";
+import { historyPoints } from "./history-points.js";
+import { type RecordRunResult, recordRun } from "./record-run.js";
+import type { WebhookOptions } from "./webhook.js";
+
+export interface ReportWithHistoryOptions extends RunReportOptions {
+  /** write the rendered report here (directories are created); without it, `write` gets it */
+  out?: string;
+  /** where the output goes when there is no `out` (default stdout) */
+  write?: (output: string) => void | Promise<void>;
+  historyPath?: string;
+  /** rules from --alert-on, on top of the project's report.alerts */
+  alertOn?: string[];
+  alpha?: number;
+  webhookUrl?: string;
+  webhook?: WebhookOptions;
+  log?: (line: string) => void;
+  /** the report pipeline; the real one (src/report/run-report.ts) unless a test injects another */
+  runReport?: (options: RunReportOptions) => Promise<RunReportResult>;
+  now?: () => Date;
+}
+
+export interface ReportWithHistoryResult extends RunReportResult {
+  record: RecordRunResult;
+}
+
+export async function reportWithHistory(options: ReportWithHistoryOptions): Promise<ReportWithHistoryResult> {
+  const project = options.project ?? (await loadOrFail(options.dir ?? "."));
+  const alertOn = [...project.report.alerts, ...(options.alertOn ?? [])];
+  parseAlertRules(alertOn); // a typo fails here, before any API call
+  const target = options.target ?? project.defaultTarget;
+  const history: HistoryRead = options.historyPath
+    ? readHistoryTolerant(options.historyPath)
+    : { entries: [], problems: [] };
+
+  const run = options.runReport ?? (await import("../report/run-report.js")).runReport;
+  const {
+    runReport: _injected,
+    out,
+    write,
+    historyPath,
+    webhookUrl,
+    webhook,
+    log,
+    alpha,
+    now,
+    ...reportOptions
+  } = options;
+  const result = await run({
+    ...reportOptions,
+    project,
+    target,
+    history: historyPoints(history.entries, target),
+  });
+
+  // The report is on disk (or printed) before the history changes or the network is touched.
+  if (out) {
+    await mkdir(dirname(out), { recursive: true });
+    await writeFile(out, result.output);
+  } else {
+    await (write ?? ((s: string) => void process.stdout.write(s)))(result.output);
+  }
+
+  const entry = historyEntryFromAnalysis(result.analysis, (now ?? (() => new Date()))());
+  const record = await recordRun({
+    entry,
+    historyPath,
+    history,
+    alertOn,
+    alpha,
+    webhookUrl,
+    webhook,
+    log,
+    summary: { title: `microgoals report: ${project.name} (${entry.target})`, link: out },
+  });
+  return { ...result, record };
+}
+
+async function loadOrFail(dir: string): Promise<Project> {
+  const { loadProject } = await import("../spec/load.js");
+  const { UserError } = await import("../cli/failure.js");
+  const result = await loadProject(dir);
+  const errors = result.diagnostics.filter((d) => d.severity === "error");
+  if (!result.project || errors.length > 0) {
+    const { formatText } = await import("../spec/format/text.js");
+    process.stderr.write(formatText(errors, result.sources));
+    throw new UserError(
+      "the spec has errors; fix them before reporting",
+      1,
+      "run `microgoals validate` for details",
+    );
+  }
+  return result.project;
+}
