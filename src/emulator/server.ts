@@ -8,6 +8,7 @@ import { adminRoutes } from "./admin/routes.js";
 import { controlRoutes } from "./control/control-routes.js";
 import type { EventStore as EventStoreType } from "./data/event-store.js";
 import { EventStore } from "./data/event-store.js";
+import { measurementProtocolRoutes } from "./data/measurement-protocol.js";
 import { type DataApiOptions, dataApiRoutes } from "./data/routes.js";
 import type { FaultConfig } from "./faults/fault-config.js";
 import { FaultInjector } from "./faults/fault-injector.js";
@@ -49,6 +50,8 @@ export interface EmulatorOptions {
   workspaceLimit?: number;
   /** Key events a new GA4 property starts with. Default ["purchase"]. */
   defaultKeyEvents?: string[];
+  /** Measurement Protocol: measurement id → property id. Default: the example project's two streams. */
+  measurementIds?: Record<string, string>;
 }
 
 export interface Emulator {
@@ -68,6 +71,7 @@ export interface Emulator {
   close(): Promise<void>;
 }
 
+const DEFAULT_MEASUREMENT_IDS: Record<string, string> = { "G-EXAMPLE001": "400000001", "G-EXAMPLE002": "400000002" };
 const DEFAULT_GTM_QUOTA: GtmQuota = { perWindow: 25, windowMs: 100_000, perDay: 10_000 };
 
 export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
@@ -97,6 +101,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const faults = new FaultInjector(options.seed ?? 1, options.faults);
   const counts = new RequestCounts();
   const events = new EventStore();
+  const measurementIds = options.measurementIds ?? DEFAULT_MEASUREMENT_IDS;
 
   const routes: Route[] = [
     ...controlRoutes({ world, counts, faults, quota }),
@@ -111,6 +116,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
           .find((p) => p.propertyId === propertyId)
           ?.keyEvents.some((k) => k.eventName === eventName) ?? false,
     }),
+    ...measurementProtocolRoutes(events, { propertyFor: (id) => measurementIds[id] ?? id }),
   ];
 
   const server = createServer((req, res) => {

@@ -54,3 +54,16 @@ describe("control API", () => {
     expect((await f.control.requestCounts()).total).toBe(0);
   });
 });
+
+describe("hosted Data API and Measurement Protocol", () => {
+  it("routes /mp/collect into the event store behind the Data API", async () => {
+    const before = f.emulator.events.count;
+    const res = await fetch(`${f.emulator.url}/mp/collect?measurement_id=G-EXAMPLE001&api_secret=s`, {
+      method: "POST",
+      body: JSON.stringify({ client_id: "c1", events: [{ name: "sign_up", params: { page_location: "https://x.test/a" } }] }),
+    });
+    expect(res.status).toBeLessThan(300);
+    expect(f.emulator.events.count).toBe(before + 1);
+    expect((await f.control.requestCounts()).byApi.mp).toBe(1);
+  });
+});
