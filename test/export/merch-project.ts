@@ -31,7 +31,9 @@ export const merchMicros = [
   "view_search_results",
 ];
 
-export function merchProject(goals: Goal[] = [goal("purchase", "macro"), ...merchMicros.map((m) => goal(m, "micro"))]): Project {
+export function merchProject(
+  goals: Goal[] = [goal("purchase", "macro"), ...merchMicros.map((m) => goal(m, "micro"))],
+): Project {
   return {
     dir: "/tmp/merch",
     name: "Google Merchandise Store",
@@ -40,7 +42,14 @@ export function merchProject(goals: Goal[] = [goal("purchase", "macro"), ...merc
     targets: [],
     installGoogleTag: false,
     limits: { keyEvents: 30, customDimensions: 50 },
-    report: { since: "2020-11-01", until: "2020-11-08", windowSeconds: 7 * 86400, minUsers: 50, alerts: [], currency: "USD" },
+    report: {
+      since: "2020-11-01",
+      until: "2020-11-08",
+      windowSeconds: 7 * 86400,
+      minUsers: 50,
+      alerts: [],
+      currency: "USD",
+    },
     goals,
     funnels: [
       {

@@ -102,10 +102,9 @@ export async function bigQueryReport(
   const log = opts.log ?? ((line: string) => console.error(line));
   const { BigQuery } = await import("@google-cloud/bigquery");
   const client = new BigQuery({ projectId: opts.billingProject ?? ds.project });
-  const job = { query, location: opts.location };
   let bytes: number;
   try {
-    const [dry] = await client.createQueryJob({ query: sql, location: job.location, dryRun: true });
+    const [dry] = await client.createQueryJob({ query: sql, location: opts.location, dryRun: true });
     bytes = Number(dry.metadata?.statistics?.totalBytesProcessed ?? 0);
   } catch (err) {
     throw bigQueryError(err, opts.dataset);
@@ -114,7 +113,7 @@ export async function bigQueryReport(
   checkBytes(bytes, maxBytes);
   let raw: Record<string, unknown>[];
   try {
-    [raw] = await client.query({ query: sql, location: job.location, maximumBytesBilled: String(maxBytes) });
+    [raw] = await client.query({ query: sql, location: opts.location, maximumBytesBilled: String(maxBytes) });
   } catch (err) {
     throw bigQueryError(err, opts.dataset);
   }
