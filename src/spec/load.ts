@@ -26,7 +26,10 @@ export async function loadProject(dir: string): Promise<LoadResult> {
  * The same pipeline over in-memory files: keys are project-relative paths ("microgoals.yaml",
  * "goals/shop.yaml"); an undefined value means the file is missing or unreadable.
  */
-export function loadProjectFromStrings(files: Record<string, string | undefined>, dir = process.cwd()): LoadResult {
+export function loadProjectFromStrings(
+  files: Record<string, string | undefined>,
+  dir = process.cwd(),
+): LoadResult {
   const sources = new Map<string, string>();
   const parsed = new Map<string, ParsedFile>();
   const diagnostics: Diagnostic[] = [];
@@ -57,7 +60,8 @@ export function loadProjectFromStrings(files: Record<string, string | undefined>
 
   const start = (file: string): Position => ({ file, line: 1, col: 1 });
   const locate = (ref: SourceRef): Position => parsed.get(ref.file)?.locate(ref.pointer) ?? start(ref.file);
-  const locateKey = (ref: SourceRef): Position => parsed.get(ref.file)?.locateKey(ref.pointer) ?? start(ref.file);
+  const locateKey = (ref: SourceRef): Position =>
+    parsed.get(ref.file)?.locateKey(ref.pointer) ?? start(ref.file);
   const has = (ref: SourceRef): boolean => parsed.get(ref.file)?.has(ref.pointer) ?? false;
   const result = (extra: Diagnostic[] = [], project?: LoadResult["project"]): LoadResult => ({
     ...(project ? { project } : {}),
@@ -113,7 +117,11 @@ async function goalFiles(dir: string): Promise<string[]> {
     const entries = await readdir(join(dir, "goals"), { recursive: true, withFileTypes: true });
     return entries
       .filter((e) => e.isFile() && /\.ya?ml$/.test(e.name))
-      .map((e) => relative(dir, join(e.parentPath ?? e.path, e.name)).split(sep).join("/"))
+      .map((e) =>
+        relative(dir, join(e.parentPath ?? e.path, e.name))
+          .split(sep)
+          .join("/"),
+      )
       .sort();
   } catch {
     return [];

@@ -48,7 +48,8 @@ function normalizeGoal(raw: Raw, file: string, pointer: string, issues: ShapeIss
       });
       continue;
     }
-    const inferred = "constant" in from && typeof from.constant !== "string" ? typeof from.constant : "string";
+    const inferred =
+      "constant" in from && typeof from.constant !== "string" ? typeof from.constant : "string";
     params.push({
       name,
       from,

@@ -39,7 +39,8 @@ export function normalizeSettings(data: Raw): ProjectSettings {
     name: data.name as string,
     version: 1,
     // With a single target it is the default; otherwise the default-target rule reports a missing one.
-    defaultTarget: (data.default_target as string | undefined) ?? (targets.length === 1 ? targets[0]!.name : ""),
+    defaultTarget:
+      (data.default_target as string | undefined) ?? (targets.length === 1 ? targets[0]!.name : ""),
     targets,
     installGoogleTag: data.install_google_tag === true,
     limits: {

@@ -52,7 +52,14 @@ export function normalizeTrigger(
   for (const [key, value] of Object.entries(raw)) {
     const sh = shorthands[key];
     if (sh) {
-      const c = shorthandCondition(value, { builtin: sh.subject }, sh.op, file, childPointer(at, key), issues);
+      const c = shorthandCondition(
+        value,
+        { builtin: sh.subject },
+        sh.op,
+        file,
+        childPointer(at, key),
+        issues,
+      );
       if (c) conditions.push(c);
       else ok = false;
     } else if (key === "when") {
@@ -78,7 +85,8 @@ function build(
   empty: (what: string) => undefined,
 ): TriggerSpec | undefined {
   const bool = (k: string): boolean => raw[k] === true;
-  const num = (k: string): number | undefined => (typeof raw[k] === "number" ? (raw[k] as number) : undefined);
+  const num = (k: string): number | undefined =>
+    typeof raw[k] === "number" ? (raw[k] as number) : undefined;
   switch (kind) {
     case "page_view":
     case "history_change":
@@ -88,7 +96,9 @@ function build(
       return {
         kind,
         conditions,
-        ...(raw.file_extensions ? { fileExtensions: (raw.file_extensions as string[]).map((e) => e.toLowerCase()) } : {}),
+        ...(raw.file_extensions
+          ? { fileExtensions: (raw.file_extensions as string[]).map((e) => e.toLowerCase()) }
+          : {}),
         ...(raw.outbound !== undefined ? { outbound: bool("outbound") } : {}),
         ...(raw.protocols ? { protocols: raw.protocols as ("mailto" | "tel")[] } : {}),
         ...(num("wait_for_tags") !== undefined ? { waitForTagsMs: num("wait_for_tags") } : {}),

@@ -1,7 +1,7 @@
 // Runs semantic rules over a Project and locates their findings.
 import type { Diagnostic } from "./diagnostic.js";
 import type { Position, Project, SourceRef } from "./model.js";
-import { type Rule, rules as defaultRules } from "./rules/index.js";
+import { rules as defaultRules, type Rule } from "./rules/index.js";
 
 export interface Locator {
   locate(ref: SourceRef): Position;
@@ -9,7 +9,11 @@ export interface Locator {
   has(ref: SourceRef): boolean;
 }
 
-export function runRules(project: Project, locator: Locator, rules: readonly Rule[] = defaultRules): Diagnostic[] {
+export function runRules(
+  project: Project,
+  locator: Locator,
+  rules: readonly Rule[] = defaultRules,
+): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const rule of rules) {
     for (const f of rule.check(project, { has: locator.has })) {

@@ -13,7 +13,11 @@ export async function templateFiles(name: TemplateName): Promise<string[]> {
   const entries = await readdir(root, { recursive: true, withFileTypes: true });
   return entries
     .filter((e) => e.isFile())
-    .map((e) => relative(root, join(e.parentPath ?? e.path, e.name)).split(sep).join("/"))
+    .map((e) =>
+      relative(root, join(e.parentPath ?? e.path, e.name))
+        .split(sep)
+        .join("/"),
+    )
     .sort();
 }
 
@@ -22,7 +26,13 @@ export async function scaffold(dir: string, name: TemplateName): Promise<string[
   const files = await templateFiles(name);
   const existing: string[] = [];
   for (const f of files) {
-    if (await access(join(dir, f)).then(() => true, () => false)) existing.push(f);
+    if (
+      await access(join(dir, f)).then(
+        () => true,
+        () => false,
+      )
+    )
+      existing.push(f);
   }
   if (existing.length > 0) {
     throw new UserError(

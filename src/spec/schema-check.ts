@@ -44,7 +44,9 @@ function toDiagnostic(err: ErrorObject, parsed: ParsedFile): Diagnostic | undefi
   const path = err.instancePath;
   const segments = pointerSegments(path);
   const name = segments.at(-1) ?? "document";
-  const parent = err.parentSchema as { description?: string; properties?: Record<string, unknown> } | undefined;
+  const parent = err.parentSchema as
+    | { description?: string; properties?: Record<string, unknown> }
+    | undefined;
   const d = (message: string, at = parsed.locate(path), hint?: string): Diagnostic => ({
     severity: "error",
     rule: "schema",
@@ -93,7 +95,12 @@ function toDiagnostic(err: ErrorObject, parsed: ParsedFile): Diagnostic | undefi
   }
 }
 
-const itemNames: Record<string, string> = { goals: "goal", funnels: "funnel", when: "condition", targets: "target" };
+const itemNames: Record<string, string> = {
+  goals: "goal",
+  funnels: "funnel",
+  when: "condition",
+  targets: "target",
+};
 
 /** "goal", "funnel", or the key's own name, for messages. */
 function describe(segments: string[]): string {

@@ -4,11 +4,7 @@ import type { Goal, Project } from "./model.js";
 const header = ["id", "kind", "role", "trigger", "event", "key event", "leads_to"];
 
 function row(g: Goal): string[] {
-  const key = g.keyEvent
-    ? g.keyEvent.counting === "once_per_session"
-      ? "per session"
-      : "per event"
-    : "-";
+  const key = g.keyEvent ? (g.keyEvent.counting === "once_per_session" ? "per session" : "per event") : "-";
   return [g.id, g.kind, g.role ?? "-", g.trigger.kind, g.event, key, g.leadsTo.join(", ") || "-"];
 }
 

@@ -93,7 +93,9 @@ export function parseSpecFile(file: string, text: string): ParsedFile {
       rule: "empty-file",
       message: `${file} is empty.`,
       position: start,
-      hint: file.startsWith("goals/") ? "Add `goals:` with at least one goal, or delete the file." : undefined,
+      hint: file.startsWith("goals/")
+        ? "Add `goals:` with at least one goal, or delete the file."
+        : undefined,
     });
     return result;
   }

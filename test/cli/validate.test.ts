@@ -27,10 +27,14 @@ describe("microgoals validate", () => {
   });
 
   it("prints a located error with the source line and caret (exit 1)", () => {
-    const dir = project("goals:\n  - id: x\n    title: X\n    kind: macro\n    event: ga_x\n    trigger:\n      page_view: {}\n");
+    const dir = project(
+      "goals:\n  - id: x\n    title: X\n    kind: macro\n    event: ga_x\n    trigger:\n      page_view: {}\n",
+    );
     const r = runCli(["validate", dir]);
     expect(r.code).toBe(1);
-    expect(r.stdout).toContain(`goals/a.yaml:5:12 error reserved-prefix Event name "ga_x" starts with the reserved prefix "ga_".`);
+    expect(r.stdout).toContain(
+      `goals/a.yaml:5:12 error reserved-prefix Event name "ga_x" starts with the reserved prefix "ga_".`,
+    );
     expect(r.stdout).toContain("    5 |     event: ga_x\n      |            ^");
     expect(r.stdout).toContain("1 error, 1 warning");
     noStack(r.stdout + r.stderr);
@@ -45,20 +49,30 @@ describe("microgoals validate", () => {
   });
 
   it("--format json is machine-readable", () => {
-    const dir = project("goals:\n  - id: x\n    title: X\n    kind: micro\n    trigger:\n      page_view: {}\n");
+    const dir = project(
+      "goals:\n  - id: x\n    title: X\n    kind: micro\n    trigger:\n      page_view: {}\n",
+    );
     const r = runCli(["validate", dir, "--format", "json"]);
     expect(r.code).toBe(0);
-    const out = JSON.parse(r.stdout) as { valid: boolean; warnings: number; diagnostics: { rule: string; line: number; col: number }[] };
+    const out = JSON.parse(r.stdout) as {
+      valid: boolean;
+      warnings: number;
+      diagnostics: { rule: string; line: number; col: number }[];
+    };
     expect(out.valid).toBe(true);
     expect(out.warnings).toBe(1);
     expect(out.diagnostics[0]).toMatchObject({ rule: "micro-leads-nowhere", line: 2, col: 9 });
   });
 
   it("--format github emits workflow annotations", () => {
-    const dir = project("goals:\n  - id: x\n    title: X\n    kind: macro\n    role: milestone\n    trigger:\n      page_view: {}\n");
+    const dir = project(
+      "goals:\n  - id: x\n    title: X\n    kind: macro\n    role: milestone\n    trigger:\n      page_view: {}\n",
+    );
     const r = runCli(["validate", dir, "--format", "github"]);
     expect(r.code).toBe(1);
-    expect(r.stdout).toMatch(/^::error file=.*goals\/a\.yaml,line=5,col=11,title=macro-role::Macro goal "x" cannot have a role\.$/m);
+    expect(r.stdout).toMatch(
+      /^::error file=.*goals\/a\.yaml,line=5,col=11,title=macro-role::Macro goal "x" cannot have a role\.$/m,
+    );
   });
 
   it("exits 2 for a missing directory or a bad flag", () => {

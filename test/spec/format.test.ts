@@ -5,8 +5,19 @@ import { formatJson } from "../../src/spec/format/json.js";
 import { formatText } from "../../src/spec/format/text.js";
 
 const ds: Diagnostic[] = [
-  { severity: "error", rule: "event-name-length", message: 'Event name "x" is 43 characters; GA4 allows 40.', position: { file: "goals/shop.yaml", line: 2, col: 7 }, hint: "Shorten it." },
-  { severity: "warning", rule: "single-step-funnel", message: "a, b: 100%", position: { file: "goals/shop.yaml", line: 3, col: 1 } },
+  {
+    severity: "error",
+    rule: "event-name-length",
+    message: 'Event name "x" is 43 characters; GA4 allows 40.',
+    position: { file: "goals/shop.yaml", line: 2, col: 7 },
+    hint: "Shorten it.",
+  },
+  {
+    severity: "warning",
+    rule: "single-step-funnel",
+    message: "a, b: 100%",
+    position: { file: "goals/shop.yaml", line: 3, col: 1 },
+  },
 ];
 const sources = new Map([["goals/shop.yaml", "goals:\n  - id: x\nfunnels: []\n"]]);
 
@@ -29,13 +40,24 @@ describe("formatters", () => {
 
   it("github: escapes properties and data", () => {
     const out = formatGithub(ds, "site/").split("\n");
-    expect(out[0]).toBe('::error file=site/goals/shop.yaml,line=2,col=7,title=event-name-length::Event name "x" is 43 characters; GA4 allows 40.%0AShorten it.');
-    expect(out[1]).toBe("::warning file=site/goals/shop.yaml,line=3,col=1,title=single-step-funnel::a, b: 100%25");
+    expect(out[0]).toBe(
+      '::error file=site/goals/shop.yaml,line=2,col=7,title=event-name-length::Event name "x" is 43 characters; GA4 allows 40.%0AShorten it.',
+    );
+    expect(out[1]).toBe(
+      "::warning file=site/goals/shop.yaml,line=3,col=1,title=single-step-funnel::a, b: 100%25",
+    );
   });
 
   it("json: counts and flat diagnostics", () => {
     const out = JSON.parse(formatJson(ds));
     expect(out).toMatchObject({ valid: false, errors: 1, warnings: 1 });
-    expect(out.diagnostics[1]).toEqual({ file: "goals/shop.yaml", line: 3, col: 1, severity: "warning", rule: "single-step-funnel", message: "a, b: 100%" });
+    expect(out.diagnostics[1]).toEqual({
+      file: "goals/shop.yaml",
+      line: 3,
+      col: 1,
+      severity: "warning",
+      rule: "single-step-funnel",
+      message: "a, b: 100%",
+    });
   });
 });

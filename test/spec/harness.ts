@@ -10,7 +10,7 @@ export const projectLines = [
   "targets:", // 4
   "  staging:", // 5
   '    gtm: { account: "1", container: "2" }', // 6
-  "    ga4: { property: \"3\", measurement_id: G-ABC }", // 7
+  '    ga4: { property: "3", measurement_id: G-ABC }', // 7
 ];
 
 /** 15 lines: a macro "purchase" and a micro "view_item" leading to it. Appended lines start at 16. */
@@ -57,7 +57,9 @@ export function load(files: Files): LoadResult {
 
 /** "rule@file:line:col" for every diagnostic, for compact assertions. */
 export function found(files: Files): string[] {
-  return load(files).diagnostics.map((d) => `${d.rule}@${d.position.file}:${d.position.line}:${d.position.col}`);
+  return load(files).diagnostics.map(
+    (d) => `${d.rule}@${d.position.file}:${d.position.line}:${d.position.col}`,
+  );
 }
 
 /** Appended-line number → absolute line in goals/a.yaml. */

@@ -11,23 +11,39 @@ const cases: [name: string, files: Files, expected: string][] = [
   // YAML problems
   ["duplicate key", withGoals(["  - id: x", "    id: y"]), `duplicate-key@goals/a.yaml:${L(2)}:5`],
   ["tab indentation", goalsOnly("goals:\n\t- id: x\n"), "tab-indent@goals/a.yaml:2:1"],
-  ["unclosed flow sequence", goalsOnly("goals:\n  - id: x\n    title: [a, b\n"), "yaml-syntax@goals/a.yaml:4:1"],
+  [
+    "unclosed flow sequence",
+    goalsOnly("goals:\n  - id: x\n    title: [a, b\n"),
+    "yaml-syntax@goals/a.yaml:4:1",
+  ],
   ["unterminated quoted string", goalsOnly('goals:\n  - id: "x\n'), "yaml-syntax@goals/a.yaml:3:1"],
   ["empty goals file", goalsOnly(""), "empty-file@goals/a.yaml:1:1"],
   ["comment-only goals file", goalsOnly("# nothing yet\n"), "empty-file@goals/a.yaml:1:1"],
   ["binary goals file", goalsOnly("\u0000\u0001PNG"), "binary-file@goals/a.yaml:1:1"],
-  ["missing project file", { ...withGoals([]), "microgoals.yaml": undefined }, "missing-file@microgoals.yaml:1:1"],
+  [
+    "missing project file",
+    { ...withGoals([]), "microgoals.yaml": undefined },
+    "missing-file@microgoals.yaml:1:1",
+  ],
   ["two YAML documents", goalsOnly("goals: []\n---\ngoals: []\n"), "multiple-documents@goals/a.yaml:2:1"],
   ["empty project file", { ...withGoals([]), "microgoals.yaml": "" }, "empty-file@microgoals.yaml:1:1"],
   // JSON Schema problems, mapped to the YAML node
   ["misspelt goal key", withGoals(micro("x", pageView, ["    titel: y"])), `schema@goals/a.yaml:${L(8)}:5`],
-  ["goal without trigger", withGoals(["  - id: x", "    title: X", "    kind: micro"]), `schema@goals/a.yaml:${L(1)}:5`],
+  [
+    "goal without trigger",
+    withGoals(["  - id: x", "    title: X", "    kind: micro"]),
+    `schema@goals/a.yaml:${L(1)}:5`,
+  ],
   [
     "unknown kind",
     withGoals(["  - id: x", "    title: X", "    kind: mega", "    trigger:", ...pageView]),
     `schema@goals/a.yaml:${L(3)}:11`,
   ],
-  ["two trigger kinds", withGoals(micro("x", [...pageView, "      click: {}"])), `schema@goals/a.yaml:${L(7)}:7`],
+  [
+    "two trigger kinds",
+    withGoals(micro("x", [...pageView, "      click: {}"])),
+    `schema@goals/a.yaml:${L(7)}:7`,
+  ],
   ["misspelt trigger kind", withGoals(micro("x", ["      page_veiw: {}"])), `schema@goals/a.yaml:${L(7)}:7`],
   [
     "id not snake_case",
@@ -69,19 +85,34 @@ const cases: [name: string, files: Files, expected: string][] = [
   ],
   [
     "leads_to not a list",
-    withGoals(["  - id: x", "    title: X", "    kind: micro", "    leads_to: purchase", "    trigger:", ...pageView]),
+    withGoals([
+      "  - id: x",
+      "    title: X",
+      "    kind: micro",
+      "    leads_to: purchase",
+      "    trigger:",
+      ...pageView,
+    ]),
     `schema@goals/a.yaml:${L(4)}:15`,
   ],
   ["bad report since", withProject(["report:", "  since: last week"]), "schema@microgoals.yaml:9:10"],
   ["misspelt project key", withProject(["defualt_target: x"]), "schema@microgoals.yaml:8:1"],
   ["boolean written as yes", withProject(["install_google_tag: yes"]), "schema@microgoals.yaml:8:21"],
-  ["funnel without steps", withGoals(["funnels:", "  - id: f", "    title: F"]), `schema@goals/a.yaml:${L(2)}:5`],
+  [
+    "funnel without steps",
+    withGoals(["funnels:", "  - id: f", "    title: F"]),
+    `schema@goals/a.yaml:${L(2)}:5`,
+  ],
   [
     "element_visibility without selector",
     withGoals(micro("x", ["      element_visibility:", "        firing: once_per_page"])),
     `schema@goals/a.yaml:${L(8)}:9`,
   ],
-  ["data_layer without event", withGoals(micro("x", ["      data_layer: {}"])), `schema@goals/a.yaml:${L(7)}:19`],
+  [
+    "data_layer without event",
+    withGoals(micro("x", ["      data_layer: {}"])),
+    `schema@goals/a.yaml:${L(7)}:19`,
+  ],
   ["goals file is a list", goalsOnly("- id: x\n"), "schema@goals/a.yaml:1:1"],
   [
     "numeric comparison with a string",
@@ -101,7 +132,13 @@ const cases: [name: string, files: Files, expected: string][] = [
   ],
   [
     "two condition subjects",
-    withGoals(micro("x", ["      page_view:", "        when:", "          - { builtin: page_path, data_layer: a, equals: b }"])),
+    withGoals(
+      micro("x", [
+        "      page_view:",
+        "        when:",
+        "          - { builtin: page_path, data_layer: a, equals: b }",
+      ]),
+    ),
     `condition-subject@goals/a.yaml:${L(9)}:13`,
   ],
   [
@@ -114,7 +151,11 @@ const cases: [name: string, files: Files, expected: string][] = [
     withGoals(micro("x", ["      engagement:", "        path: /x"])),
     `empty-trigger@goals/a.yaml:${L(8)}:9`,
   ],
-  ["youtube capturing nothing", withGoals(micro("x", ["      youtube: {}"])), `empty-trigger@goals/a.yaml:${L(7)}:16`],
+  [
+    "youtube capturing nothing",
+    withGoals(micro("x", ["      youtube: {}"])),
+    `empty-trigger@goals/a.yaml:${L(7)}:16`,
+  ],
 ];
 
 describe("malformed specs", () => {

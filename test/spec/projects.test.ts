@@ -12,9 +12,19 @@ describe("shipped projects", () => {
     const r = await loadProject(repoRoot);
     expect(r.diagnostics).toEqual([]);
     const kinds = new Set(r.project!.goals.map((g) => g.trigger.kind));
-    expect([...kinds].sort()).toEqual(
-      ["click", "data_layer", "element_visibility", "engagement", "form_submit", "history_change", "link_click", "page_view", "scroll_depth", "timer", "youtube"],
-    );
+    expect([...kinds].sort()).toEqual([
+      "click",
+      "data_layer",
+      "element_visibility",
+      "engagement",
+      "form_submit",
+      "history_change",
+      "link_click",
+      "page_view",
+      "scroll_depth",
+      "timer",
+      "youtube",
+    ]);
     expect(r.project!.funnels.map((f) => f.id)).toEqual(["b2b_lead", "checkout"]);
   });
 
@@ -28,7 +38,9 @@ describe("shipped projects", () => {
     expect(goals.length - macros).toBeGreaterThanOrEqual(6);
     expect(goals.length - macros).toBeLessThanOrEqual(12);
     for (const f of await templateFiles(name)) {
-      expect(readFileSync(join(templatesDir, name, f), "utf8")).toMatch(/^# yaml-language-server: \$schema=\S+microgoals\.schema\.json\n/);
+      expect(readFileSync(join(templatesDir, name, f), "utf8")).toMatch(
+        /^# yaml-language-server: \$schema=\S+microgoals\.schema\.json\n/,
+      );
     }
   });
 });

@@ -1,7 +1,16 @@
 // One failing and one passing fixture for every semantic rule, asserting rule id and exact line:col.
 import { describe, expect, it } from "vitest";
 import { rules } from "../../src/spec/rules/index.js";
-import { baseGoalLines, type Files, found, L, micro, projectLines, withGoals, withProject } from "./harness.js";
+import {
+  baseGoalLines,
+  type Files,
+  found,
+  L,
+  micro,
+  projectLines,
+  withGoals,
+  withProject,
+} from "./harness.js";
 
 const pv = ["      page_view: {}"];
 const withBoth = (projectExtra: string[], goalLines: string[]): Files => ({
@@ -16,7 +25,10 @@ const literalMicro = (id: string, leadsTo: string) => [
   "    trigger:",
   ...pv,
 ];
-const params = (n: number) => ["    params:", ...Array.from({ length: n }, (_, i) => `      p${i}: { constant: x }`)];
+const params = (n: number) => [
+  "    params:",
+  ...Array.from({ length: n }, (_, i) => `      p${i}: { constant: x }`),
+];
 const otherFile = (id: string): Files => ({
   "goals/b.yaml": `goals:\n  - id: ${id}\n    title: P\n    kind: micro\n    leads_to: [purchase]\n    trigger:\n      page_view: {}\n`,
 });
@@ -109,13 +121,27 @@ const pairs: Pair[] = [
   },
   {
     rule: "macro-leads-to",
-    bad: withGoals(["  - id: x", "    title: X", "    kind: macro", "    leads_to: [purchase]", "    trigger:", ...pv]),
+    bad: withGoals([
+      "  - id: x",
+      "    title: X",
+      "    kind: macro",
+      "    leads_to: [purchase]",
+      "    trigger:",
+      ...pv,
+    ]),
     at: `goals/a.yaml:${L(4)}:15`,
     good: withGoals(["  - id: x", "    title: X", "    kind: macro", "    trigger:", ...pv]),
   },
   {
     rule: "macro-role",
-    bad: withGoals(["  - id: x", "    title: X", "    kind: macro", "    role: milestone", "    trigger:", ...pv]),
+    bad: withGoals([
+      "  - id: x",
+      "    title: X",
+      "    kind: macro",
+      "    role: milestone",
+      "    trigger:",
+      ...pv,
+    ]),
     at: `goals/a.yaml:${L(4)}:11`,
     good: withGoals(["  - id: x", "    title: X", "    kind: macro", "    trigger:", ...pv]),
   },
@@ -145,9 +171,25 @@ const pairs: Pair[] = [
   },
   {
     rule: "duplicate-funnel-id",
-    bad: withGoals(["funnels:", "  - id: f", "    title: F", "    steps: [view_item, purchase]", "  - id: f", "    title: G", "    steps: [view_item, purchase]"]),
+    bad: withGoals([
+      "funnels:",
+      "  - id: f",
+      "    title: F",
+      "    steps: [view_item, purchase]",
+      "  - id: f",
+      "    title: G",
+      "    steps: [view_item, purchase]",
+    ]),
     at: `goals/a.yaml:${L(5)}:9`,
-    good: withGoals(["funnels:", "  - id: f", "    title: F", "    steps: [view_item, purchase]", "  - id: g", "    title: G", "    steps: [view_item, purchase]"]),
+    good: withGoals([
+      "funnels:",
+      "  - id: f",
+      "    title: F",
+      "    steps: [view_item, purchase]",
+      "  - id: g",
+      "    title: G",
+      "    steps: [view_item, purchase]",
+    ]),
   },
   {
     rule: "invalid-regex",
@@ -165,7 +207,9 @@ const pairs: Pair[] = [
     rule: "invalid-css-selector",
     bad: withGoals(micro("x", ["      click:", '        selector: "a[href"'])),
     at: `goals/a.yaml:${L(8)}:19`,
-    good: withGoals(micro("x", ["      click:", "        selector: \"a[href^='/x'], button.buy:not(.off)\""])),
+    good: withGoals(
+      micro("x", ["      click:", "        selector: \"a[href^='/x'], button.buy:not(.off)\""]),
+    ),
   },
   {
     rule: "invalid-css-selector",
@@ -177,7 +221,9 @@ const pairs: Pair[] = [
     rule: "form-field-trigger",
     bad: withGoals(micro("x", pv, ["    params:", "      plan: { form_field: plan }"])),
     at: `goals/a.yaml:${L(9)}:27`,
-    good: withGoals(micro("x", ["      form_submit: {}"], ["    params:", "      plan: { form_field: plan }"])),
+    good: withGoals(
+      micro("x", ["      form_submit: {}"], ["    params:", "      plan: { form_field: plan }"]),
+    ),
   },
   {
     rule: "key-event-limit",
@@ -189,19 +235,29 @@ const pairs: Pair[] = [
     rule: "custom-dimension-limit",
     bad: withBoth(
       ["limits:", "  custom_dimensions: 1"],
-      micro("x", pv, ["    params:", "      a: { constant: x, report: true }", "      b: { constant: y, report: true }"]),
+      micro("x", pv, [
+        "    params:",
+        "      a: { constant: x, report: true }",
+        "      b: { constant: y, report: true }",
+      ]),
     ),
     at: `goals/a.yaml:${L(10)}:33`,
     good: withBoth(
       ["limits:", "  custom_dimensions: 2"],
-      micro("x", pv, ["    params:", "      a: { constant: x, report: true }", "      b: { constant: y, report: true }"]),
+      micro("x", pv, [
+        "    params:",
+        "      a: { constant: x, report: true }",
+        "      b: { constant: y, report: true }",
+      ]),
     ),
   },
   {
     rule: "pii-param",
     bad: withGoals(micro("x", pv, ["    params:", "      email: { data_layer: form.x }"])),
     at: `goals/a.yaml:${L(9)}:7`,
-    good: withGoals(micro("x", pv, ["    params:", "      item_name: { data_layer: ecommerce.items.0.item_name }"])),
+    good: withGoals(
+      micro("x", pv, ["    params:", "      item_name: { data_layer: ecommerce.items.0.item_name }"]),
+    ),
   },
   {
     rule: "pii-param",
@@ -217,15 +273,39 @@ const pairs: Pair[] = [
   },
   {
     rule: "pii-param",
-    bad: withGoals(micro("x", ["      link_click:", "        protocols: [mailto]"], ["    params:", "      link: { builtin: click_url }"])),
+    bad: withGoals(
+      micro(
+        "x",
+        ["      link_click:", "        protocols: [mailto]"],
+        ["    params:", "      link: { builtin: click_url }"],
+      ),
+    ),
     at: `goals/a.yaml:${L(10)}:24`,
-    good: withGoals(micro("x", ["      link_click:", "        file_extensions: [pdf]"], ["    params:", "      link: { builtin: click_url }"])),
+    good: withGoals(
+      micro(
+        "x",
+        ["      link_click:", "        file_extensions: [pdf]"],
+        ["    params:", "      link: { builtin: click_url }"],
+      ),
+    ),
   },
   {
     rule: "pii-form-field",
-    bad: withGoals(micro("x", ["      form_submit: {}"], ["    pii: true", "    params:", "      plan: { form_field: plan }"])),
+    bad: withGoals(
+      micro(
+        "x",
+        ["      form_submit: {}"],
+        ["    pii: true", "    params:", "      plan: { form_field: plan }"],
+      ),
+    ),
     at: `goals/a.yaml:${L(10)}:27`,
-    good: withGoals(micro("x", ["      form_submit: {}"], ["    pii: true", "    params:", "      plan: { constant: basic }"])),
+    good: withGoals(
+      micro(
+        "x",
+        ["      form_submit: {}"],
+        ["    pii: true", "    params:", "      plan: { constant: basic }"],
+      ),
+    ),
   },
   {
     rule: "unreached-macro",
@@ -247,18 +327,28 @@ const pairs: Pair[] = [
   },
   {
     rule: "default-target",
-    bad: withProject([], projectLines.map((l) => l.replace("default_target: staging", "default_target: stagin"))),
+    bad: withProject(
+      [],
+      projectLines.map((l) => l.replace("default_target: staging", "default_target: stagin")),
+    ),
     at: "microgoals.yaml:3:17",
     good: withProject([]),
   },
   {
     rule: "default-target",
     bad: withProject(
-      ["  production:", '    gtm: { account: "1", container: "9" }', '    ga4: { property: "4", measurement_id: G-P }'],
+      [
+        "  production:",
+        '    gtm: { account: "1", container: "9" }',
+        '    ga4: { property: "4", measurement_id: G-P }',
+      ],
       projectLines.filter((l) => !l.startsWith("default_target")),
     ),
     at: "microgoals.yaml:3:1",
-    good: withProject([], projectLines.filter((l) => !l.startsWith("default_target"))),
+    good: withProject(
+      [],
+      projectLines.filter((l) => !l.startsWith("default_target")),
+    ),
   },
   {
     rule: "invalid-schedule",

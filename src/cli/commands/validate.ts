@@ -6,7 +6,9 @@ export function register(program: Command): void {
     .description("Check the goal spec (schema and semantic rules) and print a summary of its goals.")
     .argument("[dir]", "project directory holding microgoals.yaml", ".")
     .addOption(
-      new Option("-f, --format <format>", "output format").choices(["text", "json", "github"]).default("text"),
+      new Option("-f, --format <format>", "output format")
+        .choices(["text", "json", "github"])
+        .default("text"),
     )
     .action(async (dir: string, opts: { format: "text" | "json" | "github" }) => {
       // Lazy: keeps yaml and ajv out of --help/--version startup.

@@ -9,7 +9,8 @@ export const customDimensionLimit: Rule = {
   check: (project) => {
     // One dimension per distinct parameter name, in spec order.
     const dims = new Map<string, ParamSpec>();
-    for (const g of project.goals) for (const p of g.params) if (p.report && !dims.has(p.name)) dims.set(p.name, p);
+    for (const g of project.goals)
+      for (const p of g.params) if (p.report && !dims.has(p.name)) dims.set(p.name, p);
     const limit = project.limits.customDimensions;
     if (dims.size <= limit) return [];
     const first = [...dims.values()][limit]!;

@@ -19,7 +19,10 @@ export const cycle: Rule = {
         if (state.get(next) === "active") {
           const start = path.indexOf(next);
           const loop = start >= 0 ? [...path.slice(start), g.id, next] : [g.id, next];
-          out.push({ message: `leads_to forms a cycle: ${loop.join(" → ")}.`, at: refIn(g.source, "leads_to", i) });
+          out.push({
+            message: `leads_to forms a cycle: ${loop.join(" → ")}.`,
+            at: refIn(g.source, "leads_to", i),
+          });
         } else if (!state.has(next)) visit(target, [...path, g.id]);
       });
       state.set(g.id, "done");

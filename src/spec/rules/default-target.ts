@@ -21,7 +21,9 @@ export const defaultTarget: Rule = {
     const guess = closest(project.defaultTarget, names);
     return [
       {
-        message: `default_target "${project.defaultTarget}" is not a target.` + (guess ? ` Did you mean "${guess}"?` : ""),
+        message:
+          `default_target "${project.defaultTarget}" is not a target.` +
+          (guess ? ` Did you mean "${guess}"?` : ""),
         at: { file: projectFile, pointer: "/default_target" },
         hint: `Targets: ${names.join(", ")}.`,
       },

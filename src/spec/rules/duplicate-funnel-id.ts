@@ -10,7 +10,11 @@ export const duplicateFunnelId: Rule = {
     const out: Finding[] = [];
     for (const f of project.funnels) {
       const prev = seen.get(f.id);
-      if (prev) out.push({ message: `Funnel id "${f.id}" is already defined in ${prev}.`, at: refIn(f.source, "id") });
+      if (prev)
+        out.push({
+          message: `Funnel id "${f.id}" is already defined in ${prev}.`,
+          at: refIn(f.source, "id"),
+        });
       else seen.set(f.id, f.source.file);
     }
     return out;

@@ -12,7 +12,10 @@ export const duplicateGoalId: Rule = {
     for (const g of project.goals) {
       const prev = first.get(g.id);
       if (prev) {
-        out.push({ message: `Goal id "${g.id}" is already defined in ${prev.file}.`, at: refIn(g.source, "id") });
+        out.push({
+          message: `Goal id "${g.id}" is already defined in ${prev.file}.`,
+          at: refIn(g.source, "id"),
+        });
       } else first.set(g.id, g.source);
     }
     return out;

@@ -12,6 +12,9 @@ export const eventNameFormat: Rule = {
       .map((g) => ({
         message: `Event name "${g.event}" is not a valid GA4 name: use letters, digits and underscores, starting with a letter.`,
         at: eventRef(g, ctx.has),
-        hint: `e.g. "${g.event.replace(/[^A-Za-z0-9_]+/g, "_").replace(/^[^A-Za-z]+/, "").slice(0, maxNameLength)}"`,
+        hint: `e.g. "${g.event
+          .replace(/[^A-Za-z0-9_]+/g, "_")
+          .replace(/^[^A-Za-z]+/, "")
+          .slice(0, maxNameLength)}"`,
       })),
 };

@@ -25,7 +25,10 @@ export const invalidCssSelector: Rule = {
         .filter((c) => c.op === "css")
         .map((c) => ({ selector: String(c.value), at: conditionValueRef(c, ctx.has) }));
       if (g.trigger.kind === "element_visibility") {
-        selectors.push({ selector: g.trigger.selector, at: refIn(g.source, "trigger", "element_visibility", "selector") });
+        selectors.push({
+          selector: g.trigger.selector,
+          at: refIn(g.source, "trigger", "element_visibility", "selector"),
+        });
       }
       return selectors.flatMap(({ selector, at }): Finding[] => {
         const why = problem(selector);

@@ -22,12 +22,18 @@ export const invalidRegex: Rule = {
           try {
             new RegExp(pattern);
           } catch (e) {
-            const why = e instanceof Error ? e.message.replace(/^Invalid regular expression: /, "") : String(e);
+            const why =
+              e instanceof Error ? e.message.replace(/^Invalid regular expression: /, "") : String(e);
             return [{ message: `Invalid regular expression: ${why}.`, at }];
           }
           const unsupported = notRe2.find(([re]) => re.test(pattern));
           return unsupported
-            ? [{ message: `Regular expression uses ${unsupported[1]}, which GTM (RE2) does not support.`, at }]
+            ? [
+                {
+                  message: `Regular expression uses ${unsupported[1]}, which GTM (RE2) does not support.`,
+                  at,
+                },
+              ]
             : [];
         }),
     ),

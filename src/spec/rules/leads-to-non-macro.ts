@@ -10,7 +10,12 @@ export const leadsToNonMacro: Rule = {
     return project.goals.flatMap((g) =>
       g.leadsTo.flatMap((id, i): Finding[] =>
         kind.get(id) === "micro"
-          ? [{ message: `"${g.id}" leads to "${id}", which is a micro goal.`, at: refIn(g.source, "leads_to", i) }]
+          ? [
+              {
+                message: `"${g.id}" leads to "${id}", which is a micro goal.`,
+                at: refIn(g.source, "leads_to", i),
+              },
+            ]
           : [],
       ),
     );

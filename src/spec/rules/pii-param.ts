@@ -7,16 +7,31 @@ const hint = "GA4 must never receive personal data. Remove the parameter or send
 
 function check(goal: Goal, p: ParamSpec): Finding | undefined {
   const byName = piiWordIn(p.name);
-  if (byName) return { message: `Parameter "${p.name}" looks like personal data ("${byName}").`, at: p.source, atKey: true, hint };
+  if (byName)
+    return {
+      message: `Parameter "${p.name}" looks like personal data ("${byName}").`,
+      at: p.source,
+      atKey: true,
+      hint,
+    };
   const from = p.from;
   if ("dataLayer" in from || "formField" in from) {
     const [key, path] = "dataLayer" in from ? ["data_layer", from.dataLayer] : ["form_field", from.formField];
     const word = piiWordIn(path);
-    if (word) return { message: `Parameter "${p.name}" takes personal data from ${key} "${path}" ("${word}").`, at: refIn(p.source, key), hint };
+    if (word)
+      return {
+        message: `Parameter "${p.name}" takes personal data from ${key} "${path}" ("${word}").`,
+        at: refIn(p.source, key),
+        hint,
+      };
   }
   if ("constant" in from && typeof from.constant === "string") {
     if (emailLike.test(from.constant) || phoneLike.test(from.constant)) {
-      return { message: `Constant value of "${p.name}" looks like an email address or phone number.`, at: refIn(p.source, "constant"), hint };
+      return {
+        message: `Constant value of "${p.name}" looks like an email address or phone number.`,
+        at: refIn(p.source, "constant"),
+        hint,
+      };
     }
   }
   // The URL or text of a mailto:/tel: link is the address itself.

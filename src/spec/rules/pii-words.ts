@@ -30,7 +30,20 @@ const piiWords = new Set([
   "password",
 ]);
 // "name" alone is fine for items and files; it is personal after these words.
-const personWords = new Set(["first", "last", "full", "given", "family", "middle", "user", "customer", "contact", "person", "client", "maiden"]);
+const personWords = new Set([
+  "first",
+  "last",
+  "full",
+  "given",
+  "family",
+  "middle",
+  "user",
+  "customer",
+  "contact",
+  "person",
+  "client",
+  "maiden",
+]);
 
 function words(name: string): string[] {
   return name
