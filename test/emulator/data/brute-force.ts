@@ -100,7 +100,10 @@ export function bruteFunnel(
       if (first >= 0) {
         users[k] = (users[k] as number) + 1;
         const name = (es[first] as StoredEvent).eventName;
-        (byEvent[k] as Map<string, number>).set(name, ((byEvent[k] as Map<string, number>).get(name) ?? 0) + 1);
+        (byEvent[k] as Map<string, number>).set(
+          name,
+          ((byEvent[k] as Map<string, number>).get(name) ?? 0) + 1,
+        );
       }
       if (k > 0 && (via[k] as boolean[]).includes(true)) continued[k - 1] = (continued[k - 1] as number) + 1;
     }

@@ -5,9 +5,21 @@ import data from "@google-analytics/data";
 import { PassThroughClient } from "google-auth-library";
 
 export function betaClient(port: number) {
-  return new data.BetaAnalyticsDataClient({ fallback: true, apiEndpoint: "127.0.0.1", port, protocol: "http", authClient: new PassThroughClient() as never });
+  return new data.BetaAnalyticsDataClient({
+    fallback: true,
+    apiEndpoint: "127.0.0.1",
+    port,
+    protocol: "http",
+    authClient: new PassThroughClient() as never,
+  });
 }
 
 export function alphaClient(port: number) {
-  return new data.v1alpha.AlphaAnalyticsDataClient({ fallback: true, apiEndpoint: "127.0.0.1", port, protocol: "http", authClient: new PassThroughClient() as never });
+  return new data.v1alpha.AlphaAnalyticsDataClient({
+    fallback: true,
+    apiEndpoint: "127.0.0.1",
+    port,
+    protocol: "http",
+    authClient: new PassThroughClient() as never,
+  });
 }

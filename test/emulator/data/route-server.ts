@@ -1,9 +1,9 @@
 // A minimal node:http host for a set of emulator routes (the tests own their options this way:
 // fixed clock, key events, latency). One end-to-end test also goes through startEmulator.
 
-import { type Server, createServer } from "node:http";
+import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { ApiError, type Route, googleErrorBody } from "../../../src/emulator/http/route.js";
+import { ApiError, googleErrorBody, type Route } from "../../../src/emulator/http/route.js";
 
 export interface RouteServer {
   port: number;
@@ -29,7 +29,10 @@ export async function serveRoutes(routes: Route[]): Promise<RouteServer> {
       const route = routes.find((r) => r.method === req.method && r.pattern.test(path));
       if (!route) throw new ApiError(404, "NOT_FOUND", `no route for ${path}`);
       const params = (route.pattern.exec(path)?.groups ?? {}) as Record<string, string>;
-      const out = await route.handle({ method: req.method ?? "GET", path, query: url.searchParams, body: parsed, headers: req.headers }, params);
+      const out = await route.handle(
+        { method: req.method ?? "GET", path, query: url.searchParams, body: parsed, headers: req.headers },
+        params,
+      );
       status = out.status;
       body = out.body;
     } catch (e) {

@@ -3,7 +3,7 @@
 
 import { EventStore, type StoredEvent } from "../../../src/emulator/data/event-store.js";
 import { loadTraffic } from "../../../src/emulator/traffic/load-traffic.js";
-import { PROPERTY, fixtureProject } from "./fixture-project.js";
+import { fixtureProject, PROPERTY } from "./fixture-project.js";
 
 export const NOW = new Date("2025-02-01T12:00:00Z");
 export const START = "2025-01-01";
@@ -16,15 +16,46 @@ export function buildWorld(users = 2500): { store: EventStore; events: StoredEve
   loadTraffic(store, PROPERTY, fixtureProject(), { seed: 42, startDate: START, days: 28, users });
   const edge = (userId: string, evs: [number, string][]) => {
     for (const [dt, eventName] of evs) {
-      store.append({ propertyId: PROPERTY, userId, sessionId: 1, timestampMicros: T0 + dt * S, eventName, pagePath: "/edge" });
+      store.append({
+        propertyId: PROPERTY,
+        userId,
+        sessionId: 1,
+        timestampMicros: T0 + dt * S,
+        eventName,
+        pagePath: "/edge",
+      });
     }
   };
-  edge("edge-late-start", [[0, "add_to_cart"], [500, "add_to_cart"], [1000, "begin_checkout"], [1001, "purchase"]]);
-  edge("edge-wrong-order", [[0, "begin_checkout"], [10, "add_to_cart"], [20, "purchase"]]);
-  edge("edge-same-time", [[0, "add_to_cart"], [0, "begin_checkout"], [5, "purchase"]]);
-  edge("edge-direct", [[0, "add_to_cart"], [1, "begin_checkout"], [2, "page_view"], [3, "purchase"]]);
+  edge("edge-late-start", [
+    [0, "add_to_cart"],
+    [500, "add_to_cart"],
+    [1000, "begin_checkout"],
+    [1001, "purchase"],
+  ]);
+  edge("edge-wrong-order", [
+    [0, "begin_checkout"],
+    [10, "add_to_cart"],
+    [20, "purchase"],
+  ]);
+  edge("edge-same-time", [
+    [0, "add_to_cart"],
+    [0, "begin_checkout"],
+    [5, "purchase"],
+  ]);
+  edge("edge-direct", [
+    [0, "add_to_cart"],
+    [1, "begin_checkout"],
+    [2, "page_view"],
+    [3, "purchase"],
+  ]);
   // another property's events must never leak into reports
-  store.append({ propertyId: "999", userId: "other", sessionId: 1, timestampMicros: T0, eventName: "purchase" });
+  store.append({
+    propertyId: "999",
+    userId: "other",
+    sessionId: 1,
+    timestampMicros: T0,
+    eventName: "purchase",
+  });
   return { store, events: [...store.events(PROPERTY)] };
 }
 
@@ -35,7 +66,15 @@ export function inDays(from: string, to: string): (e: StoredEvent) => boolean {
 }
 
 /** API rows → "dim|dim" → numbers, for exact comparison with brute force. */
-export function rowsOf(rows: { dimensionValues?: { value?: string | null }[] | null; metricValues?: { value?: string | null }[] | null }[] | null | undefined): Map<string, number[]> {
+export function rowsOf(
+  rows:
+    | {
+        dimensionValues?: { value?: string | null }[] | null;
+        metricValues?: { value?: string | null }[] | null;
+      }[]
+    | null
+    | undefined,
+): Map<string, number[]> {
   return new Map(
     (rows ?? []).map((r) => [
       (r.dimensionValues ?? []).map((d) => d.value ?? "").join("|"),
