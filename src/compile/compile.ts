@@ -3,7 +3,14 @@
 import type { Goal, Project, Target, TriggerKind } from "../spec/model.js";
 import { canonicalize } from "./canonical-json.js";
 import { CompileContext } from "./context.js";
-import type { DesiredState, DesiredTag, DesiredTrigger, DesiredVariable, GtmTriggerBody, GtmVariableBody } from "./desired-state.js";
+import type {
+  DesiredState,
+  DesiredTag,
+  DesiredTrigger,
+  DesiredVariable,
+  GtmTriggerBody,
+  GtmVariableBody,
+} from "./desired-state.js";
 import { customDimensions, keyEvents } from "./ga4.js";
 import { FOLDER_NAME, triggerName } from "./naming.js";
 import { own, shortHash } from "./ownership.js";
@@ -75,7 +82,9 @@ export function compile(project: Project, targetName?: string): DesiredState {
     if (project.installGoogleTag) tags.push(own(GOOGLE_TAG_KEY, [], googleTag(allPages)));
   }
 
-  const variables: DesiredVariable[] = [own<GtmVariableBody>(MEASUREMENT_ID_KEY, [], measurementIdVariable(target.ga4.measurementId))];
+  const variables: DesiredVariable[] = [
+    own<GtmVariableBody>(MEASUREMENT_ID_KEY, [], measurementIdVariable(target.ga4.measurementId)),
+  ];
   for (const [key, v] of ctx.variables) variables.push(own<GtmVariableBody>(key, [...v.goals], v.body));
 
   const state: DesiredState = {
@@ -108,7 +117,11 @@ function nameTriggers(triggers: Map<string, CollectedTrigger>): DesiredTrigger[]
     const t = triggers.get(key)!;
     const goals = [...t.goals].sort();
     const isAllPages = t.shape.type === "pageview" && !t.shape.filter;
-    const label = isAllPages ? "all pages" : goals.length > 1 ? `${goals[0]} +${goals.length - 1}` : (goals[0] ?? key);
+    const label = isAllPages
+      ? "all pages"
+      : goals.length > 1
+        ? `${goals[0]} +${goals.length - 1}`
+        : (goals[0] ?? key);
     let name = triggerName(isAllPages ? "page_view" : (t.kind as TriggerKind), label);
     if (used.has(name)) name = `${name} (${key.slice(key.lastIndexOf(":") + 1)})`;
     used.add(name);

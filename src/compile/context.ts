@@ -37,7 +37,8 @@ export class CompileContext {
   /** The GTM template text that yields a value at runtime, registering what it needs. */
   value(source: ValueSource): string {
     if ("builtin" in source) return this.builtIn(source.builtin);
-    if ("dataLayer" in source) return this.variable(dataLayerVariableKey(source.dataLayer), dataLayerVariable(source.dataLayer));
+    if ("dataLayer" in source)
+      return this.variable(dataLayerVariableKey(source.dataLayer), dataLayerVariable(source.dataLayer));
     if ("formField" in source) {
       this.builtIn("form_element");
       return this.variable(formFieldVariableKey(source.formField), formFieldVariable(source.formField));

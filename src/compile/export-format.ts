@@ -37,8 +37,10 @@ function convertEntity(body: Json, conv: (s: string) => string, isTrigger: boole
     if (value === undefined) continue;
     if (key === "type" && isTrigger) out[key] = conv(String(value));
     else if (key === "tagFiringOption") out[key] = conv(String(value));
-    else if (CONDITION_FIELDS.has(key) && Array.isArray(value)) out[key] = value.map((c) => convertCondition(c, conv));
-    else if (key === "parameter" && Array.isArray(value)) out[key] = value.map((p) => convertParameter(p, conv));
+    else if (CONDITION_FIELDS.has(key) && Array.isArray(value))
+      out[key] = value.map((c) => convertCondition(c, conv));
+    else if (key === "parameter" && Array.isArray(value))
+      out[key] = value.map((p) => convertParameter(p, conv));
     else if (isParameter(value)) out[key] = convertParameter(value, conv);
     else out[key] = value;
   }

@@ -26,7 +26,11 @@ export function machineLine(key: string, hash: string): string {
 /** Notes text: "Managed by microgoals (goal x). Edit the YAML, not this entity.\nmicrogoals:v1 key=… hash=…" */
 export function markerNotes(goals: string[], key: string, hash: string): string {
   const who =
-    goals.length === 0 ? "project settings" : goals.length === 1 ? `goal ${goals[0]}` : `goals ${goals.join(", ")}`;
+    goals.length === 0
+      ? "project settings"
+      : goals.length === 1
+        ? `goal ${goals[0]}`
+        : `goals ${goals.join(", ")}`;
   return `Managed by microgoals (${who}). Edit the YAML, not this entity.\n${machineLine(key, hash)}`;
 }
 
@@ -45,5 +49,10 @@ export function own<B extends { notes: string }>(
 ): { key: string; goals: string[]; hash: string; body: B } {
   const sortedGoals = [...new Set(goals)].sort();
   const hash = contentHash(body);
-  return { key, goals: sortedGoals, hash, body: { ...body, notes: markerNotes(sortedGoals, key, hash) } as B };
+  return {
+    key,
+    goals: sortedGoals,
+    hash,
+    body: { ...body, notes: markerNotes(sortedGoals, key, hash) } as B,
+  };
 }

@@ -18,10 +18,20 @@ export function summarize(state: DesiredState): string {
   const rows: string[][] = [["goal", "tag", "trigger", "variables"]];
   for (const id of goalIds) {
     const tag = g.tags.find((t) => t.key === `tag:goal:${id}`)!;
-    const vars = g.variables.filter((v) => v.goals.includes(id)).map((v) => v.body.name.replace(/^microgoals · /, ""));
-    rows.push([id, tag.body.name, tag.body.firingTriggerId.map((k) => triggerName.get(k) ?? k).join(", "), vars.join(", ") || "-"]);
+    const vars = g.variables
+      .filter((v) => v.goals.includes(id))
+      .map((v) => v.body.name.replace(/^microgoals · /, ""));
+    rows.push([
+      id,
+      tag.body.name,
+      tag.body.firingTriggerId.map((k) => triggerName.get(k) ?? k).join(", "),
+      vars.join(", ") || "-",
+    ]);
   }
   const widths = [0, 1, 2].map((i) => Math.max(...rows.map((r) => r[i]!.length)));
-  for (const r of rows) lines.push(`${pad(r[0]!, widths[0]!)}  ${pad(r[1]!, widths[1]!)}  ${pad(r[2]!, widths[2]!)}  ${r[3]}`.trimEnd());
+  for (const r of rows)
+    lines.push(
+      `${pad(r[0]!, widths[0]!)}  ${pad(r[1]!, widths[1]!)}  ${pad(r[2]!, widths[2]!)}  ${r[3]}`.trimEnd(),
+    );
   return `${lines.join("\n")}\n`;
 }

@@ -15,7 +15,15 @@ function typecheck(files: Record<string, string>): { ok: boolean; output: string
   const dir = mkdtempSync(join(tmpdir(), "mg-codegen-"));
   for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
   // No DOM, no @types: the helpers must stand on their own.
-  const compilerOptions = { strict: true, noEmit: true, target: "ES2022", module: "ES2022", moduleResolution: "bundler", lib: ["ES2022"], types: [] };
+  const compilerOptions = {
+    strict: true,
+    noEmit: true,
+    target: "ES2022",
+    module: "ES2022",
+    moduleResolution: "bundler",
+    lib: ["ES2022"],
+    types: [],
+  };
   writeFileSync(join(dir, "tsconfig.json"), JSON.stringify({ compilerOptions, files: Object.keys(files) }));
   try {
     execFileSync(tsc, ["-p", dir], { encoding: "utf8", stdio: "pipe" });
@@ -31,9 +39,21 @@ describe("codegen --lang ts", async () => {
   it("types nested paths, arrays, numbers and condition subjects", () => {
     const text = generateTypeScript(
       project([
-        goal("buy", { kind: "data_layer", event: "purchase", conditions: [cond({ dataLayer: "order.total" }, "gt", 0)] }, {
-          params: [param("value", { dataLayer: "ecommerce.value" }, { type: "number" }), param("sku", { dataLayer: "ecommerce.items.0.id" }), param("p", { builtin: "page_path" })],
-        }),
+        goal(
+          "buy",
+          {
+            kind: "data_layer",
+            event: "purchase",
+            conditions: [cond({ dataLayer: "order.total" }, "gt", 0)],
+          },
+          {
+            params: [
+              param("value", { dataLayer: "ecommerce.value" }, { type: "number" }),
+              param("sku", { dataLayer: "ecommerce.items.0.id" }),
+              param("p", { builtin: "page_path" }),
+            ],
+          },
+        ),
         goal("ping", { kind: "data_layer", event: "ping", conditions: [] }),
         goal("view", { kind: "page_view", conditions: [] }),
       ]),

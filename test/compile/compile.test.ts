@@ -30,7 +30,11 @@ describe("compile", () => {
     const p = everyKindProject();
     const base = canonicalJson(compile(p));
     for (let seed = 1; seed <= 5; seed++) {
-      const shuffled = [...p.goals].sort((a, b) => ((a.id.charCodeAt(seed % a.id.length) * seed) % 7) - ((b.id.charCodeAt(seed % b.id.length) * seed) % 7));
+      const shuffled = [...p.goals].sort(
+        (a, b) =>
+          ((a.id.charCodeAt(seed % a.id.length) * seed) % 7) -
+          ((b.id.charCodeAt(seed % b.id.length) * seed) % 7),
+      );
       expect(canonicalJson(compile({ ...p, goals: shuffled.reverse() }))).toBe(base);
     }
   });
@@ -40,7 +44,9 @@ describe("compile", () => {
       project([
         goal("g", {
           kind: "page_view",
-          conditions: [cond({ builtin: "page_path" }, "starts_with", "/b/", { ignoreCase: true, negate: true })],
+          conditions: [
+            cond({ builtin: "page_path" }, "starts_with", "/b/", { ignoreCase: true, negate: true }),
+          ],
         }),
       ]),
     );
@@ -61,7 +67,11 @@ describe("compile", () => {
   it("gaawe tags reference the measurement-ID constant and data-layer variables", () => {
     const s = compile(
       project([
-        goal("buy", { kind: "data_layer", event: "purchase", conditions: [] }, { event: "purchase", params: [param("value", { dataLayer: "ecommerce.value" })] }),
+        goal(
+          "buy",
+          { kind: "data_layer", event: "purchase", conditions: [] },
+          { event: "purchase", params: [param("value", { dataLayer: "ecommerce.value" })] },
+        ),
       ]),
     );
     const tag = s.gtm.tags[0]!.body;
@@ -73,7 +83,10 @@ describe("compile", () => {
       { type: "template", key: "parameter", value: "value" },
       { type: "template", key: "parameterValue", value: "{{microgoals · DLV · ecommerce.value}}" },
     ]);
-    expect(s.gtm.variables.map((v) => v.key)).toEqual(["variable:constant:measurement_id", "variable:dlv:ecommerce.value"]);
+    expect(s.gtm.variables.map((v) => v.key)).toEqual([
+      "variable:constant:measurement_id",
+      "variable:dlv:ecommerce.value",
+    ]);
     expect(s.gtm.variables[0]!.body.parameter![0]!.value).toBe("G-TEST0001");
     const trig = s.gtm.triggers[0]!.body;
     expect(trig.type).toBe("customEvent");
@@ -85,7 +98,9 @@ describe("compile", () => {
     expect(compile(everyKindProject()).gtm.tags.some((t) => t.body.type === "googtag")).toBe(false);
     const s = compile(everyKindProject({ installGoogleTag: true }));
     const g = s.gtm.tags.find((t) => t.body.type === "googtag")!;
-    expect(g.body.parameter).toEqual([{ type: "template", key: "tagId", value: "{{microgoals · GA4 measurement ID}}" }]);
+    expect(g.body.parameter).toEqual([
+      { type: "template", key: "tagId", value: "{{microgoals · GA4 measurement ID}}" },
+    ]);
   });
 
   it("engagement goals fire on custom events pushed by one generated Custom HTML tag", () => {
@@ -105,16 +120,26 @@ describe("compile", () => {
     expect(allPages.body.filter).toBeUndefined();
     const loyalTag = s.gtm.tags.find((t) => t.key === "tag:goal:loyal")!;
     const loyalTrigger = s.gtm.triggers.find((t) => t.key === loyalTag.body.firingTriggerId[0])!;
-    expect(loyalTrigger.body.customEventFilter![0]!.parameter[1]!.value).toBe("microgoals.engagement.pages_3");
+    expect(loyalTrigger.body.customEventFilter![0]!.parameter[1]!.value).toBe(
+      "microgoals.engagement.pages_3",
+    );
   });
 
   it("the engagement script pushes each threshold once per session", () => {
-    const s = compile(project([goal("loyal", { kind: "engagement", pagesPerSession: 2, conditions: [] }), goal("back", { kind: "engagement", visits: 2, conditions: [] })]));
+    const s = compile(
+      project([
+        goal("loyal", { kind: "engagement", pagesPerSession: 2, conditions: [] }),
+        goal("back", { kind: "engagement", visits: 2, conditions: [] }),
+      ]),
+    );
     const html = s.gtm.tags.find((t) => t.body.type === "html")!.body.parameter[0]!.value!;
     const js = html.replace(/^<script>/, "").replace(/<\/script>$/, "");
     const store = () => {
       const m = new Map<string, string>();
-      return { getItem: (k: string) => m.get(k) ?? null, setItem: (k: string, v: string) => void m.set(k, v) };
+      return {
+        getItem: (k: string) => m.get(k) ?? null,
+        setItem: (k: string, v: string) => void m.set(k, v),
+      };
     };
     const local = store();
     const pushed: string[] = [];
@@ -134,7 +159,12 @@ describe("compile", () => {
   it("key events and reportable custom dimensions", () => {
     const s = compile(everyKindProject());
     expect(s.ga4.keyEvents).toEqual([
-      { eventName: "demo_request", countingMethod: "ONCE_PER_SESSION", defaultValue: { numericValue: 400, currencyCode: "EUR" }, goals: ["demo_request"] },
+      {
+        eventName: "demo_request",
+        countingMethod: "ONCE_PER_SESSION",
+        defaultValue: { numericValue: 400, currencyCode: "EUR" },
+        goals: ["demo_request"],
+      },
       { eventName: "purchase", countingMethod: "ONCE_PER_EVENT", goals: ["purchase"] },
     ]);
     expect(s.ga4.customDimensions).toHaveLength(1);
@@ -153,7 +183,9 @@ describe("ownership markers", () => {
   it("every entity carries a parseable marker whose hash matches its body", () => {
     const s = compile(everyKindProject({ installGoogleTag: true }));
     for (const e of [...s.gtm.variables, ...s.gtm.triggers, ...s.gtm.tags]) {
-      expect(e.body.notes.split("\n")[0]).toMatch(/^Managed by microgoals \(.+\)\. Edit the YAML, not this entity\.$/);
+      expect(e.body.notes.split("\n")[0]).toMatch(
+        /^Managed by microgoals \(.+\)\. Edit the YAML, not this entity\.$/,
+      );
       expect(parseMarker(e.body.notes)).toEqual({ key: e.key, hash: e.hash });
       expect(contentHash(e.body)).toBe(e.hash);
     }
@@ -172,7 +204,12 @@ describe("ownership markers", () => {
   });
 
   it("a tag's hash changes when its trigger changes (it hashes trigger keys)", () => {
-    const mk = (v: string) => compile(project([goal("g", { kind: "page_view", conditions: [cond({ builtin: "page_path" }, "equals", v)] })])).gtm.tags[0]!.hash;
+    const mk = (v: string) =>
+      compile(
+        project([
+          goal("g", { kind: "page_view", conditions: [cond({ builtin: "page_path" }, "equals", v)] }),
+        ]),
+      ).gtm.tags[0]!.hash;
     expect(mk("/a")).not.toBe(mk("/b"));
   });
 });
@@ -200,14 +237,17 @@ describe("export format", () => {
     expect(file.exportFormatVersion).toBe(2);
     const triggerIds = new Set(cv.trigger.map((t) => t.triggerId));
     expect(triggerIds.size).toBe(cv.trigger.length);
-    for (const t of cv.tag) for (const id of t.firingTriggerId as string[]) expect(triggerIds.has(id)).toBe(true);
+    for (const t of cv.tag)
+      for (const id of t.firingTriggerId as string[]) expect(triggerIds.has(id)).toBe(true);
     for (const kind of [cv.tag, cv.trigger, cv.variable]) {
       const names = kind.map((e) => e.name);
       expect(new Set(names).size).toBe(names.length);
       for (const e of kind) expect(e.parentFolderId).toBe("1");
       for (const e of kind) expect(e.accountId).toBe("6000001");
     }
-    expect(cv.folder).toEqual([{ accountId: "6000001", containerId: "9000001", folderId: "1", name: "microgoals" }]);
+    expect(cv.folder).toEqual([
+      { accountId: "6000001", containerId: "9000001", folderId: "1", name: "microgoals" },
+    ]);
     expect(cv.tag.map((t) => t.tagId)).toEqual(cv.tag.map((_, i) => String(i + 1)));
   });
 });

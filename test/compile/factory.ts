@@ -1,9 +1,22 @@
 // Builds model objects for compiler tests without the loader.
-import type { Condition, ConditionOp, Goal, ParamSpec, Project, TriggerSpec, ValueSource } from "../../src/spec/model.js";
+import type {
+  Condition,
+  ConditionOp,
+  Goal,
+  ParamSpec,
+  Project,
+  TriggerSpec,
+  ValueSource,
+} from "../../src/spec/model.js";
 
 const src = { file: "goals/test.yaml", pointer: "" };
 
-export function cond(subject: ValueSource, op: ConditionOp, value: string | number, extra: Partial<Condition> = {}): Condition {
+export function cond(
+  subject: ValueSource,
+  op: ConditionOp,
+  value: string | number,
+  extra: Partial<Condition> = {},
+): Condition {
   return { subject, op, value, negate: false, ignoreCase: false, source: src, ...extra };
 }
 
@@ -44,7 +57,14 @@ export function project(goals: Goal[], extra: Partial<Project> = {}): Project {
     ],
     installGoogleTag: false,
     limits: { keyEvents: 30, customDimensions: 50 },
-    report: { since: "28daysAgo", until: "yesterday", windowSeconds: 604800, minUsers: 50, alerts: [], currency: "EUR" },
+    report: {
+      since: "28daysAgo",
+      until: "yesterday",
+      windowSeconds: 604800,
+      minUsers: 50,
+      alerts: [],
+      currency: "EUR",
+    },
     goals,
     funnels: [],
     files: ["goals/test.yaml"],
@@ -56,41 +76,84 @@ export function project(goals: Goal[], extra: Partial<Project> = {}): Project {
 export function everyKindProject(extra: Partial<Project> = {}): Project {
   return project(
     [
-      goal("view_pricing", { kind: "page_view", conditions: [cond({ builtin: "page_path" }, "equals", "/pricing", { ignoreCase: true })] }),
-      goal("size_guide", { kind: "history_change", conditions: [cond({ builtin: "page_path" }, "matches", "^/p/[^/]+/size$")] }),
-      goal("begin_checkout", { kind: "click", conditions: [cond({ builtin: "click_element" }, "css", "button.checkout")] }),
+      goal("view_pricing", {
+        kind: "page_view",
+        conditions: [cond({ builtin: "page_path" }, "equals", "/pricing", { ignoreCase: true })],
+      }),
+      goal("size_guide", {
+        kind: "history_change",
+        conditions: [cond({ builtin: "page_path" }, "matches", "^/p/[^/]+/size$")],
+      }),
+      goal("begin_checkout", {
+        kind: "click",
+        conditions: [cond({ builtin: "click_element" }, "css", "button.checkout")],
+      }),
       goal("download", {
         kind: "link_click",
         conditions: [cond({ builtin: "click_url" }, "contains", "/business/")],
         fileExtensions: ["pdf", "xlsx"],
         checkValidation: false,
       }),
-      goal("contact_mail", { kind: "link_click", conditions: [], protocols: ["tel", "mailto"], waitForTagsMs: 1500, checkValidation: true }),
+      goal("contact_mail", {
+        kind: "link_click",
+        conditions: [],
+        protocols: ["tel", "mailto"],
+        waitForTagsMs: 1500,
+        checkValidation: true,
+      }),
       goal(
         "demo_request",
-        { kind: "form_submit", conditions: [cond({ builtin: "form_id" }, "equals", "demo")], waitForTagsMs: 2000, checkValidation: true },
+        {
+          kind: "form_submit",
+          conditions: [cond({ builtin: "form_id" }, "equals", "demo")],
+          waitForTagsMs: 2000,
+          checkValidation: true,
+        },
         {
           kind: "macro",
           role: undefined,
-          params: [param("company_size", { dataLayer: "lead.company_size" }, { report: true }), param("email_domain", { formField: "domain" })],
+          params: [
+            param("company_size", { dataLayer: "lead.company_size" }, { report: true }),
+            param("email_domain", { formField: "domain" }),
+          ],
           keyEvent: { counting: "once_per_session", value: 400, currency: "EUR" },
         },
       ),
       goal(
         "purchase",
-        { kind: "data_layer", event: "purchase", conditions: [cond({ dataLayer: "ecommerce.value" }, "gt", 0)] },
+        {
+          kind: "data_layer",
+          event: "purchase",
+          conditions: [cond({ dataLayer: "ecommerce.value" }, "gt", 0)],
+        },
         {
           kind: "macro",
           role: undefined,
-          params: [param("value", { dataLayer: "ecommerce.value" }, { type: "number" }), param("placement", { constant: "footer" })],
+          params: [
+            param("value", { dataLayer: "ecommerce.value" }, { type: "number" }),
+            param("placement", { constant: "footer" }),
+          ],
           keyEvent: { counting: "once_per_event" },
         },
       ),
       goal("read_article", { kind: "scroll_depth", percents: [75, 25], conditions: [] }),
-      goal("three_minutes", { kind: "timer", intervalMs: 180000, limit: 1, conditions: [cond({ builtin: "page_path" }, "starts_with", "/business/")] }),
+      goal("three_minutes", {
+        kind: "timer",
+        intervalMs: 180000,
+        limit: 1,
+        conditions: [cond({ builtin: "page_path" }, "starts_with", "/business/")],
+      }),
       goal(
         "watch_video",
-        { kind: "youtube", start: true, complete: true, progressPercents: [50, 25], pause: false, seek: false, conditions: [] },
+        {
+          kind: "youtube",
+          start: true,
+          complete: true,
+          progressPercents: [50, 25],
+          pause: false,
+          seek: false,
+          conditions: [],
+        },
         { params: [param("video_title", { builtin: "video_title" })] },
       ),
       goal("reviews_seen", {

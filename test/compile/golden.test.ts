@@ -1,5 +1,6 @@
 // The compiled example project, pinned. Regenerate after an intended change with
-// UPDATE_GOLDEN=1 npx vitest run test/compile/golden.test.ts, then review the diff.
+// UPDATE_GOLDEN=1 npx vitest run test/compile/golden.test.ts, then review the diff. The files end in
+// .golden so formatters leave their bytes alone.
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -13,7 +14,8 @@ const golden = join(import.meta.dirname, "golden");
 
 function pin(file: string, actual: string): void {
   const path = join(golden, file);
-  if (process.env.UPDATE_GOLDEN === "1" || !existsSync(path)) writeFileSync(path, actual);
+  if (process.env.UPDATE_GOLDEN === "1") writeFileSync(path, actual);
+  expect(existsSync(path), `${file} missing: run with UPDATE_GOLDEN=1`).toBe(true);
   expect(actual).toBe(readFileSync(path, "utf8"));
 }
 
@@ -24,10 +26,11 @@ describe("golden: the example project", async () => {
   });
   const project = result.project!;
 
-  it("desired state (staging)", () => pin("example.staging.json", `${canonicalJson(compile(project), 2)}\n`));
+  it("desired state (staging)", () => pin("example.staging.json.golden", `${canonicalJson(compile(project), 2)}\n`));
   it("desired state (production)", () =>
-    pin("example.production.json", `${canonicalJson(compile(project, "production"), 2)}\n`));
-  it("container export (staging)", () => pin("example.container.json", exportContainerJson(compile(project))));
+    pin("example.production.json.golden", `${canonicalJson(compile(project, "production"), 2)}\n`));
+  it("container export (staging)", () =>
+    pin("example.container.json.golden", exportContainerJson(compile(project))));
 
   it("same bytes when the goal files are read in another order", () => {
     const reversed = { ...project, goals: [...project.goals].reverse(), files: [...project.files].reverse() };

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { stringify } from "yaml";
 import { describe, expect, it } from "vitest";
+import { stringify } from "yaml";
 import { canonicalJson } from "../../src/compile/canonical-json.js";
 import { compile } from "../../src/compile/compile.js";
 import { exportContainer } from "../../src/compile/container-export.js";
@@ -11,7 +11,9 @@ import { errorsOf, keepValid } from "../../src/compile/import/validate-imported.
 import { loadProject, loadProjectFromStrings } from "../../src/spec/load.js";
 
 const refDir = "/work/shared/reference/gtm-exports";
-const refFiles = readdirSync(refDir).filter((f) => f.endsWith(".json")).sort();
+const refFiles = readdirSync(refDir)
+  .filter((f) => f.endsWith(".json"))
+  .sort();
 const root = join(import.meta.dirname, "../..");
 
 describe("import of real exports", () => {
@@ -43,21 +45,41 @@ describe("import of real exports", () => {
     const pv = r.goals.find((g) => g.id === "page_view")!;
     expect(pv.reserved_event).toBe(true);
     expect(r.partial.length).toBe(12);
-    expect(r.skipped.map((s) => s.reason)).toEqual(["Google tag (set install_google_tag in microgoals.yaml)"]);
+    expect(r.skipped.map((s) => s.reason)).toEqual([
+      "Google tag (set install_google_tag in microgoals.yaml)",
+    ]);
   });
 
   it("skips tags whose conditions use variables the spec cannot express", () => {
     const data = JSON.parse(readFileSync(join(refDir, "ga4-youtube-trigger-groups.json"), "utf8"));
     const r = importContainer(data);
-    expect(r.skipped.some((s) => s.reason.startsWith("unsupported variable {{CJS - isWithinApp}}"))).toBe(true);
+    expect(r.skipped.some((s) => s.reason.startsWith("unsupported variable {{CJS - isWithinApp}}"))).toBe(
+      true,
+    );
   });
 
   it("survives malformed input", () => {
-    for (const bad of [null, {}, { containerVersion: null }, { containerVersion: { tag: [{}], trigger: "x" } }, { containerVersion: { tag: [{ type: "gaawe", parameter: [{ key: "eventName", value: "x" }], firingTriggerId: ["9"] }] } }]) {
+    for (const bad of [
+      null,
+      {},
+      { containerVersion: null },
+      { containerVersion: { tag: [{}], trigger: "x" } },
+      {
+        containerVersion: {
+          tag: [{ type: "gaawe", parameter: [{ key: "eventName", value: "x" }], firingTriggerId: ["9"] }],
+        },
+      },
+    ]) {
       const r = importContainer(bad);
       expect(Array.isArray(r.goals)).toBe(true);
     }
-    const r = importContainer({ containerVersion: { tag: [{ name: "t", type: "gaawe", parameter: [{ key: "eventName", value: "x" }], firingTriggerId: ["9"] }] } });
+    const r = importContainer({
+      containerVersion: {
+        tag: [
+          { name: "t", type: "gaawe", parameter: [{ key: "eventName", value: "x" }], firingTriggerId: ["9"] },
+        ],
+      },
+    });
     expect(r.skipped[0]!.reason).toMatch(/not in the file/);
   });
 });

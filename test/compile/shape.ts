@@ -2,8 +2,23 @@
 // ignoring ids, names and values. Two entities of the same kind match when their paths and types agree.
 type Json = Record<string, unknown>;
 const IGNORED = new Set([
-  "accountId", "containerId", "triggerId", "tagId", "variableId", "fingerprint", "parentFolderId", "notes", "name",
-  "tagManagerUrl", "path", "workspaceId", "monitoringMetadata", "consentSettings", "priority", "formatValue", "firingTriggerId",
+  "accountId",
+  "containerId",
+  "triggerId",
+  "tagId",
+  "variableId",
+  "fingerprint",
+  "parentFolderId",
+  "notes",
+  "name",
+  "tagManagerUrl",
+  "path",
+  "workspaceId",
+  "monitoringMetadata",
+  "consentSettings",
+  "priority",
+  "formatValue",
+  "firingTriggerId",
 ]);
 const CONDITIONS = new Set(["filter", "autoEventFilter", "customEventFilter"]);
 

@@ -14,11 +14,16 @@ type Json = Record<string, unknown>;
 const refDir = "/work/shared/reference/gtm-exports";
 const refs = readdirSync(refDir)
   .filter((f) => f.endsWith(".json"))
-  .map((f) => (JSON.parse(readFileSync(join(refDir, f), "utf8")) as { containerVersion: Json }).containerVersion);
-const all = (kind: "tag" | "trigger" | "variable") => refs.flatMap((cv) => (cv[kind] as Json[] | undefined) ?? []);
+  .map(
+    (f) => (JSON.parse(readFileSync(join(refDir, f), "utf8")) as { containerVersion: Json }).containerVersion,
+  );
+const all = (kind: "tag" | "trigger" | "variable") =>
+  refs.flatMap((cv) => (cv[kind] as Json[] | undefined) ?? []);
 
 const compiled = exportContainer(compile(everyKindProject({ installGoogleTag: true }))).containerVersion;
-const conditionShapes = union(all("trigger").map((t) => new Set([...shapeOf(t)].filter((p) => p.startsWith("condition")))));
+const conditionShapes = union(
+  all("trigger").map((t) => new Set([...shapeOf(t)].filter((p) => p.startsWith("condition")))),
+);
 
 function check(compiledEntities: Json[], references: Json[], allowedExtra: string[] = []): void {
   expect(compiledEntities.length).toBeGreaterThan(0);
@@ -26,20 +31,36 @@ function check(compiledEntities: Json[], references: Json[], allowedExtra: strin
   const ref = union(references.map(shapeOf));
   for (const x of allowedExtra) ref.add(x);
   for (const e of compiledEntities) {
-    const missing = [...shapeOf(e)].filter((p) => !ref.has(p) && !(p.startsWith("condition") && conditionShapes.has(p)));
+    const missing = [...shapeOf(e)].filter(
+      (p) => !ref.has(p) && !(p.startsWith("condition") && conditionShapes.has(p)),
+    );
     expect(missing, `${String(e.name)} has paths GTM does not write`).toEqual([]);
   }
 }
 
 describe("trigger shapes match real GTM exports", () => {
-  const triggerTypes = ["PAGEVIEW", "HISTORY_CHANGE", "CLICK", "LINK_CLICK", "CUSTOM_EVENT", "SCROLL_DEPTH", "TIMER", "YOU_TUBE_VIDEO"];
+  const triggerTypes = [
+    "PAGEVIEW",
+    "HISTORY_CHANGE",
+    "CLICK",
+    "LINK_CLICK",
+    "CUSTOM_EVENT",
+    "SCROLL_DEPTH",
+    "TIMER",
+    "YOU_TUBE_VIDEO",
+  ];
   for (const type of triggerTypes) {
     it(type, () => {
       const mine = compiled.trigger.filter((t) => t.type === type);
       // Any trigger kind may carry a `filter` ("fires on some ..."). With wait-for-tags or validation
       // on, link clicks also need autoEventFilter ("enable when"; the reference's TIMER shows its shape).
-      const extra = type === "LINK_CLICK" ? ["filter:conditions", "autoEventFilter:conditions"] : ["filter:conditions"];
-      check(mine, all("trigger").filter((t) => t.type === type), extra);
+      const extra =
+        type === "LINK_CLICK" ? ["filter:conditions", "autoEventFilter:conditions"] : ["filter:conditions"];
+      check(
+        mine,
+        all("trigger").filter((t) => t.type === type),
+        extra,
+      );
     });
   }
 
@@ -76,12 +97,18 @@ describe("trigger shapes match real GTM exports", () => {
 describe("tag and variable shapes match real GTM exports", () => {
   for (const type of ["gaawe", "googtag", "html"]) {
     it(`tag ${type}`, () => {
-      check(compiled.tag.filter((t) => t.type === type), all("tag").filter((t) => t.type === type));
+      check(
+        compiled.tag.filter((t) => t.type === type),
+        all("tag").filter((t) => t.type === type),
+      );
     });
   }
   for (const type of ["c", "v", "jsm"]) {
     it(`variable ${type}`, () => {
-      check(compiled.variable.filter((t) => t.type === type), all("variable").filter((t) => t.type === type));
+      check(
+        compiled.variable.filter((t) => t.type === type),
+        all("variable").filter((t) => t.type === type),
+      );
     });
   }
 
@@ -95,14 +122,19 @@ describe("tag and variable shapes match real GTM exports", () => {
   });
 
   it("built-in variable types are spelled as in exports", () => {
-    const refTypes = new Set(refs.flatMap((cv) => (cv.builtInVariable as Json[]).map((b) => `${b.type}=${b.name}`)));
+    const refTypes = new Set(
+      refs.flatMap((cv) => (cv.builtInVariable as Json[]).map((b) => `${b.type}=${b.name}`)),
+    );
     const mine = compiled.builtInVariable.map((b) => `${b.type}=${b.name}`);
     const known = mine.filter((m) => refTypes.has(m));
     expect(known).toContain("PAGE_PATH=Page Path");
     expect(known).toContain("CLICK_URL=Click URL");
     expect(known).toContain("VIDEO_PERCENT=Video Percent");
     // Every compiled type that the references also enable has the reference's display name.
-    const refByType = new Map(refs.flatMap((cv) => (cv.builtInVariable as Json[]).map((b) => [b.type, b.name])));
-    for (const b of compiled.builtInVariable) if (refByType.has(b.type)) expect(b.name).toBe(refByType.get(b.type));
+    const refByType = new Map(
+      refs.flatMap((cv) => (cv.builtInVariable as Json[]).map((b) => [b.type, b.name])),
+    );
+    for (const b of compiled.builtInVariable)
+      if (refByType.has(b.type)) expect(b.name).toBe(refByType.get(b.type));
   });
 });

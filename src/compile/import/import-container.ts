@@ -3,10 +3,10 @@
 // a malformed file: a missing piece is a skip reason, not a crash.
 import { reservedEventNames } from "../../spec/rules/ga4-names.js";
 import { parseTagName } from "../naming.js";
+import { parseMarker } from "../ownership.js";
 import { ENGAGEMENT_TAG_KEY } from "../tags/engagement-counter.js";
 import { GOOGLE_TAG_KEY } from "../tags/google-tag.js";
-import { parseMarker } from "../ownership.js";
-import { exportLookup, type ExportLookup, type ImportedTag, param } from "./export-lookup.js";
+import { type ExportLookup, exportLookup, type ImportedTag, param } from "./export-lookup.js";
 import { translateTrigger } from "./translate-trigger.js";
 import { translateValue, Untranslatable } from "./translate-value.js";
 
@@ -35,7 +35,8 @@ export function importContainer(file: unknown): ImportResult {
     const name = String(tag.name ?? `tag ${tag.tagId ?? "?"}`);
     try {
       const { goal, event, dropped } = translateTag(tag, lookup);
-      if (events.has(event)) throw new Untranslatable(`event "${event}" is already imported from another tag`);
+      if (events.has(event))
+        throw new Untranslatable(`event "${event}" is already imported from another tag`);
       let id = goal.id;
       for (let n = 2; ids.has(id); n++) id = `${goal.id}_${n}`;
       ids.add(id);
@@ -50,18 +51,26 @@ export function importContainer(file: unknown): ImportResult {
   return { goals, skipped, partial };
 }
 
-function translateTag(tag: ImportedTag, lookup: ExportLookup): { goal: YamlGoal; event: string; dropped?: string } {
+function translateTag(
+  tag: ImportedTag,
+  lookup: ExportLookup,
+): { goal: YamlGoal; event: string; dropped?: string } {
   const marker = parseMarker(tag.notes)?.key;
-  if (marker === ENGAGEMENT_TAG_KEY) throw new Untranslatable("microgoals engagement counter (regenerated from engagement goals)");
-  if (marker === GOOGLE_TAG_KEY || tag.type === "googtag") throw new Untranslatable("Google tag (set install_google_tag in microgoals.yaml)");
+  if (marker === ENGAGEMENT_TAG_KEY)
+    throw new Untranslatable("microgoals engagement counter (regenerated from engagement goals)");
+  if (marker === GOOGLE_TAG_KEY || tag.type === "googtag")
+    throw new Untranslatable("Google tag (set install_google_tag in microgoals.yaml)");
   if (tag.type !== "gaawe") throw new Untranslatable(`tag type ${tag.type} is not a GA4 event tag`);
   const event = param(tag.parameter, "eventName")?.value ?? "";
   if (!event) throw new Untranslatable("no event name");
   if (event.includes("{{")) throw new Untranslatable(`event name comes from a variable (${event})`);
-  if (tag.firingTriggerId.length !== 1) throw new Untranslatable(`fires on ${tag.firingTriggerId.length} triggers; a goal has exactly one`);
-  if (Array.isArray(tag.blockingTriggerId) && tag.blockingTriggerId.length) throw new Untranslatable("has exception (blocking) triggers");
+  if (tag.firingTriggerId.length !== 1)
+    throw new Untranslatable(`fires on ${tag.firingTriggerId.length} triggers; a goal has exactly one`);
+  if (Array.isArray(tag.blockingTriggerId) && tag.blockingTriggerId.length)
+    throw new Untranslatable("has exception (blocking) triggers");
   const trigger = lookup.triggers.get(tag.firingTriggerId[0]!);
-  if (!trigger) throw new Untranslatable(`fires on trigger ${tag.firingTriggerId[0]} which is not in the file`);
+  if (!trigger)
+    throw new Untranslatable(`fires on trigger ${tag.firingTriggerId[0]} which is not in the file`);
   const yamlTrigger = translateTrigger(trigger, lookup);
 
   const params: Record<string, unknown> = {};
@@ -72,7 +81,9 @@ function translateTag(tag: ImportedTag, lookup: ExportLookup): { goal: YamlGoal;
     params[pname] = translateValue(param(row.map, "parameterValue")?.value ?? "", lookup);
   }
   const settingsVariable = param(tag.parameter, "eventSettingsVariable")?.value;
-  const dropped = settingsVariable ? `parameters from event settings variable ${settingsVariable} were not imported` : undefined;
+  const dropped = settingsVariable
+    ? `parameters from event settings variable ${settingsVariable} were not imported`
+    : undefined;
 
   const parsed = parseTagName(String(tag.name ?? ""));
   const id = parsed?.id ?? goalId(event);
@@ -87,6 +98,9 @@ function translateTag(tag: ImportedTag, lookup: ExportLookup): { goal: YamlGoal;
 }
 
 function goalId(event: string): string {
-  const id = event.toLowerCase().replace(/[^a-z0-9_]+/g, "_").replace(/^[^a-z]+/, "");
+  const id = event
+    .toLowerCase()
+    .replace(/[^a-z0-9_]+/g, "_")
+    .replace(/^[^a-z]+/, "");
   return id || "imported_goal";
 }

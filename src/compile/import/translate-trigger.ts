@@ -1,9 +1,10 @@
 // A GTM trigger (API shape) → the spec's `trigger:` mapping. Conditions become `when:` items in
 // their original order; link-click patterns microgoals itself writes (file extensions, outbound,
 // protocols) come back as their shorthands so export → import → compile is a fixed point.
+
+import { canonicalJson } from "../canonical-json.js";
 import { gtmCondition } from "../conditions.js";
 import type { GtmCondition } from "../desired-state.js";
-import { canonicalJson } from "../canonical-json.js";
 import { FIRING_FREQUENCY } from "../triggers/element-visibility.js";
 import { DEFAULT_WAIT_MS } from "../triggers/wait-for-tags.js";
 import { type ExportLookup, type ImportedTrigger, param } from "./export-lookup.js";
@@ -44,12 +45,24 @@ function linkShorthands(when: Yaml[]): { when: Yaml[]; extra: Yaml } {
   for (let i = 0; i < when.length; i++) {
     const c = when[i]!;
     const onUrl = c.builtin === "click_url" && !c.negate;
-    const ext = onUrl && c.ignore_case && typeof c.matches === "string" ? /^\\\.\(([a-z0-9|]+)\)\(\[\?#\]\|\$\)$/.exec(c.matches) : null;
-    const proto = onUrl && c.ignore_case && typeof c.matches === "string" ? /^\^\(((?:mailto|tel)(?:\|(?:mailto|tel))*)\):$/.exec(c.matches) : null;
+    const ext =
+      onUrl && c.ignore_case && typeof c.matches === "string"
+        ? /^\\\.\(([a-z0-9|]+)\)\(\[\?#\]\|\$\)$/.exec(c.matches)
+        : null;
+    const proto =
+      onUrl && c.ignore_case && typeof c.matches === "string"
+        ? /^\^\(((?:mailto|tel)(?:\|(?:mailto|tel))*)\):$/.exec(c.matches)
+        : null;
     const next = when[i + 1];
     if (ext && !extra.file_extensions) extra.file_extensions = ext[1]!.split("|");
     else if (proto && !extra.protocols) extra.protocols = proto[1]!.split("|");
-    else if (onUrl && c.matches === "^https?://" && next?.builtin === "click_url" && next.contains === "{{Page Hostname}}" && next.negate) {
+    else if (
+      onUrl &&
+      c.matches === "^https?://" &&
+      next?.builtin === "click_url" &&
+      next.contains === "{{Page Hostname}}" &&
+      next.negate
+    ) {
       extra.outbound = true;
       i++;
     } else rest.push(c);
@@ -76,15 +89,19 @@ export function translateTrigger(t: ImportedTrigger, lookup: ExportLookup): Yaml
     case "customEvent":
       return customEvent(t, lookup);
     case "scrollDepth": {
-      if (param(t.parameter, "verticalThresholdOn")?.value !== "true") throw new Untranslatable("scroll trigger without vertical thresholds");
-      if (param(t.parameter, "horizontalThresholdOn")?.value === "true") throw new Untranslatable("horizontal scroll thresholds");
-      if (param(t.parameter, "verticalThresholdUnits")?.value !== "PERCENT") throw new Untranslatable("scroll thresholds in pixels");
+      if (param(t.parameter, "verticalThresholdOn")?.value !== "true")
+        throw new Untranslatable("scroll trigger without vertical thresholds");
+      if (param(t.parameter, "horizontalThresholdOn")?.value === "true")
+        throw new Untranslatable("horizontal scroll thresholds");
+      if (param(t.parameter, "verticalThresholdUnits")?.value !== "PERCENT")
+        throw new Untranslatable("scroll thresholds in pixels");
       const percent = numbers(param(t.parameter, "verticalThresholdsPercent")?.value);
       return { scroll_depth: withWhen({ percent }, conditions(t.filter, lookup)) };
     }
     case "timer": {
       const interval = Number(t.interval?.value);
-      if (!Number.isInteger(interval) || interval <= 0) throw new Untranslatable(`timer interval "${t.interval?.value}"`);
+      if (!Number.isInteger(interval) || interval <= 0)
+        throw new Untranslatable(`timer interval "${t.interval?.value}"`);
       const auto = t.autoEventFilter && canonicalJson(t.autoEventFilter) !== pageAll ? t.autoEventFilter : [];
       const base: Yaml = { interval: interval % 1000 === 0 ? `${interval / 1000}s` : `${interval}ms` };
       const limit = t.limit?.value;
@@ -97,7 +114,8 @@ export function translateTrigger(t: ImportedTrigger, lookup: ExportLookup): Yaml
       if (on("captureStart")) base.start = true;
       if (on("captureComplete")) base.complete = true;
       if (on("captureProgress")) {
-        if (param(t.parameter, "radioButtonGroup1")?.value !== "PERCENTAGE") throw new Untranslatable("video progress in seconds");
+        if (param(t.parameter, "radioButtonGroup1")?.value !== "PERCENTAGE")
+          throw new Untranslatable("video progress in seconds");
         base.progress = numbers(param(t.parameter, "progressThresholdsPercent")?.value);
       }
       if (on("capturePause")) base.pause = true;
@@ -134,17 +152,22 @@ function visibility(t: ImportedTrigger): Yaml {
   const selectorType = p("selectorType");
   let selector: string | undefined;
   if (selectorType === "ID" && p("elementId")) selector = `#${p("elementId")}`;
-  else if ((selectorType === "CSS" || selectorType === "CSS_SELECTOR") && p("elementSelector")) selector = p("elementSelector");
-  if (!selector || selector.includes("{{")) throw new Untranslatable("element visibility without a literal selector");
-  const firing = Object.entries(FIRING_FREQUENCY).find(([, v]) => v === p("firingFrequency"))?.[0] ?? "once_per_page";
+  else if ((selectorType === "CSS" || selectorType === "CSS_SELECTOR") && p("elementSelector"))
+    selector = p("elementSelector");
+  if (!selector || selector.includes("{{"))
+    throw new Untranslatable("element visibility without a literal selector");
+  const firing =
+    Object.entries(FIRING_FREQUENCY).find(([, v]) => v === p("firingFrequency"))?.[0] ?? "once_per_page";
   const out: Yaml = { selector, min_percent_visible: Number(p("onScreenRatio") ?? 50), firing };
-  if (p("useOnScreenDuration") === "true" && p("onScreenDuration")) out.min_on_screen = `${Number(p("onScreenDuration"))}ms`;
+  if (p("useOnScreenDuration") === "true" && p("onScreenDuration"))
+    out.min_on_screen = `${Number(p("onScreenDuration"))}ms`;
   if (p("useDomChangeListener") === "true") out.observe_dom_changes = true;
   return out;
 }
 
 function numbers(csv: string | undefined): number[] {
   const xs = (csv ?? "").split(",").map((s) => Number(s.trim()));
-  if (xs.length === 0 || xs.some((x) => !Number.isFinite(x) || x <= 0)) throw new Untranslatable(`threshold list "${csv}"`);
+  if (xs.length === 0 || xs.some((x) => !Number.isFinite(x) || x <= 0))
+    throw new Untranslatable(`threshold list "${csv}"`);
   return xs;
 }

@@ -10,7 +10,11 @@ import { type ExportLookup, param } from "./export-lookup.js";
 
 export class Untranslatable extends Error {}
 
-export type YamlSource = { builtin: BuiltinName } | { data_layer: string } | { constant: string } | { form_field: string };
+export type YamlSource =
+  | { builtin: BuiltinName }
+  | { data_layer: string }
+  | { constant: string }
+  | { form_field: string };
 
 export function translateValue(text: string, lookup: ExportLookup): YamlSource {
   const m = /^\{\{([^{}]+)\}\}$/.exec(text);
@@ -51,7 +55,8 @@ export function translateCondition(c: GtmCondition, lookup: ExportLookup): Recor
   let value: string | number = arg1;
   if (NUMERIC.has(op)) {
     value = Number(arg1);
-    if (arg1.trim() === "" || !Number.isFinite(value)) throw new Untranslatable(`numeric condition with value "${arg1}"`);
+    if (arg1.trim() === "" || !Number.isFinite(value))
+      throw new Untranslatable(`numeric condition with value "${arg1}"`);
   }
   const item: Record<string, unknown> = { ...subject, [op]: value };
   if (param(c.parameter, "negate")?.value === "true") item.negate = true;

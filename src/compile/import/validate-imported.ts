@@ -15,7 +15,10 @@ targets:
 `;
 
 export function errorsOf(goals: YamlGoal[]): string[] {
-  const r = loadProjectFromStrings({ "microgoals.yaml": STUB_PROJECT, "goals/imported.yaml": stringify({ goals }) }, "/");
+  const r = loadProjectFromStrings(
+    { "microgoals.yaml": STUB_PROJECT, "goals/imported.yaml": stringify({ goals }) },
+    "/",
+  );
   return r.diagnostics.filter((d) => d.severity === "error").map((d) => `[${d.rule}] ${d.message}`);
 }
 

@@ -11,6 +11,10 @@ export async function runExport(dir: string, opts: { target?: string; out: strin
   const json = exportContainerJson(state);
   await writeFile(opts.out, json);
   const g = state.gtm;
-  console.log(`wrote ${opts.out}: ${g.tags.length} tags, ${g.triggers.length} triggers, ${g.variables.length} variables (${json.length} bytes)`);
-  console.log("Import it in GTM: Admin → Import container → Merge (rename conflicting), into a new workspace.");
+  console.log(
+    `wrote ${opts.out}: ${g.tags.length} tags, ${g.triggers.length} triggers, ${g.variables.length} variables (${json.length} bytes)`,
+  );
+  console.log(
+    "Import it in GTM: Admin → Import container → Merge (rename conflicting), into a new workspace.",
+  );
 }

@@ -16,9 +16,14 @@ export async function runImport(file: string, opts: { out: string; force?: boole
     throw new UserError(`${file} is not JSON: ${(err as Error).message}`);
   }
   if (!data || typeof data !== "object" || !("containerVersion" in data)) {
-    throw new UserError(`${file} is not a GTM container export (no containerVersion)`, 1, "Export it in GTM: Admin → Export container.");
+    throw new UserError(
+      `${file} is not a GTM container export (no containerVersion)`,
+      1,
+      "Export it in GTM: Admin → Export container.",
+    );
   }
-  if (existsSync(opts.out) && !opts.force) throw new UsageError(`${opts.out} exists`, "Pass --force to overwrite it.");
+  if (existsSync(opts.out) && !opts.force)
+    throw new UsageError(`${opts.out} exists`, "Pass --force to overwrite it.");
   const result = keepValid(importContainer(data));
   await mkdir(dirname(opts.out), { recursive: true });
   await writeFile(opts.out, goalFileYaml(result, basename(file)));

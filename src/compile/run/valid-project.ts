@@ -11,9 +11,15 @@ export async function loadValidProject(dir: string): Promise<Project> {
   const errors = result.diagnostics.filter((d) => d.severity === "error");
   if (errors.length > 0 || !result.project) {
     for (const d of errors.slice(0, 20)) {
-      console.error(`${d.position.file}:${d.position.line}:${d.position.col}: error [${d.rule}] ${d.message}`);
+      console.error(
+        `${d.position.file}:${d.position.line}:${d.position.col}: error [${d.rule}] ${d.message}`,
+      );
     }
-    throw new UserError(`the spec has ${errors.length} error(s); nothing was compiled`, 1, "Run `microgoals validate` for details.");
+    throw new UserError(
+      `the spec has ${errors.length} error(s); nothing was compiled`,
+      1,
+      "Run `microgoals validate` for details.",
+    );
   }
   return result.project;
 }

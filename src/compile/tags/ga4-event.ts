@@ -17,7 +17,12 @@ export function ga4EventTag(goal: Goal, triggerKey: string, ctx: CompileContext)
     boolean("sendEcommerceData", false),
   ];
   if (goal.params.length > 0) {
-    parameter.push(list("eventSettingsTable", goal.params.map((p) => settingsRow(p.name, ctx.value(p.from)))));
+    parameter.push(
+      list(
+        "eventSettingsTable",
+        goal.params.map((p) => settingsRow(p.name, ctx.value(p.from))),
+      ),
+    );
   }
   return {
     name: tagName(goal),

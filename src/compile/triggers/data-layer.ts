@@ -4,7 +4,11 @@ import { compileConditions, gtmCondition } from "../conditions.js";
 import type { CompileContext } from "../context.js";
 import type { SpecOf, TriggerShape } from "./trigger-shape.js";
 
-export function customEventTrigger(event: string, ctx: CompileContext, filter?: TriggerShape["filter"]): TriggerShape {
+export function customEventTrigger(
+  event: string,
+  ctx: CompileContext,
+  filter?: TriggerShape["filter"],
+): TriggerShape {
   ctx.builtIn("event");
   return { type: "customEvent", customEventFilter: [gtmCondition("equals", "{{_event}}", event)], filter };
 }

@@ -16,7 +16,11 @@ export function engagementThreshold(t: SpecOf<"engagement">): EngagementThreshol
   const parts: string[] = [];
   if (t.pagesPerSession !== undefined) parts.push(`pages_${t.pagesPerSession}`);
   if (t.visits !== undefined) parts.push(`visits_${t.visits}`);
-  return { event: `microgoals.engagement.${parts.join(".")}`, pages: t.pagesPerSession ?? 0, visits: t.visits ?? 0 };
+  return {
+    event: `microgoals.engagement.${parts.join(".")}`,
+    pages: t.pagesPerSession ?? 0,
+    visits: t.visits ?? 0,
+  };
 }
 
 export function engagementTrigger(t: SpecOf<"engagement">, ctx: CompileContext): TriggerShape {

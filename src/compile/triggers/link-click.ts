@@ -7,7 +7,9 @@ import type { SpecOf, TriggerShape } from "./trigger-shape.js";
 import { waitForTagsFields } from "./wait-for-tags.js";
 
 export function fileExtensionPattern(exts: string[]): string {
-  const alts = [...new Set(exts.map((e) => e.replace(/^\./, "").replace(/[.*+?^${}()|[\]\\]/g, "\\$&")))].sort();
+  const alts = [
+    ...new Set(exts.map((e) => e.replace(/^\./, "").replace(/[.*+?^${}()|[\]\\]/g, "\\$&"))),
+  ].sort();
   return `\\.(${alts.join("|")})([?#]|$)`;
 }
 
@@ -15,7 +17,9 @@ export function linkClickTrigger(t: SpecOf<"link_click">, ctx: CompileContext): 
   const clickUrl = ctx.builtIn("click_url");
   const filter: GtmCondition[] = compileConditions(t.conditions, ctx) ?? [];
   if (t.fileExtensions?.length) {
-    filter.push(gtmCondition("matchRegex", clickUrl, fileExtensionPattern(t.fileExtensions), { ignoreCase: true }));
+    filter.push(
+      gtmCondition("matchRegex", clickUrl, fileExtensionPattern(t.fileExtensions), { ignoreCase: true }),
+    );
   }
   if (t.outbound) {
     filter.push(gtmCondition("matchRegex", clickUrl, "^https?://", { ignoreCase: true }));

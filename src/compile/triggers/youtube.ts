@@ -7,7 +7,8 @@ import { boolean, template } from "../gtm-parameter.js";
 import type { SpecOf, TriggerShape } from "./trigger-shape.js";
 
 export function youtubeTrigger(t: SpecOf<"youtube">, ctx: CompileContext): TriggerShape {
-  for (const b of ["video_provider", "video_title", "video_url", "video_percent", "video_status"] as const) ctx.builtIn(b);
+  for (const b of ["video_provider", "video_title", "video_url", "video_percent", "video_status"] as const)
+    ctx.builtIn(b);
   const progress = [...new Set(t.progressPercents)].sort((a, b) => a - b);
   const parameter: GtmParameter[] = [
     boolean("captureStart", t.start),

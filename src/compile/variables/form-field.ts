@@ -27,5 +27,9 @@ export function parseFormFieldScript(script: string): string | undefined {
 }
 
 export function formFieldVariable(field: string): Omit<GtmVariableBody, "notes"> {
-  return { name: formFieldVariableName(field), type: "jsm", parameter: [template("javascript", formFieldScript(field))] };
+  return {
+    name: formFieldVariableName(field),
+    type: "jsm",
+    parameter: [template("javascript", formFieldScript(field))],
+  };
 }
