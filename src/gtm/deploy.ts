@@ -66,6 +66,7 @@ export async function applyPlan(
   let plan = "plan" in what ? what.plan : makePlan(what.desired, read.live, ga4, { force: options.force, quota: s.quota });
   const empty = { gtm: { created: 0, updated: 0, deleted: 0 }, ga4: { created: 0, updated: 0, deleted: 0 } };
   if ("plan" in what) checkFingerprints(plan, read.live, ga4);
+  refuseConflicts(plan);
   if (!hasChanges(plan) && !(options.publish && read.workspace))
     return { plan, ...empty, budget: s.budget.snapshot() };
 
@@ -76,13 +77,14 @@ export async function applyPlan(
     ws = await createWorkspace(s.gtmCaller, s.gtm, container, target.workspaceName, read.latestVersionId);
     refreshed = true;
   } else if (read.behind && read.latestVersionId) {
-    ws = await syncWorkspace(s.gtmCaller, s.gtm, ws, read.latestVersionId);
+    ws = await syncWorkspace(s.gtmCaller, s.gtm, ws);
     refreshed = true;
   }
   if (refreshed) {
     read = { ...read, live: await readWorkspace(s.gtmCaller, s.gtm, ws), workspace: ws, behind: false };
     if ("plan" in what) checkFingerprints(plan, read.live, ga4);
     else plan = makePlan(what.desired, read.live, ga4, { force: options.force, quota: s.quota });
+    refuseConflicts(plan);
   }
 
   const total = plan.estimate.gtmWrites + plan.estimate.ga4Writes;
@@ -103,6 +105,11 @@ async function readAll(s: Session, desired: DesiredState): Promise<{ read: LiveR
   const read = await readLiveGtm(s.gtmCaller, s.gtm, desired.gtm);
   const ga4 = await readLiveGa4(s.ga4Caller, s.admin, desired.ga4.propertyId);
   return { read, ga4 };
+}
+
+function refuseConflicts(plan: Plan): void {
+  if (plan.conflicts.length > 0)
+    throw new UserError(`cannot apply: ${plan.conflicts.join("; ")}`, 1, "Nothing was changed.");
 }
 
 /** A saved plan applies only to the live state it was made against. */

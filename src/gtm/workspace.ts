@@ -85,24 +85,16 @@ export async function createWorkspace(
 }
 
 /** Brings the workspace up to the latest version; merge conflicts stop the deploy with a clear message. */
-export async function syncWorkspace(
-  caller: ApiCaller,
-  gtm: TagManager,
-  ws: WorkspaceRef,
-  latest: string,
-): Promise<WorkspaceRef> {
+export async function syncWorkspace(caller: ApiCaller, gtm: TagManager, ws: WorkspaceRef): Promise<WorkspaceRef> {
   const r = await caller.call("write", "workspaces.sync", () =>
     gtm.accounts.containers.workspaces.sync({ path: ws.path }),
   );
   const conflicts = r.data.mergeConflict ?? [];
   if (conflicts.length > 0) throw conflictError(ws, conflicts);
-  const u = await caller.call("write", "workspaces.update", () =>
-    gtm.accounts.containers.workspaces.update(
-      { path: ws.path, requestBody: { description: description(latest) } },
-      {},
-    ),
-  );
-  return { ...toRef({ ...u.data, path: u.data.path ?? ws.path, workspaceId: u.data.workspaceId ?? ws.id }) };
+  // The description keeps the creation base: rewriting it would cost a write on every sync, and a
+  // sync of an up-to-date workspace is harmless. So a synced workspace is synced again by the next
+  // apply that has changes (one write), never by a no-op run.
+  return ws;
 }
 
 /** Reports conflicts left in the workspace (from an earlier sync). */

@@ -14,6 +14,8 @@ export interface GtmDiff {
   /** Keys of owned entities that exist but sit outside our folder. */
   moveToFolder: string[];
   warnings: string[];
+  /** Problems apply cannot work around (a foreign entity holds a name we must create). */
+  conflicts: string[];
 }
 
 const KINDS: GtmKind[] = ["variable", "trigger", "tag"];
@@ -30,6 +32,7 @@ export function diffGtm(
     enableBuiltIns: desired.builtInVariables.filter((t) => !live.builtInVariables.includes(t)).sort(),
     moveToFolder: [],
     warnings: [],
+    conflicts: [],
   };
   const wanted: Record<GtmKind, Owned<{ name: string; notes: string }>[]> = {
     variable: desired.variables,
@@ -38,7 +41,7 @@ export function diffGtm(
   };
   const liveOf: Record<GtmKind, LiveEntity[]> = { variable: live.variables, trigger: live.triggers, tag: live.tags };
   for (const kind of KINDS) {
-    const d = diffKind(kind, wanted[kind], liveOf[kind], triggerKeyById, force, out.warnings);
+    const d = diffKind(kind, wanted[kind], liveOf[kind], triggerKeyById, force, out.warnings, out.conflicts);
     out.changes.push(...d.changes);
     for (const e of d.kept) if (folderId === undefined || e.entity.parentFolderId !== folderId) out.moveToFolder.push(e.key);
   }
@@ -73,6 +76,7 @@ function diffKind(
   triggerKeyById: ReadonlyMap<string, string>,
   force: boolean,
   warnings: string[],
+  conflicts: string[],
 ): { changes: GtmChange[]; kept: { key: string; entity: LiveEntity }[] } {
   const owned = ownedByKey(live);
   const foreignNames = new Set(live.filter((e) => !parseMarker(e.raw.notes as string)).map((e) => e.raw.name));
@@ -85,8 +89,11 @@ function diffKind(
     const [primary, ...extras] = owned.get(d.key) ?? [];
     for (const dup of extras) changes.push({ ...base, action: "delete", id: dup.id, note: "duplicate of the same goal entity" });
     if (!primary) {
+      // GTM rejects duplicate names, and the foreign one is never touched: the user must decide.
       if (foreignNames.has(d.body.name))
-        warnings.push(`a ${kind} named "${d.body.name}" exists without the microgoals marker; it is left alone`);
+        conflicts.push(
+          `a ${kind} named "${d.body.name}" exists without the microgoals marker; rename it in GTM or add the marker line to its notes to hand it to microgoals`,
+        );
       changes.push({ ...base, action: "create", body: d.body as GtmChange["body"], hash: d.hash });
       continue;
     }

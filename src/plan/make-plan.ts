@@ -53,6 +53,7 @@ export function makePlan(desired: DesiredState, gtm: LiveGtm, ga4: LiveGa4, opti
     live: fingerprint(gtm, ga4),
     estimate: estimate(gtmWrites, ga4Writes, options.quota ?? GTM_QUOTA),
     warnings: [...g.warnings, ...a.warnings],
+    conflicts: g.conflicts,
   };
 }
 

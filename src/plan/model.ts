@@ -80,8 +80,10 @@ export interface Plan {
   ga4: { propertyId: string; changes: Ga4Change[] };
   live: LiveFingerprint;
   estimate: Estimate;
-  /** Warnings the reader must see (drift left alone, foreign objects in the way). */
+  /** Warnings the reader must see (drift left alone, foreign objects kept). */
   warnings: string[];
+  /** Blocking problems: apply refuses to start while any remain. */
+  conflicts: string[];
 }
 
 export function hasChanges(plan: Plan): boolean {

@@ -24,6 +24,10 @@ export function renderPlan(plan: Plan): string {
     lines.push("", "Warnings:");
     for (const w of plan.warnings) lines.push(`  ! ${w}`);
   }
+  if (plan.conflicts.length > 0) {
+    lines.push("", "Conflicts (apply refuses until they are resolved):");
+    for (const c of plan.conflicts) lines.push(`  x ${c}`);
+  }
   const all = [...g.changes, ...plan.ga4.changes];
   const count = (a: string) => all.filter((c) => c.action === a).length;
   lines.push("");
