@@ -46,7 +46,11 @@ export class EmulatorControl {
     await this.call("POST", "/gtm/compiler-error", { count });
   }
 
-  addContainer(accountId: string, name: string, containerId?: string): Promise<{ containerId: string; workspaceId: string }> {
+  addContainer(
+    accountId: string,
+    name: string,
+    containerId?: string,
+  ): Promise<{ containerId: string; workspaceId: string }> {
     return this.call("POST", "/gtm/containers", { accountId, name, containerId });
   }
 
@@ -55,7 +59,11 @@ export class EmulatorControl {
   }
 
   /** Create an entity as a person in the GTM UI would (no validation). `workspace` is its API path. */
-  uiCreate(workspace: string, collection: Collection, body: Record<string, unknown>): Promise<Record<string, unknown>> {
+  uiCreate(
+    workspace: string,
+    collection: Collection,
+    body: Record<string, unknown>,
+  ): Promise<Record<string, unknown>> {
     return this.call("POST", `/gtm/${workspace}/${collection}`, body);
   }
 

@@ -29,7 +29,8 @@ export async function runEmulator(options: EmulatorCommandOptions): Promise<void
     faults: faults(options.faults),
     thresholdUsers: number("--threshold-users", options.thresholdUsers, 0),
   }).catch((err: NodeJS.ErrnoException) => {
-    if (err.code === "EADDRINUSE") throw new UserError(`port ${options.port} is already in use`, 1, "pick another with --port");
+    if (err.code === "EADDRINUSE")
+      throw new UserError(`port ${options.port} is already in use`, 1, "pick another with --port");
     if (err instanceof SyntaxError || err.message.includes("state file")) {
       throw new UserError(`cannot load --state ${options.state}: ${err.message}`);
     }

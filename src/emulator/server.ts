@@ -71,7 +71,10 @@ export interface Emulator {
   close(): Promise<void>;
 }
 
-const DEFAULT_MEASUREMENT_IDS: Record<string, string> = { "G-EXAMPLE001": "400000001", "G-EXAMPLE002": "400000002" };
+const DEFAULT_MEASUREMENT_IDS: Record<string, string> = {
+  "G-EXAMPLE001": "400000001",
+  "G-EXAMPLE002": "400000002",
+};
 const DEFAULT_GTM_QUOTA: GtmQuota = { perWindow: 25, windowMs: 100_000, perDay: 10_000 };
 
 export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {

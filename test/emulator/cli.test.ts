@@ -24,9 +24,13 @@ describe("microgoals emulator (CLI)", () => {
   }, 15_000);
 
   it("rejects a bad flag value with usage exit code 2", async () => {
-    const child = spawn(process.execPath, ["--import", "tsx", "src/cli/main.ts", "emulator", "--time-scale", "fast"], {
-      stdio: ["ignore", "pipe", "pipe"],
-    });
+    const child = spawn(
+      process.execPath,
+      ["--import", "tsx", "src/cli/main.ts", "emulator", "--time-scale", "fast"],
+      {
+        stdio: ["ignore", "pipe", "pipe"],
+      },
+    );
     let err = "";
     child.stderr.on("data", (c: Buffer) => {
       err += c.toString();

@@ -29,10 +29,21 @@ describe("control API", () => {
   });
 
   it("edits as a person in the web UI: fingerprint moves, a stale API update is refused", async () => {
-    const t = (await f.tm.accounts.containers.workspaces.triggers.create({ parent: WS, requestBody: { name: "Pricing", type: "pageview" } })).data;
+    const t = (
+      await f.tm.accounts.containers.workspaces.triggers.create({
+        parent: WS,
+        requestBody: { name: "Pricing", type: "pageview" },
+      })
+    ).data;
     const edited = await f.control.uiEdit(t.path!, { name: "Pricing (edited in UI)" });
     expect(edited.fingerprint).not.toBe(t.fingerprint);
-    const stale = await failure(f.tm.accounts.containers.workspaces.triggers.update({ path: t.path!, fingerprint: t.fingerprint!, requestBody: t }));
+    const stale = await failure(
+      f.tm.accounts.containers.workspaces.triggers.update({
+        path: t.path!,
+        fingerprint: t.fingerprint!,
+        requestBody: t,
+      }),
+    );
     expect(stale.status).toBe(409);
     const ui = await f.control.uiCreate(WS, "tags", { name: "Hand made", type: "html", parameter: [] });
     expect(ui.tagId).toMatch(/^\d+$/);
@@ -44,9 +55,13 @@ describe("control API", () => {
 
   it("adds containers and properties, exposes and resets state", async () => {
     const { containerId } = await f.control.addContainer("6000002", "Client site");
-    expect((await f.tm.accounts.containers.get({ path: `accounts/6000002/containers/${containerId}` })).data.name).toBe("Client site");
+    expect(
+      (await f.tm.accounts.containers.get({ path: `accounts/6000002/containers/${containerId}` })).data.name,
+    ).toBe("Client site");
     await f.control.addProperty("400000777", "Client property");
-    expect((await f.admin.properties.get({ name: "properties/400000777" })).data.displayName).toBe("Client property");
+    expect((await f.admin.properties.get({ name: "properties/400000777" })).data.displayName).toBe(
+      "Client property",
+    );
     const state = await f.control.state();
     expect(state.gtm.accounts.map((a) => a.accountId)).toEqual(["6000001", "6000002"]);
     await f.control.reset();
@@ -60,7 +75,10 @@ describe("hosted Data API and Measurement Protocol", () => {
     const before = f.emulator.events.count;
     const res = await fetch(`${f.emulator.url}/mp/collect?measurement_id=G-EXAMPLE001&api_secret=s`, {
       method: "POST",
-      body: JSON.stringify({ client_id: "c1", events: [{ name: "sign_up", params: { page_location: "https://x.test/a" } }] }),
+      body: JSON.stringify({
+        client_id: "c1",
+        events: [{ name: "sign_up", params: { page_location: "https://x.test/a" } }],
+      }),
     });
     expect(res.status).toBeLessThan(300);
     expect(f.emulator.events.count).toBe(before + 1);

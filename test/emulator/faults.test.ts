@@ -22,7 +22,10 @@ describe("fault decisions", () => {
   });
 
   it("applies per-path rates before the default and never loses a read", () => {
-    const injector = new FaultInjector(1, { rates: { lost: 1 }, paths: [{ pattern: "/tags$", rates: { http500: 1 } }] });
+    const injector = new FaultInjector(1, {
+      rates: { lost: 1 },
+      paths: [{ pattern: "/tags$", rates: { http500: 1 } }],
+    });
     expect(injector.decide("POST", "/a/tags", true).kind).toBe("http500");
     expect(injector.decide("POST", "/a/triggers", true).kind).toBe("lost");
     expect(injector.decide("GET", "/a/triggers", false).kind).toBeUndefined();
@@ -40,28 +43,49 @@ describe("faults over HTTP", () => {
   ] as const)("%s answers %i with Google's error body and does not apply the write", async (kind, status) => {
     f = await start();
     await f.control.queueFault({ kind, count: 1, pattern: "/triggers$" });
-    const res = await failure(f.tm.accounts.containers.workspaces.triggers.create({ parent: WS, requestBody: { name: "t", type: "pageview" } }));
+    const res = await failure(
+      f.tm.accounts.containers.workspaces.triggers.create({
+        parent: WS,
+        requestBody: { name: "t", type: "pageview" },
+      }),
+    );
     expect(res.status).toBe(status);
-    expect((await f.tm.accounts.containers.workspaces.triggers.list({ parent: WS })).data.trigger).toEqual([]);
+    expect((await f.tm.accounts.containers.workspaces.triggers.list({ parent: WS })).data.trigger).toEqual(
+      [],
+    );
   });
 
   it("drop destroys the connection before the write is applied", async () => {
     f = await start();
     await f.control.queueFault({ kind: "drop", count: 1, method: "POST" });
-    await expect(f.tm.accounts.containers.workspaces.triggers.create({ parent: WS, requestBody: { name: "t", type: "pageview" } })).rejects.toThrow();
-    expect((await f.tm.accounts.containers.workspaces.triggers.list({ parent: WS })).data.trigger).toEqual([]);
+    await expect(
+      f.tm.accounts.containers.workspaces.triggers.create({
+        parent: WS,
+        requestBody: { name: "t", type: "pageview" },
+      }),
+    ).rejects.toThrow();
+    expect((await f.tm.accounts.containers.workspaces.triggers.list({ parent: WS })).data.trigger).toEqual(
+      [],
+    );
   });
 
   it("lost applies the write and then destroys the connection", async () => {
     f = await start();
     await f.control.queueFault({ kind: "lost", count: 1, method: "POST" });
-    await expect(f.tm.accounts.containers.workspaces.triggers.create({ parent: WS, requestBody: { name: "t", type: "pageview" } })).rejects.toThrow();
+    await expect(
+      f.tm.accounts.containers.workspaces.triggers.create({
+        parent: WS,
+        requestBody: { name: "t", type: "pageview" },
+      }),
+    ).rejects.toThrow();
     const triggers = (await f.tm.accounts.containers.workspaces.triggers.list({ parent: WS })).data.trigger!;
     expect(triggers.map((t) => t.name)).toEqual(["t"]);
   });
 
   it("slow delays the reply", async () => {
-    f = await start({ faults: { paths: [{ pattern: "^/tagmanager/v2/accounts$", rates: { slow: 1, slowMs: 150 } }] } });
+    f = await start({
+      faults: { paths: [{ pattern: "^/tagmanager/v2/accounts$", rates: { slow: 1, slowMs: 150 } }] },
+    });
     const t0 = performance.now();
     await f.tm.accounts.list();
     expect(performance.now() - t0).toBeGreaterThanOrEqual(140);

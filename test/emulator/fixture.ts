@@ -21,13 +21,22 @@ export async function start(options: EmulatorOptions = {}) {
 export type Fixture = Awaited<ReturnType<typeof start>>;
 
 /** The error status and Google error body of a rejected client call. */
-export async function failure(call: Promise<unknown>): Promise<{ status: number; message: string; reason: string }> {
+export async function failure(
+  call: Promise<unknown>,
+): Promise<{ status: number; message: string; reason: string }> {
   try {
     await call;
   } catch (err) {
-    const e = err as { status?: number; response?: { status: number; data: { error: { message: string; errors: { reason: string }[] } } } };
+    const e = err as {
+      status?: number;
+      response?: { status: number; data: { error: { message: string; errors: { reason: string }[] } } };
+    };
     const data = e.response?.data.error;
-    return { status: e.response?.status ?? e.status ?? 0, message: data?.message ?? "", reason: data?.errors[0].reason ?? "" };
+    return {
+      status: e.response?.status ?? e.status ?? 0,
+      message: data?.message ?? "",
+      reason: data?.errors[0].reason ?? "",
+    };
   }
   throw new Error("expected the call to fail");
 }
@@ -38,7 +47,9 @@ export function customEventTrigger(name: string, event: string) {
   return {
     name,
     type: "customEvent",
-    customEventFilter: [{ type: "equals", parameter: [template("arg0", "{{_event}}"), template("arg1", event)] }],
+    customEventFilter: [
+      { type: "equals", parameter: [template("arg0", "{{_event}}"), template("arg1", event)] },
+    ],
   };
 }
 

@@ -49,7 +49,10 @@ describe("quota over HTTP", () => {
     f = await start({ adminQuotaPerMinute: 2 });
     await f.admin.properties.get({ name: "properties/400000001" });
     await f.admin.properties.get({ name: "properties/400000001" });
-    expect(await failure(f.admin.properties.get({ name: "properties/400000001" }))).toMatchObject({ status: 403, reason: "rateLimitExceeded" });
+    expect(await failure(f.admin.properties.get({ name: "properties/400000001" }))).toMatchObject({
+      status: 403,
+      reason: "rateLimitExceeded",
+    });
     await f.tm.accounts.list();
   });
 });

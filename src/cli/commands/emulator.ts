@@ -18,7 +18,7 @@ export function register(program: Command): void {
     .option("--seed <n>", "seed for fault injection", "1")
     .option("--state <file.json>", "load state from this file and persist every change to it")
     .option("--time-scale <x>", "run quota windows x times faster (e.g. 100)", "1")
-    .option("--faults <json>", "fault injection config as JSON, e.g. '{\"rates\":{\"http503\":0.1}}'")
+    .option("--faults <json>", 'fault injection config as JSON, e.g. \'{"rates":{"http503":0.1}}\'')
     .option("--threshold-users <n>", "Data API: withhold rows with fewer users (subjectToThresholding)")
     .action(async (options: EmulatorCommandOptions) => {
       const { runEmulator } = await import("../../emulator/run-emulator.js");
