@@ -39,7 +39,7 @@ export interface ParsedDataset {
 }
 
 export function parseDataset(s: string): ParsedDataset {
-  const m = /^([a-z][a-z0-9.:-]*[a-z0-9])\.([A-Za-z0-9_]+)$/.exec(s.trim());
+  const m = /^([a-z][a-z0-9:.-]*?)\.([A-Za-z0-9_]+)$/.exec(s.trim());
   if (!m)
     throw new UserError(
       `--dataset ${s} is not PROJECT.DATASET`,
