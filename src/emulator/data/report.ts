@@ -79,7 +79,22 @@ export function runReport(
   const prop = store.properties.find(propertyId);
   const keyCache = new Map<number, boolean>();
   const groups = new Map<string | number, Group>();
-  const single = accessors.length === 1 && ranges.length === 1;
+  const width = accessors.length + (ranges.length > 1 ? 1 : 0);
+  // Up to two key parts fit one number (codes < 2^26); more parts fall back to a string key.
+  const keyOf = (c: number[]) =>
+    width === 0
+      ? 0
+      : width === 1
+        ? (c[0] as number)
+        : width === 2
+          ? (c[0] as number) * 67_108_864 + (c[1] as number)
+          : c.join(",");
+  const needUsers =
+    s.thresholdUsers !== undefined ||
+    metricNames.some((m) => m === "totalUsers" || m === "activeUsers") ||
+    (body.metricAggregations ?? []).length > 0;
+  const needSessions = metricNames.includes("sessions");
+  const codes: number[] = new Array(width).fill(0);
   let scanned = 0;
   for (const [ri, r] of ranges.entries()) {
     const lo = r.startDay * DAY_MICROS;
@@ -90,12 +105,12 @@ export function runReport(
       if (t < lo || t >= hi) continue;
       scanned++;
       if (filter && !filter(i)) continue;
-      const codes = accessors.map((a) => a.code(i));
-      if (ranges.length > 1) codes.push(ri);
-      const key = single ? (codes[0] as number) : codes.join(",");
+      for (let d = 0; d < accessors.length; d++) codes[d] = (accessors[d] as DimensionAccessor).code(i);
+      if (ranges.length > 1) codes[accessors.length] = ri;
+      const key = keyOf(codes);
       let g = groups.get(key);
       if (!g) {
-        g = emptyGroup(codes);
+        g = emptyGroup(codes.slice());
         groups.set(key, g);
       }
       const ev = cols.event[i] as number;
@@ -106,8 +121,8 @@ export function runReport(
       }
       g.eventCount++;
       if (isKey) g.keyEvents++;
-      g.users.add(cols.user[i] as number);
-      g.sessions.add(cols.session[i] as number);
+      if (needUsers) g.users.add(cols.user[i] as number);
+      if (needSessions) g.sessions.add(cols.session[i] as number);
     }
   }
 
