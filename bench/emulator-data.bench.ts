@@ -5,8 +5,8 @@ import { fileURLToPath } from "node:url";
 import { EventStore } from "../src/emulator/data/event-store.js";
 import { dataApiRoutes } from "../src/emulator/data/routes.js";
 import type { EmulatorRequest } from "../src/emulator/http/route.js";
-import { loadProject } from "../src/spec/load.js";
 import { loadTraffic } from "../src/emulator/traffic/load-traffic.js";
+import { loadProject } from "../src/spec/load.js";
 
 const mb = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
 
@@ -22,7 +22,12 @@ export async function run(): Promise<void> {
   // ~8 events per user: grow users until 1M events.
   let users = 0;
   while (store.count < 1_000_000) {
-    loadTraffic(store, property, project, { seed: 1 + users, startDate: "2025-01-01", days: 28, users: 20_000 });
+    loadTraffic(store, property, project, {
+      seed: 1 + users,
+      startDate: "2025-01-01",
+      days: 28,
+      users: 20_000,
+    });
     users += 20_000;
   }
   const genMs = performance.now() - t;
@@ -32,11 +37,24 @@ export async function run(): Promise<void> {
       `heap +${mb(after.heapUsed - before.heapUsed)}, rss +${mb(after.rss - before.rss)}`,
   );
 
-  const routes = dataApiRoutes(store, { now: new Date("2025-02-01T00:00:00Z"), isKeyEvent: (_p, n) => n === "purchase" });
+  const routes = dataApiRoutes(store, {
+    now: new Date("2025-02-01T00:00:00Z"),
+    isKeyEvent: (_p, n) => n === "purchase",
+  });
   const call = async (suffix: string, body: unknown) => {
-    const route = routes.find((r) => r.pattern.test(`/v1beta/properties/${property}:${suffix}`) || r.pattern.test(`/v1alpha/properties/${property}:${suffix}`));
+    const route = routes.find(
+      (r) =>
+        r.pattern.test(`/v1beta/properties/${property}:${suffix}`) ||
+        r.pattern.test(`/v1alpha/properties/${property}:${suffix}`),
+    );
     if (!route) throw new Error(suffix);
-    const req: EmulatorRequest = { method: "POST", path: "", query: new URLSearchParams(), body, headers: {} };
+    const req: EmulatorRequest = {
+      method: "POST",
+      path: "",
+      query: new URLSearchParams(),
+      body,
+      headers: {},
+    };
     return route.handle(req, { property });
   };
   const time = async (label: string, suffix: string, body: unknown) => {
@@ -49,7 +67,9 @@ export async function run(): Promise<void> {
     }
     const m1 = process.memoryUsage();
     times.sort((a, b) => a - b);
-    console.log(`${label}: median ${times[1]?.toFixed(0)} ms (first ${times[0]?.toFixed(0)}..${times[2]?.toFixed(0)} ms), heap ${mb(m1.heapUsed - m0.heapUsed)} delta, rss ${mb(m1.rss)}`);
+    console.log(
+      `${label}: median ${times[1]?.toFixed(0)} ms (first ${times[0]?.toFixed(0)}..${times[2]?.toFixed(0)} ms), heap ${mb(m1.heapUsed - m0.heapUsed)} delta, rss ${mb(m1.rss)}`,
+    );
   };
   const january = [{ startDate: "2025-01-01", endDate: "2025-01-31" }];
   await time("runReport eventName x 5 metrics on 1M events", "runReport", {
@@ -61,7 +81,9 @@ export async function run(): Promise<void> {
     dimensions: [{ name: "date" }, { name: "pagePath" }],
     metrics: [{ name: "totalUsers" }],
     dateRanges: january,
-    dimensionFilter: { filter: { fieldName: "eventName", stringFilter: { matchType: "EXACT", value: "page_view" } } },
+    dimensionFilter: {
+      filter: { fieldName: "eventName", stringFilter: { matchType: "EXACT", value: "page_view" } },
+    },
   });
   const micro = project.goals.find((g) => g.kind === "micro");
   const macro = project.goals.find((g) => g.kind === "macro");
@@ -71,7 +93,11 @@ export async function run(): Promise<void> {
       steps: [
         { name: "Landing", filterExpression: { funnelEventFilter: { eventName: "session_start" } } },
         { name: "Micro", filterExpression: { funnelEventFilter: { eventName: micro?.event } } },
-        { name: "Macro", withinDurationFromPriorStep: "604800s", filterExpression: { funnelEventFilter: { eventName: macro?.event } } },
+        {
+          name: "Macro",
+          withinDurationFromPriorStep: "604800s",
+          filterExpression: { funnelEventFilter: { eventName: macro?.event } },
+        },
       ],
     },
     funnelBreakdown: { breakdownDimension: { name: "sessionSource" } },
