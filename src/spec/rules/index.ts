@@ -1,5 +1,7 @@
 // Every semantic rule, in report order. Other areas (e.g. the compiler) may append their own Rule
 // objects to this array; each rule lives in its own file with a stable id documented in docs/spec.md.
+
+import { compileTemplateBraces } from "./compile-template-braces.js";
 import { constantTooLong } from "./constant-too-long.js";
 import { customDimensionLimit } from "./custom-dimension-limit.js";
 import { cycle } from "./cycle.js";
@@ -63,4 +65,5 @@ export const rules: Rule[] = [
   unreachedMacro,
   microLeadsNowhere,
   singleStepFunnel,
+  compileTemplateBraces,
 ];
