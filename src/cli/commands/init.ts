@@ -10,10 +10,26 @@ export function register(program: Command): void {
         .choices(["ecommerce", "lead-gen", "saas", "content"])
         .default("ecommerce"),
     )
-    .action(async (dir: string, opts: { template: "ecommerce" | "lead-gen" | "saas" | "content" }) => {
-      const { scaffold } = await import("../../spec/scaffold.js");
-      const files = await scaffold(dir, opts.template);
-      for (const f of files) console.log(`created ${dir === "." ? "" : `${dir}/`}${f}`);
-      console.log(`\nNext: edit the goals, then run \`microgoals validate ${dir}\`.`);
-    });
+    .option(
+      "--github",
+      "also add GitHub Actions workflows (validate + plan on PRs, apply on main, weekly report)",
+    )
+    .action(
+      async (
+        dir: string,
+        opts: { template: "ecommerce" | "lead-gen" | "saas" | "content"; github?: boolean },
+      ) => {
+        const { scaffold } = await import("../../spec/scaffold.js");
+        const files = await scaffold(dir, opts.template);
+        const prefix = dir === "." ? "" : `${dir}/`;
+        for (const f of files) console.log(`created ${prefix}${f}`);
+        if (opts.github) {
+          const { addGithubWorkflows } = await import("../../schedule/github-workflows.js");
+          const added = addGithubWorkflows(dir);
+          for (const f of added.written) console.log(`created ${prefix}${f}`);
+          for (const f of added.skipped) console.log(`kept ${prefix}${f} (exists)`);
+        }
+        console.log(`\nNext: edit the goals, then run \`microgoals validate ${dir}\`.`);
+      },
+    );
 }
