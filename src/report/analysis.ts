@@ -57,12 +57,17 @@ export interface FunnelStepAnalysis {
   goalId: string;
   title: string;
   users: number;
-  /** users of this step / users of the previous step (null for the first step) */
+  /**
+   * users who went on from the previous step / users of the previous step (null for the first step,
+   * and for open funnels when the source cannot say who continued)
+   */
   stepConversion: Rate | null;
   /** users of this step / users of the first step */
   overallConversion: Rate;
-  /** users lost since the previous step (null for the first step) */
+  /** users of the previous step who did not go on to this one (null where stepConversion is) */
   dropOff: number | null;
+  /** open funnels: users who entered the funnel at this step (null for the first step or when unknown) */
+  entered: number | null;
   noData: boolean;
 }
 

@@ -176,14 +176,18 @@ function analyzeFunnel(f: FunnelCount, project: Project, noData: Set<string>): F
   const title = (id: string) => project.goals.find((g) => g.id === id)?.title ?? id;
   const first = f.steps[0]?.users ?? 0;
   const steps = f.steps.map((s, i) => {
-    const prev = i > 0 ? f.steps[i - 1].users : null;
+    const prev = i > 0 ? f.steps[i - 1] : null;
+    // Users who went on from the previous step. Closed funnels: everyone here came from there.
+    // Open funnels: people may enter at this step, so only the source's `continued` count is a rate.
+    const arrived = prev === null ? null : (prev.continued ?? (f.open ? null : s.users));
     return {
       goalId: s.goalId,
       title: title(s.goalId),
       users: s.users,
-      stepConversion: prev === null ? null : rateOf(s.users, prev),
+      stepConversion: prev === null || arrived === null ? null : rateOf(arrived, prev.users),
       overallConversion: rateOf(s.users, first),
-      dropOff: prev === null ? null : prev - s.users,
+      dropOff: prev === null || arrived === null ? null : prev.users - arrived,
+      entered: prev === null || arrived === null ? null : Math.max(0, s.users - arrived),
       noData: noData.has(s.goalId),
     };
   });

@@ -43,7 +43,13 @@ export interface PairCount {
 export interface FunnelCount {
   funnelId: string;
   open: boolean;
-  steps: { goalId: string; users: number }[];
+  /**
+   * `continued`: users who went on from this step to the next (GA4: activeUsers −
+   * funnelStepAbandonments). In an open funnel users may enter at any step, so a later step can
+   * have more users than an earlier one; only `continued` measures conversion there. Absent when the
+   * source cannot tell.
+   */
+  steps: { goalId: string; users: number; continued?: number }[];
 }
 
 export interface SamplingNote {

@@ -60,6 +60,36 @@ describe("analyze", () => {
     expect(f.overallConversion.rate).toBeCloseTo(280 / 5000, 12);
   });
 
+  it("measures open funnels by who continued, never above 100%", () => {
+    const input = testInput();
+    input.funnels = [
+      {
+        funnelId: "shop",
+        open: true,
+        steps: [
+          { goalId: "view_product", users: 1000, continued: 200 },
+          { goalId: "add_to_cart", users: 1300, continued: 100 },
+          { goalId: "purchase", users: 150 },
+        ],
+      },
+    ];
+    const f = analyze(testProject(), input, { target: "staging" }).funnels[0];
+    expect(f.steps[1].stepConversion!.rate).toBeCloseTo(0.2, 12);
+    expect(f.steps[1].dropOff).toBe(800);
+    expect(f.steps[1].entered).toBe(1100);
+    expect(f.steps[2].stepConversion!.rate).toBeCloseTo(100 / 1300, 12);
+    expect(f.steps[2].entered).toBe(50);
+    expect(f.bottleneck).toMatchObject({ fromGoalId: "add_to_cart", toGoalId: "purchase" });
+  });
+
+  it("gives no step conversion for an open funnel whose source cannot say who continued", () => {
+    const input = testInput();
+    input.funnels = [{ ...input.funnels[0], open: true }];
+    const f = analyze(testProject(), input, { target: "staging" }).funnels[0];
+    expect(f.steps.map((s) => s.stepConversion)).toEqual([null, null, null]);
+    expect(f.bottleneck).toBeNull();
+  });
+
   it("is deterministic", () => {
     expect(JSON.stringify(analyze(testProject(), testInput(), { target: "staging" }))).toBe(
       JSON.stringify(a),

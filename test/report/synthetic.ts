@@ -135,19 +135,27 @@ export function bruteForce(
   });
   const funnelCounts: FunnelCount[] = funnels.map((f) => {
     const counts = f.steps.map(() => 0);
+    // continued[k]: users who went on from step k to step k+1 within the window.
+    const continued = f.steps.map(() => 0);
     for (const list of byUser.values()) {
       let reached: number[] = [];
       f.steps.forEach((s, k) => {
         const ts = times(list, s.event);
         const via = ts.filter((t) => reached.some((p) => t > p && t - p <= f.windowSeconds * 1e6));
+        if (k > 0 && via.length > 0) continued[k - 1]++;
         reached = k === 0 || f.open ? ts : via;
         if (reached.length > 0) counts[k]++;
       });
     }
+    const last = f.steps.length - 1;
     return {
       funnelId: f.funnelId,
       open: f.open,
-      steps: f.steps.map((s, k) => ({ goalId: s.goalId, users: counts[k] })),
+      steps: f.steps.map((s, k) => ({
+        goalId: s.goalId,
+        users: counts[k],
+        ...(k < last ? { continued: continued[k] } : {}),
+      })),
     };
   });
   return {

@@ -40,13 +40,23 @@ export function singleValue(r: ReportLike, metric: string): number {
 
 /** activeUsers per step of a funnelTable (rows labelled "1. name", "2. name", ...), in step order. */
 export function funnelStepUsers(table: ReportLike, stepCount: number): number[] {
-  const users = new Array<number>(stepCount).fill(0);
+  return funnelStepTallies(table, stepCount).map((t) => t.users);
+}
+
+/** Per step: activeUsers, and users who continued to the next step (activeUsers − abandonments). */
+export function funnelStepTallies(
+  table: ReportLike,
+  stepCount: number,
+): { users: number; continued: number }[] {
+  const tallies = Array.from({ length: stepCount }, () => ({ users: 0, continued: 0 }));
   for (const row of rowsOf(table)) {
     if (row.dims.length > 1 && row.dims[1] !== "RESERVED_TOTAL") continue; // breakdown rows
     const k = Number.parseInt(row.dims[0] ?? "", 10);
-    if (k >= 1 && k <= stepCount) users[k - 1] = row.metrics.activeUsers ?? 0;
+    if (k < 1 || k > stepCount) continue;
+    const users = row.metrics.activeUsers ?? 0;
+    tallies[k - 1] = { users, continued: Math.max(0, users - (row.metrics.funnelStepAbandonments ?? 0)) };
   }
-  return users;
+  return tallies;
 }
 
 export function tokensOf(r: { propertyQuota?: ReportLike["propertyQuota"] }): number {

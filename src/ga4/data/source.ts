@@ -15,7 +15,15 @@ import {
   specFunnelName,
   unionName,
 } from "./queries.js";
-import { funnelStepUsers, int, type ReportLike, rowsOf, singleValue, tokensOf } from "./responses.js";
+import {
+  funnelStepTallies,
+  funnelStepUsers,
+  int,
+  type ReportLike,
+  rowsOf,
+  singleValue,
+  tokensOf,
+} from "./responses.js";
 
 export const MAX_CONCURRENT = 10;
 
@@ -97,11 +105,16 @@ export async function fetchReportInput(
     };
   });
   const funnelCounts: FunnelCount[] = plan.funnels.map((f) => {
-    const users = funnelStepUsers(funnelTables.get(specFunnelName(f.funnelId)) ?? {}, f.steps.length);
+    const tallies = funnelStepTallies(funnelTables.get(specFunnelName(f.funnelId)) ?? {}, f.steps.length);
+    const last = f.steps.length - 1;
     return {
       funnelId: f.funnelId,
       open: f.open,
-      steps: f.steps.map((s, i) => ({ goalId: s.goalId, users: users[i] })),
+      steps: f.steps.map((s, i) => ({
+        goalId: s.goalId,
+        users: tallies[i].users,
+        ...(i < last ? { continued: tallies[i].continued } : {}),
+      })),
     };
   });
 

@@ -90,7 +90,10 @@ export function renderCsv(a: Analysis): string {
         low: sc?.low ?? null,
         high: sc?.high ?? null,
         status: s.noData ? "no-data" : f.bottleneck?.stepIndex === i ? "bottleneck" : "ok",
-        note: s.dropOff === null ? null : `drop-off ${s.dropOff}`,
+        note:
+          [s.dropOff === null ? "" : `drop-off ${s.dropOff}`, s.entered ? `entered here ${s.entered}` : ""]
+            .filter(Boolean)
+            .join("; ") || null,
       });
     });
   }

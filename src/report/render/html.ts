@@ -99,7 +99,7 @@ export function renderHtml(a: Analysis): string {
     for (const s of f.steps) {
       out.push(
         `<tr><td${s.noData ? ' class="nodata"' : ""}>${esc(s.title)}${s.noData ? " — no data: check its trigger" : ""}</td>`,
-        `<td class="num">${count(s.users)}</td>`,
+        `<td class="num">${count(s.users)}${s.entered ? ` (${count(s.entered)} entered here)` : ""}</td>`,
         `<td class="num">${s.stepConversion ? esc(rate(s.stepConversion)) : "—"}</td>`,
         `<td class="num">${pct(s.overallConversion.rate)}</td>`,
         `<td class="num">${s.dropOff === null ? "—" : count(s.dropOff)}</td></tr>`,

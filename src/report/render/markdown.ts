@@ -71,7 +71,7 @@ export function renderMarkdown(a: Analysis): string {
       out.push(
         row([
           `${s.title} (\`${s.goalId}\`)${s.noData ? " — **no data: check its trigger**" : ""}`,
-          count(s.users),
+          s.entered ? `${count(s.users)} (${count(s.entered)} entered here)` : count(s.users),
           s.stepConversion ? rate(s.stepConversion) : "—",
           pct(s.overallConversion.rate),
           s.dropOff === null ? "—" : count(s.dropOff),

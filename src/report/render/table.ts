@@ -35,7 +35,7 @@ export function renderTable(a: Analysis, options: TableOptions = { color: false 
     for (const s of f.steps) {
       frows.push([
         s.noData ? paint("31", `${s.goalId} (no data)`) : s.goalId,
-        count(s.users),
+        s.entered ? `${count(s.users)} (${count(s.entered)} entered here)` : count(s.users),
         s.stepConversion ? rate(s.stepConversion) : "—",
         pct(s.overallConversion.rate),
         s.dropOff === null ? "—" : count(s.dropOff),

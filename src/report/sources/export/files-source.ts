@@ -1,5 +1,7 @@
 // `microgoals report --source files`: the analysis query run by embedded DuckDB over export files.
 // DuckDB streams the files and aggregates; only the small result comes back to JavaScript.
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { DuckDBInstance } from "@duckdb/node-api";
 import { UserError } from "../../../cli/failure.js";
 import type { Project } from "../../../spec/model.js";
@@ -23,6 +25,8 @@ export interface FilesSourceOptions {
   propertyId?: string;
   /** DuckDB threads (default: DuckDB's own choice) */
   threads?: number;
+  /** DuckDB memory cap, e.g. "1GB" (default); past it DuckDB spills to a temp directory */
+  memoryLimit?: string;
 }
 
 export async function filesReport(project: Project, opts: FilesSourceOptions): Promise<ExportReportInput> {
