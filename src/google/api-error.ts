@@ -12,14 +12,22 @@ export interface ErrorFacts {
   network: boolean;
 }
 
-const NETWORK_CODES = new Set(["ECONNRESET", "ECONNREFUSED", "EPIPE", "ETIMEDOUT", "UND_ERR_SOCKET", "EAI_AGAIN"]);
+const NETWORK_CODES = new Set([
+  "ECONNRESET",
+  "ECONNREFUSED",
+  "EPIPE",
+  "ETIMEDOUT",
+  "UND_ERR_SOCKET",
+  "EAI_AGAIN",
+]);
 
 export function errorFacts(err: unknown): ErrorFacts {
   const e = err as Record<string, unknown> | undefined;
   const response = e?.response as { status?: number; data?: unknown; headers?: unknown } | undefined;
   const status = typeof e?.status === "number" ? e.status : response?.status;
-  const body = (response?.data as { error?: { status?: string; message?: string; errors?: { reason?: string }[] } })
-    ?.error;
+  const body = (
+    response?.data as { error?: { status?: string; message?: string; errors?: { reason?: string }[] } }
+  )?.error;
   const reason = body?.errors?.[0]?.reason ?? body?.status;
   const message = body?.message ?? (err instanceof Error ? err.message : String(err));
   const codes = [e?.code, (e?.cause as Record<string, unknown> | undefined)?.code].filter(
@@ -27,7 +35,8 @@ export function errorFacts(err: unknown): ErrorFacts {
   );
   const network =
     status === undefined &&
-    (codes.some((c) => NETWORK_CODES.has(c)) || /socket hang up|fetch failed|ECONNRESET|network/i.test(message));
+    (codes.some((c) => NETWORK_CODES.has(c)) ||
+      /socket hang up|fetch failed|ECONNRESET|network/i.test(message));
   return { status, reason, message, retryAfterS: retryAfter(response?.headers), network };
 }
 
@@ -65,8 +74,14 @@ export function mayHaveApplied(f: ErrorFacts): boolean {
 /** Removes anything that looks like a credential from a message before it reaches a user. */
 export function redact(text: string): string {
   return text
-    .replace(/-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]*?(-----END [A-Z ]*PRIVATE KEY-----|$)/g, "[redacted key]")
+    .replace(
+      /-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]*?(-----END [A-Z ]*PRIVATE KEY-----|$)/g,
+      "[redacted key]",
+    )
     .replace(/\bya29\.[\w.-]+/g, "[redacted token]")
     .replace(/\b(Bearer)\s+[\w.~+/-]+=*/gi, "$1 [redacted]")
-    .replace(/("?(private_key|access_token|refresh_token|client_secret|id_token)"?\s*[:=]\s*)"[^"]*"/gi, '$1"[redacted]"');
+    .replace(
+      /("?(private_key|access_token|refresh_token|client_secret|id_token)"?\s*[:=]\s*)"[^"]*"/gi,
+      '$1"[redacted]"',
+    );
 }

@@ -69,16 +69,26 @@ export async function readKeyFile(path: string): Promise<KeyFile> {
     parsed = JSON.parse(text);
   } catch {
     // JSON.parse messages quote the offending text; never show it.
-    throw new UserError(`credentials file ${path} is not valid JSON`, 1, "Download a new key from the Cloud console.");
+    throw new UserError(
+      `credentials file ${path} is not valid JSON`,
+      1,
+      "Download a new key from the Cloud console.",
+    );
   }
   const key = parsed as Partial<KeyFile> | null;
   const missing = ["type", "client_email", "private_key"].filter(
     (f) => typeof (key as Record<string, unknown> | null)?.[f] !== "string",
   );
   if (missing.length > 0)
-    throw new UserError(`credentials file ${path} lacks ${missing.join(", ")}`, 1, "Use a service-account JSON key.");
+    throw new UserError(
+      `credentials file ${path} lacks ${missing.join(", ")}`,
+      1,
+      "Use a service-account JSON key.",
+    );
   if (key!.type !== "service_account")
-    throw new UserError(`credentials file ${path} is a "${key!.type}" credential, expected "service_account"`);
+    throw new UserError(
+      `credentials file ${path} is a "${key!.type}" credential, expected "service_account"`,
+    );
   return key as KeyFile;
 }
 

@@ -44,7 +44,12 @@ export class ApiCaller {
     this.clock = options.clock ?? realClock;
   }
 
-  async call<T>(kind: "read" | "write", method: string, fn: () => Promise<T>, hooks?: CallHooks<T>): Promise<T> {
+  async call<T>(
+    kind: "read" | "write",
+    method: string,
+    fn: () => Promise<T>,
+    hooks?: CallHooks<T>,
+  ): Promise<T> {
     for (let attempt = 0; ; attempt++) {
       if (this.options.signal?.aborted) throw new AbortedError();
       const pacer = this.options.pacer;
@@ -59,7 +64,8 @@ export class ApiCaller {
         pacer?.release();
       }
       if (isRateLimit(facts)) this.budget.limited();
-      if (!isRetryable(facts) || attempt + 1 >= this.policy.maxAttempts) throw new ApiCallError(method, facts);
+      if (!isRetryable(facts) || attempt + 1 >= this.policy.maxAttempts)
+        throw new ApiCallError(method, facts);
       this.budget.retry();
       await this.clock.sleep(backoffMs(this.policy, attempt + 1, facts), this.options.signal);
       if (hooks?.recover && kind === "write" && !isRateLimit(facts)) {

@@ -12,7 +12,11 @@ export function tagManager(conn: Connection): TagManager {
 }
 
 export function analyticsAdmin(conn: Connection): AnalyticsAdmin {
-  return new analyticsadmin_v1beta.Analyticsadmin({ rootUrl: conn.rootUrl, auth: asAuth(conn) as never, retry: false });
+  return new analyticsadmin_v1beta.Analyticsadmin({
+    rootUrl: conn.rootUrl,
+    auth: asAuth(conn) as never,
+    retry: false,
+  });
 }
 
 // googleapis-common pins its own google-auth-library copy; the instances are compatible at runtime.

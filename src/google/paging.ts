@@ -4,7 +4,9 @@ import type { ApiCaller } from "./caller.js";
 export async function listAll<T>(
   caller: ApiCaller,
   method: string,
-  fetchPage: (pageToken: string | undefined) => Promise<{ items: T[] | null | undefined; next?: string | null }>,
+  fetchPage: (
+    pageToken: string | undefined,
+  ) => Promise<{ items: T[] | null | undefined; next?: string | null }>,
 ): Promise<T[]> {
   const out: T[] = [];
   let token: string | undefined;

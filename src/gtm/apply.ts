@@ -5,7 +5,7 @@
 import { UserError } from "../cli/failure.js";
 import type { GtmTagBody } from "../compile/desired-state.js";
 import { parseMarker } from "../compile/ownership.js";
-import { type ApiCaller, ApiCallError } from "../google/caller.js";
+import { ApiCallError, type ApiCaller } from "../google/caller.js";
 import type { TagManager } from "../google/clients.js";
 import { listAll } from "../google/paging.js";
 import { ownedByKey } from "../plan/diff-gtm.js";
@@ -16,9 +16,7 @@ import type { GtmChange, GtmKind, Plan } from "../plan/model.js";
 import { collectionOf, entityApi, ID_FIELD } from "./entity-api.js";
 import type { WorkspaceRef } from "./workspace.js";
 
-export interface ApplyProgress {
-  (step: string): void;
-}
+export type ApplyProgress = (step: string) => void;
 
 export interface GtmApplyResult {
   created: number;
@@ -65,7 +63,8 @@ export async function applyGtm(
   for (const [key, list] of ownedByKey(live.triggers)) triggerIds.set(key, list[0].id);
   const fingerprints = new Map<string, string>();
   for (const kind of ORDER)
-    for (const e of live[`${kind}s` as "variables" | "triggers" | "tags"]) fingerprints.set(`${kind}:${e.id}`, e.fingerprint);
+    for (const e of live[`${kind}s` as "variables" | "triggers" | "tags"])
+      fingerprints.set(`${kind}:${e.id}`, e.fingerprint);
   const toMove: Record<GtmKind, string[]> = { variable: [], trigger: [], tag: [] };
   const idOfKey = new Map<string, string>();
   for (const kind of ORDER)
@@ -77,7 +76,8 @@ export async function applyGtm(
     const collection = collectionOf(kind);
     for (const c of plan.gtm.changes.filter((x) => x.kind === kind)) {
       if (c.action !== "create" && c.action !== "update") continue;
-      const body = kind === "tag" ? remapTriggers(c, triggerIds) : (c.body as unknown as Record<string, unknown>);
+      const body =
+        kind === "tag" ? remapTriggers(c, triggerIds) : (c.body as unknown as Record<string, unknown>);
       let saved: Record<string, unknown>;
       if (c.action === "create") {
         saved = await caller.call("write", `${collection}.create`, () => api.create(ws.path, body), {
@@ -205,7 +205,12 @@ async function moveToFolder(
     const pick = (k: GtmKind) => batch.filter((b) => b.kind === k).map((b) => b.id);
     await caller.call("write", "folders.move_entities_to_folder", () =>
       gtm.accounts.containers.workspaces.folders.move_entities_to_folder(
-        { path: `${ws.path}/folders/${folderId}`, variableId: pick("variable"), triggerId: pick("trigger"), tagId: pick("tag") },
+        {
+          path: `${ws.path}/folders/${folderId}`,
+          variableId: pick("variable"),
+          triggerId: pick("trigger"),
+          tagId: pick("tag"),
+        },
         {},
       ),
     );

@@ -35,7 +35,10 @@ export interface ApplyFlags extends Common {
   versionName?: string;
 }
 
-async function desiredFor(dir: string, target: string | undefined): Promise<{ desired: DesiredState; goals: number }> {
+async function desiredFor(
+  dir: string,
+  target: string | undefined,
+): Promise<{ desired: DesiredState; goals: number }> {
   const project = await loadValidProject(dir);
   checkTarget(project, target);
   return { desired: compile(project, target), goals: project.goals.length };
@@ -44,7 +47,8 @@ async function desiredFor(dir: string, target: string | undefined): Promise<{ de
 function quotaOf(flags: Common): number | undefined {
   if (flags.quota === undefined) return undefined;
   const n = Number(flags.quota);
-  if (!Number.isInteger(n) || n < 1) throw new UserError(`--quota must be a positive integer, got ${flags.quota}`, 2);
+  if (!Number.isInteger(n) || n < 1)
+    throw new UserError(`--quota must be a positive integer, got ${flags.quota}`, 2);
   return n;
 }
 
@@ -70,14 +74,22 @@ async function interruptible<T>(run: (signal: AbortSignal) => Promise<T>): Promi
 export async function runPlan(dir: string, flags: PlanFlags): Promise<void> {
   const { desired } = await desiredFor(dir, flags.target);
   const result = await interruptible((signal) =>
-    planDeploy(desired, { endpoint: flags.endpoint, credentials: flags.credentials, quota: quotaOf(flags), force: flags.force, signal }),
+    planDeploy(desired, {
+      endpoint: flags.endpoint,
+      credentials: flags.credentials,
+      quota: quotaOf(flags),
+      force: flags.force,
+      signal,
+    }),
   );
   if (flags.out) await savePlan(flags.out, result.plan);
   if (flags.json) process.stdout.write(`${JSON.stringify(result.plan, null, 2)}\n`);
   else {
     process.stdout.write(renderPlan(result.plan));
-    if (result.behind) console.log("Note: the workspace is behind the latest container version; apply syncs it first.");
-    if (flags.out) console.log(`Saved plan to ${flags.out}; apply it with \`microgoals apply ${flags.out}\`.`);
+    if (result.behind)
+      console.log("Note: the workspace is behind the latest container version; apply syncs it first.");
+    if (flags.out)
+      console.log(`Saved plan to ${flags.out}; apply it with \`microgoals apply ${flags.out}\`.`);
   }
   console.error(formatBudget(result.budget));
   if (flags.detailedExitcode && hasChanges(result.plan)) process.exitCode = 2;
@@ -101,14 +113,19 @@ export async function runApply(input: string, flags: ApplyFlags): Promise<void> 
   } else {
     const { desired } = await desiredFor(input, flags.target);
     what = { desired };
-    preview = (await interruptible((signal) => planDeploy(desired, { session: session.withSignal(signal), force: flags.force })))
-      .plan;
+    preview = (
+      await interruptible((signal) =>
+        planDeploy(desired, { session: session.withSignal(signal), force: flags.force }),
+      )
+    ).plan;
   }
   process.stdout.write(renderPlan(preview));
   if (!hasChanges(preview) && !flags.publish) return;
   if (!flags.yes) await confirm();
 
-  const version = flags.publish ? await versionInfo(isPlanFile ? "." : input, flags.versionName, preview) : undefined;
+  const version = flags.publish
+    ? await versionInfo(isPlanFile ? "." : input, flags.versionName, preview)
+    : undefined;
   const bar = await progressBar();
   try {
     const result = await interruptible((signal) =>
@@ -127,7 +144,8 @@ export async function runApply(input: string, flags: ApplyFlags): Promise<void> 
       `Applied: GTM ${g.created} created, ${g.updated} updated, ${g.deleted} deleted; ` +
         `GA4 ${a.created} created, ${a.updated} updated, ${a.deleted} deleted/archived.`,
     );
-    if (result.published) console.log(`Published container version ${result.published.versionId} "${result.published.name}".`);
+    if (result.published)
+      console.log(`Published container version ${result.published.versionId} "${result.published.name}".`);
     console.log(formatBudget(result.budget));
   } finally {
     bar.stop();
@@ -135,7 +153,8 @@ export async function runApply(input: string, flags: ApplyFlags): Promise<void> 
 }
 
 async function confirm(): Promise<void> {
-  if (!process.stdin.isTTY) throw new UserError("refusing to apply without confirmation", 2, "Pass --yes in scripts and CI.");
+  if (!process.stdin.isTTY)
+    throw new UserError("refusing to apply without confirmation", 2, "Pass --yes in scripts and CI.");
   const { createInterface } = await import("node:readline/promises");
   const rl = createInterface({ input: process.stdin, output: process.stdout });
   const answer = await rl.question("Apply these changes? Type 'yes' to continue: ");
@@ -143,13 +162,20 @@ async function confirm(): Promise<void> {
   if (answer.trim() !== "yes") throw new UserError("apply cancelled; nothing was changed", 1);
 }
 
-async function progressBar(): Promise<{ update: (step: string, done: number, total: number) => void; stop: () => void }> {
+async function progressBar(): Promise<{
+  update: (step: string, done: number, total: number) => void;
+  stop: () => void;
+}> {
   if (!process.stdout.isTTY) {
     return { update: (step, done, total) => console.log(`[${done}/${total}] ${step}`), stop: () => {} };
   }
   const { SingleBar, Presets } = await import("cli-progress");
   const bar = new SingleBar(
-    { format: "{bar} {value}/{total} calls | ETA {eta_formatted} | {step}", hideCursor: true, clearOnComplete: false },
+    {
+      format: "{bar} {value}/{total} calls | ETA {eta_formatted} | {step}",
+      hideCursor: true,
+      clearOnComplete: false,
+    },
     Presets.shades_classic,
   );
   let started = false;
@@ -169,7 +195,11 @@ async function progressBar(): Promise<{ update: (step: string, done: number, tot
 }
 
 /** Version name and notes carry the git commit when the project is in a git checkout. */
-async function versionInfo(dir: string, name: string | undefined, plan: Plan): Promise<{ name: string; notes: string }> {
+async function versionInfo(
+  dir: string,
+  name: string | undefined,
+  plan: Plan,
+): Promise<{ name: string; notes: string }> {
   let commit: string | undefined;
   try {
     const run = promisify(execFile);

@@ -57,13 +57,17 @@ export async function applyPlan(
   what: { desired: DesiredState } | { plan: Plan },
   options: ApplyOptions = {},
 ): Promise<ApplyResult> {
-  const s = options.session ?? (await openSession({ ...options, scopes: options.publish ? "publish" : "apply" }));
+  const s =
+    options.session ?? (await openSession({ ...options, scopes: options.publish ? "publish" : "apply" }));
   const target = "plan" in what ? what.plan.gtm : what.desired.gtm;
   const propertyId = "plan" in what ? what.plan.ga4.propertyId : what.desired.ga4.propertyId;
   const container = containerPath(target.accountId, target.containerId);
   let read = await readLiveGtm(s.gtmCaller, s.gtm, target);
   const ga4 = await readLiveGa4(s.ga4Caller, s.admin, propertyId);
-  let plan = "plan" in what ? what.plan : makePlan(what.desired, read.live, ga4, { force: options.force, quota: s.quota });
+  let plan =
+    "plan" in what
+      ? what.plan
+      : makePlan(what.desired, read.live, ga4, { force: options.force, quota: s.quota });
   const empty = { gtm: { created: 0, updated: 0, deleted: 0 }, ga4: { created: 0, updated: 0, deleted: 0 } };
   if ("plan" in what) checkFingerprints(plan, read.live, ga4);
   refuseConflicts(plan);
@@ -94,8 +98,19 @@ export async function applyPlan(
   const ga4Result = await applyGa4(s.ga4Caller, s.admin, plan, progress);
   let published: Published | undefined;
   if (options.publish) {
-    const version = options.version ?? { name: `microgoals ${plan.target}`, notes: "Deployed by microgoals." };
-    published = await createVersionAndPublish(s.gtmCaller, s.gtm, ws, container, target.workspaceName, version, true);
+    const version = options.version ?? {
+      name: `microgoals ${plan.target}`,
+      notes: "Deployed by microgoals.",
+    };
+    published = await createVersionAndPublish(
+      s.gtmCaller,
+      s.gtm,
+      ws,
+      container,
+      target.workspaceName,
+      version,
+      true,
+    );
     progress(`published version ${published.versionId}`);
   }
   return { plan, gtm: gtmResult, ga4: ga4Result, published, budget: s.budget.snapshot() };
@@ -114,7 +129,10 @@ function refuseConflicts(plan: Plan): void {
 
 /** A saved plan applies only to the live state it was made against. */
 function checkFingerprints(plan: Plan, live: LiveGtm, ga4: LiveGa4): void {
-  const now = fingerprint({ ...live, source: plan.live.source === "workspace" ? live.source : plan.live.source }, ga4);
+  const now = fingerprint(
+    { ...live, source: plan.live.source === "workspace" ? live.source : plan.live.source },
+    ga4,
+  );
   const before = plan.live.entities;
   const changed = [...new Set([...Object.keys(before), ...Object.keys(now.entities)])]
     .filter((k) => before[k] !== now.entities[k])

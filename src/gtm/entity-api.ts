@@ -50,7 +50,10 @@ export function entityApi(caller: ApiCaller, gtm: TagManager, kind: GtmKind): En
     list: (parent) =>
       listAll(caller, `${collection}.list`, async (pageToken) => {
         const r = await res.list({ parent, pageToken }, opts());
-        return { items: r.data[listField] as Raw[] | undefined, next: r.data.nextPageToken as string | undefined };
+        return {
+          items: r.data[listField] as Raw[] | undefined,
+          next: r.data.nextPageToken as string | undefined,
+        };
       }),
   };
 }

@@ -42,12 +42,18 @@ export async function createVersionAndPublish(
         const v = await caller.call("read", "versions.get", () =>
           c.versions.get({ path: `${container}/versions/${latest}` }),
         );
-        return v.data.name === version.name ? { compilerError: false, versionId: latest, conflicts: false } : undefined;
+        return v.data.name === version.name
+          ? { compilerError: false, versionId: latest, conflicts: false }
+          : undefined;
       },
     },
   );
   if (created.conflicts)
-    throw new UserError(`workspace ${ws.path} has merge conflicts; no version was created`, 1, "Resolve them in the GTM web UI and run again.");
+    throw new UserError(
+      `workspace ${ws.path} has merge conflicts; no version was created`,
+      1,
+      "Resolve them in the GTM web UI and run again.",
+    );
   if (created.compilerError || !created.versionId)
     throw new UserError(
       "GTM could not compile the workspace (compilerError); no version was created and nothing was published",
@@ -56,9 +62,7 @@ export async function createVersionAndPublish(
     );
   const versionPath = `${container}/versions/${created.versionId}`;
   if (publish) {
-    const p = await caller.call("write", "versions.publish", () =>
-      c.versions.publish({ path: versionPath }),
-    );
+    const p = await caller.call("write", "versions.publish", () => c.versions.publish({ path: versionPath }));
     if (p.data.compilerError)
       throw new UserError(`GTM refused to publish version ${created.versionId} (compilerError)`, 1);
   }

@@ -4,7 +4,13 @@ import type { ApiCaller } from "../google/caller.js";
 import type { TagManager } from "../google/clients.js";
 import { listAll } from "../google/paging.js";
 import type { LiveEntity, LiveFolder, LiveGtm } from "../plan/live-state.js";
-import { checkConflicts, containerPath, findWorkspace, latestVersionId, type WorkspaceRef } from "./workspace.js";
+import {
+  checkConflicts,
+  containerPath,
+  findWorkspace,
+  latestVersionId,
+  type WorkspaceRef,
+} from "./workspace.js";
 
 export interface LiveRead {
   live: LiveGtm;
@@ -23,7 +29,11 @@ export async function readLiveGtm(
   const workspace = await findWorkspace(caller, gtm, container, target.workspaceName);
   const latest = await latestVersionId(caller, gtm, container);
   if (!workspace) {
-    return { live: latest ? await readVersion(caller, gtm, container, latest) : emptyLive(), latestVersionId: latest, behind: false };
+    return {
+      live: latest ? await readVersion(caller, gtm, container, latest) : emptyLive(),
+      latestVersionId: latest,
+      behind: false,
+    };
   }
   await checkConflicts(caller, gtm, workspace);
   const behind = latest !== undefined && workspace.baseVersionId !== latest;
@@ -69,7 +79,12 @@ export async function readWorkspace(caller: ApiCaller, gtm: TagManager, ws: Work
   };
 }
 
-async function readVersion(caller: ApiCaller, gtm: TagManager, container: string, versionId: string): Promise<LiveGtm> {
+async function readVersion(
+  caller: ApiCaller,
+  gtm: TagManager,
+  container: string,
+  versionId: string,
+): Promise<LiveGtm> {
   const r = await caller.call("read", "versions.get", () =>
     gtm.accounts.containers.versions.get({ path: `${container}/versions/${versionId}` }),
   );
@@ -93,6 +108,16 @@ function toEntity(raw: Record<string, unknown>, idField: string): LiveEntity {
   };
 }
 
-function toFolder(f: { folderId?: string | null; name?: string | null; notes?: string | null; fingerprint?: string | null }): LiveFolder {
-  return { id: String(f.folderId), name: f.name ?? "", notes: f.notes ?? undefined, fingerprint: f.fingerprint ?? "" };
+function toFolder(f: {
+  folderId?: string | null;
+  name?: string | null;
+  notes?: string | null;
+  fingerprint?: string | null;
+}): LiveFolder {
+  return {
+    id: String(f.folderId),
+    name: f.name ?? "",
+    notes: f.notes ?? undefined,
+    fingerprint: f.fingerprint ?? "",
+  };
 }

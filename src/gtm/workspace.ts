@@ -33,7 +33,12 @@ export async function findWorkspace(
   return ws ? toRef(ws) : undefined;
 }
 
-function toRef(ws: { workspaceId?: string | null; path?: string | null; description?: string | null; fingerprint?: string | null }): WorkspaceRef {
+function toRef(ws: {
+  workspaceId?: string | null;
+  path?: string | null;
+  description?: string | null;
+  fingerprint?: string | null;
+}): WorkspaceRef {
   return {
     id: ws.workspaceId!,
     path: ws.path!,
@@ -43,7 +48,11 @@ function toRef(ws: { workspaceId?: string | null; path?: string | null; descript
 }
 
 /** Latest (not deleted) container version id, or undefined when the container has none. */
-export async function latestVersionId(caller: ApiCaller, gtm: TagManager, container: string): Promise<string | undefined> {
+export async function latestVersionId(
+  caller: ApiCaller,
+  gtm: TagManager,
+  container: string,
+): Promise<string | undefined> {
   try {
     const r = await caller.call("read", "version_headers.latest", () =>
       gtm.accounts.containers.version_headers.latest({ parent: container }),
@@ -85,7 +94,11 @@ export async function createWorkspace(
 }
 
 /** Brings the workspace up to the latest version; merge conflicts stop the deploy with a clear message. */
-export async function syncWorkspace(caller: ApiCaller, gtm: TagManager, ws: WorkspaceRef): Promise<WorkspaceRef> {
+export async function syncWorkspace(
+  caller: ApiCaller,
+  gtm: TagManager,
+  ws: WorkspaceRef,
+): Promise<WorkspaceRef> {
   const r = await caller.call("write", "workspaces.sync", () =>
     gtm.accounts.containers.workspaces.sync({ path: ws.path }),
   );
@@ -107,7 +120,11 @@ export async function checkConflicts(caller: ApiCaller, gtm: TagManager, ws: Wor
 }
 
 interface Conflict {
-  entityInWorkspace?: { tag?: { name?: string | null } | null; trigger?: { name?: string | null } | null; variable?: { name?: string | null } | null } | null;
+  entityInWorkspace?: {
+    tag?: { name?: string | null } | null;
+    trigger?: { name?: string | null } | null;
+    variable?: { name?: string | null } | null;
+  } | null;
   entityInBaseVersion?: Conflict["entityInWorkspace"];
 }
 

@@ -34,7 +34,12 @@ export function diffGa4(desired: DesiredState["ga4"], live: LiveGa4, ledger: str
       const before = { countingMethod: l.countingMethod, defaultValue: normValue(l.defaultValue) };
       const after = { countingMethod: d.countingMethod, defaultValue: normValue(d.defaultValue) };
       const diff = fieldDiff(before, after);
-      changes.push({ ...base, action: diff.length ? "update" : "noop", name: l.name, diff: diff.length ? diff : undefined });
+      changes.push({
+        ...base,
+        action: diff.length ? "update" : "noop",
+        name: l.name,
+        diff: diff.length ? diff : undefined,
+      });
     }
   }
   const wanted = new Set(desired.keyEvents.map((k) => k.eventName));
@@ -44,9 +49,16 @@ export function diffGa4(desired: DesiredState["ga4"], live: LiveGa4, ledger: str
   }
 
   const liveDims = new Map(live.customDimensions.map((c) => [c.parameterName, c]));
-  for (const d of [...desired.customDimensions].sort((a, b) => a.parameterName.localeCompare(b.parameterName))) {
+  for (const d of [...desired.customDimensions].sort((a, b) =>
+    a.parameterName.localeCompare(b.parameterName),
+  )) {
     const l = liveDims.get(d.parameterName);
-    const base = { kind: "customDimension" as const, key: d.parameterName, goals: d.goals, customDimension: d };
+    const base = {
+      kind: "customDimension" as const,
+      key: d.parameterName,
+      goals: d.goals,
+      customDimension: d,
+    };
     if (!l) changes.push({ ...base, action: "create" });
     else if (!parseMarker(l.description)) {
       warnings.push(`custom dimension "${d.parameterName}" was created outside microgoals; left as it is`);
@@ -56,17 +68,31 @@ export function diffGa4(desired: DesiredState["ga4"], live: LiveGa4, ledger: str
         { displayName: l.displayName, description: l.description ?? "" },
         { displayName: d.displayName, description: d.description },
       );
-      changes.push({ ...base, action: diff.length ? "update" : "noop", name: l.name, diff: diff.length ? diff : undefined });
+      changes.push({
+        ...base,
+        action: diff.length ? "update" : "noop",
+        name: l.name,
+        diff: diff.length ? diff : undefined,
+      });
     }
   }
   const wantedDims = new Set(desired.customDimensions.map((c) => c.parameterName));
   for (const l of [...live.customDimensions].sort((a, b) => a.parameterName.localeCompare(b.parameterName))) {
     if (wantedDims.has(l.parameterName) || !parseMarker(l.description)) continue;
-    changes.push({ kind: "customDimension", action: "delete", key: l.parameterName, goals: [], name: l.name, note: "archived" });
+    changes.push({
+      kind: "customDimension",
+      action: "delete",
+      key: l.parameterName,
+      goals: [],
+      name: l.name,
+      note: "archived",
+    });
   }
   return { changes, ledger: [...next].sort(), warnings };
 }
 
 function normValue(v: { numericValue?: number; currencyCode?: string } | undefined) {
-  return v && v.numericValue !== undefined ? { numericValue: Number(v.numericValue), currencyCode: v.currencyCode } : undefined;
+  return v && v.numericValue !== undefined
+    ? { numericValue: Number(v.numericValue), currencyCode: v.currencyCode }
+    : undefined;
 }

@@ -39,11 +39,16 @@ export function diffGtm(
     trigger: desired.triggers,
     tag: desired.tags,
   };
-  const liveOf: Record<GtmKind, LiveEntity[]> = { variable: live.variables, trigger: live.triggers, tag: live.tags };
+  const liveOf: Record<GtmKind, LiveEntity[]> = {
+    variable: live.variables,
+    trigger: live.triggers,
+    tag: live.tags,
+  };
   for (const kind of KINDS) {
     const d = diffKind(kind, wanted[kind], liveOf[kind], triggerKeyById, force, out.warnings, out.conflicts);
     out.changes.push(...d.changes);
-    for (const e of d.kept) if (folderId === undefined || e.entity.parentFolderId !== folderId) out.moveToFolder.push(e.key);
+    for (const e of d.kept)
+      if (folderId === undefined || e.entity.parentFolderId !== folderId) out.moveToFolder.push(e.key);
   }
   return out;
 }
@@ -79,7 +84,9 @@ function diffKind(
   conflicts: string[],
 ): { changes: GtmChange[]; kept: { key: string; entity: LiveEntity }[] } {
   const owned = ownedByKey(live);
-  const foreignNames = new Set(live.filter((e) => !parseMarker(e.raw.notes as string)).map((e) => e.raw.name));
+  const foreignNames = new Set(
+    live.filter((e) => !parseMarker(e.raw.notes as string)).map((e) => e.raw.name),
+  );
   const changes: GtmChange[] = [];
   const kept: { key: string; entity: LiveEntity }[] = [];
   const desiredKeys = new Set(desired.map((d) => d.key));
@@ -87,7 +94,8 @@ function diffKind(
   for (const d of [...desired].sort((a, b) => a.key.localeCompare(b.key))) {
     const base = { kind, key: d.key, name: d.body.name, goals: d.goals };
     const [primary, ...extras] = owned.get(d.key) ?? [];
-    for (const dup of extras) changes.push({ ...base, action: "delete", id: dup.id, note: "duplicate of the same goal entity" });
+    for (const dup of extras)
+      changes.push({ ...base, action: "delete", id: dup.id, note: "duplicate of the same goal entity" });
     if (!primary) {
       // GTM rejects duplicate names, and the foreign one is never touched: the user must decide.
       if (foreignNames.has(d.body.name))
@@ -103,13 +111,23 @@ function diffKind(
     const diff = fieldDiff(withoutNotes(liveBody), withoutNotes(d.body));
     if (drifted && !force) {
       changes.push({ ...base, action: "drift", id: primary.id, diff, note: driftNote(kind) });
-      warnings.push(`${kind} "${d.body.name}" was edited in GTM since the last deploy; left alone (use --force)`);
+      warnings.push(
+        `${kind} "${d.body.name}" was edited in GTM since the last deploy; left alone (use --force)`,
+      );
     } else if (!drifted && marker.hash === d.hash) {
       changes.push({ ...base, action: "noop", id: primary.id });
       kept.push({ key: d.key, entity: primary }); // updates carry the folder in their body
     } else {
       const note = drifted ? "overwrites a manual edit (--force)" : undefined;
-      changes.push({ ...base, action: "update", id: primary.id, body: d.body as GtmChange["body"], hash: d.hash, diff, note });
+      changes.push({
+        ...base,
+        action: "update",
+        id: primary.id,
+        body: d.body as GtmChange["body"],
+        hash: d.hash,
+        diff,
+        note,
+      });
     }
   }
 
@@ -121,8 +139,14 @@ function diffKind(
       const drifted = !matchesHash(normalizeLive(kind, e.raw, triggerKeyById), marker.hash);
       const base = { kind, key, name, goals: [], id: e.id };
       if (drifted && !force) {
-        changes.push({ ...base, action: "drift", note: `${driftNote(kind)}; no longer in the spec, not deleted` });
-        warnings.push(`${kind} "${name}" is no longer in the spec but was edited in GTM; not deleted (use --force)`);
+        changes.push({
+          ...base,
+          action: "drift",
+          note: `${driftNote(kind)}; no longer in the spec, not deleted`,
+        });
+        warnings.push(
+          `${kind} "${name}" is no longer in the spec but was edited in GTM; not deleted (use --force)`,
+        );
       } else changes.push({ ...base, action: "delete" });
     }
   }
@@ -150,7 +174,10 @@ function replaceInPlace(
     }
     used.add(old);
     const entity = live.find((e) => e.id === old.id)!;
-    const diff = fieldDiff(withoutNotes(normalizeLive(kind, entity.raw, triggerKeyById)), withoutNotes(c.body!));
+    const diff = fieldDiff(
+      withoutNotes(normalizeLive(kind, entity.raw, triggerKeyById)),
+      withoutNotes(c.body!),
+    );
     out.push({ ...c, action: "update", id: old.id, diff, note: `replaces ${old.key}` });
   }
   return out.filter((c) => !used.has(c));

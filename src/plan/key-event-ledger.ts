@@ -13,7 +13,10 @@ export function readLedger(notes: string | undefined): string[] {
 }
 
 export function folderNotes(ledger: string[]): string {
-  const lines = ["Managed by microgoals: its tags, triggers and variables. Do not rename.", machineLine(FOLDER_KEY, "0")];
+  const lines = [
+    "Managed by microgoals: its tags, triggers and variables. Do not rename.",
+    machineLine(FOLDER_KEY, "0"),
+  ];
   const names = [...new Set(ledger)].sort();
   if (names.length > 0) lines.push(`microgoals:key-events=${names.join(",")}`);
   return lines.join("\n");

@@ -74,14 +74,14 @@ export function fingerprint(gtm: LiveGtm, ga4: LiveGa4): LiveFingerprint {
       const notes = e.raw.notes as string | undefined;
       if (!notes?.includes("microgoals:v1")) continue;
       const body = normalizeLive(kind, e.raw, triggerKeys);
-      entities[`${kind}:${e.id}`] =
-        gtm.source === "workspace" ? e.fingerprint : contentHash(body);
+      entities[`${kind}:${e.id}`] = gtm.source === "workspace" ? e.fingerprint : contentHash(body);
     }
   }
   for (const f of gtm.folders) if (isOurFolder(f.notes)) entities[`folder:${f.id}`] = f.notes ?? "";
   for (const k of ga4.keyEvents)
     entities[`keyEvent:${k.eventName}`] = JSON.stringify([k.countingMethod, k.defaultValue ?? null]);
-  for (const c of ga4.customDimensions) entities[`customDimension:${c.parameterName}`] = JSON.stringify([c.displayName, c.description ?? ""]);
+  for (const c of ga4.customDimensions)
+    entities[`customDimension:${c.parameterName}`] = JSON.stringify([c.displayName, c.description ?? ""]);
   return { entities: sortRecord(entities), source: gtm.source };
 }
 

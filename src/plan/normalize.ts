@@ -34,7 +34,8 @@ export function normalizeLive(
   triggerKeyById: ReadonlyMap<string, string>,
 ): Record<string, unknown> {
   const body: Record<string, unknown> = {};
-  for (const field of BODY_FIELDS[kind]) if (raw[field] !== undefined && raw[field] !== null) body[field] = raw[field];
+  for (const field of BODY_FIELDS[kind])
+    if (raw[field] !== undefined && raw[field] !== null) body[field] = raw[field];
   if (kind === "tag" && Array.isArray(body.firingTriggerId))
     body.firingTriggerId = (body.firingTriggerId as string[]).map((id) => triggerKeyById.get(id) ?? id);
   return body;

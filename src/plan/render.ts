@@ -13,12 +13,15 @@ export function renderPlan(plan: Plan): string {
   );
   lines.push("");
   if (g.folder.action === "create") lines.push(`  + create folder "${g.folderName}"`);
-  if (g.enableBuiltIns.length > 0) lines.push(`  + enable built-in variables: ${g.enableBuiltIns.join(", ")}`);
+  if (g.enableBuiltIns.length > 0)
+    lines.push(`  + enable built-in variables: ${g.enableBuiltIns.join(", ")}`);
   for (const c of g.changes) if (c.action !== "noop") lines.push(...gtmLines(c));
   const created = g.changes.filter((c) => c.action === "create").length;
-  if (g.moveToFolder.length > 0) lines.push(`  ~ move ${g.moveToFolder.length} owned entities back into folder "${g.folderName}"`);
+  if (g.moveToFolder.length > 0)
+    lines.push(`  ~ move ${g.moveToFolder.length} owned entities back into folder "${g.folderName}"`);
   for (const c of plan.ga4.changes) if (c.action !== "noop") lines.push(...ga4Lines(c));
-  if (g.folder.action === "update") lines.push(`  ~ update folder "${g.folderName}" notes (key-event ownership ledger)`);
+  if (g.folder.action === "update")
+    lines.push(`  ~ update folder "${g.folderName}" notes (key-event ownership ledger)`);
   if (lines.length === 2) lines.push("  No changes: the live state matches the spec.");
   if (plan.warnings.length > 0) {
     lines.push("", "Warnings:");
@@ -55,8 +58,10 @@ function ga4Lines(c: Ga4Change): string[] {
   const what = c.kind === "keyEvent" ? "key event" : "custom dimension";
   const verb = c.action === "delete" && c.kind === "customDimension" ? "archive" : c.action;
   let detail = "";
-  if (c.action === "create" && c.keyEvent) detail = ` (${c.keyEvent.countingMethod}${valueText(c.keyEvent.defaultValue)})`;
-  if (c.action === "create" && c.customDimension) detail = ` (${c.customDimension.scope}, "${c.customDimension.displayName}")`;
+  if (c.action === "create" && c.keyEvent)
+    detail = ` (${c.keyEvent.countingMethod}${valueText(c.keyEvent.defaultValue)})`;
+  if (c.action === "create" && c.customDimension)
+    detail = ` (${c.customDimension.scope}, "${c.customDimension.displayName}")`;
   const out = [`  ${SIGN[c.action]} ${verb} ${what} ${c.key}${detail}`];
   if (c.action === "update") out.push(...diffLines(c.diff ?? []));
   return out;

@@ -12,7 +12,11 @@ export async function loadPlan(path: string): Promise<Plan> {
   try {
     parsed = JSON.parse(await readFile(path, "utf8"));
   } catch {
-    throw new UserError(`${path} is not a readable plan file`, 1, "Make one with `microgoals plan --out plan.json`.");
+    throw new UserError(
+      `${path} is not a readable plan file`,
+      1,
+      "Make one with `microgoals plan --out plan.json`.",
+    );
   }
   if ((parsed as Plan | null)?.format !== "microgoals-plan/1")
     throw new UserError(`${path} is not a microgoals plan (format "microgoals-plan/1" expected)`);

@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { errorFacts, isRateLimit, isRetryable, mayHaveApplied, redact } from "../../src/google/api-error.js";
 import { connect, readKeyFile, scopes } from "../../src/google/auth.js";
 import { Budget } from "../../src/google/budget.js";
-import { ApiCaller, ApiCallError } from "../../src/google/caller.js";
+import { ApiCallError, ApiCaller } from "../../src/google/caller.js";
 import type { Clock } from "../../src/google/clock.js";
 import { Pacer } from "../../src/google/pacer.js";
 import { backoffMs, defaultRetry } from "../../src/google/retry.js";
@@ -47,7 +47,8 @@ describe("pacer", () => {
     }
     expect(starts).toEqual([0, 0, 0, 1000, 1000, 1000, 2000]);
     // never more than 3 starts in any 1000 ms window
-    for (const s of starts) expect(starts.filter((x) => x > s - 1000 && x <= s).length).toBeLessThanOrEqual(3);
+    for (const s of starts)
+      expect(starts.filter((x) => x > s - 1000 && x <= s).length).toBeLessThanOrEqual(3);
   });
 });
 
@@ -87,7 +88,9 @@ describe("retry", () => {
     });
     expect(value).toBe("ok");
     expect(budget.snapshot()).toMatchObject({ writes: 3, retries: 2, rateLimited: 1 });
-    const err = await caller.call("read", "tags.get", () => Promise.reject(gaxiosLike(404))).catch((e: unknown) => e);
+    const err = await caller
+      .call("read", "tags.get", () => Promise.reject(gaxiosLike(404)))
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ApiCallError);
     expect(budget.snapshot().retries).toBe(2);
   });
@@ -118,7 +121,8 @@ describe("retry", () => {
 });
 
 describe("credentials", () => {
-  const SECRET = "-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASC-super-secret\n-----END PRIVATE KEY-----\n";
+  const SECRET =
+    "-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASC-super-secret\n-----END PRIVATE KEY-----\n";
   const dir = mkdtempSync(join(tmpdir(), "mg-cred-"));
 
   it("never echoes a key file's content in errors", async () => {
@@ -133,8 +137,13 @@ describe("credentials", () => {
     expect(err2.message).toMatch(/lacks client_email/);
     expect(err2.message).not.toContain("super-secret");
     const user = join(dir, "user.json");
-    writeFileSync(user, JSON.stringify({ type: "authorized_user", client_email: "a@b", private_key: SECRET }));
-    expect(((await readKeyFile(user).catch((e: unknown) => e)) as Error).message).not.toContain("super-secret");
+    writeFileSync(
+      user,
+      JSON.stringify({ type: "authorized_user", client_email: "a@b", private_key: SECRET }),
+    );
+    expect(((await readKeyFile(user).catch((e: unknown) => e)) as Error).message).not.toContain(
+      "super-secret",
+    );
   });
 
   it("redacts keys and tokens from any message", () => {
@@ -144,7 +153,9 @@ describe("credentials", () => {
   });
 
   it("an endpoint means no auth and a root URL for every client; plan asks only read-only scopes", async () => {
-    expect(await connect({ endpoint: "http://127.0.0.1:1234", scopes: "plan" })).toEqual({ rootUrl: "http://127.0.0.1:1234/" });
+    expect(await connect({ endpoint: "http://127.0.0.1:1234", scopes: "plan" })).toEqual({
+      rootUrl: "http://127.0.0.1:1234/",
+    });
     expect(scopes.plan.every((s) => s.endsWith(".readonly"))).toBe(true);
     expect(scopes.apply).not.toContain("https://www.googleapis.com/auth/tagmanager.publish");
   });

@@ -5,8 +5,8 @@ import { join } from "node:path";
 import { compile } from "../../src/compile/compile.js";
 import type { DesiredState } from "../../src/compile/desired-state.js";
 import { parseMarker } from "../../src/compile/ownership.js";
-import { type Emulator, type EmulatorOptions, startEmulator } from "../../src/emulator/server.js";
 import type { StoredEntity } from "../../src/emulator/gtm/types.js";
+import { type Emulator, type EmulatorOptions, startEmulator } from "../../src/emulator/server.js";
 import type { DeployOptions } from "../../src/gtm/deploy.js";
 import { openSession, type Session } from "../../src/gtm/session.js";
 import { loadProjectFromStrings } from "../../src/spec/load.js";
@@ -15,15 +15,19 @@ export const TIME_SCALE = 1000; // GTM's 100 s window lasts 100 ms
 const ROOT = join(import.meta.dirname, "../..");
 
 export function exampleFiles(): Record<string, string> {
-  const files: Record<string, string> = { "microgoals.yaml": readFileSync(join(ROOT, "microgoals.yaml"), "utf8") };
-  for (const f of readdirSync(join(ROOT, "goals")).sort()) files[`goals/${f}`] = readFileSync(join(ROOT, "goals", f), "utf8");
+  const files: Record<string, string> = {
+    "microgoals.yaml": readFileSync(join(ROOT, "microgoals.yaml"), "utf8"),
+  };
+  for (const f of readdirSync(join(ROOT, "goals")).sort())
+    files[`goals/${f}`] = readFileSync(join(ROOT, "goals", f), "utf8");
   return files;
 }
 
 export function desiredFrom(files: Record<string, string>): DesiredState {
   const r = loadProjectFromStrings(files, ROOT);
   const errors = r.diagnostics.filter((d) => d.severity === "error");
-  if (!r.project || errors.length > 0) throw new Error(`spec errors: ${errors.map((e) => e.message).join("; ")}`);
+  if (!r.project || errors.length > 0)
+    throw new Error(`spec errors: ${errors.map((e) => e.message).join("; ")}`);
   return compile(r.project);
 }
 
@@ -47,13 +51,18 @@ export async function session(emu: Emulator, extra: Partial<DeployOptions> = {})
 }
 
 export function workspaceEntities(emu: Emulator, name = "microgoals") {
-  const c = emu.state.gtm.accounts.find((a) => a.accountId === "6000001")!.containers.find((x) => x.containerId === "9000001")!;
+  const c = emu.state.gtm.accounts
+    .find((a) => a.accountId === "6000001")!
+    .containers.find((x) => x.containerId === "9000001")!;
   const ws = c.workspaces.find((w) => w.name === name);
   return ws;
 }
 
 export function ownedKeys(list: StoredEntity[]): string[] {
-  return list.map((e) => parseMarker(e.notes as string)?.key).filter((k): k is string => k !== undefined).sort();
+  return list
+    .map((e) => parseMarker(e.notes as string)?.key)
+    .filter((k): k is string => k !== undefined)
+    .sort();
 }
 
 export async function control(emu: Emulator, method: string, path: string, body?: unknown): Promise<unknown> {

@@ -1,17 +1,29 @@
 import { describe, expect, it } from "vitest";
 import { emptyLive } from "../../src/gtm/read-live.js";
+import { quotaSeconds } from "../../src/plan/estimate.js";
 import { fieldDiff } from "../../src/plan/field-diff.js";
 import { folderNotes, readLedger } from "../../src/plan/key-event-ledger.js";
 import { makePlan } from "../../src/plan/make-plan.js";
-import { quotaSeconds } from "../../src/plan/estimate.js";
 import { renderPlan } from "../../src/plan/render.js";
 import { exampleDesired } from "./harness.js";
 
 describe("plan (pure)", () => {
   it("diffs GTM parameters by key, not by position", () => {
-    const before = { parameter: [{ type: "template", key: "eventName", value: "a" }, { type: "template", key: "x", value: "1" }] };
-    const after = { parameter: [{ type: "template", key: "x", value: "1" }, { type: "template", key: "eventName", value: "b" }] };
-    expect(fieldDiff(before, after)).toEqual([{ path: "parameter[eventName].value", before: "a", after: "b" }]);
+    const before = {
+      parameter: [
+        { type: "template", key: "eventName", value: "a" },
+        { type: "template", key: "x", value: "1" },
+      ],
+    };
+    const after = {
+      parameter: [
+        { type: "template", key: "x", value: "1" },
+        { type: "template", key: "eventName", value: "b" },
+      ],
+    };
+    expect(fieldDiff(before, after)).toEqual([
+      { path: "parameter[eventName].value", before: "a", after: "b" },
+    ]);
     expect(fieldDiff({ a: 1 }, { a: 1 })).toEqual([]);
   });
 
@@ -34,7 +46,9 @@ describe("plan (pure)", () => {
     const b = renderPlan(makePlan(exampleDesired(), emptyLive(), live));
     expect(a).toBe(b);
     expect(a).toMatch(/^ {2}\+ create tag "microgoals · macro · purchase" \(goal purchase\)$/m);
-    expect(a).toMatch(/^Plan: \d+ to create, 0 to update, 0 to delete, 0 drifted \(left alone\), 0 unchanged\.$/m);
+    expect(a).toMatch(
+      /^Plan: \d+ to create, 0 to update, 0 to delete, 0 drifted \(left alone\), 0 unchanged\.$/m,
+    );
     expect(a).toMatch(/API calls: \d+ GTM writes/);
   });
 });

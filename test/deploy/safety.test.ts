@@ -1,9 +1,18 @@
 import { afterEach, describe, expect, it } from "vitest";
+import { UserError } from "../../src/cli/failure.js";
 import type { Emulator } from "../../src/emulator/server.js";
 import { applyPlan, planDeploy } from "../../src/gtm/deploy.js";
-import { UserError } from "../../src/cli/failure.js";
 import { hasChanges } from "../../src/plan/model.js";
-import { control, desiredFrom, emulator, exampleDesired, exampleFiles, session, workspaceEntities, wsControlPath } from "./harness.js";
+import {
+  control,
+  desiredFrom,
+  emulator,
+  exampleDesired,
+  exampleFiles,
+  session,
+  workspaceEntities,
+  wsControlPath,
+} from "./harness.js";
 
 let emu: Emulator;
 afterEach(async () => {
@@ -25,7 +34,13 @@ async function seedForeign(e: Emulator, sameName = false): Promise<void> {
     name: "microgoals · trigger · data_layer · purchase (old)",
     type: "customEvent",
     customEventFilter: [
-      { type: "equals", parameter: [{ type: "template", key: "arg0", value: "{{_event}}" }, { type: "template", key: "arg1", value: "purchase" }] },
+      {
+        type: "equals",
+        parameter: [
+          { type: "template", key: "arg0", value: "{{_event}}" },
+          { type: "template", key: "arg1", value: "purchase" },
+        ],
+      },
     ],
   })) as { triggerId: string };
   await control(e, "POST", `${DEFAULT_WS}/tags`, {
@@ -60,6 +75,7 @@ describe("safety with things microgoals does not own", () => {
     await seedForeign(emu);
     const files = exampleFiles();
     const first = await applyPlan({ desired: desiredFrom(files) }, { session: await session(emu) });
+    expect(first.budget.rateLimited).toBe(0);
     const before = foreign(emu);
     expect(before.tags).toHaveLength(1);
     expect(before.triggers).toHaveLength(1);
@@ -67,7 +83,10 @@ describe("safety with things microgoals does not own", () => {
     // now delete every goal: only ours go away
     files["goals/b2b.yaml"] = "goals: []\n";
     files["goals/shop.yaml"] = "goals: []\n";
-    const emptied = await applyPlan({ desired: desiredFrom(files) }, { session: await session(emu), force: true });
+    const emptied = await applyPlan(
+      { desired: desiredFrom(files) },
+      { session: await session(emu), force: true },
+    );
     expect(emptied.gtm.deleted).toBeGreaterThan(0);
     const ws = workspaceEntities(emu)!;
     expect(ws.entities.tag.filter((t) => String(t.notes ?? "").includes("microgoals:v1"))).toEqual([]);
@@ -108,7 +127,10 @@ describe("safety with things microgoals does not own", () => {
     emu = await emulator();
     const desired = exampleDesired();
     const { plan } = await planDeploy(desired, { session: await session(emu) });
-    const result = await applyPlan({ plan: JSON.parse(JSON.stringify(plan)) }, { session: await session(emu) });
+    const result = await applyPlan(
+      { plan: JSON.parse(JSON.stringify(plan)) },
+      { session: await session(emu) },
+    );
     expect(result.gtm.created).toBe(plan.gtm.changes.filter((c) => c.action === "create").length);
     expect(hasChanges((await planDeploy(desired, { session: await session(emu) })).plan)).toBe(false);
   });
@@ -117,11 +139,16 @@ describe("safety with things microgoals does not own", () => {
     emu = await emulator();
     const desired = exampleDesired();
     await control(emu, "POST", "/gtm/compiler-error", { count: 1 });
-    const err = await applyPlan({ desired }, { session: await session(emu), publish: true }).catch((e: unknown) => e);
+    const err = await applyPlan({ desired }, { session: await session(emu), publish: true }).catch(
+      (e: unknown) => e,
+    );
     expect(err).toBeInstanceOf(UserError);
     expect((err as Error).message).toMatch(/compilerError/);
     expect(workspaceEntities(emu)).toBeDefined(); // the workspace and its changes are kept
-    const ok = await applyPlan({ desired }, { session: await session(emu), publish: true, version: { name: "v-ok", notes: "n" } });
+    const ok = await applyPlan(
+      { desired },
+      { session: await session(emu), publish: true, version: { name: "v-ok", notes: "n" } },
+    );
     expect(ok.published?.name).toBe("v-ok");
     const c = emu.state.gtm.accounts[0].containers.find((x) => x.containerId === "9000001")!;
     expect(c.liveVersionId).toBe(ok.published?.versionId);

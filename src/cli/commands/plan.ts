@@ -3,7 +3,9 @@ import type { Command } from "commander";
 export function register(program: Command): void {
   program
     .command("plan")
-    .description("Diff the compiled goals against the live GTM workspace and GA4 property; print what apply would do")
+    .description(
+      "Diff the compiled goals against the live GTM workspace and GA4 property; print what apply would do",
+    )
     .argument("[dir]", "project directory", ".")
     .option("-t, --target <name>", "target from microgoals.yaml (default: default_target)")
     .option("--out <file>", "save the plan (with live fingerprints) for `microgoals apply <file>`")

@@ -1,6 +1,6 @@
 // Applies the plan's GA4 part: key events (create / patch / delete, only ours: see the ledger) and
 // custom dimensions (create / patch / archive, only ours: marker in the description).
-import { type ApiCaller, ApiCallError } from "../../google/caller.js";
+import { ApiCallError, type ApiCaller } from "../../google/caller.js";
 import type { AnalyticsAdmin } from "../../google/clients.js";
 import type { Ga4Change, Plan } from "../../plan/model.js";
 import { readLiveGa4 } from "./read-live.js";
@@ -43,7 +43,11 @@ export async function applyGa4(
       } else if (c.action === "update") {
         await caller.call("write", "keyEvents.patch", () =>
           ke.patch(
-            { name: c.name, updateMask: "countingMethod,defaultValue", requestBody: { countingMethod, defaultValue: defaultValue ?? undefined } },
+            {
+              name: c.name,
+              updateMask: "countingMethod,defaultValue",
+              requestBody: { countingMethod, defaultValue: defaultValue ?? undefined },
+            },
             opts(),
           ),
         );
@@ -54,28 +58,43 @@ export async function applyGa4(
         await caller.call(
           "write",
           "customDimensions.create",
-          () => cd.create({ parent, requestBody: { parameterName, displayName, scope, description } }, opts()),
+          () =>
+            cd.create({ parent, requestBody: { parameterName, displayName, scope, description } }, opts()),
           { recover: () => find(c) as never },
         );
       } else if (c.action === "update") {
         await caller.call("write", "customDimensions.patch", () =>
-          cd.patch({ name: c.name, updateMask: "displayName,description", requestBody: { displayName, description } }, opts()),
+          cd.patch(
+            {
+              name: c.name,
+              updateMask: "displayName,description",
+              requestBody: { displayName, description },
+            },
+            opts(),
+          ),
         );
       }
     }
     if (c.action === "delete") {
       try {
-        if (c.kind === "keyEvent") await caller.call("write", "keyEvents.delete", () => ke.delete({ name: c.name }, opts()));
-        else await caller.call("write", "customDimensions.archive", () => cd.archive({ name: c.name, requestBody: {} }, opts()));
+        if (c.kind === "keyEvent")
+          await caller.call("write", "keyEvents.delete", () => ke.delete({ name: c.name }, opts()));
+        else
+          await caller.call("write", "customDimensions.archive", () =>
+            cd.archive({ name: c.name, requestBody: {} }, opts()),
+          );
       } catch (err) {
-        if (!(err instanceof ApiCallError && (err.facts.status === 404 || err.facts.status === 400))) throw err;
+        if (!(err instanceof ApiCallError && (err.facts.status === 404 || err.facts.status === 400)))
+          throw err;
       }
     }
     if (c.action === "create") result.created++;
     else if (c.action === "update") result.updated++;
     else if (c.action === "delete") result.deleted++;
     else continue;
-    progress(`${c.action === "delete" && c.kind === "customDimension" ? "archive" : c.action} ${c.kind} ${c.key}`);
+    progress(
+      `${c.action === "delete" && c.kind === "customDimension" ? "archive" : c.action} ${c.kind} ${c.key}`,
+    );
   }
   return result;
 }

@@ -4,7 +4,11 @@ import type { AnalyticsAdmin } from "../../google/clients.js";
 import { listAll } from "../../google/paging.js";
 import type { LiveGa4 } from "../../plan/live-state.js";
 
-export async function readLiveGa4(caller: ApiCaller, admin: AnalyticsAdmin, propertyId: string): Promise<LiveGa4> {
+export async function readLiveGa4(
+  caller: ApiCaller,
+  admin: AnalyticsAdmin,
+  propertyId: string,
+): Promise<LiveGa4> {
   const parent = `properties/${propertyId}`;
   const opts = {};
   const keyEvents = await listAll(caller, "keyEvents.list", async (pageToken) => {
@@ -23,7 +27,10 @@ export async function readLiveGa4(caller: ApiCaller, admin: AnalyticsAdmin, prop
         countingMethod: k.countingMethod ?? undefined,
         defaultValue:
           k.defaultValue?.numericValue != null
-            ? { numericValue: Number(k.defaultValue.numericValue), currencyCode: k.defaultValue.currencyCode ?? undefined }
+            ? {
+                numericValue: Number(k.defaultValue.numericValue),
+                currencyCode: k.defaultValue.currencyCode ?? undefined,
+              }
             : undefined,
       }))
       .sort((a, b) => a.eventName.localeCompare(b.eventName)),
