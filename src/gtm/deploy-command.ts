@@ -4,6 +4,7 @@ import { execFile } from "node:child_process";
 import { existsSync, statSync } from "node:fs";
 import { promisify } from "node:util";
 import { UserError } from "../cli/failure.js";
+import { progressReporter } from "../cli/progress.js";
 import { compile } from "../compile/compile.js";
 import type { DesiredState } from "../compile/desired-state.js";
 import { checkTarget, loadValidProject } from "../compile/run/valid-project.js";
@@ -126,7 +127,7 @@ export async function runApply(input: string, flags: ApplyFlags): Promise<void> 
   const version = flags.publish
     ? await versionInfo(isPlanFile ? "." : input, flags.versionName, preview)
     : undefined;
-  const bar = await progressBar();
+  const bar = await progressReporter();
   try {
     const result = await interruptible((signal) =>
       applyPlan(what, {
@@ -160,38 +161,6 @@ async function confirm(): Promise<void> {
   const answer = await rl.question("Apply these changes? Type 'yes' to continue: ");
   rl.close();
   if (answer.trim() !== "yes") throw new UserError("apply cancelled; nothing was changed", 1);
-}
-
-async function progressBar(): Promise<{
-  update: (step: string, done: number, total: number) => void;
-  stop: () => void;
-}> {
-  if (!process.stdout.isTTY) {
-    return { update: (step, done, total) => console.log(`[${done}/${total}] ${step}`), stop: () => {} };
-  }
-  const { SingleBar, Presets } = await import("cli-progress");
-  const bar = new SingleBar(
-    {
-      format: "{bar} {value}/{total} calls | ETA {eta_formatted} | {step}",
-      hideCursor: true,
-      clearOnComplete: false,
-    },
-    Presets.shades_classic,
-  );
-  let started = false;
-  let stopped = false;
-  return {
-    update: (step, done, total) => {
-      if (!started) bar.start(total, 0, { step: "" });
-      started = true;
-      bar.setTotal(total);
-      bar.update(done, { step });
-    },
-    stop: () => {
-      if (started && !stopped) bar.stop();
-      stopped = true;
-    },
-  };
 }
 
 /** Version name and notes carry the git commit when the project is in a git checkout. */
