@@ -206,27 +206,37 @@ function pairSql(q: ExportQuery, d: Dialect, ctes: string[], selects: string[], 
 function funnelSql(q: ExportQuery, d: Dialect, ctes: string[], selects: string[], out: Out): void {
   const lit = d.str;
   q.funnels.forEach((f, i) => {
+    const hitsOf = (goalId: string) => `SELECT u, t FROM hits WHERE g = ${lit(goalId)}`;
     f.steps.forEach((goalId, s) => {
-      const name = `fu${i}_${s}`;
-      const stepHits = `SELECT u, t FROM hits WHERE g = ${lit(goalId)}`;
-      if (s === 0 || f.open) {
-        // Open funnels let users enter at any step: everyone with the step's event is counted.
-        ctes.push(`${name} AS (${stepHits})`);
-      } else {
-        // Closed: a step event counts when the previous step was reached within the window before it.
+      if (s > 0) {
+        // via: step events with a reached previous-step event in [t − W, t) (strictly before).
         ctes.push(
-          `${name} AS (SELECT u, t FROM (SELECT u, t, is_step, MAX(pt) OVER (PARTITION BY u ORDER BY t ` +
+          `fu${i}_v${s} AS (SELECT u, t FROM (SELECT u, t, is_step, MAX(pt) OVER (PARTITION BY u ORDER BY t ` +
             `RANGE BETWEEN ${f.windowSeconds * MICROS} PRECEDING AND 1 PRECEDING) AS prev ` +
             `FROM (SELECT u, t, t AS pt, 0 AS is_step FROM fu${i}_${s - 1} ` +
             `UNION ALL SELECT u, t, CAST(NULL AS ${d.int}) AS pt, 1 AS is_step FROM hits WHERE g = ${lit(goalId)}) z) y ` +
             `WHERE is_step = 1 AND prev IS NOT NULL)`,
         );
+        selects.push(
+          out(
+            "continued",
+            {
+              a: lit(f.funnelId),
+              b: lit(f.steps[s - 1] as string),
+              n1: "COUNT(DISTINCT u)",
+              n2: String(s - 1),
+            },
+            `FROM fu${i}_v${s}`,
+          ),
+        );
       }
+      // Reached: closed funnels only via the previous step; open funnels let users enter anywhere.
+      ctes.push(`fu${i}_${s} AS (${s === 0 || f.open ? hitsOf(goalId) : `SELECT u, t FROM fu${i}_v${s}`})`);
       selects.push(
         out(
           "funnel",
           { a: lit(f.funnelId), b: lit(goalId), n1: "COUNT(DISTINCT u)", n2: String(s) },
-          `FROM ${name}`,
+          `FROM fu${i}_${s}`,
         ),
       );
     });

@@ -1,7 +1,5 @@
 // `microgoals report --source files`: the analysis query run by embedded DuckDB over export files.
 // DuckDB streams the files and aggregates; only the small result comes back to JavaScript.
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { DuckDBInstance } from "@duckdb/node-api";
 import { UserError } from "../../../cli/failure.js";
 import type { Project } from "../../../spec/model.js";

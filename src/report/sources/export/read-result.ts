@@ -108,10 +108,14 @@ export function readResult(rows: ResultRow[], ctx: ReadContext): ExportReportInp
     funnels: q.funnels.map((f) => ({
       funnelId: f.funnelId,
       open: f.open,
-      steps: f.steps.map((goalId, i) => ({
-        goalId,
-        users: n(of("funnel").find((r) => r.a === f.funnelId && r.n2 === i)?.n1 ?? null),
-      })),
+      steps: f.steps.map((goalId, i) => {
+        const at = (section: string) => of(section).find((r) => r.a === f.funnelId && r.n2 === i);
+        const users = n(at("funnel")?.n1 ?? null);
+        // continued: users who went on to the next step (none after the last)
+        return i < f.steps.length - 1
+          ? { goalId, users, continued: n(at("continued")?.n1 ?? null) }
+          : { goalId, users };
+      }),
     })),
     caveats,
     cost: { requests: 1, tokens: 0 },

@@ -1,0 +1,127 @@
+// Export reports: the seven real days end to end (DuckDB over Parquet), and a generated export in
+// the same schema (10M events) with wall time and peak memory, as a ratio to the Data API path
+// (emulator store + official client) on the same events. Each measurement runs in its own child
+// process so peak RSS is that path's alone. `npx tsx bench/run.ts export`; EXPORT_BENCH_EVENTS
+// overrides the generated size; the Data API comparison runs at EXPORT_BENCH_API_EVENTS (1M).
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const here = fileURLToPath(import.meta.url);
+const realFiles = "/work/shared/reference/ga4-export/*.parquet";
+const micros = ["view_item", "add_to_cart", "begin_checkout", "add_shipping_info", "add_payment_info"];
+
+interface Figure {
+  ms: number;
+  rssMb: number;
+  detail: string;
+}
+
+/** Runs one measurement in a fresh Node process (tsx loader) and returns its figure. */
+function child(mode: string, arg: string): Figure {
+  const out = execFileSync(process.execPath, ["--import", "tsx", here, "--child", mode, arg], {
+    encoding: "utf8",
+    maxBuffer: 1 << 20,
+  });
+  return JSON.parse(out.trim().split("\n").at(-1) as string) as Figure;
+}
+
+async function project() {
+  const { merchProject } = await import("../test/export/merch-project.js");
+  return merchProject();
+}
+
+async function childMain(mode: string, arg: string): Promise<void> {
+  const t0 = performance.now();
+  let detail = "";
+  if (mode === "files") {
+    const { filesReport } = await import("../src/report/sources/export/files-source.js");
+    const r = await filesReport(await project(), { files: arg, allowGaps: true });
+    detail = `${r.totalEvents} events, ${r.totalUsers} users`;
+  } else if (mode === "api") {
+    const { EventStore } = await import("../src/emulator/data/event-store.js");
+    const { loadExport } = await import("../src/emulator/load-export.js");
+    const { startEmulator } = await import("../src/emulator/server.js");
+    const { dataClients } = await import("../src/ga4/data/clients.js");
+    const { fetchReportInput } = await import("../src/ga4/data/source.js");
+    const { planReport } = await import("../src/report/plan.js");
+    const emulator = await startEmulator({ port: 0 });
+    const loaded = await loadExport(emulator.events as InstanceType<typeof EventStore>, arg, {
+      propertyId: "1",
+      params: [],
+    });
+    const tLoad = performance.now() - t0;
+    const clients = await dataClients({ endpoint: emulator.url });
+    const p = await project();
+    const dates = loaded.days.map((d) => `${d.date.slice(0, 4)}-${d.date.slice(4, 6)}-${d.date.slice(6)}`);
+    const r = await fetchReportInput(planReport(p), {
+      propertyId: "1",
+      dateRange: { since: dates[0] as string, until: dates.at(-1) as string },
+      clients,
+    });
+    await clients.close();
+    await emulator.close();
+    detail = `${loaded.events} events, ${r.totalUsers} users; load ${Math.round(tLoad)} ms, queries ${Math.round(performance.now() - t0 - tLoad)} ms`;
+  } else if (mode === "generate") {
+    const [file, n] = arg.split("|") as [string, string];
+    const { DuckDBInstance } = await import("@duckdb/node-api");
+    const db = await DuckDBInstance.create(":memory:");
+    const c = await db.connect();
+    // ~10 events per user over 7 days; a funnel-shaped mix of goal events among page views.
+    const users = Math.max(1, Math.floor(Number(n) / 10));
+    const names = ["page_view", "page_view", "page_view", "user_engagement", "scroll", ...micros, "purchase"];
+    await c.run(`COPY (
+      SELECT strftime(to_timestamp(ts / 1000000), '%Y%m%d') AS event_date, ts AS event_timestamp, event_name,
+        [{'key': 'ga_session_id', 'value': {'string_value': NULL::VARCHAR, 'int_value': (i // 5)::BIGINT, 'float_value': NULL::DOUBLE, 'double_value': NULL::DOUBLE}},
+         {'key': 'page_location', 'value': {'string_value': 'https://shop.example/p/' || (i % 997), 'int_value': NULL::BIGINT, 'float_value': NULL::DOUBLE, 'double_value': NULL::DOUBLE}}] AS event_params,
+        NULL::VARCHAR AS user_id, 'u' || (hash(i // 10) % ${users}) AS user_pseudo_id
+      FROM (SELECT i, 1604188800000000 + (hash(i) % 604800000000)::BIGINT AS ts,
+              list_extract([${names.map((x) => `'${x}'`).join(", ")}], 1 + (hash(i * 7) % ${names.length})::INT) AS event_name
+            FROM range(${Number(n)}) t(i))
+    ) TO '${file}' (FORMAT parquet, ROW_GROUP_SIZE 1000000)`);
+    c.closeSync();
+    db.closeSync();
+    detail = `wrote ${n} events`;
+  }
+  const rssMb = process.resourceUsage().maxRSS / 1024;
+  console.log(JSON.stringify({ ms: Math.round(performance.now() - t0), rssMb: Math.round(rssMb), detail }));
+}
+
+export async function run(): Promise<void> {
+  const real = child("files", realFiles);
+  console.log(
+    `export files, 7 real days (DuckDB): ${real.ms} ms wall, ${real.rssMb} MB peak RSS (${real.detail})`,
+  );
+  const big = Number(process.env.EXPORT_BENCH_EVENTS ?? 10_000_000);
+  const apiN = Number(process.env.EXPORT_BENCH_API_EVENTS ?? 1_000_000);
+  const dir = mkdtempSync(join(tmpdir(), "microgoals-export-bench-"));
+  try {
+    const bigFile = join(dir, "big.parquet");
+    const smallFile = join(dir, "small.parquet");
+    const gen = child("generate", `${bigFile}|${big}`);
+    console.log(`generate ${big} events (DuckDB → Parquet): ${gen.ms} ms`);
+    const bigRun = child("files", bigFile);
+    console.log(
+      `export files, ${big} generated events (DuckDB): ${bigRun.ms} ms wall, ${bigRun.rssMb} MB peak RSS`,
+    );
+    child("generate", `${smallFile}|${apiN}`);
+    const duck = child("files", smallFile);
+    const api = child("api", smallFile);
+    console.log(
+      `export files, ${apiN} generated events (DuckDB): ${duck.ms} ms wall, ${duck.rssMb} MB peak RSS`,
+    );
+    console.log(
+      `Data API path (emulator load + official client), same ${apiN} events: ${api.ms} ms wall, ${api.rssMb} MB peak RSS (${api.detail})`,
+    );
+    console.log(
+      `ratio DuckDB / Data API path at ${apiN} events: wall ${(duck.ms / api.ms).toFixed(2)}, peak memory ${(duck.rssMb / api.rssMb).toFixed(2)}`,
+    );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const i = process.argv.indexOf("--child");
+if (i >= 0) await childMain(process.argv[i + 1] as string, process.argv[i + 2] as string);
