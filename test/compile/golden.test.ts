@@ -26,7 +26,8 @@ describe("golden: the example project", async () => {
   });
   const project = result.project!;
 
-  it("desired state (staging)", () => pin("example.staging.json.golden", `${canonicalJson(compile(project), 2)}\n`));
+  it("desired state (staging)", () =>
+    pin("example.staging.json.golden", `${canonicalJson(compile(project), 2)}\n`));
   it("desired state (production)", () =>
     pin("example.production.json.golden", `${canonicalJson(compile(project, "production"), 2)}\n`));
   it("container export (staging)", () =>
