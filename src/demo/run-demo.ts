@@ -4,8 +4,7 @@
 // loaded; the report ranks the micro goals and writes report.html.
 import { writeFile } from "node:fs/promises";
 import { resolve } from "node:path";
-import { UserError } from "../cli/failure.js";
-import type { Project } from "../spec/model.js";
+import { loadValidProject } from "../spec/load-valid.js";
 import { daysBefore, demoEffects } from "./demo-traffic.js";
 
 export interface DemoOptions {
@@ -25,7 +24,7 @@ export async function runDemo(options: DemoOptions): Promise<{ exitCode: number 
   const started = Date.now();
   const heading = (text: string) => log(`\n${options.color ? `\u001b[1m${text}\u001b[0m` : text}`);
 
-  const project = await loadValidProject(options.dir);
+  const project = await loadValidProject(options.dir, { consequence: "the demo did not start" });
   const { compile } = await import("../compile/compile.js");
   const { startEmulator } = await import("../emulator/server.js");
   const { planDeploy, applyPlan } = await import("../gtm/deploy.js");
@@ -130,16 +129,4 @@ function describeTruth(): string {
 
 function demoVersion(): { name: string; notes: string } {
   return { name: "microgoals demo", notes: "Published by `npm start` against the built-in emulator." };
-}
-
-async function loadValidProject(dir: string): Promise<Project> {
-  const { loadProject } = await import("../spec/load.js");
-  const result = await loadProject(dir);
-  const errors = result.diagnostics.filter((d) => d.severity === "error");
-  if (!result.project || errors.length > 0) {
-    const { formatText } = await import("../spec/format/text.js");
-    process.stderr.write(formatText(errors, result.sources));
-    throw new UserError(`the project in ${dir} has spec errors`, 1, "run `microgoals validate` for details");
-  }
-  return result.project;
 }

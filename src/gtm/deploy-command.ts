@@ -7,12 +7,13 @@ import { UserError } from "../cli/failure.js";
 import { progressReporter } from "../cli/progress.js";
 import { compile } from "../compile/compile.js";
 import type { DesiredState } from "../compile/desired-state.js";
-import { checkTarget, loadValidProject } from "../compile/run/valid-project.js";
+import { checkTarget } from "../compile/run/valid-project.js";
 import { formatBudget } from "../google/budget.js";
 import { AbortedError } from "../google/clock.js";
 import { hasChanges, type Plan } from "../plan/model.js";
 import { renderPlan } from "../plan/render.js";
 import { loadPlan, savePlan } from "../plan/saved-plan.js";
+import { loadValidProject } from "../spec/load-valid.js";
 import { applyPlan, planDeploy } from "./deploy.js";
 import { openSession } from "./session.js";
 
@@ -40,7 +41,7 @@ async function desiredFor(
   dir: string,
   target: string | undefined,
 ): Promise<{ desired: DesiredState; goals: number }> {
-  const project = await loadValidProject(dir);
+  const project = await loadValidProject(dir, { consequence: "nothing was planned or applied" });
   checkTarget(project, target);
   return { desired: compile(project, target), goals: project.goals.length };
 }

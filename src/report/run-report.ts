@@ -30,7 +30,10 @@ export interface RunReportResult {
 
 export async function runReport(options: RunReportOptions = {}): Promise<RunReportResult> {
   const { UserError } = await import("../cli/failure.js");
-  const project = options.project ?? (await loadOrFail(options.dir ?? "."));
+  const { loadValidProject } = await import("../spec/load-valid.js");
+  const project =
+    options.project ??
+    (await loadValidProject(options.dir ?? ".", { consequence: "fix them before reporting" }));
   const targetName = options.target ?? project.defaultTarget;
   const target = project.targets.find((t) => t.name === targetName);
   if (!target) {
@@ -62,21 +65,4 @@ export async function runReport(options: RunReportOptions = {}): Promise<RunRepo
   } finally {
     if (own) await clients.close();
   }
-}
-
-async function loadOrFail(dir: string): Promise<Project> {
-  const { loadProject } = await import("../spec/load.js");
-  const { UserError } = await import("../cli/failure.js");
-  const result = await loadProject(dir);
-  const errors = result.diagnostics.filter((d) => d.severity === "error");
-  if (!result.project || errors.length > 0) {
-    const { formatText } = await import("../spec/format/text.js");
-    process.stderr.write(formatText(errors, result.sources));
-    throw new UserError(
-      "the spec has errors; fix them before reporting",
-      1,
-      "run `microgoals validate` for details",
-    );
-  }
-  return result.project;
 }

@@ -4,7 +4,7 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import { dirname } from "node:path";
 import type { RunReportOptions, RunReportResult } from "../report/run-report.js";
-import type { Project } from "../spec/model.js";
+import { loadValidProject } from "../spec/load-valid.js";
 import { parseAlertRules } from "./alert-rule.js";
 import { historyEntryFromAnalysis } from "./entry-from-analysis.js";
 import { type HistoryRead, readHistoryTolerant } from "./history.js";
@@ -34,7 +34,9 @@ export interface ReportWithHistoryResult extends RunReportResult {
 }
 
 export async function reportWithHistory(options: ReportWithHistoryOptions): Promise<ReportWithHistoryResult> {
-  const project = options.project ?? (await loadOrFail(options.dir ?? "."));
+  const project =
+    options.project ??
+    (await loadValidProject(options.dir ?? ".", { consequence: "fix them before reporting" }));
   const alertOn = [...project.report.alerts, ...(options.alertOn ?? [])];
   parseAlertRules(alertOn); // a typo fails here, before any API call
   const target = options.target ?? project.defaultTarget;
@@ -83,21 +85,4 @@ export async function reportWithHistory(options: ReportWithHistoryOptions): Prom
     summary: { title: `microgoals report: ${project.name} (${entry.target})`, link: out },
   });
   return { ...result, record };
-}
-
-async function loadOrFail(dir: string): Promise<Project> {
-  const { loadProject } = await import("../spec/load.js");
-  const { UserError } = await import("../cli/failure.js");
-  const result = await loadProject(dir);
-  const errors = result.diagnostics.filter((d) => d.severity === "error");
-  if (!result.project || errors.length > 0) {
-    const { formatText } = await import("../spec/format/text.js");
-    process.stderr.write(formatText(errors, result.sources));
-    throw new UserError(
-      "the spec has errors; fix them before reporting",
-      1,
-      "run `microgoals validate` for details",
-    );
-  }
-  return result.project;
 }

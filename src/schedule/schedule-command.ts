@@ -37,11 +37,9 @@ export async function runScheduleCommand(dir: string, flags: ScheduleFlags): Pro
   if (!Number.isFinite(graceMs) || graceMs < 0) throw new UsageError(`--grace must be a number of seconds`);
   parseAlertRules(flags.alertOn);
 
-  const { loadProject } = await import("../spec/load.js");
-  const loaded = await loadProject(dir);
-  if (!loaded.project)
-    throw new UsageError(`no valid project in ${dir}`, "run `microgoals validate` for details");
-  const expression = flags.cron ?? loaded.project.report.schedule;
+  const { loadValidProject } = await import("../spec/load-valid.js");
+  const project = await loadValidProject(dir, { consequence: "the schedule did not start" });
+  const expression = flags.cron ?? project.report.schedule;
   if (!flags.once && !expression)
     throw new UsageError(
       "no schedule",
@@ -74,7 +72,7 @@ export async function runScheduleCommand(dir: string, flags: ScheduleFlags): Pro
   };
   process.on("SIGTERM", onSignal);
   process.on("SIGINT", onSignal);
-  if (!flags.once) log(`microgoals schedule: "${expression}" for ${loaded.project.name}; writing ${out}`);
+  if (!flags.once) log(`microgoals schedule: "${expression}" for ${project.name}; writing ${out}`);
   try {
     const summary = await runScheduled({
       once: flags.once,

@@ -2,12 +2,12 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import { dirname } from "node:path";
 import { UsageError } from "../../cli/failure.js";
+import { loadValidProject } from "../../spec/load-valid.js";
 import { generateTypeScript } from "../codegen/typescript.js";
-import { loadValidProject } from "./valid-project.js";
 
 export async function runCodegen(dir: string, opts: { lang: string; out: string }): Promise<void> {
   if (opts.lang !== "ts") throw new UsageError(`unsupported language "${opts.lang}"`, "Supported: ts");
-  const project = await loadValidProject(dir);
+  const project = await loadValidProject(dir, { consequence: "nothing was generated" });
   const text = generateTypeScript(project);
   await mkdir(dirname(opts.out), { recursive: true });
   await writeFile(opts.out, text);

@@ -1,11 +1,12 @@
 // `microgoals export`: writes the GTM container import file.
 import { writeFile } from "node:fs/promises";
+import { loadValidProject } from "../../spec/load-valid.js";
 import { compile } from "../compile.js";
 import { exportContainerJson } from "../container-export.js";
-import { checkTarget, loadValidProject } from "./valid-project.js";
+import { checkTarget } from "./valid-project.js";
 
 export async function runExport(dir: string, opts: { target?: string; out: string }): Promise<void> {
-  const project = await loadValidProject(dir);
+  const project = await loadValidProject(dir, { consequence: "nothing was exported" });
   checkTarget(project, opts.target);
   const state = compile(project, opts.target);
   const json = exportContainerJson(state);
