@@ -1,5 +1,13 @@
 // Measurement Protocol payload validation, answering like /debug/mp/collect:
 // validationMessages [{fieldPath, description, validationCode}].
+import {
+  maxNameLength,
+  maxUserPropertyNameLength,
+  measurementProtocolReservedEvents,
+  nameFormat,
+  reservedPrefixOf,
+  reservedUserProperties,
+} from "../../spec/ga4-naming.js";
 
 export interface ValidationMessage {
   fieldPath: string;
@@ -28,54 +36,13 @@ export interface MpPayload {
   events?: unknown;
 }
 
-const NAME = /^[A-Za-z][A-Za-z0-9_]*$/;
-const RESERVED_PREFIXES = ["_", "firebase_", "ga_", "google_", "gtag."];
-const RESERVED_EVENTS = new Set([
-  "ad_activeview",
-  "ad_click",
-  "ad_exposure",
-  "ad_query",
-  "ad_reward",
-  "adunit_exposure",
-  "app_background",
-  "app_clear_data",
-  "app_exception",
-  "app_remove",
-  "app_store_refund",
-  "app_store_subscription_cancel",
-  "app_store_subscription_convert",
-  "app_store_subscription_renew",
-  "app_update",
-  "app_upgrade",
-  "dynamic_link_app_open",
-  "dynamic_link_app_update",
-  "dynamic_link_first_open",
-  "error",
-  "first_open",
-  "first_visit",
-  "in_app_purchase",
-  "notification_dismiss",
-  "notification_foreground",
-  "notification_open",
-  "notification_receive",
-  "os_update",
-  "session_start",
-  "session_start_with_rollout",
-  "user_engagement",
-]);
-const RESERVED_USER_PROPERTIES = new Set([
-  "first_open_time",
-  "first_visit_time",
-  "last_deep_link_referrer",
-  "user_id",
-  "first_open_after_install",
-]);
 export const MAX_EVENTS = 25;
 const MAX_PARAMS = 25;
 const MAX_USER_PROPERTIES = 25;
 const LONG_VALUES: Record<string, number> = { page_title: 300, page_referrer: 420, page_location: 1000 };
 
-const reservedPrefix = (name: string) => RESERVED_PREFIXES.some((p) => name.startsWith(p));
+const reservedPrefix = (name: string) => reservedPrefixOf(name, { caseSensitive: true }) !== undefined;
+const validName = (name: string, max: number) => nameFormat.test(name) && name.length <= max;
 
 /** Problems of the whole request (they make Google drop every event). */
 export function validateRequest(payload: unknown): ValidationMessage[] {
@@ -143,13 +110,13 @@ function validateUserProperties(props: unknown): ValidationMessage[] {
   }
   for (const name of names) {
     const path = `user_properties.${name}`;
-    if (!NAME.test(name) || name.length > 24) {
+    if (!validName(name, maxUserPropertyNameLength)) {
       out.push({
         fieldPath: path,
         description: `User property name [${name}] is invalid. Names must start with a letter, contain only letters, digits and underscores, and be at most 24 characters.`,
         validationCode: "NAME_INVALID",
       });
-    } else if (reservedPrefix(name) || RESERVED_USER_PROPERTIES.has(name)) {
+    } else if (reservedPrefix(name) || reservedUserProperties.has(name)) {
       out.push({
         fieldPath: path,
         description: `User property name [${name}] is reserved.`,
@@ -189,13 +156,13 @@ export function validateEvent(e: unknown, index: number): ValidationMessage[] {
       description: `Event at index: [${index}] requires a name.`,
       validationCode: "VALUE_REQUIRED",
     });
-  } else if (!NAME.test(name) || name.length > 40) {
+  } else if (!validName(name, maxNameLength)) {
     out.push({
       fieldPath: `${path}.name`,
       description: `Event at index: [${index}] has invalid name [${name}]. Only alpha-numeric characters and underscores are allowed, the name must start with a letter and be at most 40 characters.`,
       validationCode: "NAME_INVALID",
     });
-  } else if (reservedPrefix(name) || RESERVED_EVENTS.has(name)) {
+  } else if (reservedPrefix(name) || measurementProtocolReservedEvents.has(name)) {
     out.push({
       fieldPath: `${path}.name`,
       description: `Event at index: [${index}] has name [${name}] which is reserved.`,
@@ -229,7 +196,7 @@ function validateParams(params: unknown, index: number): ValidationMessage[] {
   }
   for (const [name, value] of entries) {
     const p = `${path}.${name}`;
-    if (!NAME.test(name) || name.length > 40) {
+    if (!validName(name, maxNameLength)) {
       out.push({
         fieldPath: p,
         description: `Event at index: [${index}] has invalid param [${name}]. Only alpha-numeric characters and underscores are allowed.`,

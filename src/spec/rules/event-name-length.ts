@@ -1,4 +1,4 @@
-import { maxNameLength } from "./ga4-names.js";
+import { maxNameLength } from "../ga4-naming.js";
 import { eventRef } from "./refs.js";
 import type { Rule } from "./rule.js";
 

@@ -1,4 +1,4 @@
-import { nameFormat, reservedPrefixOf } from "./ga4-names.js";
+import { nameFormat, reservedPrefixOf } from "../ga4-naming.js";
 import type { Finding, Rule } from "./rule.js";
 
 export const paramNameFormat: Rule = {

@@ -1,4 +1,4 @@
-import { maxNameLength } from "./ga4-names.js";
+import { maxNameLength } from "../ga4-naming.js";
 import type { Finding, Rule } from "./rule.js";
 
 export const paramNameLength: Rule = {

@@ -1,4 +1,4 @@
-import { reservedEventNames } from "./ga4-names.js";
+import { reservedEventNames } from "../ga4-naming.js";
 import { eventRef } from "./refs.js";
 import type { Rule } from "./rule.js";
 

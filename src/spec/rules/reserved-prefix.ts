@@ -1,4 +1,4 @@
-import { reservedPrefixes, reservedPrefixOf } from "./ga4-names.js";
+import { reservedPrefixes, reservedPrefixOf } from "../ga4-naming.js";
 import { eventRef } from "./refs.js";
 import type { Finding, Rule } from "./rule.js";
 
