@@ -4,6 +4,7 @@
 // does micro i does macro i with probability `baseline`. So the true P(macro|micro) = rateAfter,
 // P(macro|no micro) = baseline, exactly the quantities the report estimates.
 import type { EventInput } from "../../src/emulator/data/event-store.js";
+import { mulberry32 } from "../../src/emulator/traffic/prng.js";
 import type { FunnelCount, GoalCount, PairCount, ReportInput } from "../../src/report/model.js";
 import { emptyCaveats } from "../../src/report/model.js";
 import type { Goal, Project } from "../../src/spec/model.js";
@@ -21,18 +22,6 @@ export const DAY = 86_400_000_000; // µs
 export const START = Date.UTC(2024, 4, 1) * 1000; // 2024-05-01 in µs
 export const RANGE = { since: "2024-05-01", until: "2024-05-28" };
 export const WINDOW_S = 7 * 86400;
-
-/** mulberry32: small, seedable, good enough for simulation. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export function projectFor(truth: PairTruth[], extra: Goal[] = []): Project {
   const goals: Goal[] = [];
@@ -52,7 +41,7 @@ export function generate(
   seed: number,
   propertyId = "400000001",
 ): EventInput[] {
-  const r = rng(seed);
+  const r = mulberry32(seed);
   const out: EventInput[] = [];
   // Days 0..19 for first events leave 7 days of window inside the 28-day range.
   for (let u = 0; u < users; u++) {

@@ -1,7 +1,7 @@
 // Decides, per request, which fault (if any) to inject. Deterministic from the seed: one draw for
 // the exclusive faults and one for slowness, in request order.
+import { mulberry32 } from "../traffic/prng.js";
 import type { FaultConfig, FaultKind, FaultRates } from "./fault-config.js";
-import { seededRandom } from "./seeded-random.js";
 
 export interface FaultDecision {
   /** Exclusive fault replacing or truncating the normal reply. */
@@ -21,13 +21,13 @@ export class FaultInjector {
     private readonly seed: number,
     config: FaultConfig = {},
   ) {
-    this.random = seededRandom(seed);
+    this.random = mulberry32(seed);
     this.set(config);
   }
 
   set(config: FaultConfig): void {
     this.config = structuredClone(config);
-    this.random = seededRandom(this.seed);
+    this.random = mulberry32(this.seed);
   }
 
   get(): FaultConfig {

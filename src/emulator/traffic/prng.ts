@@ -1,5 +1,5 @@
-// mulberry32: a tiny, fast, seedable PRNG. Synthetic traffic must be identical for a seed on
-// every machine, so Math.random is never used.
+// mulberry32: a tiny, fast, seedable PRNG. Synthetic traffic and injected faults must be identical
+// for a seed on every machine, so Math.random is never used.
 
 export type Random = () => number;
 
