@@ -8,8 +8,7 @@ import type {
   TriggerSpec,
   ValueSource,
 } from "../../src/spec/model.js";
-
-const src = { file: "goals/test.yaml", pointer: "" };
+import { baseGoal, baseProject, baseTarget, testSource as src } from "../support/project.js";
 
 export function cond(
   subject: ValueSource,
@@ -25,51 +24,14 @@ export function param(name: string, from: ValueSource, extra: Partial<ParamSpec>
 }
 
 export function goal(id: string, trigger: TriggerSpec, extra: Partial<Goal> = {}): Goal {
-  return {
-    id,
-    title: id,
-    kind: "micro",
-    role: "secondary",
-    leadsTo: [],
-    event: id,
-    reservedEventOk: false,
-    trigger,
-    params: [],
-    pii: false,
-    source: src,
-    ...extra,
-  };
+  return baseGoal(id, trigger, { role: "secondary", ...extra });
 }
 
 export function project(goals: Goal[], extra: Partial<Project> = {}): Project {
-  return {
-    dir: "/tmp/p",
-    name: "Test",
-    version: 1,
-    defaultTarget: "staging",
-    targets: [
-      {
-        name: "staging",
-        gtm: { accountId: "6000001", containerId: "9000001", workspaceName: "microgoals" },
-        ga4: { propertyId: "400000001", measurementId: "G-TEST0001" },
-        source: src,
-      },
-    ],
-    installGoogleTag: false,
-    limits: { keyEvents: 30, customDimensions: 50 },
-    report: {
-      since: "28daysAgo",
-      until: "yesterday",
-      windowSeconds: 604800,
-      minUsers: 50,
-      alerts: [],
-      currency: "EUR",
-    },
-    goals,
-    funnels: [],
-    files: ["goals/test.yaml"],
+  return baseProject(goals, {
+    targets: [baseTarget({ accountId: "6000001", containerId: "9000001", measurementId: "G-TEST0001" })],
     ...extra,
-  };
+  });
 }
 
 /** One goal of every trigger kind, with params of every source kind. */

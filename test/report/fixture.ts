@@ -3,68 +3,50 @@
 import type { ReportInput } from "../../src/report/model.js";
 import { emptyCaveats } from "../../src/report/model.js";
 import type { Goal, Project } from "../../src/spec/model.js";
+import { baseGoal, baseProject, baseTarget } from "../support/project.js";
 
 function goal(id: string, kind: "macro" | "micro", leadsTo: string[] = [], value?: number): Goal {
-  return {
+  return baseGoal(
     id,
-    title: id.replace(/_/g, " "),
-    kind,
-    role: kind === "micro" ? "milestone" : undefined,
-    leadsTo,
-    event: id,
-    reservedEventOk: false,
-    trigger: { kind: "data_layer", event: id, conditions: [] },
-    params: [],
-    keyEvent: kind === "macro" ? { counting: "once_per_event", value } : undefined,
-    value,
-    pii: false,
-    source: { file: "goals/test.yaml", pointer: `/goals/${id}` },
-  };
+    { kind: "data_layer", event: id, conditions: [] },
+    {
+      title: id.replace(/_/g, " "),
+      kind,
+      role: kind === "micro" ? "milestone" : undefined,
+      leadsTo,
+      keyEvent: kind === "macro" ? { counting: "once_per_event", value } : undefined,
+      value,
+      source: { file: "goals/test.yaml", pointer: `/goals/${id}` },
+    },
+  );
 }
 
 export function testProject(goals?: Goal[]): Project {
-  return {
-    dir: "/tmp/project",
-    name: "Test Store",
-    version: 1,
-    defaultTarget: "staging",
-    targets: [
-      {
-        name: "staging",
-        gtm: { accountId: "1", containerId: "2", workspaceName: "microgoals" },
-        ga4: { propertyId: "400000001", measurementId: "G-TEST" },
-        source: { file: "microgoals.yaml", pointer: "/targets/staging" },
-      },
-    ],
-    installGoogleTag: false,
-    limits: { keyEvents: 30, customDimensions: 50 },
-    report: {
-      since: "28daysAgo",
-      until: "yesterday",
-      windowSeconds: 604800,
-      minUsers: 50,
-      alerts: [],
-      currency: "EUR",
-    },
-    goals: goals ?? [
+  return baseProject(
+    goals ?? [
       goal("purchase", "macro", [], 80),
       goal("view_product", "micro", ["purchase"]),
       goal("add_to_cart", "micro", ["purchase"]),
       goal("size_guide", "micro", ["purchase"]),
       goal("broken_widget", "micro", ["purchase"]),
     ],
-    funnels: [
-      {
-        id: "shop",
-        title: "Shop funnel",
-        steps: ["view_product", "add_to_cart", "purchase"],
-        windowSeconds: 604800,
-        open: false,
-        source: { file: "goals/test.yaml", pointer: "/funnels/0" },
-      },
-    ],
-    files: ["microgoals.yaml", "goals/test.yaml"],
-  };
+    {
+      dir: "/tmp/project",
+      name: "Test Store",
+      targets: [baseTarget({}, { file: "microgoals.yaml", pointer: "/targets/staging" })],
+      funnels: [
+        {
+          id: "shop",
+          title: "Shop funnel",
+          steps: ["view_product", "add_to_cart", "purchase"],
+          windowSeconds: 604800,
+          open: false,
+          source: { file: "goals/test.yaml", pointer: "/funnels/0" },
+        },
+      ],
+      files: ["microgoals.yaml", "goals/test.yaml"],
+    },
+  );
 }
 
 export { goal as testGoal };

@@ -1,18 +1,12 @@
 // A small project for traffic tests: three micro goals (one a funnel step after another), two macros.
 
 import type { Goal, Project } from "../../../src/spec/model.js";
-
-const source = { file: "goals/test.yaml", pointer: "" };
+import { baseGoal, baseProject, baseTarget, testSource } from "../../support/project.js";
 
 function goal(id: string, kind: "micro" | "macro", leadsTo: string[] = [], path?: string): Goal {
-  return {
+  return baseGoal(
     id,
-    title: id,
-    kind,
-    leadsTo,
-    event: id,
-    reservedEventOk: false,
-    trigger: {
+    {
       kind: "page_view",
       conditions: path
         ? [
@@ -22,47 +16,26 @@ function goal(id: string, kind: "micro" | "macro", leadsTo: string[] = [], path?
               value: path,
               negate: false,
               ignoreCase: false,
-              source,
+              source: testSource,
             },
           ]
         : [],
     },
-    params: [],
-    ...(kind === "macro"
-      ? { keyEvent: { counting: "once_per_event" as const, value: 100, currency: "EUR" } }
-      : {}),
-    pii: false,
-    source,
-  };
+    {
+      kind,
+      leadsTo,
+      ...(kind === "macro"
+        ? { keyEvent: { counting: "once_per_event" as const, value: 100, currency: "EUR" } }
+        : {}),
+    },
+  );
 }
 
 export const PROPERTY = "400000001";
 
 export function fixtureProject(): Project {
-  return {
-    dir: "/tmp/fixture",
-    name: "fixture",
-    version: 1,
-    defaultTarget: "staging",
-    targets: [
-      {
-        name: "staging",
-        gtm: { accountId: "1", containerId: "2", workspaceName: "microgoals" },
-        ga4: { propertyId: PROPERTY, measurementId: "G-TEST" },
-        source,
-      },
-    ],
-    installGoogleTag: false,
-    limits: { keyEvents: 30, customDimensions: 50 },
-    report: {
-      since: "28daysAgo",
-      until: "yesterday",
-      windowSeconds: 604800,
-      minUsers: 50,
-      alerts: [],
-      currency: "EUR",
-    },
-    goals: [
+  return baseProject(
+    [
       goal("view_pricing", "micro", ["purchase", "demo_request"], "/pricing"),
       goal("add_to_cart", "micro", ["purchase"]),
       goal("begin_checkout", "micro", ["purchase"]),
@@ -70,16 +43,20 @@ export function fixtureProject(): Project {
       goal("purchase", "macro"),
       goal("demo_request", "macro"),
     ],
-    funnels: [
-      {
-        id: "checkout",
-        title: "Checkout",
-        steps: ["add_to_cart", "begin_checkout", "purchase"],
-        windowSeconds: 604800,
-        open: false,
-        source,
-      },
-    ],
-    files: ["goals/test.yaml"],
-  };
+    {
+      dir: "/tmp/fixture",
+      name: "fixture",
+      targets: [baseTarget({ propertyId: PROPERTY })],
+      funnels: [
+        {
+          id: "checkout",
+          title: "Checkout",
+          steps: ["add_to_cart", "begin_checkout", "purchase"],
+          windowSeconds: 604800,
+          open: false,
+          source: testSource,
+        },
+      ],
+    },
+  );
 }
