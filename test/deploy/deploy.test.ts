@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from "vitest";
-import type { Emulator } from "../../src/emulator/server.js";
 import { applyPlan, planDeploy } from "../../src/gtm/deploy.js";
 import { hasChanges } from "../../src/plan/model.js";
 import { renderPlan } from "../../src/plan/render.js";
 import {
+  closeEmulators,
   control,
   desiredFrom,
   emulator,
@@ -15,14 +15,11 @@ import {
   wsControlPath,
 } from "./harness.js";
 
-let emu: Emulator;
-afterEach(async () => {
-  await emu?.close();
-});
+afterEach(closeEmulators);
 
 describe("deploy end to end (official clients → emulator)", () => {
   it("fresh deploy creates exactly the desired entities, paced without a single rate-limit answer", async () => {
-    emu = await emulator();
+    const emu = await emulator();
     const desired = exampleDesired();
     const s = await session(emu);
     const planned = await planDeploy(desired, { session: s });
@@ -50,7 +47,7 @@ describe("deploy end to end (official clients → emulator)", () => {
   });
 
   it("a no-op re-deploy makes zero writes and reads a constant number of times", async () => {
-    emu = await emulator();
+    const emu = await emulator();
     const desired = exampleDesired();
     const s = await session(emu); // one process: one quota window, so no retry blurs the counts
     const first = await applyPlan({ desired }, { session: s });
@@ -67,7 +64,7 @@ describe("deploy end to end (official clients → emulator)", () => {
   });
 
   it("changing one goal writes only that goal's entities", async () => {
-    emu = await emulator();
+    const emu = await emulator();
     const files = exampleFiles();
     await applyPlan({ desired: desiredFrom(files) }, { session: await session(emu) });
     files["goals/b2b.yaml"] = files["goals/b2b.yaml"].replace("/business/pricing", "/business/prices");
@@ -90,7 +87,7 @@ describe("deploy end to end (official clients → emulator)", () => {
   });
 
   it("deleting a goal deletes its owned entities and its key event, nothing else", async () => {
-    emu = await emulator();
+    const emu = await emulator();
     const files = exampleFiles();
     await applyPlan({ desired: desiredFrom(files) }, { session: await session(emu) });
     const before = workspaceEntities(emu)!.entities.tag.length;
@@ -111,7 +108,7 @@ describe("deploy end to end (official clients → emulator)", () => {
   });
 
   it("reports drift and leaves the edited entity alone unless forced", async () => {
-    emu = await emulator();
+    const emu = await emulator();
     const desired = exampleDesired();
     await applyPlan({ desired }, { session: await session(emu) });
     const ws = workspaceEntities(emu)!;

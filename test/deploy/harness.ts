@@ -35,8 +35,17 @@ export function exampleDesired(): DesiredState {
   return desiredFrom(exampleFiles());
 }
 
+const started: Emulator[] = [];
+
+/** An emulator on port 0 with the time-scaled quota; `afterEach(closeEmulators)` closes it. */
 export async function emulator(options: EmulatorOptions = {}): Promise<Emulator> {
-  return startEmulator({ port: 0, timeScale: TIME_SCALE, ...options });
+  const emu = await startEmulator({ port: 0, timeScale: TIME_SCALE, ...options });
+  started.push(emu);
+  return emu;
+}
+
+export async function closeEmulators(): Promise<void> {
+  await Promise.all(started.splice(0).map((e) => e.close()));
 }
 
 /** Fresh session per run (like a new CLI process) unless one is passed in. */

@@ -4,6 +4,7 @@ import type { Emulator } from "../../src/emulator/server.js";
 import { applyPlan, planDeploy } from "../../src/gtm/deploy.js";
 import { hasChanges } from "../../src/plan/model.js";
 import {
+  closeEmulators,
   control,
   desiredFrom,
   emulator,
@@ -14,10 +15,7 @@ import {
   wsControlPath,
 } from "./harness.js";
 
-let emu: Emulator;
-afterEach(async () => {
-  await emu?.close();
-});
+afterEach(closeEmulators);
 
 const DEFAULT_WS = "/gtm/accounts/6000001/containers/9000001/workspaces/1";
 
@@ -71,7 +69,7 @@ function foreign(e: Emulator) {
 
 describe("safety with things microgoals does not own", () => {
   it("leaves foreign tags, triggers and variables with similar names untouched, through create and delete", async () => {
-    emu = await emulator();
+    const emu = await emulator();
     await seedForeign(emu);
     const files = exampleFiles();
     const first = await applyPlan({ desired: desiredFrom(files) }, { session: await session(emu) });
@@ -94,7 +92,7 @@ describe("safety with things microgoals does not own", () => {
   });
 
   it("refuses, before any write, to create an entity whose exact name a foreign one already has", async () => {
-    emu = await emulator();
+    const emu = await emulator();
     await seedForeign(emu, true);
     const s = await session(emu);
     const { plan } = await planDeploy(exampleDesired(), { session: s });
@@ -107,7 +105,7 @@ describe("safety with things microgoals does not own", () => {
   });
 
   it("refuses a saved plan when an owned entity was edited after the plan was made", async () => {
-    emu = await emulator();
+    const emu = await emulator();
     const desired = exampleDesired();
     await applyPlan({ desired }, { session: await session(emu) });
     const files = exampleFiles();
@@ -124,7 +122,7 @@ describe("safety with things microgoals does not own", () => {
   });
 
   it("applies an unchanged saved plan exactly", async () => {
-    emu = await emulator();
+    const emu = await emulator();
     const desired = exampleDesired();
     const { plan } = await planDeploy(desired, { session: await session(emu) });
     const result = await applyPlan(
@@ -136,7 +134,7 @@ describe("safety with things microgoals does not own", () => {
   });
 
   it("publish: compilerError answered with HTTP 200 stops with a clear error; the next run publishes", async () => {
-    emu = await emulator();
+    const emu = await emulator();
     const desired = exampleDesired();
     await control(emu, "POST", "/gtm/compiler-error", { count: 1 });
     const err = await applyPlan({ desired }, { session: await session(emu), publish: true }).catch(
@@ -159,7 +157,7 @@ describe("safety with things microgoals does not own", () => {
   });
 
   it("syncs a workspace that is behind the latest version before writing", async () => {
-    emu = await emulator();
+    const emu = await emulator();
     const files = exampleFiles();
     await applyPlan({ desired: desiredFrom(files) }, { session: await session(emu) });
     await seedForeign(emu); // someone publishes from the Default Workspace
