@@ -10,7 +10,7 @@ import { fetchReportInput } from "../../src/ga4/data/source.js";
 import { planReport } from "../../src/report/plan.js";
 import { filesReport } from "../../src/report/sources/export/files-source.js";
 import type { ExportReportInput } from "../../src/report/sources/export/read-result.js";
-import { exportDir, merchProject } from "./merch-project.js";
+import { exportDir, merchMicros, merchProject } from "./merch-project.js";
 
 // From the folder's README (independently published figures for the same property).
 const readme = [
@@ -111,16 +111,7 @@ describe("Data API path (emulator) vs SQL path (DuckDB)", () => {
 
 /** Per user: first purchase with a begin_checkout in [t − W, t); per conversion: its last 3 micro steps in the window, repeats collapsed. */
 function bruteForce(store: EventStore, windowMicros: number) {
-  const micros = new Set([
-    "view_item",
-    "add_to_cart",
-    "begin_checkout",
-    "add_shipping_info",
-    "add_payment_info",
-    "view_promotion",
-    "select_item",
-    "view_search_results",
-  ]);
+  const micros = new Set(merchMicros);
   const byUser = new Map<string, { t: number; e: string }[]>();
   for (const e of store.events()) {
     if (!micros.has(e.eventName) && e.eventName !== "purchase") continue;
