@@ -78,6 +78,9 @@ export function analysisSql(q: ExportQuery, src: RowSource, d: Dialect): string 
     `hits ${d.cteAs} (${hitBranches.join(" UNION ALL ") || `SELECT u, t, e AS g FROM ev WHERE 1 = 0`})`,
   );
 
+  // One row per user and goal: what "did the goal" questions need, far smaller than the hits.
+  ctes.push(`goal_users ${d.cteAs} (SELECT DISTINCT u, g FROM hits)`);
+  ctes.push("goal_count AS (SELECT g, COUNT(*) AS n FROM goal_users GROUP BY g)");
   const out = (
     section: string,
     cols: Partial<Record<(typeof resultColumns)[number], string>>,
@@ -145,48 +148,45 @@ function pairSql(q: ExportQuery, d: Dialect, ctes: string[], selects: string[], 
   const pairs = q.pairs.filter((p) => p.microId !== p.macroId);
   if (pairs.length === 0) return;
   const lit = d.str;
-  const involved = [...new Set(pairs.flatMap((p) => [p.microId, p.macroId]))].sort();
-  // One window pass: f<k> = the earliest micro of pair k in [t − W, t) on this row's user timeline.
-  const firsts = pairs.map(
-    (p, k) =>
-      `MIN(CASE WHEN g = ${lit(p.microId)} THEN t END) OVER (PARTITION BY u ORDER BY t ` +
-      `RANGE BETWEEN ${p.windowSeconds * MICROS} PRECEDING AND 1 PRECEDING) AS f${k}`,
-  );
-  ctes.push(
-    `pair_base AS (SELECT u, t, g, ${firsts.join(", ")} FROM hits WHERE g IN (${involved.map(lit).join(", ")}))`,
-  );
-  const rows = pairs.map(
-    (p, k) =>
-      `SELECT ${k} AS k, u, t, g = ${lit(p.microId)} AS is_micro, g = ${lit(p.macroId)} AS is_macro, f${k} AS fm ` +
-      `FROM pair_base WHERE g IN (${lit(p.microId)}, ${lit(p.macroId)})`,
-  );
-  ctes.push(`pair_rows ${d.cteAs} (${rows.join(" UNION ALL ")})`);
-  ctes.push(
-    "pair_users AS (SELECT k, u, MAX(CASE WHEN is_micro THEN 1 ELSE 0 END) AS hm, " +
-      "MAX(CASE WHEN is_macro THEN 1 ELSE 0 END) AS hmac, " +
-      "MIN(CASE WHEN is_macro AND fm IS NOT NULL THEN t END) AS t2 FROM pair_rows GROUP BY k, u)",
-  );
-  // Time to convert: from the earliest micro in the window to the user's first converting macro.
-  ctes.push(
-    "pair_times AS (SELECT pu.k, pu.u, MIN(pr.t - pr.fm) AS dt FROM pair_users pu JOIN pair_rows pr " +
-      "ON pr.k = pu.k AND pr.u = pu.u AND pr.t = pu.t2 AND pr.is_macro AND pr.fm IS NOT NULL GROUP BY pu.k, pu.u)",
-  );
   const pairIds = pairs.map(
-    (p, k) => `SELECT ${k} AS k, ${lit(p.microId)} AS micro, ${lit(p.macroId)} AS macro`,
+    (p, k) =>
+      `SELECT ${k} AS k, ${lit(p.microId)} AS micro, ${lit(p.macroId)} AS macro, ${p.windowSeconds * MICROS} AS w`,
   );
   ctes.push(`pair_ids AS (${pairIds.join(" UNION ALL ")})`);
+  // Joins instead of window passes over every goal event: macro conversions are rare, so each one
+  // meets only its own user's micro events, and nothing the size of the event table is sorted.
+  // pair_base: every macro event with a micro of the same user in [t − W, t), and the earliest one.
+  ctes.push(
+    `pair_base ${d.cteAs} (SELECT pi.k, m.u, m.t, MIN(s.t) AS fm FROM pair_ids pi ` +
+      "JOIN hits m ON m.g = pi.macro " +
+      "JOIN hits s ON s.u = m.u AND s.g = pi.micro AND s.t < m.t AND s.t >= m.t - pi.w " +
+      "GROUP BY pi.k, m.u, m.t)",
+  );
+  ctes.push("pair_first AS (SELECT k, u, MIN(t) AS t2 FROM pair_base GROUP BY k, u)");
+  // Time to convert: from the earliest micro in the window to the user's first converting macro.
+  ctes.push(
+    "pair_times AS (SELECT f.k, f.u, MIN(b.t - b.fm) AS dt FROM pair_first f JOIN pair_base b " +
+      "ON b.k = f.k AND b.u = f.u AND b.t = f.t2 GROUP BY f.k, f.u)",
+  );
+  // Users who did both goals of a pair (for "macro without micro").
+  ctes.push(
+    "pair_both AS (SELECT pi.k, COUNT(*) AS n FROM pair_ids pi JOIN goal_users a ON a.g = pi.micro " +
+      "JOIN goal_users b ON b.u = a.u AND b.g = pi.macro GROUP BY pi.k)",
+  );
   selects.push(
     out(
       "pair",
       {
         a: "pi.micro",
         b: "pi.macro",
-        n1: "SUM(pu.hm)",
-        n2: "SUM(CASE WHEN pu.t2 IS NOT NULL THEN 1 ELSE 0 END)",
-        n3: "SUM(pu.hmac)",
-        n4: "SUM(CASE WHEN pu.hmac = 1 AND pu.hm = 0 THEN 1 ELSE 0 END)",
+        n1: "COALESCE(gm.n, 0)",
+        n2: "COALESCE(pc.n, 0)",
+        n3: "COALESCE(gx.n, 0)",
+        n4: "COALESCE(gx.n, 0) - COALESCE(pb.n, 0)",
       },
-      "FROM pair_users pu JOIN pair_ids pi ON pi.k = pu.k GROUP BY pi.micro, pi.macro",
+      "FROM pair_ids pi LEFT JOIN goal_count gm ON gm.g = pi.micro LEFT JOIN goal_count gx ON gx.g = pi.macro " +
+        "LEFT JOIN (SELECT k, COUNT(*) AS n FROM pair_first GROUP BY k) pc ON pc.k = pi.k " +
+        "LEFT JOIN pair_both pb ON pb.k = pi.k",
     ),
   );
   const secs = `dt / ${MICROS}`;
@@ -209,13 +209,15 @@ function funnelSql(q: ExportQuery, d: Dialect, ctes: string[], selects: string[]
     const hitsOf = (goalId: string) => `SELECT u, t FROM hits WHERE g = ${lit(goalId)}`;
     f.steps.forEach((goalId, s) => {
       if (s > 0) {
-        // via: step events with a reached previous-step event in [t − W, t) (strictly before).
+        // via: step events with a reached previous-step event in [t − W, t) (strictly before), i.e.
+        // whose latest earlier previous-step event is at most W old. A running MAX (step rows sort
+        // first at equal t, so a same-time previous step is not "before") needs no framed window.
         ctes.push(
-          `fu${i}_v${s} AS (SELECT u, t FROM (SELECT u, t, is_step, MAX(pt) OVER (PARTITION BY u ORDER BY t ` +
-            `RANGE BETWEEN ${f.windowSeconds * MICROS} PRECEDING AND 1 PRECEDING) AS prev ` +
+          `fu${i}_v${s} AS (SELECT u, t FROM (SELECT u, t, is_step, MAX(pt) OVER (PARTITION BY u ORDER BY t, is_step DESC ` +
+            `ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS prev ` +
             `FROM (SELECT u, t, t AS pt, 0 AS is_step FROM fu${i}_${s - 1} ` +
             `UNION ALL SELECT u, t, CAST(NULL AS ${d.int}) AS pt, 1 AS is_step FROM hits WHERE g = ${lit(goalId)}) z) y ` +
-            `WHERE is_step = 1 AND prev IS NOT NULL)`,
+            `WHERE is_step = 1 AND prev >= t - ${f.windowSeconds * MICROS})`,
         );
         selects.push(
           out(

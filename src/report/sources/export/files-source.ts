@@ -1,5 +1,8 @@
 // `microgoals report --source files`: the analysis query run by embedded DuckDB over export files.
 // DuckDB streams the files and aggregates; only the small result comes back to JavaScript.
+import { mkdtemp, rm } from "node:fs/promises";
+import { availableParallelism, tmpdir } from "node:os";
+import { join } from "node:path";
 import { DuckDBInstance } from "@duckdb/node-api";
 import { UserError } from "../../../cli/failure.js";
 import type { Project } from "../../../spec/model.js";
@@ -21,17 +24,28 @@ export interface FilesSourceOptions {
   topPaths?: number;
   pathLength?: number;
   propertyId?: string;
-  /** DuckDB threads (default: DuckDB's own choice) */
+  /** DuckDB threads (default: the machine's cores, at most 4: more threads, more memory) */
   threads?: number;
-  /** DuckDB memory cap, e.g. "1GB" (default); past it DuckDB spills to a temp directory */
+  /** DuckDB memory cap (default "512MB"); past it DuckDB spills to a temporary directory */
   memoryLimit?: string;
 }
 
+/**
+ * Bounded engine settings: a memory cap with somewhere to spill, few threads (each holds its own
+ * buffers), and no insertion order to keep (the result is sorted anyway).
+ */
+export function duckDbConfig(opts: FilesSourceOptions, tempDirectory: string): Record<string, string> {
+  return {
+    threads: String(opts.threads ?? Math.min(4, Math.max(1, availableParallelism()))),
+    memory_limit: opts.memoryLimit ?? "512MB",
+    temp_directory: tempDirectory,
+    preserve_insertion_order: "false",
+  };
+}
+
 export async function filesReport(project: Project, opts: FilesSourceOptions): Promise<ExportReportInput> {
-  const instance = await DuckDBInstance.create(
-    ":memory:",
-    opts.threads ? { threads: String(opts.threads) } : {},
-  );
+  const spill = await mkdtemp(join(tmpdir(), "microgoals-duckdb-"));
+  const instance = await DuckDBInstance.create(":memory:", duckDbConfig(opts, spill));
   const conn = await instance.connect();
   try {
     const files = await openExportFiles(conn, opts.files);
@@ -76,6 +90,7 @@ export async function filesReport(project: Project, opts: FilesSourceOptions): P
   } finally {
     conn.closeSync();
     instance.closeSync();
+    await rm(spill, { recursive: true, force: true });
   }
 }
 
