@@ -1,6 +1,14 @@
 // ReportInput + spec → Analysis. Pure: every figure a renderer prints is computed here.
 import type { Goal, Project } from "../spec/model.js";
-import type { Analysis, FunnelAnalysis, GoalAnalysis, HistoryPoint, PairAnalysis, Rate } from "./analysis.js";
+import type {
+  Analysis,
+  ExportExtras,
+  FunnelAnalysis,
+  GoalAnalysis,
+  HistoryPoint,
+  PairAnalysis,
+  Rate,
+} from "./analysis.js";
 import type { FunnelCount, PairCount, ReportInput } from "./model.js";
 import { benjaminiHochberg } from "./stats/benjamini-hochberg.js";
 import { fisherExact } from "./stats/fisher.js";
@@ -76,6 +84,23 @@ export function analyze(project: Project, input: ReportInput, options: AnalyzeOp
     caveats: { ...input.caveats, missingGoals },
     cost: input.cost,
     history: options.history ?? [],
+    ...exportExtras(input),
+  };
+}
+
+/** The export-only figures, when the input came from the GA4 export (see ExportReportInput). */
+function exportExtras(input: ReportInput): { export?: ExportExtras } {
+  const x = input as ReportInput & Partial<ExportExtras>;
+  if (!x.timeToConvert || !x.reversePaths) return {};
+  return {
+    export: {
+      totalEvents: x.totalEvents ?? 0,
+      days: x.days ?? [],
+      timeToConvert: x.timeToConvert,
+      reversePaths: x.reversePaths,
+      notes: x.notes ?? [],
+      bytesProcessed: x.bytesProcessed ?? null,
+    },
   };
 }
 

@@ -1,6 +1,6 @@
 // The sentences every format prints about data quality and cost, so no format can forget one.
 import type { Analysis } from "../analysis.js";
-import { count } from "./figures.js";
+import { count, formatBytes } from "./figures.js";
 
 export interface CaveatLine {
   level: "warning" | "info";
@@ -36,13 +36,20 @@ export function caveatLines(a: Analysis): CaveatLine[] {
       text: `No data for goal ${id}: no events in the date range — check its trigger.`,
     });
   }
-  lines.push({
-    level: "info",
-    text: `Cost: ${count(a.cost.requests)} Data API requests, ${count(a.cost.tokens)} quota tokens (source: ${a.source}).`,
-  });
+  for (const note of a.export?.notes ?? []) lines.push({ level: "warning", text: `${note}.` });
+  lines.push({ level: "info", text: costText(a) });
   lines.push({
     level: "info",
     text: "Lift and value are associations between doing a micro goal and converting, not proof that the micro goal causes conversions.",
   });
   return lines;
+}
+
+function costText(a: Analysis): string {
+  const x = a.export;
+  if (!x)
+    return `Cost: ${count(a.cost.requests)} Data API requests, ${count(a.cost.tokens)} quota tokens (source: ${a.source}).`;
+  const days = x.days.length === 1 ? "1 day" : `${count(x.days.length)} days`;
+  const scanned = x.bytesProcessed === null ? "" : `; BigQuery processed ${formatBytes(x.bytesProcessed)}`;
+  return `Cost: one query over ${count(x.totalEvents)} export events on ${days}${scanned} (source: ${a.source}).`;
 }

@@ -1,5 +1,6 @@
 // CSV: one record per row, the kind of record in the first column (pair, funnel_step, goal, caveat,
-// cost), so a spreadsheet can filter by it. Numbers are raw (rates as fractions), RFC 4180 quoting.
+// cost; from the GA4 export also time_to_convert, path, day), so a spreadsheet can filter by it.
+// Numbers are raw (rates as fractions), RFC 4180 quoting.
 import type { Analysis } from "../analysis.js";
 import { caveatLines } from "./caveat-lines.js";
 
@@ -32,6 +33,8 @@ export const CSV_COLUMNS = [
   "rank",
   "status",
   "note",
+  "median_seconds",
+  "p90_seconds",
 ] as const;
 
 type Column = (typeof CSV_COLUMNS)[number];
@@ -107,10 +110,39 @@ export function renderCsv(a: Analysis): string {
       note: g.kind,
     });
   }
+  const x = a.export;
+  for (const t of x?.timeToConvert ?? []) {
+    records.push({
+      record: "time_to_convert",
+      id: t.microId,
+      macro: t.macroId,
+      users: t.converters,
+      median_seconds: t.medianSeconds,
+      p90_seconds: t.p90Seconds,
+    });
+  }
+  for (const p of x?.reversePaths ?? []) {
+    p.top.forEach((path, i) => {
+      records.push({
+        record: "path",
+        id: path.steps.join(" > "),
+        macro: p.macroId,
+        users: path.users,
+        events: path.conversions,
+        n: p.conversions,
+        rate: p.conversions > 0 ? path.conversions / p.conversions : null,
+        rank: i + 1,
+      });
+    });
+  }
+  for (const d of x?.days ?? [])
+    records.push({ record: "day", id: d.date, users: d.users, events: d.events });
   for (const c of caveatLines(a))
     records.push({ record: c.level === "warning" ? "caveat" : "info", note: c.text });
   records.push({ record: "cost", id: "requests", n: a.cost.requests });
   records.push({ record: "cost", id: "tokens", n: a.cost.tokens });
+  if (x?.bytesProcessed !== null && x?.bytesProcessed !== undefined)
+    records.push({ record: "cost", id: "bytes_processed", n: x.bytesProcessed });
   const lines = [CSV_COLUMNS.join(",")];
   for (const r of records) lines.push(CSV_COLUMNS.map((c) => quote(r[c])).join(","));
   return `${lines.join("\r\n")}\r\n`;

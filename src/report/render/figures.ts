@@ -56,3 +56,24 @@ export function verdict(p: PairAnalysis, alpha: number): string {
   if (more === null) return "no difference observed";
   return `not significant${need}`;
 }
+
+/** A measured time span, rounded for reading: "45s", "12.5 min", "3.2 h", "2.1 d"; "—" when unknown. */
+export function elapsed(seconds: number | null): string {
+  if (seconds === null || !Number.isFinite(seconds)) return "—";
+  if (seconds < 60) return `${Math.round(seconds)}s`;
+  if (seconds < 3600) return `${(seconds / 60).toFixed(1)} min`;
+  if (seconds < 86400) return `${(seconds / 3600).toFixed(1)} h`;
+  return `${(seconds / 86400).toFixed(1)} d`;
+}
+
+/** Bytes in decimal units, as BigQuery bills them: "1.2 GB". */
+export function formatBytes(n: number): string {
+  const units = ["B", "KB", "MB", "GB", "TB", "PB"];
+  let v = n;
+  let i = 0;
+  while (v >= 1000 && i < units.length - 1) {
+    v /= 1000;
+    i++;
+  }
+  return `${i === 0 ? v : v.toFixed(1)} ${units[i]}`;
+}

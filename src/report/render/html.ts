@@ -2,6 +2,7 @@
 // single column, wide tables scroll sideways inside their own box.
 import type { Analysis } from "../analysis.js";
 import { caveatLines } from "./caveat-lines.js";
+import { pathBlocks, timeExplanation, timeHeading, timeRows } from "./export-sections.js";
 import { count, duration, lift, money, pct, pValue, rate, verdict } from "./figures.js";
 import { escapeXml as esc, funnelBars, liftForest, trendLines } from "./svg-charts.js";
 import { header } from "./table.js";
@@ -111,6 +112,30 @@ export function renderHtml(a: Analysis): string {
         `<p>Bottleneck: <code>${esc(f.bottleneck.fromGoalId)}</code> → <code>${esc(f.bottleneck.toGoalId)}</code> (${pct(f.bottleneck.conversion)})</p>`,
       );
     }
+  }
+
+  const times = timeRows(a);
+  if (times.length > 0) {
+    out.push(`<h2>${timeHeading}</h2>`, `<p class="info">${esc(timeExplanation)}</p>`);
+    out.push(
+      '<div class="scroll"><table><thead><tr><th>Micro → macro</th><th>Users</th><th>Median</th><th>90th percentile</th></tr></thead><tbody>',
+    );
+    for (const t of times)
+      out.push(
+        `<tr><td>${esc(t.pair)}</td><td class="num">${t.converters}</td><td class="num">${t.median}</td><td class="num">${t.p90}</td></tr>`,
+      );
+    out.push("</tbody></table></div>");
+  }
+  for (const b of pathBlocks(a)) {
+    out.push(`<h2>Goal paths before ${esc(b.macroTitle)}</h2>`, `<p class="info">${esc(b.title)}</p>`);
+    out.push(
+      '<div class="scroll"><table><thead><tr><th>Path (oldest first)</th><th>Conversions</th><th>Share</th><th>Users</th></tr></thead><tbody>',
+    );
+    for (const r of b.rows)
+      out.push(
+        `<tr><td>${esc(r.path)}</td><td class="num">${r.conversions}</td><td class="num">${r.share}</td><td class="num">${r.users}</td></tr>`,
+      );
+    out.push("</tbody></table></div>");
   }
 
   out.push(

@@ -1,6 +1,7 @@
 // Markdown for job summaries and pull-request comments (GitHub-flavoured tables).
 import type { Analysis } from "../analysis.js";
 import { caveatLines } from "./caveat-lines.js";
+import { pathBlocks, timeExplanation, timeHeading, timeRows } from "./export-sections.js";
 import { count, duration, lift, money, pct, pValue, rate, verdict } from "./figures.js";
 import { header } from "./table.js";
 
@@ -84,6 +85,20 @@ export function renderMarkdown(a: Analysis): string {
         `Bottleneck: \`${f.bottleneck.fromGoalId}\` → \`${f.bottleneck.toGoalId}\` (${pct(f.bottleneck.conversion)}).`,
       );
     }
+  }
+  const times = timeRows(a);
+  if (times.length > 0) {
+    out.push("", `### ${timeHeading}`, "", timeExplanation, "");
+    out.push(row(["Micro → macro", "Users", "Median", "90th percentile"]), row(["---", "--:", "--:", "--:"]));
+    for (const r of times) out.push(row([r.pair, r.converters, r.median, r.p90]));
+  }
+  for (const b of pathBlocks(a)) {
+    out.push("", `### ${b.title}`, "");
+    out.push(
+      row(["Path (oldest first)", "Conversions", "Share", "Users"]),
+      row(["---", "--:", "--:", "--:"]),
+    );
+    for (const r of b.rows) out.push(row([r.path, r.conversions, r.share, r.users]));
   }
   out.push(
     "",

@@ -2,6 +2,7 @@
 // TTY and NO_COLOR is unset); without colour the output is plain ASCII-aligned text.
 import type { Analysis, PairAnalysis } from "../analysis.js";
 import { caveatLines } from "./caveat-lines.js";
+import { pathBlocks, timeExplanation, timeHeading, timeRows } from "./export-sections.js";
 import { count, duration, lift, money, pct, pValue, rate, verdict } from "./figures.js";
 import { textGrid } from "./text-grid.js";
 
@@ -48,6 +49,7 @@ export function renderTable(a: Analysis, options: TableOptions = { color: false 
       );
     }
   }
+  out.push(...exportSections(a, paint));
   out.push("");
   out.push(paint("1", "Goals"));
   const grows = [["goal", "kind", "event", "users", "events"]];
@@ -84,4 +86,27 @@ function pairRow(a: Analysis, p: PairAnalysis, paint: Paint): string[] {
     money(p.valuePerMicro, a.currency),
     colour ? paint(colour, v) : v,
   ];
+}
+
+/** Time to convert and goal paths: only when the report came from the GA4 export. */
+function exportSections(a: Analysis, paint: Paint): string[] {
+  const out: string[] = [];
+  const times = timeRows(a);
+  if (times.length > 0) {
+    out.push("", `${paint("1", timeHeading)} — ${timeExplanation}`);
+    const rows = [["micro → macro", "users", "median", "p90"]];
+    for (const t of times) rows.push([t.pair, t.converters, t.median, t.p90]);
+    out.push(
+      ...textGrid(rows, new Set([1, 2, 3])).map((l, i) => (i === 0 ? paint("2", `  ${l}`) : `  ${l}`)),
+    );
+  }
+  for (const b of pathBlocks(a)) {
+    out.push("", paint("1", b.title));
+    const rows = [["conversions", "share", "users", "path (oldest first)"]];
+    for (const r of b.rows) rows.push([r.conversions, r.share, r.users, r.path]);
+    out.push(
+      ...textGrid(rows, new Set([0, 1, 2])).map((l, i) => (i === 0 ? paint("2", `  ${l}`) : `  ${l}`)),
+    );
+  }
+  return out;
 }

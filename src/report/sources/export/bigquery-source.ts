@@ -3,6 +3,7 @@
 // A dry run comes first: it prints the bytes the query would scan and refuses above --max-bytes.
 import { UserError } from "../../../cli/failure.js";
 import type { Project } from "../../../spec/model.js";
+import { formatBytes } from "../../render/figures.js";
 import { analysisSql, type RowSource } from "./analysis-query.js";
 import { bigquery } from "./dialect.js";
 import { exportQuery } from "./export-query.js";
@@ -29,6 +30,8 @@ export interface BigQuerySourceOptions {
   /** where to print the dry-run figure (default: stderr) */
   log?: (line: string) => void;
 }
+
+export { formatBytes };
 
 export const defaultMaxBytes = 10 * 1024 ** 3;
 
@@ -80,17 +83,6 @@ export function checkBytes(bytes: number, maxBytes: number): void {
       1,
       "Narrow --since/--until, or raise --max-bytes if the cost is acceptable.",
     );
-}
-
-export function formatBytes(n: number): string {
-  const units = ["B", "KB", "MB", "GB", "TB", "PB"];
-  let v = n;
-  let i = 0;
-  while (v >= 1000 && i < units.length - 1) {
-    v /= 1000;
-    i++;
-  }
-  return `${i === 0 ? v : v.toFixed(1)} ${units[i]}`;
 }
 
 export async function bigQueryReport(
