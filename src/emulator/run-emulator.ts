@@ -2,7 +2,7 @@
 import type { EmulatorCommandOptions } from "../cli/commands/emulator.js";
 import { UsageError, UserError } from "../cli/failure.js";
 import type { FaultConfig } from "./faults/fault-config.js";
-import { startEmulator } from "./server.js";
+import { type Emulator, startEmulator } from "./server.js";
 
 function number(flag: string, raw: string | undefined, min: number): number | undefined {
   if (raw === undefined) return undefined;
@@ -36,6 +36,14 @@ export async function runEmulator(options: EmulatorCommandOptions): Promise<void
     }
     throw err;
   });
+  if (options.load) {
+    // Loaded before the URL is printed: whoever waits for that line finds the events in place.
+    const loaded = await loadFiles(emulator, options.load, options.loadProperty).catch(async (err) => {
+      await emulator.close();
+      throw err;
+    });
+    console.log(loaded);
+  }
   console.log(`microgoals emulator listening on ${emulator.url}`);
   await new Promise<void>((resolve) => {
     const stop = () => resolve();
@@ -44,4 +52,14 @@ export async function runEmulator(options: EmulatorCommandOptions): Promise<void
   });
   await emulator.close();
   console.log("microgoals emulator stopped");
+}
+
+async function loadFiles(emulator: Emulator, pattern: string, propertyId: string): Promise<string> {
+  if (!/^\d+$/.test(propertyId))
+    throw new UsageError(`--load-property must be a numeric GA4 property id, got "${propertyId}"`);
+  const { loadExport } = await import("./load-export.js");
+  const r = await loadExport(emulator.events, pattern, { propertyId });
+  const span = r.days.length > 0 ? `: ${r.days[0]?.date}–${r.days.at(-1)?.date}` : "";
+  const days = `${r.days.length} day${r.days.length === 1 ? "" : "s"}${span}`;
+  return `microgoals emulator: loaded ${r.events.toLocaleString("en-US")} events on ${days} from ${r.files.length} file${r.files.length === 1 ? "" : "s"} into property ${propertyId}`;
 }

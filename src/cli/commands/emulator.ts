@@ -1,4 +1,5 @@
-// `microgoals emulator`: the local GTM + GA4 API emulator, until SIGINT/SIGTERM.
+// `microgoals emulator`: the local GTM + GA4 API emulator, until SIGINT/SIGTERM; optionally with
+// real GA4 export events loaded (--load) so the Data API path runs on them.
 import type { Command } from "commander";
 
 export interface EmulatorCommandOptions {
@@ -8,6 +9,8 @@ export interface EmulatorCommandOptions {
   timeScale?: string;
   faults?: string;
   thresholdUsers?: string;
+  load?: string;
+  loadProperty: string;
 }
 
 export function register(program: Command): void {
@@ -20,6 +23,8 @@ export function register(program: Command): void {
     .option("--time-scale <x>", "run quota windows x times faster (e.g. 100)", "1")
     .option("--faults <json>", 'fault injection config as JSON, e.g. \'{"rates":{"http503":0.1}}\'')
     .option("--threshold-users <n>", "Data API: withhold rows with fewer users (subjectToThresholding)")
+    .option("--load <glob>", "load GA4 export files (Parquet or NDJSON) into the Data API's events at start")
+    .option("--load-property <id>", "GA4 property the loaded events belong to", "1")
     .action(async (options: EmulatorCommandOptions) => {
       const { runEmulator } = await import("../../emulator/run-emulator.js");
       await runEmulator(options);
