@@ -153,14 +153,20 @@ function pairSql(q: ExportQuery, d: Dialect, ctes: string[], selects: string[], 
       `SELECT ${k} AS k, ${lit(p.microId)} AS micro, ${lit(p.macroId)} AS macro, ${p.windowSeconds * MICROS} AS w`,
   );
   ctes.push(`pair_ids AS (${pairIds.join(" UNION ALL ")})`);
-  // Joins instead of window passes over every goal event: macro conversions are rare, so each one
-  // meets only its own user's micro events, and nothing the size of the event table is sorted.
+  const inList = (ids: string[]) => [...new Set(ids)].sort().map(lit).join(", ");
+  const macros = pairs.map((p) => p.macroId);
+  const micros = pairs.map((p) => p.microId);
+  const maxWindow = Math.max(...pairs.map((p) => p.windowSeconds)) * MICROS;
+  // A join instead of window passes over every goal event: macro conversions are rare, so each
+  // one meets only its own user's micro events in the window, and nothing the size of the event
+  // table is sorted.
   // pair_base: every macro event with a micro of the same user in [t − W, t), and the earliest one.
   ctes.push(
-    `pair_base ${d.cteAs} (SELECT pi.k, m.u, m.t, MIN(s.t) AS fm FROM pair_ids pi ` +
-      "JOIN hits m ON m.g = pi.macro " +
-      "JOIN hits s ON s.u = m.u AND s.g = pi.micro AND s.t < m.t AND s.t >= m.t - pi.w " +
-      "GROUP BY pi.k, m.u, m.t)",
+    `pair_base ${d.cteAs} (SELECT pi.k, m.u, m.t, MIN(s.t) AS fm ` +
+      `FROM (SELECT DISTINCT u, t, g FROM hits WHERE g IN (${inList(macros)})) m ` +
+      `JOIN (SELECT u, t, g FROM hits WHERE g IN (${inList(micros)})) s ON s.u = m.u AND s.t < m.t AND s.t >= m.t - ${maxWindow} ` +
+      "JOIN pair_ids pi ON pi.macro = m.g AND pi.micro = s.g " +
+      "WHERE s.t >= m.t - pi.w GROUP BY pi.k, m.u, m.t)",
   );
   ctes.push("pair_first AS (SELECT k, u, MIN(t) AS t2 FROM pair_base GROUP BY k, u)");
   // Time to convert: from the earliest micro in the window to the user's first converting macro.
