@@ -3,6 +3,7 @@
 // (emulator store + official client) on the same events. Each measurement runs in its own child
 // process so peak RSS is that path's alone. `npx tsx bench/run.ts export`; EXPORT_BENCH_EVENTS
 // overrides the generated size; the Data API comparison runs at EXPORT_BENCH_API_EVENTS (1M).
+// DuckDB runs with filesReport's defaults (memory_limit 512MB with spilling, threads ≤ 4).
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
