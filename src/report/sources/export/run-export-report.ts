@@ -3,6 +3,7 @@
 // alerts, webhook) can swap one for the other; only where the counts come from differs.
 import { UsageError, UserError } from "../../../cli/failure.js";
 import { resolveDate } from "../../../schedule/period.js";
+import { loadValidProject } from "../../../spec/load-valid.js";
 import type { Project } from "../../../spec/model.js";
 import type { RunReportOptions, RunReportResult } from "../../run-report.js";
 import type { ExportReportInput } from "./read-result.js";
@@ -26,7 +27,9 @@ export interface RunExportReportOptions extends RunReportOptions {
 }
 
 export async function runExportReport(options: RunExportReportOptions): Promise<RunReportResult> {
-  const project = options.project ?? (await loadProjectOrFail(options.dir ?? "."));
+  const project =
+    options.project ??
+    (await loadValidProject(options.dir ?? ".", { consequence: "fix them before reporting" }));
   const targetName = options.target ?? project.defaultTarget;
   const target = project.targets.find((t) => t.name === targetName);
   if (options.target && !target) {
@@ -79,20 +82,4 @@ function calendarDate(flag: string, expression: string, now: Date): string {
       "Use YYYY-MM-DD, today, yesterday or NdaysAgo.",
     );
   }
-}
-
-export async function loadProjectOrFail(dir: string): Promise<Project> {
-  const { loadProject } = await import("../../../spec/load.js");
-  const result = await loadProject(dir);
-  const errors = result.diagnostics.filter((d) => d.severity === "error");
-  if (!result.project || errors.length > 0) {
-    const { formatText } = await import("../../../spec/format/text.js");
-    process.stderr.write(formatText(errors, result.sources));
-    throw new UserError(
-      "the spec has errors; fix them before reporting",
-      1,
-      "run `microgoals validate` for details",
-    );
-  }
-  return result.project;
 }
