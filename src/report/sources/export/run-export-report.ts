@@ -4,7 +4,6 @@
 import { UsageError, UserError } from "../../../cli/failure.js";
 import { resolveDate } from "../../../schedule/period.js";
 import { loadValidProject } from "../../../spec/load-valid.js";
-import type { Project } from "../../../spec/model.js";
 import type { RunReportOptions, RunReportResult } from "../../run-report.js";
 import type { ExportReportInput } from "./read-result.js";
 
