@@ -10,16 +10,29 @@ export interface PacerOptions {
   marginMs?: number;
 }
 
+/**
+ * Calls other pacers (earlier or concurrent processes) charged to the same quota. `exchange` gets
+ * this pacer's recent completions and returns everyone else's; see quota-memory.ts.
+ */
+export interface SharedCalls {
+  exchange(own: readonly number[]): readonly number[];
+}
+
 export class Pacer {
   // Completion times of the most recent calls (at most `limit`). A call is charged from when it
   // finished: the server saw it no later than that, so waiting a full window from there is safe.
   private readonly done: number[] = [];
+  // Completion times of other processes' calls in the window, ascending.
+  private others: readonly number[] = [];
   private inFlight = 0;
 
   constructor(
     readonly options: PacerOptions,
     private readonly clock: Clock,
-  ) {}
+    private readonly shared?: SharedCalls,
+  ) {
+    if (shared) this.others = [...shared.exchange([])].sort((a, b) => a - b);
+  }
 
   /** Waits until one more call fits in the window, then reserves it. Call release() when it ends. */
   async acquire(signal?: AbortSignal): Promise<number> {
@@ -38,16 +51,29 @@ export class Pacer {
     this.inFlight--;
     this.done.push(this.clock.now());
     while (this.done.length > this.options.limit) this.done.shift();
+    if (this.shared) this.others = [...this.shared.exchange(this.recent())].sort((a, b) => a - b);
+  }
+
+  /** This pacer's own completions still inside the window. */
+  recent(): number[] {
+    const since = this.clock.now() - this.options.windowMs;
+    return this.done.filter((t) => t > since);
   }
 
   /** How long the next call would have to wait now. */
   waitMs(): number {
     const { limit, windowMs, marginMs = 0 } = this.options;
-    const used = this.done.length + this.inFlight;
+    const done = this.others.length === 0 ? this.done : merged(this.done, this.others, limit);
+    const used = done.length + this.inFlight;
     if (used < limit) return 0;
     // The oldest completion that must leave the window before another call may start.
     const index = used - limit;
-    if (index >= this.done.length) return Math.max(1, marginMs); // all slots held by in-flight calls
-    return Math.max(0, this.done[index] + windowMs + marginMs - this.clock.now());
+    if (index >= done.length) return Math.max(1, marginMs); // all slots held by in-flight calls
+    return Math.max(0, done[index] + windowMs + marginMs - this.clock.now());
   }
+}
+
+/** The newest `limit` completions of both lists, ascending. */
+function merged(a: readonly number[], b: readonly number[], limit: number): number[] {
+  return [...a, ...b].sort((x, y) => x - y).slice(-limit);
 }

@@ -6,6 +6,7 @@ import { ApiCaller } from "../google/caller.js";
 import { type AnalyticsAdmin, analyticsAdmin, type TagManager, tagManager } from "../google/clients.js";
 import { realClock } from "../google/clock.js";
 import { Pacer } from "../google/pacer.js";
+import { QuotaMemory, quotaKey, quotaMemoryPath } from "../google/quota-memory.js";
 import type { RetryPolicy } from "../google/retry.js";
 
 export interface SessionOptions extends ConnectOptions {
@@ -15,6 +16,11 @@ export interface SessionOptions extends ConnectOptions {
   timeScale?: number;
   signal?: AbortSignal;
   retry?: Partial<RetryPolicy>;
+  /**
+   * File remembering this project's recent GTM calls across processes (quota-memory.ts); false for
+   * none. Default: MICROGOALS_QUOTA_FILE, else the user cache for Google, none for an endpoint.
+   */
+  quotaMemory?: string | false;
 }
 
 export interface Session {
@@ -37,7 +43,10 @@ export async function openSession(options: SessionOptions): Promise<Session> {
   const budget = new Budget();
   const retry = { ...options.retry, timeScale: scale };
   const windowMs = GTM_WINDOW_MS / scale;
-  const pacer = new Pacer({ limit, windowMs, marginMs: Math.max(2, windowMs / 200) }, realClock);
+  const endpoint = options.endpoint ?? process.env.MICROGOALS_ENDPOINT;
+  const memoryPath = options.quotaMemory ?? quotaMemoryPath(endpoint);
+  const memory = memoryPath ? new QuotaMemory(memoryPath, quotaKey(endpoint), windowMs) : undefined;
+  const pacer = new Pacer({ limit, windowMs, marginMs: Math.max(2, windowMs / 200) }, realClock, memory);
   const gtm = tagManager(conn);
   const admin = analyticsAdmin(conn);
   const make = (signal: AbortSignal | undefined): Session => ({

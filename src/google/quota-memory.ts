@@ -1,0 +1,136 @@
+// Quota memory across processes. GTM's 25-calls-per-100-s window belongs to the Google Cloud
+// project, not to our process: a `plan` then `apply` in two CI steps, or two applies in a row, start
+// inside the window the previous process filled. Each pacer writes its recent call times to one
+// small JSON file and reads everyone else's, so a new process waits instead of being refused.
+//
+// Best-effort by design: an unreadable, unwritable or corrupt file means "no memory" (the retry
+// still absorbs a refusal), never an error. Writes are atomic (temp file + rename). Concurrent
+// processes each own one "writer" entry and merge on write (read, replace own entry, prune expired,
+// rename); two writes racing can drop the other's entry until its next call rewrites it.
+import { createHash, randomBytes } from "node:crypto";
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { homedir } from "node:os";
+import { dirname, join } from "node:path";
+import type { SharedCalls } from "./pacer.js";
+
+interface WriterEntry {
+  windowMs: number;
+  calls: number[];
+}
+
+/** { version: 1, projects: { <key>: { <writer>: { windowMs, calls } } } } */
+interface MemoryFile {
+  version: 1;
+  projects: Record<string, Record<string, WriterEntry>>;
+}
+
+/**
+ * Where the memory lives, or undefined for none. `MICROGOALS_QUOTA_FILE` names the file ("off"
+ * disables it). Otherwise Google's quota is remembered in $XDG_CACHE_HOME (or ~/.cache)
+ * /microgoals/gtm-quota.json; an --endpoint (the emulator) gets none unless the variable is set,
+ * because its window dies with the emulator and may be time-scaled or switched off.
+ */
+export function quotaMemoryPath(
+  endpoint: string | undefined,
+  env: NodeJS.ProcessEnv = process.env,
+): string | undefined {
+  const override = env.MICROGOALS_QUOTA_FILE;
+  if (override === "off") return undefined;
+  if (override) return override;
+  if (endpoint) return undefined;
+  const cache = env.XDG_CACHE_HOME || join(homedir(), ".cache");
+  return join(cache, "microgoals", "gtm-quota.json");
+}
+
+/** Which quota a call is charged to: the endpoint's, or Google's ("google"). */
+export function quotaKey(endpoint: string | undefined): string {
+  return createHash("sha256")
+    .update(endpoint ?? "google")
+    .digest("hex")
+    .slice(0, 16);
+}
+
+export class QuotaMemory implements SharedCalls {
+  // One entry per pacer, so a pacer never counts its own calls twice.
+  private readonly writer = `${process.pid}-${randomBytes(4).toString("hex")}`;
+  private wrote = false;
+
+  constructor(
+    readonly path: string,
+    private readonly key: string,
+    private readonly windowMs: number,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  exchange(own: readonly number[]): readonly number[] {
+    const now = this.now();
+    const file = prune(readMemory(this.path), now);
+    const project = file.projects[this.key] ?? {};
+    const others = Object.entries(project)
+      .filter(([writer]) => writer !== this.writer)
+      .flatMap(([, e]) => e.calls);
+    if (own.length > 0 || this.wrote) {
+      if (own.length > 0) project[this.writer] = { windowMs: this.windowMs, calls: [...own] };
+      else delete project[this.writer];
+      file.projects[this.key] = project;
+      if (Object.keys(project).length === 0) delete file.projects[this.key];
+      this.wrote = writeMemory(this.path, file) && own.length > 0;
+    }
+    return others;
+  }
+}
+
+function readMemory(path: string): MemoryFile {
+  const empty: MemoryFile = { version: 1, projects: {} };
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(path, "utf8"));
+  } catch {
+    return empty;
+  }
+  if (!isRecord(raw) || raw.version !== 1 || !isRecord(raw.projects)) return empty;
+  // Keep only well-formed entries: a hand-edited or truncated file must not break pacing.
+  for (const [key, writers] of Object.entries(raw.projects)) {
+    if (!isRecord(writers)) continue;
+    for (const [writer, e] of Object.entries(writers)) {
+      if (!isRecord(e) || typeof e.windowMs !== "number" || !Array.isArray(e.calls)) continue;
+      const calls = e.calls.filter((t): t is number => typeof t === "number" && Number.isFinite(t));
+      empty.projects[key] ??= {};
+      empty.projects[key][writer] = { windowMs: e.windowMs, calls };
+    }
+  }
+  return empty;
+}
+
+/** Drops calls that left their window, then empty writers and projects. */
+function prune(file: MemoryFile, now: number): MemoryFile {
+  for (const [key, writers] of Object.entries(file.projects)) {
+    for (const [writer, e] of Object.entries(writers)) {
+      e.calls = e.calls.filter((t) => t > now - e.windowMs && t <= now + e.windowMs);
+      if (e.calls.length === 0) delete writers[writer];
+    }
+    if (Object.keys(writers).length === 0) delete file.projects[key];
+  }
+  return file;
+}
+
+function writeMemory(path: string, file: MemoryFile): boolean {
+  const tmp = `${path}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`;
+  try {
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(tmp, `${JSON.stringify(file)}\n`);
+    renameSync(tmp, path);
+    return true;
+  } catch {
+    try {
+      rmSync(tmp, { force: true });
+    } catch {
+      // best-effort: a leftover temp file is harmless
+    }
+    return false;
+  }
+}
+
+function isRecord(x: unknown): x is Record<string, unknown> {
+  return typeof x === "object" && x !== null && !Array.isArray(x);
+}

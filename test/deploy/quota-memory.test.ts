@@ -1,0 +1,107 @@
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import type { Emulator } from "../../src/emulator/server.js";
+import { startEmulator } from "../../src/emulator/server.js";
+import { QuotaMemory, quotaKey, quotaMemoryPath } from "../../src/google/quota-memory.js";
+import { applyPlan, planDeploy } from "../../src/gtm/deploy.js";
+import { openSession } from "../../src/gtm/session.js";
+import { closeEmulators, exampleDesired } from "./harness.js";
+
+afterEach(closeEmulators);
+
+const dir = () => mkdtempSync(join(tmpdir(), "microgoals-quota-"));
+
+describe("quota memory file", () => {
+  it("resolves: override, off, XDG cache for Google, nothing for an endpoint by default", () => {
+    expect(quotaMemoryPath(undefined, { XDG_CACHE_HOME: "/x" })).toBe("/x/microgoals/gtm-quota.json");
+    expect(quotaMemoryPath("http://127.0.0.1:1/", { XDG_CACHE_HOME: "/x" })).toBeUndefined();
+    expect(quotaMemoryPath("http://127.0.0.1:1/", { MICROGOALS_QUOTA_FILE: "/q.json" })).toBe("/q.json");
+    expect(quotaMemoryPath(undefined, { MICROGOALS_QUOTA_FILE: "off" })).toBeUndefined();
+    expect(quotaMemoryPath(undefined, {})).toMatch(/\.cache\/microgoals\/gtm-quota\.json$/);
+    expect(quotaKey(undefined)).not.toBe(quotaKey("http://127.0.0.1:1/"));
+  });
+
+  it("a writer sees the others' calls in the window, not its own, and not other projects'", () => {
+    const path = join(dir(), "sub", "q.json");
+    let now = 10_000;
+    const a = new QuotaMemory(path, "p", 1000, () => now);
+    const b = new QuotaMemory(path, "p", 1000, () => now);
+    const other = new QuotaMemory(path, "other", 1000, () => now);
+    expect(a.exchange([9_500, 9_900])).toEqual([]);
+    other.exchange([9_950]);
+    expect(b.exchange([9_990])).toEqual([9_500, 9_900]);
+    expect([...a.exchange([9_500, 9_900, 10_000])].sort()).toEqual([9_990]);
+    now = 10_600; // 9_500 left the window
+    expect(b.exchange([9_990])).toEqual([9_900, 10_000]);
+    now = 20_000; // everything expired: the file forgets the projects
+    b.exchange([]);
+    a.exchange([]);
+    other.exchange([]);
+    expect(JSON.parse(readFileSync(path, "utf8"))).toEqual({ version: 1, projects: {} });
+  });
+
+  it("a corrupt, foreign or unwritable file is ignored, never an error", () => {
+    const path = join(dir(), "q.json");
+    for (const text of ["{not json", '{"version":2}', '{"version":1,"projects":{"p":{"w":{"calls":"x"}}}}']) {
+      writeFileSync(path, text);
+      expect(new QuotaMemory(path, "p", 1000).exchange([Date.now()])).toEqual([]);
+    }
+    const blocked = join(path, "cannot", "be", "a", "dir.json"); // parent is a file
+    expect(new QuotaMemory(blocked, "p", 1000).exchange([Date.now()])).toEqual([]);
+  });
+});
+
+describe("two processes in a row against GTM's quota (time-scaled)", () => {
+  const SCALE = 100; // the 100 s window lasts 1 s: room for the scheduler on a loaded machine
+  const desired = exampleDesired();
+  let emu: Emulator;
+
+  beforeAll(async () => {
+    // A deployed container, so that each plan reads the workspace: 8 GTM reads per plan.
+    emu = await startEmulator({ port: 0, timeScale: SCALE });
+    const setup = await openSession({
+      endpoint: emu.url,
+      scopes: "apply",
+      timeScale: SCALE,
+      quotaMemory: false,
+    });
+    await applyPlan({ desired }, { session: setup });
+  }, 30_000);
+  afterAll(() => emu?.close());
+
+  async function twoRuns(quotaMemory: string | false) {
+    emu.quota.reset(); // a fresh window: only what the two runs below do counts
+    const open = () =>
+      openSession({
+        endpoint: emu.url,
+        scopes: "plan",
+        timeScale: SCALE,
+        quotaMemory,
+        retry: { maxAttempts: 12 },
+      });
+    // First process: three plans, 24 GTM reads, just under the 25 allowed: no pacing needed.
+    const first = await open();
+    for (let i = 0; i < 3; i++) await planDeploy(desired, { session: first });
+    // Second process, right after: its 8 GTM reads do not fit in what is left of the window.
+    const second = await open();
+    const r = await planDeploy(desired, { session: second });
+    return { first: first.budget.snapshot(), second: r.budget };
+  }
+
+  it("with the memory file the second run waits and sees 0 rate-limit answers", async () => {
+    const { first, second } = await twoRuns(join(dir(), "q.json"));
+    expect(first.reads - first.byMethod["keyEvents.list"] - first.byMethod["customDimensions.list"]).toBe(24);
+    expect(first.rateLimited).toBe(0);
+    expect(first.pacedMs).toBe(0);
+    expect(second.rateLimited).toBe(0);
+    expect(second.pacedMs).toBeGreaterThan(0);
+  });
+
+  it("without it the second run is refused (the memory is what prevents it)", async () => {
+    const { second } = await twoRuns(false);
+    expect(second.rateLimited).toBeGreaterThan(0);
+    expect(second.pacedMs).toBe(0);
+  });
+});
