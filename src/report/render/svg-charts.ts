@@ -1,84 +1,91 @@
 // Inline SVG charts for the HTML report: no script, no external resource, sized by viewBox so
-// they scale to a phone's width. Coordinates are rounded so output is byte-stable.
-import type { FunnelAnalysis, HistoryPoint, PairAnalysis } from "../analysis.js";
-import { count, pct, signedPct } from "./figures.js";
+// they scale with the page. Coordinates are rounded so output is byte-stable.
+import type { HistoryPoint, PairAnalysis } from "../analysis.js";
+import { pct, signedPct } from "./figures.js";
+import { liftAxis } from "./html/lift-axis.js";
 
 export function escapeXml(s: string): string {
   return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 }
 
 const r1 = (x: number) => x.toFixed(1);
+/** Rough width of a 12-unit system-ui glyph, to truncate labels before they run into the plot. */
+const CHAR = 6.8;
 
-/** Horizontal bars, one per step, width ∝ users; the bottleneck bar is highlighted. */
-export function funnelBars(f: FunnelAnalysis): string {
-  const W = 360;
-  const rowH = 44;
-  const max = Math.max(1, ...f.steps.map((s) => s.users));
-  const h = f.steps.length * rowH + 8;
-  const parts = [
-    `<svg class="chart" viewBox="0 0 ${W} ${h}" role="img" aria-label="Funnel ${escapeXml(f.title)}">`,
-  ];
-  f.steps.forEach((s, i) => {
-    const y = 4 + i * rowH;
-    const w = Math.max(1, (s.users / max) * (W - 8));
-    const hot = f.bottleneck?.stepIndex === i;
-    const fill = s.noData ? "#c62828" : hot ? "#ef6c00" : "#1565c0";
-    const conv = s.stepConversion ? ` · ${pct(s.stepConversion.rate)} of previous` : "";
-    const label = s.noData
-      ? `${s.title}: no data — check its trigger`
-      : `${s.title}: ${count(s.users)} users${conv}`;
-    parts.push(`<text x="4" y="${y + 13}" class="lbl">${escapeXml(label)}</text>`);
-    parts.push(`<rect x="4" y="${y + 18}" width="${r1(w)}" height="18" rx="3" fill="${fill}"/>`);
-  });
-  parts.push("</svg>");
-  return parts.join("");
+function clip(s: string, max: number): string {
+  return s.length <= max ? s : `${s.slice(0, Math.max(1, max - 1))}…`;
 }
 
-/** Lift with 95% interval whiskers on a log-ratio axis (so +100% and −50% look equally far). */
-export function liftForest(pairs: PairAnalysis[]): string {
+/** Colour, dot fill and text marker of a pair: significance is never shown by colour alone. */
+export function pairMark(p: PairAnalysis): { colour: string; filled: boolean; marker: string } {
+  if (p.status === "too-few-users") return { colour: "#8a8a8a", filled: false, marker: "?" };
+  if (!p.significant) return { colour: "#1565c0", filled: false, marker: "" };
+  return (p.lift?.relative ?? 0) >= 0
+    ? { colour: "#2e7d32", filled: true, marker: "✓" }
+    : { colour: "#c62828", filled: true, marker: "✓" };
+}
+
+/**
+ * Lift with 95% interval whiskers on a log-ratio axis (so +100% and −50% look equally far).
+ * "wide": one row per pair, labels left and whiskers right (desktop, print); "stacked": label
+ * line above each whisker (phone). The page shows one of the two by CSS media query.
+ */
+export function liftForest(pairs: PairAnalysis[], layout: "wide" | "stacked" = "wide"): string {
   const rows = pairs.filter((p) => p.lift);
   if (rows.length === 0) return "";
-  const W = 360;
-  const rowH = 40;
-  const left = 12; // margins keep the end whiskers off the edge
-  const right = W - 12;
-  const ratios = rows.flatMap((p) => [1 + p.lift!.low, 1 + p.lift!.high]).filter((r) => r > 0);
-  const lo = Math.log(Math.min(0.5, ...ratios));
-  const hi = Math.log(Math.max(2, ...ratios));
-  const x = (ratio: number) =>
-    left + ((Math.log(Math.max(ratio, Math.exp(lo))) - lo) / (hi - lo)) * (right - left);
-  const h = rows.length * rowH + 20;
-  const parts = [
-    `<svg class="chart" viewBox="0 0 ${W} ${h}" role="img" aria-label="Lift with 95% intervals">`,
-  ];
-  const zero = x(1);
-  parts.push(
-    `<line x1="${r1(zero)}" y1="0" x2="${r1(zero)}" y2="${h - 16}" stroke="#888" stroke-dasharray="3 3"/>`,
+  const wide = layout === "wide";
+  const W = wide ? 1000 : 400;
+  const plotLeft = wide ? 520 : 24;
+  const plotRight = W - 24;
+  const rowH = wide ? 28 : 46;
+  const top = 6;
+  const axis = liftAxis(
+    rows.flatMap((p) => [1 + p.lift!.low, 1 + p.lift!.high]),
+    plotLeft,
+    plotRight,
+    wide ? 58 : 44,
   );
-  parts.push(`<text x="${r1(zero)}" y="${h - 4}" class="lbl" text-anchor="middle">no lift</text>`);
-  rows.forEach((p, i) => {
-    const y = 4 + i * rowH;
-    const l = p.lift!;
-    const colour =
-      p.status === "too-few-users"
-        ? "#9e9e9e"
-        : p.significant
-          ? l.relative > 0
-            ? "#2e7d32"
-            : "#c62828"
-          : "#1565c0";
-    const label = `${p.microId} → ${p.macroId}: ${signedPct(l.relative)} [${signedPct(l.low)}, ${signedPct(l.high)}]${p.status === "too-few-users" ? " (too few users)" : ""}`;
-    parts.push(`<text x="4" y="${y + 12}" class="lbl">${escapeXml(label)}</text>`);
-    const cy = y + 26;
+  const plotBottom = top + rows.length * rowH;
+  const h = plotBottom + 42;
+  const parts = [
+    `<svg class="chart forest ${layout}" viewBox="0 0 ${W} ${h}" role="img" aria-label="Lift of each micro goal with its 95% interval; 0% means no lift">`,
+  ];
+  for (const t of axis.ticks) {
+    const tx = r1(axis.x(t.ratio));
+    const zero = t.ratio === 1;
     parts.push(
-      `<line x1="${r1(x(1 + l.low))}" y1="${cy}" x2="${r1(x(1 + l.high))}" y2="${cy}" stroke="${colour}" stroke-width="2"/>`,
+      `<line x1="${tx}" y1="${top - 4}" x2="${tx}" y2="${plotBottom + 4}" stroke="${zero ? "#444" : "#e3e3e3"}"${zero ? ' stroke-dasharray="4 3"' : ""}/>`,
+      `<text x="${tx}" y="${plotBottom + 18}" class="tick${zero ? " zero" : ""}" text-anchor="middle">${escapeXml(t.label)}</text>`,
     );
-    for (const end of [l.low, l.high]) {
-      parts.push(
-        `<line x1="${r1(x(1 + end))}" y1="${cy - 5}" x2="${r1(x(1 + end))}" y2="${cy + 5}" stroke="${colour}" stroke-width="2"/>`,
-      );
-    }
-    parts.push(`<circle cx="${r1(x(1 + l.relative))}" cy="${cy}" r="4" fill="${colour}"/>`);
+  }
+  parts.push(
+    `<line x1="${plotLeft}" y1="${plotBottom + 4}" x2="${plotRight}" y2="${plotBottom + 4}" stroke="#999"/>`,
+    `<text x="${r1((plotLeft + plotRight) / 2)}" y="${plotBottom + 36}" class="axis" text-anchor="middle">${wide ? "lift vs users who never did the micro goal (log scale; dashed line = no lift)" : "lift, log scale · dashed line = no lift"}</text>`,
+  );
+  rows.forEach((p, i) => {
+    const y = top + i * rowH;
+    const l = p.lift!;
+    const m = pairMark(p);
+    const figure = `${signedPct(l.relative)} [${signedPct(l.low)}, ${signedPct(l.high)}]${m.marker ? ` ${m.marker}` : ""}`;
+    const name = `${p.microId} → ${p.macroId}`;
+    const cy = wide ? y + rowH / 2 : y + 31;
+    const textY = wide ? cy + 4 : y + 14;
+    const figX = wide ? plotLeft - 14 : W - 4;
+    const room = Math.floor((figX - figure.length * CHAR - 16) / CHAR);
+    if (i % 2 === 0 && wide)
+      parts.push(`<rect x="0" y="${y}" width="${W}" height="${rowH}" fill="#f4f6f8"/>`);
+    parts.push(
+      `<text x="4" y="${textY}" class="lbl"><title>${escapeXml(name)}</title>${escapeXml(clip(name, room))}</text>`,
+      `<text x="${figX}" y="${textY}" class="fig" text-anchor="end" fill="${m.colour}">${escapeXml(figure)}</text>`,
+    );
+    const x1 = r1(axis.x(1 + l.low));
+    const x2 = r1(axis.x(1 + l.high));
+    parts.push(
+      `<line x1="${x1}" y1="${cy}" x2="${x2}" y2="${cy}" stroke="${m.colour}" stroke-width="2.5"/>`,
+      `<line x1="${x1}" y1="${cy - 6}" x2="${x1}" y2="${cy + 6}" stroke="${m.colour}" stroke-width="2.5"/>`,
+      `<line x1="${x2}" y1="${cy - 6}" x2="${x2}" y2="${cy + 6}" stroke="${m.colour}" stroke-width="2.5"/>`,
+      `<circle cx="${r1(axis.x(1 + l.relative))}" cy="${cy}" r="5" fill="${m.filled ? m.colour : "#fff"}" stroke="${m.colour}" stroke-width="2.5"/>`,
+    );
   });
   parts.push("</svg>");
   return parts.join("");
@@ -95,33 +102,52 @@ export function trendLines(history: HistoryPoint[], keys: { microId: string; mac
     );
   const shown = keys.filter(inHistory).slice(0, PALETTE.length);
   if (shown.length === 0) return "";
-  const W = 360;
-  const H = 180;
-  const pad = 28;
+  const W = 520;
+  const H = 200;
+  const padL = 48;
+  const padR = 16;
+  const padY = 16;
   const series = shown.map((k) =>
     history.map((h) => h.pairs.find((p) => p.microId === k.microId && p.macroId === k.macroId)?.rate ?? null),
   );
   const maxRate = Math.max(0.01, ...series.flat().filter((v): v is number => v !== null));
-  const x = (i: number) => pad + (i / (history.length - 1)) * (W - 2 * pad);
-  const y = (v: number) => H - pad - (v / maxRate) * (H - 2 * pad);
-  const legendH = shown.length * 16;
+  const x = (i: number) => padL + (i / (history.length - 1)) * (W - padL - padR);
+  const y = (v: number) => H - 24 - (v / maxRate) * (H - 24 - padY);
+  const legendH = shown.length * 18 + 6;
   const parts = [
-    `<svg class="chart" viewBox="0 0 ${W} ${H + legendH}" role="img" aria-label="Conversion after micro goal over time">`,
+    `<svg class="chart trend" viewBox="0 0 ${W} ${H + legendH}" role="img" aria-label="Conversion after micro goal over time">`,
   ];
-  parts.push(`<line x1="${pad}" y1="${H - pad}" x2="${W - pad}" y2="${H - pad}" stroke="#888"/>`);
-  parts.push(`<text x="${pad}" y="${H - pad + 14}" class="lbl">${escapeXml(history[0].at)}</text>`);
-  parts.push(
-    `<text x="${W - pad}" y="${H - pad + 14}" class="lbl" text-anchor="end">${escapeXml(history.at(-1)!.at)}</text>`,
-  );
-  parts.push(`<text x="2" y="${pad - 6}" class="lbl">${pct(maxRate)}</text>`);
+  for (const f of [0, 0.5, 1]) {
+    const gy = r1(y(maxRate * f));
+    parts.push(
+      `<line x1="${padL}" y1="${gy}" x2="${W - padR}" y2="${gy}" stroke="${f === 0 ? "#999" : "#e3e3e3"}"/>`,
+      `<text x="${padL - 6}" y="${r1(y(maxRate * f) + 4)}" class="tick" text-anchor="end">${pct(maxRate * f)}</text>`,
+    );
+  }
+  // Every date when they fit, else the first and last only.
+  const every = history.length <= 6;
+  history.forEach((h, i) => {
+    if (!every && i !== 0 && i !== history.length - 1) return;
+    const anchor = i === 0 ? "start" : i === history.length - 1 ? "end" : "middle";
+    parts.push(
+      `<text x="${r1(x(i))}" y="${H - 6}" class="tick" text-anchor="${anchor}">${escapeXml(h.at)}</text>`,
+    );
+  });
   series.forEach((values, s) => {
     const pts = values.flatMap((v, i) => (v === null ? [] : [`${r1(x(i))},${r1(y(v))}`]));
     if (pts.length > 0)
-      parts.push(`<polyline points="${pts.join(" ")}" fill="none" stroke="${PALETTE[s]}" stroke-width="2"/>`);
+      parts.push(
+        `<polyline points="${pts.join(" ")}" fill="none" stroke="${PALETTE[s]}" stroke-width="2.5"/>`,
+      );
+    for (const pt of pts) {
+      const [cx, cy] = pt.split(",");
+      parts.push(`<circle cx="${cx}" cy="${cy}" r="3" fill="${PALETTE[s]}"/>`);
+    }
     const k = shown[s];
-    parts.push(`<rect x="${pad}" y="${H + s * 16}" width="10" height="10" fill="${PALETTE[s]}"/>`);
+    const ly = H + 8 + s * 18;
+    parts.push(`<rect x="${padL}" y="${ly}" width="12" height="12" rx="2" fill="${PALETTE[s]}"/>`);
     parts.push(
-      `<text x="${pad + 16}" y="${H + s * 16 + 9}" class="lbl">${escapeXml(`${k.microId} → ${k.macroId}`)}</text>`,
+      `<text x="${padL + 18}" y="${ly + 10}" class="lbl">${escapeXml(`${k.microId} → ${k.macroId}`)}</text>`,
     );
   });
   parts.push("</svg>");

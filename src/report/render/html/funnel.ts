@@ -1,0 +1,37 @@
+// A funnel as horizontal bars (width ∝ users at each step) with the step conversion and drop-off
+// between steps; the narrowest step is marked in words as well as in colour.
+import type { FunnelAnalysis } from "../../analysis.js";
+import { count, duration, pct } from "../figures.js";
+import { escapeXml as esc } from "../svg-charts.js";
+import { rateCell } from "./ranking.js";
+
+export function funnelSection(f: FunnelAnalysis): string {
+  const max = Math.max(1, ...f.steps.map((s) => s.users));
+  const out = [
+    `<section class="funnel-box"><h2>Funnel: ${esc(f.title)}</h2>`,
+    `<p class="meta"><code>${esc(f.id)}</code> · ${f.open ? "open (users may enter at any step)" : "closed"} · each step within ${duration(f.windowSeconds)} · overall conversion ${rateCell(f.overallConversion)}</p>`,
+    '<ol class="funnel">',
+  ];
+  f.steps.forEach((s, i) => {
+    if (i > 0) {
+      const hot = f.bottleneck?.stepIndex === i;
+      const conv = s.stepConversion
+        ? `${rateCell(s.stepConversion)} continued`
+        : "step conversion unknown";
+      const drop = s.dropOff === null ? "" : ` · ${count(s.dropOff)} dropped off`;
+      out.push(
+        `<li class="conv${hot ? " hot" : ""}"><span aria-hidden="true">↓</span> ${conv}${drop}${hot ? ' <span class="badge hot">▼ bottleneck</span>' : ""}</li>`,
+      );
+    }
+    const width = s.noData ? 0 : (100 * s.users) / max;
+    const entered = s.entered ? ` (${count(s.entered)} entered here)` : "";
+    const figures = s.noData
+      ? '<span class="nodata">✕ no data — check its trigger</span>'
+      : `<b>${count(s.users)}</b> users${entered} · ${pct(s.overallConversion.rate)} of first step`;
+    out.push(
+      `<li class="step${s.noData ? " nodata" : ""}"><div class="step-head"><span>${i + 1}. ${esc(s.title)} <code>${esc(s.goalId)}</code></span><span>${figures}</span></div><div class="bar"><span style="width:${width.toFixed(1)}%"></span></div></li>`,
+    );
+  });
+  out.push("</ol></section>");
+  return out.join("\n");
+}

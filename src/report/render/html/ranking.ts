@@ -1,0 +1,93 @@
+// The ranking section: a one-paragraph summary, how to read the chart, the lift chart (two
+// layouts, one shown per screen size) and the pair table, which turns into cards on a phone.
+import type { Analysis, PairAnalysis, Rate } from "../../analysis.js";
+import { count, duration, money, pct, pValue, signedPct, verdict } from "../figures.js";
+import { escapeXml as esc, liftForest, pairMark } from "../svg-charts.js";
+import { htmlTable } from "./table.js";
+
+/** "63.7%" large, then its interval and n small: every rate keeps its n. */
+export function rateCell(r: Rate): string {
+  if (r.rate === null) return '<span class="nodata">no data</span>';
+  const ci = r.low === null || r.high === null ? "" : `${pct(r.low)}–${pct(r.high)} · `;
+  return `<b>${pct(r.rate)}</b> <small>${ci}n=${count(r.n)}</small>`;
+}
+
+/** The verdict with a text marker and a class for colour, so colour is never the only signal. */
+export function verdictBadge(p: PairAnalysis, alpha: number): string {
+  const text = esc(verdict(p, alpha));
+  if (p.status === "no-data") return `<span class="badge nodata">✕ ${text}</span>`;
+  if (p.status === "too-few-users") return `<span class="badge few">? ${text}</span>`;
+  if (p.significant) {
+    const dir = (p.lift?.relative ?? 0) >= 0 ? "up" : "down";
+    return `<span class="badge sig ${dir}">✓ ${text}</span>`;
+  }
+  return `<span class="badge ns">– ${text}</span>`;
+}
+
+function summary(a: Analysis, ranked: PairAnalysis[]): string {
+  const withData = ranked.filter((p) => p.status !== "no-data");
+  const sig = withData.filter((p) => p.significant);
+  const up = sig.filter((p) => (p.lift?.relative ?? 0) > 0);
+  const parts = [
+    `<b>${sig.length} of ${ranked.length}</b> micro → macro pairs differ significantly from users who never did the micro goal (q ≤ ${a.alpha}).`,
+  ];
+  if (up.length > 0) {
+    const top = up
+      .slice(0, 3)
+      .map((p) => `${esc(p.microTitle)} → ${esc(p.macroTitle)} (${signedPct(p.lift!.relative)})`);
+    parts.push(`Strongest: ${top.join("; ")}.`);
+  }
+  const few = withData.filter((p) => p.status === "too-few-users").length;
+  const none = ranked.length - withData.length;
+  if (few > 0) parts.push(`${few} with too few users to judge.`);
+  if (none > 0) parts.push(`<span class="nodata">${none} without data.</span>`);
+  return `<p class="summary">${parts.join(" ")}</p>`;
+}
+
+export function rankingSection(a: Analysis): string {
+  const ranked = a.ranking.map((i) => a.pairs[i]);
+  const out = ["<section><h2>Which small steps matter most</h2>", summary(a, ranked)];
+  out.push(
+    `<p class="howto"><b>How to read this:</b> each row compares users who did a micro goal with users who never did. The dot is the lift in the chance of then reaching the macro goal within its window; the whisker is the 95% interval. A whisker crossing the dashed 0% line means no clear difference. <span class="key"><span class="dot sig"></span>✓ filled = significant after correcting for many comparisons (q ≤ ${a.alpha}), green higher, red lower</span> <span class="key"><span class="dot ns"></span>hollow = not significant</span> <span class="key"><span class="dot few"></span>? grey = too few users</span></p>`,
+  );
+  const wide = liftForest(ranked, "wide");
+  if (wide) out.push(`<figure class="forest-box">${wide}${liftForest(ranked, "stacked")}</figure>`);
+  const rows = ranked.map((p) => {
+    const m = pairMark(p);
+    return [
+      p.rank === null ? "–" : String(p.rank),
+      `<span class="pair">${esc(p.microTitle)} <span class="arrow">→</span> ${esc(p.macroTitle)}</span><small><code>${esc(p.microId)}</code> → <code>${esc(p.macroId)}</code> within ${duration(p.windowSeconds)}</small>`,
+      rateCell(p.afterMicro),
+      rateCell(p.baseline),
+      p.lift
+        ? `<b style="color:${m.colour}">${signedPct(p.lift.relative)}</b> <small>${signedPct(p.lift.low)} to ${signedPct(p.lift.high)}</small>`
+        : "—",
+      pValue(p.qValue),
+      p.phi === null ? "—" : p.phi.toFixed(3),
+      esc(money(p.valuePerMicro, a.currency)),
+      verdictBadge(p, a.alpha),
+    ];
+  });
+  out.push(
+    htmlTable(
+      [
+        { label: "#", num: true, card: "rank" },
+        { label: "Micro goal → macro goal", card: "title" },
+        { label: "Converted after micro", num: true },
+        { label: "Baseline (no micro)", num: true },
+        { label: "Lift [95% CI]", num: true },
+        { label: "q", num: true },
+        { label: "φ", num: true, card: "minor" },
+        { label: "Value / micro", num: true },
+        { label: "Verdict", card: "verdict" },
+      ],
+      rows,
+      "cards ranking",
+    ),
+  );
+  out.push(
+    '<p class="info">Converted after micro = P(macro within the window after the micro goal); baseline = P(macro | never did the micro goal); q = Benjamini–Hochberg adjusted p-value; φ = strength of association; value / micro = (rate after micro − baseline) × macro value.</p>',
+    "</section>",
+  );
+  return out.join("\n");
+}
