@@ -64,7 +64,7 @@ describe("renderers", () => {
     const html = render(a, "html");
     expect(html).toContain('<meta name="viewport"');
     expect(html).not.toMatch(/<script|<link|src="http|href="http/);
-    expect((html.match(/<svg /g) ?? []).length).toBe(3); // lift forest, trend, funnel bars
+    expect((html.match(/<svg /g) ?? []).length).toBe(3); // lift chart (wide + stacked), trend
     expect(html).toContain("add_to_cart → purchase");
   });
 

@@ -69,7 +69,10 @@ export function renderHtml(a: Analysis): string {
     );
   }
   for (const b of pathBlocks(a)) {
-    out.push(`<section><h2>Goal paths before ${esc(b.macroTitle)}</h2>`, `<p class="info">${esc(b.title)}</p>`);
+    out.push(
+      `<section><h2>Goal paths before ${esc(b.macroTitle)}</h2>`,
+      `<p class="info">${esc(b.title)}</p>`,
+    );
     out.push(
       htmlTable(
         [

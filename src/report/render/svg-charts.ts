@@ -9,8 +9,9 @@ export function escapeXml(s: string): string {
 }
 
 const r1 = (x: number) => x.toFixed(1);
-/** Rough width of a 12-unit system-ui glyph, to truncate labels before they run into the plot. */
-const CHAR = 6.8;
+/** Rough widths of a 13-unit system-ui glyph, to truncate labels before they run into the plot. */
+const CHAR = 7.4;
+const FIG_CHAR = 7.8;
 
 function clip(s: string, max: number): string {
   return s.length <= max ? s : `${s.slice(0, Math.max(1, max - 1))}…`;
@@ -35,7 +36,7 @@ export function liftForest(pairs: PairAnalysis[], layout: "wide" | "stacked" = "
   if (rows.length === 0) return "";
   const wide = layout === "wide";
   const W = wide ? 1000 : 400;
-  const plotLeft = wide ? 520 : 24;
+  const plotLeft = wide ? 480 : 24;
   const plotRight = W - 24;
   const rowH = wide ? 28 : 46;
   const top = 6;
@@ -50,6 +51,10 @@ export function liftForest(pairs: PairAnalysis[], layout: "wide" | "stacked" = "
   const parts = [
     `<svg class="chart forest ${layout}" viewBox="0 0 ${W} ${h}" role="img" aria-label="Lift of each micro goal with its 95% interval; 0% means no lift">`,
   ];
+  // Stripes first so grid lines and the no-lift line stay visible across every row.
+  if (wide)
+    for (let i = 0; i < rows.length; i += 2)
+      parts.push(`<rect x="0" y="${top + i * rowH}" width="${W}" height="${rowH}" fill="#f4f6f8"/>`);
   for (const t of axis.ticks) {
     const tx = r1(axis.x(t.ratio));
     const zero = t.ratio === 1;
@@ -68,18 +73,25 @@ export function liftForest(pairs: PairAnalysis[], layout: "wide" | "stacked" = "
     const m = pairMark(p);
     const figure = `${signedPct(l.relative)} [${signedPct(l.low)}, ${signedPct(l.high)}]${m.marker ? ` ${m.marker}` : ""}`;
     const name = `${p.microId} → ${p.macroId}`;
-    const cy = wide ? y + rowH / 2 : y + 31;
-    const textY = wide ? cy + 4 : y + 14;
-    const figX = wide ? plotLeft - 14 : W - 4;
-    const room = Math.floor((figX - figure.length * CHAR - 16) / CHAR);
-    if (i % 2 === 0 && wide)
-      parts.push(`<rect x="0" y="${y}" width="${W}" height="${rowH}" fill="#f4f6f8"/>`);
-    parts.push(
-      `<text x="4" y="${textY}" class="lbl"><title>${escapeXml(name)}</title>${escapeXml(clip(name, room))}</text>`,
-      `<text x="${figX}" y="${textY}" class="fig" text-anchor="end" fill="${m.colour}">${escapeXml(figure)}</text>`,
-    );
+    const cy = wide ? y + rowH / 2 : y + 32;
+    const labelY = wide ? cy + 4 : y + 14;
     const x1 = r1(axis.x(1 + l.low));
     const x2 = r1(axis.x(1 + l.high));
+    // Wide: figure right-aligned before the plot. Stacked: beside the whisker where it fits,
+    // else at the end of the label line.
+    const figW = figure.length * FIG_CHAR;
+    let fig = { x: plotLeft - 14, y: labelY, anchor: "end" };
+    if (!wide) {
+      if (plotRight - Number(x2) >= figW + 8) fig = { x: Number(x2) + 8, y: cy + 4, anchor: "start" };
+      else if (Number(x1) - plotLeft >= figW + 8) fig = { x: Number(x1) - 8, y: cy + 4, anchor: "end" };
+      else fig = { x: W - 4, y: labelY, anchor: "end" };
+    }
+    const labelEnd = fig.y === labelY ? fig.x - figW - 12 : W - 4;
+    const room = Math.floor((labelEnd - 4) / CHAR);
+    parts.push(
+      `<text x="4" y="${labelY}" class="lbl"><title>${escapeXml(name)}</title>${escapeXml(clip(name, room))}</text>`,
+      `<text x="${r1(fig.x)}" y="${fig.y}" class="fig" text-anchor="${fig.anchor}" fill="${m.colour}">${escapeXml(figure)}</text>`,
+    );
     parts.push(
       `<line x1="${x1}" y1="${cy}" x2="${x2}" y2="${cy}" stroke="${m.colour}" stroke-width="2.5"/>`,
       `<line x1="${x1}" y1="${cy - 6}" x2="${x1}" y2="${cy + 6}" stroke="${m.colour}" stroke-width="2.5"/>`,

@@ -15,9 +15,7 @@ export function funnelSection(f: FunnelAnalysis): string {
   f.steps.forEach((s, i) => {
     if (i > 0) {
       const hot = f.bottleneck?.stepIndex === i;
-      const conv = s.stepConversion
-        ? `${rateCell(s.stepConversion)} continued`
-        : "step conversion unknown";
+      const conv = s.stepConversion ? `${rateCell(s.stepConversion)} continued` : "step conversion unknown";
       const drop = s.dropOff === null ? "" : ` · ${count(s.dropOff)} dropped off`;
       out.push(
         `<li class="conv${hot ? " hot" : ""}"><span aria-hidden="true">↓</span> ${conv}${drop}${hot ? ' <span class="badge hot">▼ bottleneck</span>' : ""}</li>`,

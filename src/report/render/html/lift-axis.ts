@@ -19,7 +19,9 @@ export function liftAxis(ratios: number[], left: number, right: number, minGap: 
     const v = Math.min(hi, Math.max(lo, Math.log(ratio > 0 ? ratio : Math.exp(lo))));
     return left + ((v - lo) / (hi - lo)) * (right - left);
   };
-  const inRange = CANDIDATES.map((l) => 1 + l).filter((r) => Math.log(r) >= lo - 1e-9 && Math.log(r) <= hi + 1e-9);
+  const inRange = CANDIDATES.map((l) => 1 + l).filter(
+    (r) => Math.log(r) >= lo - 1e-9 && Math.log(r) <= hi + 1e-9,
+  );
   // Keep 0% always, then the others outward from it while they stay minGap apart.
   const kept = [1];
   for (const dir of [1, -1]) {

@@ -23,13 +23,13 @@ figure{margin:10px 0}
 .chart{width:100%;height:auto;display:block}
 .forest.stacked{display:none}
 .trend{max-width:640px}
-.lbl{font:13px system-ui,sans-serif;fill:#222}.fig{font:600 13px system-ui,sans-serif}
+.lbl{font:13px system-ui,sans-serif;fill:#222}.fig{font:600 13px system-ui,sans-serif;paint-order:stroke;stroke:#fff;stroke-width:3px}
 .tick{font:12px system-ui,sans-serif;fill:#555}.tick.zero{font-weight:700;fill:#222}.axis{font:12px system-ui,sans-serif;fill:#555}
 table{border-collapse:collapse;font-size:.88rem;width:100%;margin:8px 0}
 th,td{padding:6px 8px;border-bottom:1px solid var(--line);text-align:left;vertical-align:top}
 th{font-size:.8rem;color:var(--muted);font-weight:600;border-bottom:2px solid #ccc}
 .num{text-align:right;white-space:nowrap}
-.ranking td.title{min-width:14em}
+.ranking td.title{min-width:16em}
 .ranking td.verdict{min-width:11em}
 .pair{font-weight:600}
 .badge{display:inline-block;border-radius:3px;padding:1px 6px;font-size:.8rem;font-weight:600}

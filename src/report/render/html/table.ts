@@ -20,9 +20,7 @@ export function htmlTable(columns: Column[], rows: string[][], cls = "cards"): s
     r.forEach((cell, i) => {
       const c = columns[i];
       const classes = [c.num ? "num" : "", c.card ?? ""].filter(Boolean).join(" ");
-      out.push(
-        `<td${classes ? ` class="${classes}"` : ""} data-label="${esc(c.label)}">${cell}</td>`,
-      );
+      out.push(`<td${classes ? ` class="${classes}"` : ""} data-label="${esc(c.label)}">${cell}</td>`);
     });
     out.push("</tr>");
   }
