@@ -116,7 +116,7 @@ export function trendLines(history: HistoryPoint[], keys: { microId: string; mac
   if (shown.length === 0) return "";
   const W = 520;
   const H = 200;
-  const padL = 48;
+  const padL = 60;
   const padR = 16;
   const padY = 16;
   const series = shown.map((k) =>
