@@ -1,17 +1,43 @@
-// Progress for long runs: a bar with ETA on a TTY, plain numbered lines otherwise (CI logs).
+// Progress for long runs: a bar on a TTY, plain numbered lines otherwise (CI logs). The ETA is the
+// deploy's quota-bound estimate (src/google/quota-eta.ts), not cli-progress's extrapolation of the
+// pace so far, which says "ETA 1s" while the free calls of a window run and minutes of waits remain.
+import { formatEta } from "../google/quota-eta.js";
+
 export interface ProgressReporter {
-  update(step: string, done: number, total: number): void;
+  /** `etaMs`: time the rest needs, from now (real ms); counted down on the bar between updates. */
+  update(step: string, done: number, total: number, etaMs?: number): void;
   stop(): void;
 }
 
-export async function progressReporter(log: (line: string) => void = console.log): Promise<ProgressReporter> {
+/** Plain output prints the ETA on the first line and then every this many calls. */
+export const PLAIN_ETA_EVERY = 10;
+
+export async function progressReporter(
+  log: (line: string) => void = console.log,
+  now: () => number = Date.now,
+): Promise<ProgressReporter> {
   if (!process.stdout.isTTY) {
-    return { update: (step, done, total) => log(`[${done}/${total}] ${step}`), stop: () => {} };
+    return {
+      update: (step, done, total, etaMs) => {
+        const eta =
+          etaMs !== undefined && (done === 1 || done % PLAIN_ETA_EVERY === 0) && done < total
+            ? ` (ETA ${formatEta(etaMs)})`
+            : "";
+        log(`[${done}/${total}] ${step}${eta}`);
+      },
+      stop: () => {},
+    };
   }
-  const { SingleBar, Presets } = await import("cli-progress");
+  const { SingleBar, Presets, Format } = await import("cli-progress");
+  const format = "{bar} {value}/{total} calls | ETA {quota_eta} | {step}";
   const bar = new SingleBar(
     {
-      format: "{bar} {value}/{total} calls | ETA {eta_formatted} | {step}",
+      // Rendered on cli-progress's timer too, so the ETA counts down during a quota wait.
+      format: (options, params, payload) =>
+        Format.Formatter({ ...options, format }, params, {
+          ...payload,
+          quota_eta: payload.etaAt === undefined ? "?" : formatEta(payload.etaAt - now()),
+        }),
       hideCursor: true,
       clearOnComplete: false,
     },
@@ -20,11 +46,12 @@ export async function progressReporter(log: (line: string) => void = console.log
   let started = false;
   let stopped = false;
   return {
-    update: (step, done, total) => {
-      if (!started) bar.start(total, 0, { step: "" });
+    update: (step, done, total, etaMs) => {
+      const etaAt = etaMs === undefined ? undefined : now() + etaMs;
+      if (!started) bar.start(total, 0, { step: "", etaAt });
       started = true;
       bar.setTotal(total);
-      bar.update(done, { step });
+      bar.update(done, { step, etaAt });
     },
     stop: () => {
       if (started && !stopped) bar.stop();

@@ -53,7 +53,19 @@ function retryAfter(headers: unknown): number | undefined {
   return Number.isNaN(date) ? undefined : Math.max(0, (date - Date.now()) / 1000);
 }
 
+/**
+ * The project's daily quota is used up (GTM: 10,000 queries per day). Waiting a window does not help:
+ * it refills at midnight Pacific time, so this is reported, never retried.
+ */
+export function isDailyLimit(f: ErrorFacts): boolean {
+  return (
+    (f.status === 403 || f.status === 429) &&
+    (/dailyLimitExceeded/i.test(f.reason ?? "") || /per day/i.test(f.message))
+  );
+}
+
 export function isRateLimit(f: ErrorFacts): boolean {
+  if (isDailyLimit(f)) return false;
   if (f.status === 429) return true;
   return (
     f.status === 403 &&

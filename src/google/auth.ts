@@ -1,10 +1,12 @@
 // Credentials and endpoints. --endpoint / MICROGOALS_ENDPOINT: no auth, every client's rootUrl points
 // at that server (the emulator). Otherwise Application Default Credentials or --credentials key.json,
 // with the narrowest scopes the command needs. Nothing here ever prints a key or a token.
+import { createPrivateKey } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { GoogleAuth } from "google-auth-library";
 import { UserError } from "../cli/failure.js";
 import { redact } from "./api-error.js";
+import { credentialSource, type Host, realHost } from "./credential-sources.js";
 
 const GTM = "https://www.googleapis.com/auth/tagmanager";
 const GA = "https://www.googleapis.com/auth/analytics";
@@ -22,6 +24,8 @@ export interface ConnectOptions {
   endpoint?: string;
   credentials?: string;
   scopes: ScopeSet;
+  /** Environment and files to look for credentials in (tests); default the real ones. */
+  host?: Host;
 }
 
 export interface Connection {
@@ -46,7 +50,37 @@ export async function connect(options: ConnectOptions): Promise<Connection> {
     const credentials = await readKeyFile(options.credentials);
     return { auth: new GoogleAuth({ credentials, scopes: requested }) };
   }
-  return { auth: new GoogleAuth({ scopes: requested }) };
+  // Up front, once: a missing or broken credential is a clear error before any API call.
+  const host = options.host ?? realHost;
+  if (!credentialSource(host)) throw noCredentials();
+  const adcFile = host.env.GOOGLE_APPLICATION_CREDENTIALS;
+  if (adcFile && (await isServiceAccountFile(adcFile))) await readKeyFile(adcFile);
+  const auth = new GoogleAuth({ scopes: requested });
+  try {
+    await auth.getClient();
+  } catch (err) {
+    if (/Could not load the default credentials/i.test(String((err as Error)?.message)))
+      throw noCredentials();
+    throw authFailure(err);
+  }
+  return { auth };
+}
+
+/** GoogleAuth reads other credential types (external_account, authorized_user) itself. */
+async function isServiceAccountFile(path: string): Promise<boolean> {
+  try {
+    return (JSON.parse(await readFile(path, "utf8")) as { type?: unknown })?.type === "service_account";
+  } catch {
+    return false; // unreadable or not JSON: GoogleAuth's own error says which file
+  }
+}
+
+function noCredentials(): UserError {
+  return new UserError(
+    "no Google credentials found",
+    1,
+    "Run `gcloud auth application-default login`, or set GOOGLE_APPLICATION_CREDENTIALS, or pass --credentials key.json; or --endpoint URL for the emulator.",
+  );
 }
 
 interface KeyFile {
@@ -75,21 +109,32 @@ export async function readKeyFile(path: string): Promise<KeyFile> {
       "Download a new key from the Cloud console.",
     );
   }
-  const key = parsed as Partial<KeyFile> | null;
-  const missing = ["type", "client_email", "private_key"].filter(
-    (f) => typeof (key as Record<string, unknown> | null)?.[f] !== "string",
-  );
-  if (missing.length > 0)
+  const problem = keyProblem(parsed);
+  if (problem)
     throw new UserError(
-      `credentials file ${path} lacks ${missing.join(", ")}`,
+      `${path} is not a usable service-account key: ${problem}`,
       1,
-      "Use a service-account JSON key.",
+      "Create a JSON key for the service account in the Cloud console (IAM → Service accounts → Keys).",
     );
-  if (key!.type !== "service_account")
-    throw new UserError(
-      `credentials file ${path} is a "${key!.type}" credential, expected "service_account"`,
-    );
-  return key as KeyFile;
+  return parsed as KeyFile;
+}
+
+/** What is wrong with a parsed key file, never quoting its secret parts; undefined when usable. */
+function keyProblem(parsed: unknown): string | undefined {
+  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) return "not a JSON object";
+  const key = parsed as Record<string, unknown>;
+  const missing = ["type", "client_email", "private_key"].filter((f) => typeof key[f] !== "string");
+  if (missing.length > 0) return `${missing.join(", ")} missing`;
+  if (key.type !== "service_account")
+    return `type is "${String(key.type).slice(0, 40)}", expected "service_account"`;
+  if (!/^[^@\s]+@[^@\s]+$/.test(key.client_email as string)) return "client_email is not an email address";
+  try {
+    // Parsed locally so a broken key fails here, not as "DECODER routines::unsupported" mid-run.
+    createPrivateKey(key.private_key as string);
+  } catch {
+    return "private_key is not a PEM private key";
+  }
+  return undefined;
 }
 
 /** Wraps an authentication failure into a printable, redacted user error. */

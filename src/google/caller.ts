@@ -1,6 +1,6 @@
 // Every Google API call goes through here: abort check between calls, pacing, budget, retry.
 import { UserError } from "../cli/failure.js";
-import { type ErrorFacts, errorFacts, isRateLimit, isRetryable, redact } from "./api-error.js";
+import { type ErrorFacts, errorFacts, isDailyLimit, isRateLimit, isRetryable, redact } from "./api-error.js";
 import type { Budget } from "./budget.js";
 import { AbortedError, type Clock, realClock } from "./clock.js";
 import type { Pacer } from "./pacer.js";
@@ -11,8 +11,10 @@ export class ApiCallError extends UserError {
   constructor(
     readonly method: string,
     readonly facts: ErrorFacts,
+    hint?: string,
+    what = `${method} failed`,
   ) {
-    super(`${method} failed${facts.status ? ` (HTTP ${facts.status})` : ""}: ${redact(facts.message)}`);
+    super(`${what}${facts.status ? ` (HTTP ${facts.status})` : ""}: ${redact(facts.message)}`, 1, hint);
     this.name = "ApiCallError";
   }
 }
@@ -50,7 +52,9 @@ export class ApiCaller {
     fn: () => Promise<T>,
     hooks?: CallHooks<T>,
   ): Promise<T> {
-    for (let attempt = 0; ; attempt++) {
+    let failures = 0; // transient failures: 5xx, network, rate limits with no pacer to wait on
+    let refusals = 0; // quota refusals waited out through the pacer
+    for (;;) {
       if (this.options.signal?.aborted) throw new AbortedError();
       const pacer = this.options.pacer;
       if (pacer) this.budget.paced(await pacer.acquire(this.options.signal));
@@ -63,11 +67,34 @@ export class ApiCaller {
       } finally {
         pacer?.release();
       }
+      if (isDailyLimit(facts))
+        throw new ApiCallError(
+          method,
+          facts,
+          "It refills at midnight Pacific time; re-run then (the run continues where it stopped), or ask for a higher quota in the Cloud console.",
+          `the Cloud project's daily API quota is used up (${method})`,
+        );
       if (isRateLimit(facts)) this.budget.limited();
-      if (!isRetryable(facts) || attempt + 1 >= this.policy.maxAttempts)
-        throw new ApiCallError(method, facts);
+      if (!isRetryable(facts)) throw new ApiCallError(method, facts);
+      if (pacer && isRateLimit(facts)) {
+        // The window is full of calls the pacer could not see (another process or machine on this
+        // Cloud project). Backoff of a few seconds would be refused again until it frees: wait a
+        // whole window (or what Retry-After asks), without spending the transient-error attempts.
+        if (++refusals > this.policy.maxQuotaWaits)
+          throw new ApiCallError(
+            method,
+            facts,
+            `Still refused after waiting ${this.policy.maxQuotaWaits} full quota windows: something else keeps using this Cloud project's Tag Manager quota.`,
+          );
+        const asked =
+          facts.retryAfterS === undefined ? undefined : (facts.retryAfterS * 1000) / this.policy.timeScale;
+        pacer.saturate(this.clock.now(), asked);
+        this.budget.retry();
+        continue;
+      }
+      if (++failures >= this.policy.maxAttempts) throw new ApiCallError(method, facts);
       this.budget.retry();
-      await this.clock.sleep(backoffMs(this.policy, attempt + 1, facts), this.options.signal);
+      await this.clock.sleep(backoffMs(this.policy, failures, facts), this.options.signal);
       if (hooks?.recover && kind === "write" && !isRateLimit(facts)) {
         const found = await hooks.recover(facts);
         if (found !== undefined) return found;

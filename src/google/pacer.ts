@@ -1,6 +1,7 @@
 // Sliding-window pacer: at most `limit` calls in any `windowMs`. It WAITS before a call instead of
 // letting the API answer 429/403, because every refused call still costs quota and time.
 import type { Clock } from "./clock.js";
+import { quotaEtaMs } from "./quota-eta.js";
 
 export interface PacerOptions {
   /** Calls allowed per window; GTM: 25 per 100 s (raise for projects with a raised quota). */
@@ -25,6 +26,9 @@ export class Pacer {
   // Completion times of other processes' calls in the window, ascending.
   private others: readonly number[] = [];
   private inFlight = 0;
+  // After a refusal: the server's window is full of calls we cannot see (another process, another
+  // machine on the same Cloud project). Nothing starts before a full window has passed.
+  private blockedUntil = Number.NEGATIVE_INFINITY;
 
   constructor(
     readonly options: PacerOptions,
@@ -54,6 +58,29 @@ export class Pacer {
     if (this.shared) this.others = [...this.shared.exchange(this.recent())].sort((a, b) => a - b);
   }
 
+  /**
+   * The server refused a call for quota at `now`: whatever filled its window, a full window from
+   * now it has all left. The next acquire() waits until then (windowMs is already time-scaled), or
+   * `forMs` when the server said how long (Retry-After).
+   */
+  saturate(now: number = this.clock.now(), forMs: number = this.options.windowMs): void {
+    this.blockedUntil = Math.max(this.blockedUntil, now + forMs);
+  }
+
+  /** Lower bound for the time `remaining` more calls need under this window (quota-eta.ts). */
+  etaMs(remaining: number): number {
+    const { limit, windowMs, marginMs } = this.options;
+    return quotaEtaMs(remaining, {
+      limit,
+      windowMs,
+      marginMs,
+      now: this.clock.now(),
+      completions: [...this.done, ...this.others],
+      inFlight: this.inFlight,
+      blockedUntil: Number.isFinite(this.blockedUntil) ? this.blockedUntil : undefined,
+    });
+  }
+
   /** This pacer's own completions still inside the window. */
   recent(): number[] {
     const since = this.clock.now() - this.options.windowMs;
@@ -63,6 +90,8 @@ export class Pacer {
   /** How long the next call would have to wait now. */
   waitMs(): number {
     const { limit, windowMs, marginMs = 0 } = this.options;
+    const blocked = this.blockedUntil + marginMs - this.clock.now();
+    if (blocked > 0) return blocked;
     const done = this.others.length === 0 ? this.done : merged(this.done, this.others, limit);
     const used = done.length + this.inFlight;
     if (used < limit) return 0;

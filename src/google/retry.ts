@@ -3,7 +3,10 @@
 import { type ErrorFacts, errorFacts, isRateLimit, isRetryable } from "./api-error.js";
 
 export interface RetryPolicy {
+  /** Attempts for transient failures (5xx, network, rate limits of calls without a pacer). */
   maxAttempts: number;
+  /** Full quota windows a paced call waits out after refusals before giving up (GTM: 100 s each). */
+  maxQuotaWaits: number;
   baseMs: number;
   capMs: number;
   /** Divides every wait (server Retry-After included): emulator runs scale time the same way. */
@@ -14,6 +17,7 @@ export interface RetryPolicy {
 
 export const defaultRetry: RetryPolicy = {
   maxAttempts: 8,
+  maxQuotaWaits: 10,
   baseMs: 1000,
   capMs: 64_000,
   timeScale: 1,

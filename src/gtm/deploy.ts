@@ -38,7 +38,11 @@ export interface ApplyOptions extends DeployOptions {
   /** Create a container version (and publish it unless publish is "version-only"). */
   publish?: boolean;
   version?: { name: string; notes: string };
-  onProgress?: (step: string, done: number, total: number) => void;
+  /**
+   * After each write: `etaMs` is the quota-bound time the remaining GTM calls need from the pacer's
+   * window as it is now (a lower bound, in real ms: the emulator's time scale is already applied).
+   */
+  onProgress?: (step: string, done: number, total: number, etaMs: number) => void;
 }
 
 export interface ApplyResult {
@@ -92,10 +96,15 @@ export async function applyPlan(
   }
 
   const total = plan.estimate.gtmWrites + plan.estimate.ga4Writes;
+  const publishCalls = options.publish ? 2 : 0; // create_version + publish
   let done = 0;
-  const progress = (step: string) => options.onProgress?.(step, ++done, Math.max(total, done));
-  const gtmResult = await applyGtm(s.gtmCaller, s.gtm, ws, plan, read.live, progress);
-  const ga4Result = await applyGa4(s.ga4Caller, s.admin, plan, progress);
+  let gtmDone = 0;
+  const report = (step: string, gtmLeft: number) =>
+    options.onProgress?.(step, ++done, Math.max(total, done), s.etaMs(gtmLeft));
+  const gtmResult = await applyGtm(s.gtmCaller, s.gtm, ws, plan, read.live, (step) =>
+    report(step, Math.max(0, plan.estimate.gtmWrites - ++gtmDone) + publishCalls),
+  );
+  const ga4Result = await applyGa4(s.ga4Caller, s.admin, plan, (step) => report(step, publishCalls));
   let published: Published | undefined;
   if (options.publish) {
     const version = options.version ?? {
@@ -111,7 +120,7 @@ export async function applyPlan(
       version,
       true,
     );
-    progress(`published version ${published.versionId}`);
+    report(`published version ${published.versionId}`, 0);
   }
   return { plan, gtm: gtmResult, ga4: ga4Result, published, budget: s.budget.snapshot() };
 }

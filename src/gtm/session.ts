@@ -30,6 +30,8 @@ export interface Session {
   ga4Caller: ApiCaller;
   budget: Budget;
   quota: { limit: number; windowS: number };
+  /** Quota-bound lower bound (real ms) for `gtmCalls` more GTM calls from the window as it is now. */
+  etaMs(gtmCalls: number): number;
   /** The same session (budget, quota window) with calls stopping when `signal` aborts. */
   withSignal(signal: AbortSignal): Session;
 }
@@ -56,6 +58,7 @@ export async function openSession(options: SessionOptions): Promise<Session> {
     ga4Caller: new ApiCaller({ budget, retry, signal }),
     budget,
     quota: { limit, windowS: 100 },
+    etaMs: (calls) => pacer.etaMs(calls),
     withSignal: make,
   });
   return make(options.signal);

@@ -134,7 +134,7 @@ describe("credentials", () => {
     const partial = join(dir, "partial.json");
     writeFileSync(partial, JSON.stringify({ type: "service_account", private_key: SECRET }));
     const err2 = (await readKeyFile(partial).catch((e: unknown) => e)) as Error;
-    expect(err2.message).toMatch(/lacks client_email/);
+    expect(err2.message).toMatch(/is not a usable service-account key: client_email missing/);
     expect(err2.message).not.toContain("super-secret");
     const user = join(dir, "user.json");
     writeFileSync(
