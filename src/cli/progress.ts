@@ -28,7 +28,8 @@ export async function progressReporter(
       stop: () => {},
     };
   }
-  const { SingleBar, Presets, Format } = await import("cli-progress");
+  // CommonJS: Node's named-export detection misses `Format`, so take the module object.
+  const { SingleBar, Presets, Format } = (await import("cli-progress")).default;
   const format = "{bar} {value}/{total} calls | ETA {quota_eta} | {step}";
   const bar = new SingleBar(
     {

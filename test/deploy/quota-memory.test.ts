@@ -79,7 +79,7 @@ describe("two processes in a row against GTM's quota (time-scaled)", () => {
         scopes: "plan",
         timeScale: SCALE,
         quotaMemory,
-        retry: { maxAttempts: 12 },
+        // The default retry policy: a refusal must not depend on a generous attempt budget.
       });
     // First process: three plans, 24 GTM reads, just under the 25 allowed: no pacing needed.
     const first = await open();
@@ -99,9 +99,35 @@ describe("two processes in a row against GTM's quota (time-scaled)", () => {
     expect(second.pacedMs).toBeGreaterThan(0);
   });
 
-  it("without it the second run is refused (the memory is what prevents it)", async () => {
+  it("without it the second run is refused, waits a full window through the pacer, and succeeds", async () => {
+    const t0 = Date.now();
     const { second } = await twoRuns(false);
-    expect(second.rateLimited).toBeGreaterThan(0);
-    expect(second.pacedMs).toBe(0);
+    expect(second.rateLimited).toBeGreaterThanOrEqual(1);
+    expect(second.rateLimited).toBeLessThanOrEqual(2); // one window wait, not a burst of backoffs
+    expect(second.pacedMs).toBeGreaterThanOrEqual(1000); // the 100-s window, time-scaled ×100
+    expect(Date.now() - t0).toBeLessThan(10_000);
+  });
+
+  it("a daily-limit answer fails at once with a clear error, no retry", async () => {
+    const daily = await startEmulator({ port: 0, timeScale: SCALE, gtmQuota: { perDay: 1 } });
+    try {
+      const s = await openSession({
+        endpoint: daily.url,
+        scopes: "plan",
+        timeScale: SCALE,
+        quotaMemory: false,
+      });
+      const err = (await planDeploy(desired, { session: s }).catch((e: unknown) => e)) as Error & {
+        exitCode: number;
+        hint: string;
+      };
+      expect(err.message).toMatch(/daily API quota is used up \(\S+\) \(HTTP 403\): .*Queries per day/);
+      expect(err.exitCode).toBe(1);
+      expect(err.hint).toMatch(/midnight Pacific/);
+      expect(s.budget.snapshot()).toMatchObject({ retries: 0 });
+      expect(s.budget.snapshot().reads).toBe(2); // the one allowed GTM read, then the refused one; nothing after it
+    } finally {
+      await daily.close();
+    }
   });
 });
