@@ -131,7 +131,7 @@ async function secondProcess(): Promise<void> {
               `${((b.pacedMs / 1000) * SCALE).toFixed(0)} s paced, ${wall.toFixed(0)} s emulated`,
           );
         } catch (err) {
-          // The default retry (8 attempts, jittered) may give up before the window frees.
+          // A refusal now waits a full window through the pacer; failing here is a regression.
           const b = session.budget.snapshot();
           console.log(
             `${label}: FAILED after ${b.rateLimited} rate-limit answers (${(err as Error).message.slice(0, 60)}…)`,
