@@ -27,8 +27,19 @@ export interface PairAnalysis {
   afterMicro: Rate;
   /** P(macro | not micro) */
   baseline: Rate;
-  /** afterMicro / baseline − 1 with a 95% Katz interval */
-  lift: { relative: number; low: number; high: number; corrected: boolean } | null;
+  /**
+   * afterMicro / baseline − 1 with a 95% Katz interval. Zero cells (src/report/stats/lift.ts):
+   * zeroCell "micro" = nobody converted after the micro goal: relative −1, low −1, high finite;
+   * zeroCell "baseline" = nobody converted without it: relative and high null (no finite lift),
+   * low is the lower bound. Never Infinity or NaN.
+   */
+  lift: {
+    relative: number | null;
+    low: number;
+    high: number | null;
+    corrected: boolean;
+    zeroCell: "micro" | "baseline" | null;
+  } | null;
   test: "fisher" | "two-proportion" | null;
   pValue: number | null;
   /** Benjamini–Hochberg adjusted across every pair in the report */
@@ -91,7 +102,8 @@ export interface HistoryPoint {
 }
 
 export interface Analysis {
-  schemaVersion: 1;
+  /** 2: lift.relative and lift.high became nullable (zero cells), lift.zeroCell added */
+  schemaVersion: 2;
   project: string;
   target: string | null;
   propertyId: string | null;

@@ -66,7 +66,7 @@ export function analyze(project: Project, input: ReportInput, options: AnalyzeOp
   });
 
   return {
-    schemaVersion: 1,
+    schemaVersion: 2,
     project: project.name,
     target: options.target ?? null,
     propertyId: input.propertyId ?? null,
@@ -181,8 +181,19 @@ function moreUsersNeeded(p: PairAnalysis): number | null {
 
 const statusOrder = { ok: 0, "too-few-users": 1, "no-data": 2 } as const;
 
-/** Pairs by status (ok, too few users, no data), then lift descending, then spec order. */
+/**
+ * Pairs by status (ok, too few users, no data), then observed lift descending, then lower bound,
+ * then spec order. A pair nobody converts without has an infinite observed lift: it ranks first
+ * (renderers label it as such), several of them by their lower bounds — but only when that lower
+ * bound is above 0%; otherwise all we know is the bound, so it ranks by that.
+ */
 function rank(pairs: PairAnalysis[]): number[] {
+  const point = (p: PairAnalysis) =>
+    !p.lift
+      ? Number.NEGATIVE_INFINITY
+      : (p.lift.relative ?? (p.lift.low > 0 ? Number.POSITIVE_INFINITY : p.lift.low));
+  const low = (p: PairAnalysis) => p.lift?.low ?? Number.NEGATIVE_INFINITY;
+  const desc = (x: number, y: number) => (x === y ? 0 : x > y ? -1 : 1); // ∞ − ∞ would be NaN
   return pairs
     .map((_, i) => i)
     .sort((i, j) => {
@@ -190,9 +201,7 @@ function rank(pairs: PairAnalysis[]): number[] {
       const b = pairs[j];
       const s = statusOrder[a.status] - statusOrder[b.status];
       if (s !== 0) return s;
-      const la = a.lift?.relative ?? Number.NEGATIVE_INFINITY;
-      const lb = b.lift?.relative ?? Number.NEGATIVE_INFINITY;
-      return lb - la || i - j;
+      return desc(point(a), point(b)) || desc(low(a), low(b)) || i - j;
     });
 }
 

@@ -11,7 +11,7 @@ describe("analyze", () => {
     expect(cart.afterMicro).toMatchObject({ x: 300, n: 1000, rate: 0.3 });
     expect(cart.baseline.rate).toBeCloseTo(100 / 9000, 12);
     expect(cart.lift!.relative).toBeCloseTo(0.3 / (100 / 9000) - 1, 9);
-    expect(cart.lift!.low).toBeLessThan(cart.lift!.relative);
+    expect(cart.lift!.low).toBeLessThan(cart.lift!.relative!);
     expect(cart.test).toBe("two-proportion");
     expect(cart.significant).toBe(true);
     expect(cart.valuePerMicro).toBeCloseTo((0.3 - 100 / 9000) * 80, 9);

@@ -49,15 +49,66 @@ describe("relativeLift", () => {
     const l = relativeLift(20, 100, 10, 100)!;
     expect(l.relative).toBeCloseTo(1, 12);
     expect(l.low + 1).toBeCloseTo(0.9866, 4);
-    expect(l.high + 1).toBeCloseTo(4.0545, 4);
+    expect(l.high! + 1).toBeCloseTo(4.0545, 4);
     expect(l.corrected).toBe(false);
+    expect(l.zeroCell).toBeNull();
   });
-  it("corrects zero counts instead of returning an infinite lift", () => {
-    const l = relativeLift(5, 50, 0, 50)!;
-    expect(l.corrected).toBe(true);
-    expect(Number.isFinite(l.relative)).toBe(true);
-    expect(l.low).toBeLessThan(l.relative);
+  it("has no lift when nobody converted in either group", () => {
     expect(relativeLift(0, 10, 0, 10)).toBeNull();
+  });
+  it("x1 = 0: point −100% inside [−100%, corrected upper] even where the correction reverses direction", () => {
+    // 0 of 1 vs 212 of 17,836 (the merch store's add_to_cart): corrected 0.5/2 vs 212.5/17,837 would
+    // put the whole Katz interval above 0% ([+90%, +23129%]) around a −100% point.
+    const l = relativeLift(0, 1, 212, 17836)!;
+    expect(l).toMatchObject({ relative: -1, low: -1, corrected: true, zeroCell: "micro" });
+    const logRr = Math.log(0.5 / 2 / (212.5 / 17837));
+    const se = Math.sqrt(1 / 0.5 - 1 / 2 + 1 / 212.5 - 1 / 17837);
+    expect(l.high!).toBeCloseTo(Math.exp(logRr + 1.959964 * se) - 1, 4);
+    expect(l.low).toBeLessThanOrEqual(l.relative!);
+    expect(l.relative!).toBeLessThanOrEqual(l.high!);
+    // a clear shortfall keeps an upper bound below 0%
+    const clear = relativeLift(0, 500, 300, 1000)!;
+    expect(clear.high!).toBeLessThan(0);
+    expect(clear.high!).toBeGreaterThan(-1);
+  });
+  it("x2 = 0: no finite lift, a lower bound only, and nothing infinite or NaN", () => {
+    const l = relativeLift(212, 326, 0, 17511)!;
+    expect(l).toMatchObject({ relative: null, high: null, corrected: true, zeroCell: "baseline" });
+    const logRr = Math.log(212.5 / 327 / (0.5 / 17512));
+    const se = Math.sqrt(1 / 212.5 - 1 / 327 + 1 / 0.5 - 1 / 17512);
+    expect(l.low).toBeCloseTo(Math.exp(logRr - 1.959964 * se) - 1, 2);
+    expect(l.low).toBeGreaterThan(1000); // at least 1,000× as likely: a finding, stated as a bound
+    expect(JSON.parse(JSON.stringify(l))).toEqual(l);
+  });
+  it("x2 = 0 with few users keeps a lower bound that can be below 0%", () => {
+    const l = relativeLift(1, 40, 0, 10)!;
+    expect(l.relative).toBeNull();
+    expect(l.low).toBeLessThan(0);
+    expect(l.low).toBeGreaterThan(-1);
+  });
+  it("keeps every bound finite for random tables, and the point inside its interval", () => {
+    let seed = 7;
+    const rnd = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return Math.floor((seed / 2147483648) * (n + 1));
+    };
+    for (let i = 0; i < 500; i++) {
+      const n1 = 1 + rnd(200);
+      const n2 = 1 + rnd(5000);
+      const x1 = rnd(3) === 0 ? 0 : rnd(n1);
+      const x2 = rnd(3) === 0 ? 0 : rnd(n2);
+      const l = relativeLift(x1, n1, x2, n2);
+      if (x1 === 0 && x2 === 0) {
+        expect(l).toBeNull();
+        continue;
+      }
+      for (const v of [l!.relative, l!.low, l!.high]) if (v !== null) expect(Number.isFinite(v)).toBe(true);
+      if (l!.relative !== null) {
+        expect(l!.low).toBeLessThanOrEqual(l!.relative + 1e-12);
+        expect(l!.relative).toBeLessThanOrEqual(l!.high! + 1e-12);
+      }
+      expect(l!.low).toBeGreaterThanOrEqual(-1);
+    }
   });
 });
 

@@ -35,6 +35,9 @@ export const CSV_COLUMNS = [
   "note",
   "median_seconds",
   "p90_seconds",
+  // micro | baseline: that group had no conversions; with baseline, lift and lift_high are empty
+  // (no finite lift) and lift_low is a lower bound
+  "lift_zero_cell",
 ] as const;
 
 type Column = (typeof CSV_COLUMNS)[number];
@@ -68,6 +71,7 @@ export function renderCsv(a: Analysis): string {
       lift: p.lift?.relative ?? null,
       lift_low: p.lift?.low ?? null,
       lift_high: p.lift?.high ?? null,
+      lift_zero_cell: p.lift?.zeroCell ?? null,
       test: p.test,
       p_value: p.pValue,
       q_value: p.qValue,

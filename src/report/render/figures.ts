@@ -24,9 +24,41 @@ export function signedPct(x: number): string {
   return `${x >= 0 ? "+" : ""}${(x * 100).toFixed(0)}%`;
 }
 
-export function lift(l: { relative: number; low: number; high: number } | null): string {
-  if (!l) return "—";
+type PairLift = Pick<PairAnalysis, "lift" | "afterMicro" | "baseline">;
+type LiftFigures = NonNullable<PairAnalysis["lift"]>;
+
+/**
+ * Lift and interval without words: "+25% [+10%, +42%]"; "≥ +1421%" when nobody converted without
+ * the micro goal (no finite lift, only a lower bound); "-100% [-100%, +900%]" when nobody converted
+ * after it.
+ */
+export function liftFigure(l: LiftFigures): string {
+  if (l.relative === null || l.high === null) return `≥ ${signedPct(l.low)}`;
   return `${signedPct(l.relative)} [${signedPct(l.low)}, ${signedPct(l.high)}]`;
+}
+
+/** The headline number alone: "+25%", "≥ +1421%". */
+export function liftPoint(l: LiftFigures): string {
+  return l.relative === null ? `≥ ${signedPct(l.low)}` : signedPct(l.relative);
+}
+
+/** Whether the observed lift is positive (infinite counts: nobody converted without the micro goal). */
+export function liftIsUp(l: LiftFigures | null): boolean {
+  return l !== null && (l.relative === null || l.relative > 0);
+}
+
+/** Which group had no conversions, in words; "" when neither. */
+export function zeroCellNote(p: PairLift): string {
+  if (p.lift?.zeroCell === "baseline") return `no conversions without it (0 of ${count(p.baseline.n)})`;
+  if (p.lift?.zeroCell === "micro") return `no conversions after it (0 of ${count(p.afterMicro.n)})`;
+  return "";
+}
+
+/** The lift cell of the text formats: figure, then the zero-cell note when there is one. */
+export function lift(p: PairLift): string {
+  if (!p.lift) return "—";
+  const note = zeroCellNote(p);
+  return note ? `${liftFigure(p.lift)} — ${note}` : liftFigure(p.lift);
 }
 
 export function pValue(p: number | null): string {

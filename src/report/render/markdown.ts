@@ -48,7 +48,7 @@ export function renderMarkdown(a: Analysis): string {
         `${p.macroTitle} (\`${p.macroId}\`)`,
         rate(p.afterMicro),
         rate(p.baseline),
-        lift(p.lift),
+        lift(p),
         pValue(p.qValue),
         p.phi === null ? "—" : p.phi.toFixed(3),
         money(p.valuePerMicro, a.currency),

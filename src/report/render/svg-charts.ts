@@ -1,7 +1,7 @@
 // Inline SVG charts for the HTML report: no script, no external resource, sized by viewBox so
 // they scale with the page. Coordinates are rounded so output is byte-stable.
 import type { HistoryPoint, PairAnalysis } from "../analysis.js";
-import { pct, signedPct } from "./figures.js";
+import { liftFigure, pct, zeroCellNote } from "./figures.js";
 import { liftAxis } from "./html/lift-axis.js";
 
 export function escapeXml(s: string): string {
@@ -21,10 +21,13 @@ function clip(s: string, max: number): string {
 export function pairMark(p: PairAnalysis): { colour: string; filled: boolean; marker: string } {
   if (p.status === "too-few-users") return { colour: "#8a8a8a", filled: false, marker: "?" };
   if (!p.significant) return { colour: "#1565c0", filled: false, marker: "" };
+  // relative null = nobody converted without the micro goal: an infinite observed lift, so "up"
   return (p.lift?.relative ?? 0) >= 0
     ? { colour: "#2e7d32", filled: true, marker: "✓" }
     : { colour: "#c62828", filled: true, marker: "✓" };
 }
+
+const OPEN_ROOM = 2;
 
 /**
  * Lift with 95% interval whiskers on a log-ratio axis (so +100% and −50% look equally far).
@@ -40,8 +43,17 @@ export function liftForest(pairs: PairAnalysis[], layout: "wide" | "stacked" = "
   const plotRight = W - 24;
   const rowH = wide ? 28 : 46;
   const top = 6;
+  // Only finite bounds and points shape the axis: an open end (no conversions in one group) is
+  // drawn as an arrow to the plot's edge instead of stretching the scale for every other pair,
+  // with room (a factor OPEN_ROOM past the finite bound) so the arrow has a visible length.
   const axis = liftAxis(
-    rows.flatMap((p) => [1 + p.lift!.low, 1 + p.lift!.high]),
+    rows.flatMap((p) => {
+      const l = p.lift!;
+      const finite = [l.low, l.high, l.relative].flatMap((v) => (v === null || v <= -1 ? [] : [1 + v]));
+      if (l.high === null) finite.push((1 + l.low) * OPEN_ROOM);
+      if (l.low <= -1 && l.high !== null) finite.push((1 + l.high) / OPEN_ROOM);
+      return finite;
+    }),
     plotLeft,
     plotRight,
     wide ? 58 : 44,
@@ -71,12 +83,15 @@ export function liftForest(pairs: PairAnalysis[], layout: "wide" | "stacked" = "
     const y = top + i * rowH;
     const l = p.lift!;
     const m = pairMark(p);
-    const figure = `${signedPct(l.relative)} [${signedPct(l.low)}, ${signedPct(l.high)}]${m.marker ? ` ${m.marker}` : ""}`;
+    const figure = `${liftFigure(l)}${m.marker ? ` ${m.marker}` : ""}`;
     const name = `${p.microId} → ${p.macroId}`;
     const cy = wide ? y + rowH / 2 : y + 32;
     const labelY = wide ? cy + 4 : y + 14;
-    const x1 = r1(axis.x(1 + l.low));
-    const x2 = r1(axis.x(1 + l.high));
+    // −100% (nobody converted after the micro goal) is at −∞ on a log axis: open to the left.
+    const openLeft = l.low <= -1;
+    const openRight = l.high === null;
+    const x1 = r1(openLeft ? plotLeft : axis.x(1 + l.low));
+    const x2 = r1(openRight ? plotRight : axis.x(1 + l.high!));
     // Wide: figure right-aligned before the plot. Stacked: beside the whisker where it fits,
     // else at the end of the label line.
     const figW = figure.length * FIG_CHAR;
@@ -92,15 +107,33 @@ export function liftForest(pairs: PairAnalysis[], layout: "wide" | "stacked" = "
       `<text x="4" y="${labelY}" class="lbl"><title>${escapeXml(name)}</title>${escapeXml(clip(name, room))}</text>`,
       `<text x="${r1(fig.x)}" y="${fig.y}" class="fig" text-anchor="${fig.anchor}" fill="${m.colour}">${escapeXml(figure)}</text>`,
     );
+    const note = zeroCellNote(p);
+    const fill = m.filled ? m.colour : "#fff";
     parts.push(
+      `<g class="whisker${openLeft || openRight ? " open" : ""}">${note ? `<title>${escapeXml(`${name}: ${note}`)}</title>` : ""}`,
       `<line x1="${x1}" y1="${cy}" x2="${x2}" y2="${cy}" stroke="${m.colour}" stroke-width="2.5"/>`,
-      `<line x1="${x1}" y1="${cy - 6}" x2="${x1}" y2="${cy + 6}" stroke="${m.colour}" stroke-width="2.5"/>`,
-      `<line x1="${x2}" y1="${cy - 6}" x2="${x2}" y2="${cy + 6}" stroke="${m.colour}" stroke-width="2.5"/>`,
-      `<circle cx="${r1(axis.x(1 + l.relative))}" cy="${cy}" r="5" fill="${m.filled ? m.colour : "#fff"}" stroke="${m.colour}" stroke-width="2.5"/>`,
+      openLeft ? arrowHead(Number(x1), cy, -1, m.colour, fill) : cap(x1, cy, m.colour),
+      openRight ? arrowHead(Number(x2), cy, 1, m.colour, fill) : cap(x2, cy, m.colour),
     );
+    // The dot only where the observed lift is on the axis (not −100%, not infinite).
+    if (l.relative !== null && l.relative > -1)
+      parts.push(
+        `<circle cx="${r1(axis.x(1 + l.relative))}" cy="${cy}" r="5" fill="${fill}" stroke="${m.colour}" stroke-width="2.5"/>`,
+      );
+    parts.push("</g>");
   });
   parts.push("</svg>");
   return parts.join("");
+}
+
+function cap(x: string, cy: number, colour: string): string {
+  return `<line x1="${x}" y1="${cy - 6}" x2="${x}" y2="${cy + 6}" stroke="${colour}" stroke-width="2.5"/>`;
+}
+
+/** An arrowhead with its tip at x, pointing left (−1) or right (1): the interval goes on. */
+function arrowHead(x: number, cy: number, dir: -1 | 1, colour: string, fill: string): string {
+  const back = r1(x - dir * 11);
+  return `<path class="arrow" d="M${back} ${cy - 6}L${r1(x)} ${cy}L${back} ${cy + 6}Z" fill="${fill}" stroke="${colour}" stroke-width="2" stroke-linejoin="round"/>`;
 }
 
 const PALETTE = ["#1565c0", "#2e7d32", "#ef6c00", "#6a1b9a", "#00838f", "#c62828"];

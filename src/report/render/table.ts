@@ -81,7 +81,7 @@ function pairRow(a: Analysis, p: PairAnalysis, paint: Paint): string[] {
     `${p.microId} → ${p.macroId}`,
     rate(p.afterMicro),
     rate(p.baseline),
-    lift(p.lift),
+    lift(p),
     pValue(p.qValue),
     money(p.valuePerMicro, a.currency),
     colour ? paint(colour, v) : v,

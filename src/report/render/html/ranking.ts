@@ -1,7 +1,18 @@
 // The ranking section: a one-paragraph summary, how to read the chart, the lift chart (two
 // layouts, one shown per screen size) and the pair table, which turns into cards on a phone.
 import type { Analysis, PairAnalysis, Rate } from "../../analysis.js";
-import { count, duration, money, pct, pValue, signedPct, verdict } from "../figures.js";
+import {
+  count,
+  duration,
+  liftIsUp,
+  liftPoint,
+  money,
+  pct,
+  pValue,
+  signedPct,
+  verdict,
+  zeroCellNote,
+} from "../figures.js";
 import { escapeXml as esc, liftForest, pairMark } from "../svg-charts.js";
 import { htmlTable } from "./table.js";
 
@@ -18,6 +29,7 @@ export function verdictBadge(p: PairAnalysis, alpha: number): string {
   if (p.status === "no-data") return `<span class="badge nodata">✕ ${text}</span>`;
   if (p.status === "too-few-users") return `<span class="badge few">? ${text}</span>`;
   if (p.significant) {
+    // relative null = nobody converted without the micro goal: up
     const dir = (p.lift?.relative ?? 0) >= 0 ? "up" : "down";
     return `<span class="badge sig ${dir}">✓ ${text}</span>`;
   }
@@ -27,14 +39,15 @@ export function verdictBadge(p: PairAnalysis, alpha: number): string {
 function summary(a: Analysis, ranked: PairAnalysis[]): string {
   const withData = ranked.filter((p) => p.status !== "no-data");
   const sig = withData.filter((p) => p.significant);
-  const up = sig.filter((p) => (p.lift?.relative ?? 0) > 0);
+  const up = sig.filter((p) => liftIsUp(p.lift));
   const parts = [
     `<b>${sig.length} of ${ranked.length}</b> micro → macro pairs differ significantly from users who never did the micro goal (q ≤ ${a.alpha}).`,
   ];
   if (up.length > 0) {
-    const top = up
-      .slice(0, 3)
-      .map((p) => `${esc(p.microTitle)} → ${esc(p.macroTitle)} (${signedPct(p.lift!.relative)})`);
+    const top = up.slice(0, 3).map((p) => {
+      const note = zeroCellNote(p);
+      return `${esc(p.microTitle)} → ${esc(p.macroTitle)} (${liftPoint(p.lift!)}${note ? `, ${esc(note)}` : ""})`;
+    });
     parts.push(`Strongest: ${top.join("; ")}.`);
   }
   const few = withData.filter((p) => p.status === "too-few-users").length;
@@ -44,11 +57,20 @@ function summary(a: Analysis, ranked: PairAnalysis[]): string {
   return `<p class="summary">${parts.join(" ")}</p>`;
 }
 
+/** Lift large, interval and any zero-cell note small. */
+function liftCell(p: PairAnalysis, colour: string): string {
+  const l = p.lift!;
+  const note = zeroCellNote(p);
+  const range = l.high === null ? "" : `${signedPct(l.low)} to ${signedPct(l.high)}`;
+  const small = [range, esc(note)].filter(Boolean).join(" · ");
+  return `<b style="color:${colour}">${liftPoint(l)}</b> <small>${small}</small>`;
+}
+
 export function rankingSection(a: Analysis): string {
   const ranked = a.ranking.map((i) => a.pairs[i]);
   const out = ["<section><h2>Which small steps matter most</h2>", summary(a, ranked)];
   out.push(
-    `<p class="howto"><b>How to read this:</b> each row compares users who did a micro goal with users who never did. The dot is the lift in the chance of then reaching the macro goal within its window; the whisker is the 95% interval. A whisker crossing the dashed 0% line means no clear difference. <span class="key"><span class="dot sig"></span>✓ filled = significant after correcting for many comparisons (q ≤ ${a.alpha}), green higher, red lower</span> <span class="key"><span class="dot ns"></span>hollow = not significant</span> <span class="key"><span class="dot few"></span>? grey = too few users</span></p>`,
+    `<p class="howto"><b>How to read this:</b> each row compares users who did a micro goal with users who never did. The dot is the lift in the chance of then reaching the macro goal within its window; the whisker is the 95% interval. A whisker crossing the dashed 0% line means no clear difference. An arrow to the edge is an open-ended interval: nobody converted without the micro goal (no finite lift, only a lower bound) or nobody converted after it. <span class="key"><span class="dot sig"></span>✓ filled = significant after correcting for many comparisons (q ≤ ${a.alpha}), green higher, red lower</span> <span class="key"><span class="dot ns"></span>hollow = not significant</span> <span class="key"><span class="dot few"></span>? grey = too few users</span></p>`,
   );
   const wide = liftForest(ranked, "wide");
   if (wide) out.push(`<figure class="forest-box">${wide}${liftForest(ranked, "stacked")}</figure>`);
@@ -59,9 +81,7 @@ export function rankingSection(a: Analysis): string {
       `<span class="pair">${esc(p.microTitle)} <span class="arrow">→</span> ${esc(p.macroTitle)}</span><small><code>${esc(p.microId)}</code> → <code>${esc(p.macroId)}</code> within ${duration(p.windowSeconds)}</small>`,
       rateCell(p.afterMicro),
       rateCell(p.baseline),
-      p.lift
-        ? `<b style="color:${m.colour}">${signedPct(p.lift.relative)}</b> <small>${signedPct(p.lift.low)} to ${signedPct(p.lift.high)}</small>`
-        : "—",
+      p.lift ? liftCell(p, m.colour) : "—",
       pValue(p.qValue),
       p.phi === null ? "—" : p.phi.toFixed(3),
       esc(money(p.valuePerMicro, a.currency)),

@@ -1,0 +1,144 @@
+// Zero cells on real data: the Google Merchandise Store export, where nobody buys without
+// add_payment_info (baseline 0 of 17,511) and the one add_to_cart user never bought (0 of 1).
+// Both sources — DuckDB over the files and the GA4 Data API (official client, emulator on port 0)
+// — must analyze and render these pairs the same, honestly, in every format.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadExport } from "../../src/emulator/load-export.js";
+import { type Emulator, startEmulator } from "../../src/emulator/server.js";
+import { dataClients } from "../../src/ga4/data/clients.js";
+import { fetchReportInput } from "../../src/ga4/data/source.js";
+import type { Analysis, PairAnalysis } from "../../src/report/analysis.js";
+import { analyze } from "../../src/report/analyze.js";
+import { planReport } from "../../src/report/plan.js";
+import { FORMATS, render } from "../../src/report/render/format.js";
+import { liftForest } from "../../src/report/render/svg-charts.js";
+import { filesReport } from "../../src/report/sources/export/files-source.js";
+import { loadProject } from "../../src/spec/load.js";
+import type { Project } from "../../src/spec/model.js";
+import { exportDir } from "../export/merch-project.js";
+
+const files = `${exportDir}/*.parquet`;
+const range = { since: "2020-11-01", until: "2020-11-08" };
+let project: Project;
+let sql: Analysis;
+let api: Analysis;
+let emulator: Emulator;
+
+beforeAll(async () => {
+  const loaded = await loadProject("examples/merch-store");
+  if (!loaded.project) throw new Error("examples/merch-store does not load");
+  project = loaded.project;
+  sql = analyze(project, await filesReport(project, { files, ...range, allowGaps: true }));
+  emulator = await startEmulator({ port: 0 });
+  await loadExport(emulator.events, files, { propertyId: "213025502" });
+  const clients = await dataClients({ endpoint: emulator.url });
+  try {
+    const input = await fetchReportInput(planReport(project), {
+      propertyId: "213025502",
+      dateRange: range,
+      clients,
+    });
+    api = analyze(project, input);
+  } finally {
+    await clients.close();
+  }
+}, 60_000);
+afterAll(async () => emulator?.close());
+
+const pair = (a: Analysis, micro: string) => a.pairs.find((p) => p.microId === micro) as PairAnalysis;
+
+describe("merch store zero cells", () => {
+  it("add_payment_info: no conversions without it, no finite lift, a lower bound, top rank", () => {
+    const p = pair(sql, "add_payment_info");
+    expect(p.baseline).toMatchObject({ x: 0, n: 17511 });
+    expect(p.lift).toMatchObject({ relative: null, high: null, zeroCell: "baseline", corrected: true });
+    expect(p.lift!.low).toBeGreaterThan(100); // ≥ +10000%: the finding, as a bound
+    expect(p.rank).toBe(1);
+    // the other two steps nobody buys without follow, by lower bound, then the largest finite lift
+    const ranks = ["add_shipping_info", "begin_checkout", "view_item"].map((m) => pair(sql, m).rank);
+    expect(ranks).toEqual([2, 3, 4]);
+    expect(p.significant).toBe(true);
+    expect(Number.isFinite(p.valuePerMicro!)).toBe(true);
+    expect(p.valuePerMicro!).toBeCloseTo(p.afterMicro.rate! * 60, 2); // baseline 0: value × rate
+  });
+
+  it("add_to_cart: −100% with an interval that contains it", () => {
+    const p = pair(sql, "add_to_cart");
+    expect(p.afterMicro).toMatchObject({ x: 0, n: 1 });
+    expect(p.lift).toMatchObject({ relative: -1, low: -1, zeroCell: "micro" });
+    expect(p.lift!.low).toBeLessThanOrEqual(p.lift!.relative!);
+    expect(p.lift!.relative!).toBeLessThanOrEqual(p.lift!.high!);
+    expect(p.pValue).toBe(1); // Fisher, unchanged
+    expect(Number.isFinite(p.valuePerMicro!)).toBe(true);
+  });
+
+  it.each(FORMATS)("%s shows both zero cells in words, without Infinity or NaN", (format) => {
+    const out = render(sql, format);
+    expect(out).not.toMatch(/Infinity|NaN|∞/);
+    if (format === "json") {
+      const j = JSON.parse(out);
+      const lift = (m: string) => j.pairs.find((p: { microId: string }) => p.microId === m).lift;
+      expect(lift("add_payment_info")).toMatchObject({ relative: null, high: null, zeroCell: "baseline" });
+      expect(lift("add_to_cart")).toMatchObject({ relative: -1, low: -1, zeroCell: "micro" });
+      return;
+    }
+    if (format === "csv") {
+      const lines = out.split("\r\n");
+      const cols = lines[0].split(",");
+      // Fields split on commas outside quotes (notes contain commas).
+      const fields = (l: string) => l.match(/("([^"]|"")*"|[^,]*)(,|$)/g)!.map((f) => f.replace(/,$/, ""));
+      const rec = (m: string) => {
+        const cells = fields(lines.find((l) => l.startsWith(`pair,${m},`))!);
+        return Object.fromEntries(cols.map((c, i) => [c, cells[i]]));
+      };
+      expect(rec("add_payment_info")).toMatchObject({ lift: "", lift_high: "", lift_zero_cell: "baseline" });
+      expect(Number(rec("add_payment_info").lift_low)).toBeGreaterThan(100);
+      expect(rec("add_to_cart")).toMatchObject({ lift: "-1", lift_low: "-1", lift_zero_cell: "micro" });
+      return;
+    }
+    expect(out).toMatch(/≥ \+\d+%[^\n]*no conversions without it \(0 of 17,511\)/);
+    expect(out).toMatch(
+      /-100%( \[-100%, |<\/b> <small>-100% to )\+\d+%[^\n]*no conversions after it \(0 of 1\)/,
+    );
+  });
+
+  it("keeps the lift chart's axis to finite values and draws open ends as arrows", () => {
+    const svg = liftForest(sql.ranking.map((i) => sql.pairs[i]));
+    const ticks = [...svg.matchAll(/class="tick[^"]*"[^>]*>([^<]+)</g)].map((m) => m[1]);
+    // The largest finite value is view_item's upper bound (≈ +122428%); the corrected upper bound of
+    // add_payment_info (≈ +36427982%) no longer stretches the axis, so no tick beyond +20000%.
+    expect(ticks.at(-1)).toBe("+20000%");
+    expect(svg.match(/class="arrow"/g)).toHaveLength(4); // 3 baseline-zero pairs, add_to_cart
+    expect(svg).toContain("add_payment_info → purchase: no conversions without it (0 of 17,511)");
+    expect(svg).not.toContain("NaN");
+  });
+
+  // view_apparel is a page_view with a page-path condition: the Data API path counts every
+  // page_view (it cannot filter by path), so its counts, and hence ranks, differ by design.
+  it("renders the same from the Data API as from the export files", () => {
+    for (const micro of ["add_payment_info", "add_to_cart", "begin_checkout", "view_item"]) {
+      expect(pair(api, micro).lift).toEqual(pair(sql, micro).lift);
+    }
+    const same = (a: Analysis) =>
+      a.ranking.map((i) => a.pairs[i]).filter((p) => p.microId !== "view_apparel");
+    const pairLines = (a: Analysis) =>
+      render(a, "table")
+        .split("\n")
+        .filter((l) => /^(\d+|–) /.test(l) && !l.includes("view_apparel")) // ranking rows only
+        .map((l) => l.replace(/^\S+\s+/, "")); // without the rank
+    expect(pairLines(api)).toEqual(pairLines(sql));
+    expect(pairLines(sql).some((l) => l.includes("no conversions without it (0 of 17,511)"))).toBe(true);
+    expect(liftForest(same(api))).toBe(liftForest(same(sql)));
+  });
+
+  it("ranks a step nobody converts without first only when its lower bound is above 0%", () => {
+    // From the Data API, view_apparel (every page_view) has 0 of 259 converting without it, but
+    // a lower bound below 0%: ranked by that bound, below the clear findings.
+    const apparel = pair(api, "view_apparel");
+    expect(apparel.lift).toMatchObject({ relative: null, zeroCell: "baseline" });
+    expect(apparel.lift!.low).toBeLessThan(0);
+    expect(apparel.significant).toBe(false);
+    expect(apparel.rank!).toBeGreaterThan(pair(api, "select_promotion").rank!);
+    expect(pair(api, "add_payment_info").rank).toBe(1);
+  });
+});
