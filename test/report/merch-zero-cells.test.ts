@@ -98,7 +98,7 @@ describe("merch store zero cells", () => {
     }
     expect(out).toMatch(/≥ \+\d+%[^\n]*no conversions without it \(0 of 17,511\)/);
     expect(out).toMatch(
-      /-100%( \[-100%, |<\/b> <small>-100% to )\+\d+%[^\n]*no conversions after it \(0 of 1\)/,
+      /-100%( \[-100%, |<\/b> <small class="zero">-100% to )\+\d+%[^\n]*no conversions after it \(0 of 1\)/,
     );
   });
 

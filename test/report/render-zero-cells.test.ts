@@ -72,9 +72,9 @@ describe("zero cells", () => {
 
   it("html: the summary names the step without a finite number, cells keep their interval", () => {
     const html = renderHtml(a);
-    expect(html).toMatch(/Strongest: view product → purchase \(≥ \+\d+%, no conversions without it/);
+    expect(html).toMatch(/Strongest: view product → purchase \(≥ \+\d+% — no conversions without it/);
     expect(html).toMatch(
-      /<b style="color:#c62828">-100%<\/b> <small>-100% to -28% · no conversions after it/,
+      /<b style="color:#c62828">-100%<\/b> <small class="zero">-100% to -28% · no conversions after it/,
     );
     expect(html).toContain("An arrow to the edge is an open-ended interval");
   });

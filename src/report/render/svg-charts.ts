@@ -11,7 +11,7 @@ export function escapeXml(s: string): string {
 const r1 = (x: number) => x.toFixed(1);
 /** Rough widths of a 13-unit system-ui glyph, to truncate labels before they run into the plot. */
 const CHAR = 7.4;
-const FIG_CHAR = 7.8;
+const FIG_CHAR = 8.3; // 600-weight digits and "%" run wider than the label font
 
 function clip(s: string, max: number): string {
   return s.length <= max ? s : `${s.slice(0, Math.max(1, max - 1))}…`;

@@ -46,7 +46,7 @@ function summary(a: Analysis, ranked: PairAnalysis[]): string {
   if (up.length > 0) {
     const top = up.slice(0, 3).map((p) => {
       const note = zeroCellNote(p);
-      return `${esc(p.microTitle)} → ${esc(p.macroTitle)} (${liftPoint(p.lift!)}${note ? `, ${esc(note)}` : ""})`;
+      return `${esc(p.microTitle)} → ${esc(p.macroTitle)} (${liftPoint(p.lift!)}${note ? ` — ${esc(note)}` : ""})`;
     });
     parts.push(`Strongest: ${top.join("; ")}.`);
   }
@@ -63,7 +63,8 @@ function liftCell(p: PairAnalysis, colour: string): string {
   const note = zeroCellNote(p);
   const range = l.high === null ? "" : `${signedPct(l.low)} to ${signedPct(l.high)}`;
   const small = [range, esc(note)].filter(Boolean).join(" · ");
-  return `<b style="color:${colour}">${liftPoint(l)}</b> <small>${small}</small>`;
+  // The zero-cell note may wrap: numbers stay on one line, words need not.
+  return `<b style="color:${colour}">${liftPoint(l)}</b> <small${note ? ' class="zero"' : ""}>${small}</small>`;
 }
 
 export function rankingSection(a: Analysis): string {

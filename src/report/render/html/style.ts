@@ -31,6 +31,7 @@ th{font-size:.8rem;color:var(--muted);font-weight:600;border-bottom:2px solid #c
 .num{text-align:right;white-space:nowrap}
 .ranking td.title{min-width:16em}
 .ranking td.verdict{min-width:11em}
+.num small.zero{white-space:normal;min-width:9em}
 .pair{font-weight:600}
 .badge{display:inline-block;border-radius:3px;padding:1px 6px;font-size:.8rem;font-weight:600}
 .badge.sig.up{background:#e8f5e9;color:var(--sig)}.badge.sig.down{background:#ffebee;color:var(--neg)}
