@@ -2,6 +2,7 @@
 // store under one property, so the Data API path can run on real events. DuckDB reads and
 // flattens the files; rows stream in chunks so a large export never sits in memory twice.
 import { DuckDBInstance } from "@duckdb/node-api";
+import { PAGE_PATH_PATTERN } from "../report/plan.js";
 import { openExportFiles } from "../report/sources/export/export-files.js";
 import type { EventInput, EventStore, ParamValue } from "./data/event-store.js";
 
@@ -36,12 +37,14 @@ export async function loadExport(
     const value = ["string_value", "int_value", "double_value", "float_value"].map(
       (f) => `to_json(p.value.${f})`,
     );
+    const loc = "list_filter(event_params, lambda p: p.key = 'page_location')[1].value.string_value";
     const sql = `SELECT event_date, ${user} AS u, event_timestamp AS t, event_name AS e,
-        regexp_extract(list_filter(event_params, lambda p: p.key = 'page_location')[1].value.string_value,
-          '^[^:/?#]+://[^/?#]*(/[^?#]*)', 1) AS path,
+        CASE WHEN ${loc} IS NULL THEN NULL
+          ELSE COALESCE(NULLIF(regexp_extract(${loc}, '${PAGE_PATH_PATTERN}', 1), ''), '/') END AS path,
         '{' || array_to_string(list_transform(${keep}, lambda p: CAST(to_json(p.key) AS VARCHAR) || ':' ||
           CAST(COALESCE(${value.join(", ")}, 'null') AS VARCHAR)), ',') || '}' AS params
       FROM ${files.source.from}`;
+    // pagePath as the export path reads it (report/plan.ts): NULL (→ "(not set)") without page_location.
     const result = await conn.stream(sql);
     const perDay = new Map<string, number>();
     let events = 0;

@@ -70,6 +70,20 @@ export interface Caveats {
   otherRowQueries: string[];
   /** goals whose event had no data at all in the range (maybe a broken trigger) */
   missingGoals: string[];
+  /**
+   * Goals on a shared event (see report/plan.ts) with trigger conditions the source could not
+   * evaluate: they are counted as if those conditions were absent. Absent when there are none.
+   */
+  uncheckedConditions?: UncheckedConditions[];
+}
+
+export interface UncheckedConditions {
+  goalId: string;
+  event: string;
+  /** the conditions not evaluated, e.g. "click_text equals Buy" */
+  conditions: string[];
+  /** true when no condition could be evaluated: the goal is counted on its event name only */
+  eventNameOnly: boolean;
 }
 
 /** What producing the input cost. */

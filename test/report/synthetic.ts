@@ -78,6 +78,8 @@ export function bruteForce(
     steps: { goalId: string; event: string }[];
   }[],
   range = RANGE,
+  /** whether an event is a hit of a goal (default: its event name) */
+  isHit: (goalId: string, event: string, e: EventInput) => boolean = (_g, ev, e) => e.eventName === ev,
 ): Omit<ReportInput, "cost" | "source" | "propertyId"> {
   const lo = Date.parse(`${range.since}T00:00:00Z`) * 1000;
   const hi = Date.parse(`${range.until}T00:00:00Z`) * 1000 + DAY;
@@ -88,13 +90,13 @@ export function bruteForce(
     list.push(e);
     byUser.set(e.userId, list);
   }
-  const times = (list: EventInput[], name: string) =>
-    list.filter((e) => e.eventName === name).map((e) => e.timestampMicros);
+  const times = (list: EventInput[], goalId: string, event: string) =>
+    list.filter((e) => isHit(goalId, event, e)).map((e) => e.timestampMicros);
   const goals: GoalCount[] = plan.goals.map((g) => {
     let users = 0;
     let n = 0;
     for (const list of byUser.values()) {
-      const c = times(list, g.event).length;
+      const c = times(list, g.goalId, g.event).length;
       n += c;
       if (c > 0) users++;
     }
@@ -105,8 +107,8 @@ export function bruteForce(
     let after = 0;
     let without = 0;
     for (const list of byUser.values()) {
-      const tm = times(list, p.microEvent);
-      const tM = times(list, p.macroEvent);
+      const tm = times(list, p.microId, p.microEvent);
+      const tM = times(list, p.macroId, p.macroEvent);
       if (tm.length > 0) {
         microUsers++;
         if (tm.some((a) => tM.some((b) => b > a && b - a <= WINDOW_S * 1e6))) after++;
@@ -129,7 +131,7 @@ export function bruteForce(
     for (const list of byUser.values()) {
       let reached: number[] = [];
       f.steps.forEach((s, k) => {
-        const ts = times(list, s.event);
+        const ts = times(list, s.goalId, s.event);
         const via = ts.filter((t) => reached.some((p) => t > p && t - p <= f.windowSeconds * 1e6));
         if (k > 0 && via.length > 0) continued[k - 1]++;
         reached = k === 0 || f.open ? ts : via;

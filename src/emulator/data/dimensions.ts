@@ -14,7 +14,20 @@ export interface DimensionAccessor {
   label(code: number): string;
 }
 
-export const SUPPORTED_DIMENSIONS = ["eventName", "date", "pagePath", "sessionSource", "customEvent:<param>"];
+export const SUPPORTED_DIMENSIONS = [
+  "eventName",
+  "date",
+  "pagePath",
+  "pageLocation",
+  "hostName",
+  "sessionSource",
+  "customEvent:<param>",
+];
+
+/** GA4's hostName: the host of page_location (no port), "(not set)" when it has none. */
+export function hostOf(location: string): string {
+  return /^[^:/?#]+:\/\/([^/?#:]+)/.exec(location)?.[1] ?? NOT_SET;
+}
 
 export function dayOf(timestampMicros: number): number {
   return Math.floor(timestampMicros / DAY_MICROS);
@@ -40,8 +53,13 @@ export function dimensionAccessor(name: string, store: EventStore, cols: EventCo
       return dict(cols.source);
     case "date":
       return { name, code: (i) => dayOf(cols.time[i] as number), label: yyyymmdd };
+    case "pageLocation":
+      return paramAccessor(name, "page_location", store, cols);
+    case "hostName":
+      return paramAccessor(name, "page_location", store, cols, hostOf);
   }
-  if (name.startsWith("customEvent:")) return paramAccessor(name, store, cols);
+  if (name.startsWith("customEvent:"))
+    return paramAccessor(name, name.slice("customEvent:".length), store, cols);
   throw new ApiError(
     400,
     "INVALID_ARGUMENT",
@@ -49,9 +67,18 @@ export function dimensionAccessor(name: string, store: EventStore, cols: EventCo
   );
 }
 
-/** customEvent:<param>: the event parameter's value; numbers are labelled by their decimal form. */
-function paramAccessor(name: string, store: EventStore, cols: EventColumns): DimensionAccessor {
-  const keyId = store.strings.find(name.slice("customEvent:".length));
+/**
+ * An event parameter's value (customEvent:<param>, pageLocation), or `derive` of its text value
+ * (hostName); numbers are labelled by their decimal form.
+ */
+function paramAccessor(
+  name: string,
+  param: string,
+  store: EventStore,
+  cols: EventColumns,
+  derive: (text: string) => string = (t) => t,
+): DimensionAccessor {
+  const keyId = store.strings.find(param);
   const labels = new Dictionary();
   const notSet = labels.intern(NOT_SET);
   const strCodes = new Map<number, number>();
@@ -65,7 +92,7 @@ function paramAccessor(name: string, store: EventStore, cols: EventColumns): Dim
         if (s < 0) return labels.intern(String(cols.paramNum[p]));
         let c = strCodes.get(s);
         if (c === undefined) {
-          c = labels.intern(store.strings.value(s));
+          c = labels.intern(derive(store.strings.value(s)));
           strCodes.set(s, c);
         }
         return c;

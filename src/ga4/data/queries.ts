@@ -13,8 +13,20 @@
 // convertedWithoutMicro = users(micro ∪ macro) − users(micro): the users who did the macro goal and
 // never the micro goal. Data API segments could express that exclusion directly, but cost a funnel
 // request per pair instead of a fifth of a batch.
+//
+// A goal on a shared event (page_view with a path condition) is selected by its event name AND its
+// conditions (goal-filter.ts): it gets its own "goal <selection>" report (totalUsers + eventCount
+// under that filter) instead of a row of "goal totals", and the same filter in its union reports
+// and funnel steps. Requests are deduplicated by selection, not by event name.
 import type { DateRange } from "../../report/model.js";
 import type { ReportPlan } from "../../report/plan.js";
+import {
+  funnelStepFilter,
+  type GoalSelection,
+  goalSelection,
+  reportFilter,
+  selectionKey,
+} from "./goal-filter.js";
 
 export interface NamedReport {
   name: string;
@@ -46,21 +58,39 @@ export function goalTotalsRequest(events: string[], range: DateRange): Record<st
   };
 }
 
+/** Users and events of one filtered goal selection (no dimension: one row). */
+export function selectionTotalsRequest(s: GoalSelection, range: DateRange): Record<string, unknown> {
+  return {
+    dateRanges: dateRanges(range),
+    metrics: [{ name: "totalUsers" }, { name: "eventCount" }],
+    dimensionFilter: reportFilter(s),
+    returnPropertyQuota: true,
+  };
+}
+
 export function allUsersRequest(range: DateRange): Record<string, unknown> {
   return { dateRanges: dateRanges(range), metrics: [{ name: "totalUsers" }], returnPropertyQuota: true };
 }
 
-export function unionUsersRequest(events: string[], range: DateRange): Record<string, unknown> {
+/** Users who did either selection; plain event names stay one inListFilter. */
+export function unionUsersRequest(
+  a: GoalSelection,
+  b: GoalSelection,
+  range: DateRange,
+): Record<string, unknown> {
+  const plain = a.fields.length === 0 && b.fields.length === 0;
   return {
     dateRanges: dateRanges(range),
     metrics: [{ name: "totalUsers" }],
-    dimensionFilter: eventIn(events),
+    dimensionFilter: plain
+      ? eventIn([a.event, b.event])
+      : { orGroup: { expressions: [reportFilter(a), reportFilter(b)] } },
     returnPropertyQuota: true,
   };
 }
 
 export function funnelRequest(
-  steps: { name: string; event: string }[],
+  steps: { name: string; selection: GoalSelection }[],
   windowSeconds: number,
   open: boolean,
   range: DateRange,
@@ -71,7 +101,7 @@ export function funnelRequest(
       isOpenFunnel: open,
       steps: steps.map((s, i) => ({
         name: s.name,
-        filterExpression: { funnelEventFilter: { eventName: s.event } },
+        filterExpression: funnelStepFilter(s.selection),
         ...(i > 0 ? { withinDurationFromPriorStep: { seconds: windowSeconds } } : {}),
       })),
     },
@@ -83,35 +113,52 @@ export const unionName = (micro: string, macro: string) => `union ${micro}|${mac
 export const pairFunnelName = (micro: string, macro: string, window: number) =>
   `pair ${micro}→${macro} ${window}s`;
 export const specFunnelName = (id: string) => `funnel ${id}`;
+export const selectionName = (key: string) => `goal ${key}`;
 export const GOAL_TOTALS = "goal totals";
 export const ALL_USERS = "all users";
 
-/** Every request of a report, deduplicated by event names (goals may share an event). */
+/** Every goal's selection, by goal id (goals outside the plan select their event alone). */
+export function selections(plan: ReportPlan): (goalId: string, event: string) => GoalSelection {
+  const byId = new Map(plan.goals.map((g) => [g.goalId, goalSelection(g)]));
+  return (goalId, event) => byId.get(goalId) ?? { event, fields: [], unchecked: [] };
+}
+
+/** Every request of a report, deduplicated by selection (goals may share an event). */
 export function planQueries(plan: ReportPlan, range: DateRange): QueryPlan {
+  const selectionOf = selections(plan);
+  const goalSelections = plan.goals.map((g) => selectionOf(g.goalId, g.event));
   const reports: NamedReport[] = [];
-  const events = [...new Set(plan.goals.map((g) => g.event))].sort();
-  reports.push({ name: GOAL_TOTALS, request: goalTotalsRequest(events, range) });
+  const events = [...new Set(goalSelections.filter((s) => s.fields.length === 0).map((s) => s.event))].sort();
+  if (events.length > 0) reports.push({ name: GOAL_TOTALS, request: goalTotalsRequest(events, range) });
   reports.push({ name: ALL_USERS, request: allUsersRequest(range) });
   const funnels: NamedReport[] = [];
   const seen = new Set<string>();
+  for (const s of goalSelections) {
+    const name = selectionName(selectionKey(s));
+    if (s.fields.length === 0 || seen.has(name)) continue;
+    seen.add(name);
+    reports.push({ name, request: selectionTotalsRequest(s, range) });
+  }
   for (const p of plan.pairs) {
-    const u = unionName(p.microEvent, p.macroEvent);
+    const micro = selectionOf(p.microId, p.microEvent);
+    const macro = selectionOf(p.macroId, p.macroEvent);
+    const u = unionName(selectionKey(micro), selectionKey(macro));
     if (!seen.has(u)) {
       seen.add(u);
-      reports.push({ name: u, request: unionUsersRequest([p.microEvent, p.macroEvent], range) });
+      reports.push({ name: u, request: unionUsersRequest(micro, macro, range) });
     }
-    const f = pairFunnelName(p.microEvent, p.macroEvent, p.windowSeconds);
+    const f = pairFunnelName(selectionKey(micro), selectionKey(macro), p.windowSeconds);
     if (!seen.has(f)) {
       seen.add(f);
       const steps = [
-        { name: p.microEvent, event: p.microEvent },
-        { name: p.macroEvent, event: p.macroEvent },
+        { name: p.microEvent, selection: micro },
+        { name: p.macroEvent, selection: macro },
       ];
       funnels.push({ name: f, request: funnelRequest(steps, p.windowSeconds, false, range) });
     }
   }
   for (const f of plan.funnels) {
-    const steps = f.steps.map((s) => ({ name: s.goalId, event: s.event }));
+    const steps = f.steps.map((s) => ({ name: s.goalId, selection: selectionOf(s.goalId, s.event) }));
     funnels.push({
       name: specFunnelName(f.funnelId),
       request: funnelRequest(steps, f.windowSeconds, f.open, range),

@@ -6,12 +6,15 @@ import { emptyCaveats } from "../../report/model.js";
 import type { ReportPlan } from "../../report/plan.js";
 import type { DataClients } from "./clients.js";
 import { mapConcurrent } from "./concurrency.js";
+import { type GoalSelection, selectionKey } from "./goal-filter.js";
 import {
   ALL_USERS,
   GOAL_TOTALS,
   type NamedReport,
   pairFunnelName,
   planQueries,
+  selectionName,
+  selections,
   specFunnelName,
   unionName,
 } from "./queries.js";
@@ -78,19 +81,36 @@ export async function fetchReportInput(
 
   const totals = new Map(rowsOf(reports.get(GOAL_TOTALS) ?? {}).map((r) => [r.dims[0], r.metrics]));
   const totalUsers = singleValue(reports.get(ALL_USERS) ?? {}, "totalUsers");
-  const goals = plan.goals.map((g) => ({
-    goalId: g.goalId,
-    event: g.event,
-    users: totals.get(g.event)?.totalUsers ?? 0,
-    events: totals.get(g.event)?.eventCount ?? 0,
-  }));
+  const selectionOf = selections(plan);
+  // A filtered selection has its own report; a plain one is a row of "goal totals".
+  const tally = (s: GoalSelection) => {
+    if (s.fields.length === 0) return totals.get(s.event) ?? {};
+    return rowsOf(reports.get(selectionName(selectionKey(s))) ?? {})[0]?.metrics ?? {};
+  };
+  const goals = plan.goals.map((g) => {
+    const t = tally(selectionOf(g.goalId, g.event));
+    return { goalId: g.goalId, event: g.event, users: t.totalUsers ?? 0, events: t.eventCount ?? 0 };
+  });
   caveats.missingGoals = goals.filter((g) => g.events === 0).map((g) => g.goalId);
+  const unchecked = plan.goals.flatMap((g) => {
+    const s = selectionOf(g.goalId, g.event);
+    if (s.unchecked.length === 0) return [];
+    return [
+      { goalId: g.goalId, event: g.event, conditions: s.unchecked, eventNameOnly: s.fields.length === 0 },
+    ];
+  });
+  if (unchecked.length > 0) caveats.uncheckedConditions = unchecked;
 
   const pairs: PairCount[] = plan.pairs.map((p) => {
-    const microUsers = totals.get(p.microEvent)?.totalUsers ?? 0;
-    const union = singleValue(reports.get(unionName(p.microEvent, p.macroEvent)) ?? {}, "totalUsers");
+    const micro = selectionOf(p.microId, p.microEvent);
+    const macro = selectionOf(p.macroId, p.macroEvent);
+    const microUsers = tally(micro).totalUsers ?? 0;
+    const union = singleValue(
+      reports.get(unionName(selectionKey(micro), selectionKey(macro))) ?? {},
+      "totalUsers",
+    );
     const steps = funnelStepUsers(
-      funnelTables.get(pairFunnelName(p.microEvent, p.macroEvent, p.windowSeconds)) ?? {},
+      funnelTables.get(pairFunnelName(selectionKey(micro), selectionKey(macro), p.windowSeconds)) ?? {},
       2,
     );
     return {

@@ -36,6 +36,13 @@ export function caveatLines(a: Analysis): CaveatLine[] {
       text: `No data for goal ${id}: no events in the date range — check its trigger.`,
     });
   }
+  for (const u of c.uncheckedConditions ?? []) {
+    const what = u.eventNameOnly ? `on its event name (${u.event}) only` : "without some of its conditions";
+    lines.push({
+      level: "warning",
+      text: `Goal ${u.goalId} is counted ${what}: the GA4 Data API cannot evaluate ${u.conditions.join("; ")}. Its counts include ${u.event} events the trigger would not fire on (a report from the export evaluates more conditions).`,
+    });
+  }
   for (const note of a.export?.notes ?? []) lines.push({ level: "warning", text: `${note}.` });
   lines.push({ level: "info", text: costText(a) });
   lines.push({

@@ -5,6 +5,7 @@
 // Users are COALESCE(user_id, user_pseudo_id); times are event_timestamp (µs). "Micro then macro
 // within W" = a macro event at t with a micro event of the same user in [t − W, t), i.e. strictly
 // before it: the same rule as GA4 funnels (and the emulator's runFunnelReport).
+import { NOT_SET, PAGE_PATH_PATTERN } from "../../plan.js";
 import type { Dialect } from "./dialect.js";
 import type { GoalMatcher, ParamPredicate } from "./goal-matcher.js";
 import { neededParams } from "./goal-matcher.js";
@@ -66,7 +67,10 @@ export function analysisSql(q: ExportQuery, src: RowSource, d: Dialect): string 
   const loc = paramCol.has("page_location") ? `${paramCol.get("page_location")}_s` : "NULL";
   ctes.push(
     needsUrl
-      ? `ev AS (SELECT *, COALESCE(${d.regexExtract(loc, "^[^:/?#]+://[^/?#]*(/[^?#]*)")}, '/') AS url_path, ` +
+      ? // The page path as every source defines it (report/plan.ts PAGE_PATH_DEFINITION); NULLIF
+        // because DuckDB's regexp_extract gives '' where BigQuery's gives NULL.
+        `ev AS (SELECT *, CASE WHEN ${loc} IS NULL THEN ${lit(NOT_SET)} ` +
+          `ELSE COALESCE(NULLIF(${d.regexExtract(loc, PAGE_PATH_PATTERN)}, ''), '/') END AS url_path, ` +
           `${d.regexExtract(loc, "^[^:/?#]+://([^/?#:]*)")} AS url_host FROM ev0)`
       : "ev AS (SELECT * FROM ev0)",
   );

@@ -3,6 +3,7 @@
 // trigger's conditions are re-evaluated from event_params, since GTM's filtering is not visible
 // in the export. Conditions that cannot be evaluated there become caveats, never silent misses.
 import type { BuiltinName, Condition, ConditionOp, Goal, Project } from "../../../spec/model.js";
+import { reportConditions, sharedEventGoals, subjectName } from "../../plan.js";
 
 /** A value read from one event row: an event parameter, or a part of page_location. */
 export type RowValue = { param: string } | { urlPart: "path" | "hostname" };
@@ -49,21 +50,18 @@ const builtinParam: Partial<Record<BuiltinName, RowValue>> = {
 };
 
 export function goalMatchers(project: Project): MatcherResult {
-  const eventUse = new Map<string, number>();
-  for (const g of project.goals) eventUse.set(g.event, (eventUse.get(g.event) ?? 0) + 1);
+  // Which goals and conditions: the same rule as the Data API path (report/plan.ts).
+  const shared = sharedEventGoals(project);
   const caveats: string[] = [];
   const matchers = project.goals.map((goal) => {
-    const shared = goal.reservedEventOk || (eventUse.get(goal.event) ?? 0) > 1;
     const predicates: ParamPredicate[] = [];
-    if (shared) {
-      for (const c of goal.trigger.conditions) {
-        const p = predicate(goal, c);
-        if (p) predicates.push(p);
-        else
-          caveats.push(
-            `goal ${goal.id}: condition on ${subjectName(c)} cannot be read from the export; ignored`,
-          );
-      }
+    for (const c of reportConditions(goal, shared)) {
+      const p = predicate(goal, c);
+      if (p) predicates.push(p);
+      else
+        caveats.push(
+          `goal ${goal.id}: condition on ${subjectName(c)} cannot be read from the export; ignored`,
+        );
     }
     return { goalId: goal.id, kind: goal.kind, event: goal.event, predicates };
   });
@@ -83,14 +81,6 @@ function rowValue(goal: Goal, c: Condition): RowValue | undefined {
   if (own) return { param: own.name };
   if ("builtin" in c.subject) return builtinParam[c.subject.builtin];
   return undefined;
-}
-
-function subjectName(c: Condition): string {
-  const s = c.subject;
-  if ("builtin" in s) return s.builtin;
-  if ("dataLayer" in s) return `data layer ${s.dataLayer}`;
-  if ("formField" in s) return `form field ${s.formField}`;
-  return "a constant";
 }
 
 /** Every event parameter any predicate reads (page_location for URL parts). */
