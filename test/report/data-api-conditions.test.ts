@@ -95,7 +95,7 @@ function traffic(users: number, seed: number): EventInput[] {
     const views = 1 + Math.floor(r() * 4);
     for (let k = 0; k < views; k++) {
       const loc = pages[Math.floor(r() * pages.length)];
-      const params = loc === undefined ? {} : { page_location: loc };
+      const params: Record<string, string> = loc === undefined ? {} : { page_location: loc };
       // The emulator's pagePath as the export loader defines it.
       out.push({ ...base, timestampMicros: t, eventName: "page_view", pagePath: pagePathOf(loc), params });
       t += 1 + Math.floor(r() * DAY);
