@@ -11,6 +11,13 @@ export function dimensionValue(e: StoredEvent, dim: string): string {
       return e.pagePath;
     case "sessionSource":
       return e.sessionSource;
+    case "pageLocation":
+      return typeof e.params.page_location === "string" ? e.params.page_location : "(not set)";
+    case "hostName":
+      // WHATWG URL, independent of the emulator's pattern (test hosts are lower case).
+      return typeof e.params.page_location === "string"
+        ? new URL(e.params.page_location).hostname
+        : "(not set)";
     case "date":
       return new Date(e.timestampMicros / 1000).toISOString().slice(0, 10).replaceAll("-", "");
     default: {
