@@ -87,6 +87,20 @@ const pairs: Pair[] = [
     good: withGoals(micro("x", pv, ["    event: scroll", "    reserved_event: true"])),
   },
   {
+    rule: "report-unchecked-condition",
+    bad: withGoals(
+      micro("x", ["      click:", "        text: Buy"], ["    event: click", "    reserved_event: true"]),
+    ),
+    at: `goals/a.yaml:${L(8)}:15`,
+    good: withGoals(
+      micro(
+        "x",
+        ["      click:", "        url: { contains: /buy }"],
+        ["    event: click", "    reserved_event: true"],
+      ),
+    ),
+  },
+  {
     rule: "too-many-params",
     bad: withGoals(micro("x", pv, params(26))),
     at: `goals/a.yaml:${L(9)}:7`,

@@ -25,6 +25,7 @@ import { paramNameFormat } from "./param-name-format.js";
 import { paramNameLength } from "./param-name-length.js";
 import { piiFormField } from "./pii-form-field.js";
 import { piiParam } from "./pii-param.js";
+import { reportUncheckedCondition } from "./report-unchecked-condition.js";
 import { reservedEventName } from "./reserved-event-name.js";
 import { reservedPrefix } from "./reserved-prefix.js";
 import type { Rule } from "./rule.js";
@@ -45,6 +46,7 @@ export const rules: Rule[] = [
   reservedPrefix,
   reservedEventName,
   duplicateEventName,
+  reportUncheckedCondition,
   paramNameFormat,
   paramNameLength,
   tooManyParams,
