@@ -90,6 +90,30 @@ describe("analyze", () => {
     expect(f.bottleneck).toBeNull();
   });
 
+  it("ranks a pair nobody converts without by its lower bound when that bound is not above 0%", () => {
+    // view_product: 350 of 5000 after it, 0 of 5000 without. size_guide: 20 of 9900 after it, 0 of
+    // 100 without (almost everyone did it): no finite lift, a lower bound below 0%, ranked below
+    // the clear findings (the case view_apparel showed when the Data API counted every page_view).
+    const input = testInput();
+    input.pairs[0] = { ...input.pairs[0], convertedWithoutMicro: 0 };
+    input.pairs[2] = {
+      ...input.pairs[2],
+      microUsers: 9900,
+      convertedAfterMicro: 20,
+      nonMicroUsers: 100,
+      convertedWithoutMicro: 0,
+    };
+    const b = analyze(testProject(), input);
+    const p = (id: string) => b.pairs.find((x) => x.microId === id)!;
+    expect(p("view_product").lift).toMatchObject({ relative: null, zeroCell: "baseline" });
+    expect(p("view_product").lift!.low).toBeGreaterThan(0);
+    expect(p("view_product").rank).toBe(1);
+    expect(p("size_guide").lift).toMatchObject({ relative: null, zeroCell: "baseline" });
+    expect(p("size_guide").lift!.low).toBeLessThan(0);
+    expect(p("size_guide").significant).toBe(false);
+    expect(p("size_guide").rank!).toBeGreaterThan(p("add_to_cart").rank!);
+  });
+
   it("is deterministic", () => {
     expect(JSON.stringify(analyze(testProject(), testInput(), { target: "staging" }))).toBe(
       JSON.stringify(a),
