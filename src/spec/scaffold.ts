@@ -1,6 +1,7 @@
 // `microgoals init`: copy a starter project from templates/<name>/ without overwriting anything.
+import { existsSync } from "node:fs";
 import { access, mkdir, readdir, readFile, writeFile } from "node:fs/promises";
-import { dirname, join, relative, sep } from "node:path";
+import { dirname, join, relative, resolve, sep } from "node:path";
 import { UserError } from "../cli/failure.js";
 import { templatesDir } from "./package-root.js";
 
@@ -41,10 +42,33 @@ export async function scaffold(dir: string, name: TemplateName): Promise<string[
       "Choose an empty directory, or move those files away first.",
     );
   }
+  const schema = installedSchema(dir);
   for (const f of files) {
     const target = join(dir, f);
     await mkdir(dirname(target), { recursive: true });
-    await writeFile(target, await readFile(join(templatesDir, name, f)), { flag: "wx" });
+    const text = await readFile(join(templatesDir, name, f), "utf8");
+    await writeFile(target, schema ? pointSchemaAt(text, relative(dirname(resolve(target)), schema)) : text, {
+      flag: "wx",
+    });
   }
   return files;
+}
+
+const SCHEMA_FILE = join("node_modules", "microgoals", "schema", "microgoals.schema.json");
+
+/** The schema of the nearest microgoals install at or above dir (the project may live in a subfolder). */
+export function installedSchema(dir: string): string | undefined {
+  for (let at = resolve(dir); ; at = dirname(at)) {
+    if (existsSync(join(at, SCHEMA_FILE))) return join(at, SCHEMA_FILE);
+    if (dirname(at) === at) return undefined;
+  }
+}
+
+/** Rewrites the yaml-language-server $schema comment so editors find the schema from this file. */
+export function pointSchemaAt(text: string, relativePath: string): string {
+  const path = relativePath.split(sep).join("/");
+  return text.replace(
+    /^(# yaml-language-server: \$schema=).*$/m,
+    `$1${path.startsWith(".") ? path : `./${path}`}`,
+  );
 }
