@@ -1,6 +1,9 @@
 // --state: load at start, persist on change (debounced) with an atomic temp-file + rename write.
-import { existsSync, readFileSync } from "node:fs";
-import { rename, writeFile } from "node:fs/promises";
+// A failed write is reported on stderr and the emulator keeps serving: the next change rewrites the
+// whole snapshot, so one lost write heals itself.
+import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { rename, rm, writeFile } from "node:fs/promises";
+import { dirname } from "node:path";
 import type { EmulatorState } from "./state.js";
 
 export function loadStateFile(file: string): EmulatorState | undefined {
@@ -19,7 +22,15 @@ export class StateWriter {
     private readonly file: string,
     private readonly snapshot: () => EmulatorState,
     private readonly debounceMs = 50,
-  ) {}
+    private readonly warn: (line: string) => void = (line) => process.stderr.write(`${line}\n`),
+  ) {
+    // Created up front so `--state new/dir/state.json` works and a bad path fails at start, not later.
+    try {
+      mkdirSync(dirname(file), { recursive: true });
+    } catch (err) {
+      throw new Error(`cannot create the state file's directory: ${(err as Error).message}`);
+    }
+  }
 
   schedule(): void {
     if (this.timer) return;
@@ -39,12 +50,18 @@ export class StateWriter {
     await this.writing;
   }
 
+  /** Never rejects: a rejected chain would skip every later write. */
   private write(): Promise<void> {
     const text = `${JSON.stringify(this.snapshot(), null, 1)}\n`;
     const tmp = `${this.file}.${process.pid}.tmp`;
     this.writing = this.writing.then(async () => {
-      await writeFile(tmp, text);
-      await rename(tmp, this.file);
+      try {
+        await writeFile(tmp, text);
+        await rename(tmp, this.file);
+      } catch (err) {
+        await rm(tmp, { force: true }).catch(() => undefined);
+        this.warn(`emulator: could not write state to ${this.file}: ${(err as Error).message}`);
+      }
     });
     return this.writing;
   }
