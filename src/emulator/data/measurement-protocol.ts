@@ -2,6 +2,7 @@
 // answers 204, as Google answers 2xx even for bad payloads; /debug/mp/collect validates only
 // and returns {validationMessages}. Invalid events are dropped; request-level problems drop all.
 
+import { pagePathOf } from "../../report/plan.js";
 import type { EmulatorRequest, Route } from "../http/route.js";
 import type { EventStore, ParamValue } from "./event-store.js";
 import {
@@ -107,20 +108,9 @@ function toStored(e: MpEvent, p: MpPayload, propertyId: string, nowMicros: numbe
     sessionId: String(params.session_id ?? "(not set)"),
     timestampMicros: Number.isFinite(ts) ? ts : nowMicros,
     eventName: e.name as string,
-    pagePath: pagePathOf(params),
+    // The project's one page-path rule (report/plan.ts), as the export loader and Data API filters use.
+    pagePath: pagePathOf(typeof params.page_location === "string" ? params.page_location : undefined),
     sessionSource: typeof params.source === "string" ? params.source : "(not set)",
     params,
   };
-}
-
-function pagePathOf(params: Record<string, ParamValue>): string {
-  if (typeof params.page_path === "string") return params.page_path;
-  if (typeof params.page_location === "string") {
-    try {
-      return new URL(params.page_location).pathname;
-    } catch {
-      return "(not set)";
-    }
-  }
-  return "(not set)";
 }

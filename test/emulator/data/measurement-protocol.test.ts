@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { EventStore } from "../../../src/emulator/data/event-store.js";
 import { measurementProtocolRoutes } from "../../../src/emulator/data/measurement-protocol.js";
+import { pagePathOf } from "../../../src/report/plan.js";
 import { type RouteServer, serveRoutes } from "./route-server.js";
 
 const store = new EventStore();
@@ -99,5 +100,31 @@ describe("Measurement Protocol", () => {
         params: { session_id: "77", page_location: "https://shop.example/business/pricing?x=1", value: 400 },
       },
     ]);
+  });
+});
+
+describe("Measurement Protocol page path", () => {
+  it("follows the project's page-path rule (report/plan.ts pagePathOf), not URL normalisation", async () => {
+    const own = new EventStore();
+    const mp = await serveRoutes(measurementProtocolRoutes(own, { propertyFor: () => "1" }));
+    try {
+      const cases: [Record<string, string>, string][] = [
+        [{ page_location: "https://shop.example/a b/../c?x=1#top" }, "/a b/../c"],
+        [{ page_location: "https://shop.example" }, "/"],
+        [{ page_location: "https://shop.example?q=1" }, "/"],
+        [{ page_location: "not a url" }, "/"],
+        [{ page_path: "/only-a-param" }, "(not set)"], // GA4 reads the path from page_location only
+      ];
+      const res = await fetch(`http://127.0.0.1:${mp.port}/mp/collect?measurement_id=G-X&api_secret=s`, {
+        method: "POST",
+        body: JSON.stringify({ client_id: "1.1", events: cases.map(([params]) => ({ name: "pv", params })) }),
+      });
+      expect(res.status).toBe(204);
+      const paths = [...own.events()].map((e) => e.pagePath);
+      expect(paths).toEqual(cases.map(([, path]) => path));
+      expect(paths).toEqual(cases.map(([p]) => pagePathOf(p.page_location)));
+    } finally {
+      await mp.close();
+    }
   });
 });
