@@ -1,6 +1,8 @@
 // GA4 date range expressions: YYYY-MM-DD, "today", "yesterday", "NdaysAgo", resolved against a
 // configurable "now" (UTC days; the emulated property's time zone is UTC).
 
+// The project's one date parser (schedule/period.ts), so the emulator rejects what the CLI rejects.
+import { dayOf } from "../../schedule/period.js";
 import { ApiError } from "../http/route.js";
 
 export interface ResolvedRange {
@@ -10,19 +12,9 @@ export interface ResolvedRange {
   name: string;
 }
 
-const DAY_MS = 86_400_000;
-
-export function resolveDate(expr: string | undefined, now: Date, field: string): number {
-  const today = Math.floor(now.getTime() / DAY_MS);
-  if (expr === "today") return today;
-  if (expr === "yesterday") return today - 1;
-  const ago = /^(\d+)daysAgo$/.exec(expr ?? "");
-  if (ago) return today - Number(ago[1]);
-  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(expr ?? "");
-  if (iso) {
-    const t = Date.UTC(Number(iso[1]), Number(iso[2]) - 1, Number(iso[3]));
-    if (!Number.isNaN(t) && new Date(t).toISOString().startsWith(expr as string)) return t / DAY_MS;
-  }
+function resolveDate(expr: string | undefined, now: Date, field: string): number {
+  const day = expr === undefined ? undefined : dayOf(expr, now);
+  if (day !== undefined) return day;
   throw new ApiError(
     400,
     "INVALID_ARGUMENT",
