@@ -1,6 +1,6 @@
 // Reduces a report's Analysis to the history line that later runs compare with and chart.
 import type { Analysis } from "../report/analysis.js";
-import type { Caveats } from "../report/model.js";
+import { caveatLines } from "../report/render/caveat-lines.js";
 import { HISTORY_VERSION, type HistoryEntry } from "./history-entry.js";
 import { resolveDate } from "./period.js";
 
@@ -30,7 +30,11 @@ export function historyEntryFromAnalysis(analysis: Analysis, runAt: Date = new D
       id: f.id,
       steps: f.steps.map((s) => ({ goal: s.goalId, users: s.users })),
     })),
-    caveats: caveatLines(analysis.caveats),
+    // The report's own warnings (thresholding, sampling, missing goals, unchecked conditions, export
+    // notes), word for word, so the history can never say less than the report did.
+    caveats: caveatLines(analysis)
+      .filter((l) => l.level === "warning")
+      .map((l) => l.text),
   };
 }
 
@@ -40,15 +44,4 @@ function resolveOr(expression: string, at: Date): string {
   } catch {
     return expression;
   }
-}
-
-export function caveatLines(c: Caveats): string[] {
-  const lines: string[] = [];
-  if (c.subjectToThresholding)
-    lines.push(`thresholded by GA4: ${c.thresholdedQueries.join(", ") || "some queries"}`);
-  for (const s of c.sampling)
-    lines.push(`sampled: ${s.query} (${s.samplesReadCount} of ${s.samplingSpaceSize} sessions read)`);
-  if (c.otherRow) lines.push(`rows folded into (other): ${c.otherRowQueries.join(", ") || "some queries"}`);
-  if (c.missingGoals.length > 0) lines.push(`no data: ${c.missingGoals.join(", ")}`);
-  return lines;
 }

@@ -2,7 +2,7 @@
 // history, then notify the webhook. The order is deliberate: the report file is already on disk
 // when this runs, the history entry is appended before any network call, and a webhook failure is
 // only reported — it can never cost the report or the history entry.
-import { type AlertRule, parseAlertRules } from "./alert-rule.js";
+import type { AlertRule } from "./alert-rule.js";
 import { ALERT_EXIT_CODE, type Alert, detectAlerts } from "./alerts.js";
 import { appendHistory, describeHistoryProblems, type HistoryRead, readHistoryTolerant } from "./history.js";
 import type { HistoryEntry } from "./history-entry.js";
@@ -16,8 +16,8 @@ export interface RecordRunOptions {
   historyPath?: string;
   /** the history as read before rendering (to chart the trend); read here when absent */
   history?: HistoryRead;
-  /** rule texts from report.alerts and --alert-on, e.g. ["drop>=20%"] */
-  alertOn?: string[];
+  /** rules from report.alerts and --alert-on, parsed by the caller (a typo stops the run before the report) */
+  rules?: AlertRule[];
   alpha?: number;
   webhookUrl?: string;
   webhook?: WebhookOptions;
@@ -41,8 +41,7 @@ export interface RecordRunResult {
 
 export async function recordRun(options: RecordRunOptions): Promise<RecordRunResult> {
   const log = options.log ?? ((line: string) => console.error(line));
-  // Parse first: a typo in a rule is a user error that should stop the run before anything is written.
-  const rules: AlertRule[] = parseAlertRules(options.alertOn ?? []);
+  const rules = options.rules ?? [];
   const { entry, historyPath } = options;
   const history =
     options.history ?? (historyPath ? readHistoryTolerant(historyPath) : { entries: [], problems: [] });

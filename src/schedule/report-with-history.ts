@@ -37,8 +37,8 @@ export async function reportWithHistory(options: ReportWithHistoryOptions): Prom
   const project =
     options.project ??
     (await loadValidProject(options.dir ?? ".", { consequence: "fix them before reporting" }));
-  const alertOn = [...project.report.alerts, ...(options.alertOn ?? [])];
-  parseAlertRules(alertOn); // a typo fails here, before any API call
+  // Parsed once, here: a typo fails before any API call, and recordRun gets the parsed rules.
+  const rules = parseAlertRules([...project.report.alerts, ...(options.alertOn ?? [])]);
   const target = options.target ?? project.defaultTarget;
   const history: HistoryRead = options.historyPath
     ? readHistoryTolerant(options.historyPath)
@@ -50,6 +50,7 @@ export async function reportWithHistory(options: ReportWithHistoryOptions): Prom
     out,
     write,
     historyPath,
+    alertOn: _alertOn,
     webhookUrl,
     webhook,
     log,
@@ -77,7 +78,7 @@ export async function reportWithHistory(options: ReportWithHistoryOptions): Prom
     entry,
     historyPath,
     history,
-    alertOn,
+    rules,
     alpha,
     webhookUrl,
     webhook,
