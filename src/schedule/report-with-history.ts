@@ -17,6 +17,8 @@ export interface ReportWithHistoryOptions extends RunReportOptions {
   out?: string;
   /** where the output goes when there is no `out` (default stdout) */
   write?: (output: string) => void | Promise<void>;
+  /** also write the same run as Markdown here (e.g. for a CI job summary): no second report run */
+  summaryMd?: string;
   historyPath?: string;
   /** rules from --alert-on, on top of the project's report.alerts */
   alertOn?: string[];
@@ -49,6 +51,7 @@ export async function reportWithHistory(options: ReportWithHistoryOptions): Prom
     runReport: _injected,
     out,
     write,
+    summaryMd,
     historyPath,
     alertOn: _alertOn,
     webhookUrl,
@@ -71,6 +74,11 @@ export async function reportWithHistory(options: ReportWithHistoryOptions): Prom
     await writeFile(out, result.output);
   } else {
     await (write ?? ((s: string) => void process.stdout.write(s)))(result.output);
+  }
+  if (summaryMd) {
+    const { renderMarkdown } = await import("../report/render/markdown.js");
+    await mkdir(dirname(summaryMd), { recursive: true });
+    await writeFile(summaryMd, renderMarkdown(result.analysis));
   }
 
   const entry = historyEntryFromAnalysis(result.analysis, (now ?? (() => new Date()))());

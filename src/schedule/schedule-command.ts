@@ -19,6 +19,7 @@ export interface ScheduleFlags {
   until?: string;
   format: string;
   out?: string;
+  summaryMd?: string;
   history?: string;
   alertOn: string[];
   webhook?: string;
@@ -88,6 +89,7 @@ export async function runScheduleCommand(dir: string, flags: ScheduleFlags): Pro
           until: flags.until,
           format: flags.format as Format,
           out,
+          summaryMd: flags.summaryMd,
           historyPath,
           alertOn: flags.alertOn,
           webhookUrl,

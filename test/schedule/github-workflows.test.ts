@@ -48,9 +48,7 @@ describe("GitHub workflow templates", () => {
     const program = new Command("microgoals");
     for (const register of commands) register(program);
     const used = templates.flatMap((name) => invocations(read(name)).map((inv) => ({ ...inv, name })));
-    expect(new Set(used.map((u) => u.command))).toEqual(
-      new Set(["validate", "plan", "apply", "report", "schedule"]),
-    );
+    expect(new Set(used.map((u) => u.command))).toEqual(new Set(["validate", "plan", "apply", "schedule"]));
     const problems: string[] = [];
     for (const u of used) {
       const command = program.commands.find((c) => c.name() === u.command);
@@ -63,6 +61,18 @@ describe("GitHub workflow templates", () => {
         if (!longs.has(flag)) problems.push(`${u.name}: microgoals ${u.command} has no option ${flag}`);
     }
     expect(problems).toEqual([]);
+  });
+
+  it("the report workflow runs the report once (html and the job summary's md from one run)", () => {
+    const runs = invocations(read("microgoals-report.yml")).filter((i) =>
+      ["report", "schedule"].includes(i.command),
+    );
+    expect(runs).toEqual([
+      {
+        command: "schedule",
+        flags: ["--once", "--format", "--out", "--summary-md", "--history", "--target"],
+      },
+    ]);
   });
 
   it("finds invocations in run scripts, not in echo text or install lines", () => {

@@ -9,8 +9,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Emulator, startEmulator } from "../../src/emulator/server.js";
+import { analyze } from "../../src/report/analyze.js";
+import { renderMarkdown } from "../../src/report/render/markdown.js";
 import { readHistory } from "../../src/schedule/history.js";
 import { reportWithHistory } from "../../src/schedule/report-with-history.js";
+import { testInput, testProject } from "../report/fixture.js";
 import { DAY, generate, projectFor, RANGE } from "../report/synthetic.js";
 
 const NEXT = { since: "2024-05-29", until: "2024-06-25" };
@@ -108,5 +111,27 @@ describe("reportWithHistory against the emulator", () => {
       }),
     ).rejects.toThrow(/invalid alert rule "drop by 20%"/);
     expect(called).toBe(false);
+  });
+
+  it("--summary-md writes the same run as Markdown without running the report again", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "mg-rwh-"));
+    const project = testProject();
+    const analysis = analyze(project, testInput(), { generatedAt: "2024-03-10T08:00:00Z" });
+    let runs = 0;
+    const result = await reportWithHistory({
+      project,
+      format: "html",
+      out: join(dir, "latest.html"),
+      summaryMd: join(dir, "summary", "latest.md"),
+      log: () => {},
+      runReport: async () => {
+        runs++;
+        return { analysis, output: "<html>report</html>" };
+      },
+    });
+    expect(runs).toBe(1);
+    expect(result.record.exitCode).toBe(0);
+    expect(readFileSync(join(dir, "latest.html"), "utf8")).toBe("<html>report</html>");
+    expect(readFileSync(join(dir, "summary", "latest.md"), "utf8")).toBe(renderMarkdown(analysis));
   });
 });

@@ -79,10 +79,15 @@ describe("microgoals schedule", () => {
       "--once",
       "--format",
       "json",
+      "--summary-md",
+      join(dir, "summary", "latest.md"),
       ...range(),
     ]);
     expect(once.stdout).toMatch(/run 1 finished .* exit 0; wrote .*latest\.json/);
     expect(JSON.parse(readFileSync(join(dir, "reports", "latest.json"), "utf8")).target).toBe("staging");
+    expect(readFileSync(join(dir, "summary", "latest.md"), "utf8")).toMatch(
+      /^## Micro-conversion report: Example Outdoor Store/,
+    );
     const bad = await run(process.execPath, [
       "--import",
       "tsx",

@@ -16,6 +16,10 @@ export function register(program: Command): void {
     .option("--until <date>", "end date (default: report.until)")
     .option("--format <format>", "table | md | csv | json | html", "html")
     .option("--out <file>", "report file, rewritten each run (default: <dir>/reports/latest.<ext>)")
+    .option(
+      "--summary-md <file>",
+      "also write each run as Markdown (e.g. a CI job summary), no extra API calls",
+    )
     .option("--history <file>", "JSONL history file (default: <dir>/reports/history.jsonl)")
     .option("--alert-on <rule>", 'extra alert rule, e.g. "drop>=20%" (repeatable)', collect, [])
     .option("--webhook <url>", "Slack-compatible webhook (default: env MICROGOALS_WEBHOOK_URL)")
