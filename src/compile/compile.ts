@@ -1,6 +1,7 @@
 // compile(project, target) → DesiredState: the pure heart of the compiler. Goals are processed in
 // id order and every list is sorted by key, so the output is the same bytes whatever the file order.
-import type { Goal, Project, Target, TriggerKind } from "../spec/model.js";
+import type { Goal, Project, TriggerKind } from "../spec/model.js";
+import { resolveTarget } from "../spec/target.js";
 import { canonicalize } from "./canonical-json.js";
 import { CompileContext } from "./context.js";
 import type {
@@ -33,18 +34,11 @@ export function triggerKey(shape: TriggerShape): string {
   return `trigger:${shape.type}:${shortHash(shape)}`;
 }
 
-export function findTarget(project: Project, targetName?: string): Target {
-  const name = targetName ?? project.defaultTarget;
-  const target = project.targets.find((t) => t.name === name);
-  if (!target) throw new Error(`unknown target "${name}"`);
-  return target;
-}
-
 const byId = (a: Goal, b: Goal) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 const byKey = (a: { key: string }, b: { key: string }) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
 
 export function compile(project: Project, targetName?: string): DesiredState {
-  const target = findTarget(project, targetName);
+  const target = resolveTarget(project, targetName);
   const goals = [...project.goals].sort(byId);
   const ctx = new CompileContext();
   const triggers = new Map<string, CollectedTrigger>();

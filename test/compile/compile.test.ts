@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { UsageError } from "../../src/cli/failure.js";
 import { canonicalJson } from "../../src/compile/canonical-json.js";
 import { compile } from "../../src/compile/compile.js";
 import { exportContainer } from "../../src/compile/container-export.js";
@@ -174,8 +175,9 @@ describe("compile", () => {
     expect(parseMarker(d.description)?.key).toBe("dimension:company_size");
   });
 
-  it("unknown target is an error", () => {
-    expect(() => compile(everyKindProject(), "nope")).toThrow(/unknown target/);
+  it("unknown target is a usage error (exit 2), not an internal one", () => {
+    expect(() => compile(everyKindProject(), "nope")).toThrow(UsageError);
+    expect(() => compile(everyKindProject(), "nope")).toThrow(/unknown target "nope"; targets in/);
   });
 });
 

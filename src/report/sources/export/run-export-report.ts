@@ -1,9 +1,10 @@
 // `microgoals report --source files|bigquery` in one call: the GA4-export twin of runReport
 // (src/report/run-report.ts). Same options, same result, so the CLI and scheduled runs (history,
 // alerts, webhook) can swap one for the other; only where the counts come from differs.
-import { UsageError, UserError } from "../../../cli/failure.js";
+import { UsageError } from "../../../cli/failure.js";
 import { resolveDate } from "../../../schedule/period.js";
 import { loadValidProject } from "../../../spec/load-valid.js";
+import { resolveTarget } from "../../../spec/target.js";
 import type { RunReportOptions, RunReportResult } from "../../run-report.js";
 import type { ExportReportInput } from "./read-result.js";
 
@@ -29,12 +30,7 @@ export async function runExportReport(options: RunExportReportOptions): Promise<
   const project =
     options.project ??
     (await loadValidProject(options.dir ?? ".", { consequence: "fix them before reporting" }));
-  const targetName = options.target ?? project.defaultTarget;
-  const target = project.targets.find((t) => t.name === targetName);
-  if (options.target && !target) {
-    const known = project.targets.map((t) => t.name).join(", ");
-    throw new UserError(`unknown target "${targetName}"`, 2, `targets in microgoals.yaml: ${known}`);
-  }
+  const target = resolveTarget(project, options.target);
   const { analyze } = await import("../../analyze.js");
   const { render } = await import("../../render/format.js");
   const src = options.source;
@@ -48,7 +44,7 @@ export async function runExportReport(options: RunExportReportOptions): Promise<
       since: options.since && calendarDate("--since", options.since, now),
       until: options.until && calendarDate("--until", options.until, now),
       allowGaps: src.allowGaps,
-      propertyId: target?.ga4.propertyId,
+      propertyId: target.ga4.propertyId,
     });
   } else {
     const { bigQueryReport } = await import("./bigquery-source.js");
@@ -64,7 +60,7 @@ export async function runExportReport(options: RunExportReportOptions): Promise<
     });
   }
   const analysis = analyze(project, input, {
-    target: target?.name,
+    target: target.name,
     history: options.history,
     generatedAt: options.generatedAt,
   });
