@@ -29,17 +29,12 @@ export interface RunReportResult {
 }
 
 export async function runReport(options: RunReportOptions = {}): Promise<RunReportResult> {
-  const { UserError } = await import("../cli/failure.js");
   const { loadValidProject } = await import("../spec/load-valid.js");
+  const { resolveTarget } = await import("../spec/target.js");
   const project =
     options.project ??
     (await loadValidProject(options.dir ?? ".", { consequence: "fix them before reporting" }));
-  const targetName = options.target ?? project.defaultTarget;
-  const target = project.targets.find((t) => t.name === targetName);
-  if (!target) {
-    const known = project.targets.map((t) => t.name).join(", ");
-    throw new UserError(`unknown target "${targetName}"`, 2, `targets in microgoals.yaml: ${known}`);
-  }
+  const target = resolveTarget(project, options.target);
   const dateRange = {
     since: options.since ?? project.report.since,
     until: options.until ?? project.report.until,
@@ -63,6 +58,7 @@ export async function runReport(options: RunReportOptions = {}): Promise<RunRepo
     });
     return { analysis, output: render(analysis, options.format ?? "table", { color: options.color }) };
   } finally {
+    // close() never rejects, so a failed report surfaces its own error, not a teardown one.
     if (own) await clients.close();
   }
 }
