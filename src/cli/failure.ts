@@ -1,5 +1,6 @@
 // Turns any error that escapes a command into one line on stderr and an exit code. Users never see
 // a stack trace unless MICROGOALS_DEBUG is set.
+import { redact } from "../google/api-error.js";
 
 /** An error the user can fix; `exitCode` follows the documented table in README.md. */
 export class UserError extends Error {
@@ -21,15 +22,16 @@ export class UsageError extends UserError {
   }
 }
 
+/** Prints the error (redacted: messages from Google's libraries can quote tokens or keys). */
 export function reportFailure(err: unknown): number {
-  if (process.env.MICROGOALS_DEBUG && err instanceof Error) console.error(err.stack);
+  if (process.env.MICROGOALS_DEBUG && err instanceof Error) console.error(redact(err.stack ?? err.message));
   if (err instanceof UserError) {
-    console.error(`microgoals: ${err.message}`);
-    if (err.hint) console.error(`  ${err.hint}`);
+    console.error(`microgoals: ${redact(err.message)}`);
+    if (err.hint) console.error(`  ${redact(err.hint)}`);
     return err.exitCode;
   }
   const message = err instanceof Error ? err.message : String(err);
-  console.error(`microgoals: internal error: ${message}`);
+  console.error(`microgoals: internal error: ${redact(message)}`);
   console.error("  This is a bug in microgoals; run again with MICROGOALS_DEBUG=1 for details.");
   return 70;
 }

@@ -1,6 +1,7 @@
 // The GA4 Data API as a report source: runs the query plan (batches and funnels, at most 10 in
 // flight per property) and assembles the source-agnostic ReportInput.
 import { UserError } from "../../cli/failure.js";
+import { redact } from "../../google/api-error.js";
 import type { Caveats, DateRange, FunnelCount, PairCount, ReportInput } from "../../report/model.js";
 import { emptyCaveats } from "../../report/model.js";
 import type { ReportPlan } from "../../report/plan.js";
@@ -174,7 +175,8 @@ async function call<T>(method: string, fn: () => Promise<T>): Promise<T> {
     return await fn();
   } catch (err) {
     const e = err as { code?: number; message?: string; details?: string };
-    const text = (e.details || e.message || String(err)).split("\n")[0];
+    // Redacted first: a gax message can quote request headers (Bearer tokens) or key material.
+    const text = redact(e.details || e.message || String(err)).split("\n")[0];
     throw new UserError(`GA4 Data API ${method} failed${e.code ? ` (code ${e.code})` : ""}: ${text}`);
   }
 }
