@@ -138,6 +138,6 @@ export interface ExportExtras {
   reversePaths: ReversePaths[];
   /** how goals were matched and what the data lacks (conditions not readable, missing days) */
   notes: string[];
-  /** bytes BigQuery scanned; null for files */
+  /** bytes BigQuery scanned; null for files (DuckDB reports none) */
   bytesProcessed: number | null;
 }

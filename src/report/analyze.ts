@@ -243,16 +243,3 @@ function analyzeFunnel(f: FunnelCount, project: Project, noData: Set<string>): F
     bottleneck,
   };
 }
-
-/** The trend point of this analysis, for a history store. */
-export function historyPointOf(analysis: Analysis, at: string): HistoryPoint {
-  return {
-    at,
-    pairs: analysis.pairs.map((p) => ({
-      microId: p.microId,
-      macroId: p.macroId,
-      rate: p.afterMicro.rate,
-      n: p.afterMicro.n,
-    })),
-  };
-}

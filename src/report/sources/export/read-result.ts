@@ -1,5 +1,6 @@
 // Folds the analysis query's long result (one row per section item) into the report's
 // source-agnostic input, plus what only user-level data can tell (time to convert, goal paths).
+import type { ExportExtras } from "../../analysis.js";
 import type { ReportInput } from "../../model.js";
 import { emptyCaveats } from "../../model.js";
 import type { ExportQuery } from "./analysis-query.js";
@@ -47,16 +48,7 @@ export interface DayCount {
 }
 
 /** A ReportInput with the extras of user-level data; analysis reads it as a ReportInput. */
-export interface ExportReportInput extends ReportInput {
-  totalEvents: number;
-  days: DayCount[];
-  timeToConvert: TimeToConvert[];
-  reversePaths: ReversePaths[];
-  /** notes on how goals were matched (conditions not readable from the export, ...) */
-  notes: string[];
-  /** bytes the query scanned (BigQuery) or read (files) */
-  bytesProcessed: number | null;
-}
+export interface ExportReportInput extends ReportInput, ExportExtras {}
 
 export interface ReadContext {
   source: string;
