@@ -23,7 +23,3 @@ export function list(key: string, items: GtmParameter[]): GtmParameter {
 export function settingsRow(parameter: string, value: string): GtmParameter {
   return { type: "map", map: [template("parameter", parameter), template("parameterValue", value)] };
 }
-
-export function paramValue(params: GtmParameter[] | undefined, key: string): string | undefined {
-  return params?.find((p) => p.key === key)?.value;
-}

@@ -4,8 +4,10 @@
 // loaded; the report ranks the micro goals and writes report.html.
 import { writeFile } from "node:fs/promises";
 import { resolve } from "node:path";
+import { hasChanges, isWrite, type Plan } from "../plan/model.js";
 import { loadValidProject } from "../spec/load-valid.js";
 import { daysBefore, demoEffects } from "./demo-traffic.js";
+import { truthVsMeasured } from "./truth-vs-measured.js";
 
 export interface DemoOptions {
   dir: string;
@@ -70,9 +72,7 @@ export async function runDemo(options: DemoOptions): Promise<{ exitCode: number 
     if (applied.published) log(`Published container version ${applied.published.versionId}.`);
     log(formatBudget(applied.budget));
     const again = await planDeploy(desired, { session });
-    log(
-      `Re-plan after apply: ${again.plan.estimate.gtmWrites + again.plan.estimate.ga4Writes} changes (converged).`,
-    );
+    log(replanLine(again.plan));
 
     heading(`3. Traffic: ${options.users.toLocaleString("en")} synthetic users over ${options.days} days`);
     const now = new Date();
@@ -99,8 +99,9 @@ export async function runDemo(options: DemoOptions): Promise<{ exitCode: number 
       format: "table",
       color: options.color,
     });
-    void truth;
     log(report.output.trimEnd());
+    log("\nGround truth vs report, strong built-in effects (true lift, measured lift [95% CI]):");
+    for (const line of truthVsMeasured(truth, report.analysis)) log(`  ${line}`);
     const html = resolve(options.html);
     await writeFile(html, render(report.analysis, "html"));
     log(`\nWrote ${html}`);
@@ -125,6 +126,18 @@ function describeTruth(): string {
     .filter(([, byMacro]) => Object.values(byMacro).every((x) => x === 1))
     .map(([micro]) => micro);
   return `strong effects ${strong.join(", ")}; no effect at all for ${none.join(", ")}`;
+}
+
+/** "Re-plan after apply: N changes", "(converged)" only when the plan really has none. */
+export function replanLine(plan: Plan): string {
+  const n =
+    plan.gtm.changes.filter((c) => isWrite(c.action)).length +
+    plan.ga4.changes.filter((c) => isWrite(c.action)).length +
+    plan.gtm.enableBuiltIns.length +
+    (plan.gtm.folder.action === "noop" ? 0 : 1) +
+    plan.gtm.moveToFolder.length;
+  const converged = !hasChanges(plan);
+  return `Re-plan after apply: ${n} ${n === 1 ? "change" : "changes"}${converged ? " (converged)" : " (NOT converged: apply left differences)"}.`;
 }
 
 function demoVersion(): { name: string; notes: string } {
