@@ -11,6 +11,11 @@ export interface PacerOptions {
   marginMs?: number;
 }
 
+/** Skew margin after a slot frees: half a percent of the window (0.5 s of GTM's 100 s), at least 2 ms. */
+export function pacerMarginMs(windowMs: number): number {
+  return Math.max(2, windowMs / 200);
+}
+
 /**
  * Calls other pacers (earlier or concurrent processes) charged to the same quota. `exchange` gets
  * this pacer's recent completions and returns everyone else's; see quota-memory.ts.

@@ -5,7 +5,7 @@ import { Budget } from "../google/budget.js";
 import { ApiCaller } from "../google/caller.js";
 import { type AnalyticsAdmin, analyticsAdmin, type TagManager, tagManager } from "../google/clients.js";
 import { realClock } from "../google/clock.js";
-import { Pacer } from "../google/pacer.js";
+import { Pacer, pacerMarginMs } from "../google/pacer.js";
 import { QuotaMemory, quotaKey, quotaMemoryPath } from "../google/quota-memory.js";
 import type { RetryPolicy } from "../google/retry.js";
 
@@ -29,6 +29,7 @@ export interface Session {
   gtmCaller: ApiCaller;
   ga4Caller: ApiCaller;
   budget: Budget;
+  /** GTM calls per window; windowS in the clock's seconds (divided by the time scale). */
   quota: { limit: number; windowS: number };
   /** Quota-bound lower bound (real ms) for `gtmCalls` more GTM calls from the window as it is now. */
   etaMs(gtmCalls: number): number;
@@ -48,7 +49,7 @@ export async function openSession(options: SessionOptions): Promise<Session> {
   const endpoint = options.endpoint ?? process.env.MICROGOALS_ENDPOINT;
   const memoryPath = options.quotaMemory ?? quotaMemoryPath(endpoint);
   const memory = memoryPath ? new QuotaMemory(memoryPath, quotaKey(endpoint), windowMs) : undefined;
-  const pacer = new Pacer({ limit, windowMs, marginMs: Math.max(2, windowMs / 200) }, realClock, memory);
+  const pacer = new Pacer({ limit, windowMs, marginMs: pacerMarginMs(windowMs) }, realClock, memory);
   const gtm = tagManager(conn);
   const admin = analyticsAdmin(conn);
   const make = (signal: AbortSignal | undefined): Session => ({
@@ -57,7 +58,7 @@ export async function openSession(options: SessionOptions): Promise<Session> {
     gtmCaller: new ApiCaller({ budget, pacer, retry, signal }),
     ga4Caller: new ApiCaller({ budget, retry, signal }),
     budget,
-    quota: { limit, windowS: 100 },
+    quota: { limit, windowS: windowMs / 1000 },
     etaMs: (calls) => pacer.etaMs(calls),
     withSignal: make,
   });

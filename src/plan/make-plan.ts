@@ -3,7 +3,7 @@ import type { DesiredState } from "../compile/desired-state.js";
 import { contentHash } from "../compile/ownership.js";
 import { diffGa4 } from "./diff-ga4.js";
 import { diffGtm, ownedKeyById } from "./diff-gtm.js";
-import { estimate, GTM_QUOTA, type Quota } from "./estimate.js";
+import { applyReads, estimate, GTM_QUOTA, type Quota } from "./estimate.js";
 import { folderNotes, isOurFolder, readLedger } from "./key-event-ledger.js";
 import type { LiveGa4, LiveGtm } from "./live-state.js";
 import { isWrite, type LiveFingerprint, type Plan } from "./model.js";
@@ -15,6 +15,8 @@ export const MOVE_BATCH = 50;
 export interface PlanOptions {
   force?: boolean;
   quota?: Quota;
+  /** Our workspace is behind the latest version: apply syncs it (one write, then a re-read). */
+  behind?: boolean;
 }
 
 export function makePlan(desired: DesiredState, gtm: LiveGtm, ga4: LiveGa4, options: PlanOptions = {}): Plan {
@@ -28,13 +30,16 @@ export function makePlan(desired: DesiredState, gtm: LiveGtm, ga4: LiveGa4, opti
   const moves = created + g.moveToFolder.length;
   const gtmEntityWrites = g.changes.filter((c) => isWrite(c.action)).length;
   const anyGtm = gtmEntityWrites + g.enableBuiltIns.length + moves > 0 || folderAction !== "noop";
+  // Apply creates the workspace when missing, or syncs it when behind, only when it writes to GTM.
+  const workspaceWrites = anyGtm && (gtm.source !== "workspace" || options.behind) ? 1 : 0;
   const gtmWrites =
     gtmEntityWrites +
     (g.enableBuiltIns.length > 0 ? 1 : 0) +
     (folderAction !== "noop" ? 1 : 0) +
     Math.ceil(moves / MOVE_BATCH) +
-    (anyGtm && gtm.source !== "workspace" ? 1 : 0); // create the workspace
+    workspaceWrites;
   const ga4Writes = a.changes.filter((c) => isWrite(c.action)).length;
+  const gtmReads = applyReads(gtm.source, workspaceWrites > 0);
 
   return {
     format: "microgoals-plan/1",
@@ -51,7 +56,7 @@ export function makePlan(desired: DesiredState, gtm: LiveGtm, ga4: LiveGa4, opti
     },
     ga4: { propertyId: desired.ga4.propertyId, changes: a.changes },
     live: fingerprint(gtm, ga4),
-    estimate: estimate(gtmWrites, ga4Writes, options.quota ?? GTM_QUOTA),
+    estimate: estimate({ gtmReads, gtmWrites, workspaceWrites, ga4Writes }, options.quota ?? GTM_QUOTA),
     warnings: [...g.warnings, ...a.warnings],
     conflicts: g.conflicts,
   };

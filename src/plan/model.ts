@@ -55,10 +55,17 @@ export interface LiveFingerprint {
 }
 
 export interface Estimate {
+  /** GTM reads apply makes before writing (paging not counted). */
+  gtmReads: number;
+  /** GTM writes, workspace create/sync included. */
   gtmWrites: number;
+  /** Of gtmWrites: creating or syncing the workspace (0 or 1). */
+  workspaceWrites: number;
   ga4Writes: number;
-  /** Seconds under the GTM quota: first `limit` calls free, then window/limit seconds per call. */
+  /** Quota-bound seconds for apply's GTM calls from an empty window (src/plan/estimate.ts). */
   seconds: number;
+  /** The same with --publish (create_version + publish). */
+  publishSeconds: number;
 }
 
 export interface Plan {

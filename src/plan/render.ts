@@ -40,8 +40,9 @@ export function renderPlan(plan: Plan): string {
   );
   const e = plan.estimate;
   lines.push(
-    `API calls: ${e.gtmWrites} GTM writes${created > 0 ? " (incl. folder moves)" : ""}, ${e.ga4Writes} GA4 Admin writes; ` +
-      `about ${formatSeconds(e.seconds)} under the GTM quota (first calls of a window free, then ~4 s per call).`,
+    `API calls: ${e.gtmWrites} GTM writes${created > 0 ? " (incl. folder moves)" : ""} + ${e.gtmReads} GTM reads, ` +
+      `${e.ga4Writes} GA4 Admin writes; about ${formatSeconds(e.seconds)} under the GTM quota ` +
+      `(${formatSeconds(e.publishSeconds)} with --publish; a window's first calls go through, then each waits for a slot).`,
   );
   return `${lines.join("\n")}\n`;
 }

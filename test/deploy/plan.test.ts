@@ -27,10 +27,24 @@ describe("plan (pure)", () => {
     expect(fieldDiff({ a: 1 }, { a: 1 })).toEqual([]);
   });
 
-  it("estimates the quota-bound duration: first 25 calls free, then 4 s per call", () => {
+  it("estimates the quota-bound duration as the pacer paces: 25 calls, then a whole window", () => {
     expect(quotaSeconds(25)).toBe(0);
-    expect(quotaSeconds(26)).toBe(4);
-    expect(quotaSeconds(100, { limit: 50, windowS: 100 })).toBe(100);
+    expect(quotaSeconds(26)).toBe(100.5); // the 26th waits for the first slot to leave (+0.5 s margin)
+    // The reported apply: 48 writes + 8 reads took 201 s; "4 s per call past 25" said 124 s.
+    expect(quotaSeconds(56)).toBe(201);
+    expect(quotaSeconds(100, { limit: 50, windowS: 100 })).toBe(100.5);
+    expect(quotaSeconds(56, { limit: 25, windowS: 0.1 })).toBeCloseTo(0.201); // emulator ×1000
+  });
+
+  it("the plan's estimate counts apply's reads and prints the time with --publish", () => {
+    const plan = makePlan(exampleDesired(), emptyLive(), { keyEvents: [], customDimensions: [] });
+    const e = plan.estimate;
+    expect(e.gtmReads).toBe(7); // workspaces.list, latest, then 5 lists of the new workspace
+    expect(e.workspaceWrites).toBe(1);
+    expect(e.seconds).toBe(quotaSeconds(e.gtmReads + e.gtmWrites));
+    expect(e.publishSeconds).toBe(quotaSeconds(e.gtmReads + e.gtmWrites + 2));
+    expect(renderPlan(plan)).toContain(`+ ${e.gtmReads} GTM reads`);
+    expect(renderPlan(plan)).toMatch(/with --publish/);
   });
 
   it("round-trips the key-event ledger through the folder notes", () => {
