@@ -5,14 +5,16 @@ import type { DesiredState } from "../compile/desired-state.js";
 import { applyGa4, type Ga4ApplyResult } from "../ga4/admin/apply.js";
 import { readLiveGa4 } from "../ga4/admin/read-live.js";
 import type { BudgetSnapshot } from "../google/budget.js";
+import { PUBLISH_CALLS, WORKSPACE_LISTS } from "../plan/estimate.js";
 import type { LiveGa4, LiveGtm } from "../plan/live-state.js";
 import { fingerprint, makePlan } from "../plan/make-plan.js";
 import { hasChanges, type Plan } from "../plan/model.js";
+import { withAccessHint } from "./access-hint.js";
 import { applyGtm, type GtmApplyResult } from "./apply.js";
 import { createVersionAndPublish, type Published } from "./publish.js";
 import { type LiveRead, readLiveGtm, readWorkspace } from "./read-live.js";
 import { openSession, type Session, type SessionOptions } from "./session.js";
-import { containerPath, createWorkspace, syncWorkspace, type WorkspaceRef } from "./workspace.js";
+import { containerPath, createWorkspace, syncWorkspace } from "./workspace.js";
 
 export interface DeployOptions extends Omit<SessionOptions, "scopes"> {
   force?: boolean;
@@ -20,18 +22,30 @@ export interface DeployOptions extends Omit<SessionOptions, "scopes"> {
   session?: Session;
 }
 
+/** Live state as one run read it: pass it from planDeploy to applyPlan to skip reading it again. */
+export interface LiveSnapshot {
+  read: LiveRead;
+  ga4: LiveGa4;
+}
+
 export interface PlanResult {
   plan: Plan;
   /** The workspace is behind the latest version; apply syncs it first. */
   behind: boolean;
   budget: BudgetSnapshot;
+  /** What the plan was made against (ApplyOptions.live). */
+  live: LiveSnapshot;
 }
 
 export async function planDeploy(desired: DesiredState, options: DeployOptions = {}): Promise<PlanResult> {
   const s = options.session ?? (await openSession({ ...options, scopes: "plan" }));
-  const { read, ga4 } = await readAll(s, desired);
-  const plan = makePlan(desired, read.live, ga4, { force: options.force, quota: s.quota });
-  return { plan, behind: read.behind, budget: s.budget.snapshot() };
+  const live = await readLive(s, desired.target, desired.gtm, desired.ga4.propertyId);
+  const plan = planFor(desired, live, s, options.force);
+  return { plan, behind: live.read.behind, budget: s.budget.snapshot(), live };
+}
+
+function planFor(desired: DesiredState, live: LiveSnapshot, s: Session, force?: boolean): Plan {
+  return makePlan(desired, live.read.live, live.ga4, { force, quota: s.quota, behind: live.read.behind });
 }
 
 export interface ApplyOptions extends DeployOptions {
@@ -43,6 +57,11 @@ export interface ApplyOptions extends DeployOptions {
    * window as it is now (a lower bound, in real ms: the emulator's time scale is already applied).
    */
   onProgress?: (step: string, done: number, total: number, etaMs: number) => void;
+  /**
+   * The live state the plan was just made from, in this session (PlanResult.live): apply uses it
+   * instead of reading it again. Only when nothing can have changed since (no pause for a human).
+   */
+  live?: LiveSnapshot;
 }
 
 export interface ApplyResult {
@@ -64,47 +83,55 @@ export async function applyPlan(
   const s =
     options.session ?? (await openSession({ ...options, scopes: options.publish ? "publish" : "apply" }));
   const target = "plan" in what ? what.plan.gtm : what.desired.gtm;
+  const targetName = "plan" in what ? what.plan.target : what.desired.target;
   const propertyId = "plan" in what ? what.plan.ga4.propertyId : what.desired.ga4.propertyId;
   const container = containerPath(target.accountId, target.containerId);
-  let read = await readLiveGtm(s.gtmCaller, s.gtm, target);
-  const ga4 = await readLiveGa4(s.ga4Caller, s.admin, propertyId);
-  let plan =
-    "plan" in what
-      ? what.plan
-      : makePlan(what.desired, read.live, ga4, { force: options.force, quota: s.quota });
+  const live = options.live ?? (await readLive(s, targetName, target, propertyId));
+  let read = live.read;
+  const ga4 = live.ga4;
+  let plan = "plan" in what ? what.plan : planFor(what.desired, live, s, options.force);
   const empty = { gtm: { created: 0, updated: 0, deleted: 0 }, ga4: { created: 0, updated: 0, deleted: 0 } };
   if ("plan" in what) checkFingerprints(plan, read.live, ga4);
   refuseConflicts(plan);
   if (!hasChanges(plan) && !(options.publish && read.workspace))
     return { plan, ...empty, budget: s.budget.snapshot() };
 
+  // Progress counts every write: workspace create/sync, GTM and GA4 writes, create_version + publish.
+  // The ETA covers the GTM calls still ahead, reads of a new workspace included, as the plan does.
+  const publishCalls = options.publish ? PUBLISH_CALLS : 0;
+  const workspaceWrite = !read.workspace || (read.behind && read.latestVersionId !== undefined) ? 1 : 0;
+  const planned = plan.estimate;
+  const gtmCalls = planned.gtmWrites - planned.workspaceWrites + workspaceWrite + publishCalls;
+  const total = gtmCalls + planned.ga4Writes;
+  let done = 0;
+  let gtmDone = 0;
+  let readsLeft = workspaceWrite ? WORKSPACE_LISTS : 0;
+  const step = (gtmCall: boolean) => (name: string) => {
+    if (gtmCall) gtmDone++;
+    const eta = s.etaMs(Math.max(0, gtmCalls - gtmDone) + readsLeft);
+    options.onProgress?.(name, ++done, Math.max(total, done), eta);
+  };
+  const gtmStep = step(true);
+
   // The workspace: create it when missing, sync it when behind; then the plan must see it as it is.
-  let ws: WorkspaceRef | undefined = read.workspace;
-  let refreshed = false;
+  let ws = read.workspace;
   if (!ws) {
     ws = await createWorkspace(s.gtmCaller, s.gtm, container, target.workspaceName, read.latestVersionId);
-    refreshed = true;
-  } else if (read.behind && read.latestVersionId) {
+    gtmStep(`create workspace ${target.workspaceName}`);
+  } else if (workspaceWrite) {
     ws = await syncWorkspace(s.gtmCaller, s.gtm, ws);
-    refreshed = true;
+    gtmStep(`sync workspace ${target.workspaceName} to version ${read.latestVersionId}`);
   }
-  if (refreshed) {
+  if (workspaceWrite) {
     read = { ...read, live: await readWorkspace(s.gtmCaller, s.gtm, ws), workspace: ws, behind: false };
+    readsLeft = 0;
     if ("plan" in what) checkFingerprints(plan, read.live, ga4);
-    else plan = makePlan(what.desired, read.live, ga4, { force: options.force, quota: s.quota });
+    else plan = planFor(what.desired, { read, ga4 }, s, options.force);
     refuseConflicts(plan);
   }
 
-  const total = plan.estimate.gtmWrites + plan.estimate.ga4Writes;
-  const publishCalls = options.publish ? 2 : 0; // create_version + publish
-  let done = 0;
-  let gtmDone = 0;
-  const report = (step: string, gtmLeft: number) =>
-    options.onProgress?.(step, ++done, Math.max(total, done), s.etaMs(gtmLeft));
-  const gtmResult = await applyGtm(s.gtmCaller, s.gtm, ws, plan, read.live, (step) =>
-    report(step, Math.max(0, plan.estimate.gtmWrites - ++gtmDone) + publishCalls),
-  );
-  const ga4Result = await applyGa4(s.ga4Caller, s.admin, plan, (step) => report(step, publishCalls));
+  const gtmResult = await applyGtm(s.gtmCaller, s.gtm, ws, plan, read.live, gtmStep);
+  const ga4Result = await applyGa4(s.ga4Caller, s.admin, plan, step(false));
   let published: Published | undefined;
   if (options.publish) {
     const version = options.version ?? {
@@ -119,15 +146,20 @@ export async function applyPlan(
       target.workspaceName,
       version,
       true,
+      gtmStep,
     );
-    report(`published version ${published.versionId}`, 0);
   }
   return { plan, gtm: gtmResult, ga4: ga4Result, published, budget: s.budget.snapshot() };
 }
 
-async function readAll(s: Session, desired: DesiredState): Promise<{ read: LiveRead; ga4: LiveGa4 }> {
-  const read = await readLiveGtm(s.gtmCaller, s.gtm, desired.gtm);
-  const ga4 = await readLiveGa4(s.ga4Caller, s.admin, desired.ga4.propertyId);
+async function readLive(
+  s: Session,
+  targetName: string,
+  gtm: { accountId: string; containerId: string; workspaceName: string },
+  propertyId: string,
+): Promise<LiveSnapshot> {
+  const read = await withAccessHint(targetName, gtm, () => readLiveGtm(s.gtmCaller, s.gtm, gtm));
+  const ga4 = await readLiveGa4(s.ga4Caller, s.admin, propertyId);
   return { read, ga4 };
 }
 

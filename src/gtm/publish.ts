@@ -20,6 +20,7 @@ export async function createVersionAndPublish(
   workspaceName: string,
   version: { name: string; notes: string },
   publish: boolean,
+  progress: (step: string) => void = () => {},
 ): Promise<Published> {
   const c = gtm.accounts.containers;
   const created = await caller.call(
@@ -60,11 +61,13 @@ export async function createVersionAndPublish(
       1,
       "Open the workspace in the GTM web UI to see the error; the changes stay in the workspace.",
     );
+  progress(`create version ${created.versionId} "${version.name}"`);
   const versionPath = `${container}/versions/${created.versionId}`;
   if (publish) {
     const p = await caller.call("write", "versions.publish", () => c.versions.publish({ path: versionPath }));
     if (p.data.compilerError)
       throw new UserError(`GTM refused to publish version ${created.versionId} (compilerError)`, 1);
+    progress(`publish version ${created.versionId}`);
   }
   return { versionId: created.versionId, versionPath, name: version.name };
 }

@@ -40,8 +40,22 @@ export async function readLiveGtm(
   return { live: await readWorkspace(caller, gtm, workspace), workspace, latestVersionId: latest, behind };
 }
 
+/**
+ * Built-in variables GTM enables in a new container: a workspace created while the container has
+ * no version starts with them (one created from a version has that version's built-ins).
+ */
+export const GTM_DEFAULT_BUILT_INS = ["event", "pageHostname", "pagePath", "pageUrl", "referrer"];
+
+/** A container with no version: what a workspace created now would hold. */
 export function emptyLive(): LiveGtm {
-  return { source: "empty", builtInVariables: [], folders: [], variables: [], triggers: [], tags: [] };
+  return {
+    source: "empty",
+    builtInVariables: [...GTM_DEFAULT_BUILT_INS],
+    folders: [],
+    variables: [],
+    triggers: [],
+    tags: [],
+  };
 }
 
 export async function readWorkspace(caller: ApiCaller, gtm: TagManager, ws: WorkspaceRef): Promise<LiveGtm> {
