@@ -14,14 +14,15 @@ import { hasChanges, type Plan } from "../plan/model.js";
 import { renderPlan } from "../plan/render.js";
 import { loadPlan, savePlan } from "../plan/saved-plan.js";
 import { loadValidProject } from "../spec/load-valid.js";
-import { applyPlan, planDeploy } from "./deploy.js";
-import { openSession } from "./session.js";
+import { applyPlan, type LiveSnapshot, planDeploy } from "./deploy.js";
+import { openSession, type Session, type SessionOptions } from "./session.js";
 
 interface Common {
   target?: string;
   endpoint?: string;
   credentials?: string;
   quota?: string;
+  timeScale?: string;
   force?: boolean;
 }
 
@@ -54,6 +55,36 @@ function quotaOf(flags: Common): number | undefined {
   return n;
 }
 
+/** --time-scale or MICROGOALS_TIME_SCALE: follow an emulator whose quota window runs x times faster. */
+function timeScaleOf(flags: Common): number | undefined {
+  const raw = flags.timeScale ?? (process.env.MICROGOALS_TIME_SCALE || undefined);
+  if (raw === undefined) return undefined;
+  const x = Number(raw);
+  const from = flags.timeScale === undefined ? "MICROGOALS_TIME_SCALE" : "--time-scale";
+  if (!Number.isFinite(x) || x <= 0) throw new UserError(`${from} must be a positive number, got ${raw}`, 2);
+  return x;
+}
+
+function sessionFor(flags: Common, scopes: SessionOptions["scopes"]): Promise<Session> {
+  return openSession({
+    endpoint: flags.endpoint,
+    credentials: flags.credentials,
+    quota: quotaOf(flags),
+    timeScale: timeScaleOf(flags),
+    scopes,
+  });
+}
+
+/** The call budget is printed whatever happens: a failed deploy's spend matters most. */
+async function withBudget<T>(session: Session, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (err) {
+    console.error(formatBudget(session.budget.snapshot()));
+    throw err;
+  }
+}
+
 /** Ctrl-C aborts between calls; a second Ctrl-C kills immediately. */
 async function interruptible<T>(run: (signal: AbortSignal) => Promise<T>): Promise<T> {
   const ac = new AbortController();
@@ -75,14 +106,11 @@ async function interruptible<T>(run: (signal: AbortSignal) => Promise<T>): Promi
 
 export async function runPlan(dir: string, flags: PlanFlags): Promise<void> {
   const { desired } = await desiredFor(dir, flags.target);
-  const result = await interruptible((signal) =>
-    planDeploy(desired, {
-      endpoint: flags.endpoint,
-      credentials: flags.credentials,
-      quota: quotaOf(flags),
-      force: flags.force,
-      signal,
-    }),
+  const session = await sessionFor(flags, "plan");
+  const result = await withBudget(session, () =>
+    interruptible((signal) =>
+      planDeploy(desired, { session: session.withSignal(signal), force: flags.force }),
+    ),
   );
   if (flags.out) await savePlan(flags.out, result.plan);
   if (flags.json) process.stdout.write(`${JSON.stringify(result.plan, null, 2)}\n`);
@@ -99,45 +127,61 @@ export async function runPlan(dir: string, flags: PlanFlags): Promise<void> {
 
 export async function runApply(input: string, flags: ApplyFlags): Promise<void> {
   const isPlanFile = existsSync(input) && statSync(input).isFile();
-  let what: { desired: DesiredState } | { plan: Plan };
-  let preview: Plan;
+  // The spec (or saved plan) first: a broken spec is reported before credentials are looked for.
+  const source = isPlanFile ? { plan: await loadPlan(input) } : await desiredFor(input, flags.target);
   // One session for preview and apply: the same quota window paces both.
-  const session = await openSession({
-    endpoint: flags.endpoint,
-    credentials: flags.credentials,
-    quota: quotaOf(flags),
-    scopes: flags.publish ? "publish" : "apply",
-  });
-  if (isPlanFile) {
-    const plan = await loadPlan(input);
-    what = { plan };
-    preview = plan;
-  } else {
-    const { desired } = await desiredFor(input, flags.target);
-    what = { desired };
-    preview = (
-      await interruptible((signal) =>
-        planDeploy(desired, { session: session.withSignal(signal), force: flags.force }),
-      )
-    ).plan;
+  const session = await sessionFor(flags, flags.publish ? "publish" : "apply");
+  await withBudget(session, () => applyWith(session, input, isPlanFile, source, flags));
+}
+
+async function applyWith(
+  session: Session,
+  input: string,
+  isPlanFile: boolean,
+  source: { plan: Plan } | { desired: DesiredState },
+  flags: ApplyFlags,
+): Promise<void> {
+  let preview: Plan;
+  // State read for the preview; apply reuses it unless a person paused to read the plan.
+  let live: LiveSnapshot | undefined;
+  if ("plan" in source) preview = source.plan;
+  else {
+    const desired = source.desired;
+    const planned = await interruptible((signal) =>
+      planDeploy(desired, { session: session.withSignal(signal), force: flags.force }),
+    );
+    preview = planned.plan;
+    live = planned.live;
   }
   process.stdout.write(renderPlan(preview));
-  if (!hasChanges(preview) && !flags.publish) return;
-  if (!flags.yes) await confirm();
+  if (!hasChanges(preview) && !flags.publish) {
+    console.log(formatBudget(session.budget.snapshot()));
+    return;
+  }
+  if (!flags.yes) {
+    await confirm();
+    // Minutes may have passed: read again, and refuse if anything the plan depends on changed.
+    live = undefined;
+  }
 
   const version = flags.publish
     ? await versionInfo(isPlanFile ? "." : input, flags.versionName, preview)
     : undefined;
   const bar = await progressReporter();
   try {
+    // Exactly the plan shown (and confirmed): its fingerprints are checked against live state.
     const result = await interruptible((signal) =>
-      applyPlan(what, {
-        session: session.withSignal(signal),
-        force: flags.force,
-        publish: flags.publish,
-        version,
-        onProgress: bar.update,
-      }),
+      applyPlan(
+        { plan: preview },
+        {
+          session: session.withSignal(signal),
+          force: flags.force,
+          publish: flags.publish,
+          version,
+          live,
+          onProgress: bar.update,
+        },
+      ),
     );
     bar.stop();
     const g = result.gtm;

@@ -1,4 +1,6 @@
 import { execFile } from "node:child_process";
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -10,10 +12,17 @@ const run = promisify(execFile);
 let emu: Emulator;
 
 async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return cliWith({ ...process.env, MICROGOALS_ENDPOINT: emu.url, MICROGOALS_DEBUG: "" }, ...args);
+}
+
+async function cliWith(
+  env: NodeJS.ProcessEnv,
+  ...args: string[]
+): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
     const r = await run(process.execPath, ["--import", "tsx", join(ROOT, "src/cli/main.ts"), ...args], {
       cwd: ROOT,
-      env: { ...process.env, MICROGOALS_ENDPOINT: emu.url, MICROGOALS_DEBUG: "" },
+      env,
     });
     return { code: 0, stdout: r.stdout, stderr: r.stderr };
   } catch (err) {
@@ -46,10 +55,65 @@ describe("microgoals plan / apply", () => {
     expect(applied.code).toBe(0);
     expect(applied.stdout).toMatch(/^\[\d+\/\d+\] create tag/m); // plain progress lines off a TTY
     expect(applied.stdout).toMatch(/Applied: GTM \d+ created/);
-    expect(applied.stdout).toMatch(/^calls: \d+ reads, \d+ writes/m);
+    // The previewed plan is applied with its live read: 2 GTM + 2 GA4 reads for the preview and the
+    // 5 lists of the new workspace; re-reading before applying made it 13.
+    expect(applied.stdout).toMatch(/^calls: 9 reads, \d+ writes/m);
+    // One total from the first step to the last, which reaches it: no [48/48] → [49/49] jump.
+    const steps = [...applied.stdout.matchAll(/^\[(\d+)\/(\d+)\]/gm)].map((m) => [+m[1], +m[2]]);
+    expect(new Set(steps.map(([, total]) => total)).size).toBe(1);
+    expect(steps.at(-1)![0]).toBe(steps.at(-1)![1]);
+    expect(steps.length).toBe(Number(/^calls: \d+ reads, (\d+) writes/m.exec(applied.stdout)![1]));
 
     const clean = await cli("plan", ".", "--detailed-exitcode");
     expect(clean.code).toBe(0);
     expect(clean.stdout).toContain("No changes");
+  }, 60_000);
+});
+
+describe("apply / plan failures and time scale", () => {
+  it("apply of a bad directory reports the spec, not missing credentials", async () => {
+    const { MICROGOALS_ENDPOINT, GOOGLE_APPLICATION_CREDENTIALS, ...rest } = process.env;
+    const dir = mkdtempSync(join(tmpdir(), "mg-nocred-"));
+    const env = { ...rest, HOME: dir, CLOUDSDK_CONFIG: dir, METADATA_SERVER_DETECTION: "none" };
+    const missing = await cliWith(env, "apply", join(dir, "no-such-project"), "--yes");
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/directory not found: .*no-such-project/);
+    writeFileSync(join(dir, "microgoals.yaml"), "version: 1\ntargets: 42\n");
+    const broken = await cliWith(env, "apply", dir, "--yes");
+    expect(broken.code).toBe(1);
+    for (const r of [missing, broken]) expect(r.stderr).not.toMatch(/credentials/);
+  }, 30_000);
+
+  it("a failed deploy prints its call budget and the access hint", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "mg-wrong-"));
+    cpSync(join(ROOT, "goals"), join(dir, "goals"), { recursive: true });
+    const yaml = readFileSync(join(ROOT, "microgoals.yaml"), "utf8").replace(
+      'container: "9000001"',
+      'container: "9999999"',
+    );
+    writeFileSync(join(dir, "microgoals.yaml"), yaml);
+    for (const args of [["plan"], ["apply", "--yes"]]) {
+      const r = await cli(args[0], dir, ...args.slice(1));
+      expect(r.code).toBe(1);
+      expect(r.stderr).toMatch(/workspaces\.list failed \(HTTP 404\)/);
+      expect(r.stderr).toMatch(/Target staging points at GTM accounts\/6000001\/containers\/9999999/);
+      expect(r.stderr).toMatch(/^calls: 1 reads, 0 writes, 0 retries, 0 rate-limit answers; elapsed/m);
+    }
+  }, 30_000);
+
+  it("--time-scale / MICROGOALS_TIME_SCALE follow a time-scaled emulator's quota", async () => {
+    const scaled = await emulator({ timeScale: 1000 }); // quota on: 25 calls per 100 ms
+    const env = { ...process.env, MICROGOALS_ENDPOINT: scaled.url, MICROGOALS_DEBUG: "" };
+    // A fresh deploy needs 3 windows: unscaled, the CLI would wait 200 s of real time.
+    const applied = await cliWith(env, "apply", ".", "--yes", "--time-scale", "1000");
+    expect(applied.code).toBe(0);
+    expect(applied.stdout).toMatch(/^calls: \d+ reads, \d+ writes, 0 retries, 0 rate-limit answers/m);
+    const planned = await cliWith({ ...env, MICROGOALS_TIME_SCALE: "1000" }, "plan", ".");
+    expect(planned.code).toBe(0);
+    expect(planned.stdout).toContain("No changes");
+    const bad = await cliWith(env, "plan", ".", "--time-scale", "0");
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--time-scale must be a positive number/);
+    await scaled.close();
   }, 60_000);
 });

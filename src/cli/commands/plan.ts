@@ -14,6 +14,10 @@ export function register(program: Command): void {
     .option("--force", "plan to overwrite owned entities edited by hand (drift)")
     .option("--quota <n>", "GTM calls per 100 s for this project (default 25)")
     .option("--endpoint <url>", "send every API call to this server (the emulator); env MICROGOALS_ENDPOINT")
+    .option(
+      "--time-scale <x>",
+      "with --endpoint: the emulator's --time-scale (its quota window runs x times faster); env MICROGOALS_TIME_SCALE",
+    )
     .option("--credentials <key.json>", "service-account key file (default: Application Default Credentials)")
     .action(async (dir: string, opts) => {
       const { runPlan } = await import("../../gtm/deploy-command.js");
