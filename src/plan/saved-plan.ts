@@ -1,6 +1,7 @@
 // Saved plans (--out plan.json): the plan as JSON, desired bodies and live fingerprints included.
 import { readFile, writeFile } from "node:fs/promises";
 import { UserError } from "../cli/failure.js";
+import { applyReads, estimate } from "./estimate.js";
 import type { Plan } from "./model.js";
 
 export async function savePlan(path: string, plan: Plan): Promise<void> {
@@ -20,5 +21,17 @@ export async function loadPlan(path: string): Promise<Plan> {
   }
   if ((parsed as Plan | null)?.format !== "microgoals-plan/1")
     throw new UserError(`${path} is not a microgoals plan (format "microgoals-plan/1" expected)`);
-  return parsed as Plan;
+  return withEstimate(parsed as Plan);
+}
+
+/** Plans saved before the estimate counted reads and publish: fill those in (Google's quota). */
+function withEstimate(plan: Plan): Plan {
+  const e = plan.estimate;
+  if (e.publishSeconds !== undefined) return plan;
+  const workspaceWrites = plan.live.source !== "workspace" && e.gtmWrites > 0 ? 1 : 0;
+  const gtmReads = applyReads(plan.live.source, workspaceWrites > 0);
+  return {
+    ...plan,
+    estimate: estimate({ gtmReads, gtmWrites: e.gtmWrites, workspaceWrites, ga4Writes: e.ga4Writes }),
+  };
 }

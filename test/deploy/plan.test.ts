@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { emptyLive } from "../../src/gtm/read-live.js";
 import { quotaSeconds } from "../../src/plan/estimate.js";
@@ -5,6 +8,7 @@ import { fieldDiff } from "../../src/plan/field-diff.js";
 import { folderNotes, readLedger } from "../../src/plan/key-event-ledger.js";
 import { makePlan } from "../../src/plan/make-plan.js";
 import { renderPlan } from "../../src/plan/render.js";
+import { loadPlan } from "../../src/plan/saved-plan.js";
 import { exampleDesired } from "./harness.js";
 
 describe("plan (pure)", () => {
@@ -64,5 +68,15 @@ describe("plan (pure)", () => {
       /^Plan: \d+ to create, 0 to update, 0 to delete, 0 drifted \(left alone\), 0 unchanged\.$/m,
     );
     expect(a).toMatch(/API calls: \d+ GTM writes/);
+  });
+});
+
+describe("saved plans from before the estimate counted reads", () => {
+  it("get the reads and publish time filled in on load", async () => {
+    const plan = makePlan(exampleDesired(), emptyLive(), { keyEvents: [], customDimensions: [] });
+    const { gtmWrites, ga4Writes, seconds } = plan.estimate;
+    const path = join(mkdtempSync(join(tmpdir(), "mg-old-plan-")), "plan.json");
+    writeFileSync(path, JSON.stringify({ ...plan, estimate: { gtmWrites, ga4Writes, seconds } }));
+    expect((await loadPlan(path)).estimate).toEqual(plan.estimate);
   });
 });
