@@ -1,7 +1,8 @@
 // Deploy figures against the emulator with GTM's real quota shape (25 calls per sliding 100 s),
 // time-scaled ×SCALE: deploys of 10, 100 and 300 goals from empty, then a no-op re-deploy.
-// The optimum is the issue's model (first 25 calls free, then 4 s per call); a sliding window
-// cannot start call 26 before call 1 is 100 s old, so small deploys sit above it by design.
+// Two optima: the sliding-window bound (quotaSeconds: 25 calls, then each call waits until the call
+// 25 before it is 100 s old), which no client can beat, and the issue's simpler model (first 25
+// calls free, then 4 s per call), which small deploys cannot reach under a sliding window.
 // Last: a second process right after a full deploy, with and without the quota memory file.
 
 import { mkdtempSync, rmSync } from "node:fs";
@@ -87,13 +88,15 @@ async function fromEmpty(): Promise<void> {
         .filter(([m]) => !m.startsWith("keyEvents.") && !m.startsWith("customDimensions."))
         .reduce((x, [, c]) => x + c, 0);
       const optimum = quotaSeconds(gtmCalls);
+      const issueModel = Math.max(0, gtmCalls - 25) * 4;
       const kinds = Object.entries(b.byMethod)
         .map(([m, c]) => `${m}=${c}`)
         .join(" ");
       console.log(
         `deploy ${n} goals from empty: ${b.reads} reads + ${b.writes} writes (${gtmCalls} GTM), ` +
           `${b.rateLimited} rate-limit answers, ${b.retries} retries, ${wall.toFixed(0)} s emulated ` +
-          `vs quota-bound optimum ${optimum.toFixed(0)} s (ratio ${optimum > 0 ? (wall / optimum).toFixed(2) : "n/a"})`,
+          `vs sliding-window optimum ${optimum.toFixed(0)} s (ratio ${optimum > 0 ? (wall / optimum).toFixed(2) : "n/a"}), ` +
+          `vs issue model 25 free + 4 s/call ${issueModel} s (ratio ${issueModel > 0 ? (wall / issueModel).toFixed(2) : "n/a"})`,
       );
       console.log(`  calls by kind: ${kinds}`);
       // Same process, same quota window.
