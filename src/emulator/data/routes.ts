@@ -74,22 +74,34 @@ export function dataApiRoutes(store: EventStore, options: DataApiOptions = {}): 
   const ok = (body: unknown): EmulatorResponse => ({ status: 200, body });
   const bodyOf = (req: EmulatorRequest) => (req.body ?? {}) as Record<string, unknown>;
 
-  return [
-    {
-      method: "POST",
-      pattern: /^\/v1beta\/properties\/(?<property>[^/:]+):runReport$/,
-      api: "ga4-data",
-      write: false,
-      async handle(req, params) {
-        const p = params.property as string;
-        const body = bodyOf(req);
-        const [res] = await metered(p, body.returnPropertyQuota === true, () => {
-          const o = runReport(store, p, body, settings(req));
-          return { bodies: [o.response], scanned: o.scanned, thresholded: o.thresholded };
-        });
-        return ok(res);
-      },
+  /** A route serving one report per request (runReport, runFunnelReport): the body is the request. */
+  const singleReport = (
+    pattern: RegExp,
+    run: (
+      property: string,
+      body: Record<string, unknown>,
+      req: EmulatorRequest,
+    ) => { response: Record<string, unknown>; scanned: number; thresholded?: boolean },
+  ): Route => ({
+    method: "POST",
+    pattern,
+    api: "ga4-data",
+    write: false,
+    async handle(req, params) {
+      const p = params.property as string;
+      const body = bodyOf(req);
+      const [res] = await metered(p, body.returnPropertyQuota === true, () => {
+        const o = run(p, body, req);
+        return { bodies: [o.response], scanned: o.scanned, thresholded: o.thresholded ?? false };
+      });
+      return ok(res);
     },
+  });
+
+  return [
+    singleReport(/^\/v1beta\/properties\/(?<property>[^/:]+):runReport$/, (p, body, req) =>
+      runReport(store, p, body, settings(req)),
+    ),
     {
       method: "POST",
       pattern: /^\/v1beta\/properties\/(?<property>[^/:]+):batchRunReports$/,
@@ -129,20 +141,8 @@ export function dataApiRoutes(store: EventStore, options: DataApiOptions = {}): 
         return ok({ reports, kind: "analyticsData#batchRunReports" });
       },
     },
-    {
-      method: "POST",
-      pattern: /^\/v1alpha\/properties\/(?<property>[^/:]+):runFunnelReport$/,
-      api: "ga4-data",
-      write: false,
-      async handle(req, params) {
-        const p = params.property as string;
-        const body = bodyOf(req);
-        const [res] = await metered(p, body.returnPropertyQuota === true, () => {
-          const o = runFunnelReport(store, p, body, settings(req));
-          return { bodies: [o.response], scanned: o.scanned, thresholded: false };
-        });
-        return ok(res);
-      },
-    },
+    singleReport(/^\/v1alpha\/properties\/(?<property>[^/:]+):runFunnelReport$/, (p, body, req) =>
+      runFunnelReport(store, p, body, settings(req)),
+    ),
   ];
 }
