@@ -7,6 +7,7 @@ import { GoogleAuth } from "google-auth-library";
 import { UserError } from "../cli/failure.js";
 import { redact } from "./api-error.js";
 import { credentialSource, type Host, realHost } from "./credential-sources.js";
+import { endpointUrl } from "./endpoint.js";
 
 const GTM = "https://www.googleapis.com/auth/tagmanager";
 const GA = "https://www.googleapis.com/auth/analytics";
@@ -35,16 +36,8 @@ export interface Connection {
 }
 
 export async function connect(options: ConnectOptions): Promise<Connection> {
-  const endpoint = options.endpoint ?? process.env.MICROGOALS_ENDPOINT;
-  if (endpoint) {
-    let url: URL;
-    try {
-      url = new URL(endpoint);
-    } catch {
-      throw new UserError(`--endpoint is not a URL: ${endpoint}`, 2);
-    }
-    return { rootUrl: url.href.endsWith("/") ? url.href : `${url.href}/` };
-  }
+  const url = endpointUrl(options.endpoint);
+  if (url) return { rootUrl: url.href.endsWith("/") ? url.href : `${url.href}/` };
   const requested = [...scopes[options.scopes]];
   if (options.credentials) {
     const credentials = await readKeyFile(options.credentials);

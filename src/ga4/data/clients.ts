@@ -2,7 +2,7 @@
 // runFunnelReport), imported lazily so CLI startup never loads them. An endpoint URL (the
 // emulator) gets the REST fallback over plain HTTP with no credentials; otherwise credentials are
 // checked up front, exactly as deploy does (src/google/auth.ts), and one auth serves both clients.
-import { UsageError } from "../../cli/failure.js";
+import { endpointUrl } from "../../google/endpoint.js";
 
 export interface DataClientOptions {
   /** e.g. http://127.0.0.1:8080 (the emulator); default: MICROGOALS_ENDPOINT, then real Google */
@@ -25,14 +25,8 @@ export async function dataClients(options: DataClientOptions = {}): Promise<Data
 
 /** Constructor options for both official clients: the emulator's REST fallback, or checked credentials. */
 async function clientOptionsFor(options: DataClientOptions): Promise<Record<string, unknown>> {
-  const endpoint = options.endpoint ?? process.env.MICROGOALS_ENDPOINT;
-  if (endpoint) {
-    let url: URL;
-    try {
-      url = new URL(endpoint);
-    } catch {
-      throw new UsageError(`--endpoint is not a URL: ${endpoint}`);
-    }
+  const url = endpointUrl(options.endpoint);
+  if (url) {
     const { PassThroughClient } = await import("google-auth-library");
     return {
       fallback: true,
