@@ -6,23 +6,9 @@ import { errorFacts, isRateLimit, isRetryable, mayHaveApplied, redact } from "..
 import { connect, readKeyFile, scopes } from "../../src/google/auth.js";
 import { Budget } from "../../src/google/budget.js";
 import { ApiCallError, ApiCaller } from "../../src/google/caller.js";
-import type { Clock } from "../../src/google/clock.js";
 import { Pacer } from "../../src/google/pacer.js";
 import { backoffMs, defaultRetry } from "../../src/google/retry.js";
-
-/** A clock that only moves when someone sleeps: pacing and backoff without real waiting. */
-function fakeClock(): Clock & { slept: number[] } {
-  let t = 0;
-  const slept: number[] = [];
-  return {
-    slept,
-    now: () => t,
-    sleep: async (ms) => {
-      slept.push(ms);
-      t += ms;
-    },
-  };
-}
+import { fakeClock } from "./fake-clock.js";
 
 function gaxiosLike(status: number, reason?: string, retryAfter?: string) {
   return Object.assign(new Error(`HTTP ${status}`), {

@@ -4,21 +4,8 @@ import { describe, expect, it } from "vitest";
 import { errorFacts, isDailyLimit, isRateLimit, isRetryable } from "../../src/google/api-error.js";
 import { Budget } from "../../src/google/budget.js";
 import { ApiCallError, ApiCaller } from "../../src/google/caller.js";
-import type { Clock } from "../../src/google/clock.js";
 import { Pacer } from "../../src/google/pacer.js";
-
-function fakeClock(): Clock & { slept: number[] } {
-  let t = 0;
-  const slept: number[] = [];
-  return {
-    slept,
-    now: () => t,
-    sleep: async (ms) => {
-      slept.push(ms);
-      t += ms;
-    },
-  };
-}
+import { fakeClock } from "./fake-clock.js";
 
 function refusal(reason: string, limit = "Queries per 100 seconds") {
   return Object.assign(new Error("HTTP 403"), {

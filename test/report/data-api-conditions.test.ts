@@ -2,11 +2,9 @@
 // source: official clients over HTTP against the emulator (port 0). Every count must equal a
 // brute-force count that evaluates the goal's conditions on the raw events itself; a condition
 // no GA4 dimension carries is counted on the event name and said so in every format.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { EventInput } from "../../src/emulator/data/event-store.js";
-import { type Emulator, startEmulator } from "../../src/emulator/server.js";
 import { mulberry32 } from "../../src/emulator/traffic/prng.js";
-import { type DataClients, dataClients } from "../../src/ga4/data/clients.js";
 import { planQueries } from "../../src/ga4/data/queries.js";
 import { fetchReportInput } from "../../src/ga4/data/source.js";
 import { analyze } from "../../src/report/analyze.js";
@@ -14,6 +12,7 @@ import { pagePathOf, planReport } from "../../src/report/plan.js";
 import { FORMATS, render } from "../../src/report/render/format.js";
 import type { Condition, Goal } from "../../src/spec/model.js";
 import { baseGoal, baseProject, testSource } from "../support/project.js";
+import { dataApiFixture } from "./data-api-fixture.js";
 import { bruteForce, DAY, RANGE, START } from "./synthetic.js";
 
 const cond = (
@@ -141,23 +140,17 @@ const isHit = (goalId: string, event: string, e: EventInput) =>
     .every((c) => holds(c, e));
 
 describe("Data API source: goals narrowed by page conditions", () => {
-  let emulator: Emulator;
-  let clients: DataClients;
   const events = traffic(1500, 11);
 
-  beforeAll(async () => {
-    emulator = await startEmulator({ port: 0, data: { now: new Date("2024-06-01T00:00:00Z") } });
-    emulator.events.appendBatch(events);
-    clients = await dataClients({ endpoint: emulator.url });
-  });
-  afterAll(async () => {
-    await clients?.close();
-    await emulator?.close();
-  });
+  const api = dataApiFixture(events);
 
   it("counts each goal, pair and funnel step exactly as a brute-force evaluation of its conditions", async () => {
     const plan = planReport(project);
-    const input = await fetchReportInput(plan, { propertyId: "400000001", dateRange: RANGE, clients });
+    const input = await fetchReportInput(plan, {
+      propertyId: "400000001",
+      dateRange: RANGE,
+      clients: api.clients(),
+    });
     const expected = bruteForce(events, plan, plan.funnels, RANGE, isHit);
     expect(input.totalUsers).toBe(expected.totalUsers);
     expect(input.goals).toEqual(expected.goals);
@@ -229,7 +222,7 @@ describe("Data API source: goals narrowed by page conditions", () => {
     const input = await fetchReportInput(planReport(project), {
       propertyId: "400000001",
       dateRange: RANGE,
-      clients,
+      clients: api.clients(),
     });
     const out = render(analyze(project, input), format);
     expect(out).toMatch(

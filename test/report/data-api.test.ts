@@ -1,11 +1,12 @@
 // End to end: the official @google-analytics/data clients over HTTP against the emulator (port 0),
 // on synthetic traffic; the fetched counts must equal a brute-force count over the raw events.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Emulator, startEmulator } from "../../src/emulator/server.js";
-import { type DataClients, dataClients } from "../../src/ga4/data/clients.js";
+import { describe, expect, it } from "vitest";
+import { startEmulator } from "../../src/emulator/server.js";
+import { dataClients } from "../../src/ga4/data/clients.js";
 import { fetchReportInput } from "../../src/ga4/data/source.js";
 import { analyze } from "../../src/report/analyze.js";
 import { planReport } from "../../src/report/plan.js";
+import { dataApiFixture } from "./data-api-fixture.js";
 import { testGoal } from "./fixture.js";
 import { bruteForce, generate, type PairTruth, projectFor, RANGE } from "./synthetic.js";
 
@@ -15,8 +16,6 @@ const truth: PairTruth[] = [
 ];
 
 describe("GA4 Data API source against the emulator", () => {
-  let emulator: Emulator;
-  let clients: DataClients;
   const project = projectFor(truth, [testGoal("broken_widget", "micro", ["purchase"])]);
   project.funnels = [
     {
@@ -38,19 +37,15 @@ describe("GA4 Data API source against the emulator", () => {
   ];
   const events = generate(truth, 3000, 7);
 
-  beforeAll(async () => {
-    emulator = await startEmulator({ port: 0, data: { now: new Date("2024-06-01T00:00:00Z") } });
-    emulator.events.appendBatch(events);
-    clients = await dataClients({ endpoint: emulator.url });
-  });
-  afterAll(async () => {
-    await clients?.close();
-    await emulator?.close();
-  });
+  const api = dataApiFixture(events);
 
   it("fetches counts equal to a brute-force computation over the raw events", async () => {
     const plan = planReport(project);
-    const input = await fetchReportInput(plan, { propertyId: "400000001", dateRange: RANGE, clients });
+    const input = await fetchReportInput(plan, {
+      propertyId: "400000001",
+      dateRange: RANGE,
+      clients: api.clients(),
+    });
     const expected = bruteForce(events, plan, plan.funnels);
     expect(input.totalUsers).toBe(expected.totalUsers);
     expect(input.goals).toEqual(expected.goals);
@@ -60,7 +55,7 @@ describe("GA4 Data API source against the emulator", () => {
     // 3 pairs → 3 union reports + goal totals + all users = 5 reports = 1 batch; 3 pair funnels + 2 spec funnels.
     expect(input.cost.requests).toBe(6);
     expect(input.cost.tokens).toBeGreaterThan(0);
-    const counts = emulator.requestCounts() as unknown as Record<string, unknown>;
+    const counts = api.emulator().requestCounts() as unknown as Record<string, unknown>;
     expect(JSON.stringify(counts)).toMatch(/batchRunReports/);
 
     const analysis = analyze(project, input);
