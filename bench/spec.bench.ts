@@ -4,7 +4,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { loadProject } from "../src/spec/load.js";
+import { loadProject } from "../src/project/load.js";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 

@@ -13,7 +13,7 @@ import { commands } from "../src/cli/registry.js";
 import { EmulatorControl } from "../src/emulator/control-client.js";
 import { type Emulator, startEmulator } from "../src/emulator/server.js";
 import { loadTraffic } from "../src/emulator/traffic/load-traffic.js";
-import { loadProject } from "../src/spec/load.js";
+import { loadProject } from "../src/project/load.js";
 
 const README = readFileSync(new URL("../README.md", import.meta.url), "utf8");
 

@@ -1,7 +1,7 @@
 // compile(project, target) → DesiredState: the pure heart of the compiler. Goals are processed in
 // id order and every list is sorted by key, so the output is the same bytes whatever the file order.
-import type { Goal, Project, TriggerKind } from "../spec/model.js";
-import { resolveTarget } from "../spec/target.js";
+import type { Goal, Project, TriggerKind } from "../project/model.js";
+import { resolveTarget } from "../project/target.js";
 import { canonicalize } from "./canonical-json.js";
 import { CompileContext } from "./context.js";
 import type {

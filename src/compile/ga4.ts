@@ -1,7 +1,7 @@
 // GA4 side of the desired state: key events (one per distinct event name) and event-scoped custom
 // dimensions for parameters marked `report: true`. Dimensions have no notes, so the ownership
 // marker goes in `description` (≤150 chars); key events are owned by event name matching the spec.
-import type { Goal, Project } from "../spec/model.js";
+import type { Goal, Project } from "../project/model.js";
 import type { DesiredCustomDimension, DesiredKeyEvent } from "./desired-state.js";
 import { contentHash, machineLine } from "./ownership.js";
 

@@ -5,7 +5,7 @@
 import { writeFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { hasChanges, isWrite, type Plan } from "../plan/model.js";
-import { loadValidProject } from "../spec/load-valid.js";
+import { loadValidProject } from "../project/load-valid.js";
 import { daysBefore, demoEffects } from "./demo-traffic.js";
 import { truthVsMeasured } from "./truth-vs-measured.js";
 
@@ -29,7 +29,7 @@ export async function runDemo(options: DemoOptions): Promise<{ exitCode: number 
   const project = await loadValidProject(options.dir, { consequence: "the demo did not start" });
   const { compile } = await import("../compile/compile.js");
   const { startEmulator } = await import("../emulator/server.js");
-  const { planDeploy, applyPlan } = await import("../gtm/deploy.js");
+  const { planDeploy, applyPlan } = await import("../deploy/deploy.js");
   const { openSession } = await import("../gtm/session.js");
   const { renderPlan } = await import("../plan/render.js");
   const { formatBudget } = await import("../google/budget.js");

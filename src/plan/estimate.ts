@@ -3,7 +3,7 @@
 // for the oldest slot to leave the window. Counts every GTM call apply makes (its reads too, and
 // publish), so the plan's figure and the progress bar's ETA agree. GA4 Admin is far below its quota.
 import { pacerMarginMs } from "../google/pacer.js";
-import { quotaEtaMs } from "../google/quota-eta.js";
+import { quotaEtaMs } from "./quota-eta.js";
 import type { Estimate } from "./model.js";
 
 export interface Quota {

@@ -1,5 +1,5 @@
 // ReportInput + spec → Analysis. Pure: every figure a renderer prints is computed here.
-import type { Goal, Project } from "../spec/model.js";
+import type { Goal, Project } from "../project/model.js";
 import type {
   Analysis,
   ExportExtras,

@@ -1,8 +1,8 @@
 // The report pipeline in one call, for the CLI and for in-process callers (the demo, scheduled
 // runs): load the spec (or take a loaded Project), fetch the counts through the Data API, analyze,
 // render. Network access happens only through the injected or constructed Data API clients.
-import type { DataClientOptions, DataClients } from "../ga4/data/clients.js";
-import type { Project } from "../spec/model.js";
+import type { DataClientOptions, DataClients } from "./sources/data-api/clients.js";
+import type { Project } from "../project/model.js";
 import type { Analysis, HistoryPoint } from "./analysis.js";
 import type { Format } from "./render/format.js";
 
@@ -29,8 +29,8 @@ export interface RunReportResult {
 }
 
 export async function runReport(options: RunReportOptions = {}): Promise<RunReportResult> {
-  const { loadValidProject } = await import("../spec/load-valid.js");
-  const { resolveTarget } = await import("../spec/target.js");
+  const { loadValidProject } = await import("../project/load-valid.js");
+  const { resolveTarget } = await import("../project/target.js");
   const project =
     options.project ??
     (await loadValidProject(options.dir ?? ".", { consequence: "fix them before reporting" }));
@@ -39,12 +39,12 @@ export async function runReport(options: RunReportOptions = {}): Promise<RunRepo
     since: options.since ?? project.report.since,
     until: options.until ?? project.report.until,
   };
-  const { planReport } = await import("./plan.js");
-  const { fetchReportInput } = await import("../ga4/data/source.js");
+  const { planReport } = await import("./query-plan.js");
+  const { fetchReportInput } = await import("./sources/data-api/source.js");
   const { analyze } = await import("./analyze.js");
   const { render } = await import("./render/format.js");
   const own = options.clients === undefined;
-  const clients = options.clients ?? (await (await import("../ga4/data/clients.js")).dataClients(options));
+  const clients = options.clients ?? (await (await import("./sources/data-api/clients.js")).dataClients(options));
   try {
     const input = await fetchReportInput(planReport(project), {
       propertyId: target.ga4.propertyId,

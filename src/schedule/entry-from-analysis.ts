@@ -2,7 +2,7 @@
 import type { Analysis } from "../report/analysis.js";
 import { caveatLines } from "../report/render/caveat-lines.js";
 import { HISTORY_VERSION, type HistoryEntry } from "./history-entry.js";
-import { resolveDate } from "./period.js";
+import { resolveDate } from "../report/period.js";
 
 export function historyEntryFromAnalysis(analysis: Analysis, runAt: Date = new Date()): HistoryEntry {
   const at = analysis.generatedAt ? new Date(analysis.generatedAt) : runAt;

@@ -4,7 +4,7 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import { dirname } from "node:path";
 import type { RunReportOptions, RunReportResult } from "../report/run-report.js";
-import { loadValidProject } from "../spec/load-valid.js";
+import { loadValidProject } from "../project/load-valid.js";
 import { parseAlertRules } from "./alert-rule.js";
 import { historyEntryFromAnalysis } from "./entry-from-analysis.js";
 import { type HistoryRead, readHistoryTolerant } from "./history.js";

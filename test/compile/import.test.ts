@@ -8,7 +8,7 @@ import { exportContainer } from "../../src/compile/container-export.js";
 import { goalFileYaml } from "../../src/compile/import/goal-yaml.js";
 import { importContainer } from "../../src/compile/import/import-container.js";
 import { errorsOf, keepValid } from "../../src/compile/import/validate-imported.js";
-import { loadProject, loadProjectFromStrings } from "../../src/spec/load.js";
+import { loadProject, loadProjectFromStrings } from "../../src/project/load.js";
 
 const refDir = "/work/shared/reference/gtm-exports";
 const refFiles = readdirSync(refDir)

@@ -1,6 +1,6 @@
 // "Anything that validates must compile": compiler limits are validation rules with a location.
 import { describe, expect, it } from "vitest";
-import { loadProjectFromStrings } from "../../src/spec/load.js";
+import { loadProjectFromStrings } from "../../src/project/load.js";
 
 const projectYaml = `version: 1
 name: t

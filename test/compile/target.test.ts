@@ -3,8 +3,8 @@
 import { describe, expect, it } from "vitest";
 import { UsageError } from "../../src/cli/failure.js";
 import { compile } from "../../src/compile/compile.js";
-import { checkTarget } from "../../src/compile/run/valid-project.js";
-import { resolveTarget } from "../../src/spec/target.js";
+import { checkTarget } from "../../src/cli/run/check-target.js";
+import { resolveTarget } from "../../src/project/target.js";
 import { baseProject, baseTarget } from "../support/project.js";
 
 const project = baseProject([], {

@@ -5,7 +5,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { Emulator } from "../../src/emulator/server.js";
 import { startEmulator } from "../../src/emulator/server.js";
 import { QuotaMemory, quotaKey, quotaMemoryPath } from "../../src/google/quota-memory.js";
-import { applyPlan, planDeploy } from "../../src/gtm/deploy.js";
+import { applyPlan, planDeploy } from "../../src/deploy/deploy.js";
 import { openSession } from "../../src/gtm/session.js";
 import { closeEmulators, exampleDesired } from "./harness.js";
 

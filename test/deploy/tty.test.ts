@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterEach, describe, expect, it } from "vitest";
 import type { Emulator } from "../../src/emulator/server.js";
-import { planDeploy } from "../../src/gtm/deploy.js";
+import { planDeploy } from "../../src/deploy/deploy.js";
 import { hasChanges } from "../../src/plan/model.js";
 import {
   closeEmulators,

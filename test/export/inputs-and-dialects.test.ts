@@ -13,10 +13,10 @@ import {
   checkBytes,
   formatBytes,
   parseDataset,
-} from "../../src/report/sources/export/bigquery-source.js";
+} from "../../src/report/sources/bigquery/bigquery-source.js";
 import { duckdb } from "../../src/report/sources/export/dialect.js";
 import { exportQuery } from "../../src/report/sources/export/export-query.js";
-import { filesReport } from "../../src/report/sources/export/files-source.js";
+import { filesReport } from "../../src/report/sources/files/files-source.js";
 import { exportDir, goal, merchProject } from "./merch-project.js";
 
 const dir = mkdtempSync(join(tmpdir(), "microgoals-export-"));

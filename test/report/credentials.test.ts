@@ -9,7 +9,7 @@ import { promisify } from "node:util";
 import { GoogleAuth } from "google-auth-library";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { UserError } from "../../src/cli/failure.js";
-import { officialDataClients } from "../../src/ga4/data/clients.js";
+import { officialDataClients } from "../../src/report/sources/data-api/clients.js";
 import { runReport } from "../../src/report/run-report.js";
 
 const root = resolve(import.meta.dirname, "../..");

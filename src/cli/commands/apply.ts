@@ -12,7 +12,7 @@ export function register(program: Command): void {
     .option("--version-name <text>", "container version name (default: microgoals <target> <git commit>)")
     .option("--force", "overwrite owned entities edited by hand (drift)");
   addConnectionOptions(apply).action(async (input: string, opts) => {
-    const { runApply } = await import("../../gtm/deploy-command.js");
+    const { runApply } = await import("../run/deploy.js");
     await runApply(input, opts);
   });
 }

@@ -8,7 +8,7 @@ export function register(program: Command): void {
     .option("-t, --target <name>", "target from microgoals.yaml (default: default_target)")
     .option("--json", "print the full desired state as JSON (stable key order)")
     .action(async (dir: string, opts: { target?: string; json?: boolean }) => {
-      const { runCompile } = await import("../../compile/run/compile-command.js");
+      const { runCompile } = await import("../run/compile.js");
       await runCompile(dir, opts);
     });
 }

@@ -26,7 +26,7 @@ export function register(program: Command): void {
     .option("--load <glob>", "load GA4 export files (Parquet or NDJSON) into the Data API's events at start")
     .option("--load-property <id>", "GA4 property the loaded events belong to", "1")
     .action(async (options: EmulatorCommandOptions) => {
-      const { runEmulator } = await import("../../emulator/run-emulator.js");
+      const { runEmulator } = await import("../run/emulator.js");
       await runEmulator(options);
     });
 }

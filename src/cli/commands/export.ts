@@ -8,7 +8,7 @@ export function register(program: Command): void {
     .option("-t, --target <name>", "target from microgoals.yaml (default: default_target)")
     .requiredOption("-o, --out <file>", "output file, e.g. container.json")
     .action(async (dir: string, opts: { target?: string; out: string }) => {
-      const { runExport } = await import("../../compile/run/export-command.js");
+      const { runExport } = await import("../run/export.js");
       await runExport(dir, opts);
     });
 }

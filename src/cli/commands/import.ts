@@ -10,7 +10,7 @@ export function register(program: Command): void {
     .option("-o, --out <file>", "goal file to write", "goals/imported.yaml")
     .option("--force", "overwrite the output file")
     .action(async (file: string, opts: { out: string; force?: boolean }) => {
-      const { runImport } = await import("../../compile/run/import-command.js");
+      const { runImport } = await import("../run/import.js");
       await runImport(file, opts);
     });
 }

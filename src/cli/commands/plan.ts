@@ -14,7 +14,7 @@ export function register(program: Command): void {
     .option("--detailed-exitcode", "exit 2 when there are changes (0: none, 1: error)")
     .option("--force", "plan to overwrite owned entities edited by hand (drift)");
   addConnectionOptions(plan).action(async (dir: string, opts) => {
-    const { runPlan } = await import("../../gtm/deploy-command.js");
+    const { runPlan } = await import("../run/deploy.js");
     await runPlan(dir, opts);
   });
 }

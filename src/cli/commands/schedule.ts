@@ -27,7 +27,7 @@ export function register(program: Command): void {
     .option("--endpoint <url>", "API endpoint (the emulator); default MICROGOALS_ENDPOINT or Google")
     .option("--credentials <file>", "service-account key file (default: Application Default Credentials)")
     .action(async (dir: string, flags) => {
-      const { runScheduleCommand } = await import("../../schedule/schedule-command.js");
+      const { runScheduleCommand } = await import("../run/schedule.js");
       process.exitCode = await runScheduleCommand(dir, flags);
     });
 }

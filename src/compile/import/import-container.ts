@@ -1,7 +1,7 @@
 // Container export → goal YAML objects. One goal per GA4 event tag whose trigger and parameters
 // the spec can express; every other tag is listed with the reason it was skipped. Never throws on
 // a malformed file: a missing piece is a skip reason, not a crash.
-import { reservedEventNames } from "../../spec/ga4-naming.js";
+import { reservedEventNames } from "../../project/ga4-naming.js";
 import { parseTagName } from "../naming.js";
 import { parseMarker } from "../ownership.js";
 import { ENGAGEMENT_TAG_KEY } from "../tags/engagement-counter.js";

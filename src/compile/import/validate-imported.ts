@@ -2,7 +2,7 @@
 // real loader and rules; a goal with errors is dropped and listed with the first error. A final
 // check of the whole file catches cross-goal findings.
 import { stringify } from "yaml";
-import { loadProjectFromStrings } from "../../spec/load.js";
+import { loadProjectFromStrings } from "../../project/load.js";
 import type { ImportResult, YamlGoal } from "./import-container.js";
 
 const STUB_PROJECT = `version: 1

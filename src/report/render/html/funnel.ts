@@ -2,7 +2,7 @@
 // between steps; the narrowest step is marked in words as well as in colour.
 import type { FunnelAnalysis } from "../../analysis.js";
 import { count, duration, pct } from "../figures.js";
-import { escapeXml as esc } from "../svg-charts.js";
+import { escapeXml as esc } from "./svg-charts.js";
 import { rateCell } from "./ranking.js";
 
 export function funnelSection(f: FunnelAnalysis): string {

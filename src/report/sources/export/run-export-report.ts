@@ -2,9 +2,9 @@
 // (src/report/run-report.ts). Same options, same result, so the CLI and scheduled runs (history,
 // alerts, webhook) can swap one for the other; only where the counts come from differs.
 import { UsageError } from "../../../cli/failure.js";
-import { resolveDate } from "../../../schedule/period.js";
-import { loadValidProject } from "../../../spec/load-valid.js";
-import { resolveTarget } from "../../../spec/target.js";
+import { resolveDate } from "../../period.js";
+import { loadValidProject } from "../../../project/load-valid.js";
+import { resolveTarget } from "../../../project/target.js";
 import type { RunReportOptions, RunReportResult } from "../../run-report.js";
 import type { ExportReportInput } from "./read-result.js";
 
@@ -37,7 +37,7 @@ export async function runExportReport(options: RunExportReportOptions): Promise<
   const now = options.now ?? new Date();
   let input: ExportReportInput;
   if (src.kind === "files") {
-    const { filesReport } = await import("./files-source.js");
+    const { filesReport } = await import("../files/files-source.js");
     // Without --since/--until the files' own first and last day are the range.
     input = await filesReport(project, {
       files: src.files,
@@ -47,7 +47,7 @@ export async function runExportReport(options: RunExportReportOptions): Promise<
       propertyId: target.ga4.propertyId,
     });
   } else {
-    const { bigQueryReport } = await import("./bigquery-source.js");
+    const { bigQueryReport } = await import("../bigquery/bigquery-source.js");
     input = await bigQueryReport(project, {
       dataset: src.dataset,
       billingProject: src.billingProject,

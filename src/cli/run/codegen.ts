@@ -1,0 +1,16 @@
+// `microgoals codegen`: writes the typed data-layer helpers.
+import { mkdir, writeFile } from "node:fs/promises";
+import { dirname } from "node:path";
+import { UsageError } from "../failure.js";
+import { loadValidProject } from "../../project/load-valid.js";
+import { generateTypeScript } from "../../compile/codegen/typescript.js";
+
+export async function runCodegen(dir: string, opts: { lang: string; out: string }): Promise<void> {
+  if (opts.lang !== "ts") throw new UsageError(`unsupported language "${opts.lang}"`, "Supported: ts");
+  const project = await loadValidProject(dir, { consequence: "nothing was generated" });
+  const text = generateTypeScript(project);
+  await mkdir(dirname(opts.out), { recursive: true });
+  await writeFile(opts.out, text);
+  const n = project.goals.filter((g) => g.trigger.kind === "data_layer").length;
+  console.log(`wrote ${opts.out}: ${n} data-layer helper(s)`);
+}
