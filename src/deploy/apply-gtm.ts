@@ -2,19 +2,20 @@
 // then variables → triggers → tags (tags get live trigger ids for their trigger keys), then deletes
 // in reverse, then one batched move into the folder. No local state: a retried create first looks
 // for its marker, so a lost answer never makes a duplicate, and a killed run re-planned converges.
-import { UserError } from "../cli/failure.js";
+
 import type { GtmTagBody } from "../compile/desired-state.js";
 import { parseMarker } from "../compile/ownership.js";
+import { UserError } from "../errors.js";
 import { ApiCallError, type ApiCaller } from "../google/caller.js";
 import type { TagManager } from "../google/clients.js";
 import { listAll } from "../google/paging.js";
+import { collectionOf, entityApi, ID_FIELD } from "../gtm/entity-api.js";
+import type { WorkspaceRef } from "../gtm/workspace.js";
 import { ownedByKey } from "../plan/diff-gtm.js";
 import { isOurFolder } from "../plan/key-event-ledger.js";
 import type { LiveGtm } from "../plan/live-state.js";
 import { MOVE_BATCH } from "../plan/make-plan.js";
 import type { GtmChange, GtmKind, Plan } from "../plan/model.js";
-import { collectionOf, entityApi, ID_FIELD } from "../gtm/entity-api.js";
-import type { WorkspaceRef } from "../gtm/workspace.js";
 
 export type ApplyProgress = (step: string) => void;
 

@@ -1,20 +1,21 @@
 // The programmatic deploy API (the CLI and the demo call this): plan against live state, then apply
 // a fresh or saved plan, optionally creating and publishing a container version.
-import { UserError } from "../cli/failure.js";
+
 import type { DesiredState } from "../compile/desired-state.js";
+import { UserError } from "../errors.js";
 import { applyGa4, type Ga4ApplyResult } from "../ga4/admin/apply.js";
 import { readLiveGa4 } from "../ga4/admin/read-live.js";
 import type { BudgetSnapshot } from "../google/budget.js";
-import { PUBLISH_CALLS, WORKSPACE_LISTS } from "../plan/estimate.js";
-import type { LiveGa4, LiveGtm } from "../plan/live-state.js";
-import { fingerprint, makePlan } from "../plan/make-plan.js";
-import { hasChanges, type Plan } from "../plan/model.js";
 import { withAccessHint } from "../gtm/access-hint.js";
-import { applyGtm, type GtmApplyResult } from "./apply-gtm.js";
 import { createVersionAndPublish, type Published } from "../gtm/publish.js";
 import { type LiveRead, readLiveGtm, readWorkspace } from "../gtm/read-live.js";
 import { openSession, type Session, type SessionOptions } from "../gtm/session.js";
 import { containerPath, createWorkspace, syncWorkspace } from "../gtm/workspace.js";
+import { PUBLISH_CALLS, WORKSPACE_LISTS } from "../plan/estimate.js";
+import type { LiveGa4, LiveGtm } from "../plan/live-state.js";
+import { fingerprint, makePlan } from "../plan/make-plan.js";
+import { hasChanges, type Plan } from "../plan/model.js";
+import { applyGtm, type GtmApplyResult } from "./apply-gtm.js";
 
 export interface DeployOptions extends Omit<SessionOptions, "scopes"> {
   force?: boolean;

@@ -1,5 +1,5 @@
 // Every Google API call goes through here: abort check between calls, pacing, budget, retry.
-import { UserError } from "../cli/failure.js";
+import { UserError } from "../errors.js";
 import { type ErrorFacts, errorFacts, isDailyLimit, isRateLimit, isRetryable, redact } from "./api-error.js";
 import type { Budget } from "./budget.js";
 import { AbortedError, type Clock, realClock } from "./clock.js";

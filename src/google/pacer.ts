@@ -1,7 +1,8 @@
 // Sliding-window pacer: at most `limit` calls in any `windowMs`. It WAITS before a call instead of
 // letting the API answer 429/403, because every refused call still costs quota and time.
-import type { Clock } from "./clock.js";
+
 import { quotaEtaMs } from "../plan/quota-eta.js";
+import type { Clock } from "./clock.js";
 
 export interface PacerOptions {
   /** Calls allowed per window; GTM: 25 per 100 s (raise for projects with a raised quota). */

@@ -1,6 +1,6 @@
 // Saved plans (--out plan.json): the plan as JSON, desired bodies and live fingerprints included.
 import { readFile, writeFile } from "node:fs/promises";
-import { UserError } from "../cli/failure.js";
+import { UserError } from "../errors.js";
 import { applyReads, estimate } from "./estimate.js";
 import type { Plan } from "./model.js";
 

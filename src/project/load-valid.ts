@@ -1,7 +1,8 @@
-// Loads a project for commands that need a valid spec (compile, deploy, report, schedule, demo):
-// errors go to stderr in the compiler style of `validate` and become a UserError (exit 1), so
-// "anything that validates must compile" and anything that doesn't never reaches a command.
-import { UsageError, UserError } from "../cli/failure.js";
+// Loads a project for callers that need a valid spec (compile, deploy, report, schedule, demo).
+// Errors become a UserError (exit 1) whose details are the located diagnostics in the compiler
+// style of `validate`, so "anything that validates must compile" and anything that doesn't never
+// reaches a command. Nothing is printed here: the CLI prints the error with its details.
+import { UsageError, UserError } from "../errors.js";
 import type { Project } from "./model.js";
 
 export interface LoadValidOptions {
@@ -22,10 +23,10 @@ export async function loadValidProject(dir: string, options: LoadValidOptions = 
   // Paths relative to the cwd, as `validate` prints them, so they are clickable.
   const rel = relative(process.cwd(), dir);
   const pathPrefix = rel === "" ? "" : join(rel, "x").slice(0, -1);
-  process.stderr.write(formatText(errors, result.sources, { pathPrefix }));
   throw new UserError(
     `the spec has ${errors.length} error(s); ${options.consequence ?? "nothing was done"}`,
     1,
     options.hint ?? "run `microgoals validate` for details",
+    formatText(errors, result.sources, { pathPrefix }),
   );
 }

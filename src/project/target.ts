@@ -1,6 +1,6 @@
 // The one target lookup: every command that works on one target (compile, export, plan, apply,
 // report) names it the same way and fails the same way when it is not in microgoals.yaml.
-import { UsageError } from "../cli/failure.js";
+import { UsageError } from "../errors.js";
 import type { Project, Target } from "./model.js";
 
 /** The named target, or the project's default_target; an unknown name is a usage error (exit 2). */

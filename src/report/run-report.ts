@@ -1,10 +1,11 @@
 // The report pipeline in one call, for the CLI and for in-process callers (the demo, scheduled
 // runs): load the spec (or take a loaded Project), fetch the counts through the Data API, analyze,
 // render. Network access happens only through the injected or constructed Data API clients.
-import type { DataClientOptions, DataClients } from "./sources/data-api/clients.js";
+
 import type { Project } from "../project/model.js";
 import type { Analysis, HistoryPoint } from "./analysis.js";
 import type { Format } from "./render/format.js";
+import type { DataClientOptions, DataClients } from "./sources/data-api/clients.js";
 
 export interface RunReportOptions extends DataClientOptions {
   /** project directory (default "."); ignored when `project` is given */
@@ -44,7 +45,8 @@ export async function runReport(options: RunReportOptions = {}): Promise<RunRepo
   const { analyze } = await import("./analyze.js");
   const { render } = await import("./render/format.js");
   const own = options.clients === undefined;
-  const clients = options.clients ?? (await (await import("./sources/data-api/clients.js")).dataClients(options));
+  const clients =
+    options.clients ?? (await (await import("./sources/data-api/clients.js")).dataClients(options));
   try {
     const input = await fetchReportInput(planReport(project), {
       propertyId: target.ga4.propertyId,

@@ -3,8 +3,8 @@
 // `microgoals schedule` on every tick and by `microgoals report --history/--webhook`.
 import { mkdir, writeFile } from "node:fs/promises";
 import { dirname } from "node:path";
-import type { RunReportOptions, RunReportResult } from "../report/run-report.js";
 import { loadValidProject } from "../project/load-valid.js";
+import type { RunReportOptions, RunReportResult } from "../report/run-report.js";
 import { parseAlertRules } from "./alert-rule.js";
 import { historyEntryFromAnalysis } from "./entry-from-analysis.js";
 import { type HistoryRead, readHistoryTolerant } from "./history.js";

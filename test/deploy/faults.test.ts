@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
+import { applyPlan, planDeploy } from "../../src/deploy/deploy.js";
 import type { Emulator } from "../../src/emulator/server.js";
 import { AbortedError } from "../../src/google/clock.js";
-import { applyPlan, planDeploy } from "../../src/deploy/deploy.js";
 import { openSession } from "../../src/gtm/session.js";
 import { hasChanges } from "../../src/plan/model.js";
 import {

@@ -5,9 +5,9 @@ import { join } from "node:path";
 import { compile } from "../../src/compile/compile.js";
 import type { DesiredState } from "../../src/compile/desired-state.js";
 import { parseMarker } from "../../src/compile/ownership.js";
+import type { DeployOptions } from "../../src/deploy/deploy.js";
 import type { StoredEntity } from "../../src/emulator/gtm/types.js";
 import { type Emulator, type EmulatorOptions, startEmulator } from "../../src/emulator/server.js";
-import type { DeployOptions } from "../../src/deploy/deploy.js";
 import { openSession, type Session } from "../../src/gtm/session.js";
 import { loadProjectFromStrings } from "../../src/project/load.js";
 

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { UserError } from "../../src/cli/failure.js";
-import type { Emulator } from "../../src/emulator/server.js";
 import { applyPlan, planDeploy } from "../../src/deploy/deploy.js";
+import type { Emulator } from "../../src/emulator/server.js";
+import { UserError } from "../../src/errors.js";
 import { hasChanges } from "../../src/plan/model.js";
 import {
   closeEmulators,

@@ -6,14 +6,14 @@ import { join } from "node:path";
 import { DuckDBInstance } from "@duckdb/node-api";
 import nodeSqlParser from "node-sql-parser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { UserError } from "../../src/cli/failure.js";
-import { analysisSql } from "../../src/report/sources/export/analysis-query.js";
+import { UserError } from "../../src/errors.js";
 import {
   bigQueryReportSql,
   checkBytes,
   formatBytes,
   parseDataset,
 } from "../../src/report/sources/bigquery/bigquery-source.js";
+import { analysisSql } from "../../src/report/sources/export/analysis-query.js";
 import { duckdb } from "../../src/report/sources/export/dialect.js";
 import { exportQuery } from "../../src/report/sources/export/export-query.js";
 import { filesReport } from "../../src/report/sources/files/files-source.js";

@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { UsageError, UserError } from "../../src/cli/failure.js";
+import { UsageError, UserError } from "../../src/errors.js";
 import { loadValidProject } from "../../src/project/load-valid.js";
 import { baseGoalLines, projectLines } from "./harness.js";
 
@@ -31,7 +31,7 @@ describe("loadValidProject", () => {
     expect(stderr).toBe("");
   });
 
-  it("prints located errors and throws exit 1 with the caller's consequence and hint", async () => {
+  it("throws exit 1 with the located errors as details, with the caller's consequence and hint", async () => {
     await writeFile(join(dir, "goals/a.yaml"), [...baseGoalLines, "    leads_to: [nowhere]"].join("\n"));
     const err = await loadValidProject(dir, { consequence: "nothing was compiled", hint: "try X" }).catch(
       (e: unknown) => e,
@@ -42,7 +42,8 @@ describe("loadValidProject", () => {
     expect(e.exitCode).toBe(1);
     expect(e.message).toMatch(/^the spec has \d+ error\(s\); nothing was compiled$/);
     expect(e.hint).toBe("try X");
-    expect(stderr).toMatch(/goals\/a\.yaml:\d+:\d+ error /);
+    expect(e.details).toMatch(/goals\/a\.yaml:\d+:\d+ error /);
+    expect(stderr).toBe("");
   });
 
   it("a missing directory is a usage error (exit 2)", async () => {

@@ -2,9 +2,9 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { templateFiles, templateNames } from "../../src/cli/run/init.js";
 import { loadProject } from "../../src/project/load.js";
 import { templatesDir } from "../../src/project/package-root.js";
-import { templateFiles, templateNames } from "../../src/cli/run/init.js";
 import { repoRoot } from "../cli/run-cli.js";
 
 describe("shipped projects", () => {

@@ -1,7 +1,7 @@
 // The export report resolves its target like every other command: a default_target that is not
 // among the targets stops it with the usage error, before any file is read.
 import { describe, expect, it } from "vitest";
-import { UsageError } from "../../src/cli/failure.js";
+import { UsageError } from "../../src/errors.js";
 import { runExportReport } from "../../src/report/sources/export/run-export-report.js";
 import { testProject } from "./fixture.js";
 

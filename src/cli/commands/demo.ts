@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import { UsageError } from "../failure.js";
+import { UsageError } from "../../errors.js";
 
 export function register(program: Command): void {
   program

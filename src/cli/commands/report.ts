@@ -68,7 +68,7 @@ export function register(program: Command): void {
     .option("--webhook <url>", "post a Slack-compatible summary and alerts (env MICROGOALS_WEBHOOK_URL)")
     .action(async (dir: string, flags: ReportFlags) => {
       const { isFormat, FORMATS } = await import("../../report/render/format.js");
-      const { UsageError } = await import("../failure.js");
+      const { UsageError } = await import("../../errors.js");
       if (!isFormat(flags.format)) {
         throw new UsageError(`unknown --format ${flags.format}`, `use one of: ${FORMATS.join(", ")}`);
       }
@@ -127,7 +127,7 @@ export function register(program: Command): void {
 
 /** --source and its flags → the export source to read (undefined: the Data API). */
 async function exportSource(flags: ReportFlags) {
-  const { UsageError } = await import("../failure.js");
+  const { UsageError } = await import("../../errors.js");
   const source = flags.source;
   if (!(SOURCES as readonly string[]).includes(source))
     throw new UsageError(`unknown --source ${source}`, `use one of: ${SOURCES.join(", ")}`);

@@ -1,9 +1,9 @@
 // `microgoals codegen`: writes the typed data-layer helpers.
 import { mkdir, writeFile } from "node:fs/promises";
 import { dirname } from "node:path";
-import { UsageError } from "../failure.js";
-import { loadValidProject } from "../../project/load-valid.js";
 import { generateTypeScript } from "../../compile/codegen/typescript.js";
+import { UsageError } from "../../errors.js";
+import { loadValidProject } from "../../project/load-valid.js";
 
 export async function runCodegen(dir: string, opts: { lang: string; out: string }): Promise<void> {
   if (opts.lang !== "ts") throw new UsageError(`unsupported language "${opts.lang}"`, "Supported: ts");

@@ -1,9 +1,9 @@
 // `microgoals compile`: summary or the full DesiredState as canonical JSON.
 
-import { loadValidProject } from "../../project/load-valid.js";
 import { canonicalJson } from "../../compile/canonical-json.js";
 import { compile } from "../../compile/compile.js";
 import { summarize } from "../../compile/summary.js";
+import { loadValidProject } from "../../project/load-valid.js";
 import { checkTarget } from "./check-target.js";
 
 export async function runCompile(dir: string, opts: { target?: string; json?: boolean }): Promise<void> {

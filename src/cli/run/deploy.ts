@@ -3,19 +3,19 @@
 import { execFile } from "node:child_process";
 import { existsSync, statSync } from "node:fs";
 import { promisify } from "node:util";
-import { UserError } from "../failure.js";
-import { progressReporter } from "../progress.js";
 import { compile } from "../../compile/compile.js";
 import type { DesiredState } from "../../compile/desired-state.js";
-import { checkTarget } from "./check-target.js";
+import { applyPlan, type LiveSnapshot, planDeploy } from "../../deploy/deploy.js";
+import { UserError } from "../../errors.js";
 import { formatBudget } from "../../google/budget.js";
 import { AbortedError } from "../../google/clock.js";
+import { openSession, type Session, type SessionOptions } from "../../gtm/session.js";
 import { hasChanges, type Plan } from "../../plan/model.js";
 import { renderPlan } from "../../plan/render.js";
 import { loadPlan, savePlan } from "../../plan/saved-plan.js";
 import { loadValidProject } from "../../project/load-valid.js";
-import { applyPlan, type LiveSnapshot, planDeploy } from "../../deploy/deploy.js";
-import { openSession, type Session, type SessionOptions } from "../../gtm/session.js";
+import { progressReporter } from "../progress.js";
+import { checkTarget } from "./check-target.js";
 
 interface Common {
   target?: string;

@@ -1,8 +1,9 @@
 // The `microgoals emulator` action: parse flags, start, print the URL, stop cleanly on a signal.
-import type { EmulatorCommandOptions } from "../commands/emulator.js";
-import { UsageError, UserError } from "../failure.js";
+
 import type { FaultConfig } from "../../emulator/faults/fault-config.js";
 import { type Emulator, startEmulator } from "../../emulator/server.js";
+import { UsageError, UserError } from "../../errors.js";
+import type { EmulatorCommandOptions } from "../commands/emulator.js";
 
 function number(flag: string, raw: string | undefined, min: number): number | undefined {
   if (raw === undefined) return undefined;

@@ -1,8 +1,8 @@
 // `microgoals export`: writes the GTM container import file.
 import { writeFile } from "node:fs/promises";
-import { loadValidProject } from "../../project/load-valid.js";
 import { compile } from "../../compile/compile.js";
 import { exportContainerJson } from "../../compile/container-export.js";
+import { loadValidProject } from "../../project/load-valid.js";
 import { checkTarget } from "./check-target.js";
 
 export async function runExport(dir: string, opts: { target?: string; out: string }): Promise<void> {

@@ -2,10 +2,10 @@
 import { existsSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { basename, dirname } from "node:path";
-import { UsageError, UserError } from "../failure.js";
 import { goalFileYaml } from "../../compile/import/goal-yaml.js";
 import { importContainer } from "../../compile/import/import-container.js";
 import { keepValid } from "../../compile/import/validate-imported.js";
+import { UsageError, UserError } from "../../errors.js";
 
 export async function runImport(file: string, opts: { out: string; force?: boolean }): Promise<void> {
   if (!existsSync(file)) throw new UsageError(`file not found: ${file}`);

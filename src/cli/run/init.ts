@@ -2,7 +2,7 @@
 import { existsSync } from "node:fs";
 import { access, mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import { dirname, join, relative, resolve, sep } from "node:path";
-import { UserError } from "../failure.js";
+import { UserError } from "../../errors.js";
 import { templatesDir } from "../../project/package-root.js";
 
 export const templateNames = ["ecommerce", "lead-gen", "saas", "content"] as const;

@@ -3,7 +3,7 @@
 // the next run). SIGTERM/SIGINT stop it cleanly: no new runs, the current one may finish within the
 // grace period, exit 0. A second signal stops at once.
 import { join } from "node:path";
-import { UsageError } from "../failure.js";
+import { UsageError } from "../../errors.js";
 import type { Format } from "../../report/render/format.js";
 import { parseAlertRules } from "../../schedule/alert-rule.js";
 import { CronExpressionError, cronTicker } from "../../schedule/cron-ticker.js";

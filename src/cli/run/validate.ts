@@ -1,7 +1,7 @@
 // `microgoals validate [dir]`: load, print diagnostics in the chosen format, set the exit code.
 import { stat } from "node:fs/promises";
 import { join, relative } from "node:path";
-import { UsageError } from "../failure.js";
+import { UsageError } from "../../errors.js";
 import { countSeverities } from "../../project/format/counts.js";
 import { formatGithub } from "../../project/format/github.js";
 import { formatJson } from "../../project/format/json.js";

@@ -8,7 +8,10 @@ import type { Finding, Rule } from "../../project/rules/rule.js";
 const braces = (v: unknown): boolean => typeof v === "string" && (v.includes("{{") || v.includes("}}"));
 const hint = "Remove the double braces: GTM treats {{…}} as a variable reference.";
 
-function conditionFindings(goal: Goal, has: (r: import("../../project/model.js").SourceRef) => boolean): Finding[] {
+function conditionFindings(
+  goal: Goal,
+  has: (r: import("../../project/model.js").SourceRef) => boolean,
+): Finding[] {
   return goal.trigger.conditions
     .filter((c: Condition) => braces(c.value) || ("dataLayer" in c.subject && braces(c.subject.dataLayer)))
     .map((c) => ({

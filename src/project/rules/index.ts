@@ -2,6 +2,7 @@
 // objects to this array; each rule lives in its own file with a stable id documented in docs/spec.md.
 
 import { compileTemplateBraces } from "../../compile/rules/template-braces.js";
+import { reportUncheckedCondition } from "../../report/rules/unchecked-condition.js";
 import { constantTooLong } from "./constant-too-long.js";
 import { customDimensionLimit } from "./custom-dimension-limit.js";
 import { cycle } from "./cycle.js";
@@ -25,7 +26,6 @@ import { paramNameFormat } from "./param-name-format.js";
 import { paramNameLength } from "./param-name-length.js";
 import { piiFormField } from "./pii-form-field.js";
 import { piiParam } from "./pii-param.js";
-import { reportUncheckedCondition } from "../../report/rules/unchecked-condition.js";
 import { reservedEventName } from "./reserved-event-name.js";
 import { reservedPrefix } from "./reserved-prefix.js";
 import type { Rule } from "./rule.js";

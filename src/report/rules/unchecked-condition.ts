@@ -2,9 +2,10 @@
 // is told apart in reports only by re-checking its trigger conditions. The GA4 Data API can check
 // page path, URL and hostname conditions (as dimension filters); anything else (CSS selectors,
 // click text, data-layer values, numeric comparisons) it cannot, and would count every such event.
-import { fieldCondition } from "../sources/data-api/goal-filter.js";
-import { reportConditions, sharedEventGoals, subjectName } from "../query-plan.js";
+
 import type { Finding, Rule } from "../../project/rules/rule.js";
+import { reportConditions, sharedEventGoals, subjectName } from "../query-plan.js";
+import { fieldCondition } from "../sources/data-api/goal-filter.js";
 
 export const reportUncheckedCondition: Rule = {
   id: "report-unchecked-condition",

@@ -5,12 +5,12 @@ import type { Analysis } from "../../analysis.js";
 import { caveatLines } from "../caveat-lines.js";
 import { pathBlocks, timeExplanation, timeHeading, timeRows } from "../export-sections.js";
 import { count } from "../figures.js";
+import { header } from "../table.js";
 import { funnelSection } from "./funnel.js";
 import { rankingSection } from "./ranking.js";
 import { STYLE } from "./style.js";
-import { htmlTable } from "./table.js";
 import { escapeXml as esc, trendLines } from "./svg-charts.js";
-import { header } from "../table.js";
+import { htmlTable } from "./table.js";
 
 export function renderHtml(a: Analysis): string {
   const lines = caveatLines(a);

@@ -1,7 +1,7 @@
 // `microgoals report --source bigquery`: the analysis query in BigQuery's dialect over the GA4
 // export dataset, through the official client (imported lazily: it is heavy and needs credentials).
 // A dry run comes first: it prints the bytes the query would scan and refuses above --max-bytes.
-import { UserError } from "../../../cli/failure.js";
+import { UserError } from "../../../errors.js";
 import type { Project } from "../../../project/model.js";
 import { formatBytes } from "../../render/figures.js";
 import { analysisSql, type RowSource } from "../export/analysis-query.js";

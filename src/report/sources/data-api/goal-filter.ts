@@ -4,9 +4,10 @@
 // totals, union reports and funnels all count the same events. Conditions no dimension carries
 // (CSS selectors, click text, data-layer values, numeric comparisons, …) are returned as
 // `unchecked` so the report can say so; they are never dropped silently.
+
+import type { BuiltinName, Condition, ConditionOp } from "../../../project/model.js";
 import type { PlannedGoal } from "../../query-plan.js";
 import { subjectName } from "../../query-plan.js";
-import type { BuiltinName, Condition, ConditionOp } from "../../../project/model.js";
 
 /** GA4 dimension carrying a GTM built-in, with the same meaning as the export path's reading. */
 export const DIMENSION_OF: Partial<Record<BuiltinName, string>> = {

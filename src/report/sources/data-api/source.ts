@@ -1,6 +1,6 @@
 // The GA4 Data API as a report source: runs the query plan (batches and funnels, at most 10 in
 // flight per property) and assembles the source-agnostic ReportInput.
-import { UserError } from "../../../cli/failure.js";
+import { UserError } from "../../../errors.js";
 import { redact } from "../../../google/api-error.js";
 import type { Caveats, DateRange, FunnelCount, PairCount, ReportInput } from "../../model.js";
 import { emptyCaveats } from "../../model.js";

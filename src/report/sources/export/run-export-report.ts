@@ -1,10 +1,10 @@
 // `microgoals report --source files|bigquery` in one call: the GA4-export twin of runReport
 // (src/report/run-report.ts). Same options, same result, so the CLI and scheduled runs (history,
 // alerts, webhook) can swap one for the other; only where the counts come from differs.
-import { UsageError } from "../../../cli/failure.js";
-import { resolveDate } from "../../period.js";
+import { UsageError } from "../../../errors.js";
 import { loadValidProject } from "../../../project/load-valid.js";
 import { resolveTarget } from "../../../project/target.js";
+import { resolveDate } from "../../period.js";
 import type { RunReportOptions, RunReportResult } from "../../run-report.js";
 import type { ExportReportInput } from "./read-result.js";
 

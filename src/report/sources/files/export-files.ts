@@ -1,7 +1,7 @@
 // GA4 export files on disk (Parquet or newline-delimited JSON, as `bq extract` writes them): glob
 // expansion and the checks that make bad input a one-line error instead of a wrong report.
 import type { DuckDBConnection } from "@duckdb/node-api";
-import { UserError } from "../../../cli/failure.js";
+import { UserError } from "../../../errors.js";
 import type { RowSource } from "../export/analysis-query.js";
 import { duckdb } from "../export/dialect.js";
 

@@ -4,14 +4,14 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { availableParallelism, tmpdir } from "node:os";
 import { join } from "node:path";
 import { DuckDBInstance } from "@duckdb/node-api";
-import { UserError } from "../../../cli/failure.js";
+import { UserError } from "../../../errors.js";
 import type { Project } from "../../../project/model.js";
 import { analysisSql } from "../export/analysis-query.js";
 import { duckdb } from "../export/dialect.js";
-import { openExportFiles } from "./export-files.js";
 import { compactDate, exportQuery } from "../export/export-query.js";
 import { type ExportReportInput, readResult } from "../export/read-result.js";
 import { checkDays, toRows } from "../export/result-checks.js";
+import { openExportFiles } from "./export-files.js";
 
 export interface FilesSourceOptions {
   /** glob of export files, e.g. "exports/events_*.parquet" */
