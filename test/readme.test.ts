@@ -1,6 +1,7 @@
 // The README is a promise: every `microgoals` command it shows must exist with the flags it shows,
 // and the walk-through from `init` to a scheduled report must really work, end to end, through the
 // CLI against the emulator.
+
 import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
@@ -14,6 +15,7 @@ import { EmulatorControl } from "../src/emulator/control-client.js";
 import { type Emulator, startEmulator } from "../src/emulator/server.js";
 import { loadTraffic } from "../src/emulator/traffic/load-traffic.js";
 import { loadProject } from "../src/project/load.js";
+import { projectRules } from "../src/report/rules/index.js";
 
 const README = readFileSync(new URL("../README.md", import.meta.url), "utf8");
 
@@ -155,7 +157,7 @@ describe("README walk-through, through the CLI against the emulator", () => {
   });
 
   it("7. report in the terminal and as HTML", async () => {
-    const loaded = await loadProject(site);
+    const loaded = await loadProject(site, { rules: projectRules });
     const today = new Date();
     const start = new Date(today.getTime() - 27 * 86_400_000).toISOString().slice(0, 10);
     loadTraffic(emulator.events, "300000001", loaded.project!, {

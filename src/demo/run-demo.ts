@@ -2,10 +2,12 @@
 // plays GTM and GA4 (with GTM's real quota shape, time-scaled); the example project is planned,
 // applied and published through the official clients; synthetic traffic with known effects is
 // loaded; the report ranks the micro goals and writes report.html.
+
 import { writeFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { hasChanges, isWrite, type Plan } from "../plan/model.js";
 import { loadValidProject } from "../project/load-valid.js";
+import { projectRules } from "../report/rules/index.js";
 import { daysBefore, demoEffects } from "./demo-traffic.js";
 import { truthVsMeasured } from "./truth-vs-measured.js";
 
@@ -26,7 +28,10 @@ export async function runDemo(options: DemoOptions): Promise<{ exitCode: number 
   const started = Date.now();
   const heading = (text: string) => log(`\n${options.color ? `\u001b[1m${text}\u001b[0m` : text}`);
 
-  const project = await loadValidProject(options.dir, { consequence: "the demo did not start" });
+  const project = await loadValidProject(options.dir, {
+    rules: projectRules,
+    consequence: "the demo did not start",
+  });
   const { compile } = await import("../compile/compile.js");
   const { startEmulator } = await import("../emulator/server.js");
   const { planDeploy, applyPlan } = await import("../deploy/deploy.js");

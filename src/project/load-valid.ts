@@ -3,9 +3,10 @@
 // style of `validate`, so "anything that validates must compile" and anything that doesn't never
 // reaches a command. Nothing is printed here: the CLI prints the error with its details.
 import { UsageError, UserError } from "../errors.js";
+import type { LoadOptions } from "./load.js";
 import type { Project } from "./model.js";
 
-export interface LoadValidOptions {
+export interface LoadValidOptions extends LoadOptions {
   /** what the caller will not do, for the error line (default "nothing was done") */
   consequence?: string;
   hint?: string;
@@ -15,7 +16,7 @@ export async function loadValidProject(dir: string, options: LoadValidOptions = 
   const { existsSync } = await import("node:fs");
   if (!existsSync(dir)) throw new UsageError(`directory not found: ${dir}`);
   const { loadProject } = await import("./load.js");
-  const result = await loadProject(dir);
+  const result = await loadProject(dir, options);
   const errors = result.diagnostics.filter((d) => d.severity === "error");
   if (errors.length === 0 && result.project) return result.project;
   const { join, relative } = await import("node:path");

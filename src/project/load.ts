@@ -7,19 +7,25 @@ import type { LoadResult } from "./load-result.js";
 import type { Funnel, Goal, Position, SourceRef } from "./model.js";
 import { normalizeGoalFile } from "./normalize-goals.js";
 import { normalizeSettings, projectFile } from "./normalize-project.js";
+import type { Rule } from "./rules/rule.js";
 import { runRules } from "./run-rules.js";
 import { checkSchema } from "./schema-check.js";
 import type { ShapeIssue } from "./shape-issue.js";
 import { sortDiagnostics } from "./sort-diagnostics.js";
 import { type ParsedFile, parseSpecFile } from "./yaml-file.js";
 
+export interface LoadOptions {
+  /** semantic rules to run (default: the project's own; report/rules projectRules has them all) */
+  rules?: readonly Rule[];
+}
+
 /** Loads and validates the project in `dir` (microgoals.yaml + goals/**\/*.yaml). */
-export async function loadProject(dir: string): Promise<LoadResult> {
+export async function loadProject(dir: string, options: LoadOptions = {}): Promise<LoadResult> {
   const abs = resolve(dir);
   const files: Record<string, string | undefined> = {};
   files[projectFile] = await readText(join(abs, projectFile));
   for (const rel of await goalFiles(abs)) files[rel] = await readText(join(abs, rel));
-  return loadProjectFromStrings(files, abs);
+  return loadProjectFromStrings(files, abs, options);
 }
 
 /**
@@ -29,6 +35,7 @@ export async function loadProject(dir: string): Promise<LoadResult> {
 export function loadProjectFromStrings(
   files: Record<string, string | undefined>,
   dir = process.cwd(),
+  options: LoadOptions = {},
 ): LoadResult {
   const sources = new Map<string, string>();
   const parsed = new Map<string, ParsedFile>();
@@ -100,7 +107,7 @@ export function loadProjectFromStrings(
     );
   }
   const project = { ...settings, dir, goals, funnels, files: [projectFile, ...goalPaths] };
-  return result(runRules(project, { locate, locateKey, has }), project);
+  return result(runRules(project, { locate, locateKey, has }, options.rules), project);
 }
 
 async function readText(path: string): Promise<string | undefined> {

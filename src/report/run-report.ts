@@ -5,6 +5,7 @@
 import type { Project } from "../project/model.js";
 import type { Analysis, HistoryPoint } from "./analysis.js";
 import type { Format } from "./render/format.js";
+import { projectRules } from "./rules/index.js";
 import type { DataClientOptions, DataClients } from "./sources/data-api/clients.js";
 
 export interface RunReportOptions extends DataClientOptions {
@@ -34,7 +35,10 @@ export async function runReport(options: RunReportOptions = {}): Promise<RunRepo
   const { resolveTarget } = await import("../project/target.js");
   const project =
     options.project ??
-    (await loadValidProject(options.dir ?? ".", { consequence: "fix them before reporting" }));
+    (await loadValidProject(options.dir ?? ".", {
+      rules: projectRules,
+      consequence: "fix them before reporting",
+    }));
   const target = resolveTarget(project, options.target);
   const dateRange = {
     since: options.since ?? project.report.since,

@@ -1,9 +1,11 @@
 // A report run that remembers: read the history (for the trend chart and the comparison), run the
 // report, write it, then append the run to the history and notify (recordRun). Used by
 // `microgoals schedule` on every tick and by `microgoals report --history/--webhook`.
+
 import { mkdir, writeFile } from "node:fs/promises";
 import { dirname } from "node:path";
 import { loadValidProject } from "../project/load-valid.js";
+import { projectRules } from "../report/rules/index.js";
 import type { RunReportOptions, RunReportResult } from "../report/run-report.js";
 import { parseAlertRules } from "./alert-rule.js";
 import { historyEntryFromAnalysis } from "./entry-from-analysis.js";
@@ -38,7 +40,10 @@ export interface ReportWithHistoryResult extends RunReportResult {
 export async function reportWithHistory(options: ReportWithHistoryOptions): Promise<ReportWithHistoryResult> {
   const project =
     options.project ??
-    (await loadValidProject(options.dir ?? ".", { consequence: "fix them before reporting" }));
+    (await loadValidProject(options.dir ?? ".", {
+      rules: projectRules,
+      consequence: "fix them before reporting",
+    }));
   // Parsed once, here: a typo fails before any API call, and recordRun gets the parsed rules.
   const rules = parseAlertRules([...project.report.alerts, ...(options.alertOn ?? [])]);
   const target = options.target ?? project.defaultTarget;

@@ -9,6 +9,7 @@ import { goalFileYaml } from "../../src/compile/import/goal-yaml.js";
 import { importContainer } from "../../src/compile/import/import-container.js";
 import { errorsOf, keepValid } from "../../src/compile/import/validate-imported.js";
 import { loadProject, loadProjectFromStrings } from "../../src/project/load.js";
+import { projectRules } from "../../src/report/rules/index.js";
 
 const refDir = "/work/shared/reference/gtm-exports";
 const refFiles = readdirSync(refDir)
@@ -85,7 +86,7 @@ describe("import of real exports", () => {
 });
 
 describe("round trip: export → import → compile", async () => {
-  const loaded = await loadProject(root);
+  const loaded = await loadProject(root, { rules: projectRules });
   const project = loaded.project!;
   const original = compile(project);
   const file = JSON.parse(JSON.stringify(exportContainer(original)));
@@ -101,7 +102,7 @@ describe("round trip: export → import → compile", async () => {
       "microgoals.yaml": readFileSync(join(root, "microgoals.yaml"), "utf8"),
       "goals/imported.yaml": stringify({ goals: result.goals }),
     };
-    const again = loadProjectFromStrings(files, root);
+    const again = loadProjectFromStrings(files, root, { rules: projectRules });
     expect(again.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
     const recompiled = compile(again.project!);
     expect(canonicalJson(recompiled.gtm)).toBe(canonicalJson(original.gtm));

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { rules } from "../../src/project/rules/index.js";
+import { projectRules as rules } from "../../src/report/rules/index.js";
 import { repoRoot } from "../cli/run-cli.js";
 
 describe("docs/spec.md", () => {

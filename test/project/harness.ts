@@ -2,6 +2,7 @@
 // the cases append to, so every expected line:col can be read off the fixture.
 import { loadProjectFromStrings } from "../../src/project/load.js";
 import type { LoadResult } from "../../src/project/load-result.js";
+import { projectRules } from "../../src/report/rules/index.js";
 
 export const projectLines = [
   "version: 1", // 1
@@ -52,7 +53,7 @@ export function withProject(extra: string[], replace?: string[]): Files {
 }
 
 export function load(files: Files): LoadResult {
-  return loadProjectFromStrings(files, "/tmp/project");
+  return loadProjectFromStrings(files, "/tmp/project", { rules: projectRules });
 }
 
 /** "rule@file:line:col" for every diagnostic, for compact assertions. */

@@ -2,7 +2,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { rules } from "../../src/project/rules/index.js";
+import { projectRules as rules } from "../../src/report/rules/index.js";
 import { repoRoot } from "../cli/run-cli.js";
 import {
   baseGoalLines,
@@ -390,7 +390,7 @@ describe("semantic rules", () => {
     const testsDir = join(repoRoot, "test");
     const elsewhere = readdirSync(testsDir, { recursive: true })
       .map(String)
-      .filter((f) => f.endsWith(".test.ts") && !f.startsWith("spec"))
+      .filter((f) => f.endsWith(".test.ts") && !f.startsWith("project"))
       .map((f) => readFileSync(join(testsDir, f), "utf8"))
       .join("\n");
     const untested = rules

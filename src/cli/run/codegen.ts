@@ -1,13 +1,15 @@
 // `microgoals codegen`: writes the typed data-layer helpers.
+
 import { mkdir, writeFile } from "node:fs/promises";
 import { dirname } from "node:path";
 import { generateTypeScript } from "../../compile/codegen/typescript.js";
 import { UsageError } from "../../errors.js";
 import { loadValidProject } from "../../project/load-valid.js";
+import { projectRules } from "../../report/rules/index.js";
 
 export async function runCodegen(dir: string, opts: { lang: string; out: string }): Promise<void> {
   if (opts.lang !== "ts") throw new UsageError(`unsupported language "${opts.lang}"`, "Supported: ts");
-  const project = await loadValidProject(dir, { consequence: "nothing was generated" });
+  const project = await loadValidProject(dir, { rules: projectRules, consequence: "nothing was generated" });
   const text = generateTypeScript(project);
   await mkdir(dirname(opts.out), { recursive: true });
   await writeFile(opts.out, text);

@@ -1,5 +1,6 @@
 // `microgoals plan` and `microgoals apply`: load + compile the spec, call the deploy API, print the
 // plan, progress and the call budget. Ctrl-C stops between API calls.
+
 import { execFile } from "node:child_process";
 import { existsSync, statSync } from "node:fs";
 import { promisify } from "node:util";
@@ -14,6 +15,7 @@ import { hasChanges, type Plan } from "../../plan/model.js";
 import { renderPlan } from "../../plan/render.js";
 import { loadPlan, savePlan } from "../../plan/saved-plan.js";
 import { loadValidProject } from "../../project/load-valid.js";
+import { projectRules } from "../../report/rules/index.js";
 import { progressReporter } from "../progress.js";
 import { checkTarget } from "./check-target.js";
 
@@ -42,7 +44,10 @@ async function desiredFor(
   dir: string,
   target: string | undefined,
 ): Promise<{ desired: DesiredState; goals: number }> {
-  const project = await loadValidProject(dir, { consequence: "nothing was planned or applied" });
+  const project = await loadValidProject(dir, {
+    rules: projectRules,
+    consequence: "nothing was planned or applied",
+  });
   checkTarget(project, target);
   return { desired: compile(project, target), goals: project.goals.length };
 }

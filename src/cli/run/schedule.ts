@@ -2,9 +2,11 @@
 // expression, then on every tick runs reportWithHistory (which reloads the spec, so edits apply to
 // the next run). SIGTERM/SIGINT stop it cleanly: no new runs, the current one may finish within the
 // grace period, exit 0. A second signal stops at once.
+
 import { join } from "node:path";
 import { UsageError } from "../../errors.js";
 import type { Format } from "../../report/render/format.js";
+import { projectRules } from "../../report/rules/index.js";
 import { parseAlertRules } from "../../schedule/alert-rule.js";
 import { CronExpressionError, cronTicker } from "../../schedule/cron-ticker.js";
 import { reportWithHistory } from "../../schedule/report-with-history.js";
@@ -39,7 +41,10 @@ export async function runScheduleCommand(dir: string, flags: ScheduleFlags): Pro
   parseAlertRules(flags.alertOn);
 
   const { loadValidProject } = await import("../../project/load-valid.js");
-  const project = await loadValidProject(dir, { consequence: "the schedule did not start" });
+  const project = await loadValidProject(dir, {
+    rules: projectRules,
+    consequence: "the schedule did not start",
+  });
   const expression = flags.cron ?? project.report.schedule;
   if (!flags.once && !expression)
     throw new UsageError(

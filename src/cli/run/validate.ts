@@ -1,4 +1,5 @@
 // `microgoals validate [dir]`: load, print diagnostics in the chosen format, set the exit code.
+
 import { stat } from "node:fs/promises";
 import { join, relative } from "node:path";
 import { UsageError } from "../../errors.js";
@@ -8,6 +9,7 @@ import { formatJson } from "../../project/format/json.js";
 import { formatText } from "../../project/format/text.js";
 import { loadProject } from "../../project/load.js";
 import { summaryTable } from "../../project/summary-table.js";
+import { projectRules } from "../../report/rules/index.js";
 
 export type OutputFormat = "text" | "json" | "github";
 
@@ -16,7 +18,7 @@ export async function runValidate(dir: string, format: OutputFormat): Promise<nu
   if (!info?.isDirectory()) {
     throw new UsageError(`no such directory: ${dir}`, "Pass the directory that holds microgoals.yaml.");
   }
-  const result = await loadProject(dir);
+  const result = await loadProject(dir, { rules: projectRules });
   const rel = relative(process.cwd(), dir);
   const prefix = rel === "" ? "" : join(rel, "x").slice(0, -1);
   const { errors } = countSeverities(result.diagnostics);

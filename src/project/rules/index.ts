@@ -1,8 +1,8 @@
-// Every semantic rule, in report order. Other areas (e.g. the compiler) may append their own Rule
-// objects to this array; each rule lives in its own file with a stable id documented in docs/spec.md.
+// The project's own semantic rules. Rules that need another area's knowledge live with their owner
+// (compile/rules, report/rules) and are added by the caller through loadProject's `rules` option;
+// report/rules/index.ts composes the full set. Each rule lives in its own file with a stable id
+// documented in docs/spec.md; diagnostics are sorted by position, so list order only breaks ties.
 
-import { compileTemplateBraces } from "../../compile/rules/template-braces.js";
-import { reportUncheckedCondition } from "../../report/rules/unchecked-condition.js";
 import { constantTooLong } from "./constant-too-long.js";
 import { customDimensionLimit } from "./custom-dimension-limit.js";
 import { cycle } from "./cycle.js";
@@ -46,7 +46,6 @@ export const rules: Rule[] = [
   reservedPrefix,
   reservedEventName,
   duplicateEventName,
-  reportUncheckedCondition,
   paramNameFormat,
   paramNameLength,
   tooManyParams,
@@ -67,5 +66,4 @@ export const rules: Rule[] = [
   unreachedMacro,
   microLeadsNowhere,
   singleStepFunnel,
-  compileTemplateBraces,
 ];

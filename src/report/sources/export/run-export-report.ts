@@ -1,10 +1,12 @@
 // `microgoals report --source files|bigquery` in one call: the GA4-export twin of runReport
 // (src/report/run-report.ts). Same options, same result, so the CLI and scheduled runs (history,
 // alerts, webhook) can swap one for the other; only where the counts come from differs.
+
 import { UsageError } from "../../../errors.js";
 import { loadValidProject } from "../../../project/load-valid.js";
 import { resolveTarget } from "../../../project/target.js";
 import { resolveDate } from "../../period.js";
+import { projectRules } from "../../rules/index.js";
 import type { RunReportOptions, RunReportResult } from "../../run-report.js";
 import type { ExportReportInput } from "./read-result.js";
 
@@ -29,7 +31,10 @@ export interface RunExportReportOptions extends RunReportOptions {
 export async function runExportReport(options: RunExportReportOptions): Promise<RunReportResult> {
   const project =
     options.project ??
-    (await loadValidProject(options.dir ?? ".", { consequence: "fix them before reporting" }));
+    (await loadValidProject(options.dir ?? ".", {
+      rules: projectRules,
+      consequence: "fix them before reporting",
+    }));
   const target = resolveTarget(project, options.target);
   const { analyze } = await import("../../analyze.js");
   const { render } = await import("../../render/format.js");
