@@ -2,6 +2,11 @@
 // it is now: a lower bound (calls themselves take no time here), but an honest one. Extrapolating the
 // pace so far says "ETA 1s" while the first, free calls of a window run; this counts the waits ahead.
 
+/** Skew margin after a slot frees: half a percent of the window (0.5 s of GTM's 100 s), at least 2 ms. */
+export function pacerMarginMs(windowMs: number): number {
+  return Math.max(2, windowMs / 200);
+}
+
 export interface WindowState {
   limit: number;
   /** The window in the clock's ms: already divided by any time scale (emulator ×100 → 1 s). */

@@ -1,12 +1,12 @@
 // The report pipeline in one call, for the CLI and for in-process callers (the demo, scheduled
-// runs): load the spec (or take a loaded Project), fetch the counts through the Data API, analyze,
-// render. Network access happens only through the injected or constructed Data API clients.
-
+// runs): load the spec (or take a loaded Project), read the counts from a source (the Data API by
+// default, or the GA4 export: files or BigQuery; see sources/report-source.ts), analyze, render.
+// Network and files are touched only by the source.
 import type { Project } from "../project/model.js";
 import type { Analysis, HistoryPoint } from "./analysis.js";
 import type { Format } from "./render/format.js";
-import { projectRules } from "./rules/index.js";
 import type { DataClientOptions, DataClients } from "./sources/data-api/clients.js";
+import type { SourceOptions } from "./sources/source-options.js";
 
 export interface RunReportOptions extends DataClientOptions {
   /** project directory (default "."); ignored when `project` is given */
@@ -19,9 +19,13 @@ export interface RunReportOptions extends DataClientOptions {
   format?: Format;
   color?: boolean;
   history?: HistoryPoint[];
-  /** reuse clients (e.g. one per demo run); otherwise they are created and closed here */
+  /** where the counts come from (default: the Data API with `endpoint`, `credentials`, `clients`) */
+  source?: SourceOptions;
+  /** reuse Data API clients (e.g. one per demo run); otherwise they are created and closed here */
   clients?: DataClients;
   generatedAt?: string;
+  /** the clock for relative dates on the export sources (28daysAgo, yesterday); default the real one */
+  now?: () => Date;
 }
 
 export interface RunReportResult {
@@ -33,6 +37,7 @@ export interface RunReportResult {
 export async function runReport(options: RunReportOptions = {}): Promise<RunReportResult> {
   const { loadValidProject } = await import("../project/load-valid.js");
   const { resolveTarget } = await import("../project/target.js");
+  const { projectRules } = await import("./rules/index.js");
   const project =
     options.project ??
     (await loadValidProject(options.dir ?? ".", {
@@ -40,22 +45,24 @@ export async function runReport(options: RunReportOptions = {}): Promise<RunRepo
       consequence: "fix them before reporting",
     }));
   const target = resolveTarget(project, options.target);
-  const dateRange = {
-    since: options.since ?? project.report.since,
-    until: options.until ?? project.report.until,
-  };
-  const { planReport } = await import("./query-plan.js");
-  const { fetchReportInput } = await import("./sources/data-api/source.js");
+  const { openReportSource } = await import("./sources/source-options.js");
   const { analyze } = await import("./analyze.js");
   const { render } = await import("./render/format.js");
-  const own = options.clients === undefined;
-  const clients =
-    options.clients ?? (await (await import("./sources/data-api/clients.js")).dataClients(options));
+  const source = await openReportSource(
+    options.source ?? {
+      kind: "ga4",
+      endpoint: options.endpoint,
+      credentials: options.credentials,
+      clients: options.clients,
+    },
+  );
   try {
-    const input = await fetchReportInput(planReport(project), {
+    const input = await source.read({
+      project,
       propertyId: target.ga4.propertyId,
-      dateRange,
-      clients,
+      since: options.since,
+      until: options.until,
+      now: options.now?.() ?? new Date(),
     });
     const analysis = analyze(project, input, {
       target: target.name,
@@ -64,7 +71,6 @@ export async function runReport(options: RunReportOptions = {}): Promise<RunRepo
     });
     return { analysis, output: render(analysis, options.format ?? "table", { color: options.color }) };
   } finally {
-    // close() never rejects, so a failed report surfaces its own error, not a teardown one.
-    if (own) await clients.close();
+    await source.close();
   }
 }

@@ -3,37 +3,8 @@
 // (see docs/export.md).
 import type { Command } from "commander";
 
-interface ReportFlags {
-  target?: string;
-  since?: string;
-  until?: string;
-  format: string;
-  out?: string;
-  endpoint?: string;
-  credentials?: string;
-  history?: string;
-  alertOn: string[];
-  webhook?: string;
-  source: string;
-  files?: string;
-  allowGaps?: boolean;
-  dataset?: string;
-  billingProject?: string;
-  maxBytes?: string;
-  intraday?: boolean;
-  location?: string;
-}
-
-const SOURCES = ["ga4", "files", "bigquery"] as const;
-
-/** Flags that only mean something for one source: given with another, they are a usage error. */
-const sourceFlags: Record<string, (keyof ReportFlags)[]> = {
-  ga4: ["endpoint", "credentials"],
-  files: ["files"],
-  bigquery: ["dataset", "billingProject", "maxBytes", "intraday", "location"],
-};
-
-const flagName = (key: string) => `--${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+import type { RunReportOptions } from "../../report/run-report.js";
+import type { ReportFlags } from "../run/report-source-flags.js";
 
 export function register(program: Command): void {
   program
@@ -72,7 +43,8 @@ export function register(program: Command): void {
       if (!isFormat(flags.format)) {
         throw new UsageError(`unknown --format ${flags.format}`, `use one of: ${FORMATS.join(", ")}`);
       }
-      const source = await exportSource(flags);
+      const { sourceFromFlags } = await import("../run/report-source-flags.js");
+      const source = sourceFromFlags(flags);
       const color =
         !flags.out && flags.format === "table" && process.stdout.isTTY === true && !process.env.NO_COLOR;
       const webhookUrl = flags.webhook ?? process.env.MICROGOALS_WEBHOOK_URL;
@@ -92,14 +64,10 @@ export function register(program: Command): void {
         endpoint: flags.endpoint,
         credentials: flags.credentials,
       };
-      // The export sources return the same result as the Data API path, so history, alerts and
-      // the webhook work unchanged on top of either.
-      const { runReport } = source
-        ? await import("../../report/sources/export/run-export-report.js").then((m) => ({
-            runReport: (o: Omit<Parameters<typeof m.runExportReport>[0], "source">) =>
-              m.runExportReport({ ...o, source }),
-          }))
-        : await import("../../report/run-report.js");
+      // Every source returns the same result, so history, alerts and the webhook work unchanged
+      // on top of any of them.
+      const { runReport: run } = await import("../../report/run-report.js");
+      const runReport = (o: RunReportOptions) => run({ ...o, source });
       if (flags.history || webhookUrl) {
         // Exit code 3 when an alert fires; the report and the history entry are written first.
         const { reportWithHistory } = await import("../../schedule/report-with-history.js");
@@ -123,46 +91,4 @@ export function register(program: Command): void {
         process.stdout.write(output);
       }
     });
-}
-
-/** --source and its flags → the export source to read (undefined: the Data API). */
-async function exportSource(flags: ReportFlags) {
-  const { UsageError } = await import("../../errors.js");
-  const source = flags.source;
-  if (!(SOURCES as readonly string[]).includes(source))
-    throw new UsageError(`unknown --source ${source}`, `use one of: ${SOURCES.join(", ")}`);
-  for (const [owner, keys] of Object.entries(sourceFlags)) {
-    if (owner === source) continue;
-    const misplaced = keys.find((k) => flags[k] !== undefined);
-    if (misplaced) throw new UsageError(`${flagName(misplaced)} is for --source ${owner}, not ${source}`);
-  }
-  if (source === "ga4") {
-    if (flags.allowGaps) throw new UsageError("--allow-gaps is for --source files or bigquery, not ga4");
-    return undefined;
-  }
-  if (source === "files") {
-    if (!flags.files)
-      throw new UsageError("--source files needs --files", "e.g. --files 'exports/events_*.parquet'");
-    return { kind: "files" as const, files: flags.files, allowGaps: flags.allowGaps };
-  }
-  if (!flags.dataset)
-    throw new UsageError(
-      "--source bigquery needs --dataset",
-      "e.g. --dataset my-project.analytics_123456789",
-    );
-  let maxBytes: number | undefined;
-  if (flags.maxBytes !== undefined) {
-    maxBytes = Number(flags.maxBytes);
-    if (!Number.isInteger(maxBytes) || maxBytes <= 0)
-      throw new UsageError(`--max-bytes must be a positive whole number of bytes, got "${flags.maxBytes}"`);
-  }
-  return {
-    kind: "bigquery" as const,
-    dataset: flags.dataset,
-    billingProject: flags.billingProject,
-    maxBytes,
-    intraday: flags.intraday,
-    location: flags.location,
-    allowGaps: flags.allowGaps,
-  };
 }
