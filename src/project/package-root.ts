@@ -1,5 +1,5 @@
 // The installed package's root directory: two levels above this module both in src/project (tsx,
-// vitest) and in dist/spec (published build), so schema/ and templates/ resolve the same way.
+// vitest) and in dist/project (published build), so schema/ and templates/ resolve the same way.
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 

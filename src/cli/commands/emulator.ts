@@ -1,17 +1,7 @@
 // `microgoals emulator`: the local GTM + GA4 API emulator, until SIGINT/SIGTERM; optionally with
 // real GA4 export events loaded (--load) so the Data API path runs on them.
 import type { Command } from "commander";
-
-export interface EmulatorCommandOptions {
-  port: string;
-  seed?: string;
-  state?: string;
-  timeScale?: string;
-  faults?: string;
-  thresholdUsers?: string;
-  load?: string;
-  loadProperty: string;
-}
+import type { EmulatorCommandOptions } from "../run/emulator.js";
 
 export function register(program: Command): void {
   program

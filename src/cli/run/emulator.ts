@@ -3,7 +3,17 @@
 import type { FaultConfig } from "../../emulator/faults/fault-config.js";
 import { type Emulator, startEmulator } from "../../emulator/server.js";
 import { UsageError, UserError } from "../../errors.js";
-import type { EmulatorCommandOptions } from "../commands/emulator.js";
+
+export interface EmulatorCommandOptions {
+  port: string;
+  seed?: string;
+  state?: string;
+  timeScale?: string;
+  faults?: string;
+  thresholdUsers?: string;
+  load?: string;
+  loadProperty: string;
+}
 
 function number(flag: string, raw: string | undefined, min: number): number | undefined {
   if (raw === undefined) return undefined;

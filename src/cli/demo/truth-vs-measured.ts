@@ -1,9 +1,9 @@
 // The demo's check against the generator's ground truth: for each strong built-in effect, the lift
 // the traffic was generated with (exact, from the model) next to the lift the report measured, so a
 // newcomer sees the report recover what was put in — or where its interval misses it.
-import type { GroundTruth } from "../emulator/traffic/ground-truth.js";
-import type { Analysis } from "../report/analysis.js";
-import { liftFigure, signedPct } from "../report/render/figures.js";
+import type { GroundTruth } from "../../emulator/traffic/ground-truth.js";
+import type { Analysis } from "../../report/analysis.js";
+import { liftFigure, signedPct } from "../../report/render/figures.js";
 
 /** One line per pair whose generator effect is at least `minEffect` (×2 by default), truth order. */
 export function truthVsMeasured(

@@ -1,7 +1,7 @@
 // The story the demo's synthetic traffic tells: some micro goals really move the macro goals they
 // lead to, others are noise. The report should find exactly these; the printed truth lets a
 // newcomer check it did.
-import type { TrafficOptions } from "../emulator/traffic/traffic-model.js";
+import type { TrafficOptions } from "../../emulator/traffic/traffic-model.js";
 
 /** micro id → macro id → multiplier on P(macro). 1 = no effect at all. */
 export const demoEffects: NonNullable<TrafficOptions["effects"]> = {

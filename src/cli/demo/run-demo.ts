@@ -5,9 +5,9 @@
 
 import { writeFile } from "node:fs/promises";
 import { resolve } from "node:path";
-import { hasChanges, isWrite, type Plan } from "../plan/model.js";
-import { loadValidProject } from "../project/load-valid.js";
-import { projectRules } from "../report/rules/index.js";
+import { hasChanges, isWrite, type Plan } from "../../plan/model.js";
+import { loadValidProject } from "../../project/load-valid.js";
+import { projectRules } from "../../report/rules/index.js";
 import { daysBefore, demoEffects } from "./demo-traffic.js";
 import { truthVsMeasured } from "./truth-vs-measured.js";
 
@@ -32,16 +32,16 @@ export async function runDemo(options: DemoOptions): Promise<{ exitCode: number 
     rules: projectRules,
     consequence: "the demo did not start",
   });
-  const { compile } = await import("../compile/compile.js");
-  const { startEmulator } = await import("../emulator/server.js");
-  const { planDeploy, applyPlan } = await import("../deploy/deploy.js");
-  const { openSession } = await import("../gtm/session.js");
-  const { renderPlan } = await import("../plan/render.js");
-  const { formatBudget } = await import("../google/budget.js");
-  const { loadTraffic } = await import("../emulator/traffic/load-traffic.js");
-  const { runReport } = await import("../report/run-report.js");
-  const { render } = await import("../report/render/format.js");
-  const { progressReporter } = await import("../cli/progress.js");
+  const { compile } = await import("../../compile/compile.js");
+  const { startEmulator } = await import("../../emulator/server.js");
+  const { planDeploy, applyPlan } = await import("../../deploy/deploy.js");
+  const { openSession } = await import("../../gtm/session.js");
+  const { renderPlan } = await import("../../plan/render.js");
+  const { formatBudget } = await import("../../google/budget.js");
+  const { loadTraffic } = await import("../../emulator/traffic/load-traffic.js");
+  const { runReport } = await import("../../report/run-report.js");
+  const { render } = await import("../../report/render/format.js");
+  const { progressReporter } = await import("../progress.js");
 
   const micro = project.goals.filter((g) => g.kind === "micro").length;
   const macro = project.goals.length - micro;

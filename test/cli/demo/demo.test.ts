@@ -4,10 +4,10 @@ import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { exampleProjectDir } from "../../src/demo/example-dir.js";
-import { replanLine, runDemo } from "../../src/demo/run-demo.js";
-import { truthVsMeasured } from "../../src/demo/truth-vs-measured.js";
-import type { Plan } from "../../src/plan/model.js";
+import { exampleProjectDir } from "../../../src/cli/demo/example-dir.js";
+import { replanLine, runDemo } from "../../../src/cli/demo/run-demo.js";
+import { truthVsMeasured } from "../../../src/cli/demo/truth-vs-measured.js";
+import type { Plan } from "../../../src/plan/model.js";
 
 describe("the demo (npm start)", () => {
   it("deploys, converges, publishes, reports and writes the HTML report", async () => {
