@@ -3,7 +3,6 @@
 
 import type { DesiredState } from "../compile/desired-state.js";
 import { UserError } from "../errors.js";
-import { applyGa4, type Ga4ApplyResult } from "../ga4/admin/apply.js";
 import { readLiveGa4 } from "../ga4/admin/read-live.js";
 import type { BudgetSnapshot } from "../google/budget.js";
 import { withAccessHint } from "../gtm/access-hint.js";
@@ -15,6 +14,7 @@ import { PUBLISH_CALLS, WORKSPACE_LISTS } from "../plan/estimate.js";
 import type { LiveGa4, LiveGtm } from "../plan/live-state.js";
 import { fingerprint, makePlan } from "../plan/make-plan.js";
 import { hasChanges, type Plan } from "../plan/model.js";
+import { applyGa4, type Ga4ApplyResult } from "./apply-ga4.js";
 import { applyGtm, type GtmApplyResult } from "./apply-gtm.js";
 
 export interface DeployOptions extends Omit<SessionOptions, "scopes"> {

@@ -1,9 +1,10 @@
 // Applies the plan's GA4 part: key events (create / patch / delete, only ours: see the ledger) and
 // custom dimensions (create / patch / archive, only ours: marker in the description).
-import { ApiCallError, type ApiCaller } from "../../google/caller.js";
-import type { AnalyticsAdmin } from "../../google/clients.js";
-import type { Ga4Change, Plan } from "../../plan/model.js";
-import { readLiveGa4 } from "./read-live.js";
+
+import { readLiveGa4 } from "../ga4/admin/read-live.js";
+import { ApiCallError, type ApiCaller } from "../google/caller.js";
+import type { AnalyticsAdmin } from "../google/clients.js";
+import type { Ga4Change, Plan } from "../plan/model.js";
 
 export interface Ga4ApplyResult {
   created: number;
