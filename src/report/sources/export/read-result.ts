@@ -1,8 +1,6 @@
 // Folds the analysis query's long result (one row per section item) into the report's
 // source-agnostic input, plus what only user-level data can tell (time to convert, goal paths).
-import type { DayCount, ExportExtras, GoalPath, ReversePaths, TimeToConvert } from "../../export-extras.js";
-
-export type { DayCount, GoalPath, ReversePaths, TimeToConvert } from "../../export-extras.js";
+import type { ExportExtras } from "../../export-extras.js";
 
 import type { ReportInput } from "../../model.js";
 import { emptyCaveats } from "../../model.js";
