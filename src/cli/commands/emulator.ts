@@ -15,6 +15,10 @@ export function register(program: Command): void {
     .option("--threshold-users <n>", "Data API: withhold rows with fewer users (subjectToThresholding)")
     .option("--load <glob>", "load GA4 export files (Parquet or NDJSON) into the Data API's events at start")
     .option("--load-property <id>", "GA4 property the loaded events belong to", "1")
+    .option(
+      "--strict-ids",
+      "answer 404 for GTM accounts and containers it does not have, like Google (default: create them on first use)",
+    )
     .action(async (options: EmulatorCommandOptions) => {
       const { runEmulator } = await import("../run/emulator.js");
       await runEmulator(options);

@@ -3,7 +3,6 @@
 // applied and published through the official clients; synthetic traffic with known effects is
 // loaded; the report ranks the micro goals and writes report.html.
 
-import { writeFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { hasChanges, isWrite, type Plan } from "../../plan/model.js";
 import { loadValidProject } from "../../project/load-valid.js";
@@ -48,7 +47,13 @@ export async function runDemo(options: DemoOptions): Promise<{ exitCode: number 
   log(
     `microgoals demo: "${project.name}", ${macro} macro and ${micro} micro goals, ${project.funnels.length} funnels.`,
   );
-  const emulator = await startEmulator({ port: 0, timeScale: options.timeScale, thresholdUsers: 0 });
+  // Any project's containers exist on first use, so `demo <your project>` runs as the example does.
+  const emulator = await startEmulator({
+    port: 0,
+    timeScale: options.timeScale,
+    thresholdUsers: 0,
+    createOnFirstUse: true,
+  });
   log(
     `Built-in emulator for GTM and GA4 on ${emulator.url} (GTM quota 25 calls / 100 s, time-scaled ×${options.timeScale}).`,
   );
@@ -88,11 +93,12 @@ export async function runDemo(options: DemoOptions): Promise<{ exitCode: number 
       startDate: daysBefore(now, options.days),
       days: options.days,
       users: options.users,
-      effects: demoEffects,
+      // The example store's story; any other project gets the generator's default effects.
+      effects: project.goals.some((g) => g.id in demoEffects) ? demoEffects : undefined,
     });
     log(
       `${emulator.events.count.toLocaleString("en")} events loaded in ${Date.now() - t0} ms. ` +
-        `Built in: ${describeTruth()}.`,
+        `Built in: ${describeTruth(truth.pairs)}.`,
     );
 
     heading("4. Report: which micro goals lead to the macro goals");
@@ -113,7 +119,8 @@ export async function runDemo(options: DemoOptions): Promise<{ exitCode: number 
     if (misses > 0)
       log(`  ${misses} of ${checks.length} missed: a 95% interval misses the truth about 1 time in 20.`);
     const html = resolve(options.html);
-    await writeFile(html, render(report.analysis, "html"));
+    const { writeReport } = await import("../../files/write-report.js");
+    await writeReport(html, render(report.analysis, "html"));
     log(`\nWrote ${html}`);
 
     heading("Next: your own container");
@@ -127,15 +134,16 @@ export async function runDemo(options: DemoOptions): Promise<{ exitCode: number 
   }
 }
 
-function describeTruth(): string {
-  const strong = Object.entries(demoEffects)
-    .flatMap(([micro, byMacro]) => Object.entries(byMacro).map(([macro, x]) => ({ micro, macro, x })))
-    .filter((e) => e.x >= 2)
-    .map((e) => `${e.micro}→${e.macro} ×${e.x}`);
-  const none = Object.entries(demoEffects)
-    .filter(([, byMacro]) => Object.values(byMacro).every((x) => x === 1))
-    .map(([micro]) => micro);
-  return `strong effects ${strong.join(", ")}; no effect at all for ${none.join(", ")}`;
+/** The effects the traffic was generated with (this project's own), strong ones and none at all. */
+export function describeTruth(pairs: readonly { micro: string; macro: string; effect: number }[]): string {
+  const strong = pairs.filter((p) => p.effect >= 2).map((p) => `${p.micro}→${p.macro} ×${p.effect}`);
+  const micros = [...new Set(pairs.map((p) => p.micro))];
+  const none = micros.filter((m) => pairs.every((p) => p.micro !== m || p.effect === 1));
+  const parts = [
+    strong.length > 0 ? `strong effects ${strong.join(", ")}` : "no strong effects",
+    ...(none.length > 0 ? [`no effect at all for ${none.join(", ")}`] : []),
+  ];
+  return parts.join("; ");
 }
 
 /** "Re-plan after apply: N changes", "(converged)" only when the plan really has none. */

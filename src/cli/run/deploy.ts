@@ -13,7 +13,7 @@ import { AbortedError } from "../../google/clock.js";
 import { openSession, type Session, type SessionOptions } from "../../gtm/session.js";
 import { hasChanges, type Plan } from "../../plan/model.js";
 import { renderPlan } from "../../plan/render.js";
-import { loadPlan, savePlan } from "../../plan/saved-plan.js";
+import { loadSavedPlan, type PlanConnection, savePlan } from "../../plan/saved-plan.js";
 import { loadValidProject } from "../../project/load-valid.js";
 import { projectRules } from "../../report/rules/index.js";
 import { progressReporter } from "../progress.js";
@@ -117,7 +117,7 @@ export async function runPlan(dir: string, flags: PlanFlags): Promise<void> {
       planDeploy(desired, { session: session.withSignal(signal), force: flags.force }),
     ),
   );
-  if (flags.out) await savePlan(flags.out, result.plan);
+  if (flags.out) await savePlan(flags.out, result.plan, connectionOf(flags));
   if (flags.json) process.stdout.write(`${JSON.stringify(result.plan, null, 2)}\n`);
   else {
     process.stdout.write(renderPlan(result.plan));
@@ -130,12 +130,33 @@ export async function runPlan(dir: string, flags: PlanFlags): Promise<void> {
   if (flags.detailedExitcode && hasChanges(result.plan)) process.exitCode = 2;
 }
 
+/** What a saved plan remembers of the connection: the endpoint and the quota clock, never credentials. */
+function connectionOf(flags: Common): PlanConnection {
+  const endpoint = flags.endpoint ?? (process.env.MICROGOALS_ENDPOINT || undefined);
+  return {
+    ...(endpoint ? { endpoint } : {}),
+    ...(timeScaleOf(flags) ? { timeScale: timeScaleOf(flags) } : {}),
+  };
+}
+
 export async function runApply(input: string, flags: ApplyFlags): Promise<void> {
   const isPlanFile = existsSync(input) && statSync(input).isFile();
+  if (!existsSync(input) && /\.json$/i.test(input))
+    throw new UserError(`${input} does not exist`, 1, "Make a plan with `microgoals plan --out plan.json`.");
   // The spec (or saved plan) first: a broken spec is reported before credentials are looked for.
-  const source = isPlanFile ? { plan: await loadPlan(input) } : await desiredFor(input, flags.target);
+  const saved = isPlanFile ? await loadSavedPlan(input) : undefined;
+  const source = saved ? { plan: saved.plan } : await desiredFor(input, flags.target);
+  // A saved plan is applied where and at the pace it was made, unless flags say otherwise.
+  const connected: ApplyFlags = saved
+    ? {
+        ...flags,
+        endpoint: flags.endpoint ?? process.env.MICROGOALS_ENDPOINT ?? saved.connection.endpoint,
+        timeScale:
+          flags.timeScale ?? process.env.MICROGOALS_TIME_SCALE ?? numberText(saved.connection.timeScale),
+      }
+    : flags;
   // One session for preview and apply: the same quota window paces both.
-  const session = await sessionFor(flags, flags.publish ? "publish" : "apply");
+  const session = await sessionFor(connected, flags.publish ? "publish" : "apply");
   await withBudget(session, () => applyWith(session, input, isPlanFile, source, flags));
 }
 
@@ -163,7 +184,9 @@ async function applyWith(
     console.log(formatBudget(session.budget.snapshot()));
     return;
   }
-  if (!flags.yes) {
+  // A saved plan was the review (as with Terraform): it applies without asking, and its
+  // fingerprints still refuse anything that changed since.
+  if (!flags.yes && !isPlanFile) {
     await confirm();
     // Minutes may have passed: read again, and refuse if anything the plan depends on changed.
     live = undefined;
@@ -232,4 +255,8 @@ async function versionInfo(
     name: name ?? `microgoals ${plan.target}${commit ? ` ${commit}` : ""}`,
     notes: `Deployed by microgoals (target ${plan.target})${commit ? ` from git commit ${commit}` : ""}.`,
   };
+}
+
+function numberText(n: number | undefined): string | undefined {
+  return n === undefined ? undefined : String(n);
 }

@@ -13,6 +13,7 @@ export interface EmulatorCommandOptions {
   thresholdUsers?: string;
   load?: string;
   loadProperty: string;
+  strictIds?: boolean;
 }
 
 function number(flag: string, raw: string | undefined, min: number): number | undefined {
@@ -39,6 +40,8 @@ export async function runEmulator(options: EmulatorCommandOptions): Promise<void
     timeScale: number("--time-scale", options.timeScale, Number.MIN_VALUE),
     faults: faults(options.faults),
     thresholdUsers: number("--threshold-users", options.thresholdUsers, 0),
+    // Your own project's containers work at once: as if your account had been given access.
+    createOnFirstUse: !options.strictIds,
   }).catch((err: NodeJS.ErrnoException) => {
     if (err.code === "EADDRINUSE")
       throw new UserError(`port ${options.port} is already in use`, 1, "pick another with --port");

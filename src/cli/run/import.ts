@@ -1,11 +1,12 @@
 // `microgoals import`: a real container export → goal YAML, plus the list of what was skipped.
 import { existsSync } from "node:fs";
-import { mkdir, readFile, writeFile } from "node:fs/promises";
-import { basename, dirname } from "node:path";
+import { readFile } from "node:fs/promises";
+import { basename } from "node:path";
 import { goalFileYaml } from "../../compile/import/goal-yaml.js";
 import { importContainer } from "../../compile/import/import-container.js";
 import { keepValid } from "../../compile/import/validate-imported.js";
 import { UsageError, UserError } from "../../errors.js";
+import { writeOutput } from "../../files/write-output.js";
 
 export async function runImport(file: string, opts: { out: string; force?: boolean }): Promise<void> {
   if (!existsSync(file)) throw new UsageError(`file not found: ${file}`);
@@ -25,8 +26,7 @@ export async function runImport(file: string, opts: { out: string; force?: boole
   if (existsSync(opts.out) && !opts.force)
     throw new UsageError(`${opts.out} exists`, "Pass --force to overwrite it.");
   const result = keepValid(importContainer(data));
-  await mkdir(dirname(opts.out), { recursive: true });
-  await writeFile(opts.out, goalFileYaml(result, basename(file)));
+  await writeOutput(opts.out, goalFileYaml(result, basename(file)), "goal file");
   console.log(`wrote ${opts.out}: ${result.goals.length} goal(s) from ${file}`);
   for (const s of result.partial) console.log(`  partly: ${s.tag}: ${s.reason}`);
   for (const s of result.skipped) console.log(`  skipped: ${s.tag}: ${s.reason}`);
