@@ -150,9 +150,9 @@ export async function runApply(input: string, flags: ApplyFlags): Promise<void> 
   const connected: ApplyFlags = saved
     ? {
         ...flags,
-        endpoint: flags.endpoint ?? process.env.MICROGOALS_ENDPOINT ?? saved.connection.endpoint,
+        endpoint: flags.endpoint ?? (process.env.MICROGOALS_ENDPOINT || saved.connection.endpoint),
         timeScale:
-          flags.timeScale ?? process.env.MICROGOALS_TIME_SCALE ?? numberText(saved.connection.timeScale),
+          flags.timeScale ?? (process.env.MICROGOALS_TIME_SCALE || numberText(saved.connection.timeScale)),
       }
     : flags;
   // One session for preview and apply: the same quota window paces both.
