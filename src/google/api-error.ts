@@ -10,6 +10,8 @@ export interface ErrorFacts {
   retryAfterS?: number;
   /** No HTTP answer at all (reset, hang up, timeout): the request may or may not have been applied. */
   network: boolean;
+  /** Nothing listens at the address (ECONNREFUSED): the request certainly never arrived. */
+  refused?: boolean;
 }
 
 const NETWORK_CODES = new Set([
@@ -29,7 +31,7 @@ export function errorFacts(err: unknown): ErrorFacts {
     response?.data as { error?: { status?: string; message?: string; errors?: { reason?: string }[] } }
   )?.error;
   const reason = body?.errors?.[0]?.reason ?? body?.status;
-  const message = body?.message ?? (err instanceof Error ? err.message : String(err));
+  const message = oneLine(body?.message ?? (err instanceof Error ? err.message : String(err)), status);
   const codes = [e?.code, (e?.cause as Record<string, unknown> | undefined)?.code].filter(
     (c): c is string => typeof c === "string",
   );
@@ -37,7 +39,23 @@ export function errorFacts(err: unknown): ErrorFacts {
     status === undefined &&
     (codes.some((c) => NETWORK_CODES.has(c)) ||
       /socket hang up|fetch failed|ECONNRESET|network/i.test(message));
-  return { status, reason, message, retryAfterS: retryAfter(response?.headers), network };
+  const refused = codes.includes("ECONNREFUSED") || /ECONNREFUSED/.test(message);
+  return {
+    status,
+    reason,
+    message,
+    retryAfterS: retryAfter(response?.headers),
+    network,
+    ...(refused ? { refused } : {}),
+  };
+}
+
+/** A server that answers a web page (a proxy, a wrong --endpoint) gets one line, not the page. */
+function oneLine(message: string, status: number | undefined): string {
+  if (/<(!doctype|html|head|body)\b/i.test(message))
+    return `the server answered with a web page${status ? ` (HTTP ${status})` : ""}, not a Google API response: check --endpoint / MICROGOALS_ENDPOINT`;
+  const line = message.split("\n")[0] ?? "";
+  return line.length > 300 ? `${line.slice(0, 300)}…` : line;
 }
 
 function retryAfter(headers: unknown): number | undefined {

@@ -39,6 +39,8 @@ export class ApiCaller {
   readonly budget: Budget;
   private readonly policy: RetryPolicy;
   private readonly clock: Clock;
+  /** Some call got an answer from the server (any status) in this run. */
+  private answered = false;
 
   constructor(private readonly options: CallerOptions) {
     this.budget = options.budget;
@@ -61,9 +63,12 @@ export class ApiCaller {
       this.budget.call(kind, method);
       let facts: ErrorFacts;
       try {
-        return await fn();
+        const result = await fn();
+        this.answered = true;
+        return result;
       } catch (err) {
         facts = errorFacts(err);
+        if (facts.status !== undefined) this.answered = true;
       } finally {
         pacer?.release();
       }
@@ -73,6 +78,15 @@ export class ApiCaller {
           facts,
           "It refills at midnight Pacific time; re-run then (the run continues where it stopped), or ask for a higher quota in the Cloud console.",
           `the Cloud project's daily API quota is used up (${method})`,
+        );
+      // Refused before anything ever answered: nothing is listening, and retrying for minutes
+      // would only hide that. (Later, a refused connection is a blip worth retrying.)
+      if (facts.refused && !this.answered)
+        throw new ApiCallError(
+          method,
+          facts,
+          "Nothing is listening at that address: start the emulator (`microgoals emulator`), or check --endpoint / MICROGOALS_ENDPOINT.",
+          `cannot connect (${method})`,
         );
       if (isRateLimit(facts)) this.budget.limited();
       if (!isRetryable(facts)) throw new ApiCallError(method, facts);

@@ -1,4 +1,5 @@
 // The goal table `validate` prints for a valid project: one row per goal, fixed-width columns.
+import { plural } from "./format/plural.js";
 import type { Goal, Project } from "./model.js";
 
 const header = ["id", "kind", "role", "trigger", "event", "key event", "leads_to"];
@@ -24,8 +25,4 @@ export function summaryTable(project: Project): string {
     "",
     `${project.name}: ${plural(project.goals.length, "goal")} (${macros} macro, ${project.goals.length - macros} micro), ${plural(project.funnels.length, "funnel")}, ${plural(project.files.length, "file")}.`,
   ].join("\n");
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? "" : "s"}`;
 }

@@ -45,6 +45,15 @@ export async function runReport(options: RunReportOptions = {}): Promise<RunRepo
       consequence: "fix them before reporting",
     }));
   const target = resolveTarget(project, options.target);
+  const now = options.now?.() ?? new Date();
+  // Dates first: a bad one never costs a request. The files source's default is the files' span.
+  const { checkDateRange } = await import("./date-range-check.js");
+  const fromFiles = options.source?.kind === "files";
+  checkDateRange(
+    options.since ?? (fromFiles ? undefined : project.report.since),
+    options.until ?? (fromFiles ? undefined : project.report.until),
+    now,
+  );
   const { openReportSource } = await import("./sources/source-options.js");
   const { analyze } = await import("./analyze.js");
   const { render } = await import("./render/format.js");
@@ -62,7 +71,7 @@ export async function runReport(options: RunReportOptions = {}): Promise<RunRepo
       propertyId: target.ga4.propertyId,
       since: options.since,
       until: options.until,
-      now: options.now?.() ?? new Date(),
+      now,
     });
     const analysis = analyze(project, input, {
       target: target.name,

@@ -11,11 +11,11 @@ export function register(program: Command): void {
     .command("report")
     .description("Report how each micro goal relates to the macro goals it leads to (GA4 Data API or export)")
     .argument("[dir]", "project directory", ".")
-    .option("--target <name>", "target from microgoals.yaml (default: default_target)")
+    .option("-t, --target <name>", "target from microgoals.yaml (default: default_target)")
     .option("--since <date>", "start date: YYYY-MM-DD, NdaysAgo, yesterday, today (default: report.since)")
     .option("--until <date>", "end date (default: report.until)")
     .option("--format <format>", "table | md | csv | json | html", "table")
-    .option("--out <file>", "write to a file instead of stdout")
+    .option("-o, --out <file>", "write to a file instead of stdout")
     .option("--source <source>", "ga4 (Data API) | files (GA4 export files) | bigquery (GA4 export)", "ga4")
     .option("--endpoint <url>", "ga4: API endpoint (the emulator); default MICROGOALS_ENDPOINT or Google")
     .option(

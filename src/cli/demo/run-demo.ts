@@ -5,6 +5,7 @@
 
 import { resolve } from "node:path";
 import { hasChanges, isWrite, type Plan } from "../../plan/model.js";
+import { plural } from "../../project/format/plural.js";
 import { loadValidProject } from "../../project/load-valid.js";
 import { projectRules } from "../../report/rules/index.js";
 import { daysBefore, demoEffects } from "./demo-traffic.js";
@@ -45,7 +46,7 @@ export async function runDemo(options: DemoOptions): Promise<{ exitCode: number 
   const micro = project.goals.filter((g) => g.kind === "micro").length;
   const macro = project.goals.length - micro;
   log(
-    `microgoals demo: "${project.name}", ${macro} macro and ${micro} micro goals, ${project.funnels.length} funnels.`,
+    `microgoals demo: "${project.name}", ${macro} macro and ${plural(micro, "micro goal")}, ${plural(project.funnels.length, "funnel")}.`,
   );
   // Any project's containers exist on first use, so `demo <your project>` runs as the example does.
   const emulator = await startEmulator({

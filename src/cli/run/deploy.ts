@@ -181,7 +181,7 @@ async function applyWith(
   }
   process.stdout.write(renderPlan(preview));
   if (!hasChanges(preview) && !flags.publish) {
-    console.log(formatBudget(session.budget.snapshot()));
+    console.error(formatBudget(session.budget.snapshot()));
     return;
   }
   // A saved plan was the review (as with Terraform): it applies without asking, and its
@@ -220,7 +220,7 @@ async function applyWith(
     );
     if (result.published)
       console.log(`Published container version ${result.published.versionId} "${result.published.name}".`);
-    console.log(formatBudget(result.budget));
+    console.error(formatBudget(result.budget));
   } finally {
     bar.stop();
   }

@@ -3,6 +3,7 @@
 import { compile } from "../../compile/compile.js";
 import { exportContainerJson } from "../../compile/container-export.js";
 import { writeOutput } from "../../files/write-output.js";
+import { plural } from "../../project/format/plural.js";
 import { loadValidProject } from "../../project/load-valid.js";
 import { projectRules } from "../../report/rules/index.js";
 import { checkTarget } from "./check-target.js";
@@ -20,11 +21,7 @@ export async function runExport(dir: string, opts: { target?: string; out?: stri
   const say = toStdout ? (line: string) => console.error(line) : (line: string) => console.log(line);
   const bytes = Buffer.byteLength(json).toLocaleString("en");
   say(
-    `wrote ${toStdout ? "stdout" : opts.out}: ${count(g.tags.length, "tag")}, ${count(g.triggers.length, "trigger")}, ${count(g.variables.length, "variable")} (${bytes} bytes)`,
+    `wrote ${toStdout ? "stdout" : opts.out}: ${plural(g.tags.length, "tag")}, ${plural(g.triggers.length, "trigger")}, ${plural(g.variables.length, "variable")} (${bytes} bytes)`,
   );
   say("Import it in GTM: Admin → Import container → Merge (rename conflicting), into a new workspace.");
-}
-
-function count(n: number, noun: string): string {
-  return `${n} ${noun}${n === 1 ? "" : "s"}`;
 }

@@ -1,5 +1,6 @@
 // "2 errors, 1 warning": the closing line of every text report.
 import type { Diagnostic } from "../diagnostic.js";
+import { plural } from "./plural.js";
 
 export function countSeverities(ds: readonly Diagnostic[]): { errors: number; warnings: number } {
   const errors = ds.filter((d) => d.severity === "error").length;
@@ -8,6 +9,5 @@ export function countSeverities(ds: readonly Diagnostic[]): { errors: number; wa
 
 export function countsLine(ds: readonly Diagnostic[]): string {
   const { errors, warnings } = countSeverities(ds);
-  const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? "" : "s"}`;
   return `${plural(errors, "error")}, ${plural(warnings, "warning")}`;
 }

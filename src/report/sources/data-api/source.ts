@@ -174,9 +174,19 @@ async function call<T>(method: string, fn: () => Promise<T>): Promise<T> {
   try {
     return await fn();
   } catch (err) {
-    const e = err as { code?: number; message?: string; details?: string };
+    const e = err as { code?: number | string; message?: string; details?: string };
     // Redacted first: a gax message can quote request headers (Bearer tokens) or key material.
-    const text = redact(e.details || e.message || String(err)).split("\n")[0];
+    const raw = redact(e.details || e.message || String(err));
+    if (e.code === "ECONNREFUSED" || /ECONNREFUSED/.test(raw))
+      throw new UserError(
+        `cannot connect to the GA4 Data API (${method}): ${raw.split("\n")[0]}`,
+        1,
+        "Nothing is listening at that address: start the emulator (`microgoals emulator`), or check --endpoint / MICROGOALS_ENDPOINT.",
+      );
+    // A proxy or a wrong --endpoint answers a web page: one line, not the page.
+    const text = /<(!doctype|html|head|body)\b/i.test(raw)
+      ? "the server answered with a web page, not a Google API response: check --endpoint / MICROGOALS_ENDPOINT"
+      : raw.split("\n")[0];
     throw new UserError(`GA4 Data API ${method} failed${e.code ? ` (code ${e.code})` : ""}: ${text}`);
   }
 }
