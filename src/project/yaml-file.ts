@@ -43,13 +43,18 @@ export function parseSpecFile(file: string, text: string): ParsedFile {
     return fail("binary-file", `${file} is not a text file.`, "Spec files must be UTF-8 YAML.");
   }
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  const diagnostics: Diagnostic[] = doc.errors.map((e) => ({
-    severity: "error",
-    rule: yamlRules[e.code] ?? "yaml-syntax",
-    message: yamlMessage(e.code, e.message),
-    position: at(e.pos[0]),
-    ...(e.code === "TAB_AS_INDENT" ? { hint: "Indent with spaces." } : {}),
-  }));
+  // A tab throws every later line off: report the tabs alone, not the cascade they cause.
+  const tabs = doc.errors.filter((e) => e.code === "TAB_AS_INDENT");
+  const diagnostics: Diagnostic[] = (tabs.length > 0 ? tabs : doc.errors).map((e) => {
+    const hint = yamlHint(e.code, e.message);
+    return {
+      severity: "error",
+      rule: yamlRules[e.code] ?? "yaml-syntax",
+      message: yamlMessage(e.code, e.message),
+      position: at(e.pos[0]),
+      ...(hint ? { hint } : {}),
+    };
+  });
 
   const find = (pointer: string): { node: Node | null; key: Node | null; exact: boolean } => {
     let node = doc.contents as Node | null;
@@ -110,6 +115,17 @@ export function parseSpecFile(file: string, text: string): ParsedFile {
     });
   }
   return result;
+}
+
+/** What to do about the YAML errors people actually make: tabs and a line indented off by a space or two. */
+function yamlHint(code: string, message: string): string | undefined {
+  if (code === "TAB_AS_INDENT") return "Indent with spaces.";
+  if (
+    code === "BAD_INDENT" ||
+    /compact mappings|Implicit keys need to be on a single line|must start at the same column|indent/i.test(message)
+  )
+    return "Check the indentation of this line and the lines just below it: keys of one mapping start in the same column (YAML counts spaces).";
+  return undefined;
 }
 
 function yamlMessage(code: string, message: string): string {

@@ -43,6 +43,8 @@ export function register(program: Command): void {
       if (!isFormat(flags.format)) {
         throw new UsageError(`unknown --format ${flags.format}`, `use one of: ${FORMATS.join(", ")}`);
       }
+      const { checkAlertFlags } = await import("../run/flag-checks.js");
+      checkAlertFlags(flags.alertOn);
       const { sourceFromFlags } = await import("../run/report-source-flags.js");
       const source = sourceFromFlags(flags);
       const color =

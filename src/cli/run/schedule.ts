@@ -7,10 +7,10 @@ import { join } from "node:path";
 import { UsageError } from "../../errors.js";
 import type { Format } from "../../report/render/format.js";
 import { projectRules } from "../../report/rules/index.js";
-import { parseAlertRules } from "../../schedule/alert-rule.js";
 import { CronExpressionError, cronTicker } from "../../schedule/cron-ticker.js";
 import { reportWithHistory } from "../../schedule/report-with-history.js";
 import { runScheduled } from "../../schedule/run-scheduled.js";
+import { checkAlertFlags, checkTimezone } from "./flag-checks.js";
 
 export interface ScheduleFlags {
   once?: boolean;
@@ -38,7 +38,8 @@ export async function runScheduleCommand(dir: string, flags: ScheduleFlags): Pro
     throw new UsageError(`unknown --format ${flags.format}`, `use one of: ${FORMATS.join(", ")}`);
   const graceMs = Number(flags.grace) * 1000;
   if (!Number.isFinite(graceMs) || graceMs < 0) throw new UsageError(`--grace must be a number of seconds`);
-  parseAlertRules(flags.alertOn);
+  checkAlertFlags(flags.alertOn);
+  checkTimezone(flags.timezone);
 
   const { loadValidProject } = await import("../../project/load-valid.js");
   const project = await loadValidProject(dir, {

@@ -24,7 +24,13 @@ export const invalidRegex: Rule = {
           } catch (e) {
             const why =
               e instanceof Error ? e.message.replace(/^Invalid regular expression: /, "") : String(e);
-            return [{ message: `Invalid regular expression: ${why}.`, at }];
+            return [
+              {
+                message: `Invalid regular expression: ${why}.`,
+                at,
+                hint: "In a regular expression ( ) [ ] { } . * + ? | \\ ^ $ are special: put a backslash before one to match it literally (in double quotes write \"\\\\(\"), or use starts_with / contains for plain text.",
+              },
+            ];
           }
           const unsupported = notRe2.find(([re]) => re.test(pattern));
           return unsupported
