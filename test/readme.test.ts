@@ -319,3 +319,21 @@ describe("a new user's first hour: a fresh init project of each template, agains
     expect(missing.err).toMatch(/nosuch\.json does not exist/);
   });
 });
+
+describe("README real-data example", () => {
+  it("points inside the repository, so it runs from a fresh clone", async () => {
+    const line = readmeInvocations(README).find(
+      (i) => i.command === "report" && i.line.includes("--source files"),
+    );
+    expect(line).toBeDefined();
+    const glob = /--files '([^']+)'/.exec(line!.line)?.[1] ?? "";
+    expect(glob.startsWith("..")).toBe(false);
+    const { runReport } = await import("../src/report/run-report.js");
+    const repo = new URL("..", import.meta.url).pathname;
+    const { analysis } = await runReport({
+      dir: join(repo, "examples/merch-store"),
+      source: { kind: "files", files: join(repo, glob) },
+    });
+    expect(analysis.totalUsers).toBe(2365);
+  });
+});
