@@ -122,7 +122,9 @@ function yamlHint(code: string, message: string): string | undefined {
   if (code === "TAB_AS_INDENT") return "Indent with spaces.";
   if (
     code === "BAD_INDENT" ||
-    /compact mappings|Implicit keys need to be on a single line|must start at the same column|indent/i.test(message)
+    /compact mappings|Implicit keys need to be on a single line|must start at the same column|indent/i.test(
+      message,
+    )
   )
     return "Check the indentation of this line and the lines just below it: keys of one mapping start in the same column (YAML counts spaces).";
   return undefined;

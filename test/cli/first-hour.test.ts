@@ -1,5 +1,8 @@
 // A new user's dead ends (issue 18), each checked where it happens: in the loader, the caller, the
 // report, and through the real CLI for what only the CLI decides (exit codes, help, one-line errors).
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { UsageError } from "../../src/errors.js";
 import { errorFacts } from "../../src/google/api-error.js";
@@ -142,5 +145,30 @@ describe("the CLI's conventions", () => {
     expect(a.code).toBe(0);
     expect(JSON.parse(a.stdout)).toEqual(JSON.parse(b.stdout));
     expect(runCli(["compile", ".", "--format", "yaml"]).code).toBe(2);
+  });
+});
+
+describe("import", () => {
+  it("with nothing to import says so and writes nothing", () => {
+    const dir = mkdtempSync(join(tmpdir(), "mg-import-"));
+    writeFileSync(join(dir, "empty.json"), JSON.stringify({ containerVersion: { tag: [] } }));
+    const r = runCli(["import", join(dir, "empty.json"), "-o", join(dir, "out", "imported.yaml")]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/nothing to import/);
+    expect(existsSync(join(dir, "out"))).toBe(false);
+  });
+
+  it("into a project whose ids collide gets a hint at --prefix, and --prefix imports", () => {
+    const dir = mkdtempSync(join(tmpdir(), "mg-import-"));
+    expect(runCli(["init", join(dir, "site"), "--template", "ecommerce"]).code).toBe(0);
+    expect(runCli(["export", join(dir, "site"), "-o", join(dir, "c.json")]).code).toBe(0);
+    const out = join(dir, "site", "goals", "imported.yaml");
+    const clash = runCli(["import", join(dir, "c.json"), "-o", out]);
+    expect(clash.code).toBe(2);
+    expect(clash.stderr).toMatch(/already in .*: .*purchase[\s\S]*--prefix/);
+    expect(existsSync(out)).toBe(false);
+    const prefixed = runCli(["import", join(dir, "c.json"), "-o", out, "--prefix", "gtm_"]);
+    expect(prefixed.code, prefixed.stderr).toBe(0);
+    expect(readFileSync(out, "utf8")).toMatch(/id: gtm_purchase\n[\s\S]*event: purchase/);
   });
 });

@@ -51,6 +51,15 @@ describe("import of real exports", () => {
     ]);
   });
 
+  it("a hand-made container's GA4 recommended conversion events import as macro goals", () => {
+    const data = JSON.parse(readFileSync(join(refDir, "ga4-ecommerce-custom-events.json"), "utf8"));
+    const r = keepValid(importContainer(data));
+    const purchase = r.goals.find((g) => g.id === "purchase");
+    expect(purchase?.kind).toBe("macro");
+    expect(purchase?.role).toBeUndefined();
+    expect(r.goals.filter((g) => g.id !== "purchase").every((g) => g.kind === "micro")).toBe(true);
+  });
+
   it("skips tags whose conditions use variables the spec cannot express", () => {
     const data = JSON.parse(readFileSync(join(refDir, "ga4-youtube-trigger-groups.json"), "utf8"));
     const r = importContainer(data);

@@ -88,7 +88,8 @@ function translateTag(
   const parsed = parseTagName(String(tag.name ?? ""));
   const id = parsed?.id ?? goalId(event);
   const goal: YamlGoal = { id, title: String(tag.name ?? id) };
-  if (parsed?.kind === "macro") goal.kind = "macro";
+  // GA4's recommended conversion events are macro goals even in a hand-made container.
+  if (parsed?.kind === "macro" || (!parsed && MACRO_EVENTS.has(event))) goal.kind = "macro";
   else Object.assign(goal, { kind: "micro", role: "secondary" });
   if (event !== id) goal.event = event;
   if (reservedEventNames.has(event)) goal.reserved_event = true;
@@ -96,6 +97,9 @@ function translateTag(
   if (Object.keys(params).length) goal.params = params;
   return { goal, event, dropped };
 }
+
+/** GA4 recommended events that are the conversion itself (purchase, leads, sign-up). */
+const MACRO_EVENTS = new Set(["purchase", "generate_lead", "sign_up", "qualify_lead", "close_convert_lead"]);
 
 function goalId(event: string): string {
   const id = event

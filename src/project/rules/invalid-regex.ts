@@ -28,7 +28,7 @@ export const invalidRegex: Rule = {
               {
                 message: `Invalid regular expression: ${why}.`,
                 at,
-                hint: "In a regular expression ( ) [ ] { } . * + ? | \\ ^ $ are special: put a backslash before one to match it literally (in double quotes write \"\\\\(\"), or use starts_with / contains for plain text.",
+                hint: 'In a regular expression ( ) [ ] { } . * + ? | \\ ^ $ are special: put a backslash before one to match it literally (in double quotes write "\\\\("), or use starts_with / contains for plain text.',
               },
             ];
           }
