@@ -8,6 +8,7 @@ import { UserError } from "../../../cli/failure.js";
 import type { Project } from "../../../spec/model.js";
 import { analysisSql } from "./analysis-query.js";
 import { duckdb } from "./dialect.js";
+import { checkEventDates } from "./event-dates.js";
 import { openExportFiles } from "./export-files.js";
 import { compactDate, exportQuery } from "./export-query.js";
 import { type ExportReportInput, readResult } from "./read-result.js";
@@ -49,6 +50,7 @@ export async function filesReport(project: Project, opts: FilesSourceOptions): P
   const conn = await instance.connect();
   try {
     const files = await openExportFiles(conn, opts.files);
+    await checkEventDates(conn, files);
     let { since, until } = opts;
     if (!since || !until) {
       const span = await conn.runAndReadAll(
