@@ -65,9 +65,14 @@ function tryCreate(lockPath: string): boolean {
   }
   try {
     writeSync(fd, JSON.stringify({ pid: process.pid, host: hostname(), at: new Date().toISOString() }));
-  } finally {
+  } catch (err) {
+    // A full disk (or quota) lets the file be created but not written: an empty lock would read as
+    // "a holder between open and write" and block every later run until it is stale. It is ours.
     closeSync(fd);
+    unlinkSync(lockPath);
+    throw err;
   }
+  closeSync(fd);
   return true;
 }
 

@@ -116,8 +116,8 @@ export function register(program: Command): void {
       }
       const { output } = await runReport(options);
       if (flags.out) {
-        const { writeFile } = await import("node:fs/promises");
-        await writeFile(flags.out, output);
+        const { writeReport } = await import("../../report/write-report.js");
+        await writeReport(flags.out, output);
         console.error(`microgoals: report written to ${flags.out}`);
       } else {
         process.stdout.write(output);
