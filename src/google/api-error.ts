@@ -64,8 +64,20 @@ export function isDailyLimit(f: ErrorFacts): boolean {
   );
 }
 
+/**
+ * A hard limit of the resource, not of the request rate: GA4 answers 429 RESOURCE_EXHAUSTED
+ * `limitExceeded` when a property already holds its maximum of key events or custom dimensions.
+ * Retrying cannot succeed (and spends quota), so it is reported at once.
+ */
+export function isHardLimit(f: ErrorFacts): boolean {
+  return (
+    (f.status === 429 || f.status === 403 || f.status === 400) &&
+    (/^limitExceeded$/i.test(f.reason ?? "") || /has reached the limit of/i.test(f.message))
+  );
+}
+
 export function isRateLimit(f: ErrorFacts): boolean {
-  if (isDailyLimit(f)) return false;
+  if (isDailyLimit(f) || isHardLimit(f)) return false;
   if (f.status === 429) return true;
   return (
     f.status === 403 &&

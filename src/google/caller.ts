@@ -1,6 +1,14 @@
 // Every Google API call goes through here: abort check between calls, pacing, budget, retry.
 import { UserError } from "../cli/failure.js";
-import { type ErrorFacts, errorFacts, isDailyLimit, isRateLimit, isRetryable, redact } from "./api-error.js";
+import {
+  type ErrorFacts,
+  errorFacts,
+  isDailyLimit,
+  isHardLimit,
+  isRateLimit,
+  isRetryable,
+  redact,
+} from "./api-error.js";
 import type { Budget } from "./budget.js";
 import { AbortedError, type Clock, realClock } from "./clock.js";
 import type { Pacer } from "./pacer.js";
@@ -73,6 +81,12 @@ export class ApiCaller {
           facts,
           "It refills at midnight Pacific time; re-run then (the run continues where it stopped), or ask for a higher quota in the Cloud console.",
           `the Cloud project's daily API quota is used up (${method})`,
+        );
+      if (isHardLimit(facts))
+        throw new ApiCallError(
+          method,
+          facts,
+          "The GA4 property is full (key events or custom dimensions): archive ones you no longer need in GA4 Admin, and set limits in microgoals.yaml to what the property allows so validate catches this first.",
         );
       if (isRateLimit(facts)) this.budget.limited();
       if (!isRetryable(facts)) throw new ApiCallError(method, facts);
