@@ -1,4 +1,5 @@
 // The goal table `validate` prints for a valid project: one row per goal, fixed-width columns.
+import { printable } from "../terminal-text.js";
 import type { Goal, Project } from "./model.js";
 
 const header = ["id", "kind", "role", "trigger", "event", "key event", "leads_to"];
@@ -22,7 +23,7 @@ export function summaryTable(project: Project): string {
     render(widths.map((w) => "-".repeat(w))),
     ...rows.slice(1).map(render),
     "",
-    `${project.name}: ${plural(project.goals.length, "goal")} (${macros} macro, ${project.goals.length - macros} micro), ${plural(project.funnels.length, "funnel")}, ${plural(project.files.length, "file")}.`,
+    `${printable(project.name)}: ${plural(project.goals.length, "goal")} (${macros} macro, ${project.goals.length - macros} micro), ${plural(project.funnels.length, "funnel")}, ${plural(project.files.length, "file")}.`,
   ].join("\n");
 }
 

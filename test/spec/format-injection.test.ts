@@ -4,7 +4,8 @@ import { describe, expect, it } from "vitest";
 import type { Diagnostic } from "../../src/spec/diagnostic.js";
 import { formatGithub } from "../../src/spec/format/github.js";
 import { formatText } from "../../src/spec/format/text.js";
-import { load, withGoals } from "./harness.js";
+import { summaryTable } from "../../src/spec/summary-table.js";
+import { load, projectLines, withGoals, withProject } from "./harness.js";
 
 const CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/;
 const ESC = "\u001b]0;pwned\u0007\u001b[2J\r\u009b1m";
@@ -48,5 +49,16 @@ describe("validate output under hostile specs", () => {
     const [, quoted, caret] = formatText([d], new Map([["goals/a.yaml", line]])).split("\n");
     expect(quoted.length).toBeLessThan(200);
     expect(quoted.indexOf("BAD")).toBe(caret.indexOf("^"));
+  });
+
+  it("prints the summary of a valid project without the project name's control characters", () => {
+    const r = load(
+      withProject(
+        [],
+        projectLines.map((l) => (l === "name: T" ? 'name: "Shop\\e]0;pwned\\a"' : l)),
+      ),
+    );
+    expect(r.project?.name).toContain("\u001b");
+    expect(summaryTable(r.project!)).not.toMatch(CONTROL);
   });
 });
