@@ -1,6 +1,7 @@
 // Turns any error that escapes a command into one line on stderr and an exit code. Users never see
 // a stack trace unless MICROGOALS_DEBUG is set.
 import { redact } from "../google/api-error.js";
+import { fileSystemFault } from "./file-system-fault.js";
 
 /** An error the user can fix; `exitCode` follows the documented table in README.md. */
 export class UserError extends Error {
@@ -29,6 +30,12 @@ export function reportFailure(err: unknown): number {
     console.error(`microgoals: ${redact(err.message)}`);
     if (err.hint) console.error(`  ${redact(err.hint)}`);
     return err.exitCode;
+  }
+  const fault = fileSystemFault(err);
+  if (fault) {
+    console.error(`microgoals: ${redact(fault.message)}`);
+    console.error(`  ${fault.hint}`);
+    return 1;
   }
   const message = err instanceof Error ? err.message : String(err);
   console.error(`microgoals: internal error: ${redact(message)}`);

@@ -120,3 +120,14 @@ describe("--out on a full disk", () => {
     expect(readFileSync(path, "utf8")).toBe("previous report\n");
   });
 });
+
+describe("any command writing to a full disk", () => {
+  it("export --out /dev/full: one line, a hint, exit 1", async () => {
+    const r = await cli(["export", root, "--out", "/dev/full"]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(
+      /^microgoals: cannot write: no space left on the device \(ENOSPC\)\n {2}Free some space/,
+    );
+    expect(r.stderr).not.toMatch(/internal error|a bug/);
+  });
+});
