@@ -96,7 +96,9 @@ describe("recordRun", () => {
       expect(result.historyWritten).toBe(false);
       expect(result.historyError).toMatch(/history\.jsonl is not a regular file/);
       expect(result.historyProblems).toEqual([
-        expect.stringMatching(/history\.jsonl: cannot read the history: .*history\.jsonl is not a regular file/),
+        expect.stringMatching(
+          /history\.jsonl: cannot read the history: .*history\.jsonl is not a regular file/,
+        ),
       ]);
       expect(hook.bodies).toHaveLength(1);
       expect(result.exitCode).toBe(1);
