@@ -61,4 +61,15 @@ describe("validate output under hostile specs", () => {
     expect(r.project?.name).toContain("\u001b");
     expect(summaryTable(r.project!)).not.toMatch(CONTROL);
   });
+
+  it("prints a file name holding control characters safely", () => {
+    const d: Diagnostic = {
+      severity: "error",
+      rule: "yaml-syntax",
+      message: "m",
+      position: { file: `goals/${ESC}.yaml`, line: 1, col: 1 },
+    };
+    expect(formatText([d], new Map())).not.toMatch(CONTROL);
+    expect(formatGithub([d])).not.toMatch(CONTROL);
+  });
 });

@@ -12,7 +12,7 @@ export function formatGithub(diagnostics: readonly Diagnostic[], pathPrefix = ""
   const lines = diagnostics.map((d) => {
     const { file, line, col } = d.position;
     const props = [
-      `file=${escapeProperty(pathPrefix + file)}`,
+      `file=${escapeProperty(printable(pathPrefix + file))}`,
       `line=${line}`,
       `col=${col}`,
       `title=${escapeProperty(d.rule)}`,
