@@ -95,21 +95,22 @@ export function mayHaveApplied(f: ErrorFacts): boolean {
   return f.network || (f.status !== undefined && f.status >= 500);
 }
 
+/** A JWT (a signed service-account assertion, an ID token): a base64url JSON header, "eyJ…". */
+const JWT = /\beyJ[\w-]+=*\.[\w-]+=*(\.[\w-]*=*)?/g;
+
 /** Removes anything that looks like a credential from a message before it reaches a user. */
 export function redact(text: string): string {
-  return (
-    text
-      .replace(
-        /-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]*?(-----END [A-Z ]*PRIVATE KEY-----|$)/g,
-        "[redacted key]",
-      )
-      .replace(/\bya29\.[\w.-]+/g, "[redacted token]")
-      // A JWT (a signed service-account assertion, an ID token): base64url JSON header "eyJ…".
-      .replace(/\beyJ[\w-]+=*\.[\w-]+=*(\.[\w-]*=*)?/g, "[redacted token]")
-      .replace(/\b(Bearer)\s+[\w.~+/-]+=*/gi, "$1 [redacted]")
-      .replace(
-        /("?(private_key|access_token|refresh_token|client_secret|id_token|assertion)"?\s*[:=]\s*)"[^"]*"/gi,
-        '$1"[redacted]"',
-      )
-  );
+  return text
+    .replace(
+      /-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]*?(-----END [A-Z ]*PRIVATE KEY-----|$)/g,
+      "[redacted key]",
+    )
+    .replace(/\bya29\.[\w.-]+/g, "[redacted token]")
+    .replace(JWT, "[redacted token]")
+    .replace(/\b(Bearer)\s+[\w.~+/-]+=*/gi, "$1 [redacted]")
+    .replace(
+      /("?(private_key|access_token|refresh_token|client_secret|id_token)"?\s*[:=]\s*)"[^"]*"/gi,
+      '$1"[redacted]"',
+    )
+    .replace(/("?assertion"?\s*[:=]\s*)"[^"]*"/gi, '$1"[redacted]"');
 }
