@@ -312,7 +312,7 @@ describe("a new user's first hour: a fresh init project of each template, agains
   it("an output path that cannot be written is one line and exit 1, never 'internal error'", async () => {
     const folderAsPath = await cli(["export", "site-ecommerce", "--out", "out"]);
     expect(folderAsPath.code).toBe(1);
-    expect(folderAsPath.err).toMatch(/cannot write the container export out: .*\n.*folder/);
+    expect(folderAsPath.err).toMatch(/cannot write the container export to out: it is a folder\n.*file name/);
     expect(folderAsPath.err).not.toMatch(/internal error/);
     const missing = await cli(["apply", "nosuch.json"]);
     expect(missing.code).toBe(1);

@@ -82,8 +82,20 @@ export function isDailyLimit(f: ErrorFacts): boolean {
   );
 }
 
+/**
+ * A hard limit of the resource, not of the request rate: GA4 answers 429 RESOURCE_EXHAUSTED
+ * `limitExceeded` when a property already holds its maximum of key events or custom dimensions.
+ * Retrying cannot succeed (and spends quota), so it is reported at once.
+ */
+export function isHardLimit(f: ErrorFacts): boolean {
+  return (
+    (f.status === 429 || f.status === 403 || f.status === 400) &&
+    (/^limitExceeded$/i.test(f.reason ?? "") || /has reached the limit of/i.test(f.message))
+  );
+}
+
 export function isRateLimit(f: ErrorFacts): boolean {
-  if (isDailyLimit(f)) return false;
+  if (isDailyLimit(f) || isHardLimit(f)) return false;
   if (f.status === 429) return true;
   return (
     f.status === 403 &&
@@ -101,6 +113,9 @@ export function mayHaveApplied(f: ErrorFacts): boolean {
   return f.network || (f.status !== undefined && f.status >= 500);
 }
 
+/** A JWT (a signed service-account assertion, an ID token): a base64url JSON header, "eyJ…". */
+const JWT = /\beyJ[\w-]+=*\.[\w-]+=*(\.[\w-]*=*)?/g;
+
 /** Removes anything that looks like a credential from a message before it reaches a user. */
 export function redact(text: string): string {
   return text
@@ -109,9 +124,11 @@ export function redact(text: string): string {
       "[redacted key]",
     )
     .replace(/\bya29\.[\w.-]+/g, "[redacted token]")
+    .replace(JWT, "[redacted token]")
     .replace(/\b(Bearer)\s+[\w.~+/-]+=*/gi, "$1 [redacted]")
     .replace(
       /("?(private_key|access_token|refresh_token|client_secret|id_token)"?\s*[:=]\s*)"[^"]*"/gi,
       '$1"[redacted]"',
-    );
+    )
+    .replace(/("?assertion"?\s*[:=]\s*)"[^"]*"/gi, '$1"[redacted]"');
 }

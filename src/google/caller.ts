@@ -1,6 +1,14 @@
 // Every Google API call goes through here: abort check between calls, pacing, budget, retry.
 import { UserError } from "../errors.js";
-import { type ErrorFacts, errorFacts, isDailyLimit, isRateLimit, isRetryable, redact } from "./api-error.js";
+import {
+  type ErrorFacts,
+  errorFacts,
+  isDailyLimit,
+  isHardLimit,
+  isRateLimit,
+  isRetryable,
+  redact,
+} from "./api-error.js";
 import type { Budget } from "./budget.js";
 import { AbortedError, type Clock, realClock } from "./clock.js";
 import type { Pacer } from "./pacer.js";
@@ -87,6 +95,12 @@ export class ApiCaller {
           facts,
           "Nothing is listening at that address: start the emulator (`microgoals emulator`), or check --endpoint / MICROGOALS_ENDPOINT.",
           `cannot connect (${method})`,
+        );
+      if (isHardLimit(facts))
+        throw new ApiCallError(
+          method,
+          facts,
+          "The GA4 property is full (key events or custom dimensions): archive ones you no longer need in GA4 Admin, and set limits in microgoals.yaml to what the property allows so validate catches this first.",
         );
       if (isRateLimit(facts)) this.budget.limited();
       if (!isRetryable(facts)) throw new ApiCallError(method, facts);

@@ -1,12 +1,13 @@
 // The spec loader: files → YAML (with positions) → JSON Schema → normalized Project → semantic rules.
 // User mistakes never throw; they come back as located diagnostics (see load-result.ts).
-import { readdir, readFile } from "node:fs/promises";
+import { readdir } from "node:fs/promises";
 import { join, relative, resolve, sep } from "node:path";
 import type { Diagnostic } from "./diagnostic.js";
 import type { LoadResult } from "./load-result.js";
 import type { Funnel, Goal, Position, SourceRef } from "./model.js";
 import { normalizeGoalFile } from "./normalize-goals.js";
 import { normalizeSettings, projectFile } from "./normalize-project.js";
+import { readSpecFile } from "./read-spec-file.js";
 import type { Rule } from "./rules/rule.js";
 import { runRules } from "./run-rules.js";
 import { checkSchema } from "./schema-check.js";
@@ -17,15 +18,21 @@ import { type ParsedFile, parseSpecFile } from "./yaml-file.js";
 export interface LoadOptions {
   /** semantic rules to run (default: the project's own; report/rules projectRules has them all) */
   rules?: readonly Rule[];
+  /** why a file with an undefined value could not be read, when known (e.g. file-too-large) */
+  unreadable?: Record<string, Diagnostic>;
 }
 
 /** Loads and validates the project in `dir` (microgoals.yaml + goals/**\/*.yaml). */
 export async function loadProject(dir: string, options: LoadOptions = {}): Promise<LoadResult> {
   const abs = resolve(dir);
   const files: Record<string, string | undefined> = {};
-  files[projectFile] = await readText(join(abs, projectFile));
-  for (const rel of await goalFiles(abs)) files[rel] = await readText(join(abs, rel));
-  return loadProjectFromStrings(files, abs, options);
+  const unreadable: Record<string, Diagnostic> = {};
+  for (const rel of [projectFile, ...(await goalFiles(abs))]) {
+    const read = readSpecFile(join(abs, rel), rel);
+    files[rel] = read.text;
+    if (read.diagnostic) unreadable[rel] = read.diagnostic;
+  }
+  return loadProjectFromStrings(files, abs, { ...options, unreadable });
 }
 
 /**
@@ -46,6 +53,11 @@ export function loadProjectFromStrings(
 
   for (const file of [projectFile, ...goalPaths]) {
     const text = files[file];
+    const why = options.unreadable?.[file];
+    if (text === undefined && why) {
+      diagnostics.push(why);
+      continue;
+    }
     if (text === undefined) {
       diagnostics.push({
         severity: "error",
@@ -108,14 +120,6 @@ export function loadProjectFromStrings(
   }
   const project = { ...settings, dir, goals, funnels, files: [projectFile, ...goalPaths] };
   return result(runRules(project, { locate, locateKey, has }, options.rules), project);
-}
-
-async function readText(path: string): Promise<string | undefined> {
-  try {
-    return await readFile(path, "utf8");
-  } catch {
-    return undefined;
-  }
 }
 
 /** goals/**\/*.yaml and *.yml, relative to the project, "/"-separated, sorted. */

@@ -1,4 +1,6 @@
 // The goal table `validate` prints for a valid project: one row per goal, fixed-width columns.
+
+import { printable } from "../terminal-text.js";
 import { plural } from "./format/plural.js";
 import type { Goal, Project } from "./model.js";
 
@@ -23,6 +25,6 @@ export function summaryTable(project: Project): string {
     render(widths.map((w) => "-".repeat(w))),
     ...rows.slice(1).map(render),
     "",
-    `${project.name}: ${plural(project.goals.length, "goal")} (${macros} macro, ${project.goals.length - macros} micro), ${plural(project.funnels.length, "funnel")}, ${plural(project.files.length, "file")}.`,
+    `${printable(project.name)}: ${plural(project.goals.length, "goal")} (${macros} macro, ${project.goals.length - macros} micro), ${plural(project.funnels.length, "funnel")}, ${plural(project.files.length, "file")}.`,
   ].join("\n");
 }

@@ -4,6 +4,7 @@ import { isAlias, isMap, isScalar, isSeq, LineCounter, type Node, parseDocument 
 import type { Diagnostic } from "./diagnostic.js";
 import type { Position } from "./model.js";
 import { pointerSegments } from "./pointer.js";
+import { MAX_SPEC_DEPTH, tooDeepNode } from "./yaml-depth.js";
 
 export interface ParsedFile {
   file: string;
@@ -22,6 +23,12 @@ const yamlRules: Record<string, string> = {
   DUPLICATE_KEY: "duplicate-key",
   TAB_AS_INDENT: "tab-indent",
   MULTIPLE_DOCS: "multiple-documents",
+  RESOURCE_EXHAUSTION: "nesting-too-deep", // the parser ran out of stack: nesting, in practice
+};
+
+const tooDeep = {
+  message: `The YAML nests too deeply: a spec file may nest at most ${MAX_SPEC_DEPTH} levels.`,
+  hint: "Look for runaway brackets ([[[… or {{{…) or indentation around this line.",
 };
 
 export function parseSpecFile(file: string, text: string): ParsedFile {
@@ -50,9 +57,9 @@ export function parseSpecFile(file: string, text: string): ParsedFile {
     return {
       severity: "error",
       rule: yamlRules[e.code] ?? "yaml-syntax",
-      message: yamlMessage(e.code, e.message),
+      message: e.code === "RESOURCE_EXHAUSTION" ? tooDeep.message : yamlMessage(e.code, e.message),
       position: at(e.pos[0]),
-      ...(hint ? { hint } : {}),
+      ...(e.code === "RESOURCE_EXHAUSTION" ? { hint: tooDeep.hint } : hint ? { hint } : {}),
     };
   });
 
@@ -92,6 +99,11 @@ export function parseSpecFile(file: string, text: string): ParsedFile {
     has: (pointer) => find(pointer).exact,
   };
   if (diagnostics.length > 0) return result;
+  const deep = tooDeepNode(doc.contents as Node | null);
+  if (deep) {
+    diagnostics.push({ severity: "error", rule: "nesting-too-deep", position: posOf(deep), ...tooDeep });
+    return result;
+  }
   if (doc.contents === null || (isScalar(doc.contents) && doc.contents.value === null)) {
     diagnostics.push({
       severity: "error",

@@ -209,6 +209,22 @@ const pairs: Pair[] = [
     ]),
   },
   {
+    rule: "text-too-long",
+    bad: withGoals([
+      "funnels:",
+      "  - id: f",
+      `    title: ${"F".repeat(101)}`,
+      "    steps: [view_item, purchase]",
+    ]),
+    at: `goals/a.yaml:${L(3)}:12`,
+    good: withGoals([
+      "funnels:",
+      "  - id: f",
+      `    title: ${"F".repeat(100)}`,
+      "    steps: [view_item, purchase]",
+    ]),
+  },
+  {
     rule: "invalid-regex",
     bad: withGoals(micro("x", ["      page_view:", '        path: { matches: "^/(a" }'])),
     at: `goals/a.yaml:${L(8)}:26`,

@@ -1,4 +1,6 @@
 // GitHub Actions workflow commands: one `::error file=…,line=…,col=…,title=…::message` per finding.
+
+import { printable } from "../../terminal-text.js";
 import type { Diagnostic } from "../diagnostic.js";
 import { countsLine } from "./counts.js";
 
@@ -10,12 +12,13 @@ export function formatGithub(diagnostics: readonly Diagnostic[], pathPrefix = ""
   const lines = diagnostics.map((d) => {
     const { file, line, col } = d.position;
     const props = [
-      `file=${escapeProperty(pathPrefix + file)}`,
+      `file=${escapeProperty(printable(pathPrefix + file))}`,
       `line=${line}`,
       `col=${col}`,
       `title=${escapeProperty(d.rule)}`,
     ].join(",");
-    const message = d.hint ? `${d.message}\n${d.hint}` : d.message;
+    // The log is shown in a terminal-like viewer: no control sequence from the spec gets through.
+    const message = d.hint ? `${printable(d.message)}\n${printable(d.hint)}` : printable(d.message);
     return `::${d.severity === "error" ? "error" : "warning"} ${props}::${escapeData(message)}`;
   });
   lines.push(countsLine(diagnostics));

@@ -30,6 +30,7 @@ import { reservedEventName } from "./reserved-event-name.js";
 import { reservedPrefix } from "./reserved-prefix.js";
 import type { Rule } from "./rule.js";
 import { singleStepFunnel } from "./single-step-funnel.js";
+import { textTooLong } from "./text-too-long.js";
 import { tooManyParams } from "./too-many-params.js";
 import { unknownGoal } from "./unknown-goal.js";
 import { unreachedMacro } from "./unreached-macro.js";
@@ -41,6 +42,7 @@ export const rules: Rule[] = [
   invalidSchedule,
   duplicateGoalId,
   duplicateFunnelId,
+  textTooLong,
   eventNameFormat,
   eventNameLength,
   reservedPrefix,

@@ -1,6 +1,8 @@
 // HTML: one self-contained file (inline CSS and SVG, no script, no font, no CDN) that reads well on
 // a desktop, a phone (cards instead of wide tables, stacked chart) and paper. Data-quality caveats
 // come first, so nobody reads the numbers without them.
+
+import { printableDeep } from "../../../terminal-text.js";
 import type { Analysis } from "../../analysis.js";
 import { caveatLines } from "../caveat-lines.js";
 import { pathBlocks, timeExplanation, timeHeading, timeRows } from "../export-sections.js";
@@ -12,7 +14,9 @@ import { STYLE } from "./style.js";
 import { escapeXml as esc, trendLines } from "./svg-charts.js";
 import { htmlTable } from "./table.js";
 
-export function renderHtml(a: Analysis): string {
+export function renderHtml(analysis: Analysis): string {
+  // The file is often `cat`-ed or piped: no control character from the spec or data gets through.
+  const a = printableDeep(analysis);
   const lines = caveatLines(a);
   const out: string[] = [
     "<!doctype html>",

@@ -8,6 +8,7 @@ import { UserError } from "../../../errors.js";
 import type { Project } from "../../../project/model.js";
 import { analysisSql } from "../export/analysis-query.js";
 import { duckdb } from "../export/dialect.js";
+import { checkEventDates } from "../export/event-dates.js";
 import { compactDate, exportQuery } from "../export/export-query.js";
 import { type ExportReportInput, readResult } from "../export/read-result.js";
 import { checkDays, toRows } from "../export/result-checks.js";
@@ -49,6 +50,7 @@ export async function filesReport(project: Project, opts: FilesSourceOptions): P
   const conn = await instance.connect();
   try {
     const files = await openExportFiles(conn, opts.files);
+    await checkEventDates(conn, files);
     let { since, until } = opts;
     if (!since || !until) {
       const span = await conn.runAndReadAll(
