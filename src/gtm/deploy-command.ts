@@ -190,7 +190,11 @@ async function applyWith(
       `Applied: GTM ${g.created} created, ${g.updated} updated, ${g.deleted} deleted; ` +
         `GA4 ${a.created} created, ${a.updated} updated, ${a.deleted} deleted/archived.`,
     );
-    if (result.published)
+    if (result.published?.resumed)
+      console.log(
+        `Published container version ${result.published.versionId} "${result.published.name}", made by an earlier apply that stopped before publishing it.`,
+      );
+    else if (result.published)
       console.log(`Published container version ${result.published.versionId} "${result.published.name}".`);
     console.log(formatBudget(result.budget));
   } finally {

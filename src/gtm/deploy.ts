@@ -11,6 +11,7 @@ import { fingerprint, makePlan } from "../plan/make-plan.js";
 import { hasChanges, type Plan } from "../plan/model.js";
 import { withAccessHint } from "./access-hint.js";
 import { applyGtm, type GtmApplyResult } from "./apply.js";
+import { findPendingVersion, publishVersion } from "./pending-publish.js";
 import { createVersionAndPublish, type Published } from "./publish.js";
 import { type LiveRead, readLiveGtm, readWorkspace } from "./read-live.js";
 import { openSession, type Session, type SessionOptions } from "./session.js";
@@ -93,6 +94,14 @@ export async function applyPlan(
   const empty = { gtm: { created: 0, updated: 0, deleted: 0 }, ga4: { created: 0, updated: 0, deleted: 0 } };
   if ("plan" in what) checkFingerprints(plan, read.live, ga4);
   refuseConflicts(plan);
+  if (!hasChanges(plan) && options.publish && !read.workspace) {
+    const pending = await findPendingVersion(s.gtmCaller, s.gtm, container, read.latestVersionId);
+    if (pending) {
+      await publishVersion(s.gtmCaller, s.gtm, pending.versionId, pending.versionPath);
+      options.onProgress?.(`publish version ${pending.versionId}`, 1, 1, 0);
+      return { plan, ...empty, published: { ...pending, resumed: true }, budget: s.budget.snapshot() };
+    }
+  }
   if (!hasChanges(plan) && !(options.publish && read.workspace))
     return { plan, ...empty, budget: s.budget.snapshot() };
 
