@@ -3,6 +3,7 @@
 // by a person (drift): reported and left alone unless forced.
 import type { DesiredState, Owned } from "../compile/desired-state.js";
 import { parseMarker } from "../compile/ownership.js";
+import { duplicateChanges } from "./duplicate-entities.js";
 import { fieldDiff } from "./field-diff.js";
 import type { LiveEntity, LiveGtm } from "./live-state.js";
 import type { GtmChange, GtmKind } from "./model.js";
@@ -94,8 +95,7 @@ function diffKind(
   for (const d of [...desired].sort((a, b) => a.key.localeCompare(b.key))) {
     const base = { kind, key: d.key, name: d.body.name, goals: d.goals };
     const [primary, ...extras] = owned.get(d.key) ?? [];
-    for (const dup of extras)
-      changes.push({ ...base, action: "delete", id: dup.id, note: "duplicate of the same goal entity" });
+    changes.push(...duplicateChanges(kind, d.key, d.body.name, extras, triggerKeyById, force, warnings));
     if (!primary) {
       // GTM rejects duplicate names, and the foreign one is never touched: the user must decide.
       if (foreignNames.has(d.body.name))
