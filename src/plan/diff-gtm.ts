@@ -5,6 +5,7 @@ import type { DesiredState, Owned } from "../compile/desired-state.js";
 import { parseMarker } from "../compile/ownership.js";
 import { duplicateChanges } from "./duplicate-entities.js";
 import { fieldDiff } from "./field-diff.js";
+import { keepReferenced } from "./foreign-references.js";
 import type { LiveEntity, LiveGtm } from "./live-state.js";
 import type { GtmChange, GtmKind } from "./model.js";
 import { matchesHash, normalizeLive } from "./normalize.js";
@@ -51,6 +52,7 @@ export function diffGtm(
     for (const e of d.kept)
       if (folderId === undefined || e.entity.parentFolderId !== folderId) out.moveToFolder.push(e.key);
   }
+  out.changes = keepReferenced(out.changes, live, out.warnings);
   return out;
 }
 
