@@ -9,6 +9,7 @@ import { PUBLISH_CALLS, WORKSPACE_LISTS } from "../plan/estimate.js";
 import type { LiveGa4, LiveGtm } from "../plan/live-state.js";
 import { fingerprint, makePlan } from "../plan/make-plan.js";
 import { hasChanges, type Plan } from "../plan/model.js";
+import { nameCollisions } from "../plan/name-collisions.js";
 import { withAccessHint } from "./access-hint.js";
 import { applyGtm, type GtmApplyResult } from "./apply.js";
 import { findPendingVersion, publishVersion } from "./pending-publish.js";
@@ -93,7 +94,7 @@ export async function applyPlan(
   let plan = "plan" in what ? what.plan : planFor(what.desired, live, s, options.force);
   const empty = { gtm: { created: 0, updated: 0, deleted: 0 }, ga4: { created: 0, updated: 0, deleted: 0 } };
   if ("plan" in what) checkFingerprints(plan, read.live, ga4);
-  refuseConflicts(plan);
+  refuseConflicts(plan, read.live);
   if (!hasChanges(plan) && options.publish && !read.workspace) {
     const pending = await findPendingVersion(s.gtmCaller, s.gtm, container, read.latestVersionId);
     if (pending) {
@@ -136,7 +137,7 @@ export async function applyPlan(
     readsLeft = 0;
     if ("plan" in what) checkFingerprints(plan, read.live, ga4);
     else plan = planFor(what.desired, { read, ga4 }, s, options.force);
-    refuseConflicts(plan);
+    refuseConflicts(plan, read.live);
   }
 
   const gtmResult = await applyGtm(s.gtmCaller, s.gtm, ws, plan, read.live, gtmStep);
@@ -172,9 +173,15 @@ async function readLive(
   return { read, ga4 };
 }
 
-function refuseConflicts(plan: Plan): void {
-  if (plan.conflicts.length > 0)
-    throw new UserError(`cannot apply: ${plan.conflicts.join("; ")}`, 1, "Nothing was changed.");
+/** The plan's own conflicts, and names it would write that the live state now holds (a saved plan). */
+function refuseConflicts(plan: Plan, live: LiveGtm): void {
+  const conflicts = plan.conflicts.length > 0 ? plan.conflicts : nameCollisions(plan, live);
+  if (conflicts.length > 0)
+    throw new UserError(
+      `cannot apply: ${conflicts.join("; ")}`,
+      1,
+      "Nothing was changed. Rename the entity in GTM (or add the marker line to its notes to hand it to microgoals), then plan again.",
+    );
 }
 
 /** A saved plan applies only to the live state it was made against. */
