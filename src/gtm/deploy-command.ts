@@ -10,6 +10,7 @@ import type { DesiredState } from "../compile/desired-state.js";
 import { checkTarget } from "../compile/run/valid-project.js";
 import { formatBudget } from "../google/budget.js";
 import { AbortedError } from "../google/clock.js";
+import { DESTROY_ALL_WARNING, destroysAll, refuseDestroyAll } from "../plan/destroy-all.js";
 import { hasChanges, type Plan } from "../plan/model.js";
 import { renderPlan } from "../plan/render.js";
 import { loadPlan, savePlan } from "../plan/saved-plan.js";
@@ -36,6 +37,7 @@ export interface ApplyFlags extends Common {
   yes?: boolean;
   publish?: boolean;
   versionName?: string;
+  allowDestroyAll?: boolean;
 }
 
 async function desiredFor(
@@ -116,6 +118,7 @@ export async function runPlan(dir: string, flags: PlanFlags): Promise<void> {
   if (flags.json) process.stdout.write(`${JSON.stringify(result.plan, null, 2)}\n`);
   else {
     process.stdout.write(renderPlan(result.plan));
+    if (destroysAll(result.plan)) console.log(`Note: ${DESTROY_ALL_WARNING}.`);
     if (result.behind)
       console.log("Note: the workspace is behind the latest container version; apply syncs it first.");
     if (flags.out)
@@ -154,6 +157,9 @@ async function applyWith(
     live = planned.live;
   }
   process.stdout.write(renderPlan(preview));
+  if (destroysAll(preview)) console.log(`Note: ${DESTROY_ALL_WARNING}.`);
+  // Before the confirmation prompt: a "yes" must not be asked for a plan that will be refused.
+  refuseDestroyAll(preview, flags.allowDestroyAll);
   if (!hasChanges(preview) && !flags.publish) {
     console.log(formatBudget(session.budget.snapshot()));
     return;
@@ -176,6 +182,7 @@ async function applyWith(
         {
           session: session.withSignal(signal),
           force: flags.force,
+          allowDestroyAll: flags.allowDestroyAll,
           publish: flags.publish,
           version,
           live,

@@ -5,6 +5,7 @@ import type { DesiredState } from "../compile/desired-state.js";
 import { applyGa4, type Ga4ApplyResult } from "../ga4/admin/apply.js";
 import { readLiveGa4 } from "../ga4/admin/read-live.js";
 import type { BudgetSnapshot } from "../google/budget.js";
+import { refuseDestroyAll } from "../plan/destroy-all.js";
 import { PUBLISH_CALLS, WORKSPACE_LISTS } from "../plan/estimate.js";
 import type { LiveGa4, LiveGtm } from "../plan/live-state.js";
 import { fingerprint, makePlan } from "../plan/make-plan.js";
@@ -20,6 +21,8 @@ import { containerPath, createWorkspace, syncWorkspace } from "./workspace.js";
 
 export interface DeployOptions extends Omit<SessionOptions, "scopes"> {
   force?: boolean;
+  /** Allow a plan that deletes every owned entity (refused otherwise: destroy-all.ts). */
+  allowDestroyAll?: boolean;
   /** Reuse a session (and its quota window) across plan and apply. */
   session?: Session;
 }
@@ -95,6 +98,7 @@ export async function applyPlan(
   const empty = { gtm: { created: 0, updated: 0, deleted: 0 }, ga4: { created: 0, updated: 0, deleted: 0 } };
   if ("plan" in what) checkFingerprints(plan, read.live, ga4);
   refuseConflicts(plan, read.live);
+  refuseDestroyAll(plan, options.allowDestroyAll);
   if (!hasChanges(plan) && options.publish && !read.workspace) {
     const pending = await findPendingVersion(s.gtmCaller, s.gtm, container, read.latestVersionId);
     if (pending) {
@@ -138,6 +142,7 @@ export async function applyPlan(
     if ("plan" in what) checkFingerprints(plan, read.live, ga4);
     else plan = planFor(what.desired, { read, ga4 }, s, options.force);
     refuseConflicts(plan, read.live);
+    refuseDestroyAll(plan, options.allowDestroyAll);
   }
 
   const gtmResult = await applyGtm(s.gtmCaller, s.gtm, ws, plan, read.live, gtmStep);

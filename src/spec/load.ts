@@ -1,8 +1,9 @@
 // The spec loader: files → YAML (with positions) → JSON Schema → normalized Project → semantic rules.
 // User mistakes never throw; they come back as located diagnostics (see load-result.ts).
-import { readdir, readFile } from "node:fs/promises";
-import { join, relative, resolve, sep } from "node:path";
+import { readFile } from "node:fs/promises";
+import { join, resolve } from "node:path";
 import type { Diagnostic } from "./diagnostic.js";
+import { listGoalFiles } from "./goal-files.js";
 import type { LoadResult } from "./load-result.js";
 import type { Funnel, Goal, Position, SourceRef } from "./model.js";
 import { normalizeGoalFile } from "./normalize-goals.js";
@@ -18,8 +19,12 @@ export async function loadProject(dir: string): Promise<LoadResult> {
   const abs = resolve(dir);
   const files: Record<string, string | undefined> = {};
   files[projectFile] = await readText(join(abs, projectFile));
-  for (const rel of await goalFiles(abs)) files[rel] = await readText(join(abs, rel));
-  return loadProjectFromStrings(files, abs);
+  const listed = await listGoalFiles(abs);
+  for (const rel of listed.files) files[rel] = await readText(join(abs, rel));
+  const loaded = loadProjectFromStrings(files, abs);
+  if (listed.problems.length === 0) return loaded;
+  const { project: _dropped, ...rest } = loaded;
+  return { ...rest, diagnostics: sortDiagnostics([...listed.problems, ...loaded.diagnostics]) };
 }
 
 /**
@@ -108,22 +113,5 @@ async function readText(path: string): Promise<string | undefined> {
     return await readFile(path, "utf8");
   } catch {
     return undefined;
-  }
-}
-
-/** goals/**\/*.yaml and *.yml, relative to the project, "/"-separated, sorted. */
-async function goalFiles(dir: string): Promise<string[]> {
-  try {
-    const entries = await readdir(join(dir, "goals"), { recursive: true, withFileTypes: true });
-    return entries
-      .filter((e) => e.isFile() && /\.ya?ml$/.test(e.name))
-      .map((e) =>
-        relative(dir, join(e.parentPath ?? e.path, e.name))
-          .split(sep)
-          .join("/"),
-      )
-      .sort();
-  } catch {
-    return [];
   }
 }
