@@ -13,11 +13,12 @@ import { hasChanges, type Plan } from "../plan/model.js";
 import { nameCollisions } from "../plan/name-collisions.js";
 import { withAccessHint } from "./access-hint.js";
 import { applyGtm, type GtmApplyResult } from "./apply.js";
+import { explainWorkspaceFailure } from "./concurrent-apply.js";
 import { findPendingVersion, publishVersion } from "./pending-publish.js";
 import { createVersionAndPublish, type Published } from "./publish.js";
 import { type LiveRead, readLiveGtm, readWorkspace } from "./read-live.js";
 import { openSession, type Session, type SessionOptions } from "./session.js";
-import { containerPath, createWorkspace, syncWorkspace } from "./workspace.js";
+import { containerPath, createWorkspace, syncWorkspace, type WorkspaceRef } from "./workspace.js";
 
 export interface DeployOptions extends Omit<SessionOptions, "scopes"> {
   force?: boolean;
@@ -87,10 +88,36 @@ export async function applyPlan(
 ): Promise<ApplyResult> {
   const s =
     options.session ?? (await openSession({ ...options, scopes: options.publish ? "publish" : "apply" }));
+  const at: WritePhase = {};
+  try {
+    return await applyOnce(what, { ...options, session: s }, at);
+  } catch (err) {
+    // A refused write may be another apply on the same workspace (concurrent-apply.ts).
+    if (!at.container || !at.workspaceName) throw err;
+    const { container, workspaceName, workspace, phase } = at;
+    throw await explainWorkspaceFailure(err, s.gtmCaller, s.gtm, container, workspaceName, workspace, phase);
+  }
+}
+
+/** Where apply is: reading, or writing to a workspace (undefined until found or created). */
+interface WritePhase {
+  container?: string;
+  workspaceName?: string;
+  workspace?: WorkspaceRef;
+  phase?: "read" | "write";
+}
+
+async function applyOnce(
+  what: { desired: DesiredState } | { plan: Plan },
+  options: ApplyOptions & { session: Session },
+  at: WritePhase,
+): Promise<ApplyResult> {
+  const s = options.session;
   const target = "plan" in what ? what.plan.gtm : what.desired.gtm;
   const targetName = "plan" in what ? what.plan.target : what.desired.target;
   const propertyId = "plan" in what ? what.plan.ga4.propertyId : what.desired.ga4.propertyId;
   const container = containerPath(target.accountId, target.containerId);
+  Object.assign(at, { container, workspaceName: target.workspaceName, phase: "read" });
   const live = options.live ?? (await readLive(s, targetName, target, propertyId));
   let read = live.read;
   const ga4 = live.ga4;
@@ -129,8 +156,10 @@ export async function applyPlan(
 
   // The workspace: create it when missing, sync it when behind; then the plan must see it as it is.
   let ws = read.workspace;
+  Object.assign(at, { workspace: ws, phase: "write" });
   if (!ws) {
     ws = await createWorkspace(s.gtmCaller, s.gtm, container, target.workspaceName, read.latestVersionId);
+    at.workspace = ws;
     gtmStep(`create workspace ${target.workspaceName}`);
   } else if (workspaceWrite) {
     ws = await syncWorkspace(s.gtmCaller, s.gtm, ws);
