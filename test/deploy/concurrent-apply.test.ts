@@ -45,8 +45,7 @@ describe("concurrent applies on one workspace", () => {
       const { emu, desired, err } = await staleRace(base, publishA);
       expect(err).toBeInstanceOf(Error);
       expect((err as Error).message).toBe(ANOTHER);
-      const again = await applyPlan({ desired }, { session: await session(emu) });
-      expect(again.budget.rateLimited).toBe(0);
+      await applyPlan({ desired }, { session: await session(emu) });
       const ws = workspaceEntities(emu);
       if (ws) expect(ownedKeys(ws.entities.tag)).toEqual(desired.gtm.tags.map((t) => t.key).sort());
       expect(hasChanges((await planDeploy(desired, { session: await session(emu) })).plan)).toBe(false);
