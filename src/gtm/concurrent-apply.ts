@@ -10,6 +10,16 @@ import type { TagManager } from "../google/clients.js";
 import type { GtmChange } from "../plan/model.js";
 import { findWorkspace, type WorkspaceRef } from "./workspace.js";
 
+/** The reads of a workspace found a moment before (read-live.ts). */
+const WORKSPACE_READS = new Set([
+  "workspaces.getStatus",
+  "tags.list",
+  "triggers.list",
+  "variables.list",
+  "built_in_variables.list",
+  "folders.list",
+]);
+
 export const ANOTHER_APPLY = "another apply is running on this workspace; re-run when it ends";
 
 export class ConcurrentApplyError extends UserError {
@@ -62,8 +72,9 @@ export async function explainUpdateFailure(
 }
 
 /**
- * A 404 while reading the workspace, or any other refused write (400/404/409): the workspace this run wrote to is gone or replaced (another
- * run published it, which deletes it), or one appeared that this run was about to create.
+ * A 404 while reading the workspace, or any other refused write (400/404/409): the workspace this
+ * run wrote to is gone or replaced (another run published it, which deletes it), or one appeared
+ * that this run was about to create.
  */
 export async function explainWorkspaceFailure(
   err: unknown,
@@ -80,8 +91,7 @@ export async function explainWorkspaceFailure(
   if (phase === "read") {
     // The workspace was found, then its lists answered 404: published (deleted) in between. A 404
     // of the first calls is a wrong account or container (access-hint.ts), not a race.
-    const method = (err as ApiCallError).method;
-    if (code !== 404 || method === "workspaces.list" || method === "version_headers.latest") return err;
+    if (code !== 404 || !WORKSPACE_READS.has((err as ApiCallError).method)) return err;
     const now = await findWorkspace(caller, gtm, container, workspaceName).catch(() => null);
     return now === undefined
       ? new ConcurrentApplyError(
