@@ -1,7 +1,10 @@
+import { execFile } from "node:child_process";
+import { join } from "node:path";
+import { promisify } from "node:util";
 import { afterEach, describe, expect, it } from "vitest";
 import { AbortedError } from "../../src/google/clock.js";
 import { applyPlan } from "../../src/gtm/deploy.js";
-import { closeEmulators, emulator, exampleDesired, session } from "./harness.js";
+import { closeEmulators, emulator, exampleDesired, session, TIME_SCALE } from "./harness.js";
 
 afterEach(closeEmulators);
 
@@ -58,4 +61,43 @@ describe("a publish lost to an interrupt", () => {
     const c = emu.state.gtm.accounts[0].containers.find((x) => x.containerId === "9000001")!;
     expect(c.liveVersionId).not.toBe(cv.data.containerVersion?.containerVersionId);
   });
+
+  it("the CLI says it published an earlier run's version", async () => {
+    const emu = await emulator();
+    const ac = new AbortController();
+    await applyPlan(
+      { desired: exampleDesired() },
+      {
+        session: (await session(emu)).withSignal(ac.signal),
+        publish: true,
+        onProgress: (step) => step.startsWith("create version") && ac.abort(new AbortedError()),
+      },
+    ).catch(() => undefined);
+    const root = join(import.meta.dirname, "../..");
+    const r = await promisify(execFile)(
+      process.execPath,
+      [
+        "--import",
+        "tsx",
+        join(root, "src/cli/main.ts"),
+        "apply",
+        root,
+        "--yes",
+        "--publish",
+        "--time-scale",
+        `${TIME_SCALE}`,
+      ],
+      {
+        env: {
+          ...process.env,
+          MICROGOALS_ENDPOINT: emu.url,
+          MICROGOALS_QUOTA_FILE: "off",
+          MICROGOALS_DEBUG: "",
+        },
+      },
+    );
+    expect(r.stdout).toMatch(
+      /^Published container version 1 ".*", made by an earlier apply that stopped before publishing it\.$/m,
+    );
+  }, 30_000);
 });
