@@ -7,6 +7,7 @@ import { readLiveGa4 } from "../ga4/admin/read-live.js";
 import type { BudgetSnapshot } from "../google/budget.js";
 import { refuseDestroyAll } from "../plan/destroy-all.js";
 import { PUBLISH_CALLS, WORKSPACE_LISTS } from "../plan/estimate.js";
+import { usedDeletes } from "../plan/foreign-references.js";
 import type { LiveGa4, LiveGtm } from "../plan/live-state.js";
 import { fingerprint, makePlan } from "../plan/make-plan.js";
 import { hasChanges, type Plan } from "../plan/model.js";
@@ -209,12 +210,13 @@ async function readLive(
 
 /** The plan's own conflicts, and names it would write that the live state now holds (a saved plan). */
 function refuseConflicts(plan: Plan, live: LiveGtm): void {
-  const conflicts = plan.conflicts.length > 0 ? plan.conflicts : nameCollisions(plan, live);
+  const conflicts =
+    plan.conflicts.length > 0 ? plan.conflicts : [...nameCollisions(plan, live), ...usedDeletes(plan, live)];
   if (conflicts.length > 0)
     throw new UserError(
       `cannot apply: ${conflicts.join("; ")}`,
       1,
-      "Nothing was changed. Rename the entity in GTM (or add the marker line to its notes to hand it to microgoals), then plan again.",
+      "Nothing was changed. Resolve it in GTM (rename the entity, or remove its use of ours), then plan again.",
     );
 }
 

@@ -4,7 +4,7 @@
 // unpublishable. Such deletes become "kept" (noop) with a warning that says who uses the entity.
 import { parseMarker } from "../compile/ownership.js";
 import type { LiveEntity, LiveGtm } from "./live-state.js";
-import type { GtmChange, GtmKind } from "./model.js";
+import type { GtmChange, GtmKind, Plan } from "./model.js";
 
 interface Uses {
   triggerIds: Set<string>;
@@ -88,4 +88,17 @@ export function keepReferenced(changes: GtmChange[], live: LiveGtm, warnings: st
     }
   }
   return out;
+}
+
+/**
+ * A saved plan's deletes that something in the live read now uses (made after `plan --out`): apply
+ * refuses them before the first write, as a fresh plan would have kept them.
+ */
+export function usedDeletes(plan: Plan, live: LiveGtm): string[] {
+  const kept = keepReferenced(plan.gtm.changes, live, []);
+  return kept.flatMap((c, i) =>
+    c === plan.gtm.changes[i]
+      ? []
+      : [`${c.kind} "${c.name}" would be deleted, but ${(c.note ?? "").replace(/^kept: /, "")} now`],
+  );
 }

@@ -55,4 +55,28 @@ describe("owned entities a hand-made entity still uses", () => {
     const again = await planDeploy(desired, { session: await session(emu) });
     expect(hasChanges(again.plan)).toBe(false);
   });
+
+  it("a saved plan is refused, before any write, when a hand-made tag started using what it deletes", async () => {
+    const emu = await emulator();
+    await applyPlan({ desired: desiredFrom(exampleFiles()) }, { session: await session(emu) });
+    const { plan } = await planDeploy(desiredFrom(withoutSizeGuide()), { session: await session(emu) });
+    const saved = JSON.parse(JSON.stringify(plan));
+    const trigger = workspaceEntities(emu)!.entities.trigger.find((t) =>
+      String(t.name).includes("size_guide_open"),
+    )!;
+    expect(saved.gtm.changes.find((c: { id?: string }) => c.id === trigger.triggerId)?.action).toBe("delete");
+    await control(emu, "DELETE", "/quota");
+    await control(emu, "POST", `${wsControlPath(emu)}/tags`, {
+      name: "Hotjar on size guide (by hand)",
+      type: "html",
+      parameter: [{ type: "template", key: "html", value: "<script></script>" }],
+      firingTriggerId: [trigger.triggerId],
+    });
+    const s = await session(emu);
+    const err = await applyPlan({ plan: saved }, { session: s }).catch((e: unknown) => e);
+    expect((err as Error).message).toMatch(
+      /cannot apply: trigger ".*size_guide_open.*" would be deleted, but tag "Hotjar on size guide \(by hand\)" \(not made by microgoals\) still uses it now/,
+    );
+    expect(s.budget.snapshot().writes).toBe(0);
+  });
 });
