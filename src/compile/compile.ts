@@ -13,6 +13,7 @@ import type {
   GtmVariableBody,
 } from "./desired-state.js";
 import { customDimensions, keyEvents } from "./ga4.js";
+import { projectTag } from "./ga4-ownership.js";
 import { FOLDER_NAME, triggerName } from "./naming.js";
 import { own, shortHash } from "./ownership.js";
 import { ENGAGEMENT_TAG_KEY, engagementCounterTag } from "./tags/engagement-counter.js";
@@ -97,7 +98,8 @@ export function compile(project: Project, targetName?: string): DesiredState {
       propertyId: target.ga4.propertyId,
       measurementId: target.ga4.measurementId,
       keyEvents: keyEvents(goals, project),
-      customDimensions: customDimensions(goals),
+      project: projectTag(project.name),
+      customDimensions: customDimensions(goals, projectTag(project.name)),
     },
   };
   return canonicalize(state) as DesiredState;

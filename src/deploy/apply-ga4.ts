@@ -4,6 +4,7 @@
 import { readLiveGa4 } from "../ga4/admin/read-live.js";
 import { ApiCallError, type ApiCaller } from "../google/caller.js";
 import type { AnalyticsAdmin } from "../google/clients.js";
+import { explainRefusal } from "../gtm/concurrent-apply.js";
 import type { Ga4Change, Plan } from "../plan/model.js";
 
 export interface Ga4ApplyResult {
@@ -31,16 +32,32 @@ export async function applyGa4(
       : live.customDimensions.find((d) => d.parameterName === c.key);
   };
 
+  // A create refused as "already exists" whose object now has exactly what this run was writing.
+  const madeMeanwhile = (c: Ga4Change) => async () => {
+    const found = await find(c);
+    if (!found) return false;
+    return "description" in found ? found.description === c.customDimension?.description : true;
+  };
+
   for (const c of plan.ga4.changes) {
     if (c.kind === "keyEvent" && c.keyEvent) {
       const { eventName, countingMethod, defaultValue } = c.keyEvent;
       if (c.action === "create") {
-        await caller.call(
-          "write",
-          "keyEvents.create",
-          () => ke.create({ parent, requestBody: { eventName, countingMethod, defaultValue } }, opts()),
-          { recover: () => find(c) as never },
-        );
+        await caller
+          .call(
+            "write",
+            "keyEvents.create",
+            () => ke.create({ parent, requestBody: { eventName, countingMethod, defaultValue } }, opts()),
+            { recover: () => find(c) as never },
+          )
+          .catch(async (err: unknown) => {
+            throw await explainRefusal(
+              err,
+              [409],
+              madeMeanwhile(c),
+              `key event "${c.key}" was created by another run`,
+            );
+          });
       } else if (c.action === "update") {
         await caller.call("write", "keyEvents.patch", () =>
           ke.patch(
@@ -56,13 +73,18 @@ export async function applyGa4(
     } else if (c.kind === "customDimension" && c.customDimension) {
       const { parameterName, displayName, scope, description } = c.customDimension;
       if (c.action === "create") {
-        await caller.call(
-          "write",
-          "customDimensions.create",
-          () =>
-            cd.create({ parent, requestBody: { parameterName, displayName, scope, description } }, opts()),
-          { recover: () => find(c) as never },
-        );
+        await caller
+          .call(
+            "write",
+            "customDimensions.create",
+            () =>
+              cd.create({ parent, requestBody: { parameterName, displayName, scope, description } }, opts()),
+            { recover: () => find(c) as never },
+          )
+          .catch(async (err: unknown) => {
+            const evidence = `custom dimension "${c.key}" was created by another run`;
+            throw await explainRefusal(err, [409], madeMeanwhile(c), evidence);
+          });
       } else if (c.action === "update") {
         await caller.call("write", "customDimensions.patch", () =>
           cd.patch(

@@ -9,6 +9,7 @@ import { UserError } from "../errors.js";
 import { ApiCallError, type ApiCaller } from "../google/caller.js";
 import type { TagManager } from "../google/clients.js";
 import { listAll } from "../google/paging.js";
+import { explainCreateFailure, explainRefusal, explainUpdateFailure } from "../gtm/concurrent-apply.js";
 import { collectionOf, entityApi, ID_FIELD } from "../gtm/entity-api.js";
 import type { WorkspaceRef } from "../gtm/workspace.js";
 import { ownedByKey } from "../plan/diff-gtm.js";
@@ -81,9 +82,13 @@ export async function applyGtm(
         kind === "tag" ? remapTriggers(c, triggerIds) : (c.body as unknown as Record<string, unknown>);
       let saved: Record<string, unknown>;
       if (c.action === "create") {
-        saved = await caller.call("write", `${collection}.create`, () => api.create(ws.path, body), {
-          recover: async () => (await api.list(ws.path)).find((e) => isApplied(e, c)),
-        });
+        saved = await caller
+          .call("write", `${collection}.create`, () => api.create(ws.path, body), {
+            recover: async () => (await api.list(ws.path)).find((e) => isApplied(e, c)),
+          })
+          .catch(async (err: unknown) => {
+            throw await explainCreateFailure(err, kind, c, () => api.list(ws.path));
+          });
         result.created++;
         toMove[kind].push(String(saved[ID_FIELD[kind]]));
       } else {
@@ -91,12 +96,17 @@ export async function applyGtm(
         const fp = fingerprints.get(`${kind}:${c.id}`) ?? "";
         // An update replaces the whole entity: keep (or put) it in our folder.
         const full = { ...body, parentFolderId: folderId };
-        saved = await caller.call("write", `${collection}.update`, () => api.update(path, fp, full), {
-          recover: async () => {
-            const now = await caller.call("read", `${collection}.get`, () => api.get(path));
-            return isApplied(now, c) ? now : undefined;
-          },
-        });
+        saved = await caller
+          .call("write", `${collection}.update`, () => api.update(path, fp, full), {
+            recover: async () => {
+              const now = await caller.call("read", `${collection}.get`, () => api.get(path));
+              return isApplied(now, c) ? now : undefined;
+            },
+          })
+          .catch(async (err: unknown) => {
+            const get = () => caller.call("read", `${collection}.get`, () => api.get(path));
+            throw await explainUpdateFailure(err, kind, c, get);
+          });
         result.updated++;
       }
       if (kind === "trigger") triggerIds.set(c.key, String(saved.triggerId));
@@ -160,34 +170,52 @@ async function ensureFolder(
   if (existing && plan.gtm.folder.action === "noop") return existing.id;
   if (existing) {
     const path = `${ws.path}/folders/${existing.id}`;
-    await caller.call(
-      "write",
-      "folders.update",
-      () => folders.update({ path, fingerprint: existing.fingerprint, requestBody }),
-      {
-        recover: async () => {
-          const r = await caller.call("read", "folders.get", () => folders.get({ path }));
-          return r.data.notes === requestBody.notes ? r : undefined;
+    await caller
+      .call(
+        "write",
+        "folders.update",
+        () => folders.update({ path, fingerprint: existing.fingerprint, requestBody }),
+        {
+          recover: async () => {
+            const r = await caller.call("read", "folders.get", () => folders.get({ path }));
+            return r.data.notes === requestBody.notes ? r : undefined;
+          },
         },
-      },
-    );
+      )
+      .catch(async (err: unknown) => {
+        const sameNotes = async () =>
+          (await caller.call("read", "folders.get", () => folders.get({ path }))).data.notes ===
+          requestBody.notes;
+        throw await explainRefusal(
+          err,
+          [409],
+          sameNotes,
+          "the folder's key-event ledger was rewritten by another run",
+        );
+      });
     progress("update folder notes");
     return existing.id;
   }
-  const created = await caller.call(
-    "write",
-    "folders.create",
-    async () => (await folders.create({ parent: ws.path, requestBody })).data,
-    {
-      recover: async () => {
-        const all = await listAll(caller, "folders.list", async (pageToken) => {
-          const r = await folders.list({ parent: ws.path, pageToken });
-          return { items: r.data.folder, next: r.data.nextPageToken };
-        });
-        return all.find((f) => isOurFolder(f.notes ?? undefined));
+  const ours = async () => {
+    const all = await listAll(caller, "folders.list", async (pageToken) => {
+      const r = await folders.list({ parent: ws.path, pageToken });
+      return { items: r.data.folder, next: r.data.nextPageToken };
+    });
+    return all.find((f) => isOurFolder(f.notes ?? undefined));
+  };
+  const created = await caller
+    .call(
+      "write",
+      "folders.create",
+      async () => (await folders.create({ parent: ws.path, requestBody })).data,
+      {
+        recover: ours,
       },
-    },
-  );
+    )
+    .catch(async (err: unknown) => {
+      const made = async () => (await ours()) !== undefined;
+      throw await explainRefusal(err, [400, 409], made, "the microgoals folder was created by another run");
+    });
   progress(`create folder ${plan.gtm.folderName}`);
   return String(created.folderId);
 }

@@ -6,19 +6,26 @@ import { UserError } from "../errors.js";
 import { readLiveGa4 } from "../ga4/admin/read-live.js";
 import type { BudgetSnapshot } from "../google/budget.js";
 import { withAccessHint } from "../gtm/access-hint.js";
+import { explainWorkspaceFailure } from "../gtm/concurrent-apply.js";
+import { findPendingVersion, publishVersion } from "../gtm/pending-publish.js";
 import { createVersionAndPublish, type Published } from "../gtm/publish.js";
 import { type LiveRead, readLiveGtm, readWorkspace } from "../gtm/read-live.js";
 import { openSession, type Session, type SessionOptions } from "../gtm/session.js";
-import { containerPath, createWorkspace, syncWorkspace } from "../gtm/workspace.js";
+import { containerPath, createWorkspace, syncWorkspace, type WorkspaceRef } from "../gtm/workspace.js";
+import { refuseDestroyAll } from "../plan/destroy-all.js";
 import { PUBLISH_CALLS, WORKSPACE_LISTS } from "../plan/estimate.js";
+import { usedDeletes } from "../plan/foreign-references.js";
 import type { LiveGa4, LiveGtm } from "../plan/live-state.js";
 import { fingerprint, makePlan } from "../plan/make-plan.js";
 import { hasChanges, type Plan } from "../plan/model.js";
+import { nameCollisions } from "../plan/name-collisions.js";
 import { applyGa4, type Ga4ApplyResult } from "./apply-ga4.js";
 import { applyGtm, type GtmApplyResult } from "./apply-gtm.js";
 
 export interface DeployOptions extends Omit<SessionOptions, "scopes"> {
   force?: boolean;
+  /** Allow a plan that deletes every owned entity (refused otherwise: destroy-all.ts). */
+  allowDestroyAll?: boolean;
   /** Reuse a session (and its quota window) across plan and apply. */
   session?: Session;
 }
@@ -83,17 +90,52 @@ export async function applyPlan(
 ): Promise<ApplyResult> {
   const s =
     options.session ?? (await openSession({ ...options, scopes: options.publish ? "publish" : "apply" }));
+  const at: WritePhase = {};
+  try {
+    return await applyOnce(what, { ...options, session: s }, at);
+  } catch (err) {
+    // A refused write may be another apply on the same workspace (concurrent-apply.ts).
+    if (!at.container || !at.workspaceName) throw err;
+    const { container, workspaceName, workspace, phase } = at;
+    throw await explainWorkspaceFailure(err, s.gtmCaller, s.gtm, container, workspaceName, workspace, phase);
+  }
+}
+
+/** Where apply is: reading, or writing to a workspace (undefined until found or created). */
+interface WritePhase {
+  container?: string;
+  workspaceName?: string;
+  workspace?: WorkspaceRef;
+  phase?: "read" | "write";
+}
+
+async function applyOnce(
+  what: { desired: DesiredState } | { plan: Plan },
+  options: ApplyOptions & { session: Session },
+  at: WritePhase,
+): Promise<ApplyResult> {
+  const s = options.session;
   const target = "plan" in what ? what.plan.gtm : what.desired.gtm;
   const targetName = "plan" in what ? what.plan.target : what.desired.target;
   const propertyId = "plan" in what ? what.plan.ga4.propertyId : what.desired.ga4.propertyId;
   const container = containerPath(target.accountId, target.containerId);
+  Object.assign(at, { container, workspaceName: target.workspaceName, phase: "read" });
   const live = options.live ?? (await readLive(s, targetName, target, propertyId));
   let read = live.read;
   const ga4 = live.ga4;
   let plan = "plan" in what ? what.plan : planFor(what.desired, live, s, options.force);
   const empty = { gtm: { created: 0, updated: 0, deleted: 0 }, ga4: { created: 0, updated: 0, deleted: 0 } };
   if ("plan" in what) checkFingerprints(plan, read.live, ga4);
-  refuseConflicts(plan);
+  refuseConflicts(plan, read.live);
+  refuseDestroyAll(plan, options.allowDestroyAll);
+  if (!hasChanges(plan) && options.publish && !read.workspace) {
+    const pending = await findPendingVersion(s.gtmCaller, s.gtm, container, read.latestVersionId);
+    if (pending) {
+      await publishVersion(s.gtmCaller, s.gtm, pending.versionId, pending.versionPath);
+      options.onProgress?.(`publish version ${pending.versionId}`, 1, 1, 0);
+      return { plan, ...empty, published: { ...pending, resumed: true }, budget: s.budget.snapshot() };
+    }
+  }
   if (!hasChanges(plan) && !(options.publish && read.workspace))
     return { plan, ...empty, budget: s.budget.snapshot() };
 
@@ -116,8 +158,10 @@ export async function applyPlan(
 
   // The workspace: create it when missing, sync it when behind; then the plan must see it as it is.
   let ws = read.workspace;
+  Object.assign(at, { workspace: ws, phase: "write" });
   if (!ws) {
     ws = await createWorkspace(s.gtmCaller, s.gtm, container, target.workspaceName, read.latestVersionId);
+    at.workspace = ws;
     gtmStep(`create workspace ${target.workspaceName}`);
   } else if (workspaceWrite) {
     ws = await syncWorkspace(s.gtmCaller, s.gtm, ws);
@@ -128,7 +172,8 @@ export async function applyPlan(
     readsLeft = 0;
     if ("plan" in what) checkFingerprints(plan, read.live, ga4);
     else plan = planFor(what.desired, { read, ga4 }, s, options.force);
-    refuseConflicts(plan);
+    refuseConflicts(plan, read.live);
+    refuseDestroyAll(plan, options.allowDestroyAll);
   }
 
   const gtmResult = await applyGtm(s.gtmCaller, s.gtm, ws, plan, read.live, gtmStep);
@@ -164,9 +209,16 @@ async function readLive(
   return { read, ga4 };
 }
 
-function refuseConflicts(plan: Plan): void {
-  if (plan.conflicts.length > 0)
-    throw new UserError(`cannot apply: ${plan.conflicts.join("; ")}`, 1, "Nothing was changed.");
+/** The plan's own conflicts, and names it would write that the live state now holds (a saved plan). */
+function refuseConflicts(plan: Plan, live: LiveGtm): void {
+  const conflicts =
+    plan.conflicts.length > 0 ? plan.conflicts : [...nameCollisions(plan, live), ...usedDeletes(plan, live)];
+  if (conflicts.length > 0)
+    throw new UserError(
+      `cannot apply: ${conflicts.join("; ")}`,
+      1,
+      "Nothing was changed. Resolve it in GTM (rename the entity, or remove its use of ours), then plan again.",
+    );
 }
 
 /** A saved plan applies only to the live state it was made against. */

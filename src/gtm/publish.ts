@@ -10,6 +10,8 @@ export interface Published {
   versionId: string;
   versionPath: string;
   name: string;
+  /** An earlier apply made this version and stopped before publishing it; this run published it. */
+  resumed?: boolean;
 }
 
 export async function createVersionAndPublish(

@@ -1,8 +1,8 @@
 // The spec loader: files → YAML (with positions) → JSON Schema → normalized Project → semantic rules.
 // User mistakes never throw; they come back as located diagnostics (see load-result.ts).
-import { readdir } from "node:fs/promises";
-import { join, relative, resolve, sep } from "node:path";
+import { join, resolve } from "node:path";
 import type { Diagnostic } from "./diagnostic.js";
+import { listGoalFiles } from "./goal-files.js";
 import type { LoadResult } from "./load-result.js";
 import type { Funnel, Goal, Position, SourceRef } from "./model.js";
 import { normalizeGoalFile } from "./normalize-goals.js";
@@ -26,13 +26,17 @@ export interface LoadOptions {
 export async function loadProject(dir: string, options: LoadOptions = {}): Promise<LoadResult> {
   const abs = resolve(dir);
   const files: Record<string, string | undefined> = {};
+  const listed = await listGoalFiles(abs);
   const unreadable: Record<string, Diagnostic> = {};
-  for (const rel of [projectFile, ...(await goalFiles(abs))]) {
+  for (const rel of [projectFile, ...listed.files]) {
     const read = readSpecFile(join(abs, rel), rel);
     files[rel] = read.text;
     if (read.diagnostic) unreadable[rel] = read.diagnostic;
   }
-  return loadProjectFromStrings(files, abs, { ...options, unreadable });
+  const loaded = loadProjectFromStrings(files, abs, { ...options, unreadable });
+  if (listed.problems.length === 0) return loaded;
+  const { project: _dropped, ...rest } = loaded;
+  return { ...rest, diagnostics: sortDiagnostics([...listed.problems, ...loaded.diagnostics]) };
 }
 
 /**
@@ -120,21 +124,4 @@ export function loadProjectFromStrings(
   }
   const project = { ...settings, dir, goals, funnels, files: [projectFile, ...goalPaths] };
   return result(runRules(project, { locate, locateKey, has }, options.rules), project);
-}
-
-/** goals/**\/*.yaml and *.yml, relative to the project, "/"-separated, sorted. */
-async function goalFiles(dir: string): Promise<string[]> {
-  try {
-    const entries = await readdir(join(dir, "goals"), { recursive: true, withFileTypes: true });
-    return entries
-      .filter((e) => e.isFile() && /\.ya?ml$/.test(e.name))
-      .map((e) =>
-        relative(dir, join(e.parentPath ?? e.path, e.name))
-          .split(sep)
-          .join("/"),
-      )
-      .sort();
-  } catch {
-    return [];
-  }
 }

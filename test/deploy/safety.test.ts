@@ -83,7 +83,7 @@ describe("safety with things microgoals does not own", () => {
     files["goals/shop.yaml"] = "goals: []\n";
     const emptied = await applyPlan(
       { desired: desiredFrom(files) },
-      { session: await session(emu), force: true },
+      { session: await session(emu), force: true, allowDestroyAll: true },
     );
     expect(emptied.gtm.deleted).toBeGreaterThan(0);
     const ws = workspaceEntities(emu)!;

@@ -1,15 +1,5 @@
 import type { Command } from "commander";
-
-export interface DiscoverFlags {
-  macro: string;
-  source: string;
-  files?: string;
-  since?: string;
-  until?: string;
-  format: string;
-  out?: string;
-  write?: string;
-}
+import type { DiscoverFlags } from "../run/discover.js";
 
 export function register(program: Command): void {
   program

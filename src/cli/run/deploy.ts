@@ -11,6 +11,7 @@ import { UserError } from "../../errors.js";
 import { formatBudget } from "../../google/budget.js";
 import { AbortedError } from "../../google/clock.js";
 import { openSession, type Session, type SessionOptions } from "../../gtm/session.js";
+import { DESTROY_ALL_WARNING, destroysAll, refuseDestroyAll } from "../../plan/destroy-all.js";
 import { hasChanges, type Plan } from "../../plan/model.js";
 import { renderPlan } from "../../plan/render.js";
 import { loadSavedPlan, type PlanConnection, savePlan } from "../../plan/saved-plan.js";
@@ -38,6 +39,7 @@ export interface ApplyFlags extends Common {
   yes?: boolean;
   publish?: boolean;
   versionName?: string;
+  allowDestroyAll?: boolean;
 }
 
 async function desiredFor(
@@ -121,6 +123,7 @@ export async function runPlan(dir: string, flags: PlanFlags): Promise<void> {
   if (flags.json) process.stdout.write(`${JSON.stringify(result.plan, null, 2)}\n`);
   else {
     process.stdout.write(renderPlan(result.plan));
+    if (destroysAll(result.plan)) console.log(`Note: ${DESTROY_ALL_WARNING}.`);
     if (result.behind)
       console.log("Note: the workspace is behind the latest container version; apply syncs it first.");
     if (flags.out)
@@ -180,6 +183,9 @@ async function applyWith(
     live = planned.live;
   }
   process.stdout.write(renderPlan(preview));
+  if (destroysAll(preview)) console.log(`Note: ${DESTROY_ALL_WARNING}.`);
+  // Before the confirmation prompt: a "yes" must not be asked for a plan that will be refused.
+  refuseDestroyAll(preview, flags.allowDestroyAll);
   if (!hasChanges(preview) && !flags.publish) {
     console.error(formatBudget(session.budget.snapshot()));
     return;
@@ -204,6 +210,7 @@ async function applyWith(
         {
           session: session.withSignal(signal),
           force: flags.force,
+          allowDestroyAll: flags.allowDestroyAll,
           publish: flags.publish,
           version,
           live,
@@ -218,7 +225,11 @@ async function applyWith(
       `Applied: GTM ${g.created} created, ${g.updated} updated, ${g.deleted} deleted; ` +
         `GA4 ${a.created} created, ${a.updated} updated, ${a.deleted} deleted/archived.`,
     );
-    if (result.published)
+    if (result.published?.resumed)
+      console.log(
+        `Published container version ${result.published.versionId} "${result.published.name}", made by an earlier apply that stopped before publishing it.`,
+      );
+    else if (result.published)
       console.log(`Published container version ${result.published.versionId} "${result.published.name}".`);
     console.error(formatBudget(result.budget));
   } finally {

@@ -14,7 +14,17 @@ import { discover } from "../../report/discover/run-discover.js";
 import { suggestionsYaml } from "../../report/discover/suggest-goals.js";
 import { resolveDate } from "../../report/period.js";
 import { projectRules } from "../../report/rules/index.js";
-import type { DiscoverFlags } from "../commands/discover.js";
+
+export interface DiscoverFlags {
+  macro: string;
+  source: string;
+  files?: string;
+  since?: string;
+  until?: string;
+  format: string;
+  out?: string;
+  write?: string;
+}
 
 const FORMATS = ["table", "md", "json"] as const;
 
