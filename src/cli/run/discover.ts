@@ -43,7 +43,7 @@ export async function runDiscover(dir: string, flags: DiscoverFlags): Promise<vo
     throw new UsageError(`${flags.write} exists; discover never overwrites`, "Pick a new file name.");
   const project = await loadValidProject(dir, { rules: projectRules, consequence: "nothing was searched" });
   const macro = project.goals.find((g) => g.id === flags.macro);
-  if (!macro || macro.kind !== "macro")
+  if (macro?.kind !== "macro")
     throw new UsageError(
       `--macro ${flags.macro} is not a macro goal of the project`,
       `macro goals: ${project.goals
