@@ -49,6 +49,7 @@ function compare(name: string, project: string, files: string, macro: string, ro
         "files",
         "--files",
         files,
+        "--allow-gaps",
         "--format",
         "json",
         "-o",
