@@ -50,9 +50,18 @@ export function errorFacts(err: unknown): ErrorFacts {
   };
 }
 
+/** What to do when nothing listens at the endpoint (the first call was refused). */
+export const NOTHING_LISTENING_HINT =
+  "Nothing is listening at that address: start the emulator (`microgoals emulator`), or check --endpoint / MICROGOALS_ENDPOINT.";
+
+/** A proxy or a wrong --endpoint answers a web page, not an API error body. */
+export function isWebPage(text: string): boolean {
+  return /<(!doctype|html|head|body)\b/i.test(text);
+}
+
 /** A server that answers a web page (a proxy, a wrong --endpoint) gets one line, not the page. */
 function oneLine(message: string, status: number | undefined): string {
-  if (/<(!doctype|html|head|body)\b/i.test(message))
+  if (isWebPage(message))
     return `the server answered with a web page${status ? ` (HTTP ${status})` : ""}, not a Google API response: check --endpoint / MICROGOALS_ENDPOINT`;
   const line = message.split("\n")[0] ?? "";
   return line.length > 300 ? `${line.slice(0, 300)}…` : line;

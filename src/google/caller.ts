@@ -7,6 +7,7 @@ import {
   isHardLimit,
   isRateLimit,
   isRetryable,
+  NOTHING_LISTENING_HINT,
   redact,
 } from "./api-error.js";
 import type { Budget } from "./budget.js";
@@ -90,12 +91,7 @@ export class ApiCaller {
       // Refused before anything ever answered: nothing is listening, and retrying for minutes
       // would only hide that. (Later, a refused connection is a blip worth retrying.)
       if (facts.refused && !this.answered)
-        throw new ApiCallError(
-          method,
-          facts,
-          "Nothing is listening at that address: start the emulator (`microgoals emulator`), or check --endpoint / MICROGOALS_ENDPOINT.",
-          `cannot connect (${method})`,
-        );
+        throw new ApiCallError(method, facts, NOTHING_LISTENING_HINT, `cannot connect (${method})`);
       if (isHardLimit(facts))
         throw new ApiCallError(
           method,

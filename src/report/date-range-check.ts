@@ -4,13 +4,16 @@
 import { UsageError } from "../errors.js";
 import { dayOf } from "./period.js";
 
-const HINT = "Use YYYY-MM-DD, today, yesterday or NdaysAgo (e.g. --since 28daysAgo --until yesterday).";
+export const DATE_HINT =
+  "Use YYYY-MM-DD, today, yesterday or NdaysAgo (e.g. --since 28daysAgo --until yesterday).";
 
 export function checkDateRange(since: string | undefined, until: string | undefined, now: Date): void {
   const from = since === undefined ? undefined : dayOf(since, now);
   const to = until === undefined ? undefined : dayOf(until, now);
-  if (since !== undefined && from === undefined) throw new UsageError(`--since ${since} is not a date`, HINT);
-  if (until !== undefined && to === undefined) throw new UsageError(`--until ${until} is not a date`, HINT);
+  if (since !== undefined && from === undefined)
+    throw new UsageError(`--since ${since} is not a date`, DATE_HINT);
+  if (until !== undefined && to === undefined)
+    throw new UsageError(`--until ${until} is not a date`, DATE_HINT);
   if (from !== undefined && to !== undefined && from > to)
     throw new UsageError(
       `--since ${since} is after --until ${until}`,

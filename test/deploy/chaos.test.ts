@@ -11,23 +11,15 @@ import { afterEach, describe, expect, it } from "vitest";
 import { parseMarker } from "../../src/compile/ownership.js";
 import { planDeploy } from "../../src/deploy/deploy.js";
 import type { Emulator } from "../../src/emulator/server.js";
+import { mulberry32 } from "../../src/emulator/traffic/prng.js";
 import { hasChanges } from "../../src/plan/model.js";
 import { closeEmulators, emulator, exampleDesired, session, TIME_SCALE } from "./harness.js";
 
 afterEach(closeEmulators);
 const ROOT = join(import.meta.dirname, "../..");
 
-/** mulberry32: the kill points of a seed. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The kill points of a seed. */
+const random = mulberry32;
 
 type KillPoint = { afterChanges: number } | { after: "create_version" | "publish" } | undefined;
 

@@ -136,10 +136,8 @@ export async function runPlan(dir: string, flags: PlanFlags): Promise<void> {
 /** What a saved plan remembers of the connection: the endpoint and the quota clock, never credentials. */
 function connectionOf(flags: Common): PlanConnection {
   const endpoint = flags.endpoint ?? (process.env.MICROGOALS_ENDPOINT || undefined);
-  return {
-    ...(endpoint ? { endpoint } : {}),
-    ...(timeScaleOf(flags) ? { timeScale: timeScaleOf(flags) } : {}),
-  };
+  const timeScale = timeScaleOf(flags);
+  return { ...(endpoint ? { endpoint } : {}), ...(timeScale ? { timeScale } : {}) };
 }
 
 export async function runApply(input: string, flags: ApplyFlags): Promise<void> {

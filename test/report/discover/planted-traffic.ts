@@ -3,24 +3,13 @@
 // after the behaviour that drives them, so "converted within the window after" can see them.
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { mulberry32 } from "../../../src/emulator/traffic/prng.js";
 
 export const NOISE_EVENTS = Array.from({ length: 16 }, (_, i) => `noise_${i}`);
 export const NOISE_PATHS = ["/blog/a", "/about", "/docs/x", "/careers"];
 
-/** mulberry32: small, seedable, good enough for traffic. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export function writePlantedTraffic(dir: string, seed: number, users = 4000): string {
-  const r = prng(seed);
+  const r = mulberry32(seed);
   const start = Date.UTC(2024, 4, 1) * 1000; // µs
   const lines: string[] = [];
   const push = (u: string, t: number, name: string, path?: string) => {

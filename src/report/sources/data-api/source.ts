@@ -1,7 +1,7 @@
 // The GA4 Data API as a report source: runs the query plan (batches and funnels, at most 10 in
 // flight per property) and assembles the source-agnostic ReportInput.
 import { UserError } from "../../../errors.js";
-import { redact } from "../../../google/api-error.js";
+import { isWebPage, NOTHING_LISTENING_HINT, redact } from "../../../google/api-error.js";
 import type { Caveats, DateRange, FunnelCount, PairCount, ReportInput } from "../../model.js";
 import { emptyCaveats } from "../../model.js";
 import type { ReportPlan } from "../../query-plan.js";
@@ -181,10 +181,10 @@ async function call<T>(method: string, fn: () => Promise<T>): Promise<T> {
       throw new UserError(
         `cannot connect to the GA4 Data API (${method}): ${raw.split("\n")[0]}`,
         1,
-        "Nothing is listening at that address: start the emulator (`microgoals emulator`), or check --endpoint / MICROGOALS_ENDPOINT.",
+        NOTHING_LISTENING_HINT,
       );
     // A proxy or a wrong --endpoint answers a web page: one line, not the page.
-    const text = /<(!doctype|html|head|body)\b/i.test(raw)
+    const text = isWebPage(raw)
       ? "the server answered with a web page, not a Google API response: check --endpoint / MICROGOALS_ENDPOINT"
       : raw.split("\n")[0];
     throw new UserError(`GA4 Data API ${method} failed${e.code ? ` (code ${e.code})` : ""}: ${text}`);

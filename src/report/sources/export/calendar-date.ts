@@ -1,6 +1,7 @@
 // The export's tables are named by calendar day, so its sources resolve GA4 date expressions
 // themselves (the Data API resolves them server-side).
 import { UsageError } from "../../../errors.js";
+import { DATE_HINT } from "../../date-range-check.js";
 import { resolveDate } from "../../period.js";
 
 /** A GA4 date expression as YYYY-MM-DD (UTC); a usage error naming the flag when it is not one. */
@@ -8,9 +9,6 @@ export function calendarDate(flag: string, expression: string, now: Date): strin
   try {
     return resolveDate(expression, now);
   } catch {
-    throw new UsageError(
-      `${flag} ${expression} is not a date`,
-      "Use YYYY-MM-DD, today, yesterday or NdaysAgo.",
-    );
+    throw new UsageError(`${flag} ${expression} is not a date`, DATE_HINT);
   }
 }
