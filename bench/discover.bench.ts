@@ -17,19 +17,13 @@ interface Figure {
   rssMb: number;
 }
 
-/** One cold process; peak RSS from the kernel's accounting of the child (getrusage). */
+/** One cold process; peak RSS from GNU time's report of the child (%M, KiB). */
 function measure(args: string[]): Figure {
   const t0 = performance.now();
-  const r = spawnSync(process.execPath, [
-    "-e",
-    `const { spawnSync } = require("node:child_process");
-     const r = spawnSync(process.execPath, ${JSON.stringify([cli, ...args])}, { stdio: "ignore" });
-     if (r.status !== 0) process.exit(r.status ?? 1);
-     process.stdout.write(String(process.resourceUsage().maxRSS));`,
-  ]);
+  const r = spawnSync("/usr/bin/time", ["-f", "%M", process.execPath, cli, ...args], { encoding: "utf8" });
   const ms = performance.now() - t0;
   if (r.status !== 0) throw new Error(`failed: ${args.join(" ")}`);
-  return { ms, rssMb: Number(r.stdout.toString()) / 1024 };
+  return { ms, rssMb: Number(r.stderr.trim().split("\n").at(-1)) / 1024 };
 }
 
 function median(xs: number[]): number {
