@@ -8,6 +8,7 @@ import { register as emulator } from "./commands/emulator.js";
 import { register as exportCmd } from "./commands/export.js";
 import { register as importCmd } from "./commands/import.js";
 import { register as init } from "./commands/init.js";
+import { register as offline } from "./commands/offline.js";
 import { register as plan } from "./commands/plan.js";
 import { register as report } from "./commands/report.js";
 import { register as schedule } from "./commands/schedule.js";
@@ -23,6 +24,7 @@ export const commands: ((program: Command) => void)[] = [
   plan,
   apply,
   report,
+  offline,
   schedule,
   emulator,
   demo,
