@@ -33,6 +33,11 @@ describe("offline macro goals", () => {
       defaultValue: { numericValue: 900, currencyCode: "EUR" },
       goals: ["deal_closed"],
     });
+    // reconcile asks the Data API for customEvent:transaction_id
+    expect(s.ga4.customDimensions.find((d) => d.parameterName === "transaction_id")).toMatchObject({
+      scope: "EVENT",
+      goals: ["deal_closed"],
+    });
     // the online goals still compile as before
     expect(s.gtm.tags.map((t) => t.key)).toContain("tag:goal:purchase");
   });

@@ -39,7 +39,11 @@ function stored(): Map<string, number> {
   return m;
 }
 
-async function send(r: OfflineRow[], ledger: Ledger, extra: { dryRun?: boolean; resendInDoubt?: boolean } = {}) {
+async function send(
+  r: OfflineRow[],
+  ledger: Ledger,
+  extra: { dryRun?: boolean; resendInDoubt?: boolean } = {},
+) {
   let saved = ledger;
   let saves = 0;
   const result = await sendOffline({
@@ -50,7 +54,12 @@ async function send(r: OfflineRow[], ledger: Ledger, extra: { dryRun?: boolean; 
       saved = l;
       saves++;
     },
-    transport: mpTransport({ origin: emulator.url, measurementId: MID, apiSecret: "s3cret", timeoutMs: 5000 }),
+    transport: mpTransport({
+      origin: emulator.url,
+      measurementId: MID,
+      apiSecret: "s3cret",
+      timeoutMs: 5000,
+    }),
     dryRun: extra.dryRun ?? false,
     resendInDoubt: extra.resendInDoubt ?? false,
     backoffMs: 1,
@@ -74,7 +83,9 @@ describe("offline send", () => {
   });
 
   it("dry run validates every request and sends nothing, writes no ledger", async () => {
-    const { result, saves } = await send(rows(30, 30), emptyLedger(MID, "close_convert_lead"), { dryRun: true });
+    const { result, saves } = await send(rows(30, 30), emptyLedger(MID, "close_convert_lead"), {
+      dryRun: true,
+    });
     expect(result).toMatchObject({ sent: 0, validated: 30, requests: 0 });
     expect(saves).toBe(0);
     expect(emulator.events.count).toBe(0);
@@ -99,7 +110,11 @@ describe("offline send", () => {
     const { result, saved } = await send(rows(5), emptyLedger(MID, "close_convert_lead"));
     expect(result.sent).toBe(5);
     expect(Object.values(saved.entries).every((e) => e.state === "sent")).toBe(true);
-    expect([...stored().entries()].sort()).toEqual(rows(5).map((r) => [r.transactionId, 1]).sort());
+    expect([...stored().entries()].sort()).toEqual(
+      rows(5)
+        .map((r) => [r.transactionId, 1])
+        .sort(),
+    );
   });
 
   it("records a request without reply as in doubt, never resends it on its own, resends it when asked", async () => {

@@ -1,6 +1,7 @@
 // `microgoals offline send <file>`: offline macro conversions (source: offline goals) to GA4 through
 // the Measurement Protocol, each row once (see docs/offline.md).
 import type { Command } from "commander";
+import type { OfflineReconcileFlags } from "../run/offline-reconcile.js";
 import type { OfflineSendFlags } from "../run/offline-send.js";
 
 export function register(program: Command): void {
@@ -38,5 +39,23 @@ export function register(program: Command): void {
     .action(async (file: string, flags: OfflineSendFlags) => {
       const { runOfflineSend } = await import("../run/offline-send.js");
       await runOfflineSend(file, flags);
+    });
+  offline
+    .command("reconcile")
+    .description(
+      "Settle in-doubt rows from GA4's data: confirmed ones count as sent, missing ones are sent next time",
+    )
+    .requiredOption("-g, --goal <id>", "the offline macro goal (source: offline)")
+    .option("-d, --dir <dir>", "project directory", ".")
+    .option("-t, --target <name>", "target from microgoals.yaml (default: default_target)")
+    .option(
+      "--ledger <file>",
+      "send ledger (default: <dir>/.microgoals/offline/<goal>.<measurement id>.ledger.json)",
+    )
+    .option("--endpoint <url>", "Data API endpoint (the emulator); env MICROGOALS_ENDPOINT")
+    .option("--credentials <file>", "service-account key file (default: Application Default Credentials)")
+    .action(async (flags: OfflineReconcileFlags) => {
+      const { runOfflineReconcile } = await import("../run/offline-reconcile.js");
+      await runOfflineReconcile(flags);
     });
 }

@@ -50,6 +50,16 @@ function apiSecret(file: string | undefined): string {
   return secret;
 }
 
+/** MICROGOALS_MP_BACKOFF_MS: the first retry delay after a 429/5xx (default 1000 ms, doubled per retry). */
+function backoffMs(): number | undefined {
+  const v = process.env.MICROGOALS_MP_BACKOFF_MS;
+  if (v === undefined || v === "") return undefined;
+  const n = Number(v);
+  if (!Number.isFinite(n) || n < 0)
+    throw new UsageError(`MICROGOALS_MP_BACKOFF_MS is not a number of ms: ${v}`);
+  return n;
+}
+
 export async function runOfflineSend(file: string, flags: OfflineSendFlags): Promise<void> {
   const format = formatOf(file);
   if (!format) throw new UsageError(`${file}: expected a .csv or .ndjson file`);
@@ -106,6 +116,7 @@ export async function runOfflineSend(file: string, flags: OfflineSendFlags): Pro
     transport: mpTransport({ origin, measurementId, apiSecret: secret }),
     dryRun: flags.dryRun === true,
     resendInDoubt: flags.resendInDoubt === true,
+    ...(backoffMs() !== undefined ? { backoffMs: backoffMs() } : {}),
   });
   const skipped = checked.problems.length ? `, ${checked.problems.length} bad rows left out` : "";
   if (flags.dryRun) {
@@ -122,7 +133,7 @@ export async function runOfflineSend(file: string, flags: OfflineSendFlags): Pro
     throw new UserError(
       `${result.inDoubt.length} rows are in doubt (their request got no reply, so GA4 may or may not have them): ${ids}`,
       1,
-      "They are not resent on their own: check GA4 for their transaction ids; --resend-in-doubt sends them again, and any that did arrive then count twice (docs/offline.md).",
+      "They are not resent on their own: once GA4 has processed them, `microgoals offline reconcile` settles them from GA4's data; --resend-in-doubt sends them again blindly (docs/offline.md).",
     );
   }
 }
