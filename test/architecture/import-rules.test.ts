@@ -25,6 +25,7 @@ const ALLOWED: Record<string, string[]> = {
   schedule: ["report", "project", "files"],
   emulator: ["report", "project"],
   offline: ["files"],
+  score: [],
   cli: ["*"],
 };
 
