@@ -12,6 +12,7 @@ import { register as offline } from "./commands/offline.js";
 import { register as plan } from "./commands/plan.js";
 import { register as report } from "./commands/report.js";
 import { register as schedule } from "./commands/schedule.js";
+import { register as score } from "./commands/score.js";
 import { register as validate } from "./commands/validate.js";
 
 export const commands: ((program: Command) => void)[] = [
@@ -25,6 +26,7 @@ export const commands: ((program: Command) => void)[] = [
   apply,
   report,
   offline,
+  score,
   schedule,
   emulator,
   demo,
