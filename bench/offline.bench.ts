@@ -57,7 +57,10 @@ export async function run(): Promise<void> {
     const lines = Array.from({ length: 100_000 }, (_, i) => `${1000 + i}.1764000000,,${ts},12.50,EUR,D-${i}`);
     const text = [header, ...lines].join("\n");
     const t = performance.now();
-    const checked = checkOfflineFile("bench.csv", text, "csv", { currency: "EUR", nowMicros: Date.now() * 1000 });
+    const checked = checkOfflineFile("bench.csv", text, "csv", {
+      currency: "EUR",
+      nowMicros: Date.now() * 1000,
+    });
     console.log(
       `check 100,000 CSV rows (${(text.length / 1e6).toFixed(1)} MB): ${(performance.now() - t).toFixed(0)} ms, ${checked.rows.length} good`,
     );
