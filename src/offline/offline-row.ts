@@ -42,6 +42,10 @@ export interface RowDefaults {
   value?: number;
   currency: string;
   nowMicros: number;
+  /** oldest accepted row (default 72 h: the Measurement Protocol's limit; the export has none) */
+  maxAgeMicros?: number;
+  /** a user_id without client_id is fine (report --offline joins by user id; the MP cannot send it) */
+  userIdAlone?: boolean;
 }
 
 const text = (v: unknown): string =>
@@ -55,7 +59,7 @@ export function checkRow(line: number, raw: RawRow, d: RowDefaults): OfflineRow 
   const clientId = text(raw.client_id);
   const userId = text(raw.user_id);
   const transactionId = text(raw.transaction_id);
-  if (clientId === "") {
+  if (clientId === "" && !(d.userIdAlone && userId !== "")) {
     return refuse(
       userId === ""
         ? "no client_id: the Measurement Protocol needs the GA client id of the visitor"
@@ -84,7 +88,7 @@ export function checkRow(line: number, raw: RawRow, d: RowDefaults): OfflineRow 
   const ms = Date.parse(ts.replace(" ", "T"));
   if (!Number.isFinite(ms)) return refuse(`timestamp "${ts}" is not a real date`);
   const micros = ms * 1000;
-  if (micros < d.nowMicros - MAX_AGE_MICROS)
+  if (micros < d.nowMicros - (d.maxAgeMicros ?? MAX_AGE_MICROS))
     return refuse(
       `timestamp ${ts} is more than 72 hours ago: the Measurement Protocol drops it (use report --offline on the export)`,
     );
