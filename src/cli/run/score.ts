@@ -45,42 +45,33 @@ export async function runScore(dir: string, flags: ScoreFlags): Promise<void> {
   if (usable.length === 0) throw new UserError(`no micro goal leads to ${macro.id} by its event name alone`);
   if (left.length) console.error(`left out (their conditions are not read by score yet): ${left.join(", ")}`);
 
-  const { DuckDBInstance } = await import("@duckdb/node-api");
-  const { openExportFiles } = await import("../../report/sources/files/export-files.js");
-  const instance = await DuckDBInstance.create(":memory:", { threads: "2", memory_limit: "512MB" });
-  const conn = await instance.connect();
-  try {
-    const files = await openExportFiles(conn, flags.files);
+  const { queryExportFiles } = await import("../../report/sources/files/query-export-files.js");
+  const features = (r: Record<string, unknown>) => usable.map((_, i) => Number(r[`f${i}`]));
+  const [history = [], open = []] = await queryExportFiles(flags.files, (source) => {
     const q = {
-      from: files.source.from,
-      hasUserId: files.source.hasUserId,
+      from: source.from,
+      hasUserId: source.hasUserId,
       macroEvent: macro.event,
       microEvents: usable.map((g) => g.event),
     };
-    const history = (await conn.runAndReadAll(historySql(q))).getRowObjectsJS();
-    const rows: HistoryRow[] = history.map((r) => ({
-      heldOut: Number(r.held_out) === 1,
-      converted: Number(r.converted) === 1,
-      features: usable.map((_, i) => Number(r[`f${i}`])),
-      users: Number(r.users),
-    }));
-    const model = fitLeadScore(
-      rows,
-      usable.map((g) => g.id),
-      lambda,
-    );
-    if (flags.format === "json") console.log(JSON.stringify(calibrationJson(model, macro.id), null, 2));
-    else process.stdout.write(calibrationText(model, macro.id));
-    if (flags.out) {
-      const leads = (await conn.runAndReadAll(openLeadsSql(q))).getRowObjectsJS().map((r) => ({
-        user: String(r.u),
-        features: usable.map((_, i) => Number(r[`f${i}`])),
-      }));
-      await writeOutput(flags.out, scoresCsv(model, leads), "scores");
-      console.error(`wrote ${flags.out}: ${leads.length} users not yet converted`);
-    }
-  } finally {
-    conn.closeSync();
-    instance.closeSync();
+    return flags.out ? [historySql(q), openLeadsSql(q)] : [historySql(q)];
+  });
+  const rows: HistoryRow[] = history.map((r) => ({
+    heldOut: Number(r.held_out) === 1,
+    converted: Number(r.converted) === 1,
+    features: features(r),
+    users: Number(r.users),
+  }));
+  const model = fitLeadScore(
+    rows,
+    usable.map((g) => g.id),
+    lambda,
+  );
+  if (flags.format === "json") console.log(JSON.stringify(calibrationJson(model, macro.id), null, 2));
+  else process.stdout.write(calibrationText(model, macro.id));
+  if (flags.out) {
+    const leads = open.map((r) => ({ user: String(r.u), features: features(r) }));
+    await writeOutput(flags.out, scoresCsv(model, leads), "scores");
+    console.error(`wrote ${flags.out}: ${leads.length} users not yet converted`);
   }
 }
