@@ -62,6 +62,7 @@ afterAll(async () => {
 
 function cli(
   args: string[],
+  env: Record<string, string> = {},
 ): ChildProcess & { done: Promise<{ code: number | null; stdout: string; stderr: string }> } {
   // tsx resolved from the repository: the CLI runs in the project's temporary folder.
   const tsx = pathToFileURL(createRequire(join(repoRoot, "package.json")).resolve("tsx")).href;
@@ -74,6 +75,7 @@ function cli(
       MICROGOALS_ENDPOINT: emulator.url,
       MICROGOALS_MP_API_SECRET: "e2e-secret-value",
       MICROGOALS_MP_BACKOFF_MS: "5",
+      ...env,
     },
   });
   let stdout = "";
@@ -136,6 +138,39 @@ describe("offline conversions end to end", () => {
     expect(r.stderr).toMatch(/40 bad rows in bad\.csv; nothing was sent/);
     expect(emulator.events.count).toBe(before);
     expect(r.stdout + r.stderr).not.toContain("e2e-secret-value");
+  });
+
+  it("takes the secret from a file or the environment only, and a dry run sends nothing", async () => {
+    writeFileSync(join(dir, "one.csv"), `client_id,timestamp,transaction_id\n9.9,${iso(3_600_000)},ONE-1\n`);
+    writeFileSync(join(dir, "secret.txt"), "file-secret-value\n");
+    const before = emulator.events.count;
+    const dry = await cli([
+      "offline",
+      "send",
+      "one.csv",
+      "--goal",
+      "deal_closed",
+      "--dry-run",
+      "--api-secret-file",
+      "secret.txt",
+    ]).done;
+    expect(dry.code, dry.stderr).toBe(0);
+    expect(dry.stdout).toMatch(
+      /dry run: 1 rows would be sent as close_convert_lead to G-EXAMPLE001 in 1 requests, all valid/,
+    );
+    expect(dry.stdout + dry.stderr).not.toContain("file-secret-value");
+    expect(emulator.events.count).toBe(before);
+    const missing = await cli(["offline", "send", "one.csv", "--goal", "deal_closed"], {
+      MICROGOALS_MP_API_SECRET: "",
+    }).done;
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/no Measurement Protocol API secret/);
+    const flag = await cli(["offline", "send", "one.csv", "--goal", "deal_closed", "--api-secret", "x"]).done;
+    expect(flag.code).toBe(2); // no such flag: a secret on the command line ends up in shell history
+    const online = await cli(["offline", "send", "one.csv", "--goal", "request_quote"]).done;
+    expect(online.code).toBe(2);
+    expect(online.stderr).toMatch(/goal "request_quote" is not an offline goal/);
+    emulator.events.clear();
   });
 
   it("converges to every row stored once through 20% faults and a SIGKILL mid-send", async () => {
