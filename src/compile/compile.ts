@@ -1,6 +1,7 @@
 // compile(project, target) → DesiredState: the pure heart of the compiler. Goals are processed in
 // id order and every list is sorted by key, so the output is the same bytes whatever the file order.
 import type { Goal, Project, TriggerKind } from "../project/model.js";
+import { isOfflineGoal } from "../project/normalize-offline-goal.js";
 import { resolveTarget } from "../project/target.js";
 import { canonicalize } from "./canonical-json.js";
 import { CompileContext } from "./context.js";
@@ -55,6 +56,7 @@ export function compile(project: Project, targetName?: string): DesiredState {
   const tags: DesiredTag[] = [];
   const thresholds = new Map<string, EngagementThreshold & { goals: string[] }>();
   for (const goal of goals) {
+    if (isOfflineGoal(goal)) continue; // no tag, no trigger: its key event comes from ga4.ts
     ctx.goal = goal.id;
     const key = addTrigger(compileTrigger(goal.trigger, ctx), goal.trigger.kind, [goal.id]);
     tags.push(own(ga4EventTagKey(goal.id), [goal.id], ga4EventTag(goal, key, ctx)));

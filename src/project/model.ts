@@ -120,7 +120,9 @@ export type TriggerSpec =
       observeDomChanges: boolean;
       conditions: Condition[];
     }
-  | { kind: "engagement"; pagesPerSession?: number; visits?: number; conditions: Condition[] };
+  | { kind: "engagement"; pagesPerSession?: number; visits?: number; conditions: Condition[] }
+  /** `source: offline`: no GTM entities; the conversion arrives through the Measurement Protocol */
+  | { kind: "offline"; conditions: Condition[] };
 
 export type TriggerKind = TriggerSpec["kind"];
 

@@ -1,6 +1,7 @@
 // A schema-valid goals file → Goals and Funnels, with every default applied (see docs/spec.md).
 import { durationSeconds } from "./duration.js";
 import type { BuiltinName, Funnel, Goal, KeyEventSpec, ParamSpec, ValueSource } from "./model.js";
+import { offlineTrigger } from "./normalize-offline-goal.js";
 import { normalizeTrigger } from "./normalize-trigger.js";
 import { childPointer } from "./pointer.js";
 import type { ShapeIssue } from "./shape-issue.js";
@@ -33,7 +34,10 @@ export function normalizeGoalFile(
 }
 
 function normalizeGoal(raw: Raw, file: string, pointer: string, issues: ShapeIssue[]): Goal | undefined {
-  const trigger = normalizeTrigger(raw.trigger as Raw, file, childPointer(pointer, "trigger"), issues);
+  const trigger =
+    raw.source === "offline"
+      ? offlineTrigger(raw, pointer, issues)
+      : normalizeTrigger(raw.trigger as Raw, file, childPointer(pointer, "trigger"), issues);
   let paramsOk = true;
   const params: ParamSpec[] = [];
   for (const [name, p] of Object.entries((raw.params as Record<string, Raw> | undefined) ?? {})) {
