@@ -1,5 +1,6 @@
 // compile(project, target) → DesiredState: the pure heart of the compiler. Goals are processed in
 // id order and every list is sorted by key, so the output is the same bytes whatever the file order.
+import { goalConsent, projectConsent } from "../project/consent.js";
 import type { Goal, Project, TriggerKind } from "../project/model.js";
 import { resolveTarget } from "../project/target.js";
 import { canonicalize } from "./canonical-json.js";
@@ -15,6 +16,7 @@ import type {
 import { customDimensions, keyEvents } from "./ga4.js";
 import { FOLDER_NAME, triggerName } from "./naming.js";
 import { own, shortHash } from "./ownership.js";
+import { consentSettings } from "./tags/consent-settings.js";
 import { ENGAGEMENT_TAG_KEY, engagementCounterTag } from "./tags/engagement-counter.js";
 import { ga4EventTag, ga4EventTagKey } from "./tags/ga4-event.js";
 import { GOOGLE_TAG_KEY, googleTag } from "./tags/google-tag.js";
@@ -56,7 +58,8 @@ export function compile(project: Project, targetName?: string): DesiredState {
   for (const goal of goals) {
     ctx.goal = goal.id;
     const key = addTrigger(compileTrigger(goal.trigger, ctx), goal.trigger.kind, [goal.id]);
-    tags.push(own(ga4EventTagKey(goal.id), [goal.id], ga4EventTag(goal, key, ctx)));
+    const consent = consentSettings(goalConsent(project, goal));
+    tags.push(own(ga4EventTagKey(goal.id), [goal.id], { ...ga4EventTag(goal, key, ctx), ...consent }));
     if (goal.trigger.kind === "engagement") {
       const th = engagementThreshold(goal.trigger);
       const entry = thresholds.get(th.event) ?? { ...th, goals: [] };
@@ -65,15 +68,18 @@ export function compile(project: Project, targetName?: string): DesiredState {
     }
   }
   ctx.goal = "";
+  const sharedConsent = consentSettings(projectConsent(project));
 
   if (thresholds.size > 0 || project.installGoogleTag) {
     const counterGoals = [...thresholds.values()].flatMap((t) => t.goals);
     const allPages = addTrigger(allPagesTrigger(), "page_view", counterGoals);
     if (thresholds.size > 0) {
       const sorted = [...thresholds.values()].sort((a, b) => (a.event < b.event ? -1 : 1));
-      tags.push(own(ENGAGEMENT_TAG_KEY, counterGoals, engagementCounterTag(sorted, allPages)));
+      const counter = { ...engagementCounterTag(sorted, allPages), ...sharedConsent };
+      tags.push(own(ENGAGEMENT_TAG_KEY, counterGoals, counter));
     }
-    if (project.installGoogleTag) tags.push(own(GOOGLE_TAG_KEY, [], googleTag(allPages)));
+    if (project.installGoogleTag)
+      tags.push(own(GOOGLE_TAG_KEY, [], { ...googleTag(allPages), ...sharedConsent }));
   }
 
   const variables: DesiredVariable[] = [

@@ -54,7 +54,15 @@ export interface GtmTagBody {
   /** Trigger KEYS (DesiredTrigger.key), resolved to ids at apply/export time. */
   firingTriggerId: string[];
   tagFiringOption?: "oncePerEvent" | "oncePerLoad" | "unlimited";
+  /** Consent mode (API TagConsentSetting); absent when the spec sets none (GTM reads it as notSet). */
+  consentSettings?: GtmConsentSettings;
   notes: string;
+}
+
+/** GTM API TagConsentSetting: consentType is a list parameter of template values (ad_storage, …). */
+export interface GtmConsentSettings {
+  consentStatus: "notSet" | "notNeeded" | "needed";
+  consentType?: GtmParameter;
 }
 
 export interface Owned<B> {

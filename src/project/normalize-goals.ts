@@ -1,4 +1,6 @@
 // A schema-valid goals file → Goals and Funnels, with every default applied (see docs/spec.md).
+import { adsConversionOf } from "./ads-conversion.js";
+import { consentList } from "./consent.js";
 import { durationSeconds } from "./duration.js";
 import type { BuiltinName, Funnel, Goal, KeyEventSpec, ParamSpec, ValueSource } from "./model.js";
 import { normalizeTrigger } from "./normalize-trigger.js";
@@ -80,6 +82,10 @@ function normalizeGoal(raw: Raw, file: string, pointer: string, issues: ShapeIss
     ...(keyEvent ? { keyEvent } : {}),
     ...(value !== undefined ? { value } : {}),
     pii: raw.pii === true,
+    ...(raw.consent !== undefined ? { consent: consentList(raw.consent) } : {}),
+    ...(raw.ads !== undefined
+      ? { ads: adsConversionOf(raw.ads as Raw, file, childPointer(pointer, "ads")) }
+      : {}),
     source: { file, pointer },
   };
 }
