@@ -138,3 +138,50 @@ describe("tag and variable shapes match real GTM exports", () => {
       if (refByType.has(b.type)) expect(b.name).toBe(refByType.get(b.type));
   });
 });
+
+describe("consentSettings match real GTM exports and the API reference", () => {
+  // The recent reference exports carry consentSettings on every tag, all NOT_SET. The NEEDED form follows
+  // the API's TagConsentSetting: consentType is a LIST parameter whose items carry the type names.
+  const refSettings = all("tag")
+    .map((t) => t.consentSettings as Json | undefined)
+    .filter((s) => s !== undefined);
+  const withConsent = everyKindProject({
+    installGoogleTag: true,
+    consent: ["analytics_storage", "ad_storage"],
+  });
+  withConsent.goals[0] = { ...withConsent.goals[0]!, consent: [] };
+  const tags = exportContainer(compile(withConsent)).containerVersion.tag;
+
+  it("the references spell the status UPPER_SNAKE and carry no other key when not set", () => {
+    expect(refSettings.length).toBeGreaterThan(0);
+    for (const s of refSettings) {
+      expect(Object.keys(s)).toEqual(["consentStatus"]);
+      expect(s.consentStatus).toBe("NOT_SET");
+    }
+  });
+
+  it("compiled settings use the reference's key and enum spelling, consentType as LIST of TEMPLATE", () => {
+    const statuses = new Set<string>();
+    for (const t of tags) {
+      const s = t.consentSettings as Json;
+      expect(s, `${String(t.name)} has consentSettings`).toBeDefined();
+      statuses.add(String(s.consentStatus));
+      expect(String(s.consentStatus)).toMatch(/^(NOT_SET|NOT_NEEDED|NEEDED)$/);
+      if (s.consentStatus !== "NEEDED") {
+        expect(Object.keys(s)).toEqual(["consentStatus"]);
+        continue;
+      }
+      expect(Object.keys(s).sort()).toEqual(["consentStatus", "consentType"]);
+      const type = s.consentType as { type: string; list: Json[] };
+      expect(type.type).toBe("LIST");
+      expect(type.list.map((x) => x.type)).toEqual(type.list.map(() => "TEMPLATE"));
+      expect(type.list.map((x) => x.value)).toEqual(["ad_storage", "analytics_storage"]);
+    }
+    expect([...statuses].sort()).toEqual(["NEEDED", "NOT_NEEDED"]);
+  });
+
+  it("tags without consent in the spec carry no consentSettings (GTM fills in NOT_SET)", () => {
+    const plain = exportContainer(compile(everyKindProject())).containerVersion.tag;
+    for (const t of plain) expect(t.consentSettings).toBeUndefined();
+  });
+});
