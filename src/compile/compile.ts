@@ -1,6 +1,6 @@
 // compile(project, target) → DesiredState: the pure heart of the compiler. Goals are processed in
 // id order and every list is sorted by key, so the output is the same bytes whatever the file order.
-import { goalConsent, projectConsent } from "../project/consent.js";
+import { consentTypesOf, goalConsent, projectConsent, sortConsent } from "../project/consent.js";
 import type { Goal, Project, TriggerKind } from "../project/model.js";
 import { resolveTarget } from "../project/target.js";
 import { canonicalize } from "./canonical-json.js";
@@ -16,7 +16,9 @@ import type {
 import { customDimensions, keyEvents } from "./ga4.js";
 import { FOLDER_NAME, triggerName } from "./naming.js";
 import { own, shortHash } from "./ownership.js";
+import { adsConversionTag, adsConversionTagKey } from "./tags/ads-conversion.js";
 import { consentSettings } from "./tags/consent-settings.js";
+import { CONVERSION_LINKER_KEY, conversionLinkerTag } from "./tags/conversion-linker.js";
 import { ENGAGEMENT_TAG_KEY, engagementCounterTag } from "./tags/engagement-counter.js";
 import { ga4EventTag, ga4EventTagKey } from "./tags/ga4-event.js";
 import { GOOGLE_TAG_KEY, googleTag } from "./tags/google-tag.js";
@@ -60,6 +62,8 @@ export function compile(project: Project, targetName?: string): DesiredState {
     const key = addTrigger(compileTrigger(goal.trigger, ctx), goal.trigger.kind, [goal.id]);
     const consent = consentSettings(goalConsent(project, goal));
     tags.push(own(ga4EventTagKey(goal.id), [goal.id], { ...ga4EventTag(goal, key, ctx), ...consent }));
+    const ads = adsConversionTag(goal, key, ctx, project);
+    if (ads) tags.push(own(adsConversionTagKey(goal.id), [goal.id], { ...ads, ...consent }));
     if (goal.trigger.kind === "engagement") {
       const th = engagementThreshold(goal.trigger);
       const entry = thresholds.get(th.event) ?? { ...th, goals: [] };
@@ -69,6 +73,15 @@ export function compile(project: Project, targetName?: string): DesiredState {
   }
   ctx.goal = "";
   const sharedConsent = consentSettings(projectConsent(project));
+  const adsGoals = goals.filter((g) => g.ads);
+  if (adsGoals.length > 0) {
+    const ids = adsGoals.map((g) => g.id);
+    const allPages = addTrigger(allPagesTrigger(), "page_view", ids);
+    // The linker writes the ad click cookie: it waits for whatever any of its ads tags waits for.
+    const types = sortConsent(adsGoals.flatMap((g) => consentTypesOf(goalConsent(project, g))));
+    const linkerConsent = consentSettings(types.length > 0 ? { needed: types } : undefined);
+    tags.push(own(CONVERSION_LINKER_KEY, ids, { ...conversionLinkerTag(allPages), ...linkerConsent }));
+  }
 
   if (thresholds.size > 0 || project.installGoogleTag) {
     const counterGoals = [...thresholds.values()].flatMap((t) => t.goals);

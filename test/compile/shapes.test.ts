@@ -185,3 +185,67 @@ describe("consentSettings match real GTM exports and the API reference", () => {
     for (const t of plain) expect(t.consentSettings).toBeUndefined();
   });
 });
+
+describe("Google Ads tag shapes match real GTM exports (test/compile/ads-exports)", () => {
+  const adsDir = join(import.meta.dirname, "ads-exports");
+  const adsRefs = readdirSync(adsDir)
+    .filter((f) => f.endsWith(".json"))
+    .flatMap(
+      (f) =>
+        (JSON.parse(readFileSync(join(adsDir, f), "utf8")) as { containerVersion: { tag: Json[] } })
+          .containerVersion.tag,
+    );
+  const p = everyKindProject({ consent: ["ad_storage", "ad_user_data", "ad_personalization"] });
+  const src = p.goals[0]!.source;
+  p.goals = p.goals.map((g) =>
+    g.id === "purchase"
+      ? {
+          ...g,
+          params: [...g.params, { ...g.params[0]!, name: "order_id", from: { dataLayer: "ecommerce.id" } }],
+          ads: {
+            conversionId: "AW-123456789",
+            conversionLabel: "AbC-D_efG",
+            valueParam: "value",
+            transactionIdParam: "order_id",
+            source: src,
+          },
+        }
+      : g.id === "demo_request"
+        ? { ...g, ads: { conversionId: "AW-123456789", conversionLabel: "lead", source: src } }
+        : g,
+  );
+  const tags = exportContainer(compile(p)).containerVersion.tag;
+
+  it("awct: every parameter key and type appears in a real export", () => {
+    const mine = tags.filter((t) => t.type === "awct");
+    expect(mine).toHaveLength(2);
+    check(
+      mine,
+      adsRefs.filter((t) => t.type === "awct"),
+      // consentSettings is compared separately (shape.ts ignores it); a NEEDED tag is not in these files
+    );
+    const purchase = mine.find((t) => String(t.name).endsWith("purchase"))!;
+    const byKey = new Map((purchase.parameter as Json[]).map((x) => [x.key, x.value]));
+    expect(byKey.get("conversionId")).toBe("123456789");
+    expect(byKey.get("conversionLabel")).toBe("AbC-D_efG");
+    expect(byKey.get("conversionValue")).toMatch(/^\{\{.+\}\}$/);
+    expect(byKey.get("currencyCode")).toBe("EUR");
+    expect(byKey.get("orderId")).toMatch(/^\{\{.+\}\}$/);
+  });
+
+  it("gclidw: one Conversion Linker for the container, shaped like the exports, on All Pages", () => {
+    const linkers = tags.filter((t) => t.type === "gclidw");
+    expect(linkers).toHaveLength(1);
+    check(
+      linkers,
+      adsRefs.filter((t) => t.type === "gclidw"),
+    );
+    const allPages = compiledTriggers(p).find((t) => t.type === "PAGEVIEW" && !t.filter)!;
+    expect(linkers[0]!.firingTriggerId).toEqual([allPages.triggerId]);
+    expect((linkers[0]!.consentSettings as Json).consentStatus).toBe("NEEDED");
+  });
+});
+
+function compiledTriggers(p: Parameters<typeof compile>[0]): Json[] {
+  return exportContainer(compile(p)).containerVersion.trigger;
+}

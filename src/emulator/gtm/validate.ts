@@ -37,6 +37,7 @@ const PARAMETER_TYPES = new Set([
 const REQUIRED_PARAMETERS: Record<string, string[]> = {
   gaawe: ["eventName"],
   googtag: ["tagId"],
+  awct: ["conversionId", "conversionLabel"],
   html: ["html"],
   v: ["name"],
   c: ["value"],
