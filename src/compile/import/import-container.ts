@@ -1,12 +1,14 @@
 // Container export → goal YAML objects. One goal per GA4 event tag whose trigger and parameters
 // the spec can express; every other tag is listed with the reason it was skipped. Never throws on
 // a malformed file: a missing piece is a skip reason, not a crash.
+
 import { reservedEventNames } from "../../project/ga4-naming.js";
 import { parseTagName } from "../naming.js";
 import { parseMarker } from "../ownership.js";
 import { ENGAGEMENT_TAG_KEY } from "../tags/engagement-counter.js";
 import { GOOGLE_TAG_KEY } from "../tags/google-tag.js";
 import { type ExportLookup, exportLookup, type ImportedTag, param } from "./export-lookup.js";
+import { consentOf } from "./translate-consent.js";
 import { translateTrigger } from "./translate-trigger.js";
 import { translateValue, Untranslatable } from "./translate-value.js";
 
@@ -95,6 +97,8 @@ function translateTag(
   if (reservedEventNames.has(event)) goal.reserved_event = true;
   goal.trigger = yamlTrigger;
   if (Object.keys(params).length) goal.params = params;
+  const consent = consentOf(tag as Record<string, unknown>);
+  if (consent) goal.consent = consent;
   return { goal, event, dropped };
 }
 
