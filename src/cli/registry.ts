@@ -9,6 +9,7 @@ import { register as exportCmd } from "./commands/export.js";
 import { register as importCmd } from "./commands/import.js";
 import { register as init } from "./commands/init.js";
 import { register as plan } from "./commands/plan.js";
+import { register as promote } from "./commands/promote.js";
 import { register as report } from "./commands/report.js";
 import { register as schedule } from "./commands/schedule.js";
 import { register as validate } from "./commands/validate.js";
@@ -22,6 +23,7 @@ export const commands: ((program: Command) => void)[] = [
   codegen,
   plan,
   apply,
+  promote,
   report,
   schedule,
   emulator,

@@ -106,6 +106,7 @@ export function compile(project: Project, targetName?: string): DesiredState {
       accountId: target.gtm.accountId,
       containerId: target.gtm.containerId,
       workspaceName: target.gtm.workspaceName,
+      ...(target.gtm.environment ? { environment: target.gtm.environment } : {}),
       folderName: FOLDER_NAME,
       builtInVariables: [...ctx.builtIns].sort(),
       variables: variables.sort(byKey),

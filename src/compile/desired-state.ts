@@ -100,6 +100,8 @@ export interface DesiredState {
     accountId: string;
     containerId: string;
     workspaceName: string;
+    /** GTM environment that --publish points at the new version instead of publishing live. */
+    environment?: string;
     folderName: string; // "microgoals"
     /** camelCase built-in variable types to enable, sorted: pagePath, clickElement, ... */
     builtInVariables: string[];

@@ -6,6 +6,7 @@ import { UserError } from "../errors.js";
 import { readLiveGa4 } from "../ga4/admin/read-live.js";
 import type { BudgetSnapshot } from "../google/budget.js";
 import { withAccessHint } from "../gtm/access-hint.js";
+import { pointEnvironment } from "../gtm/environment.js";
 import { createVersionAndPublish, type Published } from "../gtm/publish.js";
 import { type LiveRead, readLiveGtm, readWorkspace } from "../gtm/read-live.js";
 import { openSession, type Session, type SessionOptions } from "../gtm/session.js";
@@ -146,9 +147,13 @@ export async function applyPlan(
       container,
       target.workspaceName,
       version,
-      true,
+      !target.environment, // to an environment: the version is made, live stays as it is
       gtmStep,
     );
+    if (target.environment) {
+      await pointEnvironment(s.gtmCaller, s.gtm, container, target.environment, published.versionId, gtmStep);
+      published = { ...published, environment: target.environment };
+    }
   }
   return { plan, gtm: gtmResult, ga4: ga4Result, published, budget: s.budget.snapshot() };
 }

@@ -10,6 +10,8 @@ export interface Published {
   versionId: string;
   versionPath: string;
   name: string;
+  /** Set when the version went to this GTM environment instead of live. */
+  environment?: string;
 }
 
 export async function createVersionAndPublish(

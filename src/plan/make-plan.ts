@@ -48,6 +48,7 @@ export function makePlan(desired: DesiredState, gtm: LiveGtm, ga4: LiveGa4, opti
       accountId: desired.gtm.accountId,
       containerId: desired.gtm.containerId,
       workspaceName: desired.gtm.workspaceName,
+      ...(desired.gtm.environment ? { environment: desired.gtm.environment } : {}),
       folderName: desired.gtm.folderName,
       enableBuiltIns: g.enableBuiltIns,
       folder: { action: folderAction, id: folder?.id, notes },

@@ -75,6 +75,8 @@ export interface Plan {
     accountId: string;
     containerId: string;
     workspaceName: string;
+    /** --publish points this GTM environment at the new version instead of publishing live. */
+    environment?: string;
     folderName: string;
     /** Built-in variable types to enable (camelCase). Built-ins are never disabled. */
     enableBuiltIns: string[];

@@ -11,6 +11,10 @@ export function renderPlan(plan: Plan): string {
     `Plan for target ${plan.target}: GTM accounts/${g.accountId}/containers/${g.containerId} ` +
       `(workspace "${g.workspaceName}"), GA4 properties/${plan.ga4.propertyId}`,
   );
+  if (g.environment)
+    lines.push(
+      `  --publish points GTM environment "${g.environment}" at the new version (live stays as it is)`,
+    );
   lines.push("");
   if (g.folder.action === "create") lines.push(`  + create folder "${g.folderName}"`);
   if (g.enableBuiltIns.length > 0)
