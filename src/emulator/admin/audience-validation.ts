@@ -74,9 +74,8 @@ export function checkFilterClauses(v: unknown): Json[] {
         throw invalid(`${at}.sequenceFilter.scope: invalid value.`);
       if (steps.length === 0)
         throw invalid(`${at}.sequenceFilter.sequenceSteps: at least one step is required.`);
-      steps.forEach((s, j) =>
-        checkTopLevel(s.filterExpression, `${at}.sequenceFilter.sequenceSteps[${j}].filterExpression`),
-      );
+      for (const [j, s] of steps.entries())
+        checkTopLevel(s.filterExpression, `${at}.sequenceFilter.sequenceSteps[${j}].filterExpression`);
     }
   });
   if (!clauses.some((c) => c.clauseType === "INCLUDE"))
@@ -95,9 +94,8 @@ function checkTopLevel(e: unknown, at: string): void {
       throw invalid(
         `${at}.andGroup.filterExpressions[${i}]: an andGroup may only contain non-empty orGroups.`,
       );
-    (or.filterExpressions as Json[]).forEach((leaf, j) =>
-      checkLeaf(leaf, `${at}.andGroup.filterExpressions[${i}].orGroup.filterExpressions[${j}]`),
-    );
+    for (const [j, leaf] of (or.filterExpressions as Json[]).entries())
+      checkLeaf(leaf, `${at}.andGroup.filterExpressions[${i}].orGroup.filterExpressions[${j}]`);
   });
 }
 
