@@ -182,6 +182,17 @@ export interface Funnel {
   source: SourceRef;
 }
 
+/** A GA4 audience over goals: people who did any of `did` and none of `not`, kept `membershipDays`. */
+export interface AudienceSpec {
+  id: string;
+  title: string;
+  description?: string;
+  did: string[]; // goal ids
+  not: string[]; // goal ids
+  membershipDays: number; // 1..540
+  source: SourceRef;
+}
+
 export interface Target {
   name: string;
   gtm: { accountId: string; containerId: string; workspaceName: string; environment?: string };
@@ -213,5 +224,7 @@ export interface Project {
   report: ReportSettings;
   goals: Goal[]; // in a deterministic order: by file path, then position in file
   funnels: Funnel[];
+  /** GA4 audiences (goal files' `audiences:`); absent when none are declared. */
+  audiences?: AudienceSpec[];
   files: string[]; // relative paths of every spec file loaded
 }

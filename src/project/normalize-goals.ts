@@ -2,7 +2,16 @@
 import { adsConversionOf } from "./ads-conversion.js";
 import { consentList } from "./consent.js";
 import { durationSeconds } from "./duration.js";
-import type { BuiltinName, Funnel, Goal, KeyEventSpec, ParamSpec, ValueSource } from "./model.js";
+import type {
+  AudienceSpec,
+  BuiltinName,
+  Funnel,
+  Goal,
+  KeyEventSpec,
+  ParamSpec,
+  ValueSource,
+} from "./model.js";
+import { normalizeAudiences } from "./normalize-audiences.js";
 import { normalizeTrigger } from "./normalize-trigger.js";
 import { childPointer } from "./pointer.js";
 import type { ShapeIssue } from "./shape-issue.js";
@@ -14,7 +23,7 @@ export function normalizeGoalFile(
   file: string,
   defaultWindowSeconds: number,
   issues: ShapeIssue[],
-): { goals: Goal[]; funnels: Funnel[] } {
+): { goals: Goal[]; funnels: Funnel[]; audiences: AudienceSpec[] } {
   const goals: Goal[] = [];
   ((data.goals as Raw[] | undefined) ?? []).forEach((raw, i) => {
     const goal = normalizeGoal(raw, file, childPointer("", "goals", i), issues);
@@ -31,7 +40,7 @@ export function normalizeGoalFile(
       source: { file, pointer: childPointer("", "funnels", i) },
     }),
   );
-  return { goals, funnels };
+  return { goals, funnels, audiences: normalizeAudiences(data.audiences, file) };
 }
 
 function normalizeGoal(raw: Raw, file: string, pointer: string, issues: ShapeIssue[]): Goal | undefined {

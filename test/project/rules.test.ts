@@ -381,6 +381,36 @@ const pairs: Pair[] = [
     ),
   },
   {
+    rule: "audience-definition",
+    bad: withGoals(["audiences:", "  - id: a", "    title: A", "    did: [view_item, nothing]"]),
+    at: `goals/a.yaml:${L(4)}:22`,
+    good: withGoals([
+      "audiences:",
+      "  - id: a",
+      "    title: A",
+      "    did: [view_item]",
+      "    not: [purchase]",
+    ]),
+  },
+  {
+    rule: "audience-definition",
+    bad: withGoals([
+      "audiences:",
+      "  - id: a",
+      "    title: A",
+      "    did: [view_item]",
+      "    membership: 600d",
+    ]),
+    at: `goals/a.yaml:${L(5)}:17`,
+    good: withGoals([
+      "audiences:",
+      "  - id: a",
+      "    title: A",
+      "    did: [view_item]",
+      "    membership: 540d",
+    ]),
+  },
+  {
     rule: "unreached-macro",
     bad: withGoals(["  - id: refund", "    title: Refund", "    kind: macro", "    trigger:", ...pv]),
     at: `goals/a.yaml:${L(1)}:9`,

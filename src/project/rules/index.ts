@@ -4,6 +4,7 @@
 // documented in docs/spec.md; diagnostics are sorted by position, so list order only breaks ties.
 
 import { adsParam } from "./ads-param.js";
+import { audienceDefinition } from "./audience-definition.js";
 import { consentRequired } from "./consent-required.js";
 import { constantTooLong } from "./constant-too-long.js";
 import { customDimensionLimit } from "./custom-dimension-limit.js";
@@ -69,6 +70,7 @@ export const rules: Rule[] = [
   piiFormField,
   consentRequired,
   adsParam,
+  audienceDefinition,
   unreachedMacro,
   microLeadsNowhere,
   singleStepFunnel,
