@@ -3,6 +3,7 @@
 import { consentTypesOf, goalConsent, projectConsent, sortConsent } from "../project/consent.js";
 import type { Goal, Project, TriggerKind } from "../project/model.js";
 import { resolveTarget } from "../project/target.js";
+import { audiences } from "./audiences.js";
 import { canonicalize } from "./canonical-json.js";
 import { CompileContext } from "./context.js";
 import type {
@@ -118,6 +119,7 @@ export function compile(project: Project, targetName?: string): DesiredState {
       measurementId: target.ga4.measurementId,
       keyEvents: keyEvents(goals, project),
       customDimensions: customDimensions(goals),
+      ...(project.audiences?.length ? { audiences: audiences(project) } : {}),
     },
   };
   return canonicalize(state) as DesiredState;

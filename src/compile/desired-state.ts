@@ -94,6 +94,19 @@ export interface DesiredCustomDimension {
   goals: string[];
 }
 
+/** A GA4 audience body as the Admin API takes it; the ownership marker ends its description. */
+export interface DesiredAudience {
+  key: string; // the spec's audience id
+  displayName: string;
+  description: string;
+  membershipDurationDays: number;
+  exclusionDurationMode?: "EXCLUDE_TEMPORARILY" | "EXCLUDE_PERMANENTLY";
+  filterClauses: Record<string, unknown>[];
+  /** Content hash of the body without the marker (compile/audiences.ts), embedded in the marker. */
+  hash: string;
+  goals: string[];
+}
+
 export interface DesiredState {
   target: string;
   gtm: {
@@ -114,5 +127,7 @@ export interface DesiredState {
     measurementId: string;
     keyEvents: DesiredKeyEvent[];
     customDimensions: DesiredCustomDimension[];
+    /** GA4 audiences (Admin API v1alpha); absent when the spec declares none. */
+    audiences?: DesiredAudience[];
   };
 }

@@ -3,6 +3,7 @@
 
 import type { DesiredState } from "../compile/desired-state.js";
 import { UserError } from "../errors.js";
+import { readLiveAudiences } from "../ga4/admin/read-audiences.js";
 import { readLiveGa4 } from "../ga4/admin/read-live.js";
 import type { BudgetSnapshot } from "../google/budget.js";
 import { withAccessHint } from "../gtm/access-hint.js";
@@ -15,6 +16,7 @@ import { PUBLISH_CALLS, WORKSPACE_LISTS } from "../plan/estimate.js";
 import type { LiveGa4, LiveGtm } from "../plan/live-state.js";
 import { fingerprint, makePlan } from "../plan/make-plan.js";
 import { hasChanges, type Plan } from "../plan/model.js";
+import { applyAudiences } from "./apply-audiences.js";
 import { applyGa4, type Ga4ApplyResult } from "./apply-ga4.js";
 import { applyGtm, type GtmApplyResult } from "./apply-gtm.js";
 
@@ -134,6 +136,10 @@ export async function applyPlan(
 
   const gtmResult = await applyGtm(s.gtmCaller, s.gtm, ws, plan, read.live, gtmStep);
   const ga4Result = await applyGa4(s.ga4Caller, s.admin, plan, step(false));
+  const aud = await applyAudiences(s.ga4Caller, s.adminAlpha, plan, step(false));
+  ga4Result.created += aud.created;
+  ga4Result.updated += aud.updated;
+  ga4Result.deleted += aud.archived;
   let published: Published | undefined;
   if (options.publish) {
     const version = options.version ?? {
@@ -166,7 +172,8 @@ async function readLive(
 ): Promise<LiveSnapshot> {
   const read = await withAccessHint(targetName, gtm, () => readLiveGtm(s.gtmCaller, s.gtm, gtm));
   const ga4 = await readLiveGa4(s.ga4Caller, s.admin, propertyId);
-  return { read, ga4 };
+  const audiences = await readLiveAudiences(s.ga4Caller, s.adminAlpha, propertyId);
+  return { read, ga4: { ...ga4, audiences } };
 }
 
 function refuseConflicts(plan: Plan): void {
