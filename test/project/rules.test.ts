@@ -411,6 +411,26 @@ const pairs: Pair[] = [
     ]),
   },
   {
+    rule: "audience-definition",
+    bad: withGoals([
+      "audiences:",
+      ...Array.from({ length: 101 }, (_, i) => [
+        `  - id: a${i}`,
+        "    title: A",
+        "    did: [view_item]",
+      ]).flat(),
+    ]),
+    at: `goals/a.yaml:${L(302)}:9`,
+    good: withGoals([
+      "audiences:",
+      ...Array.from({ length: 100 }, (_, i) => [
+        `  - id: a${i}`,
+        "    title: A",
+        "    did: [view_item]",
+      ]).flat(),
+    ]),
+  },
+  {
     rule: "unreached-macro",
     bad: withGoals(["  - id: refund", "    title: Refund", "    kind: macro", "    trigger:", ...pv]),
     at: `goals/a.yaml:${L(1)}:9`,
