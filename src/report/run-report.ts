@@ -66,13 +66,15 @@ export async function runReport(options: RunReportOptions = {}): Promise<RunRepo
     },
   );
   try {
-    const input = await source.read({
+    const read = await source.read({
       project,
       propertyId: target.ga4.propertyId,
       since: options.since,
       until: options.until,
       now,
     });
+    const { absoluteDateRange } = await import("./absolute-date-range.js");
+    const input = { ...read, dateRange: absoluteDateRange(read.dateRange, now, read.timeZone) };
     const analysis = analyze(project, input, {
       target: target.name,
       history: options.history,

@@ -6,6 +6,7 @@ import type { Analysis, PairAnalysis } from "../analysis.js";
 import { caveatLines } from "./caveat-lines.js";
 import { pathBlocks, timeExplanation, timeHeading, timeRows } from "./export-sections.js";
 import { count, duration, lift, money, pct, pValue, rate, verdict } from "./figures.js";
+import { openFunnelNote, THROUGH_COLUMN, throughCell, throughSentence } from "./funnel-through-text.js";
 import { textGrid } from "./text-grid.js";
 
 export interface TableOptions {
@@ -36,17 +37,22 @@ export function renderTable(analysis: Analysis, options: TableOptions = { color:
       paint("1", `Funnel ${f.id}`) +
         ` — ${f.title} (${f.open ? "open" : "closed"}, each step within ${duration(f.windowSeconds)})`,
     );
-    const frows = [["step", "users", "step conversion", "of first step", "drop-off"]];
+    const frows = [["step", "users", "step conversion", THROUGH_COLUMN, "drop-off"]];
     for (const s of f.steps) {
       frows.push([
         s.noData ? paint("31", `${s.goalId} (no data)`) : s.goalId,
         s.entered ? `${count(s.users)} (${count(s.entered)} entered here)` : count(s.users),
         s.stepConversion ? rate(s.stepConversion) : "—",
-        pct(s.overallConversion.rate),
+        throughCell(s),
         s.dropOff === null ? "—" : count(s.dropOff),
       ]);
     }
-    out.push(...textGrid(frows, new Set([1, 4])).map((l, i) => (i === 0 ? paint("2", `  ${l}`) : `  ${l}`)));
+    out.push(
+      ...textGrid(frows, new Set([1, 3, 4])).map((l, i) => (i === 0 ? paint("2", `  ${l}`) : `  ${l}`)),
+    );
+    out.push(`  ${throughSentence(f)}`);
+    const open = openFunnelNote(f);
+    if (open) out.push(`  ${open}`);
     if (f.bottleneck) {
       out.push(
         `  bottleneck: ${f.bottleneck.fromGoalId} → ${f.bottleneck.toGoalId} (${pct(f.bottleneck.conversion)})`,
