@@ -2,10 +2,11 @@
 import type { Analysis } from "../analysis.js";
 import { caveatLines } from "./caveat-lines.js";
 import { pathBlocks, timeExplanation, timeHeading, timeRows } from "./export-sections.js";
-import { count, duration, lift, money, pct, pValue, rate, verdict } from "./figures.js";
+import { count, duration, lift, pct, pValue, rate, verdict } from "./figures.js";
 import { openFunnelNote, throughCell, throughSentence } from "./funnel-through-text.js";
 import { mdCode, mdText } from "./markdown-text.js";
 import { header } from "./table.js";
+import { PHI_EXPLANATION, VALUE_EXPLANATION, valuePerMicroCell } from "./value-per-micro.js";
 
 function cell(s: string): string {
   return s.replace(/\|/g, "\\|").replace(/\n/g, " ");
@@ -57,15 +58,12 @@ export function renderMarkdown(a: Analysis): string {
         lift(p),
         pValue(p.qValue),
         p.phi === null ? "—" : p.phi.toFixed(3),
-        money(p.valuePerMicro, a.currency),
+        valuePerMicroCell(p, a.currency),
         (p.significant ? "**" : "") + verdict(p, a.alpha) + (p.significant ? "**" : ""),
       ]),
     );
   }
-  out.push(
-    "",
-    "_Value / micro = (rate after micro − baseline) × macro value: an association, not causation._",
-  );
+  out.push("", `_${capital(VALUE_EXPLANATION)}. ${PHI_EXPLANATION}._`);
   for (const f of a.funnels) {
     out.push(
       "",

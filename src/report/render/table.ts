@@ -5,9 +5,10 @@ import { printableDeep } from "../../terminal-text.js";
 import type { Analysis, PairAnalysis } from "../analysis.js";
 import { caveatLines } from "./caveat-lines.js";
 import { pathBlocks, timeExplanation, timeHeading, timeRows } from "./export-sections.js";
-import { count, duration, lift, money, pct, pValue, rate, verdict } from "./figures.js";
+import { count, duration, lift, pct, pValue, rate, verdict } from "./figures.js";
 import { openFunnelNote, THROUGH_COLUMN, throughCell, throughSentence } from "./funnel-through-text.js";
 import { textGrid } from "./text-grid.js";
+import { VALUE_EXPLANATION, valuePerMicroCell } from "./value-per-micro.js";
 
 export interface TableOptions {
   color: boolean;
@@ -31,6 +32,7 @@ export function renderTable(analysis: Analysis, options: TableOptions = { color:
   ];
   for (const i of a.ranking) rows.push(pairRow(a, a.pairs[i], paint));
   out.push(...textGrid(rows, new Set([0, 5])).map((l, i) => (i === 0 ? paint("2", l) : l)));
+  out.push(`${VALUE_EXPLANATION}.`);
   for (const f of a.funnels) {
     out.push("");
     out.push(
@@ -93,7 +95,7 @@ function pairRow(a: Analysis, p: PairAnalysis, paint: Paint): string[] {
     rate(p.baseline),
     lift(p),
     pValue(p.qValue),
-    money(p.valuePerMicro, a.currency),
+    valuePerMicroCell(p, a.currency),
     colour ? paint(colour, v) : v,
   ];
 }
