@@ -17,12 +17,15 @@ describe("value per micro and φ", () => {
     expect(sig.significant).toBe(true);
   });
 
-  it.each(["table", "md", "html"] as const)("%s prints n.s. instead of a value that could be zero", (format) => {
-    const out = render(a, format);
-    expect(out).not.toContain("4.81 EUR");
-    expect(out).toContain("23.11 EUR");
-    expect(out).toMatch(/shown only where the difference is significant \(n\.s\.: it could be zero\)/);
-  });
+  it.each(["table", "md", "html"] as const)(
+    "%s prints n.s. instead of a value that could be zero",
+    (format) => {
+      const out = render(a, format);
+      expect(out).not.toContain("4.81 EUR");
+      expect(out).toContain("23.11 EUR");
+      expect(out).toMatch(/shown only where the difference is significant \(n\.s\.: it could be zero\)/);
+    },
+  );
 
   it("keeps the figure in JSON and CSV, beside `significant`", () => {
     const json = JSON.parse(render(a, "json"));
@@ -35,6 +38,8 @@ describe("value per micro and φ", () => {
   it.each(["md", "html"] as const)("%s explains φ where it shows it", (format) => {
     const out = render(a, format);
     expect(out).toContain("φ");
-    expect(out).toMatch(/φ \(phi\) = the correlation between doing the micro goal and converting, from −1 to \+1/);
+    expect(out).toMatch(
+      /φ \(phi\) = the correlation between doing the micro goal and converting, from −1 to \+1/,
+    );
   });
 });
