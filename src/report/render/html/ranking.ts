@@ -18,7 +18,8 @@ import {
   VALUE_EXPLANATION,
   valuePerMicroCell,
 } from "../value-per-micro.js";
-import { escapeXml as esc, liftForest, pairMark } from "./svg-charts.js";
+import { liftForest } from "./lift-forest.js";
+import { escapeXml as esc, pairMark } from "./svg-charts.js";
 import { htmlTable } from "./table.js";
 
 /** Muted "n.s." with the reason on hover; the value only where the difference is significant. */
