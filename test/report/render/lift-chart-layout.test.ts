@@ -27,13 +27,13 @@ interface Box {
   text: string;
 }
 
-const unescape = (s: string) => s.replace(/&gt;/g, ">").replace(/&lt;/g, "<").replace(/&amp;/g, "&");
+const fromXml = (s: string) => s.replace(/&gt;/g, ">").replace(/&lt;/g, "<").replace(/&amp;/g, "&");
 
 function labelBoxes(svg: string): Box[] {
   return [...svg.matchAll(/<tspan x="([\d.]+)" y="([\d.]+)">([^<]*)<\/tspan>/g)].map((m) => {
     const x = Number(m[1]);
     const y = Number(m[2]);
-    const text = unescape(m[3]);
+    const text = fromXml(m[3]);
     return { x1: x, x2: x + [...text].length * CHAR, y1: y - 11, y2: y + 4, text };
   });
 }
@@ -44,7 +44,7 @@ function figureBoxes(svg: string): Box[] {
   ].map((m) => {
     const x = Number(m[1]);
     const y = Number(m[2]);
-    const text = unescape(m[4]);
+    const text = fromXml(m[4]);
     const w = [...text].length * FIG_CHAR;
     return {
       x1: m[3] === "start" ? x : x - w,
