@@ -18,6 +18,8 @@ export interface RunReportOptions extends DataClientOptions {
   until?: string;
   format?: Format;
   color?: boolean;
+  /** the terminal's columns, for the table format (see render/fit-grid.ts); none = full width */
+  width?: number;
   history?: HistoryPoint[];
   /** where the counts come from (default: the Data API with `endpoint`, `credentials`, `clients`) */
   source?: SourceOptions;
@@ -80,7 +82,10 @@ export async function runReport(options: RunReportOptions = {}): Promise<RunRepo
       history: options.history,
       generatedAt: options.generatedAt,
     });
-    return { analysis, output: render(analysis, options.format ?? "table", { color: options.color }) };
+    return {
+      analysis,
+      output: render(analysis, options.format ?? "table", { color: options.color, width: options.width }),
+    };
   } finally {
     await source.close();
   }
