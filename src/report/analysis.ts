@@ -77,8 +77,13 @@ export interface FunnelStepAnalysis {
    * and for open funnels when the source cannot say who continued)
    */
   stepConversion: Rate | null;
-  /** users of this step / users of the first step */
+  /** users of this step / users of the first step (open funnels: includes users who entered later) */
   overallConversion: Rate;
+  /**
+   * first-step users who reached this step through every earlier step / first-step users; null when
+   * unknown. Estimated (no interval) in open funnels with entrants at an earlier step: funnel-through.ts
+   */
+  throughConversion: Rate | null;
   /** users of the previous step who did not go on to this one (null where stepConversion is) */
   dropOff: number | null;
   /** open funnels: users who entered the funnel at this step (null for the first step or when unknown) */
@@ -92,7 +97,12 @@ export interface FunnelAnalysis {
   open: boolean;
   windowSeconds: number;
   steps: FunnelStepAnalysis[];
+  /** last-step users / first-step users: in an open funnel not a conversion rate (users enter later) */
   overallConversion: Rate;
+  /** the through-funnel conversion: first-step users who went through every step (null: unknown) */
+  throughConversion: Rate | null;
+  /** throughConversion is an estimate (see src/report/funnel-through.ts) */
+  throughEstimated: boolean;
   /** the step with the lowest step conversion (the narrowest point) */
   bottleneck: { fromGoalId: string; toGoalId: string; stepIndex: number; conversion: number } | null;
 }

@@ -10,6 +10,7 @@ import type {
   PairAnalysis,
   Rate,
 } from "./analysis.js";
+import { throughFunnel } from "./funnel-through.js";
 import type { FunnelCount, PairCount, ReportInput } from "./model.js";
 import { benjaminiHochberg } from "./stats/benjamini-hochberg.js";
 import { fisherExact } from "./stats/fisher.js";
@@ -228,6 +229,7 @@ function analyzeFunnel(f: FunnelCount, project: Project, noData: Set<string>): F
       noData: noData.has(s.goalId),
     };
   });
+  const through = throughFunnel(steps, rateOf);
   let bottleneck: FunnelAnalysis["bottleneck"] = null;
   steps.forEach((s, i) => {
     const conv = s.stepConversion?.rate;
@@ -241,8 +243,10 @@ function analyzeFunnel(f: FunnelCount, project: Project, noData: Set<string>): F
     title: spec?.title ?? f.funnelId,
     open: f.open,
     windowSeconds: spec?.windowSeconds ?? 0,
-    steps,
+    steps: steps.map((s, i) => ({ ...s, throughConversion: through.steps[i] ?? null })),
     overallConversion: rateOf(f.steps.at(-1)?.users ?? 0, first),
+    throughConversion: through.overall,
+    throughEstimated: through.estimated,
     bottleneck,
   };
 }

@@ -3,9 +3,11 @@
 // count in tests). Every count is a number of distinct users over one date range.
 
 export interface DateRange {
-  /** GA4 date expression or YYYY-MM-DD, e.g. "28daysAgo" */
+  /** GA4 date expression or YYYY-MM-DD, e.g. "28daysAgo"; YYYY-MM-DD in an Analysis */
   since: string;
   until: string;
+  /** the time zone relative dates were resolved in (absolute-date-range.ts); absent when none were */
+  timeZone?: string;
 }
 
 /** Users and events of one goal's GA4 event. */
@@ -98,6 +100,8 @@ export interface ReportInput {
   source: string;
   propertyId?: string;
   dateRange: DateRange;
+  /** the property's time zone, when the source reports it (GA4 resolves relative dates in it) */
+  timeZone?: string;
   /** distinct users with any event in the range */
   totalUsers: number;
   goals: GoalCount[];

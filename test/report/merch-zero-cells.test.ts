@@ -11,7 +11,7 @@ import type { Analysis, PairAnalysis } from "../../src/report/analysis.js";
 import { analyze } from "../../src/report/analyze.js";
 import { planReport } from "../../src/report/query-plan.js";
 import { FORMATS, render } from "../../src/report/render/format.js";
-import { liftForest } from "../../src/report/render/html/svg-charts.js";
+import { liftForest } from "../../src/report/render/html/lift-forest.js";
 import { dataClients } from "../../src/report/sources/data-api/clients.js";
 import { fetchReportInput } from "../../src/report/sources/data-api/source.js";
 import { filesReport } from "../../src/report/sources/files/files-source.js";

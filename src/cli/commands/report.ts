@@ -72,6 +72,8 @@ export function register(program: Command): void {
         until: flags.until,
         format: flags.format,
         color,
+        // A terminal gets a table that fits it; a file or a pipe keeps every column (docs/report.md).
+        width: !flags.out && process.stdout.isTTY === true ? process.stdout.columns : undefined,
         endpoint: flags.endpoint,
         credentials: flags.credentials,
       };

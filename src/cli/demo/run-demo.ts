@@ -20,6 +20,8 @@ export interface DemoOptions {
   timeScale: number;
   html: string;
   color: boolean;
+  /** the terminal's columns, so the report's table fits them; undefined = full width */
+  width?: number;
   log?: (line: string) => void;
 }
 
@@ -110,6 +112,7 @@ export async function runDemo(options: DemoOptions): Promise<{ exitCode: number 
       until: "today",
       format: "table",
       color: options.color,
+      width: options.width,
     });
     log(report.output.trimEnd());
     log("\nGround truth vs report, strong built-in effects (true lift, measured lift [95% CI]):");

@@ -2,9 +2,11 @@
 import type { Analysis } from "../analysis.js";
 import { caveatLines } from "./caveat-lines.js";
 import { pathBlocks, timeExplanation, timeHeading, timeRows } from "./export-sections.js";
-import { count, duration, lift, money, pct, pValue, rate, verdict } from "./figures.js";
+import { count, duration, lift, pct, pValue, rate, verdict } from "./figures.js";
+import { openFunnelNote, throughCell, throughSentence } from "./funnel-through-text.js";
 import { mdCode, mdText } from "./markdown-text.js";
 import { header } from "./table.js";
+import { PHI_EXPLANATION, VALUE_EXPLANATION, valuePerMicroCell } from "./value-per-micro.js";
 
 function cell(s: string): string {
   return s.replace(/\|/g, "\\|").replace(/\n/g, " ");
@@ -12,6 +14,10 @@ function cell(s: string): string {
 
 function row(cells: string[]): string {
   return `| ${cells.map(cell).join(" | ")} |`;
+}
+
+function capital(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
 export function renderMarkdown(a: Analysis): string {
@@ -52,22 +58,19 @@ export function renderMarkdown(a: Analysis): string {
         lift(p),
         pValue(p.qValue),
         p.phi === null ? "—" : p.phi.toFixed(3),
-        money(p.valuePerMicro, a.currency),
+        valuePerMicroCell(p, a.currency),
         (p.significant ? "**" : "") + verdict(p, a.alpha) + (p.significant ? "**" : ""),
       ]),
     );
   }
-  out.push(
-    "",
-    "_Value / micro = (rate after micro − baseline) × macro value: an association, not causation._",
-  );
+  out.push("", `_${capital(VALUE_EXPLANATION)}. ${PHI_EXPLANATION}._`);
   for (const f of a.funnels) {
     out.push(
       "",
       `### Funnel: ${mdText(f.title)} (${mdCode(f.id)}, ${f.open ? "open" : "closed"}, ${duration(f.windowSeconds)})`,
       "",
     );
-    out.push(row(["Step", "Users", "Step conversion", "Of first step", "Drop-off"]));
+    out.push(row(["Step", "Users", "Step conversion", "Through from first step", "Drop-off"]));
     out.push(row(["---", "--:", "---", "--:", "--:"]));
     for (const s of f.steps) {
       out.push(
@@ -75,11 +78,13 @@ export function renderMarkdown(a: Analysis): string {
           `${mdText(s.title)} (${mdCode(s.goalId)})${s.noData ? " — **no data: check its trigger**" : ""}`,
           s.entered ? `${count(s.users)} (${count(s.entered)} entered here)` : count(s.users),
           s.stepConversion ? rate(s.stepConversion) : "—",
-          pct(s.overallConversion.rate),
+          throughCell(s),
           s.dropOff === null ? "—" : count(s.dropOff),
         ]),
       );
     }
+    const open = openFunnelNote(f);
+    out.push("", `${capital(throughSentence(f))}.${open ? ` ${capital(open)}.` : ""}`);
     if (f.bottleneck) {
       out.push(
         "",

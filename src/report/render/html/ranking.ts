@@ -6,15 +6,29 @@ import {
   duration,
   liftIsUp,
   liftPoint,
-  money,
   pct,
   pValue,
   signedPct,
   verdict,
   zeroCellNote,
 } from "../figures.js";
-import { escapeXml as esc, liftForest, pairMark } from "./svg-charts.js";
+import {
+  NOT_SIGNIFICANT,
+  PHI_EXPLANATION,
+  VALUE_EXPLANATION,
+  valuePerMicroCell,
+} from "../value-per-micro.js";
+import { liftForest } from "./lift-forest.js";
+import { escapeXml as esc, pairMark } from "./svg-charts.js";
 import { htmlTable } from "./table.js";
+
+/** Muted "n.s." with the reason on hover; the value only where the difference is significant. */
+function valueCell(p: PairAnalysis, currency: string): string {
+  const text = valuePerMicroCell(p, currency);
+  return text === NOT_SIGNIFICANT
+    ? `<span class="muted" title="not significant: the difference could be zero">${text}</span>`
+    : esc(text);
+}
 
 /** "63.7%" large, then its interval and n small: every rate keeps its n. */
 export function rateCell(r: Rate): string {
@@ -85,7 +99,7 @@ export function rankingSection(a: Analysis): string {
       p.lift ? liftCell(p, m.colour) : "—",
       pValue(p.qValue),
       p.phi === null ? "—" : p.phi.toFixed(3),
-      esc(money(p.valuePerMicro, a.currency)),
+      valueCell(p, a.currency),
       verdictBadge(p, a.alpha),
     ];
   });
@@ -107,7 +121,7 @@ export function rankingSection(a: Analysis): string {
     ),
   );
   out.push(
-    '<p class="info">Converted after micro = P(macro within the window after the micro goal); baseline = P(macro | never did the micro goal); q = Benjamini–Hochberg adjusted p-value; φ = strength of association; value / micro = (rate after micro − baseline) × macro value.</p>',
+    `<p class="info">Converted after micro = P(macro within the window after the micro goal); baseline = P(macro | never did the micro goal); q = Benjamini–Hochberg adjusted p-value; ${esc(PHI_EXPLANATION)}; ${esc(VALUE_EXPLANATION)}.</p>`,
     "</section>",
   );
   return out.join("\n");
