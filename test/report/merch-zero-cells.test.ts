@@ -42,7 +42,7 @@ beforeAll(async () => {
   } finally {
     await clients.close();
   }
-}, 60_000);
+}, 180_000); // real days loaded twice and queried: slow when the machine is busy
 afterAll(async () => emulator?.close());
 
 const pair = (a: Analysis, micro: string) => a.pairs.find((p) => p.microId === micro) as PairAnalysis;
