@@ -50,8 +50,53 @@ export interface PairAnalysis {
   valuePerMicro: number | null;
   /** additional users (same micro/non-micro mix) for 80% power at the observed rates; 0 when already significant */
   moreUsersNeeded: number | null;
-  /** 1 = largest lift; null for pairs without data */
+  /** 1 = largest lift; null for pairs without data and for milestones left out of the ranking */
   rank: number | null;
+  /**
+   * milestone: a path step (the spec's `role: milestone`, or detected: no role and ≥ 99% of
+   * converters did it first); secondary: a side action. Only secondary actions are ranked unless
+   * the report includes milestones. See src/report/milestones.ts.
+   */
+  role: "milestone" | "secondary";
+  roleSource: "spec" | "detected";
+  /** converters who did the micro goal first / converters (null without converters) */
+  shareOfConverters: number | null;
+  /** milestones: "required step: no conversions without it (0 of N)" or the share that did it first */
+  stepNote: string | null;
+  /** detected milestones: set the goal's role */
+  hint: string | null;
+  /**
+   * The effect adjusted for who the users already were at that point of their journey
+   * (docs/effects.md); absent when the source offers no adjustment.
+   */
+  adjusted?: AdjustedEffect;
+}
+
+/**
+ * Adjusted effect on the users who did the micro goal, as a risk ratio: relative = RR − 1, with a
+ * 95% interval; null figures with a status that says why (e.g. "cannot adjust: 37 comparable users").
+ */
+export interface AdjustedEffect {
+  lift: { relative: number | null; low: number | null; high: number | null };
+  /** e.g. "sequential trials, coarsened exact stratification, weighted Kaplan–Meier" */
+  method: string;
+  /** doers with comparable non-doers (the users the estimate is about) */
+  n: number;
+  /** E-value of the point estimate and of the interval bound nearer to no effect */
+  eValue: { point: number | null; bound: number | null };
+  /** "ok" or why there is no number */
+  status: string;
+  /** doers with comparable non-doers / all doers */
+  overlap: number | null;
+  /** comparison users (distinct) behind the estimate */
+  comparisonUsers: number;
+  /** confounders this source cannot adjust for (Data API path) */
+  notAdjustedFor: string[];
+  /** cumulative incidence of the macro goal (Kaplan–Meier), doers vs comparison, at these days */
+  incidence: { days: number; doers: number | null; comparison: number | null }[];
+  /** follow-up used for the risk ratio, in seconds (the window, or less when the data ends first) */
+  horizonSeconds: number;
+  significant: boolean;
 }
 
 export interface GoalAnalysis {
@@ -117,8 +162,12 @@ export interface Analysis {
   goals: GoalAnalysis[];
   /** in spec order (micro goal order, then leads_to order) */
   pairs: PairAnalysis[];
-  /** indexes into `pairs`, by rank */
+  /** indexes into `pairs`, by rank: secondary actions (and milestones when included) */
   ranking: number[];
+  /** indexes into `pairs` of milestone pairs left out of the ranking, in spec order */
+  milestones: number[];
+  /** milestones ranked with the secondary actions (--include-milestones) */
+  includeMilestones: boolean;
   funnels: FunnelAnalysis[];
   caveats: Caveats;
   cost: Cost;

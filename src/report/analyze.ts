@@ -10,6 +10,8 @@ import type {
   Rate,
 } from "./analysis.js";
 import type { FunnelCount, PairCount, ReportInput } from "./model.js";
+import { attachAdjusted } from "./effects/attach.js";
+import { pairRole } from "./milestones.js";
 import { benjaminiHochberg } from "./stats/benjamini-hochberg.js";
 import { fisherExact } from "./stats/fisher.js";
 import { relativeLift } from "./stats/lift.js";
@@ -24,6 +26,8 @@ export interface AnalyzeOptions {
   alpha?: number;
   history?: HistoryPoint[];
   generatedAt?: string;
+  /** rank milestones with the secondary actions (default false: they are reported as steps) */
+  includeMilestones?: boolean;
 }
 
 export function rateOf(x: number, n: number): Rate {
@@ -60,10 +64,15 @@ export function analyze(project: Project, input: ReportInput, options: AnalyzeOp
     p.significant = q[i] !== null && q[i]! <= alpha;
     p.moreUsersNeeded = p.status === "no-data" ? null : p.significant ? 0 : moreUsersNeeded(p);
   });
-  const ranking = rank(pairs);
+  pairs.forEach((p) => Object.assign(p, pairRole(p, goalsById.get(p.microId))));
+  attachAdjusted(pairs, input);
+  const includeMilestones = options.includeMilestones ?? false;
+  const ranked = (p: PairAnalysis) => includeMilestones || p.role === "secondary";
+  const ranking = rank(pairs).filter((i) => ranked(pairs[i]));
   ranking.forEach((index, r) => {
     pairs[index].rank = pairs[index].status === "no-data" ? null : r + 1;
   });
+  const milestones = pairs.flatMap((p, i) => (ranked(p) ? [] : [i]));
 
   return {
     schemaVersion: 2,
@@ -80,6 +89,8 @@ export function analyze(project: Project, input: ReportInput, options: AnalyzeOp
     goals,
     pairs,
     ranking,
+    milestones,
+    includeMilestones,
     funnels: input.funnels.map((f) => analyzeFunnel(f, project, noData)),
     caveats: { ...input.caveats, missingGoals },
     cost: input.cost,
@@ -135,6 +146,11 @@ function analyzePair(
     valuePerMicro: null,
     moreUsersNeeded: null,
     rank: null,
+    role: "secondary",
+    roleSource: "spec",
+    shareOfConverters: null,
+    stepNote: null,
+    hint: null,
   };
   const missing = [p.microId, p.macroId].filter((id) => noData.has(id));
   if (missing.length > 0 || p.microUsers === 0 || p.nonMicroUsers === 0) {
