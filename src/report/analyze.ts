@@ -9,9 +9,9 @@ import type {
   PairAnalysis,
   Rate,
 } from "./analysis.js";
-import type { FunnelCount, PairCount, ReportInput } from "./model.js";
 import { attachAdjusted } from "./effects/attach.js";
 import { pairRole } from "./milestones.js";
+import type { FunnelCount, PairCount, ReportInput } from "./model.js";
 import { benjaminiHochberg } from "./stats/benjamini-hochberg.js";
 import { fisherExact } from "./stats/fisher.js";
 import { relativeLift } from "./stats/lift.js";
@@ -64,7 +64,7 @@ export function analyze(project: Project, input: ReportInput, options: AnalyzeOp
     p.significant = q[i] !== null && q[i]! <= alpha;
     p.moreUsersNeeded = p.status === "no-data" ? null : p.significant ? 0 : moreUsersNeeded(p);
   });
-  pairs.forEach((p) => Object.assign(p, pairRole(p, goalsById.get(p.microId))));
+  for (const p of pairs) Object.assign(p, pairRole(p, goalsById.get(p.microId)));
   attachAdjusted(pairs, input);
   const includeMilestones = options.includeMilestones ?? false;
   const ranked = (p: PairAnalysis) => includeMilestones || p.role === "secondary";
@@ -198,7 +198,8 @@ function moreUsersNeeded(p: PairAnalysis): number | null {
 const statusOrder = { ok: 0, "too-few-users": 1, "no-data": 2 } as const;
 
 /**
- * Pairs by status (ok, too few users, no data), then observed lift descending, then lower bound,
+ * Pairs by status (ok, too few users, no data), then adjusted effect descending where the source
+ * gave one (pairs with one first), then observed lift descending, then lower bound,
  * then spec order. A pair nobody converts without has an infinite observed lift: it ranks first
  * (renderers label it as such), several of them by their lower bounds — but only when that lower
  * bound is above 0%; otherwise all we know is the bound, so it ranks by that.
@@ -210,6 +211,9 @@ function rank(pairs: PairAnalysis[]): number[] {
       : (p.lift.relative ?? (p.lift.low > 0 ? Number.POSITIVE_INFINITY : p.lift.low));
   const low = (p: PairAnalysis) => p.lift?.low ?? Number.NEGATIVE_INFINITY;
   const desc = (x: number, y: number) => (x === y ? 0 : x > y ? -1 : 1); // ∞ − ∞ would be NaN
+  // Where an adjusted effect exists, it ranks: drivers before symptoms (docs/effects.md).
+  const adjusted = (p: PairAnalysis) =>
+    p.adjusted?.status === "ok" ? (p.adjusted.lift.relative ?? Number.NEGATIVE_INFINITY) : null;
   return pairs
     .map((_, i) => i)
     .sort((i, j) => {
@@ -217,6 +221,13 @@ function rank(pairs: PairAnalysis[]): number[] {
       const b = pairs[j];
       const s = statusOrder[a.status] - statusOrder[b.status];
       if (s !== 0) return s;
+      const x = adjusted(a);
+      const y = adjusted(b);
+      if (x !== null || y !== null) {
+        if (x === null || y === null) return x === null ? 1 : -1;
+        const byAdjusted = desc(x, y);
+        if (byAdjusted !== 0) return byAdjusted;
+      }
       return desc(point(a), point(b)) || desc(low(a), low(b)) || i - j;
     });
 }

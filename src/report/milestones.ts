@@ -35,7 +35,7 @@ export function pairRole(p: PairAnalysis, micro: Goal | undefined): PairRole {
   const specMilestone = micro?.role === "milestone";
   const detected =
     !specMilestone &&
-    micro?.roleDefaulted === true &&
+    (micro?.roleDefaulted === true || micro?.role === undefined) &&
     p.status !== "no-data" &&
     share !== null &&
     share >= REQUIRED_SHARE;

@@ -20,6 +20,8 @@ export interface RunReportOptions extends DataClientOptions {
   /** reuse clients (e.g. one per demo run); otherwise they are created and closed here */
   clients?: DataClients;
   generatedAt?: string;
+  /** rank milestones with the secondary actions (default: reported as steps) */
+  includeMilestones?: boolean;
 }
 
 export interface RunReportResult {
@@ -55,6 +57,7 @@ export async function runReport(options: RunReportOptions = {}): Promise<RunRepo
       target: target.name,
       history: options.history,
       generatedAt: options.generatedAt,
+      includeMilestones: options.includeMilestones,
     });
     return { analysis, output: render(analysis, options.format ?? "table", { color: options.color }) };
   } finally {

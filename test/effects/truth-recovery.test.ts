@@ -100,7 +100,13 @@ describe("without confounding (intent drives nothing, one session per user)", ()
     // Agree = the two 95% intervals overlap; both estimate the same quantity here.
     const agree = outcomes.filter((o) => {
       const a = o.adjusted.lift;
-      return a.low !== null && a.high !== null && o.crude.high !== null && a.low <= o.crude.high && o.crude.low <= a.high;
+      return (
+        a.low !== null &&
+        a.high !== null &&
+        o.crude.high !== null &&
+        a.low <= o.crude.high &&
+        o.crude.low <= a.high
+      );
     });
     const bad = outcomes.filter((o) => !agree.includes(o)).slice(0, 3);
     expect(bad.map((o) => [o.micro, o.adjusted.status, o.adjusted.lift, o.crude])).toEqual([]);

@@ -22,6 +22,7 @@ interface ReportFlags {
   maxBytes?: string;
   intraday?: boolean;
   location?: string;
+  includeMilestones?: boolean;
 }
 
 const SOURCES = ["ga4", "files", "bigquery"] as const;
@@ -45,6 +46,7 @@ export function register(program: Command): void {
     .option("--until <date>", "end date (default: report.until)")
     .option("--format <format>", "table | md | csv | json | html", "table")
     .option("--out <file>", "write to a file instead of stdout")
+    .option("--include-milestones", "rank milestones (role: milestone) with the secondary actions")
     .option("--source <source>", "ga4 (Data API) | files (GA4 export files) | bigquery (GA4 export)", "ga4")
     .option("--endpoint <url>", "ga4: API endpoint (the emulator); default MICROGOALS_ENDPOINT or Google")
     .option(
@@ -91,6 +93,7 @@ export function register(program: Command): void {
         color,
         endpoint: flags.endpoint,
         credentials: flags.credentials,
+        includeMilestones: flags.includeMilestones === true,
       };
       // The export sources return the same result as the Data API path, so history, alerts and
       // the webhook work unchanged on top of either.

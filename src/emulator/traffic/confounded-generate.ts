@@ -48,7 +48,12 @@ export interface EffectTruth {
   /** the report's crude lift + 1 on the generated events */
   crudeRiskRatio: number | null;
   /** the report's crude 2×2 counts on the generated events (report/model.ts PairCount) */
-  crude: { microUsers: number; convertedAfterMicro: number; nonMicroUsers: number; convertedWithoutMicro: number };
+  crude: {
+    microUsers: number;
+    convertedAfterMicro: number;
+    nonMicroUsers: number;
+    convertedWithoutMicro: number;
+  };
 }
 
 export interface ConfoundedTruth {
@@ -101,7 +106,8 @@ export function generateConfoundedTraffic(
         multiplier: (model.effect[i] as number[])[j] as number,
         confounding: model.confounding[i] as number,
         doers: doers[k] as number,
-        causalRiskRatio: (sums[2 * k + 1] as number) > 0 ? (sums[2 * k] as number) / (sums[2 * k + 1] as number) : null,
+        causalRiskRatio:
+          (sums[2 * k + 1] as number) > 0 ? (sums[2 * k] as number) / (sums[2 * k + 1] as number) : null,
         crudeRiskRatio: n1 > 0 && n0 > 0 && c > 0 ? a / n1 / (c / n0) : null,
         crude: { microUsers: n1, convertedAfterMicro: a, nonMicroUsers: n0, convertedWithoutMicro: c },
       });
@@ -132,7 +138,12 @@ function user(
 ): void {
   const nMi = model.micros.length;
   const nMa = model.macros.length;
-  const drawn = INTENTS[pickWeighted(rand, INTENTS.map((x) => x.share))] as Intent;
+  const drawn = INTENTS[
+    pickWeighted(
+      rand,
+      INTENTS.map((x) => x.share),
+    )
+  ] as Intent;
   const intent = model.intentStrength === 0 ? (INTENTS[1] as Intent) : drawn;
   const [medium, source] = intent.arrivals[Math.floor(rand() * intent.arrivals.length)] as [string, string];
   const desktop = rand() < intent.desktop;
@@ -163,7 +174,12 @@ function user(
     const pages = 1 + geometric(rand, intent.pages - 1);
     for (let p = 0; p < pages; p++) {
       const page = p === 0 ? landing : (intent.landing[Math.floor(rand() * intent.landing.length)] as string);
-      evs.push({ at: step(), name: "page_view", page, engaged: Math.round(-Math.log(1 - rand()) * intent.dwell * 1000) });
+      evs.push({
+        at: step(),
+        name: "page_view",
+        page,
+        engaged: Math.round(-Math.log(1 - rand()) * intent.dwell * 1000),
+      });
     }
     for (let i = 0; i < nMi; i++) {
       if (firstSession[i] !== -1) continue;
@@ -244,7 +260,18 @@ function user(
       // causal: doers who had not converted before that session
       if (!inData || fM < (starts[k] as number)) continue;
       sink.doers[c] = (sink.doers[c] as number) + 1;
-      const { factual, counterfactual } = conversionChances(model, intent, desktop, firstSession, i, j, k, fm, slot, H);
+      const { factual, counterfactual } = conversionChances(
+        model,
+        intent,
+        desktop,
+        firstSession,
+        i,
+        j,
+        k,
+        fm,
+        slot,
+        H,
+      );
       sink.sums[2 * c] = (sink.sums[2 * c] as number) + factual;
       sink.sums[2 * c + 1] = (sink.sums[2 * c + 1] as number) + counterfactual;
     }

@@ -1,8 +1,21 @@
 // Markdown for job summaries and pull-request comments (GitHub-flavoured tables).
 import type { Analysis } from "../analysis.js";
 import { caveatLines } from "./caveat-lines.js";
+import {
+  adjustedDetail,
+  adjustedExplanation,
+  adjustedFigure,
+  crudeFigure,
+  eValueText,
+  hasAdjusted,
+  incidenceText,
+  stepRows,
+  stepsExplanation,
+  stepsHeading,
+} from "./effect-sections.js";
 import { pathBlocks, timeExplanation, timeHeading, timeRows } from "./export-sections.js";
 import { count, duration, lift, money, pct, pValue, rate, verdict } from "./figures.js";
+import { headlineText } from "./headline.js";
 import { header } from "./table.js";
 
 function cell(s: string): string {
@@ -24,6 +37,9 @@ export function renderMarkdown(a: Analysis): string {
     "P(macro within the window after the micro goal) against P(macro | never did the micro goal); 95% intervals, q = Benjamini–Hochberg adjusted p.",
     "",
   );
+  const adjusted = hasAdjusted(a);
+  const headline = headlineText(a);
+  if (headline) out.push(`**${cell(headline)}**`, "");
   out.push(
     row([
       "#",
@@ -31,14 +47,29 @@ export function renderMarkdown(a: Analysis): string {
       "Macro goal",
       "After micro",
       "Baseline",
-      "Lift [95% CI]",
+      adjusted ? "Crude lift [95% CI]" : "Lift [95% CI]",
+      ...(adjusted ? ["Adjusted [95% CI]", "E-value"] : []),
       "q",
       "φ",
       "Value / micro",
       "Verdict",
     ]),
   );
-  out.push(row(["--:", "---", "---", "---", "---", "---", "--:", "--:", "--:", "---"]));
+  out.push(
+    row([
+      "--:",
+      "---",
+      "---",
+      "---",
+      "---",
+      "---",
+      ...(adjusted ? ["---", "--:"] : []),
+      "--:",
+      "--:",
+      "--:",
+      "---",
+    ]),
+  );
   for (const i of a.ranking) {
     const p = a.pairs[i];
     out.push(
@@ -49,6 +80,7 @@ export function renderMarkdown(a: Analysis): string {
         rate(p.afterMicro),
         rate(p.baseline),
         lift(p),
+        ...(adjusted ? [adjustedFigure(p.adjusted), eValueText(p.adjusted)] : []),
         pValue(p.qValue),
         p.phi === null ? "—" : p.phi.toFixed(3),
         money(p.valuePerMicro, a.currency),
@@ -60,6 +92,24 @@ export function renderMarkdown(a: Analysis): string {
     "",
     "_Value / micro = (rate after micro − baseline) × macro value: an association, not causation._",
   );
+  if (adjusted) {
+    out.push("", `_${adjustedExplanation}_`, "");
+    for (const i of a.ranking) {
+      const p = a.pairs[i];
+      if (!p.adjusted) continue;
+      const inc = incidenceText(p.adjusted);
+      out.push(
+        `- \`${p.microId}\` → \`${p.macroId}\`: crude ${crudeFigure(p)}, adjusted ${adjustedFigure(p.adjusted)} (${adjustedDetail(p.adjusted)})${inc ? `; converted by ${inc}` : ""}`,
+      );
+    }
+    const first = a.pairs.find((p) => p.adjusted)?.adjusted;
+    if (first) out.push("", `Method: ${first.method}. Not adjusted for: ${first.notAdjustedFor.join("; ")}.`);
+  }
+  const steps = stepRows(a);
+  if (steps.length > 0) {
+    out.push("", `### ${stepsHeading}`, "", stepsExplanation, "");
+    for (const s of steps) out.push(`- \`${s.pair}\`: ${s.note}${s.hint ? ` — hint: ${s.hint}` : ""}`);
+  }
   for (const f of a.funnels) {
     out.push(
       "",

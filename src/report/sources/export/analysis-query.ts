@@ -84,7 +84,11 @@ export function userExpression(src: RowSource): string {
 }
 
 /** The report's days (and the source's own pruning filter). */
-export function dateFilterOf(q: Pick<ExportQuery, "startDate" | "endDate">, src: RowSource, d: Dialect): string {
+export function dateFilterOf(
+  q: Pick<ExportQuery, "startDate" | "endDate">,
+  src: RowSource,
+  d: Dialect,
+): string {
   return [
     `event_date BETWEEN ${d.str(q.startDate)} AND ${d.str(q.endDate)}`,
     ...(src.where ? [`(${src.where})`] : []),

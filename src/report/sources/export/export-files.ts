@@ -31,6 +31,10 @@ const jsonColumns: Record<string, string> = {
   user_pseudo_id: "VARCHAR",
   event_params:
     "STRUCT(key VARCHAR, value STRUCT(string_value VARCHAR, int_value BIGINT, float_value DOUBLE, double_value DOUBLE))[]",
+  // history the adjusted effects read (NULL when a file lacks them)
+  user_first_touch_timestamp: "BIGINT",
+  device: "STRUCT(category VARCHAR)",
+  traffic_source: 'STRUCT(medium VARCHAR, "name" VARCHAR, "source" VARCHAR)',
 };
 
 export function formatOf(file: string): ExportFormat | undefined {

@@ -8,6 +8,7 @@ import { UserError } from "../../../cli/failure.js";
 import type { Project } from "../../../spec/model.js";
 import { analysisSql } from "./analysis-query.js";
 import { duckdb } from "./dialect.js";
+import { exportEffects } from "./export-effects.js";
 import { openExportFiles } from "./export-files.js";
 import { compactDate, exportQuery } from "./export-query.js";
 import { type ExportReportInput, readResult } from "./read-result.js";
@@ -28,6 +29,8 @@ export interface FilesSourceOptions {
   threads?: number;
   /** DuckDB memory cap (default "512MB"); past it DuckDB spills to a temporary directory */
   memoryLimit?: string;
+  /** compute the adjusted effects (default true; the bench turns it off to time the crude report) */
+  adjust?: boolean;
 }
 
 /**
@@ -80,13 +83,18 @@ export async function filesReport(project: Project, opts: FilesSourceOptions): P
       opts.allowGaps ?? false,
       `in ${opts.files}`,
     );
-    return readResult(rows, {
+    const input = readResult(rows, {
       source: "export-files",
       propertyId: opts.propertyId,
       query,
       notes: [...notes, ...gapNotes],
       bytesProcessed: null,
     });
+    if (opts.adjust !== false)
+      input.adjusted = await exportEffects(project, query, files.source, duckdb, async (q) =>
+        (await conn.runAndReadAll(q)).getColumnsObjectJS(),
+      );
+    return input;
   } finally {
     conn.closeSync();
     instance.closeSync();

@@ -1,0 +1,49 @@
+// Adjusted effects from the GA4 export: runs the two exposure queries through whichever engine the
+// source uses (a function from SQL to result columns) and hands plain columns to the estimator.
+import type { Project } from "../../../spec/model.js";
+import { pairEffects, secondaryPairs } from "../../effects/pair-effects.js";
+import type { ReportInput } from "../../model.js";
+import type { ExportQuery, RowSource } from "./analysis-query.js";
+import type { Dialect } from "./dialect.js";
+import { exposureFirstsSql, exposureSessionsSql } from "./exposure-query.js";
+import { firstTimesOf, sessionHistoryOf } from "./read-exposure.js";
+
+export type ColumnsOf = (sql: string) => Promise<Record<string, readonly unknown[]>>;
+
+export async function exportEffects(
+  project: Project,
+  query: ExportQuery,
+  src: RowSource,
+  d: Dialect,
+  run: ColumnsOf,
+): Promise<NonNullable<ReportInput["adjusted"]>> {
+  if (secondaryPairs(project, query.pairs).length === 0) return [];
+  const history = sessionHistoryOf(await run(exposureSessionsSql(query, src, d)));
+  const firsts = firstTimesOf(
+    await run(exposureFirstsSql(query, src, d)),
+    query.goals.map((g) => g.goalId),
+    history.users,
+  );
+  const day = (yyyymmdd: string) =>
+    Date.UTC(Number(yyyymmdd.slice(0, 4)), Number(yyyymmdd.slice(4, 6)) - 1, Number(yyyymmdd.slice(6, 8))) /
+    1000;
+  return pairEffects(
+    project,
+    query.pairs,
+    history,
+    firsts,
+    day(query.startDate),
+    day(query.endDate) + 86_400,
+  );
+}
+
+/** Row objects (BigQuery's answer) → columns by name. */
+export function columnsOfRows(rows: Record<string, unknown>[]): Record<string, unknown[]> {
+  const out: Record<string, unknown[]> = {};
+  for (const r of rows)
+    for (const k of Object.keys(r)) {
+      out[k] ??= [];
+      out[k].push(r[k]);
+    }
+  return out;
+}
