@@ -5,7 +5,7 @@ import { adjustedFigure } from "./effect-sections.js";
 import { liftIsUp, liftPoint, zeroCellNote } from "./figures.js";
 
 export function headlinePairs(a: Analysis): { pair: PairAnalysis; adjusted: boolean }[] {
-  const ranked = a.ranking.map((i) => a.pairs[i] as PairAnalysis).filter((p) => p.status !== "no-data");
+  const ranked = a.ranking.map((i) => a.pairs[i] as PairAnalysis).filter((p) => p.status === "ok");
   const adjusted = ranked.filter((p) => p.adjusted?.status === "ok" && p.adjusted.significant);
   const up = adjusted.filter((p) => (p.adjusted?.lift.relative ?? 0) > 0);
   if (ranked.some((p) => p.adjusted)) return up.slice(0, 3).map((pair) => ({ pair, adjusted: true }));
