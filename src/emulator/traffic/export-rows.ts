@@ -43,8 +43,8 @@ export async function writeExportNdjson(events: readonly ConfoundedEvent[], dir:
   for (const e of events) {
     const row = exportRow(e);
     const day = row.event_date as string;
-    let lines = byDay.get(day);
-    if (!lines) byDay.set(day, (lines = []));
+    const lines = byDay.get(day) ?? [];
+    if (lines.length === 0) byDay.set(day, lines);
     lines.push(JSON.stringify(row));
   }
   const paths: string[] = [];
