@@ -92,7 +92,7 @@ export interface ConfoundedOptions {
   confounding?: Record<string, number>;
   /** micro id → P(doing it in a session) for a "compare" user on mobile in their first session */
   microRates?: Record<string, number>;
-  /** 0: intent drives nothing (everyone behaves like "compare"); default 1 */
+  /** 0: intent (and device) drive nothing: everyone behaves like a "compare" user; default 1 */
   intentStrength?: number;
   /** sessions per user: fixed instead of drawn (1 removes time-at-risk confounding) */
   sessionsPerUser?: number;
@@ -164,7 +164,7 @@ export function microProbability(
   const x =
     (m.microLogit[i] as number) +
     (m.confounding[i] as number) * level * m.intentStrength +
-    (desktop ? 0.3 : 0) +
+    (desktop ? 0.3 * m.intentStrength : 0) +
     0.2 * Math.min(before, 3);
   return 1 / (1 + Math.exp(-x));
 }
@@ -177,7 +177,7 @@ export function sessionConversion(
   desktop: boolean,
   done: ArrayLike<number>,
 ): number {
-  let p = intent.convert * (desktop ? 1 : 0.7);
+  let p = intent.convert * (desktop ? 1 : 1 - 0.3 * m.intentStrength);
   for (let i = 0; i < m.micros.length; i++) if (done[i]) p *= (m.effect[i] as number[])[j] as number;
   return Math.min(0.95, p);
 }

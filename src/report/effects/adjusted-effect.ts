@@ -25,7 +25,7 @@ export interface EffectOptions {
   horizonSeconds: number;
   /** fewer comparable doers than this: no number ("cannot adjust: N comparable users") */
   minUsers: number;
-  /** bootstrap replicates (default 200) */
+  /** bootstrap replicates (default 100: the interval uses their standard error, not their tails) */
   replicates?: number;
   seed?: number;
   /** days at which cumulative incidence is reported (default 1, 7, 14, 28) */
@@ -84,7 +84,18 @@ export function estimateAdjustedEffect(
   const otherRows = all.filter((r) => rows.treated[r] === 0);
   const orderDoers = timeOrder(doerRows, rows.time, rows.event);
   const orderOthers = timeOrder(otherRows, rows.time, rows.event);
-  const ctx = { j, rows, patterns, design, orderDoers, orderOthers, at, trim: options.trim ?? 0.95 };
+  const rowPattern = Int32Array.from(rows.session, (k) => patterns.of[k] as number);
+  const ctx = {
+    j,
+    rows,
+    rowPattern,
+    patterns,
+    design,
+    orderDoers,
+    orderOthers,
+    at,
+    trim: options.trim ?? 0.95,
+  };
 
   const full = once(ctx, null, undefined);
   base.n = full.comparableDoers;
@@ -116,7 +127,7 @@ export function estimateAdjustedEffect(
   }
   const rr = fT / fC;
 
-  const replicates = options.replicates ?? 200;
+  const replicates = options.replicates ?? 100;
   const rand = seededRandom(options.seed ?? 12345);
   const mult = new Float64Array(j.users);
   const logs: number[] = [];
@@ -147,6 +158,8 @@ export function estimateAdjustedEffect(
 interface Context {
   j: Journeys;
   rows: TrialRows;
+  /** trial row → covariate pattern */
+  rowPattern: Int32Array;
   patterns: Patterns;
   design: PropensityDesign;
   orderDoers: Int32Array;
@@ -157,44 +170,45 @@ interface Context {
 
 /** One estimate with users counted `mult` times (null: once each), propensity warm-started. */
 function once(ctx: Context, mult: Float64Array | null, start: Float64Array | undefined): Once {
-  // Replicates start from the full-sample fit: one Newton step there is within bootstrap noise of
-  // the refit (a one-step bootstrap), two make sure.
-  const { rows, patterns, design } = ctx;
+  // Replicates start from the full-sample fit and take one Newton step: the one-step estimator,
+  // asymptotically the same as refitting to convergence, at a fraction of the cost.
+  const { rows, rowPattern, patterns, design } = ctx;
+  const n = rows.count;
   const doers = new Float64Array(patterns.count);
   const total = new Float64Array(patterns.count);
-  const w = new Float64Array(rows.count);
-  for (let r = 0; r < rows.count; r++) {
+  const w = new Float64Array(n);
+  for (let r = 0; r < n; r++) {
     const m = mult ? (mult[rows.user[r] as number] as number) : 1;
     w[r] = m;
     if (m === 0) continue;
-    const p = patterns.of[rows.session[r] as number] as number;
+    const p = rowPattern[r] as number;
     total[p] = (total[p] as number) + m;
     if (rows.treated[r]) doers[p] = (doers[p] as number) + m;
   }
-  const beta = fitPropensity(design, doers, total, start, start ? 2 : 50);
+  const beta = fitPropensity(design, doers, total, start, start ? 1 : 50);
   const e = propensity(design, beta);
   // Common support: comparison rows above the trimming bound carry unbounded weights; doers above
-  // the largest comparison propensity have nobody like them.
+  // the largest comparison propensity have nobody like them. Patterns with comparison rows tell.
   let maxOther = 0;
-  for (let r = 0; r < rows.count; r++) {
-    if (rows.treated[r] || w[r] === 0) continue;
-    const pe = e[patterns.of[rows.session[r] as number] as number] as number;
-    if (pe <= ctx.trim && pe > maxOther) maxOther = pe;
+  for (let p = 0; p < patterns.count; p++) {
+    const pe = e[p] as number;
+    if ((total[p] as number) > (doers[p] as number) && pe <= ctx.trim && pe > maxOther) maxOther = pe;
   }
   const bound = Math.min(ctx.trim, maxOther);
   let comparableDoers = 0;
   let doersTotal = 0;
   const seen = mult ? null : new Set<number>();
-  for (let r = 0; r < rows.count; r++) {
-    if (w[r] === 0) continue;
-    const pe = e[patterns.of[rows.session[r] as number] as number] as number;
+  for (let r = 0; r < n; r++) {
+    const m = w[r] as number;
+    if (m === 0) continue;
+    const pe = e[rowPattern[r] as number] as number;
     if (rows.treated[r]) {
-      doersTotal += w[r] as number;
-      if (pe <= bound) comparableDoers += w[r] as number;
+      doersTotal += m;
+      if (pe <= bound) comparableDoers += m;
       else w[r] = 0;
     } else if (pe > ctx.trim) w[r] = 0;
     else {
-      w[r] = (w[r] as number) * (pe / (1 - pe));
+      w[r] = m * (pe / (1 - pe));
       seen?.add(rows.user[r] as number);
     }
   }

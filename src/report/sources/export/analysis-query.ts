@@ -31,6 +31,8 @@ export interface RowSource {
   where?: string;
   /** false when the rows have no user_id column at all (NDJSON that never saw one) */
   hasUserId: boolean;
+  /** the columns the rows have, when known (Parquet); absent: every export column */
+  columns?: string[];
 }
 
 /** Columns of every result row; unused ones are NULL. Meaning per section in read-result.ts. */

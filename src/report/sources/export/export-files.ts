@@ -70,6 +70,7 @@ export async function openExportFiles(conn: DuckDBConnection, pattern: string): 
   const format = [...formats][0] as ExportFormat;
   const list = `[${files.map(duckdb.str).join(", ")}]`;
   let hasUserId = true;
+  const columns = new Set<string>();
   if (format === "parquet") {
     const schema = await conn.runAndReadAll(
       `SELECT file_name, list(name) AS cols FROM parquet_schema(${list}) GROUP BY file_name ORDER BY file_name`,
@@ -78,6 +79,7 @@ export async function openExportFiles(conn: DuckDBConnection, pattern: string): 
       const cols = (row.cols as string[]).map(String);
       checkColumns(String(row.file_name), cols);
       if (!cols.includes("user_id")) hasUserId = false;
+      for (const c of cols) columns.add(c);
     }
   } else {
     for (const file of files) {
@@ -98,7 +100,11 @@ export async function openExportFiles(conn: DuckDBConnection, pattern: string): 
       : `read_json(${list}, format = 'newline_delimited', columns = {${Object.entries(jsonColumns)
           .map(([k, v]) => `${k}: ${duckdb.str(v)}`)
           .join(", ")}})`;
-  return { files, format, source: { from, hasUserId } };
+  return {
+    files,
+    format,
+    source: { from, hasUserId, ...(format === "parquet" ? { columns: [...columns].sort() } : {}) },
+  };
 }
 
 function checkColumns(file: string, cols: string[]): void {

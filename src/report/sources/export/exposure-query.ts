@@ -34,6 +34,10 @@ export const sessionColumns = [
 
 export const firstColumns = ["ui", "g", "ft"] as const;
 
+function has(src: RowSource, column: string): boolean {
+  return src.columns === undefined || src.columns.includes(column);
+}
+
 function usersCte(src: RowSource, d: Dialect, filter: string): string {
   return (
     `users_idx ${d.cteAs} (SELECT u, DENSE_RANK() OVER (ORDER BY u) - 1 AS ui ` +
@@ -51,8 +55,12 @@ export function exposureSessionsSql(q: ExportQuery, src: RowSource, d: Dialect):
       `COALESCE(CAST(${d.paramNumber("ga_session_id")} AS ${d.int}), -1) AS sid, ` +
       `COALESCE(${d.paramNumber("engagement_time_msec")}, 0) AS eng, ` +
       `CASE WHEN event_name = 'page_view' THEN ${path} END AS page, ` +
-      "device.category AS dev, traffic_source.medium AS med, traffic_source.source AS src, " +
-      `user_first_touch_timestamp AS ftt FROM ${src.from} WHERE ${filter})`,
+      // Files without the history columns (a trimmed extract) still report, with those levels unknown.
+      `${has(src, "device") ? "device.category" : `CAST(NULL AS ${d.string})`} AS dev, ` +
+      `${has(src, "traffic_source") ? "traffic_source.medium" : `CAST(NULL AS ${d.string})`} AS med, ` +
+      `${has(src, "traffic_source") ? "traffic_source.source" : `CAST(NULL AS ${d.string})`} AS src, ` +
+      `${has(src, "user_first_touch_timestamp") ? "user_first_touch_timestamp" : `CAST(NULL AS ${d.int})`} AS ftt ` +
+      `FROM ${src.from} WHERE ${filter})`,
     "sess AS (SELECT u, sid, MIN(t) AS st, COUNT(*) AS n_ev, " +
       "SUM(CASE WHEN e = 'page_view' THEN 1 ELSE 0 END) AS n_pv, SUM(eng) AS n_eng, MIN(dev) AS dev " +
       "FROM sev GROUP BY u, sid)",
