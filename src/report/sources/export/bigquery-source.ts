@@ -126,14 +126,14 @@ export async function bigQueryReport(
     bytesProcessed: bytes,
   });
   const src = bigQuerySource(ds, query.startDate, query.endDate, opts.intraday ?? false);
-  input.adjusted = await exportEffects(project, query, src, bigquery, async (sql) => {
+  input.adjusted = await exportEffects(project, query, src, bigquery, async (sql, onChunk) => {
     try {
       const [raw] = await client.query({
         query: sql,
         location: opts.location,
         maximumBytesBilled: String(maxBytes),
       });
-      return columnsOfRows(raw);
+      onChunk(columnsOfRows(raw));
     } catch (err) {
       throw bigQueryError(err, opts.dataset);
     }

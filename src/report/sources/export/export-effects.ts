@@ -6,24 +6,27 @@ import type { ReportInput } from "../../model.js";
 import type { ExportQuery, RowSource } from "./analysis-query.js";
 import type { Dialect } from "./dialect.js";
 import { exposureFirstsSql, exposureSessionsSql } from "./exposure-query.js";
-import { firstTimesOf, sessionHistoryOf } from "./read-exposure.js";
+import { type Columns, firstTimesSink, SessionHistoryBuilder } from "./read-exposure.js";
 
-export type ColumnsOf = (sql: string) => Promise<Record<string, readonly unknown[]>>;
+/** Runs SQL and hands its result to `onChunk` in column chunks (one chunk is fine). */
+export type ColumnChunks = (sql: string, onChunk: (cols: Columns) => void) => Promise<void>;
 
 export async function exportEffects(
   project: Project,
   query: ExportQuery,
   src: RowSource,
   d: Dialect,
-  run: ColumnsOf,
+  run: ColumnChunks,
 ): Promise<NonNullable<ReportInput["adjusted"]>> {
   if (secondaryPairs(project, query.pairs).length === 0) return [];
-  const history = sessionHistoryOf(await run(exposureSessionsSql(query, src, d)));
-  const firsts = firstTimesOf(
-    await run(exposureFirstsSql(query, src, d)),
+  const sessions = new SessionHistoryBuilder();
+  await run(exposureSessionsSql(query, src, d), (cols) => sessions.add(cols));
+  const history = sessions.finish();
+  const firsts = firstTimesSink(
     query.goals.map((g) => g.goalId),
     history.users,
   );
+  await run(exposureFirstsSql(query, src, d), (cols) => firsts.add(cols));
   const day = (yyyymmdd: string) =>
     Date.UTC(Number(yyyymmdd.slice(0, 4)), Number(yyyymmdd.slice(4, 6)) - 1, Number(yyyymmdd.slice(6, 8))) /
     1000;
@@ -31,7 +34,7 @@ export async function exportEffects(
     project,
     query.pairs,
     history,
-    firsts,
+    firsts.result,
     day(query.startDate),
     day(query.endDate) + 86_400,
   );

@@ -47,20 +47,23 @@ function usersCte(src: RowSource, d: Dialect, filter: string): string {
 
 export function exposureSessionsSql(q: ExportQuery, src: RowSource, d: Dialect): string {
   const filter = dateFilterOf(q, src, d);
-  const loc = d.paramString("page_location");
-  const path = `CASE WHEN ${loc} IS NULL THEN ${d.str(NOT_SET)} ELSE COALESCE(NULLIF(${d.regexExtract(loc, PAGE_PATH_PATTERN)}, ''), '/') END`;
+  const path = `CASE WHEN loc IS NULL THEN ${d.str(NOT_SET)} ELSE COALESCE(NULLIF(${d.regexExtract("loc", PAGE_PATH_PATTERN)}, ''), '/') END`;
+  const num = (v: string) =>
+    `COALESCE(${v}.int_value, CAST(${v}.double_value AS ${d.int}), CAST(${v}.float_value AS ${d.int}))`;
   const ctes = [
     usersCte(src, d, filter),
-    `sev ${d.cteAs} (SELECT ${userExpression(src)} AS u, event_timestamp AS t, event_name AS e, ` +
-      `COALESCE(CAST(${d.paramNumber("ga_session_id")} AS ${d.int}), -1) AS sid, ` +
-      `COALESCE(${d.paramNumber("engagement_time_msec")}, 0) AS eng, ` +
-      `CASE WHEN event_name = 'page_view' THEN ${path} END AS page, ` +
+    // Each parameter's value struct is looked up once per row (the lookup is the costly part).
+    `sev0 AS (SELECT ${userExpression(src)} AS u, event_timestamp AS t, event_name AS e, ` +
+      `${d.paramValue("ga_session_id")} AS sv, ${d.paramValue("engagement_time_msec")} AS ev, ` +
+      `CASE WHEN event_name = 'page_view' THEN ${d.paramValue("page_location")}.string_value END AS loc, ` +
       // Files without the history columns (a trimmed extract) still report, with those levels unknown.
       `${has(src, "device") ? "device.category" : `CAST(NULL AS ${d.string})`} AS dev, ` +
       `${has(src, "traffic_source") ? "traffic_source.medium" : `CAST(NULL AS ${d.string})`} AS med, ` +
       `${has(src, "traffic_source") ? "traffic_source.source" : `CAST(NULL AS ${d.string})`} AS src, ` +
       `${has(src, "user_first_touch_timestamp") ? "user_first_touch_timestamp" : `CAST(NULL AS ${d.int})`} AS ftt ` +
       `FROM ${src.from} WHERE ${filter})`,
+    `sev ${d.cteAs} (SELECT u, t, e, COALESCE(${num("sv")}, -1) AS sid, COALESCE(${num("ev")}, 0) AS eng, ` +
+      `CASE WHEN e = 'page_view' THEN ${path} END AS page, dev, med, src, ftt FROM sev0)`,
     "sess AS (SELECT u, sid, MIN(t) AS st, COUNT(*) AS n_ev, " +
       "SUM(CASE WHEN e = 'page_view' THEN 1 ELSE 0 END) AS n_pv, SUM(eng) AS n_eng, MIN(dev) AS dev " +
       "FROM sev GROUP BY u, sid)",

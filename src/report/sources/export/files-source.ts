@@ -91,9 +91,17 @@ export async function filesReport(project: Project, opts: FilesSourceOptions): P
       bytesProcessed: null,
     });
     if (opts.adjust !== false)
-      input.adjusted = await exportEffects(project, query, files.source, duckdb, async (q) =>
-        (await conn.runAndReadAll(q)).getColumnsObjectJS(),
-      );
+      input.adjusted = await exportEffects(project, query, files.source, duckdb, async (q, onChunk) => {
+        // Streamed chunk by chunk: a session per row can be millions of rows.
+        const result = await conn.stream(q);
+        const names = result.columnNames();
+        for (
+          let chunk = await result.fetchChunk();
+          chunk && chunk.rowCount > 0;
+          chunk = await result.fetchChunk()
+        )
+          onChunk(chunk.getColumnsObject(names));
+      });
     return input;
   } finally {
     conn.closeSync();
