@@ -47,7 +47,8 @@ function usersCte(src: RowSource, d: Dialect, filter: string): string {
 
 export function exposureSessionsSql(q: ExportQuery, src: RowSource, d: Dialect): string {
   const filter = dateFilterOf(q, src, d);
-  const path = `CASE WHEN loc IS NULL THEN ${d.str(NOT_SET)} ELSE COALESCE(NULLIF(${d.regexExtract("loc", PAGE_PATH_PATTERN)}, ''), '/') END`;
+  const loc = "lv.string_value";
+  const path = `CASE WHEN ${loc} IS NULL THEN ${d.str(NOT_SET)} ELSE COALESCE(NULLIF(${d.regexExtract(loc, PAGE_PATH_PATTERN)}, ''), '/') END`;
   const num = (v: string) =>
     `COALESCE(${v}.int_value, CAST(${v}.double_value AS ${d.int}), CAST(${v}.float_value AS ${d.int}))`;
   const ctes = [
@@ -55,7 +56,7 @@ export function exposureSessionsSql(q: ExportQuery, src: RowSource, d: Dialect):
     // Each parameter's value struct is looked up once per row (the lookup is the costly part).
     `sev0 AS (SELECT ${userExpression(src)} AS u, event_timestamp AS t, event_name AS e, ` +
       `${d.paramValue("ga_session_id")} AS sv, ${d.paramValue("engagement_time_msec")} AS ev, ` +
-      `CASE WHEN event_name = 'page_view' THEN ${d.paramValue("page_location")}.string_value END AS loc, ` +
+      `CASE WHEN event_name = 'page_view' THEN ${d.paramValue("page_location")} END AS lv, ` +
       // Files without the history columns (a trimmed extract) still report, with those levels unknown.
       `${has(src, "device") ? "device.category" : `CAST(NULL AS ${d.string})`} AS dev, ` +
       `${has(src, "traffic_source") ? "traffic_source.medium" : `CAST(NULL AS ${d.string})`} AS med, ` +
