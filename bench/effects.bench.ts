@@ -36,7 +36,7 @@ async function childMain(mode: string, arg: string): Promise<void> {
       goal("purchase", "macro"),
       ...merchMicros.map((m) => goal(m, "micro", { role: "secondary" })),
     ]);
-    const { filesReport } = await import("../src/report/sources/export/files-source.js");
+    const { filesReport } = await import("../src/report/sources/files/files-source.js");
     const r = await filesReport(project, { files: arg, allowGaps: true, adjust: mode === "adjusted" });
     const ok = (r.adjusted ?? []).filter((a) => a.effect.status === "ok").length;
     detail = `${r.totalEvents} events, ${r.totalUsers} users${mode === "adjusted" ? `, ${ok} of ${r.adjusted?.length ?? 0} pairs adjusted` : ""}`;

@@ -1,7 +1,12 @@
 // The output of analysis, input of every renderer. Its JSON form is the documented `--format json`
 // shape (docs/report.md): change it only additively and bump `schemaVersion` when you cannot.
+
+import type { AdjustedEffect } from "./adjusted-effect.js";
+import type { ExportExtras } from "./export-extras.js";
 import type { Caveats, Cost, DateRange } from "./model.js";
-import type { DayCount, ReversePaths, TimeToConvert } from "./sources/export/read-result.js";
+
+export type { ExportExtras } from "./export-extras.js";
+export type { AdjustedEffect };
 
 /** x of n with its 95% Wilson interval; rate and interval are null when n = 0 (no data ≠ 0%). */
 export interface Rate {
@@ -70,33 +75,6 @@ export interface PairAnalysis {
    * (docs/effects.md); absent when the source offers no adjustment.
    */
   adjusted?: AdjustedEffect;
-}
-
-/**
- * Adjusted effect on the users who did the micro goal, as a risk ratio: relative = RR − 1, with a
- * 95% interval; null figures with a status that says why (e.g. "cannot adjust: 37 comparable users").
- */
-export interface AdjustedEffect {
-  lift: { relative: number | null; low: number | null; high: number | null };
-  /** e.g. "sequential trials, coarsened exact stratification, weighted Kaplan–Meier" */
-  method: string;
-  /** doers with comparable non-doers (the users the estimate is about) */
-  n: number;
-  /** E-value of the point estimate and of the interval bound nearer to no effect */
-  eValue: { point: number | null; bound: number | null };
-  /** "ok" or why there is no number */
-  status: string;
-  /** doers with comparable non-doers / all doers */
-  overlap: number | null;
-  /** comparison users (distinct) behind the estimate */
-  comparisonUsers: number;
-  /** confounders this source cannot adjust for (Data API path) */
-  notAdjustedFor: string[];
-  /** cumulative incidence of the macro goal (Kaplan–Meier), doers vs comparison, at these days */
-  incidence: { days: number; doers: number | null; comparison: number | null }[];
-  /** follow-up used for the risk ratio, in seconds (the window, or less when the data ends first) */
-  horizonSeconds: number;
-  significant: boolean;
 }
 
 export interface GoalAnalysis {
@@ -174,19 +152,4 @@ export interface Analysis {
   history: HistoryPoint[];
   /** only from the GA4 export (--source files|bigquery): what user-level rows add */
   export?: ExportExtras;
-}
-
-/** What a report from the GA4 export knows beyond the Data API's aggregates. */
-export interface ExportExtras {
-  totalEvents: number;
-  /** events and users per event_date, for the days that have events */
-  days: DayCount[];
-  /** per pair, in pair order: from the earliest micro in the window to the first converting macro */
-  timeToConvert: TimeToConvert[];
-  /** per macro goal: the most common micro-goal paths in the window before a conversion */
-  reversePaths: ReversePaths[];
-  /** how goals were matched and what the data lacks (conditions not readable, missing days) */
-  notes: string[];
-  /** bytes BigQuery scanned; null for files (DuckDB reports none) */
-  bytesProcessed: number | null;
 }

@@ -3,7 +3,7 @@
 // the step drives anything. Milestones are reported as steps; the ranking and the headline rank
 // secondary actions. A micro goal the spec gave no role that nearly every converter did first is
 // treated the same way, with a hint to set its role.
-import type { Goal } from "../spec/model.js";
+import type { Goal } from "../project/model.js";
 import type { PairAnalysis } from "./analysis.js";
 import { count } from "./render/figures.js";
 

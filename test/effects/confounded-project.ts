@@ -1,6 +1,6 @@
 // A small project for the confounded-traffic tests: one macro goal and four secondary micro goals,
 // one per truth profile (src/emulator/traffic/confounded-model.ts PROFILES).
-import type { Goal, Project } from "../../src/spec/model.js";
+import type { Goal, Project } from "../../src/project/model.js";
 
 const source = { file: "goals/site.yaml", pointer: "" };
 

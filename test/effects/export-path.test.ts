@@ -14,11 +14,11 @@ import { journeysFromEvents } from "../../src/report/effects/event-journeys.js";
 import type { ReportInput } from "../../src/report/model.js";
 import { render } from "../../src/report/render/format.js";
 import { duckdb } from "../../src/report/sources/export/dialect.js";
-import { openExportFiles } from "../../src/report/sources/export/export-files.js";
 import { exportQuery } from "../../src/report/sources/export/export-query.js";
 import { exposureFirstsSql, exposureSessionsSql } from "../../src/report/sources/export/exposure-query.js";
-import { filesReport } from "../../src/report/sources/export/files-source.js";
 import { firstTimesOf, sessionHistoryOf } from "../../src/report/sources/export/read-exposure.js";
+import { openExportFiles } from "../../src/report/sources/files/export-files.js";
+import { filesReport } from "../../src/report/sources/files/files-source.js";
 import { confoundedProject } from "./confounded-project.js";
 
 const dir = mkdtempSync(join(tmpdir(), "confounded-export-"));

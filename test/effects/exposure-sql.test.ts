@@ -2,7 +2,7 @@
 // the analysis query, and read the history columns the adjustment needs and nothing else heavy.
 import nodeSqlParser from "node-sql-parser";
 import { describe, expect, it } from "vitest";
-import { bigQuerySource } from "../../src/report/sources/export/bigquery-source.js";
+import { bigQuerySource } from "../../src/report/sources/bigquery/bigquery-source.js";
 import { bigquery } from "../../src/report/sources/export/dialect.js";
 import { exportQuery } from "../../src/report/sources/export/export-query.js";
 import { exposureFirstsSql, exposureSessionsSql } from "../../src/report/sources/export/exposure-query.js";

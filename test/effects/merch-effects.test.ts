@@ -2,14 +2,14 @@
 // and adjusted side by side for every secondary pair; milestones (the checkout steps) are steps.
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Analysis } from "../../src/report/analysis.js";
-import { runExportReport } from "../../src/report/sources/export/run-export-report.js";
+import { runReport } from "../../src/report/run-report.js";
 import { exportDir } from "../export/merch-project.js";
 
 let analysis: Analysis;
 let table: string;
 
 beforeAll(async () => {
-  const r = await runExportReport({
+  const r = await runReport({
     dir: "examples/merch-store",
     since: "2020-11-01",
     until: "2020-11-08",

@@ -13,7 +13,7 @@
 //           does not change);
 //   crude:  what the report's crude comparison measures on these events (converted within the
 //           window after the micro goal vs converted without ever doing it).
-import type { Project } from "../../spec/model.js";
+import type { Project } from "../../project/model.js";
 import type { EventInput } from "../data/event-store.js";
 import {
   buildConfoundedModel,

@@ -9,7 +9,7 @@
 // moment of exposure (first medium, device, sessions so far): the model satisfies the no-unmeasured-
 // confounding assumption the adjusted estimator states (docs/effects.md), so the truth is
 // recoverable and estimators can be checked against it.
-import type { Project } from "../../spec/model.js";
+import type { Project } from "../../project/model.js";
 import { buildModel, type MacroModel, type MicroModel } from "./traffic-model.js";
 
 export interface Intent {

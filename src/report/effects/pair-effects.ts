@@ -1,6 +1,6 @@
 // Adjusted effects for every secondary (micro → macro) pair of a report, from the user-level
 // history the export sources extract. Milestones are steps, not treatments: they are skipped.
-import type { Project } from "../../spec/model.js";
+import type { Project } from "../../project/model.js";
 import type { AdjustedEffect } from "../analysis.js";
 import { estimateAdjustedEffect } from "./adjusted-effect.js";
 import { covariatePatterns } from "./journeys.js";

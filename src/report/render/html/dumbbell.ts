@@ -2,8 +2,8 @@
 // adjusted effect with its 95% interval, joined by a line, on the lift chart's log-ratio axis. A
 // long bar is a pair whose association is mostly who the users already were.
 import type { PairAnalysis } from "../../analysis.js";
-import { escapeXml } from "../svg-charts.js";
 import { liftAxis } from "./lift-axis.js";
+import { escapeXml } from "./svg-charts.js";
 
 const r1 = (x: number) => x.toFixed(1);
 

@@ -23,8 +23,8 @@ import {
   zeroCellNote,
 } from "../figures.js";
 import { headlineText } from "../headline.js";
-import { escapeXml as esc, liftForest, pairMark } from "../svg-charts.js";
 import { dumbbellChart } from "./dumbbell.js";
+import { escapeXml as esc, liftForest, pairMark } from "./svg-charts.js";
 import { htmlTable } from "./table.js";
 
 /** "63.7%" large, then its interval and n small: every rate keeps its n. */

@@ -1,6 +1,6 @@
 // Adjusted effects from the GA4 export: runs the two exposure queries through whichever engine the
 // source uses (a function from SQL to result columns) and hands plain columns to the estimator.
-import type { Project } from "../../../spec/model.js";
+import type { Project } from "../../../project/model.js";
 import { pairEffects, secondaryPairs } from "../../effects/pair-effects.js";
 import type { ReportInput } from "../../model.js";
 import type { ExportQuery, RowSource } from "./analysis-query.js";

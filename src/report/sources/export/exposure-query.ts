@@ -8,7 +8,7 @@
 //   firsts:   the first time each user did each goal (the goal matchers of the analysis query).
 //
 // Users are dense indexes (DENSE_RANK over the user) so JavaScript holds numbers, not ids.
-import { NOT_SET, PAGE_PATH_PATTERN } from "../../plan.js";
+import { NOT_SET, PAGE_PATH_PATTERN } from "../../query-plan.js";
 import {
   dateFilterOf,
   type ExportQuery,
