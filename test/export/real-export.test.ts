@@ -38,7 +38,7 @@ beforeAll(async () => {
     adjust: false,
   });
   await loadExport(store, files, { propertyId: "213025502" });
-}, 120_000); // 300k real events loaded twice: slow on a loaded machine
+}, 120_000); // seven real days, read twice: slow on a loaded two-core machine
 
 describe("DuckDB over the real export", () => {
   it("counts every day's events and users as published", () => {
