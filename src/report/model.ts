@@ -1,6 +1,7 @@
 // The source-agnostic input of a report: the counts analysis needs, whoever computed them (the GA4
 // Data API source in src/report/sources/data-api, a BigQuery/DuckDB source over the GA4 export, or a brute-force
 // count in tests). Every count is a number of distinct users over one date range.
+import type { AdjustedEffect } from "./adjusted-effect.js";
 
 export interface DateRange {
   /** GA4 date expression or YYYY-MM-DD, e.g. "28daysAgo"; YYYY-MM-DD in an Analysis */
@@ -109,6 +110,8 @@ export interface ReportInput {
   funnels: FunnelCount[];
   caveats: Caveats;
   cost: Cost;
+  /** effects adjusted for pre-exposure history, per pair, when the source can compute them */
+  adjusted?: { microId: string; macroId: string; effect: AdjustedEffect }[];
 }
 
 export function emptyCaveats(): Caveats {

@@ -28,6 +28,8 @@ export interface RunReportOptions extends DataClientOptions {
   generatedAt?: string;
   /** the clock for relative dates on the export sources (28daysAgo, yesterday); default the real one */
   now?: () => Date;
+  /** rank milestones with the secondary actions (default: reported as steps) */
+  includeMilestones?: boolean;
 }
 
 export interface RunReportResult {
@@ -81,6 +83,7 @@ export async function runReport(options: RunReportOptions = {}): Promise<RunRepo
       target: target.name,
       history: options.history,
       generatedAt: options.generatedAt,
+      includeMilestones: options.includeMilestones,
     });
     return {
       analysis,

@@ -127,6 +127,19 @@ export async function runDemo(options: DemoOptions): Promise<{ exitCode: number 
     await writeReport(html, render(report.analysis, "html"));
     log(`\nWrote ${html}`);
 
+    heading("5. Confounded traffic: true effect, crude association, adjusted effect");
+    log(
+      "Intent drives arrival, device, visits and both micro and macro goals; each secondary action has a known effect (docs/effects.md).",
+    );
+    const { confoundedDemo } = await import("./confounded-demo.js");
+    const confounded = await confoundedDemo(project, {
+      seed: options.seed,
+      users: Math.min(options.users, 6000),
+      startDate: daysBefore(now, 56),
+      days: 56,
+    });
+    for (const line of confounded) log(`  ${line}`);
+
     heading("Next: your own container");
     log("  microgoals init my-site --template ecommerce   # or lead-gen, saas, content");
     log("  microgoals validate my-site && microgoals plan my-site   # with Application Default Credentials");

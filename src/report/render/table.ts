@@ -4,10 +4,23 @@
 import { printableDeep } from "../../terminal-text.js";
 import type { Analysis, PairAnalysis } from "../analysis.js";
 import { caveatLines } from "./caveat-lines.js";
+import {
+  adjustedDetail,
+  adjustedExplanation,
+  adjustedFigure,
+  crudeFigure,
+  eValueText,
+  hasAdjusted,
+  incidenceText,
+  stepRows,
+  stepsExplanation,
+  stepsHeading,
+} from "./effect-sections.js";
 import { pathBlocks, timeExplanation, timeHeading, timeRows } from "./export-sections.js";
 import { count, duration, lift, pct, pValue, rate, verdict } from "./figures.js";
 import { fitGrid } from "./fit-grid.js";
 import { openFunnelNote, THROUGH_COLUMN, throughCell, throughSentence } from "./funnel-through-text.js";
+import { headlineText } from "./headline.js";
 import { wrapProse } from "./prose-wrap.js";
 import { VALUE_EXPLANATION, valuePerMicroCell } from "./value-per-micro.js";
 
@@ -42,12 +55,39 @@ export function renderTable(analysis: Analysis, options: TableOptions = { color:
     paint("1", "Which small steps matter most") +
       " — P(macro within window after micro) vs P(macro | no micro)",
   );
+  const adjusted = hasAdjusted(a);
+  const headline = headlineText(a);
+  if (headline) out.push(headline);
   const rows = [
-    ["#", "micro → macro", "after micro", "baseline", "lift [95% CI]", "q", "value/micro", "verdict"],
+    [
+      "#",
+      "micro → macro",
+      "after micro",
+      "baseline",
+      adjusted ? "crude lift [95% CI]" : "lift [95% CI]",
+      ...(adjusted ? ["adjusted [95% CI]", "E-value"] : []),
+      "q",
+      "value/micro",
+      "verdict",
+    ],
   ];
-  for (const i of a.ranking) rows.push(pairRow(a, a.pairs[i], paint));
-  out.push(...grid(rows, [0, 5], "", [6, 5]));
+  for (const i of a.ranking) {
+    const row = pairRow(a, a.pairs[i], paint);
+    if (adjusted) row.splice(5, 0, adjustedFigure(a.pairs[i].adjusted), eValueText(a.pairs[i].adjusted));
+    rows.push(row);
+  }
+  // Right-aligned: # and q; dropped first when too wide: value/micro, then E-value, then q.
+  out.push(...grid(rows, adjusted ? [0, 7] : [0, 5], "", adjusted ? [8, 6, 7] : [6, 5]));
   out.push("", `${VALUE_EXPLANATION}.`);
+  if (adjusted) out.push(...adjustedLines(a));
+  const steps = stepRows(a);
+  if (steps.length > 0) {
+    out.push("", `${paint("1", stepsHeading)} — ${stepsExplanation}`);
+    for (const s of steps) {
+      out.push(`  ${s.pair}: ${s.note}`);
+      if (s.hint) out.push(paint("33", `    hint: ${s.hint}`));
+    }
+  }
   for (const f of a.funnels) {
     out.push("");
     out.push(
@@ -115,6 +155,26 @@ function pairRow(a: Analysis, p: PairAnalysis, paint: Paint): string[] {
     valuePerMicroCell(p, a.currency),
     colour ? paint(colour, v) : v,
   ];
+}
+
+/** Per adjusted pair: who it is about, overlap, horizon and cumulative incidence doers vs comparison. */
+function adjustedLines(a: Analysis): string[] {
+  const out = ["", `  ${adjustedExplanation}`];
+  for (const i of a.ranking) {
+    const p = a.pairs[i];
+    const e = p.adjusted;
+    if (!e) continue;
+    const inc = incidenceText(e);
+    out.push(
+      `  ${p.microId} → ${p.macroId}: crude ${crudeFigure(p)}, adjusted ${adjustedFigure(e)} (${adjustedDetail(e)})${inc ? `; converted by ${inc}` : ""}`,
+    );
+  }
+  const method = a.pairs.find((p) => p.adjusted)?.adjusted;
+  if (method) {
+    out.push(`  method: ${method.method}`);
+    if (method.notAdjustedFor.length > 0) out.push(`  not adjusted for: ${method.notAdjustedFor.join("; ")}`);
+  }
+  return out;
 }
 
 /** Time to convert and goal paths: only when the report came from the GA4 export. */
