@@ -3,9 +3,13 @@
 // its implementation (and any Google client library) lazily inside its action, so --version,
 // --help and validate start as fast as bare Node.
 import { Command, CommanderError } from "commander";
+import { discardOutputAfterClosedPipe } from "./closed-pipe.js";
 import { reportFailure } from "./failure.js";
 import { commands } from "./registry.js";
 import { version } from "./version.js";
+
+discardOutputAfterClosedPipe(process.stdout);
+discardOutputAfterClosedPipe(process.stderr);
 
 const program = new Command("microgoals")
   .description(

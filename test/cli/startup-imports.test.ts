@@ -36,6 +36,10 @@ describe("startup stays light", () => {
     },
   );
 
+  it("validate loads no JSON Schema compiler: the validators are compiled at build time", () => {
+    expect(importsOf(["validate", "."]).filter((u) => u.includes("/node_modules/ajv/"))).toEqual([]);
+  });
+
   it("command help stays light too, and the recorder does see a lazily loaded client", () => {
     const urls = importsOf(["report", "--help"]).concat(importsOf(["demo", "--help"]));
     expect(urls.filter((u) => HEAVY.some((h) => u.includes(h)))).toEqual([]);
