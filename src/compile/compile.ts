@@ -15,6 +15,7 @@ import type {
 import { customDimensions, keyEvents } from "./ga4.js";
 import { FOLDER_NAME, triggerName } from "./naming.js";
 import { own, shortHash } from "./ownership.js";
+import { type TagBodyWithoutNotes, tagAsStored } from "./tag-hash.js";
 import { ENGAGEMENT_TAG_KEY, engagementCounterTag } from "./tags/engagement-counter.js";
 import { ga4EventTag, ga4EventTagKey } from "./tags/ga4-event.js";
 import { GOOGLE_TAG_KEY, googleTag } from "./tags/google-tag.js";
@@ -51,12 +52,13 @@ export function compile(project: Project, targetName?: string): DesiredState {
     return key;
   };
 
-  const tags: DesiredTag[] = [];
+  // Owned once the triggers are named: a tag's hash covers its triggers' names (tag-hash.ts).
+  const tagBodies: [key: string, goals: string[], body: TagBodyWithoutNotes][] = [];
   const thresholds = new Map<string, EngagementThreshold & { goals: string[] }>();
   for (const goal of goals) {
     ctx.goal = goal.id;
     const key = addTrigger(compileTrigger(goal.trigger, ctx), goal.trigger.kind, [goal.id]);
-    tags.push(own(ga4EventTagKey(goal.id), [goal.id], ga4EventTag(goal, key, ctx)));
+    tagBodies.push([ga4EventTagKey(goal.id), [goal.id], ga4EventTag(goal, key, ctx)]);
     if (goal.trigger.kind === "engagement") {
       const th = engagementThreshold(goal.trigger);
       const entry = thresholds.get(th.event) ?? { ...th, goals: [] };
@@ -71,15 +73,26 @@ export function compile(project: Project, targetName?: string): DesiredState {
     const allPages = addTrigger(allPagesTrigger(), "page_view", counterGoals);
     if (thresholds.size > 0) {
       const sorted = [...thresholds.values()].sort((a, b) => (a.event < b.event ? -1 : 1));
-      tags.push(own(ENGAGEMENT_TAG_KEY, counterGoals, engagementCounterTag(sorted, allPages)));
+      tagBodies.push([ENGAGEMENT_TAG_KEY, counterGoals, engagementCounterTag(sorted, allPages)]);
     }
-    if (project.installGoogleTag) tags.push(own(GOOGLE_TAG_KEY, [], googleTag(allPages)));
+    if (project.installGoogleTag) tagBodies.push([GOOGLE_TAG_KEY, [], googleTag(allPages)]);
   }
 
   const variables: DesiredVariable[] = [
     own<GtmVariableBody>(MEASUREMENT_ID_KEY, [], measurementIdVariable(target.ga4.measurementId)),
   ];
   for (const [key, v] of ctx.variables) variables.push(own<GtmVariableBody>(key, [...v.goals], v.body));
+
+  const namedTriggers = nameTriggers(triggers);
+  const triggerNames = new Map(namedTriggers.map((t) => [t.key, t.body.name]));
+  const tags: DesiredTag[] = tagBodies.map(([key, goalIds, body]) =>
+    own(
+      key,
+      goalIds,
+      body,
+      tagAsStored(body, (k) => triggerNames.get(k)),
+    ),
+  );
 
   const state: DesiredState = {
     target: target.name,
@@ -90,7 +103,7 @@ export function compile(project: Project, targetName?: string): DesiredState {
       folderName: FOLDER_NAME,
       builtInVariables: [...ctx.builtIns].sort(),
       variables: variables.sort(byKey),
-      triggers: nameTriggers(triggers).sort(byKey),
+      triggers: namedTriggers.sort(byKey),
       tags: tags.sort(byKey),
     },
     ga4: {
