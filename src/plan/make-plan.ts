@@ -39,7 +39,7 @@ export function makePlan(desired: DesiredState, gtm: LiveGtm, ga4: LiveGa4, opti
     Math.ceil(moves / MOVE_BATCH) +
     workspaceWrites;
   const ga4Writes = a.changes.filter((c) => isWrite(c.action)).length;
-  const gtmReads = applyReads(gtm.source, workspaceWrites > 0);
+  const gtmReads = applyReads(gtm.source, workspaceWrites > 0, gtm.reads);
 
   return {
     format: "microgoals-plan/1",

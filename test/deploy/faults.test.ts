@@ -77,8 +77,9 @@ describe("faults, paging and interruption", () => {
   });
 
   it("paces to the quota window: zero rate-limit answers for a deploy larger than the window", async () => {
-    emu = await emulator();
-    const s = await session(emu);
+    // 5 calls per window: sequential calls outrun it even on a busy machine, so the pacer must wait
+    emu = await emulator({ gtmQuota: { perWindow: 5 } });
+    const s = await openSession({ endpoint: emu.url, scopes: "apply", timeScale: TIME_SCALE, quota: 5 });
     const r = await applyPlan({ desired: exampleDesired() }, { session: s });
     expect(r.budget.reads + r.budget.writes).toBeGreaterThan(25);
     expect(r.budget.rateLimited).toBe(0);
