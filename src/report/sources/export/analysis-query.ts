@@ -8,7 +8,7 @@
 import { NOT_SET, PAGE_PATH_PATTERN } from "../../plan.js";
 import type { Dialect } from "./dialect.js";
 import type { GoalMatcher, ParamPredicate } from "./goal-matcher.js";
-import { neededParams } from "./goal-matcher.js";
+import { paramUsage, readsNumber } from "./param-usage.js";
 
 export interface ExportQuery {
   /** YYYYMMDD, inclusive: compared with event_date */
@@ -45,39 +45,65 @@ export function analysisSql(q: ExportQuery, src: RowSource, d: Dialect): string 
     `event_date BETWEEN ${lit(q.startDate)} AND ${lit(q.endDate)}`,
     ...(src.where ? [`(${src.where})`] : []),
   ].join(" AND ");
-  const params = neededParams(q.goals);
+  const usage = paramUsage(q.goals);
+  const params = [...usage.params.keys()].sort();
   const paramCol = new Map(params.map((k, i) => [k, `p${i}`]));
-  const needsUrl = q.goals.some((g) => g.predicates.some((p) => "urlPart" in p.value));
   const events = [...new Set(q.goals.map((g) => g.event))].sort();
+  // Only for the events that read it: NULL elsewhere (no goal on those events looks at it).
+  const onlyFor = (needed: Set<string>, expr: string, e: string) =>
+    events.every((x) => needed.has(x))
+      ? expr
+      : `CASE WHEN ${e} IN (${[...needed].sort().map(lit).join(", ")}) THEN ${expr} END`;
 
+  // Each parameter's value is looked up in event_params once per event, then read as text and/or
+  // as a number from that one value.
   const evCols = [
     `${user} AS u`,
     "event_timestamp AS t",
     "event_name AS e",
-    ...params.flatMap((k) => [
-      `${d.paramString(k)} AS ${paramCol.get(k)}_s`,
-      `${d.paramNumber(k)} AS ${paramCol.get(k)}_n`,
-    ]),
+    ...params.map(
+      (k) => `${onlyFor(usage.params.get(k)!.events, d.paramValue(k), "event_name")} AS ${paramCol.get(k)}_v`,
+    ),
   ];
   const ctes: string[] = [];
   ctes.push(
     `ev0 ${d.cteAs} (SELECT ${evCols.join(", ")} FROM ${src.from} WHERE ${dateFilter}` +
       ` AND event_name IN (${events.map(lit).join(", ") || lit("")}))`,
   );
-  const loc = paramCol.has("page_location") ? `${paramCol.get("page_location")}_s` : "NULL";
-  ctes.push(
-    needsUrl
-      ? // The page path as every source defines it (report/plan.ts PAGE_PATH_DEFINITION); NULLIF
-        // because DuckDB's regexp_extract gives '' where BigQuery's gives NULL.
-        `ev AS (SELECT *, CASE WHEN ${loc} IS NULL THEN ${lit(NOT_SET)} ` +
-          `ELSE COALESCE(NULLIF(${d.regexExtract(loc, PAGE_PATH_PATTERN)}, ''), '/') END AS url_path, ` +
-          `${d.regexExtract(loc, "^[^:/?#]+://([^/?#:]*)")} AS url_host FROM ev0)`
-      : "ev AS (SELECT * FROM ev0)",
-  );
-  const hitBranches = q.goals.map((g) => {
-    const preds = g.predicates.map((p) => predicateSql(p, paramCol, d));
-    return `SELECT u, t, ${lit(g.goalId)} AS g FROM ev WHERE e = ${lit(g.event)}${preds.map((p) => ` AND ${p}`).join("")}`;
+  const read = params.flatMap((k) => {
+    const c = paramCol.get(k)!;
+    const u = usage.params.get(k)!;
+    return [
+      ...(u.asText ? [`${d.valueString(`${c}_v`)} AS ${c}_s`] : []),
+      ...(u.asNumber ? [`${d.valueNumber(`${c}_v`)} AS ${c}_n`] : []),
+    ];
   });
+  const loc = paramCol.has("page_location") ? d.valueString(`${paramCol.get("page_location")}_v`) : "NULL";
+  if (usage.urlPath.size > 0)
+    // The page path as every source defines it (report/plan.ts PAGE_PATH_DEFINITION); NULLIF
+    // because DuckDB's regexp_extract gives '' where BigQuery's gives NULL.
+    read.push(
+      `${onlyFor(usage.urlPath, `CASE WHEN ${loc} IS NULL THEN ${lit(NOT_SET)} ELSE COALESCE(NULLIF(${d.regexExtract(loc, PAGE_PATH_PATTERN)}, ''), '/') END`, "e")} AS url_path`,
+    );
+  if (usage.urlHost.size > 0)
+    read.push(`${onlyFor(usage.urlHost, d.regexExtract(loc, "^[^:/?#]+://([^/?#:]*)"), "e")} AS url_host`);
+  ctes.push(`ev AS (SELECT u, t, e${read.map((r) => `, ${r}`).join("")} FROM ev0)`);
+  // Goals matched by event name alone: one join with a small event → goal table, instead of one
+  // pass over the events per goal.
+  const byName = q.goals.filter((g) => g.predicates.length === 0);
+  const hitBranches = byName.length
+    ? [
+        `SELECT ev.u, ev.t, gm.g FROM ev JOIN (${byName
+          .map((g) => `SELECT ${lit(g.event)} AS e, ${lit(g.goalId)} AS g`)
+          .join(" UNION ALL ")}) gm ON gm.e = ev.e`,
+      ]
+    : [];
+  for (const g of q.goals.filter((x) => x.predicates.length > 0)) {
+    const preds = g.predicates.map((p) => predicateSql(p, paramCol, d));
+    hitBranches.push(
+      `SELECT u, t, ${lit(g.goalId)} AS g FROM ev WHERE e = ${lit(g.event)}${preds.map((p) => ` AND ${p}`).join("")}`,
+    );
+  }
   ctes.push(
     `hits ${d.cteAs} (${hitBranches.join(" UNION ALL ") || `SELECT u, t, e AS g FROM ev WHERE 1 = 0`})`,
   );
@@ -134,7 +160,7 @@ function predicateSql(p: ParamPredicate, paramCol: Map<string, string>, d: Diale
   let sql: string;
   if (cmp) {
     // A URL part is never a number: the condition cannot hold.
-    sql = "urlPart" in p.value ? "FALSE" : `${col}_n ${cmp} ${Number(p.operand)}`;
+    sql = "urlPart" in p.value || !readsNumber(p) ? "FALSE" : `${col}_n ${cmp} ${Number(p.operand)}`;
   } else {
     const s = "urlPart" in p.value ? String(col) : `${col}_s`;
     const x = p.ignoreCase && p.op !== "matches" ? `LOWER(${s})` : s;

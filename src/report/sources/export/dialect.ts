@@ -10,9 +10,11 @@ export interface Dialect {
   string: string;
   /** `AS MATERIALIZED` where the engine would otherwise re-evaluate a CTE per reference. */
   cteAs: string;
-  /** An event parameter of the current row, as text / as a number (NULL when absent). */
-  paramString(key: string): string;
-  paramNumber(key: string): string;
+  /** An event parameter's value struct of the current row (NULL when absent). */
+  paramValue(key: string): string;
+  /** That value (a column holding paramValue) as text / as a number. */
+  valueString(v: string): string;
+  valueNumber(v: string): string;
   regexContains(expr: string, pattern: string): string;
   regexExtract(expr: string, pattern: string): string;
   /** Continuous percentile of expr within each partition (an analytic function). */
@@ -28,14 +30,11 @@ export const duckdb: Dialect = {
   float: "DOUBLE",
   string: "VARCHAR",
   cteAs: "AS MATERIALIZED",
-  paramString: (key) => {
-    const v = `list_filter(event_params, lambda p: p.key = ${duckdb.str(key)})[1].value`;
-    return `COALESCE(${v}.string_value, ${valueFields.map((f) => `CAST(${v}.${f} AS VARCHAR)`).join(", ")})`;
-  },
-  paramNumber: (key) => {
-    const v = `list_filter(event_params, lambda p: p.key = ${duckdb.str(key)})[1].value`;
-    return `COALESCE(${valueFields.map((f) => `TRY_CAST(${v}.${f} AS DOUBLE)`).join(", ")}, TRY_CAST(${v}.string_value AS DOUBLE))`;
-  },
+  paramValue: (key) => `list_filter(event_params, lambda p: p.key = ${duckdb.str(key)})[1].value`,
+  valueString: (v) =>
+    `COALESCE(${v}.string_value, ${valueFields.map((f) => `CAST(${v}.${f} AS VARCHAR)`).join(", ")})`,
+  valueNumber: (v) =>
+    `COALESCE(${valueFields.map((f) => `TRY_CAST(${v}.${f} AS DOUBLE)`).join(", ")}, TRY_CAST(${v}.string_value AS DOUBLE))`,
   regexContains: (expr, pattern) => `regexp_matches(${expr}, ${duckdb.str(pattern)})`,
   regexExtract: (expr, pattern) => `regexp_extract(${expr}, ${duckdb.str(pattern)}, 1)`,
   percentile: (expr, q, by) => `quantile_cont(${expr}, ${q}) OVER (PARTITION BY ${by})`,
@@ -49,10 +48,12 @@ export const bigquery: Dialect = {
   float: "FLOAT64",
   string: "STRING",
   cteAs: "AS",
-  paramString: (key) =>
-    `(SELECT COALESCE(p.value.string_value, ${valueFields.map((f) => `CAST(p.value.${f} AS STRING)`).join(", ")}) FROM UNNEST(event_params) AS p WHERE p.key = ${bigquery.str(key)} LIMIT 1)`,
-  paramNumber: (key) =>
-    `(SELECT COALESCE(${valueFields.map((f) => `CAST(p.value.${f} AS FLOAT64)`).join(", ")}, SAFE_CAST(p.value.string_value AS FLOAT64)) FROM UNNEST(event_params) AS p WHERE p.key = ${bigquery.str(key)} LIMIT 1)`,
+  paramValue: (key) =>
+    `(SELECT p.value FROM UNNEST(event_params) AS p WHERE p.key = ${bigquery.str(key)} LIMIT 1)`,
+  valueString: (v) =>
+    `COALESCE(${v}.string_value, ${valueFields.map((f) => `CAST(${v}.${f} AS STRING)`).join(", ")})`,
+  valueNumber: (v) =>
+    `COALESCE(${valueFields.map((f) => `CAST(${v}.${f} AS FLOAT64)`).join(", ")}, SAFE_CAST(${v}.string_value AS FLOAT64))`,
   regexContains: (expr, pattern) => `REGEXP_CONTAINS(${expr}, ${bigquery.str(pattern)})`,
   regexExtract: (expr, pattern) => `REGEXP_EXTRACT(${expr}, ${bigquery.str(pattern)})`,
   percentile: (expr, q, by) => `PERCENTILE_CONT(${expr}, ${q}) OVER (PARTITION BY ${by})`,
