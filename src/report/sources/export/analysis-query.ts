@@ -8,7 +8,7 @@
 import { NOT_SET, PAGE_PATH_PATTERN } from "../../plan.js";
 import type { Dialect } from "./dialect.js";
 import type { GoalMatcher, ParamPredicate } from "./goal-matcher.js";
-import { paramUsage, readsNumber } from "./param-usage.js";
+import { paramUsage } from "./param-usage.js";
 
 export interface ExportQuery {
   /** YYYYMMDD, inclusive: compared with event_date */
@@ -160,7 +160,7 @@ function predicateSql(p: ParamPredicate, paramCol: Map<string, string>, d: Diale
   let sql: string;
   if (cmp) {
     // A URL part is never a number: the condition cannot hold.
-    sql = "urlPart" in p.value || !readsNumber(p) ? "FALSE" : `${col}_n ${cmp} ${Number(p.operand)}`;
+    sql = "urlPart" in p.value ? "FALSE" : `${col}_n ${cmp} ${Number(p.operand)}`;
   } else {
     const s = "urlPart" in p.value ? String(col) : `${col}_s`;
     const x = p.ignoreCase && p.op !== "matches" ? `LOWER(${s})` : s;

@@ -82,11 +82,3 @@ function rowValue(goal: Goal, c: Condition): RowValue | undefined {
   if ("builtin" in c.subject) return builtinParam[c.subject.builtin];
   return undefined;
 }
-
-/** Every event parameter any predicate reads (page_location for URL parts). */
-export function neededParams(matchers: GoalMatcher[]): string[] {
-  const keys = new Set<string>();
-  for (const m of matchers)
-    for (const p of m.predicates) keys.add("param" in p.value ? p.value.param : "page_location");
-  return [...keys].sort();
-}
