@@ -2,7 +2,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { generatedValidatorsFile, schemaValidatorsModule } from "../src/spec/schema-validators-codegen.js";
+import { generatedValidatorsFile, schemaValidatorsModule } from "../src/project/schema-validators-codegen.js";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const schema = readFileSync(join(root, "schema", "microgoals.schema.json"), "utf8");

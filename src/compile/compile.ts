@@ -1,7 +1,8 @@
 // compile(project, target) → DesiredState: the pure heart of the compiler. Goals are processed in
 // id order and every list is sorted by key, so the output is the same bytes whatever the file order.
-import type { Goal, Project, TriggerKind } from "../spec/model.js";
-import { resolveTarget } from "../spec/target.js";
+import type { Goal, Project, TriggerKind } from "../project/model.js";
+import { isOfflineGoal } from "../project/normalize-offline-goal.js";
+import { resolveTarget } from "../project/target.js";
 import { canonicalize } from "./canonical-json.js";
 import { CompileContext } from "./context.js";
 import type {
@@ -13,6 +14,7 @@ import type {
   GtmVariableBody,
 } from "./desired-state.js";
 import { customDimensions, keyEvents } from "./ga4.js";
+import { projectTag } from "./ga4-ownership.js";
 import { FOLDER_NAME, triggerName } from "./naming.js";
 import { own, shortHash } from "./ownership.js";
 import { type TagBodyWithoutNotes, tagAsStored } from "./tag-hash.js";
@@ -56,6 +58,7 @@ export function compile(project: Project, targetName?: string): DesiredState {
   const tagBodies: [key: string, goals: string[], body: TagBodyWithoutNotes][] = [];
   const thresholds = new Map<string, EngagementThreshold & { goals: string[] }>();
   for (const goal of goals) {
+    if (isOfflineGoal(goal)) continue; // no tag, no trigger: its key event comes from ga4.ts
     ctx.goal = goal.id;
     const key = addTrigger(compileTrigger(goal.trigger, ctx), goal.trigger.kind, [goal.id]);
     tagBodies.push([ga4EventTagKey(goal.id), [goal.id], ga4EventTag(goal, key, ctx)]);
@@ -110,7 +113,8 @@ export function compile(project: Project, targetName?: string): DesiredState {
       propertyId: target.ga4.propertyId,
       measurementId: target.ga4.measurementId,
       keyEvents: keyEvents(goals, project),
-      customDimensions: customDimensions(goals),
+      project: projectTag(project.name),
+      customDimensions: customDimensions(goals, projectTag(project.name)),
     },
   };
   return canonicalize(state) as DesiredState;

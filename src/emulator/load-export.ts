@@ -2,8 +2,8 @@
 // store under one property, so the Data API path can run on real events. DuckDB reads and
 // flattens the files; rows stream in chunks so a large export never sits in memory twice.
 import { DuckDBInstance } from "@duckdb/node-api";
-import { PAGE_PATH_PATTERN } from "../report/plan.js";
-import { openExportFiles } from "../report/sources/export/export-files.js";
+import { PAGE_PATH_PATTERN } from "../report/query-plan.js";
+import { openExportFiles } from "../report/sources/files/export-files.js";
 import type { EventInput, EventStore, ParamValue } from "./data/event-store.js";
 
 export interface LoadExportOptions {
@@ -44,7 +44,7 @@ export async function loadExport(
         '{' || array_to_string(list_transform(${keep}, lambda p: CAST(to_json(p.key) AS VARCHAR) || ':' ||
           CAST(COALESCE(${value.join(", ")}, 'null') AS VARCHAR)), ',') || '}' AS params
       FROM ${files.source.from}`;
-    // pagePath as the export path reads it (report/plan.ts): NULL (→ "(not set)") without page_location.
+    // pagePath as the export path reads it (report/query-plan.ts): NULL (→ "(not set)") without page_location.
     const result = await conn.stream(sql);
     const perDay = new Map<string, number>();
     let events = 0;

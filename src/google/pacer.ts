@@ -1,7 +1,7 @@
 // Sliding-window pacer: at most `limit` calls in any `windowMs`. It WAITS before a call instead of
 // letting the API answer 429/403, because every refused call still costs quota and time.
+
 import type { Clock } from "./clock.js";
-import { quotaEtaMs } from "./quota-eta.js";
 
 export interface PacerOptions {
   /** Calls allowed per window; GTM: 25 per 100 s (raise for projects with a raised quota). */
@@ -9,11 +9,6 @@ export interface PacerOptions {
   windowMs: number;
   /** Extra wait after a slot frees, to absorb clock skew between us and the server. */
   marginMs?: number;
-}
-
-/** Skew margin after a slot frees: half a percent of the window (0.5 s of GTM's 100 s), at least 2 ms. */
-export function pacerMarginMs(windowMs: number): number {
-  return Math.max(2, windowMs / 200);
 }
 
 /**
@@ -28,6 +23,17 @@ export interface SharedCalls {
 interface SentCall {
   at: number;
   latency?: number;
+}
+
+/** A snapshot of the sliding window: the calls that still hold a slot, and any refusal block. */
+export interface PacerWindow {
+  limit: number;
+  windowMs: number;
+  marginMs?: number;
+  now: number;
+  completions: readonly number[];
+  inFlight: number;
+  blockedUntil?: number;
 }
 
 export class Pacer {
@@ -85,11 +91,11 @@ export class Pacer {
     this.blockedUntil = Math.max(this.blockedUntil, now + forMs);
   }
 
-  /** Lower bound for the time `remaining` more calls need under this window (quota-eta.ts). */
-  etaMs(remaining: number): number {
+  /** The window as it is now, for estimates of the time ahead (plan/quota-eta.ts quotaEtaMs). */
+  window(): PacerWindow {
     const { limit, windowMs, marginMs } = this.options;
     const ended = this.sent.filter((c) => c.latency !== undefined);
-    return quotaEtaMs(remaining, {
+    return {
       limit,
       windowMs,
       marginMs,
@@ -97,7 +103,7 @@ export class Pacer {
       completions: [...ended.map((c) => this.chargedAt(c)), ...this.others],
       inFlight: this.sent.length - ended.length,
       blockedUntil: Number.isFinite(this.blockedUntil) ? this.blockedUntil : undefined,
-    });
+    };
   }
 
   /** This pacer's own ended calls still inside the window, as charge times. */

@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { UsageError } from "../../src/cli/failure.js";
 import { canonicalJson } from "../../src/compile/canonical-json.js";
 import { compile } from "../../src/compile/compile.js";
 import { exportContainer } from "../../src/compile/container-export.js";
 import { fromExportEnum, toExportEnum } from "../../src/compile/export-format.js";
 import { contentHash, parseMarker } from "../../src/compile/ownership.js";
 import { tagAsStored } from "../../src/compile/tag-hash.js";
-import type { Goal } from "../../src/spec/model.js";
+import { UsageError } from "../../src/errors.js";
+import type { Goal } from "../../src/project/model.js";
 import { cond, everyKindProject, goal, param, project } from "./factory.js";
 
 describe("compile", () => {

@@ -2,10 +2,10 @@
 // only for the events whose goals' predicates read it, only in the form (text, number) they
 // compare; the page-path and host regular expressions only for the events of page goals.
 import { describe, expect, it } from "vitest";
+import type { Goal } from "../../src/project/model.js";
 import { analysisSql } from "../../src/report/sources/export/analysis-query.js";
 import { bigquery, duckdb } from "../../src/report/sources/export/dialect.js";
 import { exportQuery } from "../../src/report/sources/export/export-query.js";
-import type { Goal } from "../../src/spec/model.js";
 import { goal, merchProject } from "./merch-project.js";
 
 const src = { file: "x", pointer: "" };

@@ -1,5 +1,5 @@
 // Dispatch from the spec's trigger kind to its compiler (one file per kind).
-import type { TriggerSpec } from "../../spec/model.js";
+import type { TriggerSpec } from "../../project/model.js";
 import type { CompileContext } from "../context.js";
 import { clickTrigger } from "./click.js";
 import { dataLayerTrigger } from "./data-layer.js";
@@ -38,5 +38,8 @@ export function compileTrigger(t: TriggerSpec, ctx: CompileContext): TriggerShap
       return elementVisibilityTrigger(t, ctx);
     case "engagement":
       return engagementTrigger(t, ctx);
+    case "offline":
+      // compile.ts skips offline goals: they have no GTM entities, only a GA4 key event.
+      throw new Error("an offline goal has no GTM trigger");
   }
 }
