@@ -11,6 +11,7 @@ import { register as importCmd } from "./commands/import.js";
 import { register as init } from "./commands/init.js";
 import { register as offline } from "./commands/offline.js";
 import { register as plan } from "./commands/plan.js";
+import { register as promote } from "./commands/promote.js";
 import { register as report } from "./commands/report.js";
 import { register as schedule } from "./commands/schedule.js";
 import { register as score } from "./commands/score.js";
@@ -25,6 +26,7 @@ export const commands: ((program: Command) => void)[] = [
   codegen,
   plan,
   apply,
+  promote,
   report,
   discover,
   offline,

@@ -1,6 +1,17 @@
 // A schema-valid goals file → Goals and Funnels, with every default applied (see docs/spec.md).
+import { adsConversionOf } from "./ads-conversion.js";
+import { consentList } from "./consent.js";
 import { durationSeconds } from "./duration.js";
-import type { BuiltinName, Funnel, Goal, KeyEventSpec, ParamSpec, ValueSource } from "./model.js";
+import type {
+  AudienceSpec,
+  BuiltinName,
+  Funnel,
+  Goal,
+  KeyEventSpec,
+  ParamSpec,
+  ValueSource,
+} from "./model.js";
+import { normalizeAudiences } from "./normalize-audiences.js";
 import { offlineTrigger } from "./normalize-offline-goal.js";
 import { normalizeTrigger } from "./normalize-trigger.js";
 import { childPointer } from "./pointer.js";
@@ -13,7 +24,7 @@ export function normalizeGoalFile(
   file: string,
   defaultWindowSeconds: number,
   issues: ShapeIssue[],
-): { goals: Goal[]; funnels: Funnel[] } {
+): { goals: Goal[]; funnels: Funnel[]; audiences: AudienceSpec[] } {
   const goals: Goal[] = [];
   ((data.goals as Raw[] | undefined) ?? []).forEach((raw, i) => {
     const goal = normalizeGoal(raw, file, childPointer("", "goals", i), issues);
@@ -30,7 +41,7 @@ export function normalizeGoalFile(
       source: { file, pointer: childPointer("", "funnels", i) },
     }),
   );
-  return { goals, funnels };
+  return { goals, funnels, audiences: normalizeAudiences(data.audiences, file) };
 }
 
 function normalizeGoal(raw: Raw, file: string, pointer: string, issues: ShapeIssue[]): Goal | undefined {
@@ -84,6 +95,10 @@ function normalizeGoal(raw: Raw, file: string, pointer: string, issues: ShapeIss
     ...(keyEvent ? { keyEvent } : {}),
     ...(value !== undefined ? { value } : {}),
     pii: raw.pii === true,
+    ...(raw.consent !== undefined ? { consent: consentList(raw.consent) } : {}),
+    ...(raw.ads !== undefined
+      ? { ads: adsConversionOf(raw.ads as Raw, file, childPointer(pointer, "ads")) }
+      : {}),
     source: { file, pointer },
   };
 }

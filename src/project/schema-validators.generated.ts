@@ -4,25 +4,27 @@
 import { createRequire } from "node:module";
 const require = createRequire(import.meta.url);
 
-export const project = validate72;
-const schema38 = {"type":"object","required":["version","name","targets"],"properties":{"version":{"const":1},"name":{"type":"string","minLength":1},"default_target":{"type":"string"},"targets":{"type":"object","minProperties":1,"propertyNames":{"pattern":"^[a-z][a-z0-9_-]*$"},"additionalProperties":{"$ref":"#/definitions/target"}},"install_google_tag":{"type":"boolean"},"limits":{"type":"object","additionalProperties":false,"properties":{"key_events":{"type":"integer","minimum":0},"custom_dimensions":{"type":"integer","minimum":0}}},"report":{"type":"object","additionalProperties":false,"properties":{"since":{"$ref":"#/definitions/gaDate"},"until":{"$ref":"#/definitions/gaDate"},"window":{"$ref":"#/definitions/duration"},"min_users":{"type":"integer","minimum":0},"currency":{"type":"string","pattern":"^[A-Z]{3}$"},"schedule":{"type":"string","description":"Cron expression for scheduled reports."},"alerts":{"type":"array","items":{"type":"string","minLength":1},"description":"e.g. \"drop>=20%\""},"threshold_users":{"type":"integer","minimum":0}}}},"additionalProperties":false};
-const schema39 = {"type":"object","required":["gtm","ga4"],"properties":{"gtm":{"type":"object","required":["account","container"],"additionalProperties":false,"properties":{"account":{"type":["string","integer"],"pattern":"^[0-9]+$","description":"Numeric id (quote it)."},"container":{"type":["string","integer"],"pattern":"^[0-9]+$","description":"Numeric id (quote it)."},"workspace":{"type":"string","minLength":1}}},"ga4":{"type":"object","required":["property","measurement_id"],"additionalProperties":false,"properties":{"property":{"type":["string","integer"],"pattern":"^[0-9]+$","description":"Numeric id (quote it)."},"measurement_id":{"type":"string","pattern":"^G-[A-Z0-9]+$"}}}},"additionalProperties":false};
-const schema40 = {"type":"string","pattern":"^(today|yesterday|[0-9]+daysAgo|[0-9]{4}-[0-9]{2}-[0-9]{2})$"};
+export const project = validate74;
+const schema45 = {"type":"object","required":["version","name","targets"],"properties":{"version":{"const":1},"name":{"type":"string","minLength":1},"default_target":{"type":"string"},"targets":{"type":"object","minProperties":1,"propertyNames":{"pattern":"^[a-z][a-z0-9_-]*$"},"additionalProperties":{"$ref":"#/definitions/target"}},"install_google_tag":{"type":"boolean"},"consent":{"$ref":"#/definitions/consent"},"limits":{"type":"object","additionalProperties":false,"properties":{"key_events":{"type":"integer","minimum":0},"custom_dimensions":{"type":"integer","minimum":0}}},"report":{"type":"object","additionalProperties":false,"properties":{"since":{"$ref":"#/definitions/gaDate"},"until":{"$ref":"#/definitions/gaDate"},"window":{"$ref":"#/definitions/duration"},"min_users":{"type":"integer","minimum":0},"currency":{"type":"string","pattern":"^[A-Z]{3}$"},"schedule":{"type":"string","description":"Cron expression for scheduled reports."},"alerts":{"type":"array","items":{"type":"string","minLength":1},"description":"e.g. \"drop>=20%\""},"threshold_users":{"type":"integer","minimum":0}}}},"additionalProperties":false};
+const schema46 = {"type":"object","required":["gtm","ga4"],"properties":{"gtm":{"type":"object","required":["account","container"],"additionalProperties":false,"properties":{"account":{"type":["string","integer"],"pattern":"^[0-9]+$","description":"Numeric id (quote it)."},"container":{"type":["string","integer"],"pattern":"^[0-9]+$","description":"Numeric id (quote it)."},"workspace":{"type":"string","minLength":1},"environment":{"type":"string","minLength":1,"description":"GTM environment (e.g. staging): apply --publish points it at the new version instead of publishing live."}}},"ga4":{"type":"object","required":["property","measurement_id"],"additionalProperties":false,"properties":{"property":{"type":["string","integer"],"pattern":"^[0-9]+$","description":"Numeric id (quote it)."},"measurement_id":{"type":"string","pattern":"^G-[A-Z0-9]+$"}}}},"additionalProperties":false};
+const schema34 = {"description":"Consent types a tag waits for (Google consent mode), or none: the tag needs no consent.","oneOf":[{"const":"none"},{"type":"array","minItems":1,"uniqueItems":true,"items":{"enum":["ad_storage","analytics_storage","ad_user_data","ad_personalization"]}}]};
+const schema48 = {"type":"string","pattern":"^(today|yesterday|[0-9]+daysAgo|[0-9]{4}-[0-9]{2}-[0-9]{2})$"};
 const schema27 = {"type":["string","integer"],"pattern":"^[0-9]+(ms|s|m|h|d)$","minimum":0,"description":"\"500ms\", \"180s\", \"30m\", \"3h\", \"7d\", or a number of milliseconds."};
 const func3 = require("ajv/dist/runtime/ucs2length").default;
-const pattern9 = new RegExp("^[a-z][a-z0-9_-]*$", "u");
-const pattern10 = new RegExp("^[0-9]+$", "u");
-const pattern13 = new RegExp("^G-[A-Z0-9]+$", "u");
-const pattern14 = new RegExp("^(today|yesterday|[0-9]+daysAgo|[0-9]{4}-[0-9]{2}-[0-9]{2})$", "u");
+const func0 = require("ajv/dist/runtime/equal").default;
+const pattern15 = new RegExp("^[a-z][a-z0-9_-]*$", "u");
+const pattern16 = new RegExp("^[0-9]+$", "u");
+const pattern19 = new RegExp("^G-[A-Z0-9]+$", "u");
+const pattern20 = new RegExp("^(today|yesterday|[0-9]+daysAgo|[0-9]{4}-[0-9]{2}-[0-9]{2})$", "u");
 const pattern3 = new RegExp("^[0-9]+(ms|s|m|h|d)$", "u");
 const pattern5 = new RegExp("^[A-Z]{3}$", "u");
 
-function validate72(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate74(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.version === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'",schema:schema38.required,parentSchema:schema38,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'",schema:schema45.required,parentSchema:schema45,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -32,7 +34,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.name === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema38.required,parentSchema:schema38,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema45.required,parentSchema:schema45,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -42,7 +44,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.targets === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "targets"},message:"must have required property '"+"targets"+"'",schema:schema38.required,parentSchema:schema38,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "targets"},message:"must have required property '"+"targets"+"'",schema:schema45.required,parentSchema:schema45,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -52,8 +54,8 @@ vErrors.push(err2);
 errors++;
 }
 for(const key0 in data){
-if(!(((((((key0 === "version") || (key0 === "name")) || (key0 === "default_target")) || (key0 === "targets")) || (key0 === "install_google_tag")) || (key0 === "limits")) || (key0 === "report"))){
-const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema38,data};
+if(!((((((((key0 === "version") || (key0 === "name")) || (key0 === "default_target")) || (key0 === "targets")) || (key0 === "install_google_tag")) || (key0 === "consent")) || (key0 === "limits")) || (key0 === "report"))){
+const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema45,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -66,7 +68,7 @@ errors++;
 if(data.version !== undefined){
 let data0 = data.version;
 if(1 !== data0){
-const err4 = {instancePath:instancePath+"/version",schemaPath:"#/properties/version/const",keyword:"const",params:{allowedValue: 1},message:"must be equal to constant",schema:1,parentSchema:schema38.properties.version,data:data0};
+const err4 = {instancePath:instancePath+"/version",schemaPath:"#/properties/version/const",keyword:"const",params:{allowedValue: 1},message:"must be equal to constant",schema:1,parentSchema:schema45.properties.version,data:data0};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -80,7 +82,7 @@ if(data.name !== undefined){
 let data1 = data.name;
 if(typeof data1 === "string"){
 if(func3(data1) < 1){
-const err5 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema38.properties.name,data:data1};
+const err5 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema45.properties.name,data:data1};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -91,7 +93,7 @@ errors++;
 }
 }
 else {
-const err6 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema38.properties.name.type,parentSchema:schema38.properties.name,data:data1};
+const err6 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema45.properties.name.type,parentSchema:schema45.properties.name,data:data1};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -104,7 +106,7 @@ errors++;
 if(data.default_target !== undefined){
 let data2 = data.default_target;
 if(typeof data2 !== "string"){
-const err7 = {instancePath:instancePath+"/default_target",schemaPath:"#/properties/default_target/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema38.properties.default_target.type,parentSchema:schema38.properties.default_target,data:data2};
+const err7 = {instancePath:instancePath+"/default_target",schemaPath:"#/properties/default_target/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema45.properties.default_target.type,parentSchema:schema45.properties.default_target,data:data2};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -118,7 +120,7 @@ if(data.targets !== undefined){
 let data3 = data.targets;
 if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
 if(Object.keys(data3).length < 1){
-const err8 = {instancePath:instancePath+"/targets",schemaPath:"#/properties/targets/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema38.properties.targets,data:data3};
+const err8 = {instancePath:instancePath+"/targets",schemaPath:"#/properties/targets/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema45.properties.targets,data:data3};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -130,8 +132,8 @@ errors++;
 for(const key1 in data3){
 const _errs9 = errors;
 if(typeof key1 === "string"){
-if(!pattern9.test(key1)){
-const err9 = {instancePath:instancePath+"/targets",schemaPath:"#/properties/targets/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_-]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_-]*$"+"\"",schema:"^[a-z][a-z0-9_-]*$",parentSchema:schema38.properties.targets.propertyNames,data:key1,propertyName:key1};
+if(!pattern15.test(key1)){
+const err9 = {instancePath:instancePath+"/targets",schemaPath:"#/properties/targets/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_-]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_-]*$"+"\"",schema:"^[a-z][a-z0-9_-]*$",parentSchema:schema45.properties.targets.propertyNames,data:key1,propertyName:key1};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -143,7 +145,7 @@ errors++;
 }
 var valid1 = _errs9 === errors;
 if(!valid1){
-const err10 = {instancePath:instancePath+"/targets",schemaPath:"#/properties/targets/propertyNames",keyword:"propertyNames",params:{propertyName: key1},message:"property name must be valid",schema:schema38.properties.targets.propertyNames,parentSchema:schema38.properties.targets,data:data3};
+const err10 = {instancePath:instancePath+"/targets",schemaPath:"#/properties/targets/propertyNames",keyword:"propertyNames",params:{propertyName: key1},message:"property name must be valid",schema:schema45.properties.targets.propertyNames,parentSchema:schema45.properties.targets,data:data3};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -157,7 +159,7 @@ for(const key2 in data3){
 let data4 = data3[key2];
 if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
 if(data4.gtm === undefined){
-const err11 = {instancePath:instancePath+"/targets/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/target/required",keyword:"required",params:{missingProperty: "gtm"},message:"must have required property '"+"gtm"+"'",schema:schema39.required,parentSchema:schema39,data:data4};
+const err11 = {instancePath:instancePath+"/targets/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/target/required",keyword:"required",params:{missingProperty: "gtm"},message:"must have required property '"+"gtm"+"'",schema:schema46.required,parentSchema:schema46,data:data4};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -167,7 +169,7 @@ vErrors.push(err11);
 errors++;
 }
 if(data4.ga4 === undefined){
-const err12 = {instancePath:instancePath+"/targets/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/target/required",keyword:"required",params:{missingProperty: "ga4"},message:"must have required property '"+"ga4"+"'",schema:schema39.required,parentSchema:schema39,data:data4};
+const err12 = {instancePath:instancePath+"/targets/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/target/required",keyword:"required",params:{missingProperty: "ga4"},message:"must have required property '"+"ga4"+"'",schema:schema46.required,parentSchema:schema46,data:data4};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -178,7 +180,7 @@ errors++;
 }
 for(const key3 in data4){
 if(!((key3 === "gtm") || (key3 === "ga4"))){
-const err13 = {instancePath:instancePath+"/targets/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/target/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema39,data:data4};
+const err13 = {instancePath:instancePath+"/targets/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/target/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema46,data:data4};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -192,7 +194,7 @@ if(data4.gtm !== undefined){
 let data5 = data4.gtm;
 if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
 if(data5.account === undefined){
-const err14 = {instancePath:instancePath+"/targets/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gtm",schemaPath:"#/definitions/target/properties/gtm/required",keyword:"required",params:{missingProperty: "account"},message:"must have required property '"+"account"+"'",schema:schema39.properties.gtm.required,parentSchema:schema39.properties.gtm,data:data5};
+const err14 = {instancePath:instancePath+"/targets/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gtm",schemaPath:"#/definitions/target/properties/gtm/required",keyword:"required",params:{missingProperty: "account"},message:"must have required property '"+"account"+"'",schema:schema46.properties.gtm.required,parentSchema:schema46.properties.gtm,data:data5};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -202,7 +204,7 @@ vErrors.push(err14);
 errors++;
 }
 if(data5.container === undefined){
-const err15 = {instancePath:instancePath+"/targets/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gtm",schemaPath:"#/definitions/target/properties/gtm/required",keyword:"required",params:{missingProperty: "container"},message:"must have required property '"+"container"+"'",schema:schema39.properties.gtm.required,parentSchema:schema39.properties.gtm,data:data5};
+const err15 = {instancePath:instancePath+"/targets/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gtm",schemaPath:"#/definitions/target/properties/gtm/required",keyword:"required",params:{missingProperty: "container"},message:"must have required property '"+"container"+"'",schema:schema46.properties.gtm.required,parentSchema:schema46.properties.gtm,data:data5};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -212,8 +214,8 @@ vErrors.push(err15);
 errors++;
 }
 for(const key4 in data5){
-if(!(((key4 === "account") || (key4 === "container")) || (key4 === "workspace"))){
-const err16 = {instancePath:instancePath+"/targets/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gtm",schemaPath:"#/definitions/target/properties/gtm/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema39.properties.gtm,data:data5};
+if(!((((key4 === "account") || (key4 === "container")) || (key4 === "workspace")) || (key4 === "environment"))){
+const err16 = {instancePath:instancePath+"/targets/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gtm",schemaPath:"#/definitions/target/properties/gtm/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema46.properties.gtm,data:data5};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -226,7 +228,7 @@ errors++;
 if(data5.account !== undefined){
 let data6 = data5.account;
 if((typeof data6 !== "string") && (!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6))))){
-const err17 = {instancePath:instancePath+"/targets/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gtm/account",schemaPath:"#/definitions/target/properties/gtm/properties/account/type",keyword:"type",params:{type: schema39.properties.gtm.properties.account.type},message:"must be string,integer",schema:schema39.properties.gtm.properties.account.type,parentSchema:schema39.properties.gtm.properties.account,data:data6};
+const err17 = {instancePath:instancePath+"/targets/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gtm/account",schemaPath:"#/definitions/target/properties/gtm/properties/account/type",keyword:"type",params:{type: schema46.properties.gtm.properties.account.type},message:"must be string,integer",schema:schema46.properties.gtm.properties.account.type,parentSchema:schema46.properties.gtm.properties.account,data:data6};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -236,8 +238,8 @@ vErrors.push(err17);
 errors++;
 }
 if(typeof data6 === "string"){
-if(!pattern10.test(data6)){
-const err18 = {instancePath:instancePath+"/targets/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gtm/account",schemaPath:"#/definitions/target/properties/gtm/properties/account/pattern",keyword:"pattern",params:{pattern: "^[0-9]+$"},message:"must match pattern \""+"^[0-9]+$"+"\"",schema:"^[0-9]+$",parentSchema:schema39.properties.gtm.properties.account,data:data6};
+if(!pattern16.test(data6)){
+const err18 = {instancePath:instancePath+"/targets/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gtm/account",schemaPath:"#/definitions/target/properties/gtm/properties/account/pattern",keyword:"pattern",params:{pattern: "^[0-9]+$"},message:"must match pattern \""+"^[0-9]+$"+"\"",schema:"^[0-9]+$",parentSchema:schema46.properties.gtm.properties.account,data:data6};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -251,7 +253,7 @@ errors++;
 if(data5.container !== undefined){
 let data7 = data5.container;
 if((typeof data7 !== "string") && (!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7))))){
-const err19 = {instancePath:instancePath+"/targets/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gtm/container",schemaPath:"#/definitions/target/properties/gtm/properties/container/type",keyword:"type",params:{type: schema39.properties.gtm.properties.container.type},message:"must be string,integer",schema:schema39.properties.gtm.properties.container.type,parentSchema:schema39.properties.gtm.properties.container,data:data7};
+const err19 = {instancePath:instancePath+"/targets/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gtm/container",schemaPath:"#/definitions/target/properties/gtm/properties/container/type",keyword:"type",params:{type: schema46.properties.gtm.properties.container.type},message:"must be string,integer",schema:schema46.properties.gtm.properties.container.type,parentSchema:schema46.properties.gtm.properties.container,data:data7};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -261,8 +263,8 @@ vErrors.push(err19);
 errors++;
 }
 if(typeof data7 === "string"){
-if(!pattern10.test(data7)){
-const err20 = {instancePath:instancePath+"/targets/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gtm/container",schemaPath:"#/definitions/target/properties/gtm/properties/container/pattern",keyword:"pattern",params:{pattern: "^[0-9]+$"},message:"must match pattern \""+"^[0-9]+$"+"\"",schema:"^[0-9]+$",parentSchema:schema39.properties.gtm.properties.container,data:data7};
+if(!pattern16.test(data7)){
+const err20 = {instancePath:instancePath+"/targets/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gtm/container",schemaPath:"#/definitions/target/properties/gtm/properties/container/pattern",keyword:"pattern",params:{pattern: "^[0-9]+$"},message:"must match pattern \""+"^[0-9]+$"+"\"",schema:"^[0-9]+$",parentSchema:schema46.properties.gtm.properties.container,data:data7};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -277,7 +279,7 @@ if(data5.workspace !== undefined){
 let data8 = data5.workspace;
 if(typeof data8 === "string"){
 if(func3(data8) < 1){
-const err21 = {instancePath:instancePath+"/targets/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gtm/workspace",schemaPath:"#/definitions/target/properties/gtm/properties/workspace/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema39.properties.gtm.properties.workspace,data:data8};
+const err21 = {instancePath:instancePath+"/targets/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gtm/workspace",schemaPath:"#/definitions/target/properties/gtm/properties/workspace/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema46.properties.gtm.properties.workspace,data:data8};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -288,7 +290,7 @@ errors++;
 }
 }
 else {
-const err22 = {instancePath:instancePath+"/targets/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gtm/workspace",schemaPath:"#/definitions/target/properties/gtm/properties/workspace/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.properties.gtm.properties.workspace.type,parentSchema:schema39.properties.gtm.properties.workspace,data:data8};
+const err22 = {instancePath:instancePath+"/targets/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gtm/workspace",schemaPath:"#/definitions/target/properties/gtm/properties/workspace/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema46.properties.gtm.properties.workspace.type,parentSchema:schema46.properties.gtm.properties.workspace,data:data8};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -298,9 +300,11 @@ vErrors.push(err22);
 errors++;
 }
 }
-}
-else {
-const err23 = {instancePath:instancePath+"/targets/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gtm",schemaPath:"#/definitions/target/properties/gtm/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema39.properties.gtm.type,parentSchema:schema39.properties.gtm,data:data5};
+if(data5.environment !== undefined){
+let data9 = data5.environment;
+if(typeof data9 === "string"){
+if(func3(data9) < 1){
+const err23 = {instancePath:instancePath+"/targets/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gtm/environment",schemaPath:"#/definitions/target/properties/gtm/properties/environment/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema46.properties.gtm.properties.environment,data:data9};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -310,11 +314,8 @@ vErrors.push(err23);
 errors++;
 }
 }
-if(data4.ga4 !== undefined){
-let data9 = data4.ga4;
-if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
-if(data9.property === undefined){
-const err24 = {instancePath:instancePath+"/targets/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/ga4",schemaPath:"#/definitions/target/properties/ga4/required",keyword:"required",params:{missingProperty: "property"},message:"must have required property '"+"property"+"'",schema:schema39.properties.ga4.required,parentSchema:schema39.properties.ga4,data:data9};
+else {
+const err24 = {instancePath:instancePath+"/targets/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gtm/environment",schemaPath:"#/definitions/target/properties/gtm/properties/environment/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema46.properties.gtm.properties.environment.type,parentSchema:schema46.properties.gtm.properties.environment,data:data9};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -323,8 +324,10 @@ vErrors.push(err24);
 }
 errors++;
 }
-if(data9.measurement_id === undefined){
-const err25 = {instancePath:instancePath+"/targets/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/ga4",schemaPath:"#/definitions/target/properties/ga4/required",keyword:"required",params:{missingProperty: "measurement_id"},message:"must have required property '"+"measurement_id"+"'",schema:schema39.properties.ga4.required,parentSchema:schema39.properties.ga4,data:data9};
+}
+}
+else {
+const err25 = {instancePath:instancePath+"/targets/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gtm",schemaPath:"#/definitions/target/properties/gtm/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema46.properties.gtm.type,parentSchema:schema46.properties.gtm,data:data5};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -333,9 +336,12 @@ vErrors.push(err25);
 }
 errors++;
 }
-for(const key5 in data9){
-if(!((key5 === "property") || (key5 === "measurement_id"))){
-const err26 = {instancePath:instancePath+"/targets/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/ga4",schemaPath:"#/definitions/target/properties/ga4/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema39.properties.ga4,data:data9};
+}
+if(data4.ga4 !== undefined){
+let data10 = data4.ga4;
+if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
+if(data10.property === undefined){
+const err26 = {instancePath:instancePath+"/targets/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/ga4",schemaPath:"#/definitions/target/properties/ga4/required",keyword:"required",params:{missingProperty: "property"},message:"must have required property '"+"property"+"'",schema:schema46.properties.ga4.required,parentSchema:schema46.properties.ga4,data:data10};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -344,11 +350,8 @@ vErrors.push(err26);
 }
 errors++;
 }
-}
-if(data9.property !== undefined){
-let data10 = data9.property;
-if((typeof data10 !== "string") && (!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10))))){
-const err27 = {instancePath:instancePath+"/targets/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/ga4/property",schemaPath:"#/definitions/target/properties/ga4/properties/property/type",keyword:"type",params:{type: schema39.properties.ga4.properties.property.type},message:"must be string,integer",schema:schema39.properties.ga4.properties.property.type,parentSchema:schema39.properties.ga4.properties.property,data:data10};
+if(data10.measurement_id === undefined){
+const err27 = {instancePath:instancePath+"/targets/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/ga4",schemaPath:"#/definitions/target/properties/ga4/required",keyword:"required",params:{missingProperty: "measurement_id"},message:"must have required property '"+"measurement_id"+"'",schema:schema46.properties.ga4.required,parentSchema:schema46.properties.ga4,data:data10};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -357,9 +360,9 @@ vErrors.push(err27);
 }
 errors++;
 }
-if(typeof data10 === "string"){
-if(!pattern10.test(data10)){
-const err28 = {instancePath:instancePath+"/targets/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/ga4/property",schemaPath:"#/definitions/target/properties/ga4/properties/property/pattern",keyword:"pattern",params:{pattern: "^[0-9]+$"},message:"must match pattern \""+"^[0-9]+$"+"\"",schema:"^[0-9]+$",parentSchema:schema39.properties.ga4.properties.property,data:data10};
+for(const key5 in data10){
+if(!((key5 === "property") || (key5 === "measurement_id"))){
+const err28 = {instancePath:instancePath+"/targets/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/ga4",schemaPath:"#/definitions/target/properties/ga4/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema46.properties.ga4,data:data10};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -369,12 +372,10 @@ vErrors.push(err28);
 errors++;
 }
 }
-}
-if(data9.measurement_id !== undefined){
-let data11 = data9.measurement_id;
-if(typeof data11 === "string"){
-if(!pattern13.test(data11)){
-const err29 = {instancePath:instancePath+"/targets/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/ga4/measurement_id",schemaPath:"#/definitions/target/properties/ga4/properties/measurement_id/pattern",keyword:"pattern",params:{pattern: "^G-[A-Z0-9]+$"},message:"must match pattern \""+"^G-[A-Z0-9]+$"+"\"",schema:"^G-[A-Z0-9]+$",parentSchema:schema39.properties.ga4.properties.measurement_id,data:data11};
+if(data10.property !== undefined){
+let data11 = data10.property;
+if((typeof data11 !== "string") && (!(((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11))))){
+const err29 = {instancePath:instancePath+"/targets/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/ga4/property",schemaPath:"#/definitions/target/properties/ga4/properties/property/type",keyword:"type",params:{type: schema46.properties.ga4.properties.property.type},message:"must be string,integer",schema:schema46.properties.ga4.properties.property.type,parentSchema:schema46.properties.ga4.properties.property,data:data11};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -383,9 +384,9 @@ vErrors.push(err29);
 }
 errors++;
 }
-}
-else {
-const err30 = {instancePath:instancePath+"/targets/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/ga4/measurement_id",schemaPath:"#/definitions/target/properties/ga4/properties/measurement_id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.properties.ga4.properties.measurement_id.type,parentSchema:schema39.properties.ga4.properties.measurement_id,data:data11};
+if(typeof data11 === "string"){
+if(!pattern16.test(data11)){
+const err30 = {instancePath:instancePath+"/targets/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/ga4/property",schemaPath:"#/definitions/target/properties/ga4/properties/property/pattern",keyword:"pattern",params:{pattern: "^[0-9]+$"},message:"must match pattern \""+"^[0-9]+$"+"\"",schema:"^[0-9]+$",parentSchema:schema46.properties.ga4.properties.property,data:data11};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -396,8 +397,11 @@ errors++;
 }
 }
 }
-else {
-const err31 = {instancePath:instancePath+"/targets/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/ga4",schemaPath:"#/definitions/target/properties/ga4/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema39.properties.ga4.type,parentSchema:schema39.properties.ga4,data:data9};
+if(data10.measurement_id !== undefined){
+let data12 = data10.measurement_id;
+if(typeof data12 === "string"){
+if(!pattern19.test(data12)){
+const err31 = {instancePath:instancePath+"/targets/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/ga4/measurement_id",schemaPath:"#/definitions/target/properties/ga4/properties/measurement_id/pattern",keyword:"pattern",params:{pattern: "^G-[A-Z0-9]+$"},message:"must match pattern \""+"^G-[A-Z0-9]+$"+"\"",schema:"^G-[A-Z0-9]+$",parentSchema:schema46.properties.ga4.properties.measurement_id,data:data12};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -407,9 +411,8 @@ vErrors.push(err31);
 errors++;
 }
 }
-}
 else {
-const err32 = {instancePath:instancePath+"/targets/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/target/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema39.type,parentSchema:schema39,data:data4};
+const err32 = {instancePath:instancePath+"/targets/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/ga4/measurement_id",schemaPath:"#/definitions/target/properties/ga4/properties/measurement_id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema46.properties.ga4.properties.measurement_id.type,parentSchema:schema46.properties.ga4.properties.measurement_id,data:data12};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -421,7 +424,7 @@ errors++;
 }
 }
 else {
-const err33 = {instancePath:instancePath+"/targets",schemaPath:"#/properties/targets/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema38.properties.targets.type,parentSchema:schema38.properties.targets,data:data3};
+const err33 = {instancePath:instancePath+"/targets/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/ga4",schemaPath:"#/definitions/target/properties/ga4/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema46.properties.ga4.type,parentSchema:schema46.properties.ga4,data:data10};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -431,10 +434,9 @@ vErrors.push(err33);
 errors++;
 }
 }
-if(data.install_google_tag !== undefined){
-let data12 = data.install_google_tag;
-if(typeof data12 !== "boolean"){
-const err34 = {instancePath:instancePath+"/install_google_tag",schemaPath:"#/properties/install_google_tag/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema38.properties.install_google_tag.type,parentSchema:schema38.properties.install_google_tag,data:data12};
+}
+else {
+const err34 = {instancePath:instancePath+"/targets/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/target/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema46.type,parentSchema:schema46,data:data4};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -444,12 +446,9 @@ vErrors.push(err34);
 errors++;
 }
 }
-if(data.limits !== undefined){
-let data13 = data.limits;
-if(data13 && typeof data13 == "object" && !Array.isArray(data13)){
-for(const key6 in data13){
-if(!((key6 === "key_events") || (key6 === "custom_dimensions"))){
-const err35 = {instancePath:instancePath+"/limits",schemaPath:"#/properties/limits/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema38.properties.limits,data:data13};
+}
+else {
+const err35 = {instancePath:instancePath+"/targets",schemaPath:"#/properties/targets/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema45.properties.targets.type,parentSchema:schema45.properties.targets,data:data3};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -459,10 +458,10 @@ vErrors.push(err35);
 errors++;
 }
 }
-if(data13.key_events !== undefined){
-let data14 = data13.key_events;
-if(!(((typeof data14 == "number") && (!(data14 % 1) && !isNaN(data14))) && (isFinite(data14)))){
-const err36 = {instancePath:instancePath+"/limits/key_events",schemaPath:"#/properties/limits/properties/key_events/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema38.properties.limits.properties.key_events.type,parentSchema:schema38.properties.limits.properties.key_events,data:data14};
+if(data.install_google_tag !== undefined){
+let data13 = data.install_google_tag;
+if(typeof data13 !== "boolean"){
+const err36 = {instancePath:instancePath+"/install_google_tag",schemaPath:"#/properties/install_google_tag/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema45.properties.install_google_tag.type,parentSchema:schema45.properties.install_google_tag,data:data13};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -471,9 +470,15 @@ vErrors.push(err36);
 }
 errors++;
 }
-if((typeof data14 == "number") && (isFinite(data14))){
-if(data14 < 0 || isNaN(data14)){
-const err37 = {instancePath:instancePath+"/limits/key_events",schemaPath:"#/properties/limits/properties/key_events/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema38.properties.limits.properties.key_events,data:data14};
+}
+if(data.consent !== undefined){
+let data14 = data.consent;
+const _errs37 = errors;
+let valid8 = false;
+let passing0 = null;
+const _errs38 = errors;
+if("none" !== data14){
+const err37 = {instancePath:instancePath+"/consent",schemaPath:"#/definitions/consent/oneOf/0/const",keyword:"const",params:{allowedValue: "none"},message:"must be equal to constant",schema:"none",parentSchema:schema34.oneOf[0],data:data14};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -482,12 +487,15 @@ vErrors.push(err37);
 }
 errors++;
 }
+var _valid0 = _errs38 === errors;
+if(_valid0){
+valid8 = true;
+passing0 = 0;
 }
-}
-if(data13.custom_dimensions !== undefined){
-let data15 = data13.custom_dimensions;
-if(!(((typeof data15 == "number") && (!(data15 % 1) && !isNaN(data15))) && (isFinite(data15)))){
-const err38 = {instancePath:instancePath+"/limits/custom_dimensions",schemaPath:"#/properties/limits/properties/custom_dimensions/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema38.properties.limits.properties.custom_dimensions.type,parentSchema:schema38.properties.limits.properties.custom_dimensions,data:data15};
+const _errs39 = errors;
+if(Array.isArray(data14)){
+if(data14.length < 1){
+const err38 = {instancePath:instancePath+"/consent",schemaPath:"#/definitions/consent/oneOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema34.oneOf[1],data:data14};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -496,9 +504,11 @@ vErrors.push(err38);
 }
 errors++;
 }
-if((typeof data15 == "number") && (isFinite(data15))){
-if(data15 < 0 || isNaN(data15)){
-const err39 = {instancePath:instancePath+"/limits/custom_dimensions",schemaPath:"#/properties/limits/properties/custom_dimensions/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema38.properties.limits.properties.custom_dimensions,data:data15};
+const len0 = data14.length;
+for(let i0=0; i0<len0; i0++){
+let data15 = data14[i0];
+if(!((((data15 === "ad_storage") || (data15 === "analytics_storage")) || (data15 === "ad_user_data")) || (data15 === "ad_personalization"))){
+const err39 = {instancePath:instancePath+"/consent/" + i0,schemaPath:"#/definitions/consent/oneOf/1/items/enum",keyword:"enum",params:{allowedValues: schema34.oneOf[1].items.enum},message:"must be equal to one of the allowed values",schema:schema34.oneOf[1].items.enum,parentSchema:schema34.oneOf[1].items,data:data15};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -508,10 +518,14 @@ vErrors.push(err39);
 errors++;
 }
 }
-}
-}
-else {
-const err40 = {instancePath:instancePath+"/limits",schemaPath:"#/properties/limits/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema38.properties.limits.type,parentSchema:schema38.properties.limits,data:data13};
+let i1 = data14.length;
+let j0;
+if(i1 > 1){
+outer0:
+for(;i1--;){
+for(j0 = i1; j0--;){
+if(func0(data14[i1], data14[j0])){
+const err40 = {instancePath:instancePath+"/consent",schemaPath:"#/definitions/consent/oneOf/1/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema34.oneOf[1],data:data14};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -519,14 +533,14 @@ else {
 vErrors.push(err40);
 }
 errors++;
+break outer0;
 }
 }
-if(data.report !== undefined){
-let data16 = data.report;
-if(data16 && typeof data16 == "object" && !Array.isArray(data16)){
-for(const key7 in data16){
-if(!((((((((key7 === "since") || (key7 === "until")) || (key7 === "window")) || (key7 === "min_users")) || (key7 === "currency")) || (key7 === "schedule")) || (key7 === "alerts")) || (key7 === "threshold_users"))){
-const err41 = {instancePath:instancePath+"/report",schemaPath:"#/properties/report/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema38.properties.report,data:data16};
+}
+}
+}
+else {
+const err41 = {instancePath:instancePath+"/consent",schemaPath:"#/definitions/consent/oneOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema34.oneOf[1].type,parentSchema:schema34.oneOf[1],data:data14};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -535,12 +549,19 @@ vErrors.push(err41);
 }
 errors++;
 }
+var _valid0 = _errs39 === errors;
+if(_valid0 && valid8){
+valid8 = false;
+passing0 = [passing0, 1];
 }
-if(data16.since !== undefined){
-let data17 = data16.since;
-if(typeof data17 === "string"){
-if(!pattern14.test(data17)){
-const err42 = {instancePath:instancePath+"/report/since",schemaPath:"#/definitions/gaDate/pattern",keyword:"pattern",params:{pattern: "^(today|yesterday|[0-9]+daysAgo|[0-9]{4}-[0-9]{2}-[0-9]{2})$"},message:"must match pattern \""+"^(today|yesterday|[0-9]+daysAgo|[0-9]{4}-[0-9]{2}-[0-9]{2})$"+"\"",schema:"^(today|yesterday|[0-9]+daysAgo|[0-9]{4}-[0-9]{2}-[0-9]{2})$",parentSchema:schema40,data:data17};
+else {
+if(_valid0){
+valid8 = true;
+passing0 = 1;
+}
+}
+if(!valid8){
+const err42 = {instancePath:instancePath+"/consent",schemaPath:"#/definitions/consent/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf",schema:schema34.oneOf,parentSchema:schema34,data:data14};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -549,9 +570,24 @@ vErrors.push(err42);
 }
 errors++;
 }
+else {
+errors = _errs37;
+if(vErrors !== null){
+if(_errs37){
+vErrors.length = _errs37;
 }
 else {
-const err43 = {instancePath:instancePath+"/report/since",schemaPath:"#/definitions/gaDate/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.type,parentSchema:schema40,data:data17};
+vErrors = null;
+}
+}
+}
+}
+if(data.limits !== undefined){
+let data16 = data.limits;
+if(data16 && typeof data16 == "object" && !Array.isArray(data16)){
+for(const key6 in data16){
+if(!((key6 === "key_events") || (key6 === "custom_dimensions"))){
+const err43 = {instancePath:instancePath+"/limits",schemaPath:"#/properties/limits/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema45.properties.limits,data:data16};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -561,11 +597,10 @@ vErrors.push(err43);
 errors++;
 }
 }
-if(data16.until !== undefined){
-let data18 = data16.until;
-if(typeof data18 === "string"){
-if(!pattern14.test(data18)){
-const err44 = {instancePath:instancePath+"/report/until",schemaPath:"#/definitions/gaDate/pattern",keyword:"pattern",params:{pattern: "^(today|yesterday|[0-9]+daysAgo|[0-9]{4}-[0-9]{2}-[0-9]{2})$"},message:"must match pattern \""+"^(today|yesterday|[0-9]+daysAgo|[0-9]{4}-[0-9]{2}-[0-9]{2})$"+"\"",schema:"^(today|yesterday|[0-9]+daysAgo|[0-9]{4}-[0-9]{2}-[0-9]{2})$",parentSchema:schema40,data:data18};
+if(data16.key_events !== undefined){
+let data17 = data16.key_events;
+if(!(((typeof data17 == "number") && (!(data17 % 1) && !isNaN(data17))) && (isFinite(data17)))){
+const err44 = {instancePath:instancePath+"/limits/key_events",schemaPath:"#/properties/limits/properties/key_events/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema45.properties.limits.properties.key_events.type,parentSchema:schema45.properties.limits.properties.key_events,data:data17};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -574,9 +609,9 @@ vErrors.push(err44);
 }
 errors++;
 }
-}
-else {
-const err45 = {instancePath:instancePath+"/report/until",schemaPath:"#/definitions/gaDate/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.type,parentSchema:schema40,data:data18};
+if((typeof data17 == "number") && (isFinite(data17))){
+if(data17 < 0 || isNaN(data17)){
+const err45 = {instancePath:instancePath+"/limits/key_events",schemaPath:"#/properties/limits/properties/key_events/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema45.properties.limits.properties.key_events,data:data17};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -586,10 +621,11 @@ vErrors.push(err45);
 errors++;
 }
 }
-if(data16.window !== undefined){
-let data19 = data16.window;
-if((typeof data19 !== "string") && (!(((typeof data19 == "number") && (!(data19 % 1) && !isNaN(data19))) && (isFinite(data19))))){
-const err46 = {instancePath:instancePath+"/report/window",schemaPath:"#/definitions/duration/type",keyword:"type",params:{type: schema27.type},message:"must be string,integer",schema:schema27.type,parentSchema:schema27,data:data19};
+}
+if(data16.custom_dimensions !== undefined){
+let data18 = data16.custom_dimensions;
+if(!(((typeof data18 == "number") && (!(data18 % 1) && !isNaN(data18))) && (isFinite(data18)))){
+const err46 = {instancePath:instancePath+"/limits/custom_dimensions",schemaPath:"#/properties/limits/properties/custom_dimensions/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema45.properties.limits.properties.custom_dimensions.type,parentSchema:schema45.properties.limits.properties.custom_dimensions,data:data18};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -598,9 +634,9 @@ vErrors.push(err46);
 }
 errors++;
 }
-if((typeof data19 == "number") && (isFinite(data19))){
-if(data19 < 0 || isNaN(data19)){
-const err47 = {instancePath:instancePath+"/report/window",schemaPath:"#/definitions/duration/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema27,data:data19};
+if((typeof data18 == "number") && (isFinite(data18))){
+if(data18 < 0 || isNaN(data18)){
+const err47 = {instancePath:instancePath+"/limits/custom_dimensions",schemaPath:"#/properties/limits/properties/custom_dimensions/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema45.properties.limits.properties.custom_dimensions,data:data18};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -610,9 +646,10 @@ vErrors.push(err47);
 errors++;
 }
 }
-if(typeof data19 === "string"){
-if(!pattern3.test(data19)){
-const err48 = {instancePath:instancePath+"/report/window",schemaPath:"#/definitions/duration/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(ms|s|m|h|d)$"},message:"must match pattern \""+"^[0-9]+(ms|s|m|h|d)$"+"\"",schema:"^[0-9]+(ms|s|m|h|d)$",parentSchema:schema27,data:data19};
+}
+}
+else {
+const err48 = {instancePath:instancePath+"/limits",schemaPath:"#/properties/limits/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema45.properties.limits.type,parentSchema:schema45.properties.limits,data:data16};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -622,11 +659,12 @@ vErrors.push(err48);
 errors++;
 }
 }
-}
-if(data16.min_users !== undefined){
-let data20 = data16.min_users;
-if(!(((typeof data20 == "number") && (!(data20 % 1) && !isNaN(data20))) && (isFinite(data20)))){
-const err49 = {instancePath:instancePath+"/report/min_users",schemaPath:"#/properties/report/properties/min_users/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema38.properties.report.properties.min_users.type,parentSchema:schema38.properties.report.properties.min_users,data:data20};
+if(data.report !== undefined){
+let data19 = data.report;
+if(data19 && typeof data19 == "object" && !Array.isArray(data19)){
+for(const key7 in data19){
+if(!((((((((key7 === "since") || (key7 === "until")) || (key7 === "window")) || (key7 === "min_users")) || (key7 === "currency")) || (key7 === "schedule")) || (key7 === "alerts")) || (key7 === "threshold_users"))){
+const err49 = {instancePath:instancePath+"/report",schemaPath:"#/properties/report/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema45.properties.report,data:data19};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -635,9 +673,12 @@ vErrors.push(err49);
 }
 errors++;
 }
-if((typeof data20 == "number") && (isFinite(data20))){
-if(data20 < 0 || isNaN(data20)){
-const err50 = {instancePath:instancePath+"/report/min_users",schemaPath:"#/properties/report/properties/min_users/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema38.properties.report.properties.min_users,data:data20};
+}
+if(data19.since !== undefined){
+let data20 = data19.since;
+if(typeof data20 === "string"){
+if(!pattern20.test(data20)){
+const err50 = {instancePath:instancePath+"/report/since",schemaPath:"#/definitions/gaDate/pattern",keyword:"pattern",params:{pattern: "^(today|yesterday|[0-9]+daysAgo|[0-9]{4}-[0-9]{2}-[0-9]{2})$"},message:"must match pattern \""+"^(today|yesterday|[0-9]+daysAgo|[0-9]{4}-[0-9]{2}-[0-9]{2})$"+"\"",schema:"^(today|yesterday|[0-9]+daysAgo|[0-9]{4}-[0-9]{2}-[0-9]{2})$",parentSchema:schema48,data:data20};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -647,12 +688,8 @@ vErrors.push(err50);
 errors++;
 }
 }
-}
-if(data16.currency !== undefined){
-let data21 = data16.currency;
-if(typeof data21 === "string"){
-if(!pattern5.test(data21)){
-const err51 = {instancePath:instancePath+"/report/currency",schemaPath:"#/properties/report/properties/currency/pattern",keyword:"pattern",params:{pattern: "^[A-Z]{3}$"},message:"must match pattern \""+"^[A-Z]{3}$"+"\"",schema:"^[A-Z]{3}$",parentSchema:schema38.properties.report.properties.currency,data:data21};
+else {
+const err51 = {instancePath:instancePath+"/report/since",schemaPath:"#/definitions/gaDate/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema48.type,parentSchema:schema48,data:data20};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -662,8 +699,11 @@ vErrors.push(err51);
 errors++;
 }
 }
-else {
-const err52 = {instancePath:instancePath+"/report/currency",schemaPath:"#/properties/report/properties/currency/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema38.properties.report.properties.currency.type,parentSchema:schema38.properties.report.properties.currency,data:data21};
+if(data19.until !== undefined){
+let data21 = data19.until;
+if(typeof data21 === "string"){
+if(!pattern20.test(data21)){
+const err52 = {instancePath:instancePath+"/report/until",schemaPath:"#/definitions/gaDate/pattern",keyword:"pattern",params:{pattern: "^(today|yesterday|[0-9]+daysAgo|[0-9]{4}-[0-9]{2}-[0-9]{2})$"},message:"must match pattern \""+"^(today|yesterday|[0-9]+daysAgo|[0-9]{4}-[0-9]{2}-[0-9]{2})$"+"\"",schema:"^(today|yesterday|[0-9]+daysAgo|[0-9]{4}-[0-9]{2}-[0-9]{2})$",parentSchema:schema48,data:data21};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -673,10 +713,8 @@ vErrors.push(err52);
 errors++;
 }
 }
-if(data16.schedule !== undefined){
-let data22 = data16.schedule;
-if(typeof data22 !== "string"){
-const err53 = {instancePath:instancePath+"/report/schedule",schemaPath:"#/properties/report/properties/schedule/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema38.properties.report.properties.schedule.type,parentSchema:schema38.properties.report.properties.schedule,data:data22};
+else {
+const err53 = {instancePath:instancePath+"/report/until",schemaPath:"#/definitions/gaDate/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema48.type,parentSchema:schema48,data:data21};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -686,15 +724,10 @@ vErrors.push(err53);
 errors++;
 }
 }
-if(data16.alerts !== undefined){
-let data23 = data16.alerts;
-if(Array.isArray(data23)){
-const len0 = data23.length;
-for(let i0=0; i0<len0; i0++){
-let data24 = data23[i0];
-if(typeof data24 === "string"){
-if(func3(data24) < 1){
-const err54 = {instancePath:instancePath+"/report/alerts/" + i0,schemaPath:"#/properties/report/properties/alerts/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema38.properties.report.properties.alerts.items,data:data24};
+if(data19.window !== undefined){
+let data22 = data19.window;
+if((typeof data22 !== "string") && (!(((typeof data22 == "number") && (!(data22 % 1) && !isNaN(data22))) && (isFinite(data22))))){
+const err54 = {instancePath:instancePath+"/report/window",schemaPath:"#/definitions/duration/type",keyword:"type",params:{type: schema27.type},message:"must be string,integer",schema:schema27.type,parentSchema:schema27,data:data22};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -703,9 +736,9 @@ vErrors.push(err54);
 }
 errors++;
 }
-}
-else {
-const err55 = {instancePath:instancePath+"/report/alerts/" + i0,schemaPath:"#/properties/report/properties/alerts/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema38.properties.report.properties.alerts.items.type,parentSchema:schema38.properties.report.properties.alerts.items,data:data24};
+if((typeof data22 == "number") && (isFinite(data22))){
+if(data22 < 0 || isNaN(data22)){
+const err55 = {instancePath:instancePath+"/report/window",schemaPath:"#/definitions/duration/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema27,data:data22};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -715,9 +748,9 @@ vErrors.push(err55);
 errors++;
 }
 }
-}
-else {
-const err56 = {instancePath:instancePath+"/report/alerts",schemaPath:"#/properties/report/properties/alerts/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema38.properties.report.properties.alerts.type,parentSchema:schema38.properties.report.properties.alerts,data:data23};
+if(typeof data22 === "string"){
+if(!pattern3.test(data22)){
+const err56 = {instancePath:instancePath+"/report/window",schemaPath:"#/definitions/duration/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(ms|s|m|h|d)$"},message:"must match pattern \""+"^[0-9]+(ms|s|m|h|d)$"+"\"",schema:"^[0-9]+(ms|s|m|h|d)$",parentSchema:schema27,data:data22};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -727,10 +760,11 @@ vErrors.push(err56);
 errors++;
 }
 }
-if(data16.threshold_users !== undefined){
-let data25 = data16.threshold_users;
-if(!(((typeof data25 == "number") && (!(data25 % 1) && !isNaN(data25))) && (isFinite(data25)))){
-const err57 = {instancePath:instancePath+"/report/threshold_users",schemaPath:"#/properties/report/properties/threshold_users/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema38.properties.report.properties.threshold_users.type,parentSchema:schema38.properties.report.properties.threshold_users,data:data25};
+}
+if(data19.min_users !== undefined){
+let data23 = data19.min_users;
+if(!(((typeof data23 == "number") && (!(data23 % 1) && !isNaN(data23))) && (isFinite(data23)))){
+const err57 = {instancePath:instancePath+"/report/min_users",schemaPath:"#/properties/report/properties/min_users/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema45.properties.report.properties.min_users.type,parentSchema:schema45.properties.report.properties.min_users,data:data23};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -739,9 +773,9 @@ vErrors.push(err57);
 }
 errors++;
 }
-if((typeof data25 == "number") && (isFinite(data25))){
-if(data25 < 0 || isNaN(data25)){
-const err58 = {instancePath:instancePath+"/report/threshold_users",schemaPath:"#/properties/report/properties/threshold_users/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema38.properties.report.properties.threshold_users,data:data25};
+if((typeof data23 == "number") && (isFinite(data23))){
+if(data23 < 0 || isNaN(data23)){
+const err58 = {instancePath:instancePath+"/report/min_users",schemaPath:"#/properties/report/properties/min_users/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema45.properties.report.properties.min_users,data:data23};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -752,9 +786,11 @@ errors++;
 }
 }
 }
-}
-else {
-const err59 = {instancePath:instancePath+"/report",schemaPath:"#/properties/report/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema38.properties.report.type,parentSchema:schema38.properties.report,data:data16};
+if(data19.currency !== undefined){
+let data24 = data19.currency;
+if(typeof data24 === "string"){
+if(!pattern5.test(data24)){
+const err59 = {instancePath:instancePath+"/report/currency",schemaPath:"#/properties/report/properties/currency/pattern",keyword:"pattern",params:{pattern: "^[A-Z]{3}$"},message:"must match pattern \""+"^[A-Z]{3}$"+"\"",schema:"^[A-Z]{3}$",parentSchema:schema45.properties.report.properties.currency,data:data24};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -764,9 +800,8 @@ vErrors.push(err59);
 errors++;
 }
 }
-}
 else {
-const err60 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema38.type,parentSchema:schema38,data};
+const err60 = {instancePath:instancePath+"/report/currency",schemaPath:"#/properties/report/properties/currency/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema45.properties.report.properties.currency.type,parentSchema:schema45.properties.report.properties.currency,data:data24};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -775,18 +810,124 @@ vErrors.push(err60);
 }
 errors++;
 }
-validate72.errors = vErrors;
+}
+if(data19.schedule !== undefined){
+let data25 = data19.schedule;
+if(typeof data25 !== "string"){
+const err61 = {instancePath:instancePath+"/report/schedule",schemaPath:"#/properties/report/properties/schedule/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema45.properties.report.properties.schedule.type,parentSchema:schema45.properties.report.properties.schedule,data:data25};
+if(vErrors === null){
+vErrors = [err61];
+}
+else {
+vErrors.push(err61);
+}
+errors++;
+}
+}
+if(data19.alerts !== undefined){
+let data26 = data19.alerts;
+if(Array.isArray(data26)){
+const len1 = data26.length;
+for(let i2=0; i2<len1; i2++){
+let data27 = data26[i2];
+if(typeof data27 === "string"){
+if(func3(data27) < 1){
+const err62 = {instancePath:instancePath+"/report/alerts/" + i2,schemaPath:"#/properties/report/properties/alerts/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema45.properties.report.properties.alerts.items,data:data27};
+if(vErrors === null){
+vErrors = [err62];
+}
+else {
+vErrors.push(err62);
+}
+errors++;
+}
+}
+else {
+const err63 = {instancePath:instancePath+"/report/alerts/" + i2,schemaPath:"#/properties/report/properties/alerts/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema45.properties.report.properties.alerts.items.type,parentSchema:schema45.properties.report.properties.alerts.items,data:data27};
+if(vErrors === null){
+vErrors = [err63];
+}
+else {
+vErrors.push(err63);
+}
+errors++;
+}
+}
+}
+else {
+const err64 = {instancePath:instancePath+"/report/alerts",schemaPath:"#/properties/report/properties/alerts/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema45.properties.report.properties.alerts.type,parentSchema:schema45.properties.report.properties.alerts,data:data26};
+if(vErrors === null){
+vErrors = [err64];
+}
+else {
+vErrors.push(err64);
+}
+errors++;
+}
+}
+if(data19.threshold_users !== undefined){
+let data28 = data19.threshold_users;
+if(!(((typeof data28 == "number") && (!(data28 % 1) && !isNaN(data28))) && (isFinite(data28)))){
+const err65 = {instancePath:instancePath+"/report/threshold_users",schemaPath:"#/properties/report/properties/threshold_users/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema45.properties.report.properties.threshold_users.type,parentSchema:schema45.properties.report.properties.threshold_users,data:data28};
+if(vErrors === null){
+vErrors = [err65];
+}
+else {
+vErrors.push(err65);
+}
+errors++;
+}
+if((typeof data28 == "number") && (isFinite(data28))){
+if(data28 < 0 || isNaN(data28)){
+const err66 = {instancePath:instancePath+"/report/threshold_users",schemaPath:"#/properties/report/properties/threshold_users/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema45.properties.report.properties.threshold_users,data:data28};
+if(vErrors === null){
+vErrors = [err66];
+}
+else {
+vErrors.push(err66);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err67 = {instancePath:instancePath+"/report",schemaPath:"#/properties/report/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema45.properties.report.type,parentSchema:schema45.properties.report,data:data19};
+if(vErrors === null){
+vErrors = [err67];
+}
+else {
+vErrors.push(err67);
+}
+errors++;
+}
+}
+}
+else {
+const err68 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema45.type,parentSchema:schema45,data};
+if(vErrors === null){
+vErrors = [err68];
+}
+else {
+vErrors.push(err68);
+}
+errors++;
+}
+validate74.errors = vErrors;
 return errors === 0;
 }
 
-export const goalFile = validate73;
-const schema12 = {"type":"object","properties":{"goals":{"type":"array","items":{"$ref":"#/definitions/goal"}},"funnels":{"type":"array","items":{"$ref":"#/definitions/funnel"}}},"additionalProperties":false};
-const schema13 = {"type":"object","required":["id","title","kind"],"if":{"properties":{"source":{"const":"offline"}},"required":["source"]},"then":{},"else":{"required":["trigger"]},"properties":{"source":{"enum":["site","offline"],"description":"site (default): a GTM trigger fires it; offline: a macro conversion that happens off the site (a call, a deal), sent with `microgoals offline send`."},"id":{"$ref":"#/definitions/id"},"title":{"type":"string","minLength":1},"description":{"type":"string"},"kind":{"enum":["macro","micro"]},"role":{"enum":["milestone","secondary"],"description":"Micro goals: on the path (milestone) or beside it (secondary)."},"leads_to":{"type":"array","items":{"$ref":"#/definitions/id"},"description":"Macro goal ids this micro goal feeds."},"event":{"type":"string","minLength":1,"description":"GA4 event name (default: the id)."},"reserved_event":{"type":"boolean","description":"Allow a reserved automatic event name such as scroll or file_download."},"trigger":{"$ref":"#/definitions/trigger"},"params":{"type":"object","additionalProperties":{"$ref":"#/definitions/param"}},"key_event":{"$ref":"#/definitions/keyEvent"},"value":{"type":"number","minimum":0},"pii":{"type":"boolean","description":"The page action involves personal data; no form_field params allowed."}},"additionalProperties":false};
+export const goalFile = validate75;
+const schema12 = {"type":"object","properties":{"goals":{"type":"array","items":{"$ref":"#/definitions/goal"}},"funnels":{"type":"array","items":{"$ref":"#/definitions/funnel"}},"audiences":{"type":"array","items":{"$ref":"#/definitions/audience"}}},"additionalProperties":false};
+const schema13 = {"type":"object","required":["id","title","kind"],"if":{"properties":{"source":{"const":"offline"}},"required":["source"]},"then":{},"else":{"required":["trigger"]},"properties":{"source":{"enum":["site","offline"],"description":"site (default): a GTM trigger fires it; offline: a macro conversion that happens off the site (a call, a deal), sent with `microgoals offline send`."},"id":{"$ref":"#/definitions/id"},"title":{"type":"string","minLength":1},"description":{"type":"string"},"kind":{"enum":["macro","micro"]},"role":{"enum":["milestone","secondary"],"description":"Micro goals: on the path (milestone) or beside it (secondary)."},"leads_to":{"type":"array","items":{"$ref":"#/definitions/id"},"description":"Macro goal ids this micro goal feeds."},"event":{"type":"string","minLength":1,"description":"GA4 event name (default: the id)."},"reserved_event":{"type":"boolean","description":"Allow a reserved automatic event name such as scroll or file_download."},"trigger":{"$ref":"#/definitions/trigger"},"params":{"type":"object","additionalProperties":{"$ref":"#/definitions/param"}},"key_event":{"$ref":"#/definitions/keyEvent"},"value":{"type":"number","minimum":0},"pii":{"type":"boolean","description":"The page action involves personal data; no form_field params allowed."},"consent":{"$ref":"#/definitions/consent"},"ads":{"$ref":"#/definitions/ads"}},"additionalProperties":false};
 const schema14 = {"type":"string","pattern":"^[a-z][a-z0-9_]*$","description":"snake_case identifier."};
 const schema32 = {"type":"object","description":"Where the value comes from: exactly one of builtin, data_layer, constant, form_field.","properties":{"builtin":{"enum":["page_url","page_hostname","page_path","referrer","event","click_element","click_classes","click_id","click_target","click_url","click_text","form_element","form_classes","form_id","form_target","form_url","form_text","video_provider","video_url","video_title","video_duration","video_percent","video_visible","video_status","video_current_time","scroll_depth_threshold","scroll_depth_units","scroll_direction","percent_visible","on_screen_duration","new_history_fragment","old_history_fragment","new_history_state","old_history_state","history_source"]},"data_layer":{"type":"string","minLength":1},"constant":{"type":["string","number","boolean"]},"form_field":{"type":"string","minLength":1},"type":{"enum":["string","number","boolean"]},"report":{"type":"boolean","description":"Register as an event-scoped custom dimension."}},"additionalProperties":false};
 const schema33 = {"type":["boolean","object"],"if":{"type":"object"},"then":{"properties":{"counting":{"enum":["once_per_event","once_per_session"]},"value":{"type":"number","minimum":0},"currency":{"type":"string","pattern":"^[A-Z]{3}$"}},"additionalProperties":false}};
+const schema35 = {"type":"object","description":"A Google Ads conversion sent with the goal's event.","required":["conversion_id","conversion_label"],"additionalProperties":false,"properties":{"conversion_id":{"type":"string","pattern":"^AW-[0-9]+$","description":"The Google Ads tag id, AW- and digits."},"conversion_label":{"type":"string","pattern":"^[A-Za-z0-9_-]+$","description":"The conversion action's label."},"value":{"type":"string","description":"Name of the goal parameter carrying the conversion value."},"currency":{"type":"string","description":"Name of the goal parameter carrying the currency code."},"transaction_id":{"type":"string","description":"Name of the goal parameter carrying the transaction (order) id, for deduplication."}}};
 const func2 = Object.prototype.hasOwnProperty;
 const pattern0 = new RegExp("^[a-z][a-z0-9_]*$", "u");
+const pattern6 = new RegExp("^AW-[0-9]+$", "u");
+const pattern7 = new RegExp("^[A-Za-z0-9_-]+$", "u");
 const schema16 = {"type":"object","description":"Exactly one trigger kind.","properties":{"page_view":{"type":"object","description":"A page load; filter with path/url/hostname/query.","properties":{"path":{"$ref":"#/definitions/textCondition","description":"Page path condition (plain string = equals)."},"url":{"$ref":"#/definitions/textCondition","description":"Page URL condition (plain string = equals)."},"hostname":{"$ref":"#/definitions/textCondition","description":"Page hostname condition (plain string = equals)."},"query":{"$ref":"#/definitions/textCondition","description":"Query-string condition on the page URL (plain string = contains)."},"when":{"type":"array","items":{"$ref":"#/definitions/when"},"description":"Further conditions on built-in or data-layer values; all must hold."}},"additionalProperties":false},"history_change":{"type":"object","description":"A single-page-app route change (History API).","properties":{"path":{"$ref":"#/definitions/textCondition","description":"Page path condition (plain string = equals)."},"url":{"$ref":"#/definitions/textCondition","description":"Page URL condition (plain string = equals)."},"hostname":{"$ref":"#/definitions/textCondition","description":"Page hostname condition (plain string = equals)."},"query":{"$ref":"#/definitions/textCondition","description":"Query-string condition on the page URL (plain string = contains)."},"when":{"type":"array","items":{"$ref":"#/definitions/when"},"description":"Further conditions on built-in or data-layer values; all must hold."}},"additionalProperties":false},"click":{"type":"object","description":"A click on any element.","properties":{"path":{"$ref":"#/definitions/textCondition","description":"Page path condition (plain string = equals)."},"url":{"$ref":"#/definitions/textCondition","description":"Page URL condition (plain string = equals)."},"hostname":{"$ref":"#/definitions/textCondition","description":"Page hostname condition (plain string = equals)."},"query":{"$ref":"#/definitions/textCondition","description":"Query-string condition on the page URL (plain string = contains)."},"when":{"type":"array","items":{"$ref":"#/definitions/when"},"description":"Further conditions on built-in or data-layer values; all must hold."},"selector":{"type":"string","description":"CSS selector the clicked element matches."},"id":{"$ref":"#/definitions/textCondition","description":"Clicked element id (plain string = equals)."},"classes":{"$ref":"#/definitions/textCondition","description":"Clicked element classes (plain string = contains)."},"text":{"$ref":"#/definitions/textCondition","description":"Clicked element text (plain string = equals)."}},"additionalProperties":false},"link_click":{"type":"object","description":"A click on a link (<a href>).","properties":{"path":{"$ref":"#/definitions/textCondition","description":"Page path condition (plain string = equals)."},"url":{"$ref":"#/definitions/textCondition","description":"Link URL condition (plain string = equals)."},"hostname":{"$ref":"#/definitions/textCondition","description":"Page hostname condition (plain string = equals)."},"query":{"$ref":"#/definitions/textCondition","description":"Query-string condition on the page URL (plain string = contains)."},"when":{"type":"array","items":{"$ref":"#/definitions/when"},"description":"Further conditions on built-in or data-layer values; all must hold."},"text":{"$ref":"#/definitions/textCondition","description":"Link text condition."},"selector":{"type":"string","description":"CSS selector the link matches."},"file_extensions":{"type":"array","minItems":1,"items":{"type":"string","pattern":"^[A-Za-z0-9]+$"},"description":"Downloads: link URL ends with one of these extensions."},"outbound":{"type":"boolean","description":"Only links to another hostname."},"protocols":{"type":"array","minItems":1,"items":{"enum":["mailto","tel"]}},"wait_for_tags":{"type":"integer","minimum":0,"maximum":60000,"description":"Delay the action up to this many ms so tags can fire."},"check_validation":{"type":"boolean","description":"Only fire when the default action was not prevented."}},"additionalProperties":false},"form_submit":{"type":"object","description":"A form submission.","properties":{"path":{"$ref":"#/definitions/textCondition","description":"Page path condition (plain string = equals)."},"url":{"$ref":"#/definitions/textCondition","description":"Page URL condition (plain string = equals)."},"hostname":{"$ref":"#/definitions/textCondition","description":"Page hostname condition (plain string = equals)."},"query":{"$ref":"#/definitions/textCondition","description":"Query-string condition on the page URL (plain string = contains)."},"when":{"type":"array","items":{"$ref":"#/definitions/when"},"description":"Further conditions on built-in or data-layer values; all must hold."},"form_id":{"$ref":"#/definitions/textCondition","description":"Form id (plain string = equals)."},"selector":{"type":"string","description":"CSS selector the form matches."},"classes":{"$ref":"#/definitions/textCondition","description":"Form classes (plain string = contains)."},"wait_for_tags":{"type":"integer","minimum":0,"maximum":60000,"description":"Delay the action up to this many ms so tags can fire."},"check_validation":{"type":"boolean","description":"Only fire when the default action was not prevented."}},"additionalProperties":false},"data_layer":{"type":"object","description":"A custom dataLayer.push({event: ...}).","properties":{"path":{"$ref":"#/definitions/textCondition","description":"Page path condition (plain string = equals)."},"url":{"$ref":"#/definitions/textCondition","description":"Page URL condition (plain string = equals)."},"hostname":{"$ref":"#/definitions/textCondition","description":"Page hostname condition (plain string = equals)."},"query":{"$ref":"#/definitions/textCondition","description":"Query-string condition on the page URL (plain string = contains)."},"when":{"type":"array","items":{"$ref":"#/definitions/when"},"description":"Further conditions on built-in or data-layer values; all must hold."},"event":{"type":"string","minLength":1,"description":"The dataLayer event name."}},"additionalProperties":false,"required":["event"]},"scroll_depth":{"type":"object","description":"Vertical scroll depth thresholds.","properties":{"path":{"$ref":"#/definitions/textCondition","description":"Page path condition (plain string = equals)."},"url":{"$ref":"#/definitions/textCondition","description":"Page URL condition (plain string = equals)."},"hostname":{"$ref":"#/definitions/textCondition","description":"Page hostname condition (plain string = equals)."},"query":{"$ref":"#/definitions/textCondition","description":"Query-string condition on the page URL (plain string = contains)."},"when":{"type":"array","items":{"$ref":"#/definitions/when"},"description":"Further conditions on built-in or data-layer values; all must hold."},"percent":{"type":"array","minItems":1,"items":{"type":"integer","minimum":1,"maximum":100},"description":"Vertical scroll thresholds in %."}},"additionalProperties":false,"required":["percent"]},"timer":{"type":"object","description":"Time on page.","properties":{"path":{"$ref":"#/definitions/textCondition","description":"Page path condition (plain string = equals)."},"url":{"$ref":"#/definitions/textCondition","description":"Page URL condition (plain string = equals)."},"hostname":{"$ref":"#/definitions/textCondition","description":"Page hostname condition (plain string = equals)."},"query":{"$ref":"#/definitions/textCondition","description":"Query-string condition on the page URL (plain string = contains)."},"when":{"type":"array","items":{"$ref":"#/definitions/when"},"description":"Further conditions on built-in or data-layer values; all must hold."},"interval":{"$ref":"#/definitions/duration","description":"Interval: \"180s\", \"3m\", \"500ms\" or milliseconds."},"limit":{"type":"integer","minimum":1,"description":"Fire at most this many times per page."}},"additionalProperties":false,"required":["interval"]},"youtube":{"type":"object","description":"Embedded YouTube video events.","properties":{"path":{"$ref":"#/definitions/textCondition","description":"Page path condition (plain string = equals)."},"url":{"$ref":"#/definitions/textCondition","description":"Page URL condition (plain string = equals)."},"hostname":{"$ref":"#/definitions/textCondition","description":"Page hostname condition (plain string = equals)."},"query":{"$ref":"#/definitions/textCondition","description":"Query-string condition on the page URL (plain string = contains)."},"when":{"type":"array","items":{"$ref":"#/definitions/when"},"description":"Further conditions on built-in or data-layer values; all must hold."},"start":{"type":"boolean"},"complete":{"type":"boolean"},"progress":{"type":"array","items":{"type":"integer","minimum":1,"maximum":100},"description":"Progress thresholds in %."},"pause":{"type":"boolean"},"seek":{"type":"boolean"}},"additionalProperties":false},"element_visibility":{"type":"object","description":"An element scrolled into view.","properties":{"path":{"$ref":"#/definitions/textCondition","description":"Page path condition (plain string = equals)."},"url":{"$ref":"#/definitions/textCondition","description":"Page URL condition (plain string = equals)."},"hostname":{"$ref":"#/definitions/textCondition","description":"Page hostname condition (plain string = equals)."},"query":{"$ref":"#/definitions/textCondition","description":"Query-string condition on the page URL (plain string = contains)."},"when":{"type":"array","items":{"$ref":"#/definitions/when"},"description":"Further conditions on built-in or data-layer values; all must hold."},"selector":{"type":"string","minLength":1,"description":"CSS selector of the element to watch."},"min_percent_visible":{"type":"integer","minimum":1,"maximum":100,"description":"Minimum % of the element on screen (default 50)."},"min_on_screen":{"$ref":"#/definitions/duration","description":"Minimum time on screen."},"firing":{"enum":["once_per_page","once_per_element","every_time"],"description":"Default once_per_page."},"observe_dom_changes":{"type":"boolean"}},"additionalProperties":false,"required":["selector"]},"engagement":{"type":"object","description":"Engagement thresholds.","properties":{"path":{"$ref":"#/definitions/textCondition","description":"Page path condition (plain string = equals)."},"url":{"$ref":"#/definitions/textCondition","description":"Page URL condition (plain string = equals)."},"hostname":{"$ref":"#/definitions/textCondition","description":"Page hostname condition (plain string = equals)."},"query":{"$ref":"#/definitions/textCondition","description":"Query-string condition on the page URL (plain string = contains)."},"when":{"type":"array","items":{"$ref":"#/definitions/when"},"description":"Further conditions on built-in or data-layer values; all must hold."},"pages_per_session":{"type":"integer","minimum":1,"description":"Fire when the session reaches this many page views."},"visits":{"type":"integer","minimum":1,"description":"Fire when the visitor reaches this many visits."}},"additionalProperties":false}},"additionalProperties":false,"minProperties":1,"maxProperties":1};
 const schema19 = {"type":"object","description":"{builtin|data_layer: subject, <op>: value, negate?, ignore_case?}","properties":{"builtin":{"enum":["page_url","page_hostname","page_path","referrer","event","click_element","click_classes","click_id","click_target","click_url","click_text","form_element","form_classes","form_id","form_target","form_url","form_text","video_provider","video_url","video_title","video_duration","video_percent","video_visible","video_status","video_current_time","scroll_depth_threshold","scroll_depth_units","scroll_direction","percent_visible","on_screen_duration","new_history_fragment","old_history_fragment","new_history_state","old_history_state","history_source"]},"data_layer":{"type":"string","minLength":1},"equals":{"type":["string","number"],"description":"Value equals this (string or number)."},"contains":{"type":"string","description":"Value contains this text."},"starts_with":{"type":"string","description":"Value starts with this text."},"ends_with":{"type":"string","description":"Value ends with this text."},"matches":{"type":"string","description":"Value matches this regular expression (RE2 syntax)."},"css":{"type":"string","description":"Element matches this CSS selector."},"gt":{"type":"number"},"gte":{"type":"number"},"lt":{"type":"number"},"lte":{"type":"number"},"negate":{"type":"boolean","description":"Invert the condition."},"ignore_case":{"type":"boolean","description":"Compare case-insensitively."}},"additionalProperties":false};
 const schema17 = {"type":["string","object"],"description":"A plain string (equals) or {<op>: value, negate?, ignore_case?}.","if":{"type":"object"},"then":{"$ref":"#/definitions/conditionOps"}};
@@ -5607,9 +5748,14 @@ vErrors.push(err44);
 errors++;
 }
 }
-}
-else {
-const err45 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema13.type,parentSchema:schema13,data};
+if(data.consent !== undefined){
+let data26 = data.consent;
+const _errs62 = errors;
+let valid14 = false;
+let passing0 = null;
+const _errs63 = errors;
+if("none" !== data26){
+const err45 = {instancePath:instancePath+"/consent",schemaPath:"#/definitions/consent/oneOf/0/const",keyword:"const",params:{allowedValue: "none"},message:"must be equal to constant",schema:"none",parentSchema:schema34.oneOf[0],data:data26};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -5618,18 +5764,260 @@ vErrors.push(err45);
 }
 errors++;
 }
+var _valid2 = _errs63 === errors;
+if(_valid2){
+valid14 = true;
+passing0 = 0;
+}
+const _errs64 = errors;
+if(Array.isArray(data26)){
+if(data26.length < 1){
+const err46 = {instancePath:instancePath+"/consent",schemaPath:"#/definitions/consent/oneOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema34.oneOf[1],data:data26};
+if(vErrors === null){
+vErrors = [err46];
+}
+else {
+vErrors.push(err46);
+}
+errors++;
+}
+const len1 = data26.length;
+for(let i1=0; i1<len1; i1++){
+let data27 = data26[i1];
+if(!((((data27 === "ad_storage") || (data27 === "analytics_storage")) || (data27 === "ad_user_data")) || (data27 === "ad_personalization"))){
+const err47 = {instancePath:instancePath+"/consent/" + i1,schemaPath:"#/definitions/consent/oneOf/1/items/enum",keyword:"enum",params:{allowedValues: schema34.oneOf[1].items.enum},message:"must be equal to one of the allowed values",schema:schema34.oneOf[1].items.enum,parentSchema:schema34.oneOf[1].items,data:data27};
+if(vErrors === null){
+vErrors = [err47];
+}
+else {
+vErrors.push(err47);
+}
+errors++;
+}
+}
+let i2 = data26.length;
+let j0;
+if(i2 > 1){
+outer0:
+for(;i2--;){
+for(j0 = i2; j0--;){
+if(func0(data26[i2], data26[j0])){
+const err48 = {instancePath:instancePath+"/consent",schemaPath:"#/definitions/consent/oneOf/1/uniqueItems",keyword:"uniqueItems",params:{i: i2, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i2+" are identical)",schema:true,parentSchema:schema34.oneOf[1],data:data26};
+if(vErrors === null){
+vErrors = [err48];
+}
+else {
+vErrors.push(err48);
+}
+errors++;
+break outer0;
+}
+}
+}
+}
+}
+else {
+const err49 = {instancePath:instancePath+"/consent",schemaPath:"#/definitions/consent/oneOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema34.oneOf[1].type,parentSchema:schema34.oneOf[1],data:data26};
+if(vErrors === null){
+vErrors = [err49];
+}
+else {
+vErrors.push(err49);
+}
+errors++;
+}
+var _valid2 = _errs64 === errors;
+if(_valid2 && valid14){
+valid14 = false;
+passing0 = [passing0, 1];
+}
+else {
+if(_valid2){
+valid14 = true;
+passing0 = 1;
+}
+}
+if(!valid14){
+const err50 = {instancePath:instancePath+"/consent",schemaPath:"#/definitions/consent/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf",schema:schema34.oneOf,parentSchema:schema34,data:data26};
+if(vErrors === null){
+vErrors = [err50];
+}
+else {
+vErrors.push(err50);
+}
+errors++;
+}
+else {
+errors = _errs62;
+if(vErrors !== null){
+if(_errs62){
+vErrors.length = _errs62;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.ads !== undefined){
+let data28 = data.ads;
+if(data28 && typeof data28 == "object" && !Array.isArray(data28)){
+if(data28.conversion_id === undefined){
+const err51 = {instancePath:instancePath+"/ads",schemaPath:"#/definitions/ads/required",keyword:"required",params:{missingProperty: "conversion_id"},message:"must have required property '"+"conversion_id"+"'",schema:schema35.required,parentSchema:schema35,data:data28};
+if(vErrors === null){
+vErrors = [err51];
+}
+else {
+vErrors.push(err51);
+}
+errors++;
+}
+if(data28.conversion_label === undefined){
+const err52 = {instancePath:instancePath+"/ads",schemaPath:"#/definitions/ads/required",keyword:"required",params:{missingProperty: "conversion_label"},message:"must have required property '"+"conversion_label"+"'",schema:schema35.required,parentSchema:schema35,data:data28};
+if(vErrors === null){
+vErrors = [err52];
+}
+else {
+vErrors.push(err52);
+}
+errors++;
+}
+for(const key4 in data28){
+if(!(((((key4 === "conversion_id") || (key4 === "conversion_label")) || (key4 === "value")) || (key4 === "currency")) || (key4 === "transaction_id"))){
+const err53 = {instancePath:instancePath+"/ads",schemaPath:"#/definitions/ads/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema35,data:data28};
+if(vErrors === null){
+vErrors = [err53];
+}
+else {
+vErrors.push(err53);
+}
+errors++;
+}
+}
+if(data28.conversion_id !== undefined){
+let data29 = data28.conversion_id;
+if(typeof data29 === "string"){
+if(!pattern6.test(data29)){
+const err54 = {instancePath:instancePath+"/ads/conversion_id",schemaPath:"#/definitions/ads/properties/conversion_id/pattern",keyword:"pattern",params:{pattern: "^AW-[0-9]+$"},message:"must match pattern \""+"^AW-[0-9]+$"+"\"",schema:"^AW-[0-9]+$",parentSchema:schema35.properties.conversion_id,data:data29};
+if(vErrors === null){
+vErrors = [err54];
+}
+else {
+vErrors.push(err54);
+}
+errors++;
+}
+}
+else {
+const err55 = {instancePath:instancePath+"/ads/conversion_id",schemaPath:"#/definitions/ads/properties/conversion_id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.properties.conversion_id.type,parentSchema:schema35.properties.conversion_id,data:data29};
+if(vErrors === null){
+vErrors = [err55];
+}
+else {
+vErrors.push(err55);
+}
+errors++;
+}
+}
+if(data28.conversion_label !== undefined){
+let data30 = data28.conversion_label;
+if(typeof data30 === "string"){
+if(!pattern7.test(data30)){
+const err56 = {instancePath:instancePath+"/ads/conversion_label",schemaPath:"#/definitions/ads/properties/conversion_label/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_-]+$"},message:"must match pattern \""+"^[A-Za-z0-9_-]+$"+"\"",schema:"^[A-Za-z0-9_-]+$",parentSchema:schema35.properties.conversion_label,data:data30};
+if(vErrors === null){
+vErrors = [err56];
+}
+else {
+vErrors.push(err56);
+}
+errors++;
+}
+}
+else {
+const err57 = {instancePath:instancePath+"/ads/conversion_label",schemaPath:"#/definitions/ads/properties/conversion_label/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.properties.conversion_label.type,parentSchema:schema35.properties.conversion_label,data:data30};
+if(vErrors === null){
+vErrors = [err57];
+}
+else {
+vErrors.push(err57);
+}
+errors++;
+}
+}
+if(data28.value !== undefined){
+let data31 = data28.value;
+if(typeof data31 !== "string"){
+const err58 = {instancePath:instancePath+"/ads/value",schemaPath:"#/definitions/ads/properties/value/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.properties.value.type,parentSchema:schema35.properties.value,data:data31};
+if(vErrors === null){
+vErrors = [err58];
+}
+else {
+vErrors.push(err58);
+}
+errors++;
+}
+}
+if(data28.currency !== undefined){
+let data32 = data28.currency;
+if(typeof data32 !== "string"){
+const err59 = {instancePath:instancePath+"/ads/currency",schemaPath:"#/definitions/ads/properties/currency/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.properties.currency.type,parentSchema:schema35.properties.currency,data:data32};
+if(vErrors === null){
+vErrors = [err59];
+}
+else {
+vErrors.push(err59);
+}
+errors++;
+}
+}
+if(data28.transaction_id !== undefined){
+let data33 = data28.transaction_id;
+if(typeof data33 !== "string"){
+const err60 = {instancePath:instancePath+"/ads/transaction_id",schemaPath:"#/definitions/ads/properties/transaction_id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.properties.transaction_id.type,parentSchema:schema35.properties.transaction_id,data:data33};
+if(vErrors === null){
+vErrors = [err60];
+}
+else {
+vErrors.push(err60);
+}
+errors++;
+}
+}
+}
+else {
+const err61 = {instancePath:instancePath+"/ads",schemaPath:"#/definitions/ads/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema35.type,parentSchema:schema35,data:data28};
+if(vErrors === null){
+vErrors = [err61];
+}
+else {
+vErrors.push(err61);
+}
+errors++;
+}
+}
+}
+else {
+const err62 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema13.type,parentSchema:schema13,data};
+if(vErrors === null){
+vErrors = [err62];
+}
+else {
+vErrors.push(err62);
+}
+errors++;
+}
 validate12.errors = vErrors;
 return errors === 0;
 }
 
-const schema34 = {"type":"object","required":["id","title","steps"],"properties":{"id":{"$ref":"#/definitions/id"},"title":{"type":"string","minLength":1},"steps":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/id"}},"window":{"$ref":"#/definitions/duration"},"open":{"type":"boolean"}},"additionalProperties":false};
+const schema36 = {"type":"object","required":["id","title","steps"],"properties":{"id":{"$ref":"#/definitions/id"},"title":{"type":"string","minLength":1},"steps":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/id"}},"window":{"$ref":"#/definitions/duration"},"open":{"type":"boolean"}},"additionalProperties":false};
 
 function validate67(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.id === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema34.required,parentSchema:schema34,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema36.required,parentSchema:schema36,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -5639,7 +6027,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.title === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'",schema:schema34.required,parentSchema:schema34,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'",schema:schema36.required,parentSchema:schema36,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -5649,7 +6037,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.steps === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "steps"},message:"must have required property '"+"steps"+"'",schema:schema34.required,parentSchema:schema34,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "steps"},message:"must have required property '"+"steps"+"'",schema:schema36.required,parentSchema:schema36,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -5660,7 +6048,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(((((key0 === "id") || (key0 === "title")) || (key0 === "steps")) || (key0 === "window")) || (key0 === "open"))){
-const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema34,data};
+const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema36,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -5699,7 +6087,7 @@ if(data.title !== undefined){
 let data1 = data.title;
 if(typeof data1 === "string"){
 if(func3(data1) < 1){
-const err6 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema34.properties.title,data:data1};
+const err6 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema36.properties.title,data:data1};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -5710,7 +6098,7 @@ errors++;
 }
 }
 else {
-const err7 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.properties.title.type,parentSchema:schema34.properties.title,data:data1};
+const err7 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema36.properties.title.type,parentSchema:schema36.properties.title,data:data1};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -5724,7 +6112,7 @@ if(data.steps !== undefined){
 let data2 = data.steps;
 if(Array.isArray(data2)){
 if(data2.length < 1){
-const err8 = {instancePath:instancePath+"/steps",schemaPath:"#/properties/steps/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema34.properties.steps,data:data2};
+const err8 = {instancePath:instancePath+"/steps",schemaPath:"#/properties/steps/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema36.properties.steps,data:data2};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -5761,7 +6149,7 @@ errors++;
 }
 }
 else {
-const err11 = {instancePath:instancePath+"/steps",schemaPath:"#/properties/steps/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema34.properties.steps.type,parentSchema:schema34.properties.steps,data:data2};
+const err11 = {instancePath:instancePath+"/steps",schemaPath:"#/properties/steps/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema36.properties.steps.type,parentSchema:schema36.properties.steps,data:data2};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -5811,7 +6199,7 @@ errors++;
 if(data.open !== undefined){
 let data5 = data.open;
 if(typeof data5 !== "boolean"){
-const err15 = {instancePath:instancePath+"/open",schemaPath:"#/properties/open/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema34.properties.open.type,parentSchema:schema34.properties.open,data:data5};
+const err15 = {instancePath:instancePath+"/open",schemaPath:"#/properties/open/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema36.properties.open.type,parentSchema:schema36.properties.open,data:data5};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -5823,7 +6211,7 @@ errors++;
 }
 }
 else {
-const err16 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema34.type,parentSchema:schema34,data};
+const err16 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema36.type,parentSchema:schema36,data};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -5836,13 +6224,290 @@ validate67.errors = vErrors;
 return errors === 0;
 }
 
+const schema40 = {"type":"object","description":"A GA4 audience: people who reached any goal in did and none in not, kept for membership.","required":["id","title","did"],"properties":{"id":{"$ref":"#/definitions/id"},"title":{"type":"string","minLength":1,"maxLength":100,"description":"The audience's display name in GA4."},"description":{"type":"string","maxLength":900},"did":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/id"},"description":"Goal ids; a visitor who reached any of them joins."},"not":{"type":"array","items":{"$ref":"#/definitions/id"},"description":"Goal ids; a visitor who reached any of them is excluded."},"membership":{"$ref":"#/definitions/duration","description":"How long a visitor stays in the audience, whole days 1d..540d (default 30d)."}},"additionalProperties":false};
 
-function validate73(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate69(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.id === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema40.required,parentSchema:schema40,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.title === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'",schema:schema40.required,parentSchema:schema40,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.did === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "did"},message:"must have required property '"+"did"+"'",schema:schema40.required,parentSchema:schema40,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+for(const key0 in data){
+if(!((((((key0 === "id") || (key0 === "title")) || (key0 === "description")) || (key0 === "did")) || (key0 === "not")) || (key0 === "membership"))){
+const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema40,data};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.id !== undefined){
+let data0 = data.id;
+if(typeof data0 === "string"){
+if(!pattern0.test(data0)){
+const err4 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_]*$"+"\"",schema:"^[a-z][a-z0-9_]*$",parentSchema:schema14,data:data0};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+else {
+const err5 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.type,parentSchema:schema14,data:data0};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.title !== undefined){
+let data1 = data.title;
+if(typeof data1 === "string"){
+if(func3(data1) > 100){
+const err6 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema40.properties.title,data:data1};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if(func3(data1) < 1){
+const err7 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema40.properties.title,data:data1};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+else {
+const err8 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.properties.title.type,parentSchema:schema40.properties.title,data:data1};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data.description !== undefined){
+let data2 = data.description;
+if(typeof data2 === "string"){
+if(func3(data2) > 900){
+const err9 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/maxLength",keyword:"maxLength",params:{limit: 900},message:"must NOT have more than 900 characters",schema:900,parentSchema:schema40.properties.description,data:data2};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+else {
+const err10 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.properties.description.type,parentSchema:schema40.properties.description,data:data2};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+if(data.did !== undefined){
+let data3 = data.did;
+if(Array.isArray(data3)){
+if(data3.length < 1){
+const err11 = {instancePath:instancePath+"/did",schemaPath:"#/properties/did/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema40.properties.did,data:data3};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+const len0 = data3.length;
+for(let i0=0; i0<len0; i0++){
+let data4 = data3[i0];
+if(typeof data4 === "string"){
+if(!pattern0.test(data4)){
+const err12 = {instancePath:instancePath+"/did/" + i0,schemaPath:"#/definitions/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_]*$"+"\"",schema:"^[a-z][a-z0-9_]*$",parentSchema:schema14,data:data4};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+else {
+const err13 = {instancePath:instancePath+"/did/" + i0,schemaPath:"#/definitions/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.type,parentSchema:schema14,data:data4};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+}
+else {
+const err14 = {instancePath:instancePath+"/did",schemaPath:"#/properties/did/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema40.properties.did.type,parentSchema:schema40.properties.did,data:data3};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+if(data.not !== undefined){
+let data5 = data.not;
+if(Array.isArray(data5)){
+const len1 = data5.length;
+for(let i1=0; i1<len1; i1++){
+let data6 = data5[i1];
+if(typeof data6 === "string"){
+if(!pattern0.test(data6)){
+const err15 = {instancePath:instancePath+"/not/" + i1,schemaPath:"#/definitions/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_]*$"+"\"",schema:"^[a-z][a-z0-9_]*$",parentSchema:schema14,data:data6};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+else {
+const err16 = {instancePath:instancePath+"/not/" + i1,schemaPath:"#/definitions/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.type,parentSchema:schema14,data:data6};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+}
+else {
+const err17 = {instancePath:instancePath+"/not",schemaPath:"#/properties/not/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema40.properties.not.type,parentSchema:schema40.properties.not,data:data5};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+if(data.membership !== undefined){
+let data7 = data.membership;
+if((typeof data7 !== "string") && (!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7))))){
+const err18 = {instancePath:instancePath+"/membership",schemaPath:"#/definitions/duration/type",keyword:"type",params:{type: schema27.type},message:"must be string,integer",schema:schema27.type,parentSchema:schema27,data:data7};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+if((typeof data7 == "number") && (isFinite(data7))){
+if(data7 < 0 || isNaN(data7)){
+const err19 = {instancePath:instancePath+"/membership",schemaPath:"#/definitions/duration/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema27,data:data7};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+if(typeof data7 === "string"){
+if(!pattern3.test(data7)){
+const err20 = {instancePath:instancePath+"/membership",schemaPath:"#/definitions/duration/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(ms|s|m|h|d)$"},message:"must match pattern \""+"^[0-9]+(ms|s|m|h|d)$"+"\"",schema:"^[0-9]+(ms|s|m|h|d)$",parentSchema:schema27,data:data7};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err21 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema40.type,parentSchema:schema40,data};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+validate69.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate75(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
-if(!((key0 === "goals") || (key0 === "funnels"))){
+if(!(((key0 === "goals") || (key0 === "funnels")) || (key0 === "audiences"))){
 const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema12,data};
 if(vErrors === null){
 vErrors = [err0];
@@ -5897,9 +6562,19 @@ vErrors.push(err2);
 errors++;
 }
 }
+if(data.audiences !== undefined){
+let data4 = data.audiences;
+if(Array.isArray(data4)){
+const len2 = data4.length;
+for(let i2=0; i2<len2; i2++){
+if(!(validate69(data4[i2], {instancePath:instancePath+"/audiences/" + i2,parentData:data4,parentDataProperty:i2,rootData}))){
+vErrors = vErrors === null ? validate69.errors : vErrors.concat(validate69.errors);
+errors = vErrors.length;
+}
+}
 }
 else {
-const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.type,parentSchema:schema12,data};
+const err3 = {instancePath:instancePath+"/audiences",schemaPath:"#/properties/audiences/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema12.properties.audiences.type,parentSchema:schema12.properties.audiences,data:data4};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -5908,7 +6583,19 @@ vErrors.push(err3);
 }
 errors++;
 }
-validate73.errors = vErrors;
+}
+}
+else {
+const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.type,parentSchema:schema12,data};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+validate75.errors = vErrors;
 return errors === 0;
 }
 
