@@ -12,4 +12,8 @@ let old = "";
 try {
   old = readFileSync(target, "utf8");
 } catch {}
-if (old !== text) writeFileSync(target, text);
+if (old !== text) {
+  writeFileSync(target, text);
+  // The committed copy was stale (test/project/schema-validators.test.ts fails on it without a build).
+  console.error(`regenerated ${generatedValidatorsFile} from the schema: commit it`);
+}

@@ -14,6 +14,7 @@ export const commandLoaders: Record<string, () => Registration> = {
   codegen: () => import("./commands/codegen.js"),
   plan: () => import("./commands/plan.js"),
   apply: () => import("./commands/apply.js"),
+  promote: () => import("./commands/promote.js"),
   report: () => import("./commands/report.js"),
   discover: () => import("./commands/discover.js"),
   offline: () => import("./commands/offline.js"),
