@@ -25,11 +25,12 @@ export const commandLoaders: Record<string, () => Registration> = {
 };
 
 /**
- * The registrations `argv` needs: its command's alone when the first argument names one, else all
- * (program help, `help <command>`, an unknown command's suggestions).
+ * The registrations `argv` needs: none for `--version`, its command's alone when the first argument
+ * names one, else all (program help, `help <command>`, an unknown command's suggestions).
  */
 export async function registrationsFor(argv: readonly string[]): Promise<((program: Command) => void)[]> {
   const first = argv[0];
+  if (argv.length === 1 && (first === "-V" || first === "--version")) return [];
   const only =
     first !== undefined && Object.hasOwn(commandLoaders, first) ? [commandLoaders[first]!] : undefined;
   const modules = await Promise.all((only ?? Object.values(commandLoaders)).map((load) => load()));

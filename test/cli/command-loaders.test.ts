@@ -19,10 +19,11 @@ describe("command registrations loaded on demand", () => {
   it("a command loads only its own registration", async () => {
     expect(names(await registrationsFor(["validate", "."]))).toEqual(["validate"]);
     expect(names(await registrationsFor(["offline", "send", "--help"]))).toEqual(["offline"]);
+    expect(names(await registrationsFor(["--version"]))).toEqual([]);
   });
 
   it("help, `help <command>`, an unknown command and no command get them all", async () => {
-    for (const argv of [[], ["--help"], ["help", "plan"], ["valdate"], ["toString"]])
+    for (const argv of [[], ["--help"], ["help", "plan"], ["valdate"], ["toString"], ["--version", "plan"]])
       expect(names(await registrationsFor(argv))).toEqual(names(commands));
   });
 });
