@@ -28,6 +28,7 @@ export async function runEmulator(options: EmulatorCommandOptions): Promise<void
     timeScale: number("--time-scale", options.timeScale, Number.MIN_VALUE),
     faults: faults(options.faults),
     thresholdUsers: number("--threshold-users", options.thresholdUsers, 0),
+    exactCounts: options.exactCounts === true,
   }).catch((err: NodeJS.ErrnoException) => {
     if (err.code === "EADDRINUSE")
       throw new UserError(`port ${options.port} is already in use`, 1, "pick another with --port");

@@ -82,7 +82,7 @@ describe("emulator loading", () => {
 describe("Data API path (emulator) vs SQL path (DuckDB)", () => {
   let emulator: Emulator;
   beforeAll(async () => {
-    emulator = await startEmulator({ port: 0 });
+    emulator = await startEmulator({ port: 0, exactCounts: true });
     // Share the already-loaded store: the emulator serves whatever its store holds.
     for (const e of store.events()) emulator.events.append(e);
   });

@@ -29,7 +29,7 @@ beforeAll(async () => {
   if (!loaded.project) throw new Error("examples/merch-store does not load");
   project = loaded.project;
   sql = analyze(project, await filesReport(project, { files, ...range, allowGaps: true }));
-  emulator = await startEmulator({ port: 0 });
+  emulator = await startEmulator({ port: 0, exactCounts: true });
   await loadExport(emulator.events, files, { propertyId: "213025502" });
   const clients = await dataClients({ endpoint: emulator.url });
   try {
