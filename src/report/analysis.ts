@@ -1,6 +1,6 @@
 // The output of analysis, input of every renderer. Its JSON form is the documented `--format json`
 // shape (docs/report.md): change it only additively and bump `schemaVersion` when you cannot.
-import type { Caveats, Cost, DateRange } from "./model.js";
+import type { Caveats, Cost, Counting, DateRange } from "./model.js";
 import type { DayCount, ReversePaths, TimeToConvert } from "./sources/export/read-result.js";
 
 /** x of n with its 95% Wilson interval; rate and interval are null when n = 0 (no data ≠ 0%). */
@@ -12,7 +12,11 @@ export interface Rate {
   high: number | null;
 }
 
-export type PairStatus = "ok" | "too-few-users" | "no-data";
+/**
+ * "counting-error": a count the pair rests on is within GA4's counting error of zero (Data API
+ * only): its rate, lift and test are withheld rather than printed as numbers.
+ */
+export type PairStatus = "ok" | "too-few-users" | "counting-error" | "no-data";
 
 export interface PairAnalysis {
   microId: string;
@@ -122,6 +126,8 @@ export interface Analysis {
   funnels: FunnelAnalysis[];
   caveats: Caveats;
   cost: Cost;
+  /** exact counts, or GA4's HyperLogLog++ estimates (their error is inside every interval) */
+  counting: Counting;
   history: HistoryPoint[];
   /** only from the GA4 export (--source files|bigquery): what user-level rows add */
   export?: ExportExtras;

@@ -9,8 +9,10 @@ import type {
   PairAnalysis,
   Rate,
 } from "./analysis.js";
+import { applyFunnelCountingError, applyPairCountingError, precisionOf } from "./approximate-counts.js";
 import type { FunnelCount, PairCount, ReportInput } from "./model.js";
 import { benjaminiHochberg } from "./stats/benjamini-hochberg.js";
+import type { CountingPrecision } from "./stats/counting-error.js";
 import { fisherExact } from "./stats/fisher.js";
 import { relativeLift } from "./stats/lift.js";
 import { phi } from "./stats/phi.js";
@@ -53,17 +55,22 @@ export function analyze(project: Project, input: ReportInput, options: AnalyzeOp
   const noData = new Set(goals.filter((g) => g.noData).map((g) => g.id));
   const missingGoals = [...new Set([...input.caveats.missingGoals, ...noData])].sort();
 
-  const pairs = input.pairs.map((p) => analyzePair(p, goalsById, noData, project.report.minUsers));
+  const precision = precisionOf(input.counting);
+  const pairs = input.pairs.map((p) =>
+    analyzePair(p, goalsById, noData, project.report.minUsers, precision, input.totalUsers),
+  );
   const q = benjaminiHochberg(pairs.map((p) => p.pValue));
   pairs.forEach((p, i) => {
     p.qValue = q[i];
     p.significant = q[i] !== null && q[i]! <= alpha;
-    p.moreUsersNeeded = p.status === "no-data" ? null : p.significant ? 0 : moreUsersNeeded(p);
+    p.moreUsersNeeded = withheld(p) ? null : p.significant ? 0 : moreUsersNeeded(p);
   });
   const ranking = rank(pairs);
   ranking.forEach((index, r) => {
-    pairs[index].rank = pairs[index].status === "no-data" ? null : r + 1;
+    pairs[index].rank = withheld(pairs[index]) ? null : r + 1;
   });
+  const funnels = input.funnels.map((f) => analyzeFunnel(f, project, noData));
+  if (precision) for (const f of funnels) applyFunnelCountingError(f, precision);
 
   return {
     schemaVersion: 2,
@@ -80,9 +87,10 @@ export function analyze(project: Project, input: ReportInput, options: AnalyzeOp
     goals,
     pairs,
     ranking,
-    funnels: input.funnels.map((f) => analyzeFunnel(f, project, noData)),
+    funnels,
     caveats: { ...input.caveats, missingGoals },
     cost: input.cost,
+    counting: input.counting ?? { method: "exact" },
     history: options.history ?? [],
     ...exportExtras(input),
   };
@@ -109,6 +117,8 @@ function analyzePair(
   goals: Map<string, Goal>,
   noData: Set<string>,
   minUsers: number,
+  precision: CountingPrecision | null,
+  totalUsers: number,
 ): PairAnalysis {
   const micro = goals.get(p.microId);
   const macro = goals.get(p.macroId);
@@ -160,8 +170,12 @@ function analyzePair(
   base.phi = phi(a, b, c, d);
   const value = macro?.value ?? macro?.keyEvent?.value;
   if (value !== undefined) base.valuePerMicro = (base.afterMicro.rate! - base.baseline.rate!) * value;
+  if (precision) applyPairCountingError(base, p, totalUsers, precision);
   return base;
 }
+
+/** Pairs without figures to rank: no data, or within GA4's counting error. */
+const withheld = (p: PairAnalysis) => p.status === "no-data" || p.status === "counting-error";
 
 function minExpectedCell(a: number, b: number, c: number, d: number): number {
   const n = a + b + c + d;
@@ -179,7 +193,7 @@ function moreUsersNeeded(p: PairAnalysis): number | null {
   return Math.ceil((n1 + n2) * factor) - (n1 + n2);
 }
 
-const statusOrder = { ok: 0, "too-few-users": 1, "no-data": 2 } as const;
+const statusOrder = { ok: 0, "too-few-users": 1, "counting-error": 2, "no-data": 3 } as const;
 
 /**
  * Pairs by status (ok, too few users, no data), then observed lift descending, then lower bound,

@@ -93,6 +93,12 @@ export interface Cost {
   tokens: number;
 }
 
+/**
+ * How the source counted distinct users. The GA4 Data API answers user counts from HyperLogLog++
+ * sketches (estimates); the export paths count every user_pseudo_id. Absent = exact.
+ */
+export type Counting = { method: "exact" } | { method: "hll++"; precision: number; sparsePrecision: number };
+
 export interface ReportInput {
   /** e.g. "ga4-data-api", "bigquery-export" */
   source: string;
@@ -105,6 +111,8 @@ export interface ReportInput {
   funnels: FunnelCount[];
   caveats: Caveats;
   cost: Cost;
+  /** absent: exact counts */
+  counting?: Counting;
 }
 
 export function emptyCaveats(): Caveats {

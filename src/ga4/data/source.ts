@@ -2,12 +2,20 @@
 // flight per property) and assembles the source-agnostic ReportInput.
 import { UserError } from "../../cli/failure.js";
 import { redact } from "../../google/api-error.js";
-import type { Caveats, DateRange, FunnelCount, PairCount, ReportInput } from "../../report/model.js";
+import type {
+  Caveats,
+  Counting,
+  DateRange,
+  FunnelCount,
+  PairCount,
+  ReportInput,
+} from "../../report/model.js";
 import { emptyCaveats } from "../../report/model.js";
 import type { ReportPlan } from "../../report/plan.js";
 import type { DataClients } from "./clients.js";
 import { mapConcurrent } from "./concurrency.js";
 import { type GoalSelection, selectionKey } from "./goal-filter.js";
+import { pairConverters } from "./pair-funnel.js";
 import {
   ALL_USERS,
   GOAL_TOTALS,
@@ -17,17 +25,8 @@ import {
   selectionName,
   selections,
   specFunnelName,
-  unionName,
 } from "./queries.js";
-import {
-  funnelStepTallies,
-  funnelStepUsers,
-  int,
-  type ReportLike,
-  rowsOf,
-  singleValue,
-  tokensOf,
-} from "./responses.js";
+import { funnelStepTallies, int, type ReportLike, rowsOf, singleValue, tokensOf } from "./responses.js";
 
 export const MAX_CONCURRENT = 10;
 
@@ -37,7 +36,15 @@ export interface DataApiSourceOptions {
   clients: DataClients;
   /** concurrent requests per property (default and maximum 10) */
   concurrency?: number;
+  /**
+   * How the server counts users: "ga4" (default: HyperLogLog++ estimates, as Google documents)
+   * or "exact" (only an emulator started with --exact-counts).
+   */
+  counting?: "ga4" | "exact";
 }
+
+/** GA4's user counts: HLL++ at precision 14, sparse precision 25 (docs/emulator.md cites the source). */
+export const GA4_USER_COUNTING: Counting = { method: "hll++", precision: 14, sparsePrecision: 25 };
 
 export async function fetchReportInput(
   plan: ReportPlan,
@@ -106,23 +113,18 @@ export async function fetchReportInput(
     const micro = selectionOf(p.microId, p.microEvent);
     const macro = selectionOf(p.macroId, p.macroEvent);
     const microUsers = tally(micro).totalUsers ?? 0;
-    const union = singleValue(
-      reports.get(unionName(selectionKey(micro), selectionKey(macro))) ?? {},
-      "totalUsers",
-    );
-    const steps = funnelStepUsers(
+    const converters = pairConverters(
       funnelTables.get(pairFunnelName(selectionKey(micro), selectionKey(macro), p.windowSeconds)) ?? {},
-      2,
     );
     return {
       microId: p.microId,
       macroId: p.macroId,
       windowSeconds: p.windowSeconds,
       microUsers,
-      convertedAfterMicro: steps[1],
+      // A sketch of a subset may exceed the sketch of its superset by the counting error.
+      convertedAfterMicro: Math.min(converters.afterMicro, microUsers),
       nonMicroUsers: Math.max(0, totalUsers - microUsers),
-      // Never negative even if thresholding withheld a row of one query but not the other.
-      convertedWithoutMicro: Math.max(0, union - microUsers),
+      convertedWithoutMicro: converters.withoutMicro,
     };
   });
   const funnelCounts: FunnelCount[] = plan.funnels.map((f) => {
@@ -149,6 +151,7 @@ export async function fetchReportInput(
     funnels: funnelCounts,
     caveats,
     cost: { requests: jobs.length, tokens },
+    counting: options.counting === "exact" ? { method: "exact" } : GA4_USER_COUNTING,
   };
 }
 

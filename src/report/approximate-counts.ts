@@ -1,0 +1,96 @@
+// Analysis of counts that are GA4 HyperLogLog++ estimates (the Data API path): every interval
+// built on a user count also carries that count's counting error (stats/counting-error.ts), and a
+// pair whose converters are within the counting error of zero is not printed as a number.
+// Which counts are estimates, and how (docs/report.md): totalUsers, microUsers, the users of each
+// funnel step and who continued, convertedAfterMicro and convertedWithoutMicro are each one
+// estimate; nonMicroUsers = totalUsers − microUsers is a difference of two.
+import type { FunnelAnalysis, PairAnalysis, Rate } from "./analysis.js";
+import type { Counting, PairCount } from "./model.js";
+import {
+  type CountingPrecision,
+  countingSigma,
+  differenceSigma,
+  ratioSigma,
+  widen,
+  widenLift,
+} from "./stats/counting-error.js";
+
+export const COUNTING_ERROR_NOTE =
+  "baseline below GA4's counting error: use the export (`--source files|bigquery`)";
+export const AFTER_MICRO_NOTE =
+  "converters after the micro goal below GA4's counting error: use the export (`--source files|bigquery`)";
+
+export function precisionOf(c: Counting | undefined): CountingPrecision | null {
+  return c?.method === "hll++" ? { p: c.precision, sp: c.sparsePrecision } : null;
+}
+
+/** A rate x/n whose counts have standard errors sx, sn: the Wilson interval widened by them. */
+export function widenRate(r: Rate, sx: number, sn: number): Rate {
+  if (r.rate === null || r.low === null || r.high === null) return r;
+  const { low, high } = widen(r.rate, r.low, r.high, ratioSigma(r.x, sx, r.n, sn));
+  return { ...r, low, high };
+}
+
+/** Is the count within 1.96 σ of zero (its 95% interval reaches 0)? An exact zero is not. */
+const withinError = (x: number, sigma: number) => x > 0 && 1.96 * sigma >= x;
+
+/**
+ * Widens a pair's rates and lift by the counting error (in place). When a converter count is
+ * within the error of zero, instead marks the pair "counting-error" and withholds that rate and
+ * every figure built on it.
+ */
+export function applyPairCountingError(
+  pair: PairAnalysis,
+  p: PairCount,
+  totalUsers: number,
+  precision: CountingPrecision,
+): void {
+  const sigma = (n: number) => countingSigma(n, precision);
+  const sA = sigma(p.convertedAfterMicro);
+  const sMicro = sigma(p.microUsers);
+  const sC = sigma(p.convertedWithoutMicro);
+  const sNon = differenceSigma(totalUsers, p.microUsers, precision);
+  if (withinError(p.convertedWithoutMicro, sC)) return withhold(pair, "baseline", COUNTING_ERROR_NOTE);
+  if (withinError(p.convertedAfterMicro, sA)) return withhold(pair, "afterMicro", AFTER_MICRO_NOTE);
+  pair.afterMicro = widenRate(pair.afterMicro, sA, sMicro);
+  pair.baseline = widenRate(pair.baseline, sC, sNon);
+  if (pair.lift) {
+    const rel = (s: number, n: number) => (n > 0 ? s / n : 0);
+    pair.lift = widenLift(pair.lift, {
+      a: rel(sA, p.convertedAfterMicro),
+      n1: rel(sMicro, p.microUsers),
+      c: rel(sC, p.convertedWithoutMicro),
+      n2: rel(sNon, p.nonMicroUsers),
+    });
+  }
+}
+
+function withhold(pair: PairAnalysis, rate: "baseline" | "afterMicro", note: string): void {
+  pair.status = "counting-error";
+  pair.note = note;
+  pair[rate] = { ...pair[rate], rate: null, low: null, high: null };
+  pair.lift = null;
+  pair.test = null;
+  pair.pValue = null;
+  pair.phi = null;
+  pair.valuePerMicro = null;
+}
+
+/** Widens a funnel's step and overall rates by the counting error of their counts (in place). */
+export function applyFunnelCountingError(f: FunnelAnalysis, precision: CountingPrecision): void {
+  const sigma = (n: number) => countingSigma(n, precision);
+  for (const s of f.steps) {
+    if (s.stepConversion)
+      s.stepConversion = widenRate(s.stepConversion, sigma(s.stepConversion.x), sigma(s.stepConversion.n));
+    s.overallConversion = widenRate(
+      s.overallConversion,
+      sigma(s.overallConversion.x),
+      sigma(s.overallConversion.n),
+    );
+  }
+  f.overallConversion = widenRate(
+    f.overallConversion,
+    sigma(f.overallConversion.x),
+    sigma(f.overallConversion.n),
+  );
+}
