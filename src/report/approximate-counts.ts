@@ -50,8 +50,14 @@ export function applyPairCountingError(
   const sMicro = sigma(p.microUsers);
   const sC = sigma(p.convertedWithoutMicro);
   const sNon = differenceSigma(totalUsers, p.microUsers, precision);
-  if (withinError(p.convertedWithoutMicro, sC)) return withhold(pair, "baseline", COUNTING_ERROR_NOTE);
-  if (withinError(p.convertedAfterMicro, sA)) return withhold(pair, "afterMicro", AFTER_MICRO_NOTE);
+  if (withinError(p.convertedWithoutMicro, sC)) {
+    withhold(pair, "baseline", COUNTING_ERROR_NOTE);
+    return;
+  }
+  if (withinError(p.convertedAfterMicro, sA)) {
+    withhold(pair, "afterMicro", AFTER_MICRO_NOTE);
+    return;
+  }
   pair.afterMicro = widenRate(pair.afterMicro, sA, sMicro);
   pair.baseline = widenRate(pair.baseline, sC, sNon);
   if (pair.lift) {
