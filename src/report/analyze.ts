@@ -12,7 +12,6 @@ import type {
 import { applyFunnelCountingError, applyPairCountingError, precisionOf } from "./approximate-counts.js";
 import type { FunnelCount, PairCount, ReportInput } from "./model.js";
 import { benjaminiHochberg } from "./stats/benjamini-hochberg.js";
-import type { CountingPrecision } from "./stats/counting-error.js";
 import { fisherExact } from "./stats/fisher.js";
 import { relativeLift } from "./stats/lift.js";
 import { phi } from "./stats/phi.js";
@@ -56,9 +55,7 @@ export function analyze(project: Project, input: ReportInput, options: AnalyzeOp
   const missingGoals = [...new Set([...input.caveats.missingGoals, ...noData])].sort();
 
   const precision = precisionOf(input.counting);
-  const pairs = input.pairs.map((p) =>
-    analyzePair(p, goalsById, noData, project.report.minUsers, precision, input.totalUsers),
-  );
+  const pairs = input.pairs.map((p) => analyzePair(p, goalsById, noData, project.report.minUsers));
   const q = benjaminiHochberg(pairs.map((p) => p.pValue));
   pairs.forEach((p, i) => {
     p.qValue = q[i];
@@ -117,8 +114,6 @@ function analyzePair(
   goals: Map<string, Goal>,
   noData: Set<string>,
   minUsers: number,
-  precision: CountingPrecision | null,
-  totalUsers: number,
 ): PairAnalysis {
   const micro = goals.get(p.microId);
   const macro = goals.get(p.macroId);
@@ -170,7 +165,7 @@ function analyzePair(
   base.phi = phi(a, b, c, d);
   const value = macro?.value ?? macro?.keyEvent?.value;
   if (value !== undefined) base.valuePerMicro = (base.afterMicro.rate! - base.baseline.rate!) * value;
-  if (precision) applyPairCountingError(base, p, totalUsers, precision);
+  applyPairCountingError(base, p);
   return base;
 }
 

@@ -35,40 +35,46 @@ export function widenRate(r: Rate, sx: number, sn: number): Rate {
 const withinError = (x: number, sigma: number) => x > 0 && 1.96 * sigma >= x;
 
 /**
- * Widens a pair's rates and lift by the counting error (in place). When a converter count is
- * within the error of zero, instead marks the pair "counting-error" and withholds that rate and
- * every figure built on it.
+ * Widens a pair's rates and lift by its counts' standard errors (PairCount.sigma, in place). When
+ * a converter count is within the error of zero, instead marks the pair "counting-error" and
+ * withholds that rate and every figure built on it.
  */
-export function applyPairCountingError(
-  pair: PairAnalysis,
-  p: PairCount,
-  totalUsers: number,
-  precision: CountingPrecision,
-): void {
-  const sigma = (n: number) => countingSigma(n, precision);
-  const sA = sigma(p.convertedAfterMicro);
-  const sMicro = sigma(p.microUsers);
-  const sC = sigma(p.convertedWithoutMicro);
-  const sNon = differenceSigma(totalUsers, p.microUsers, precision);
-  if (withinError(p.convertedWithoutMicro, sC)) {
+export function applyPairCountingError(pair: PairAnalysis, p: PairCount): void {
+  const s = p.sigma;
+  if (!s) return;
+  if (withinError(p.convertedWithoutMicro, s.convertedWithoutMicro)) {
     withhold(pair, "baseline", COUNTING_ERROR_NOTE);
     return;
   }
-  if (withinError(p.convertedAfterMicro, sA)) {
+  if (withinError(p.convertedAfterMicro, s.convertedAfterMicro)) {
     withhold(pair, "afterMicro", AFTER_MICRO_NOTE);
     return;
   }
-  pair.afterMicro = widenRate(pair.afterMicro, sA, sMicro);
-  pair.baseline = widenRate(pair.baseline, sC, sNon);
+  pair.afterMicro = widenRate(pair.afterMicro, s.convertedAfterMicro, s.microUsers);
+  pair.baseline = widenRate(pair.baseline, s.convertedWithoutMicro, s.nonMicroUsers);
   if (pair.lift) {
-    const rel = (s: number, n: number) => (n > 0 ? s / n : 0);
+    const rel = (e: number, n: number) => (n > 0 ? e / n : 0);
     pair.lift = widenLift(pair.lift, {
-      a: rel(sA, p.convertedAfterMicro),
-      n1: rel(sMicro, p.microUsers),
-      c: rel(sC, p.convertedWithoutMicro),
-      n2: rel(sNon, p.nonMicroUsers),
+      a: rel(s.convertedAfterMicro, p.convertedAfterMicro),
+      n1: rel(s.microUsers, p.microUsers),
+      c: rel(s.convertedWithoutMicro, p.convertedWithoutMicro),
+      n2: rel(s.nonMicroUsers, p.nonMicroUsers),
     });
   }
+}
+
+/** Standard errors of a pair's counts as the Data API source obtains them (see the header). */
+export function dataApiPairSigma(
+  p: Omit<PairCount, "sigma">,
+  totalUsers: number,
+  precision: CountingPrecision,
+): NonNullable<PairCount["sigma"]> {
+  return {
+    microUsers: countingSigma(p.microUsers, precision),
+    convertedAfterMicro: countingSigma(p.convertedAfterMicro, precision),
+    nonMicroUsers: differenceSigma(totalUsers, p.microUsers, precision),
+    convertedWithoutMicro: countingSigma(p.convertedWithoutMicro, precision),
+  };
 }
 
 function withhold(pair: PairAnalysis, rate: "baseline" | "afterMicro", note: string): void {

@@ -37,6 +37,16 @@ export interface PairCount {
   convertedAfterMicro: number;
   nonMicroUsers: number;
   convertedWithoutMicro: number;
+  /**
+   * Standard errors of the four counts when they are estimates (GA4's HyperLogLog++ counts, and
+   * differences of them), set by the source that knows how each was obtained. Absent: exact.
+   */
+  sigma?: {
+    microUsers: number;
+    convertedAfterMicro: number;
+    nonMicroUsers: number;
+    convertedWithoutMicro: number;
+  };
 }
 
 /** Users reaching each step of a spec funnel, in step order. */

@@ -95,6 +95,7 @@ describe("Data API path (emulator) vs SQL path (DuckDB)", () => {
         propertyId: "213025502",
         dateRange: { since: "2020-11-01", until: "2020-11-08" },
         clients,
+        counting: "exact", // the emulator above runs with exactCounts
       });
       expect(sql.totalUsers).toBe(api.totalUsers);
       expect(sql.goals).toEqual(api.goals);

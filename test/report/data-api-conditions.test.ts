@@ -154,7 +154,8 @@ describe("Data API source: goals narrowed by page conditions", () => {
     const expected = bruteForce(events, plan, plan.funnels, RANGE, isHit);
     expect(input.totalUsers).toBe(expected.totalUsers);
     expect(input.goals).toEqual(expected.goals);
-    expect(input.pairs).toEqual(expected.pairs);
+    // Small counts: GA4's sparse sketches count them exactly (the standard errors ride along).
+    expect(input.pairs.map(({ sigma, ...p }) => p)).toEqual(expected.pairs);
     expect(input.funnels).toEqual(expected.funnels);
     // The conditions matter: each narrowed goal has fewer users than page_view itself.
     const pv = bruteForce(events, { goals: [{ goalId: "pv", event: "page_view" }], pairs: [] }, []).goals[0];

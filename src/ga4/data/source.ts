@@ -2,6 +2,7 @@
 // flight per property) and assembles the source-agnostic ReportInput.
 import { UserError } from "../../cli/failure.js";
 import { redact } from "../../google/api-error.js";
+import { dataApiPairSigma, precisionOf } from "../../report/approximate-counts.js";
 import type {
   Caveats,
   Counting,
@@ -109,6 +110,8 @@ export async function fetchReportInput(
   });
   if (unchecked.length > 0) caveats.uncheckedConditions = unchecked;
 
+  const counting: Counting = options.counting === "exact" ? { method: "exact" } : GA4_USER_COUNTING;
+  const precision = precisionOf(counting);
   const pairs: PairCount[] = plan.pairs.map((p) => {
     const micro = selectionOf(p.microId, p.microEvent);
     const macro = selectionOf(p.macroId, p.macroEvent);
@@ -116,7 +119,7 @@ export async function fetchReportInput(
     const converters = pairConverters(
       funnelTables.get(pairFunnelName(selectionKey(micro), selectionKey(macro), p.windowSeconds)) ?? {},
     );
-    return {
+    const count = {
       microId: p.microId,
       macroId: p.macroId,
       windowSeconds: p.windowSeconds,
@@ -126,6 +129,7 @@ export async function fetchReportInput(
       nonMicroUsers: Math.max(0, totalUsers - microUsers),
       convertedWithoutMicro: converters.withoutMicro,
     };
+    return precision ? { ...count, sigma: dataApiPairSigma(count, totalUsers, precision) } : count;
   });
   const funnelCounts: FunnelCount[] = plan.funnels.map((f) => {
     const tallies = funnelStepTallies(funnelTables.get(specFunnelName(f.funnelId)) ?? {}, f.steps.length);
@@ -151,7 +155,7 @@ export async function fetchReportInput(
     funnels: funnelCounts,
     caveats,
     cost: { requests: jobs.length, tokens },
-    counting: options.counting === "exact" ? { method: "exact" } : GA4_USER_COUNTING,
+    counting,
   };
 }
 

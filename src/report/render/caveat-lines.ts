@@ -54,9 +54,15 @@ export function caveatLines(a: Analysis): CaveatLine[] {
 
 function costText(a: Analysis): string {
   const x = a.export;
-  if (!x)
-    return `Cost: ${count(a.cost.requests)} Data API requests, ${count(a.cost.tokens)} quota tokens (source: ${a.source}).`;
+  if (!x) {
+    const c = a.counting;
+    const counting =
+      c.method === "hll++"
+        ? ` User counts are GA4's HyperLogLog++ estimates (precision ${c.precision}): every interval includes their counting error; the export (--source files|bigquery) counts exactly.`
+        : " User counts are exact.";
+    return `Cost: ${count(a.cost.requests)} Data API requests, ${count(a.cost.tokens)} quota tokens (source: ${a.source}).${counting}`;
+  }
   const days = x.days.length === 1 ? "1 day" : `${count(x.days.length)} days`;
   const scanned = x.bytesProcessed === null ? "" : `; BigQuery processed ${formatBytes(x.bytesProcessed)}`;
-  return `Cost: one query over ${count(x.totalEvents)} export events on ${days}${scanned} (source: ${a.source}).`;
+  return `Cost: one query over ${count(x.totalEvents)} export events on ${days}${scanned} (source: ${a.source}); exact user counts.`;
 }
