@@ -31,13 +31,18 @@ const linearCountingSigma = (n: number, m: number) => {
   return Math.sqrt(Math.max(0, m * (Math.exp(t) - t - 1)));
 };
 
-/** Standard error of an HLL++ count of about n distinct users. */
+/**
+ * Standard error of an HLL++ count of about n distinct users, including the rounding of the
+ * estimate to the integer GA4 prints (half a user, which dominates in sparse mode).
+ */
 export function countingSigma(n: number, precision: CountingPrecision = GA4_USER_PRECISION): number {
   if (n <= 0) return 0; // an empty sketch is exactly 0
   const m = 2 ** precision.p;
-  if (n < m / 2) return linearCountingSigma(n, 2 ** precision.sp);
-  if (n <= (LINEAR_COUNTING_THRESHOLD[precision.p - 4] ?? 0)) return linearCountingSigma(n, m);
-  return (1.04 * n) / Math.sqrt(m);
+  let sigma: number;
+  if (n < m / 2) sigma = linearCountingSigma(n, 2 ** precision.sp);
+  else if (n <= (LINEAR_COUNTING_THRESHOLD[precision.p - 4] ?? 0)) sigma = linearCountingSigma(n, m);
+  else sigma = (1.04 * n) / Math.sqrt(m);
+  return Math.hypot(sigma, 0.5);
 }
 
 /** Standard error of a difference of two counts (e.g. total − micro users). */
