@@ -60,9 +60,11 @@ async function loadFile(
   opts: LoadExportOptions,
 ): Promise<{ count: number; days: { date: string; events: number }[] }> {
   const user = source.hasUserId ? "COALESCE(user_id, user_pseudo_id)" : "user_pseudo_id";
+  // page_location is always read (the page path comes from it) but stored only when asked for.
   const keep = opts.params
-    ? `list_filter(event_params, lambda p: p.key IN (${[...opts.params, "ga_session_id"].map(duckdb.str).join(", ")}))`
+    ? `list_filter(event_params, lambda p: p.key IN (${[...opts.params, "ga_session_id", "page_location"].map(duckdb.str).join(", ")}))`
     : "event_params";
+  const stored = opts.params && !opts.params.includes("page_location") ? "k <> 'page_location'" : "TRUE";
   // Parquet numbers its rows (file_row_number), so events and their parameters can be read in two
   // scans without materialising the nested parameter lists; NDJSON is materialised once instead.
   let rows: string;
@@ -92,7 +94,7 @@ async function loadFile(
       COALESCE(x.sid, ${duckdb.str(NOT_SET)}) AS sid, COALESCE(x.n, 0)::INTEGER AS np
     FROM (SELECT ${index} AS i, event_date AS d, ${user} AS u, event_timestamp AS t, event_name AS e
       FROM ${rows}) r
-    LEFT JOIN (SELECT i, count(*) AS n,
+    LEFT JOIN (SELECT i, count(*) FILTER (WHERE ${stored}) AS n,
         arg_min(s, pos) FILTER (WHERE k = 'page_location') AS loc,
         arg_min(COALESCE(s, CAST(iv AS VARCHAR), CAST(n AS VARCHAR)), pos) FILTER (WHERE k = 'ga_session_id') AS sid
       FROM prm GROUP BY i) x ON x.i = r.i`);
@@ -146,7 +148,7 @@ async function loadFile(
   );
 
   const total = Number(
-    (await conn.runAndReadAll("SELECT count(*) AS n FROM prm")).getRowObjectsJS()[0]?.n ?? 0,
+    (await conn.runAndReadAll(`SELECT count(*) AS n FROM prm WHERE ${stored}`)).getRowObjectsJS()[0]?.n ?? 0,
   );
   const paramKey = new Uint32Array(total);
   const paramStr = new Int32Array(total);
@@ -155,7 +157,7 @@ async function loadFile(
   await eachChunk(
     conn,
     `SELECT ks.c, vs.c, prm.n FROM prm JOIN sdict ks ON ks.v = prm.k LEFT JOIN sdict vs ON vs.v = prm.s
-      ORDER BY prm.i, prm.pos`,
+      WHERE ${stored} ORDER BY prm.i, prm.pos`,
     (chunk) => {
       const [k, s, n] = [0, 1, 2].map((j) => chunk.getColumnVector(j));
       for (let r = 0; r < chunk.rowCount; r++, q++) {
