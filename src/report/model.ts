@@ -85,6 +85,23 @@ export interface Caveats {
    * evaluate: they are counted as if those conditions were absent. Absent when there are none.
    */
   uncheckedConditions?: UncheckedConditions[];
+  /**
+   * Pairs some of whose converters without the micro goal converted within `windowSeconds` of
+   * `since`: their micro goal may have been before the range, so they may not belong in the
+   * baseline. Absent when none (or when the source cannot tell).
+   */
+  rangeEdge?: RangeEdge[];
+}
+
+export interface RangeEdge {
+  microId: string;
+  macroId: string;
+  windowSeconds: number;
+  /** YYYY-MM-DD: the range's first day */
+  since: string;
+  /** at most this many of `convertedWithoutMicro` are affected (they converted in the first days) */
+  atMost: number;
+  convertedWithoutMicro: number;
 }
 
 export interface UncheckedConditions {

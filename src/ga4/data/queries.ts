@@ -19,6 +19,7 @@
 // and funnel steps. Requests are deduplicated by selection, not by event name.
 import type { DateRange } from "../../report/model.js";
 import type { ReportPlan } from "../../report/plan.js";
+import { resolveDate } from "../../schedule/period.js";
 import {
   funnelStepFilter,
   type GoalSelection,
@@ -106,7 +107,14 @@ export function selections(plan: ReportPlan): (goalId: string, event: string) =>
 }
 
 /** Every request of a report, deduplicated by selection (goals may share an event). */
-export function planQueries(plan: ReportPlan, range: DateRange): QueryPlan {
+export function planQueries(plan: ReportPlan, range: DateRange, now: Date = new Date()): QueryPlan {
+  // An invalid date is the API's to refuse (one clear error); the edge step is then left out.
+  let resolved: { since: string; until: string } | undefined;
+  try {
+    resolved = { since: resolveDate(range.since, now), until: resolveDate(range.until, now) };
+  } catch {
+    resolved = undefined;
+  }
   const selectionOf = selections(plan);
   const goalSelections = plan.goals.map((g) => selectionOf(g.goalId, g.event));
   const reports: NamedReport[] = [];
@@ -127,7 +135,7 @@ export function planQueries(plan: ReportPlan, range: DateRange): QueryPlan {
     const f = pairFunnelName(selectionKey(micro), selectionKey(macro), p.windowSeconds);
     if (!seen.has(f)) {
       seen.add(f);
-      funnels.push({ name: f, request: pairFunnelRequest(micro, macro, p.windowSeconds, range) });
+      funnels.push({ name: f, request: pairFunnelRequest(micro, macro, p.windowSeconds, range, resolved) });
     }
   }
   for (const f of plan.funnels) {

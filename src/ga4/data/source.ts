@@ -9,10 +9,12 @@ import type {
   DateRange,
   FunnelCount,
   PairCount,
+  RangeEdge,
   ReportInput,
 } from "../../report/model.js";
 import { emptyCaveats } from "../../report/model.js";
 import type { ReportPlan } from "../../report/plan.js";
+import { resolveDate } from "../../schedule/period.js";
 import type { DataClients } from "./clients.js";
 import { mapConcurrent } from "./concurrency.js";
 import { type GoalSelection, selectionKey } from "./goal-filter.js";
@@ -112,6 +114,7 @@ export async function fetchReportInput(
 
   const counting: Counting = options.counting === "exact" ? { method: "exact" } : GA4_USER_COUNTING;
   const precision = precisionOf(counting);
+  const edges: RangeEdge[] = [];
   const pairs: PairCount[] = plan.pairs.map((p) => {
     const micro = selectionOf(p.microId, p.microEvent);
     const macro = selectionOf(p.macroId, p.macroEvent);
@@ -119,6 +122,16 @@ export async function fetchReportInput(
     const converters = pairConverters(
       funnelTables.get(pairFunnelName(selectionKey(micro), selectionKey(macro), p.windowSeconds)) ?? {},
     );
+    if (converters.earlyWithoutMicro > 0) {
+      edges.push({
+        microId: p.microId,
+        macroId: p.macroId,
+        windowSeconds: p.windowSeconds,
+        since: resolvedSince(options.dateRange.since),
+        atMost: Math.min(converters.earlyWithoutMicro, converters.withoutMicro),
+        convertedWithoutMicro: converters.withoutMicro,
+      });
+    }
     const count = {
       microId: p.microId,
       macroId: p.macroId,
@@ -131,6 +144,7 @@ export async function fetchReportInput(
     };
     return precision ? { ...count, sigma: dataApiPairSigma(count, totalUsers, precision) } : count;
   });
+  if (edges.length > 0) caveats.rangeEdge = edges;
   const funnelCounts: FunnelCount[] = plan.funnels.map((f) => {
     const tallies = funnelStepTallies(funnelTables.get(specFunnelName(f.funnelId)) ?? {}, f.steps.length);
     const last = f.steps.length - 1;
@@ -174,6 +188,14 @@ function noteCaveats(c: Caveats, query: string, metadata: ReportLike["metadata"]
     const space = int(s.samplingSpaceSize);
     // GA4 only sets samplingMetadatas when it sampled, so any entry is worth telling the reader.
     c.sampling.push({ query, samplesReadCount: read, samplingSpaceSize: space });
+  }
+}
+
+function resolvedSince(since: string): string {
+  try {
+    return resolveDate(since, new Date());
+  } catch {
+    return since;
   }
 }
 

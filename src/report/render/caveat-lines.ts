@@ -1,6 +1,6 @@
 // The sentences every format prints about data quality and cost, so no format can forget one.
 import type { Analysis } from "../analysis.js";
-import { count, formatBytes } from "./figures.js";
+import { count, duration, formatBytes } from "./figures.js";
 
 export interface CaveatLine {
   level: "warning" | "info";
@@ -41,6 +41,13 @@ export function caveatLines(a: Analysis): CaveatLine[] {
     lines.push({
       level: "warning",
       text: `Goal ${u.goalId} is counted ${what}: the GA4 Data API cannot evaluate ${u.conditions.join("; ")}. Its counts include ${u.event} events the trigger would not fire on (a report from the export evaluates more conditions).`,
+    });
+  }
+  for (const e of c.rangeEdge ?? []) {
+    const window = duration(e.windowSeconds);
+    lines.push({
+      level: "warning",
+      text: `Range edge: up to ${count(e.atMost)} of the ${count(e.convertedWithoutMicro)} users counted as converting to ${e.macroId} without ${e.microId} converted in the range's first ${window}; their ${e.microId} may have been before ${e.since}, outside the range, which puts them in the baseline. Start the range ${window} earlier to rule it out.`,
     });
   }
   for (const note of a.export?.notes ?? []) lines.push({ level: "warning", text: `${note}.` });
