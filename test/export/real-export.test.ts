@@ -101,6 +101,9 @@ describe("Data API path (emulator) vs SQL path (DuckDB)", () => {
       expect(sql.goals).toEqual(api.goals);
       expect(sql.pairs).toEqual(api.pairs);
       expect(sql.funnels).toEqual(api.funnels);
+      // the range-edge bound, one SQL section against one funnel step
+      expect(sql.caveats.rangeEdge).toEqual(api.caveats.rangeEdge);
+      expect(sql.caveats.rangeEdge?.length).toBeGreaterThan(0);
       // and the numbers are not trivially zero
       expect(sql.pairs.find((p) => p.microId === "begin_checkout")?.convertedAfterMicro).toBeGreaterThan(100);
       expect(sql.funnels[0]?.steps.map((s) => s.users).every((n) => n >= 0)).toBe(true);
