@@ -4,7 +4,7 @@ import { performance } from "node:perf_hooks";
 import { canonicalJson } from "../src/compile/canonical-json.js";
 import { compile } from "../src/compile/compile.js";
 import { exportContainerJson } from "../src/compile/container-export.js";
-import type { Goal, TriggerSpec } from "../src/spec/model.js";
+import type { Goal, TriggerSpec } from "../src/project/model.js";
 import { cond, goal, param, project } from "../test/compile/factory.js";
 
 function triggerFor(i: number): TriggerSpec {

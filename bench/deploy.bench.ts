@@ -9,11 +9,11 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { compile } from "../src/compile/compile.js";
+import { applyPlan, planDeploy } from "../src/deploy/deploy.js";
 import { startEmulator } from "../src/emulator/server.js";
-import { applyPlan, planDeploy } from "../src/gtm/deploy.js";
 import { openSession } from "../src/gtm/session.js";
 import { quotaSeconds } from "../src/plan/estimate.js";
-import { loadProjectFromStrings } from "../src/spec/load.js";
+import { loadProjectFromStrings } from "../src/project/load.js";
 
 const SCALE = 100;
 

@@ -6,7 +6,7 @@ import { EventStore } from "../src/emulator/data/event-store.js";
 import { dataApiRoutes } from "../src/emulator/data/routes.js";
 import type { EmulatorRequest } from "../src/emulator/http/route.js";
 import { loadTraffic } from "../src/emulator/traffic/load-traffic.js";
-import { loadProject } from "../src/spec/load.js";
+import { loadProject } from "../src/project/load.js";
 
 const mb = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
 

@@ -38,16 +38,16 @@ async function childMain(mode: string, arg: string): Promise<void> {
   const t0 = performance.now();
   let detail = "";
   if (mode === "files") {
-    const { filesReport } = await import("../src/report/sources/export/files-source.js");
+    const { filesReport } = await import("../src/report/sources/files/files-source.js");
     const r = await filesReport(await project(), { files: arg, allowGaps: true });
     detail = `${r.totalEvents} events, ${r.totalUsers} users`;
   } else if (mode === "api") {
     const { EventStore } = await import("../src/emulator/data/event-store.js");
     const { loadExport } = await import("../src/emulator/load-export.js");
     const { startEmulator } = await import("../src/emulator/server.js");
-    const { dataClients } = await import("../src/ga4/data/clients.js");
-    const { fetchReportInput } = await import("../src/ga4/data/source.js");
-    const { planReport } = await import("../src/report/plan.js");
+    const { dataClients } = await import("../src/report/sources/data-api/clients.js");
+    const { fetchReportInput } = await import("../src/report/sources/data-api/source.js");
+    const { planReport } = await import("../src/report/query-plan.js");
     const emulator = await startEmulator({ port: 0 });
     const loaded = await loadExport(emulator.events as InstanceType<typeof EventStore>, arg, {
       propertyId: "1",

@@ -1,8 +1,8 @@
 // Report wall time, Data API requests and quota tokens for 10, 50 and 200 micro goals against the
 // emulator (official clients over HTTP), 5,000 users of synthetic traffic.
 import { startEmulator } from "../src/emulator/server.js";
-import { dataClients } from "../src/ga4/data/clients.js";
 import { runReport } from "../src/report/run-report.js";
+import { dataClients } from "../src/report/sources/data-api/clients.js";
 import { generate, type PairTruth, projectFor, RANGE } from "../test/report/synthetic.js";
 
 export async function run(): Promise<void> {

@@ -1,10 +1,12 @@
 // Spec figures: load+validate of a generated 1,000-goal project, and CLI startup beside bare Node.
+
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { loadProject } from "../src/spec/load.js";
+import { loadProject } from "../src/project/load.js";
+import { projectRules } from "../src/report/rules/index.js";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -65,13 +67,13 @@ export async function run(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), "mg-bench-"));
   try {
     generate(dir, 1000);
-    await loadProject(dir); // warm: schema compile, module load
+    await loadProject(dir, { rules: projectRules }); // warm: schema compile, module load
     const times: number[] = [];
     let diagnostics = 0;
     let goals = 0;
     for (let i = 0; i < 5; i++) {
       const t = performance.now();
-      const r = await loadProject(dir);
+      const r = await loadProject(dir, { rules: projectRules });
       times.push(performance.now() - t);
       diagnostics = r.diagnostics.length;
       goals = r.project?.goals.length ?? 0;

@@ -26,7 +26,7 @@ try {
   let html = htmlArg ? resolve(htmlArg) : "";
   if (!html) {
     const { sampleAnalysis } = await import("./sample-report.js");
-    const { renderHtml } = await import("../src/report/render/html.js");
+    const { renderHtml } = await import("../src/report/render/html/render-html.js");
     html = join(work, "report.html");
     writeFileSync(html, renderHtml(sampleAnalysis()));
   }

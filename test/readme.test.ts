@@ -1,19 +1,22 @@
 // The README is a promise: every `microgoals` command it shows must exist with the flags it shows,
 // and the walk-through from `init` to a scheduled report must really work, end to end, through the
 // CLI against the emulator.
+
 import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { Command } from "commander";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { commands } from "../src/cli/registry.js";
 import { EmulatorControl } from "../src/emulator/control-client.js";
 import { type Emulator, startEmulator } from "../src/emulator/server.js";
 import { loadTraffic } from "../src/emulator/traffic/load-traffic.js";
-import { loadProject } from "../src/spec/load.js";
+import { loadProject } from "../src/project/load.js";
+import { projectRules } from "../src/report/rules/index.js";
 
 const README = readFileSync(new URL("../README.md", import.meta.url), "utf8");
 
@@ -155,7 +158,7 @@ describe("README walk-through, through the CLI against the emulator", () => {
   });
 
   it("7. report in the terminal and as HTML", async () => {
-    const loaded = await loadProject(site);
+    const loaded = await loadProject(site, { rules: projectRules });
     const today = new Date();
     const start = new Date(today.getTime() - 27 * 86_400_000).toISOString().slice(0, 10);
     loadTraffic(emulator.events, "300000001", loaded.project!, {
@@ -210,5 +213,127 @@ describe("README walk-through, through the CLI against the emulator", () => {
     const exited = new Promise<number | null>((r) => child.on("exit", (code) => r(code)));
     child.kill("SIGTERM");
     expect(await exited).toBe(0);
+  });
+});
+
+describe("a new user's first hour: a fresh init project of each template, against `microgoals emulator`", () => {
+  const repo = new URL("..", import.meta.url).pathname;
+  const dir = mkdtempSync(join(tmpdir(), "mg-first-hour-"));
+  // The project folder is not the repository: tsx is loaded from the repository by path.
+  const tsx = pathToFileURL(join(repo, "node_modules/tsx/dist/loader.mjs")).href;
+  let emulator: ReturnType<typeof spawn>;
+  let url = "";
+
+  function cli(args: string[], env: Record<string, string> = {}) {
+    const child = spawn(process.execPath, ["--import", tsx, join(repo, "src/cli/main.ts"), ...args], {
+      cwd: dir,
+      env: { ...process.env, NO_COLOR: "1", MICROGOALS_ENDPOINT: "", ...env },
+      // No terminal: what CI and scripts have.
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let out = "";
+    let err = "";
+    child.stdout?.on("data", (c) => {
+      out += c;
+    });
+    child.stderr?.on("data", (c) => {
+      err += c;
+    });
+    return new Promise<{ code: number | null; out: string; err: string }>((resolve) =>
+      child.on("close", (code) => resolve({ code, out, err })),
+    );
+  }
+
+  beforeAll(async () => {
+    // The emulator as the README starts it: no containers prepared for the user's project.
+    emulator = spawn(
+      process.execPath,
+      ["--import", tsx, join(repo, "src/cli/main.ts"), "emulator", "--port", "0", "--time-scale", "100"],
+      { cwd: dir },
+    );
+    url = await new Promise<string>((resolve, reject) => {
+      let seen = "";
+      emulator.stdout?.on("data", (c) => {
+        seen += c;
+        const m = /http:\/\/127\.0\.0\.1:\d+/.exec(seen);
+        if (m) resolve(m[0]);
+      });
+      emulator.on("exit", () => reject(new Error(`emulator exited early: ${seen}`)));
+    });
+  });
+
+  afterAll(() => {
+    emulator?.kill("SIGTERM");
+  });
+
+  it.each(["ecommerce", "lead-gen", "saas", "content"])(
+    "%s: init, validate, plan into a new folder, apply the saved plan without a terminal, publish",
+    async (template) => {
+      const site = `site-${template}`;
+      expect((await cli(["init", site, "--template", template])).code).toBe(0);
+      const validate = await cli(["validate", site]);
+      expect(validate.code, validate.out).toBe(0);
+      const planFile = join("out", template, "plan.json");
+      const plan = await cli(["plan", site, "--endpoint", url, "--time-scale", "100", "--out", planFile]);
+      expect(plan.code, plan.err).toBe(0);
+      expect(plan.out).toMatch(/to create/);
+      // The saved plan remembers where and at which quota clock it was made (never credentials).
+      const saved = JSON.parse(readFileSync(join(dir, planFile), "utf8"));
+      expect(saved.connection).toEqual({ endpoint: url, timeScale: 100 });
+      const apply = await cli(["apply", planFile, "--publish"]);
+      expect(apply.code, apply.err).toBe(0);
+      expect(apply.out).toMatch(/Published container version/);
+      const again = await cli([
+        "plan",
+        site,
+        "--endpoint",
+        url,
+        "--time-scale",
+        "100",
+        "--detailed-exitcode",
+      ]);
+      expect(again.code, again.out).toBe(0);
+    },
+  );
+
+  it("demo <dir> runs that project and prints that project's built-in effects", async () => {
+    const site = "site-demo";
+    expect((await cli(["init", site, "--template", "lead-gen"])).code).toBe(0);
+    const goals = readFileSync(join(dir, site, "goals", "leads.yaml"), "utf8");
+    const demo = await cli(["demo", site, "--users", "2000", "--html", "out/demo/report.html"]);
+    expect(demo.code, demo.err).toBe(0);
+    const builtIn = /Built in: (.*)\./.exec(demo.out)?.[1] ?? "";
+    const named = [...builtIn.matchAll(/([a-z_]+)→([a-z_]+)/g)].flatMap((m) => [m[1], m[2]]);
+    expect(named.length).toBeGreaterThan(0);
+    for (const id of named) expect(goals).toContain(`id: ${id}`);
+    expect(existsSync(join(dir, "out/demo/report.html"))).toBe(true);
+  });
+
+  it("an output path that cannot be written is one line and exit 1, never 'internal error'", async () => {
+    const folderAsPath = await cli(["export", "site-ecommerce", "--out", "out"]);
+    expect(folderAsPath.code).toBe(1);
+    expect(folderAsPath.err).toMatch(/cannot write the container export to out: it is a folder\n.*file name/);
+    expect(folderAsPath.err).not.toMatch(/internal error/);
+    const missing = await cli(["apply", "nosuch.json"]);
+    expect(missing.code).toBe(1);
+    expect(missing.err).toMatch(/nosuch\.json does not exist/);
+  });
+});
+
+describe("README real-data example", () => {
+  it("points inside the repository, so it runs from a fresh clone", async () => {
+    const line = readmeInvocations(README).find(
+      (i) => i.command === "report" && i.line.includes("--source files"),
+    );
+    expect(line).toBeDefined();
+    const glob = /--files '([^']+)'/.exec(line!.line)?.[1] ?? "";
+    expect(glob.startsWith("..")).toBe(false);
+    const { runReport } = await import("../src/report/run-report.js");
+    const repo = new URL("..", import.meta.url).pathname;
+    const { analysis } = await runReport({
+      dir: join(repo, "examples/merch-store"),
+      source: { kind: "files", files: join(repo, glob) },
+    });
+    expect(analysis.totalUsers).toBe(2365);
   });
 });

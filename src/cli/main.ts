@@ -4,6 +4,7 @@
 // --help and validate start as fast as bare Node.
 import { Command, CommanderError } from "commander";
 import { reportFailure } from "./failure.js";
+import { addHelpText } from "./help-text.js";
 import { commands } from "./registry.js";
 import { version } from "./version.js";
 
@@ -12,10 +13,12 @@ const program = new Command("microgoals")
     "Conversion goals as code: compile micro and macro conversions to GTM and GA4, deploy, report.",
   )
   .version(version, "-V, --version")
-  .showHelpAfterError()
+  // A usage error is the error and one pointer at --help, not the whole help.
+  .showHelpAfterError("(run with --help for usage and examples)")
   .exitOverride();
 
 for (const register of commands) register(program);
+addHelpText(program);
 
 try {
   await program.parseAsync(process.argv);

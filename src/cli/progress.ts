@@ -1,7 +1,7 @@
 // Progress for long runs: a bar on a TTY, plain numbered lines otherwise (CI logs). The ETA is the
 // deploy's quota-bound estimate (src/google/quota-eta.ts), not cli-progress's extrapolation of the
 // pace so far, which says "ETA 1s" while the free calls of a window run and minutes of waits remain.
-import { formatEta } from "../google/quota-eta.js";
+import { formatEta } from "../plan/quota-eta.js";
 
 export interface ProgressReporter {
   /** `etaMs`: time the rest needs, from now (real ms); counted down on the bar between updates. */

@@ -4,6 +4,7 @@ import { register as apply } from "./commands/apply.js";
 import { register as codegen } from "./commands/codegen.js";
 import { register as compile } from "./commands/compile.js";
 import { register as demo } from "./commands/demo.js";
+import { register as discover } from "./commands/discover.js";
 import { register as emulator } from "./commands/emulator.js";
 import { register as exportCmd } from "./commands/export.js";
 import { register as importCmd } from "./commands/import.js";
@@ -23,6 +24,7 @@ export const commands: ((program: Command) => void)[] = [
   plan,
   apply,
   report,
+  discover,
   schedule,
   emulator,
   demo,

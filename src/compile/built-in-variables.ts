@@ -1,6 +1,6 @@
 // GTM built-in variables: the spec's snake_case name, the API enum (camelCase; exports spell it
 // UPPER_SNAKE, see export-format.ts) and the display name templates reference as {{Page Path}}.
-import type { BuiltinName } from "../spec/model.js";
+import type { BuiltinName } from "../project/model.js";
 
 interface BuiltIn {
   type: string;

@@ -1,7 +1,7 @@
 // compile(project, target) → DesiredState: the pure heart of the compiler. Goals are processed in
 // id order and every list is sorted by key, so the output is the same bytes whatever the file order.
-import type { Goal, Project, TriggerKind } from "../spec/model.js";
-import { resolveTarget } from "../spec/target.js";
+import type { Goal, Project, TriggerKind } from "../project/model.js";
+import { resolveTarget } from "../project/target.js";
 import { canonicalize } from "./canonical-json.js";
 import { CompileContext } from "./context.js";
 import type {
@@ -13,6 +13,7 @@ import type {
   GtmVariableBody,
 } from "./desired-state.js";
 import { customDimensions, keyEvents } from "./ga4.js";
+import { projectTag } from "./ga4-ownership.js";
 import { FOLDER_NAME, triggerName } from "./naming.js";
 import { own, shortHash } from "./ownership.js";
 import { ENGAGEMENT_TAG_KEY, engagementCounterTag } from "./tags/engagement-counter.js";
@@ -97,7 +98,8 @@ export function compile(project: Project, targetName?: string): DesiredState {
       propertyId: target.ga4.propertyId,
       measurementId: target.ga4.measurementId,
       keyEvents: keyEvents(goals, project),
-      customDimensions: customDimensions(goals),
+      project: projectTag(project.name),
+      customDimensions: customDimensions(goals, projectTag(project.name)),
     },
   };
   return canonicalize(state) as DesiredState;

@@ -1,6 +1,6 @@
 // Model Condition → GTM Condition: camelCase type, arg0 (the variable) and arg1 (the value) as
 // TEMPLATE parameters, optional BOOLEAN ignore_case / negate exactly as GTM writes them (only when true).
-import type { Condition, ConditionOp } from "../spec/model.js";
+import type { Condition, ConditionOp } from "../project/model.js";
 import type { CompileContext } from "./context.js";
 import type { GtmCondition } from "./desired-state.js";
 import { boolean, template } from "./gtm-parameter.js";

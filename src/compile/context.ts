@@ -1,6 +1,6 @@
 // What a compile pass collects while turning goals into tags and triggers: the built-in variables
 // and user variables that templates reference. Variables are shared by everything that uses them.
-import type { BuiltinName, ValueSource } from "../spec/model.js";
+import type { BuiltinName, ValueSource } from "../project/model.js";
 import { BUILT_INS } from "./built-in-variables.js";
 import type { GtmVariableBody } from "./desired-state.js";
 import { ref } from "./naming.js";

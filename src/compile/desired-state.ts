@@ -102,6 +102,8 @@ export interface DesiredState {
   ga4: {
     propertyId: string;
     measurementId: string;
+    /** The project's tag in GA4 markers (compile/ga4-ownership.ts): dimensions are owned per project. */
+    project: string;
     keyEvents: DesiredKeyEvent[];
     customDimensions: DesiredCustomDimension[];
   };

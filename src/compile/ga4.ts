@@ -1,9 +1,10 @@
 // GA4 side of the desired state: key events (one per distinct event name) and event-scoped custom
 // dimensions for parameters marked `report: true`. Dimensions have no notes, so the ownership
 // marker goes in `description` (≤150 chars); key events are owned by event name matching the spec.
-import type { Goal, Project } from "../spec/model.js";
+import type { Goal, Project } from "../project/model.js";
 import type { DesiredCustomDimension, DesiredKeyEvent } from "./desired-state.js";
-import { contentHash, machineLine } from "./ownership.js";
+import { dimensionDescription } from "./ga4-ownership.js";
+import { contentHash } from "./ownership.js";
 
 export function keyEvents(goals: Goal[], project: Project): DesiredKeyEvent[] {
   const byEvent = new Map<string, DesiredKeyEvent>();
@@ -35,7 +36,8 @@ export function dimensionKey(parameterName: string): string {
   return `dimension:${parameterName}`;
 }
 
-export function customDimensions(goals: Goal[]): DesiredCustomDimension[] {
+/** `project` is the project's tag (ga4-ownership.ts), named in each dimension's marker. */
+export function customDimensions(goals: Goal[], project: string): DesiredCustomDimension[] {
   const byParam = new Map<string, Set<string>>();
   for (const g of goals) {
     for (const p of g.params) {
@@ -49,7 +51,7 @@ export function customDimensions(goals: Goal[]): DesiredCustomDimension[] {
     .sort(([a], [b]) => (a < b ? -1 : 1))
     .map(([parameterName, goalIds]) => {
       const core = { parameterName, displayName: parameterName, scope: "EVENT" as const };
-      const description = `Managed by microgoals. ${machineLine(dimensionKey(parameterName), contentHash(core))}`;
+      const description = dimensionDescription(dimensionKey(parameterName), contentHash(core), project);
       return { ...core, description, goals: [...goalIds].sort() };
     });
 }

@@ -1,6 +1,6 @@
 // Names shown in the GTM web UI. Readable, prefixed so they sort together, and derived only from
 // the spec so they are stable across runs.
-import type { Goal, TriggerKind } from "../spec/model.js";
+import type { Goal, TriggerKind } from "../project/model.js";
 
 export const FOLDER_NAME = "microgoals";
 export const SEP = " · ";

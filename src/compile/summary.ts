@@ -1,4 +1,5 @@
 // The human summary `microgoals compile` prints: entity counts, then goal → tag, trigger, variables.
+import { plural } from "../project/format/plural.js";
 import type { DesiredState } from "./desired-state.js";
 
 function pad(s: string, n: number): string {
@@ -10,7 +11,7 @@ export function summarize(state: DesiredState): string {
   const lines = [
     `target ${state.target}: GTM account ${g.accountId} container ${g.containerId} workspace "${g.workspaceName}", GA4 property ${state.ga4.propertyId}`,
     `GTM: ${g.tags.length} tags, ${g.triggers.length} triggers, ${g.variables.length} variables, ${g.builtInVariables.length} built-in variables, folder "${g.folderName}"`,
-    `GA4: ${state.ga4.keyEvents.length} key events, ${state.ga4.customDimensions.length} custom dimensions`,
+    `GA4: ${plural(state.ga4.keyEvents.length, "key event")}, ${plural(state.ga4.customDimensions.length, "custom dimension")}`,
     "",
   ];
   const triggerName = new Map(g.triggers.map((t) => [t.key, t.body.name]));

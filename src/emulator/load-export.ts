@@ -5,9 +5,9 @@
 // strings cross into JavaScript (to be interned in the store's dictionaries), every per-event
 // value crosses as a number and lands in the store's typed columns (EventStore.appendEncoded).
 import { type DuckDBConnection, type DuckDBDataChunk, DuckDBInstance } from "@duckdb/node-api";
-import { PAGE_PATH_PATTERN } from "../report/plan.js";
+import { PAGE_PATH_PATTERN } from "../report/query-plan.js";
 import { duckdb } from "../report/sources/export/dialect.js";
-import { openExportFiles } from "../report/sources/export/export-files.js";
+import { openExportFiles } from "../report/sources/files/export-files.js";
 import type { Dictionary } from "./data/dictionary.js";
 import type { EventStore } from "./data/event-store.js";
 
@@ -85,7 +85,7 @@ async function loadFile(
       CASE WHEN p.value.string_value IS NULL THEN ${num} END AS n, p.value.int_value AS iv
     FROM (SELECT ${index} AS i, generate_subscripts(${keep}, 1) AS pos, unnest(${keep}) AS p FROM ${rows})
     WHERE p.value.string_value IS NOT NULL OR ${num} IS NOT NULL`);
-  // pagePath as the export path reads it (report/plan.ts); NULL (→ "(not set)") without
+  // pagePath as the export path reads it (report/query-plan.ts); NULL (→ "(not set)") without
   // page_location. Sessions: user + ga_session_id as text.
   await conn.run(`CREATE OR REPLACE TEMP TABLE ev AS
     SELECT r.i, d, u, t, e,

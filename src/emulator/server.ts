@@ -48,6 +48,8 @@ export interface EmulatorOptions {
   customDimensionLimit?: number;
   /** GTM list page size. Default 20. */
   pageSize?: number;
+  /** Create GTM accounts and containers a request names (see WorldOptions). Default false: 404 like Google. */
+  createOnFirstUse?: boolean;
   /** Workspaces per GTM container. Default 3. */
   workspaceLimit?: number;
   /** Key events a new GA4 property starts with. Default ["purchase"]. */
@@ -85,6 +87,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     {
       pageSize: options.pageSize ?? 20,
       workspaceLimit: options.workspaceLimit ?? 3,
+      createOnFirstUse: options.createOnFirstUse ?? false,
       keyEventLimit: options.keyEventLimit ?? 30,
       customDimensionLimit: options.customDimensionLimit ?? 50,
       defaultKeyEvents: options.defaultKeyEvents ?? ["purchase"],

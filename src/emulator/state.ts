@@ -2,6 +2,7 @@
 import type { Ga4Property, Ga4State } from "./admin/types.js";
 import type { GtmContainer, GtmState } from "./gtm/types.js";
 import { initialEntities } from "./gtm/workspace-diff.js";
+import { fingerprintAt, timestampAt } from "./logical-clock.js";
 
 export interface EmulatorState {
   format: 1;
@@ -16,15 +17,7 @@ export interface SeedOptions {
   defaultKeyEvents: string[];
 }
 
-const EPOCH_MS = Date.UTC(2024, 0, 1);
-
-export function fingerprintAt(clock: number): string {
-  return String(EPOCH_MS + clock);
-}
-
-export function timestampAt(clock: number): string {
-  return new Date(EPOCH_MS + clock * 1000).toISOString();
-}
+export { fingerprintAt, timestampAt } from "./logical-clock.js";
 
 /** Advances the clock and returns a fresh fingerprint. */
 export function nextFingerprint(state: EmulatorState): string {

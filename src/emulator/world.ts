@@ -9,6 +9,11 @@ export interface WorldOptions extends SeedOptions {
   workspaceLimit: number;
   keyEventLimit: number;
   customDimensionLimit: number;
+  /**
+   * GTM accounts and containers a request names are created on first use, as if the caller had been
+   * given access (GA4 properties always are). Off: unknown ids answer 404 like Google.
+   */
+  createOnFirstUse: boolean;
 }
 
 export class World {

@@ -4,7 +4,7 @@
 import { createPrivateKey } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { GoogleAuth } from "google-auth-library";
-import { UserError } from "../cli/failure.js";
+import { UserError } from "../errors.js";
 import { redact } from "./api-error.js";
 import { credentialSource, type Host, realHost } from "./credential-sources.js";
 import { endpointUrl } from "./endpoint.js";

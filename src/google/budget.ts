@@ -57,7 +57,11 @@ export class Budget {
 
 export function formatBudget(b: BudgetSnapshot): string {
   return (
-    `calls: ${b.reads} reads, ${b.writes} writes, ${b.retries} retries, ` +
-    `${b.rateLimited} rate-limit answers; elapsed ${(b.elapsedMs / 1000).toFixed(1)} s`
+    `calls: ${n(b.reads, "read")}, ${n(b.writes, "write")}, ${n(b.retries, "retry", "retries")}, ` +
+    `${n(b.rateLimited, "rate-limit answer")}; elapsed ${(b.elapsedMs / 1000).toFixed(1)} s`
   );
+}
+
+function n(count: number, word: string, plural = `${word}s`): string {
+  return `${count} ${count === 1 ? word : plural}`;
 }

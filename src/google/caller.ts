@@ -1,6 +1,15 @@
 // Every Google API call goes through here: abort check between calls, pacing, budget, retry.
-import { UserError } from "../cli/failure.js";
-import { type ErrorFacts, errorFacts, isDailyLimit, isRateLimit, isRetryable, redact } from "./api-error.js";
+import { UserError } from "../errors.js";
+import {
+  type ErrorFacts,
+  errorFacts,
+  isDailyLimit,
+  isHardLimit,
+  isRateLimit,
+  isRetryable,
+  NOTHING_LISTENING_HINT,
+  redact,
+} from "./api-error.js";
 import type { Budget } from "./budget.js";
 import { AbortedError, type Clock, realClock } from "./clock.js";
 import type { Pacer } from "./pacer.js";
@@ -39,6 +48,8 @@ export class ApiCaller {
   readonly budget: Budget;
   private readonly policy: RetryPolicy;
   private readonly clock: Clock;
+  /** Some call got an answer from the server (any status) in this run. */
+  private answered = false;
 
   constructor(private readonly options: CallerOptions) {
     this.budget = options.budget;
@@ -61,9 +72,12 @@ export class ApiCaller {
       this.budget.call(kind, method);
       let facts: ErrorFacts;
       try {
-        return await fn();
+        const result = await fn();
+        this.answered = true;
+        return result;
       } catch (err) {
         facts = errorFacts(err);
+        if (facts.status !== undefined) this.answered = true;
       } finally {
         pacer?.release();
       }
@@ -73,6 +87,16 @@ export class ApiCaller {
           facts,
           "It refills at midnight Pacific time; re-run then (the run continues where it stopped), or ask for a higher quota in the Cloud console.",
           `the Cloud project's daily API quota is used up (${method})`,
+        );
+      // Refused before anything ever answered: nothing is listening, and retrying for minutes
+      // would only hide that. (Later, a refused connection is a blip worth retrying.)
+      if (facts.refused && !this.answered)
+        throw new ApiCallError(method, facts, NOTHING_LISTENING_HINT, `cannot connect (${method})`);
+      if (isHardLimit(facts))
+        throw new ApiCallError(
+          method,
+          facts,
+          "The GA4 property is full (key events or custom dimensions): archive ones you no longer need in GA4 Admin, and set limits in microgoals.yaml to what the property allows so validate catches this first.",
         );
       if (isRateLimit(facts)) this.budget.limited();
       if (!isRetryable(facts)) throw new ApiCallError(method, facts);

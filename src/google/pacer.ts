@@ -1,7 +1,7 @@
 // Sliding-window pacer: at most `limit` calls in any `windowMs`. It WAITS before a call instead of
 // letting the API answer 429/403, because every refused call still costs quota and time.
+
 import type { Clock } from "./clock.js";
-import { quotaEtaMs } from "./quota-eta.js";
 
 export interface PacerOptions {
   /** Calls allowed per window; GTM: 25 per 100 s (raise for projects with a raised quota). */
@@ -11,17 +11,23 @@ export interface PacerOptions {
   marginMs?: number;
 }
 
-/** Skew margin after a slot frees: half a percent of the window (0.5 s of GTM's 100 s), at least 2 ms. */
-export function pacerMarginMs(windowMs: number): number {
-  return Math.max(2, windowMs / 200);
-}
-
 /**
  * Calls other pacers (earlier or concurrent processes) charged to the same quota. `exchange` gets
  * this pacer's recent completions and returns everyone else's; see quota-memory.ts.
  */
 export interface SharedCalls {
   exchange(own: readonly number[]): readonly number[];
+}
+
+/** A snapshot of the sliding window: the calls that still hold a slot, and any refusal block. */
+export interface PacerWindow {
+  limit: number;
+  windowMs: number;
+  marginMs?: number;
+  now: number;
+  completions: readonly number[];
+  inFlight: number;
+  blockedUntil?: number;
 }
 
 export class Pacer {
@@ -72,10 +78,10 @@ export class Pacer {
     this.blockedUntil = Math.max(this.blockedUntil, now + forMs);
   }
 
-  /** Lower bound for the time `remaining` more calls need under this window (quota-eta.ts). */
-  etaMs(remaining: number): number {
+  /** The window as it is now, for estimates of the time ahead (plan/quota-eta.ts quotaEtaMs). */
+  window(): PacerWindow {
     const { limit, windowMs, marginMs } = this.options;
-    return quotaEtaMs(remaining, {
+    return {
       limit,
       windowMs,
       marginMs,
@@ -83,7 +89,7 @@ export class Pacer {
       completions: [...this.done, ...this.others],
       inFlight: this.inFlight,
       blockedUntil: Number.isFinite(this.blockedUntil) ? this.blockedUntil : undefined,
-    });
+    };
   }
 
   /** This pacer's own completions still inside the window. */

@@ -1,7 +1,7 @@
 // create_version, then publish. create_version can answer HTTP 200 with compilerError: true (no
 // version made, workspace kept); when it succeeds GTM deletes the workspace, and the next deploy
 // creates a fresh one from the new version.
-import { UserError } from "../cli/failure.js";
+import { UserError } from "../errors.js";
 import type { ApiCaller } from "../google/caller.js";
 import type { TagManager } from "../google/clients.js";
 import { findWorkspace, latestVersionId, type WorkspaceRef } from "./workspace.js";
@@ -10,6 +10,8 @@ export interface Published {
   versionId: string;
   versionPath: string;
   name: string;
+  /** An earlier apply made this version and stopped before publishing it; this run published it. */
+  resumed?: boolean;
 }
 
 export async function createVersionAndPublish(

@@ -5,9 +5,10 @@ import { Budget } from "../google/budget.js";
 import { ApiCaller } from "../google/caller.js";
 import { type AnalyticsAdmin, analyticsAdmin, type TagManager, tagManager } from "../google/clients.js";
 import { realClock } from "../google/clock.js";
-import { Pacer, pacerMarginMs } from "../google/pacer.js";
+import { Pacer } from "../google/pacer.js";
 import { QuotaMemory, quotaKey, quotaMemoryPath } from "../google/quota-memory.js";
 import type { RetryPolicy } from "../google/retry.js";
+import { pacerMarginMs, quotaEtaMs } from "../plan/quota-eta.js";
 
 export interface SessionOptions extends ConnectOptions {
   /** GTM calls per window (25 unless the project's quota was raised). */
@@ -59,7 +60,7 @@ export async function openSession(options: SessionOptions): Promise<Session> {
     ga4Caller: new ApiCaller({ budget, retry, signal }),
     budget,
     quota: { limit, windowS: windowMs / 1000 },
-    etaMs: (calls) => pacer.etaMs(calls),
+    etaMs: (calls) => quotaEtaMs(calls, pacer.window()),
     withSignal: make,
   });
   return make(options.signal);

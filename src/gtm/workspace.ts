@@ -1,6 +1,6 @@
 // The dedicated workspace: found by name, created when missing, synced when behind the latest
 // version. Its description records the version it is based on, so "behind" costs no extra call.
-import { UserError } from "../cli/failure.js";
+import { UserError } from "../errors.js";
 import type { ApiCaller } from "../google/caller.js";
 import type { TagManager } from "../google/clients.js";
 import { listAll } from "../google/paging.js";

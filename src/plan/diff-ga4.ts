@@ -1,7 +1,7 @@
 // desired − live for GA4 Admin. Custom dimensions are ours when their description carries the marker;
 // key events when the folder ledger lists them (key-event-ledger.ts). Foreign ones are never touched.
 import type { DesiredState } from "../compile/desired-state.js";
-import { parseMarker } from "../compile/ownership.js";
+import { dimensionOwner } from "../compile/ga4-ownership.js";
 import { fieldDiff } from "./field-diff.js";
 import type { LiveGa4 } from "./live-state.js";
 import type { Ga4Change } from "./model.js";
@@ -32,7 +32,16 @@ export function diffGa4(desired: DesiredState["ga4"], live: LiveGa4, ledger: str
     label: "custom dimension",
     desiredKey: (d) => d.parameterName,
     liveKey: (l) => l.parameterName,
-    ours: (l) => Boolean(parseMarker(l.description)),
+    // per project: another project on the same property keeps its own (compile/ga4-ownership.ts)
+    ours: (l) => {
+      const owner = dimensionOwner(l.description);
+      return owner !== undefined && (owner.project === undefined || owner.project === desired.project);
+    },
+    deletable: (l) => dimensionOwner(l.description)?.project === desired.project,
+    madeBy: (l) => {
+      const project = dimensionOwner(l.description)?.project;
+      return project ? `by microgoals project ${project}` : undefined;
+    },
     attach: (d) => ({ customDimension: d }),
     compare: (l, d) => [
       { displayName: l.displayName, description: l.description ?? "" },
@@ -41,10 +50,20 @@ export function diffGa4(desired: DesiredState["ga4"], live: LiveGa4, ledger: str
     // the Admin API cannot delete a custom dimension, only archive it
     deleteNote: "archived",
   });
+  const wantedDims = new Set(desired.customDimensions.map((d) => d.parameterName));
+  const unclaimed = live.customDimensions
+    .filter((l) => {
+      const owner = dimensionOwner(l.description);
+      return !wantedDims.has(l.parameterName) && owner !== undefined && owner.project === undefined;
+    })
+    .map(
+      (l) =>
+        `custom dimension "${l.parameterName}" has a microgoals marker that names no project (an older microgoals) and is no longer in this spec; not archived, since another project on this property may use it`,
+    );
   return {
     changes: [...events.changes, ...dims.changes],
     ledger: [...new Set(events.kept)].sort(),
-    warnings: [...events.warnings, ...dims.warnings],
+    warnings: [...events.warnings, ...dims.warnings, ...unclaimed],
   };
 }
 
@@ -56,6 +75,10 @@ interface ObjectKind<D, L> {
   liveKey(l: L): string;
   /** Whether microgoals owns this live object (only those are updated or deleted). */
   ours(l: L): boolean;
+  /** Of those, which may be deleted when the spec no longer wants them (default: all). */
+  deletable?(l: L): boolean;
+  /** Who made an object that is not ours, when known ("by microgoals project x"). */
+  madeBy?(l: L): string | undefined;
   attach(d: D): Pick<Ga4Change, "keyEvent" | "customDimension">;
   /** The compared fields: [live, desired]. */
   compare(l: L, d: D): [unknown, unknown];
@@ -80,8 +103,14 @@ function diffObjects<D extends { goals: string[] }, L extends { name: string }>(
       changes.push({ ...base, action: "create" });
       kept.push(key);
     } else if (!k.ours(l)) {
-      warnings.push(`${k.label} "${key}" was created outside microgoals; left as it is`);
-      changes.push({ ...base, action: "noop", name: l.name, note: "not created by microgoals" });
+      const by = k.madeBy?.(l);
+      warnings.push(`${k.label} "${key}" was created ${by ?? "outside microgoals"}; left as it is`);
+      changes.push({
+        ...base,
+        action: "noop",
+        name: l.name,
+        note: by ? `created ${by}` : "not created by microgoals",
+      });
     } else {
       kept.push(key);
       const diff = fieldDiff(...k.compare(l, d));
@@ -95,7 +124,7 @@ function diffObjects<D extends { goals: string[] }, L extends { name: string }>(
   }
   const wanted = new Set(desired.map(k.desiredKey));
   for (const l of [...live].sort((a, b) => k.liveKey(a).localeCompare(k.liveKey(b)))) {
-    if (wanted.has(k.liveKey(l)) || !k.ours(l)) continue;
+    if (wanted.has(k.liveKey(l)) || !k.ours(l) || !(k.deletable?.(l) ?? true)) continue;
     const note = k.deleteNote === undefined ? {} : { note: k.deleteNote };
     changes.push({ kind: k.kind, action: "delete", key: k.liveKey(l), goals: [], name: l.name, ...note });
   }

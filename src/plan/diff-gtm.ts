@@ -3,7 +3,9 @@
 // by a person (drift): reported and left alone unless forced.
 import type { DesiredState, Owned } from "../compile/desired-state.js";
 import { parseMarker } from "../compile/ownership.js";
+import { duplicateChanges } from "./duplicate-entities.js";
 import { fieldDiff } from "./field-diff.js";
+import { keepReferenced } from "./foreign-references.js";
 import type { LiveEntity, LiveGtm } from "./live-state.js";
 import type { GtmChange, GtmKind } from "./model.js";
 import { matchesHash, normalizeLive } from "./normalize.js";
@@ -50,6 +52,7 @@ export function diffGtm(
     for (const e of d.kept)
       if (folderId === undefined || e.entity.parentFolderId !== folderId) out.moveToFolder.push(e.key);
   }
+  out.changes = keepReferenced(out.changes, live, out.warnings);
   return out;
 }
 
@@ -94,8 +97,7 @@ function diffKind(
   for (const d of [...desired].sort((a, b) => a.key.localeCompare(b.key))) {
     const base = { kind, key: d.key, name: d.body.name, goals: d.goals };
     const [primary, ...extras] = owned.get(d.key) ?? [];
-    for (const dup of extras)
-      changes.push({ ...base, action: "delete", id: dup.id, note: "duplicate of the same goal entity" });
+    changes.push(...duplicateChanges(kind, d.key, d.body.name, extras, triggerKeyById, force, warnings));
     if (!primary) {
       // GTM rejects duplicate names, and the foreign one is never touched: the user must decide.
       if (foreignNames.has(d.body.name))

@@ -2,9 +2,8 @@
 // (src/google/quota-eta.ts): the first `limit` calls of a window go through, then each call waits
 // for the oldest slot to leave the window. Counts every GTM call apply makes (its reads too, and
 // publish), so the plan's figure and the progress bar's ETA agree. GA4 Admin is far below its quota.
-import { pacerMarginMs } from "../google/pacer.js";
-import { quotaEtaMs } from "../google/quota-eta.js";
 import type { Estimate } from "./model.js";
+import { pacerMarginMs, quotaEtaMs } from "./quota-eta.js";
 
 export interface Quota {
   limit: number;

@@ -33,9 +33,15 @@ export function renderPlan(plan: Plan): string {
   }
   const all = [...g.changes, ...plan.ga4.changes];
   const count = (a: string) => all.filter((c) => c.action === a).length;
+  // The summary counts what the lines above show: the folder and the built-in variables are a
+  // "+" line each, the folder's notes and the move into it a "~" line each.
+  const creates =
+    count("create") + (g.folder.action === "create" ? 1 : 0) + (g.enableBuiltIns.length > 0 ? 1 : 0);
+  const updates =
+    count("update") + (g.folder.action === "update" ? 1 : 0) + (g.moveToFolder.length > 0 ? 1 : 0);
   lines.push("");
   lines.push(
-    `Plan: ${count("create")} to create, ${count("update")} to update, ${count("delete")} to delete, ` +
+    `Plan: ${creates} to create, ${updates} to update, ${count("delete")} to delete, ` +
       `${count("drift")} drifted (left alone), ${count("noop")} unchanged.`,
   );
   const e = plan.estimate;

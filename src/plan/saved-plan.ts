@@ -1,11 +1,39 @@
 // Saved plans (--out plan.json): the plan as JSON, desired bodies and live fingerprints included.
-import { readFile, writeFile } from "node:fs/promises";
-import { UserError } from "../cli/failure.js";
+import { readFile } from "node:fs/promises";
+import { UserError } from "../errors.js";
+import { writeOutput } from "../files/write-output.js";
 import { applyReads, estimate } from "./estimate.js";
 import type { Plan } from "./model.js";
 
-export async function savePlan(path: string, plan: Plan): Promise<void> {
-  await writeFile(path, `${JSON.stringify(plan, null, 2)}\n`);
+/**
+ * Where the plan was made, so `apply plan.json` talks to the same server at the same quota clock
+ * (an emulator at --time-scale 100 would otherwise be paced 100 times too slowly). Never credentials.
+ */
+export interface PlanConnection {
+  endpoint?: string;
+  timeScale?: number;
+}
+
+export async function savePlan(path: string, plan: Plan, connection: PlanConnection = {}): Promise<void> {
+  const saved = { ...plan, connection: { ...connection, endpoint: withoutUserInfo(connection.endpoint) } };
+  await writeOutput(path, `${JSON.stringify(saved, null, 2)}\n`, "plan");
+}
+
+export async function loadSavedPlan(path: string): Promise<{ plan: Plan; connection: PlanConnection }> {
+  const { connection, ...plan } = (await loadPlan(path)) as Plan & { connection?: PlanConnection };
+  return { plan, connection: connection ?? {} };
+}
+
+function withoutUserInfo(endpoint: string | undefined): string | undefined {
+  if (endpoint === undefined) return undefined;
+  try {
+    const url = new URL(endpoint);
+    url.username = "";
+    url.password = "";
+    return url.toString().replace(/\/$/, "");
+  } catch {
+    return undefined;
+  }
 }
 
 export async function loadPlan(path: string): Promise<Plan> {

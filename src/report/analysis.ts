@@ -1,7 +1,10 @@
 // The output of analysis, input of every renderer. Its JSON form is the documented `--format json`
 // shape (docs/report.md): change it only additively and bump `schemaVersion` when you cannot.
+
+import type { ExportExtras } from "./export-extras.js";
 import type { Caveats, Cost, Counting, DateRange } from "./model.js";
-import type { DayCount, ReversePaths, TimeToConvert } from "./sources/export/read-result.js";
+
+export type { ExportExtras } from "./export-extras.js";
 
 /** x of n with its 95% Wilson interval; rate and interval are null when n = 0 (no data ≠ 0%). */
 export interface Rate {
@@ -131,19 +134,4 @@ export interface Analysis {
   history: HistoryPoint[];
   /** only from the GA4 export (--source files|bigquery): what user-level rows add */
   export?: ExportExtras;
-}
-
-/** What a report from the GA4 export knows beyond the Data API's aggregates. */
-export interface ExportExtras {
-  totalEvents: number;
-  /** events and users per event_date, for the days that have events */
-  days: DayCount[];
-  /** per pair, in pair order: from the earliest micro in the window to the first converting macro */
-  timeToConvert: TimeToConvert[];
-  /** per macro goal: the most common micro-goal paths in the window before a conversion */
-  reversePaths: ReversePaths[];
-  /** how goals were matched and what the data lacks (conditions not readable, missing days) */
-  notes: string[];
-  /** bytes BigQuery scanned; null for files (DuckDB reports none) */
-  bytesProcessed: number | null;
 }

@@ -1,5 +1,6 @@
 // ReportInput + spec → Analysis. Pure: every figure a renderer prints is computed here.
-import type { Goal, Project } from "../spec/model.js";
+import { plural } from "../project/format/plural.js";
+import type { Goal, Project } from "../project/model.js";
 import type {
   Analysis,
   ExportExtras,
@@ -146,7 +147,9 @@ function analyzePair(
     base.status = "no-data";
     base.note =
       missing.length > 0
-        ? `no data for ${missing.join(" and ")}: check its trigger`
+        ? noData.size === goals.size
+          ? "no events at all in the property for this range"
+          : `no data for ${missing.join(" and ")}: check its trigger`
         : p.microUsers === 0
           ? "no users did the micro goal"
           : "every user did the micro goal: no baseline";
@@ -154,7 +157,7 @@ function analyzePair(
   }
   if (p.microUsers < minUsers) {
     base.status = "too-few-users";
-    base.note = `only ${p.microUsers} users did ${p.microId}, min_users is ${minUsers}`;
+    base.note = `only ${plural(p.microUsers, "user")} did ${p.microId}, min_users is ${minUsers}`;
   }
   base.lift = relativeLift(a, p.microUsers, c, p.nonMicroUsers);
   const useFisher = minExpectedCell(a, b, c, d) < 5;

@@ -1,5 +1,5 @@
 // The source-agnostic input of a report: the counts analysis needs, whoever computed them (the GA4
-// Data API source in src/ga4/data, a BigQuery/DuckDB source over the GA4 export, or a brute-force
+// Data API source in src/report/sources/data-api, a BigQuery/DuckDB source over the GA4 export, or a brute-force
 // count in tests). Every count is a number of distinct users over one date range.
 
 export interface DateRange {
@@ -81,7 +81,7 @@ export interface Caveats {
   /** goals whose event had no data at all in the range (maybe a broken trigger) */
   missingGoals: string[];
   /**
-   * Goals on a shared event (see report/plan.ts) with trigger conditions the source could not
+   * Goals on a shared event (see report/query-plan.ts) with trigger conditions the source could not
    * evaluate: they are counted as if those conditions were absent. Absent when there are none.
    */
   uncheckedConditions?: UncheckedConditions[];

@@ -1,10 +1,12 @@
 // The report pipeline in one call, for the CLI and for in-process callers (the demo, scheduled
-// runs): load the spec (or take a loaded Project), fetch the counts through the Data API, analyze,
-// render. Network access happens only through the injected or constructed Data API clients.
-import type { DataClientOptions, DataClients } from "../ga4/data/clients.js";
-import type { Project } from "../spec/model.js";
+// runs): load the spec (or take a loaded Project), read the counts from a source (the Data API by
+// default, or the GA4 export: files or BigQuery; see sources/report-source.ts), analyze, render.
+// Network and files are touched only by the source.
+import type { Project } from "../project/model.js";
 import type { Analysis, HistoryPoint } from "./analysis.js";
 import type { Format } from "./render/format.js";
+import type { DataClientOptions, DataClients } from "./sources/data-api/clients.js";
+import type { SourceOptions } from "./sources/source-options.js";
 
 export interface RunReportOptions extends DataClientOptions {
   /** project directory (default "."); ignored when `project` is given */
@@ -17,9 +19,13 @@ export interface RunReportOptions extends DataClientOptions {
   format?: Format;
   color?: boolean;
   history?: HistoryPoint[];
-  /** reuse clients (e.g. one per demo run); otherwise they are created and closed here */
+  /** where the counts come from (default: the Data API with `endpoint`, `credentials`, `clients`) */
+  source?: SourceOptions;
+  /** reuse Data API clients (e.g. one per demo run); otherwise they are created and closed here */
   clients?: DataClients;
   generatedAt?: string;
+  /** the clock for relative dates on the export sources (28daysAgo, yesterday); default the real one */
+  now?: () => Date;
 }
 
 export interface RunReportResult {
@@ -29,27 +35,43 @@ export interface RunReportResult {
 }
 
 export async function runReport(options: RunReportOptions = {}): Promise<RunReportResult> {
-  const { loadValidProject } = await import("../spec/load-valid.js");
-  const { resolveTarget } = await import("../spec/target.js");
+  const { loadValidProject } = await import("../project/load-valid.js");
+  const { resolveTarget } = await import("../project/target.js");
+  const { projectRules } = await import("./rules/index.js");
   const project =
     options.project ??
-    (await loadValidProject(options.dir ?? ".", { consequence: "fix them before reporting" }));
+    (await loadValidProject(options.dir ?? ".", {
+      rules: projectRules,
+      consequence: "fix them before reporting",
+    }));
   const target = resolveTarget(project, options.target);
-  const dateRange = {
-    since: options.since ?? project.report.since,
-    until: options.until ?? project.report.until,
-  };
-  const { planReport } = await import("./plan.js");
-  const { fetchReportInput } = await import("../ga4/data/source.js");
+  const now = options.now?.() ?? new Date();
+  // Dates first: a bad one never costs a request. The files source's default is the files' span.
+  const { checkDateRange } = await import("./date-range-check.js");
+  const fromFiles = options.source?.kind === "files";
+  checkDateRange(
+    options.since ?? (fromFiles ? undefined : project.report.since),
+    options.until ?? (fromFiles ? undefined : project.report.until),
+    now,
+  );
+  const { openReportSource } = await import("./sources/source-options.js");
   const { analyze } = await import("./analyze.js");
   const { render } = await import("./render/format.js");
-  const own = options.clients === undefined;
-  const clients = options.clients ?? (await (await import("../ga4/data/clients.js")).dataClients(options));
+  const source = await openReportSource(
+    options.source ?? {
+      kind: "ga4",
+      endpoint: options.endpoint,
+      credentials: options.credentials,
+      clients: options.clients,
+    },
+  );
   try {
-    const input = await fetchReportInput(planReport(project), {
+    const input = await source.read({
+      project,
       propertyId: target.ga4.propertyId,
-      dateRange,
-      clients,
+      since: options.since,
+      until: options.until,
+      now,
     });
     const analysis = analyze(project, input, {
       target: target.name,
@@ -58,7 +80,6 @@ export async function runReport(options: RunReportOptions = {}): Promise<RunRepo
     });
     return { analysis, output: render(analysis, options.format ?? "table", { color: options.color }) };
   } finally {
-    // close() never rejects, so a failed report surfaces its own error, not a teardown one.
-    if (own) await clients.close();
+    await source.close();
   }
 }

@@ -4,7 +4,7 @@
 //   "drop>=5pp"  the rate fell by at least 5 percentage points (absolute)
 //   "change>=30%" either direction
 // A threshold alone never fires an alert: the change must also be statistically significant.
-import { UserError } from "../cli/failure.js";
+import { UserError } from "../errors.js";
 
 export type AlertDirection = "drop" | "rise" | "change";
 

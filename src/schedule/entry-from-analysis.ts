@@ -1,8 +1,8 @@
 // Reduces a report's Analysis to the history line that later runs compare with and chart.
 import type { Analysis } from "../report/analysis.js";
+import { resolveDate } from "../report/period.js";
 import { caveatLines } from "../report/render/caveat-lines.js";
 import { HISTORY_VERSION, type HistoryEntry } from "./history-entry.js";
-import { resolveDate } from "./period.js";
 
 export function historyEntryFromAnalysis(analysis: Analysis, runAt: Date = new Date()): HistoryEntry {
   const at = analysis.generatedAt ? new Date(analysis.generatedAt) : runAt;

@@ -63,11 +63,23 @@ function tryCreate(lockPath: string): boolean {
     if ((err as NodeJS.ErrnoException).code === "EEXIST") return false;
     throw err;
   }
+  const owner = JSON.stringify({ pid: process.pid, host: hostname(), at: new Date().toISOString() });
   try {
-    writeSync(fd, JSON.stringify({ pid: process.pid, host: hostname(), at: new Date().toISOString() }));
-  } finally {
+    // A short write is a full disk too: a cut-off owner would read as unparseable (see isStale).
+    if (writeSync(fd, owner) < Buffer.byteLength(owner))
+      throw Object.assign(new Error(`ENOSPC: no space left on device, write '${lockPath}'`), {
+        code: "ENOSPC",
+        syscall: "write",
+        path: lockPath,
+      });
+  } catch (err) {
+    // A full disk (or quota) lets the file be created but not written: an empty lock would read as
+    // "a holder between open and write" and block every later run until it is stale. It is ours.
     closeSync(fd);
+    unlinkSync(lockPath);
+    throw err;
   }
+  closeSync(fd);
   return true;
 }
 

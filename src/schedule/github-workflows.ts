@@ -2,7 +2,7 @@
 // .github/workflows/, for `microgoals init --github`. Existing files are never overwritten.
 import { copyFileSync, existsSync, mkdirSync, readdirSync } from "node:fs";
 import { join } from "node:path";
-import { templatesDir } from "../spec/package-root.js";
+import { templatesDir } from "../project/package-root.js";
 
 export const githubTemplatesDir = join(templatesDir, "github");
 

@@ -3,19 +3,14 @@
 // write the whole line in one go; a line a crash cut short is fenced off by a newline before the
 // next append, so it can only ever spoil itself. Reading never fails on a bad line: it is reported
 // with its line number and skipped.
-import {
-  closeSync,
-  fstatSync,
-  fsyncSync,
-  mkdirSync,
-  openSync,
-  readFileSync,
-  readSync,
-  writeSync,
-} from "node:fs";
+import { closeSync, fstatSync, fsyncSync, mkdirSync, openSync, readSync, statSync, writeSync } from "node:fs";
 import { dirname } from "node:path";
+import { readBoundedText } from "../bounded-read.js";
 import { type LockOptions, withFileLock } from "./file-lock.js";
 import { type HistoryEntry, historyEntryProblem } from "./history-entry.js";
+
+/** Years of weekly runs fit in a few MB; past this, start a new file (the old one stays readable). */
+export const MAX_HISTORY_BYTES = 256 << 20;
 
 export interface HistoryProblem {
   line: number; // 1-based; 0 when the problem concerns the whole file
@@ -31,8 +26,20 @@ export async function appendHistory(path: string, entry: HistoryEntry, options?:
   const problem = historyEntryProblem(entry);
   if (problem) throw new Error(`refusing to append an invalid history entry: ${problem}`);
   const line = Buffer.from(`${JSON.stringify(entry)}\n`, "utf8");
+  refuseSpecialFile(path);
   mkdirSync(dirname(path), { recursive: true });
   await withFileLock(`${path}.lock`, () => appendLine(path, line), options);
+}
+
+/** A device or FIFO as --history would swallow entries (/dev/null) or never end (/dev/zero). */
+function refuseSpecialFile(path: string): void {
+  let isFile: boolean;
+  try {
+    isFile = statSync(path).isFile();
+  } catch {
+    return; // missing: it is created
+  }
+  if (!isFile) throw new Error(`${path} is not a regular file`);
 }
 
 function appendLine(path: string, line: Buffer): void {
@@ -58,7 +65,7 @@ function appendLine(path: string, line: Buffer): void {
 export function readHistory(path: string): HistoryRead {
   let text: string;
   try {
-    text = readFileSync(path, "utf8");
+    text = readBoundedText(path, MAX_HISTORY_BYTES);
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === "ENOENT") return { entries: [], problems: [] };
     throw err;

@@ -1,10 +1,11 @@
 // A report run that remembers: read the history (for the trend chart and the comparison), run the
 // report, write it, then append the run to the history and notify (recordRun). Used by
 // `microgoals schedule` on every tick and by `microgoals report --history/--webhook`.
-import { mkdir, writeFile } from "node:fs/promises";
-import { dirname } from "node:path";
+
+import { writeReport } from "../files/write-report.js";
+import { loadValidProject } from "../project/load-valid.js";
+import { projectRules } from "../report/rules/index.js";
 import type { RunReportOptions, RunReportResult } from "../report/run-report.js";
-import { loadValidProject } from "../spec/load-valid.js";
 import { parseAlertRules } from "./alert-rule.js";
 import { historyEntryFromAnalysis } from "./entry-from-analysis.js";
 import { type HistoryRead, readHistoryTolerant } from "./history.js";
@@ -38,7 +39,10 @@ export interface ReportWithHistoryResult extends RunReportResult {
 export async function reportWithHistory(options: ReportWithHistoryOptions): Promise<ReportWithHistoryResult> {
   const project =
     options.project ??
-    (await loadValidProject(options.dir ?? ".", { consequence: "fix them before reporting" }));
+    (await loadValidProject(options.dir ?? ".", {
+      rules: projectRules,
+      consequence: "fix them before reporting",
+    }));
   // Parsed once, here: a typo fails before any API call, and recordRun gets the parsed rules.
   const rules = parseAlertRules([...project.report.alerts, ...(options.alertOn ?? [])]);
   const target = options.target ?? project.defaultTarget;
@@ -70,15 +74,13 @@ export async function reportWithHistory(options: ReportWithHistoryOptions): Prom
 
   // The report is on disk (or printed) before the history changes or the network is touched.
   if (out) {
-    await mkdir(dirname(out), { recursive: true });
-    await writeFile(out, result.output);
+    await writeReport(out, result.output);
   } else {
     await (write ?? ((s: string) => void process.stdout.write(s)))(result.output);
   }
   if (summaryMd) {
     const { renderMarkdown } = await import("../report/render/markdown.js");
-    await mkdir(dirname(summaryMd), { recursive: true });
-    await writeFile(summaryMd, renderMarkdown(result.analysis));
+    await writeReport(summaryMd, renderMarkdown(result.analysis));
   }
 
   const entry = historyEntryFromAnalysis(result.analysis, (now ?? (() => new Date()))());

@@ -28,7 +28,9 @@ export function slackMessage(summary: MessageSummary, alerts: Alert[]): WebhookM
       ? `${summary.title}: no significant changes (${summary.period})`
       : `${summary.title}: ${alerts.length} alert${alerts.length === 1 ? "" : "s"} (${summary.period})`;
   const blocks: Record<string, unknown>[] = [
-    { type: "header", text: { type: "plain_text", text: clip(headline, 150) } },
+    // Every text field is escaped: Slack reads `<!channel>`, `<@U…>` and `<url|label>` in them, and
+    // the title and alerts carry the spec's text.
+    { type: "header", text: { type: "plain_text", text: clipEscaped(headline, 150) } },
   ];
   if (alerts.length > 0) {
     const shown = alerts.slice(0, MAX_ALERTS).map((a) => `• :rotating_light: ${mrkdwnEscape(a.message)}`);
@@ -39,7 +41,7 @@ export function slackMessage(summary: MessageSummary, alerts: Alert[]): WebhookM
   if (summary.link)
     blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: mrkdwnEscape(summary.link) }] });
   const text = [headline, ...alerts.map((a) => `- ${a.message}`)].join("\n");
-  return { text: clip(text, 3_000), blocks };
+  return { text: clipEscaped(text, 3_000), blocks };
 }
 
 function section(text: string): Record<string, unknown> {
@@ -48,6 +50,17 @@ function section(text: string): Record<string, unknown> {
 
 function clip(s: string, max: number): string {
   return s.length <= max ? s : `${s.slice(0, max - 1)}…`;
+}
+
+/** Escaped, then within `max`: clipping the raw text never cuts an entity in half. */
+function clipEscaped(s: string, max: number): string {
+  let keep = max;
+  let out = mrkdwnEscape(clip(s, keep));
+  while (out.length > max) {
+    keep -= Math.ceil((out.length - max) / 5); // "&amp;": one character escapes to at most five
+    out = mrkdwnEscape(clip(s, keep));
+  }
+  return out;
 }
 
 // Slack mrkdwn control characters.

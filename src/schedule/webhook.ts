@@ -3,6 +3,7 @@
 // delivery is a result to report, because it must never cost the report or the history entry.
 // The URL is a secret (Slack embeds the token in it): results and errors name only its origin.
 import type { WebhookMessage } from "./slack-message.js";
+import { requestTarget, scrubUrl } from "./webhook-url.js";
 
 export interface WebhookOptions {
   /** per attempt (default 10 s) */
@@ -37,14 +38,15 @@ export async function postWebhook(
   const body = JSON.stringify(message);
   let last: WebhookResult = { ok: false, attempts: 0, target, error: "not attempted" };
   if (!/^https?:$/.test(safeProtocol(url))) return { ...last, error: "not an http(s) URL" };
+  const request = requestTarget(url);
   for (let attempt = 1; attempt <= retries + 1; attempt++) {
     if (options.signal?.aborted) return { ...last, error: "aborted" };
     const signals = [AbortSignal.timeout(timeoutMs), ...(options.signal ? [options.signal] : [])];
     let retryAfterMs: number | undefined;
     try {
-      const res = await fetch(url, {
+      const res = await fetch(request.url, {
         method: "POST",
-        headers: { "content-type": "application/json" },
+        headers: { "content-type": "application/json", ...request.headers },
         body,
         signal: AbortSignal.any(signals),
       });
@@ -55,7 +57,7 @@ export async function postWebhook(
       if (res.status < 500 && res.status !== 429 && res.status !== 408) return last;
       retryAfterMs = parseRetryAfter(res.headers.get("retry-after"));
     } catch (err) {
-      last = { ok: false, attempts: attempt, target, error: describe(err, timeoutMs) };
+      last = { ok: false, attempts: attempt, target, error: scrubUrl(describe(err, timeoutMs), url, target) };
     }
     if (attempt <= retries) {
       const backoff = Math.random() * backoffMs * 2 ** (attempt - 1);

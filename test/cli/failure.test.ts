@@ -1,6 +1,7 @@
 // What reportFailure prints: one redacted line (plus hint), the documented exit code, no secrets.
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { reportFailure, UsageError, UserError } from "../../src/cli/failure.js";
+import { reportFailure } from "../../src/cli/failure.js";
+import { UsageError, UserError } from "../../src/errors.js";
 
 function printed(err: unknown): { code: number; text: string } {
   const spy = vi.spyOn(console, "error").mockImplementation(() => {});

@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { pointSchemaAt, scaffold } from "../../src/spec/scaffold.js";
+import { pointSchemaAt, scaffold } from "../../src/cli/run/init.js";
 
 describe("init $schema paths", () => {
   it("points at node_modules/microgoals from a project in a subfolder", async () => {

@@ -48,7 +48,7 @@ describe("startup stays light", () => {
         "--import",
         "./test/support/record-imports.mjs",
         "-e",
-        'await import("./src/ga4/data/clients.ts").then((m) => m.dataClients({ endpoint: "http://127.0.0.1:9" })).then((c) => c.close())',
+        'await import("./src/report/sources/data-api/clients.ts").then((m) => m.dataClients({ endpoint: "http://127.0.0.1:9" })).then((c) => c.close())',
       ],
       { env: { ...process.env, RECORD_IMPORTS: record }, encoding: "utf8" },
     );

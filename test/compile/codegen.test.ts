@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { generateTypeScript } from "../../src/compile/codegen/typescript.js";
-import { loadProject } from "../../src/spec/load.js";
+import { loadProject } from "../../src/project/load.js";
 import { cond, goal, param, project } from "./factory.js";
 
 const root = join(import.meta.dirname, "../..");

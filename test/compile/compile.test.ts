@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { UsageError } from "../../src/cli/failure.js";
 import { canonicalJson } from "../../src/compile/canonical-json.js";
 import { compile } from "../../src/compile/compile.js";
 import { exportContainer } from "../../src/compile/container-export.js";
 import { fromExportEnum, toExportEnum } from "../../src/compile/export-format.js";
 import { contentHash, parseMarker } from "../../src/compile/ownership.js";
+import { UsageError } from "../../src/errors.js";
 import { cond, everyKindProject, goal, param, project } from "./factory.js";
 
 describe("compile", () => {

@@ -7,7 +7,7 @@ import type {
   Project,
   TriggerSpec,
   ValueSource,
-} from "../../src/spec/model.js";
+} from "../../src/project/model.js";
 import { baseGoal, baseProject, baseTarget, testSource as src } from "../support/project.js";
 
 export function cond(

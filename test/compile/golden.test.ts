@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import { canonicalJson } from "../../src/compile/canonical-json.js";
 import { compile } from "../../src/compile/compile.js";
 import { exportContainerJson } from "../../src/compile/container-export.js";
-import { loadProject } from "../../src/spec/load.js";
+import { loadProject } from "../../src/project/load.js";
 
 const root = join(import.meta.dirname, "../..");
 const golden = join(import.meta.dirname, "golden");

@@ -8,7 +8,8 @@ import { exportContainer } from "../../src/compile/container-export.js";
 import { goalFileYaml } from "../../src/compile/import/goal-yaml.js";
 import { importContainer } from "../../src/compile/import/import-container.js";
 import { errorsOf, keepValid } from "../../src/compile/import/validate-imported.js";
-import { loadProject, loadProjectFromStrings } from "../../src/spec/load.js";
+import { loadProject, loadProjectFromStrings } from "../../src/project/load.js";
+import { projectRules } from "../../src/report/rules/index.js";
 
 const refDir = "/work/shared/reference/gtm-exports";
 const refFiles = readdirSync(refDir)
@@ -50,6 +51,15 @@ describe("import of real exports", () => {
     ]);
   });
 
+  it("a hand-made container's GA4 recommended conversion events import as macro goals", () => {
+    const data = JSON.parse(readFileSync(join(refDir, "ga4-ecommerce-custom-events.json"), "utf8"));
+    const r = keepValid(importContainer(data));
+    const purchase = r.goals.find((g) => g.id === "purchase");
+    expect(purchase?.kind).toBe("macro");
+    expect(purchase?.role).toBeUndefined();
+    expect(r.goals.filter((g) => g.id !== "purchase").every((g) => g.kind === "micro")).toBe(true);
+  });
+
   it("skips tags whose conditions use variables the spec cannot express", () => {
     const data = JSON.parse(readFileSync(join(refDir, "ga4-youtube-trigger-groups.json"), "utf8"));
     const r = importContainer(data);
@@ -85,7 +95,7 @@ describe("import of real exports", () => {
 });
 
 describe("round trip: export → import → compile", async () => {
-  const loaded = await loadProject(root);
+  const loaded = await loadProject(root, { rules: projectRules });
   const project = loaded.project!;
   const original = compile(project);
   const file = JSON.parse(JSON.stringify(exportContainer(original)));
@@ -101,7 +111,7 @@ describe("round trip: export → import → compile", async () => {
       "microgoals.yaml": readFileSync(join(root, "microgoals.yaml"), "utf8"),
       "goals/imported.yaml": stringify({ goals: result.goals }),
     };
-    const again = loadProjectFromStrings(files, root);
+    const again = loadProjectFromStrings(files, root, { rules: projectRules });
     expect(again.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
     const recompiled = compile(again.project!);
     expect(canonicalJson(recompiled.gtm)).toBe(canonicalJson(original.gtm));

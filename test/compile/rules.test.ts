@@ -1,6 +1,8 @@
 // "Anything that validates must compile": compiler limits are validation rules with a location.
+
 import { describe, expect, it } from "vitest";
-import { loadProjectFromStrings } from "../../src/spec/load.js";
+import { loadProjectFromStrings } from "../../src/project/load.js";
+import { projectRules } from "../../src/report/rules/index.js";
 
 const projectYaml = `version: 1
 name: t
@@ -21,7 +23,9 @@ describe("compile-template-braces", () => {
       page_view:
         path: "/x/{{Page Path}}"
 `;
-    const r = loadProjectFromStrings({ "microgoals.yaml": projectYaml, "goals/a.yaml": goals }, "/");
+    const r = loadProjectFromStrings({ "microgoals.yaml": projectYaml, "goals/a.yaml": goals }, "/", {
+      rules: projectRules,
+    });
     const d = r.diagnostics.filter((x) => x.rule === "compile-template-braces");
     expect(d).toHaveLength(1);
     expect(d[0]!.severity).toBe("error");
@@ -37,7 +41,9 @@ describe("compile-template-braces", () => {
       page_view:
         path: /x
 `;
-    const r = loadProjectFromStrings({ "microgoals.yaml": projectYaml, "goals/a.yaml": goals }, "/");
+    const r = loadProjectFromStrings({ "microgoals.yaml": projectYaml, "goals/a.yaml": goals }, "/", {
+      rules: projectRules,
+    });
     expect(r.diagnostics.filter((x) => x.rule === "compile-template-braces")).toEqual([]);
   });
 });

@@ -1,10 +1,10 @@
 // One target lookup for every command: the named or default target, or a usage error (exit 2)
 // that lists the targets there are.
 import { describe, expect, it } from "vitest";
-import { UsageError } from "../../src/cli/failure.js";
+import { checkTarget } from "../../src/cli/run/check-target.js";
 import { compile } from "../../src/compile/compile.js";
-import { checkTarget } from "../../src/compile/run/valid-project.js";
-import { resolveTarget } from "../../src/spec/target.js";
+import { UsageError } from "../../src/errors.js";
+import { resolveTarget } from "../../src/project/target.js";
 import { baseProject, baseTarget } from "../support/project.js";
 
 const project = baseProject([], {

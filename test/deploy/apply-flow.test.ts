@@ -2,8 +2,8 @@
 // plan's estimate counts every GTM call apply makes, progress counts every write, built-ins a new
 // workspace already has are not planned, and a wrong container names the target and what to check.
 import { afterEach, describe, expect, it } from "vitest";
+import { applyPlan, planDeploy } from "../../src/deploy/deploy.js";
 import type { BudgetSnapshot } from "../../src/google/budget.js";
-import { applyPlan, planDeploy } from "../../src/gtm/deploy.js";
 import { GTM_DEFAULT_BUILT_INS } from "../../src/gtm/read-live.js";
 import {
   closeEmulators,

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { applyPlan, planDeploy } from "../../src/gtm/deploy.js";
+import { applyPlan, planDeploy } from "../../src/deploy/deploy.js";
 import { hasChanges } from "../../src/plan/model.js";
 import { renderPlan } from "../../src/plan/render.js";
 import {

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
+import { applyPlan, planDeploy } from "../../src/deploy/deploy.js";
 import type { Emulator } from "../../src/emulator/server.js";
 import { AbortedError } from "../../src/google/clock.js";
-import { applyPlan, planDeploy } from "../../src/gtm/deploy.js";
 import { openSession } from "../../src/gtm/session.js";
 import { hasChanges } from "../../src/plan/model.js";
 import {
@@ -77,8 +77,10 @@ describe("faults, paging and interruption", () => {
   });
 
   it("paces to the quota window: zero rate-limit answers for a deploy larger than the window", async () => {
-    emu = await emulator();
-    const s = await session(emu);
+    // 1-s windows: even on a loaded machine a window's 25 calls come faster than that, so the deploy
+    // must wait (with 100-ms windows slow calls alone could spread it out).
+    emu = await emulator({ timeScale: 100 });
+    const s = await openSession({ endpoint: emu.url, scopes: "publish", timeScale: 100 });
     const r = await applyPlan({ desired: exampleDesired() }, { session: s });
     expect(r.budget.reads + r.budget.writes).toBeGreaterThan(25);
     expect(r.budget.rateLimited).toBe(0);

@@ -5,11 +5,11 @@ import { join } from "node:path";
 import { compile } from "../../src/compile/compile.js";
 import type { DesiredState } from "../../src/compile/desired-state.js";
 import { parseMarker } from "../../src/compile/ownership.js";
+import type { DeployOptions } from "../../src/deploy/deploy.js";
 import type { StoredEntity } from "../../src/emulator/gtm/types.js";
 import { type Emulator, type EmulatorOptions, startEmulator } from "../../src/emulator/server.js";
-import type { DeployOptions } from "../../src/gtm/deploy.js";
 import { openSession, type Session } from "../../src/gtm/session.js";
-import { loadProjectFromStrings } from "../../src/spec/load.js";
+import { loadProjectFromStrings } from "../../src/project/load.js";
 
 export const TIME_SCALE = 1000; // GTM's 100 s window lasts 100 ms
 const ROOT = join(import.meta.dirname, "../..");

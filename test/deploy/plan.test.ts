@@ -69,6 +69,14 @@ describe("plan (pure)", () => {
     );
     expect(a).toMatch(/API calls: \d+ GTM writes/);
   });
+
+  it("the summary's counts equal its + and ~ lines (folder and built-in variables included)", () => {
+    const a = renderPlan(makePlan(exampleDesired(), emptyLive(), { keyEvents: [], customDimensions: [] }));
+    const plus = a.split("\n").filter((l) => l.startsWith("  + ")).length;
+    const tilde = a.split("\n").filter((l) => l.startsWith("  ~ ")).length;
+    expect(a).toContain("create folder");
+    expect(a).toContain(`Plan: ${plus} to create, ${tilde} to update,`);
+  });
 });
 
 describe("saved plans from before the estimate counted reads", () => {

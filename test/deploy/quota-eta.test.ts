@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatEta, quotaEtaMs } from "../../src/google/quota-eta.js";
+import { formatEta, quotaEtaMs } from "../../src/plan/quota-eta.js";
 
 // GTM's real window: 25 calls per 100 s.
 const gtm = { limit: 25, windowMs: 100_000, now: 1_000_000 };

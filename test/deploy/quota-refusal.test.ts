@@ -1,10 +1,12 @@
 // A quota refusal (the window filled by calls the pacer could not see) waits a whole window through
 // the pacer instead of spending the transient-error attempts; a daily-limit answer is never retried.
+
 import { describe, expect, it } from "vitest";
 import { errorFacts, isDailyLimit, isRateLimit, isRetryable } from "../../src/google/api-error.js";
 import { Budget } from "../../src/google/budget.js";
 import { ApiCallError, ApiCaller } from "../../src/google/caller.js";
 import { Pacer } from "../../src/google/pacer.js";
+import { quotaEtaMs } from "../../src/plan/quota-eta.js";
 import { fakeClock } from "./fake-clock.js";
 
 function refusal(reason: string, limit = "Queries per 100 seconds") {
@@ -43,7 +45,7 @@ describe("quota refusal", () => {
     expect(pacer.waitMs()).toBe(0); // 1 of 25 used: room as far as this pacer knows
     pacer.saturate(clock.now());
     expect(pacer.waitMs()).toBe(1005);
-    expect(pacer.etaMs(1)).toBe(1005);
+    expect(quotaEtaMs(1, pacer.window())).toBe(1005);
     await pacer.acquire();
     expect(clock.now()).toBe(1005);
   });

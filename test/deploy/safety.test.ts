@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { UserError } from "../../src/cli/failure.js";
+import { applyPlan, planDeploy } from "../../src/deploy/deploy.js";
 import type { Emulator } from "../../src/emulator/server.js";
-import { applyPlan, planDeploy } from "../../src/gtm/deploy.js";
+import { UserError } from "../../src/errors.js";
 import { hasChanges } from "../../src/plan/model.js";
 import {
   closeEmulators,
@@ -83,7 +83,7 @@ describe("safety with things microgoals does not own", () => {
     files["goals/shop.yaml"] = "goals: []\n";
     const emptied = await applyPlan(
       { desired: desiredFrom(files) },
-      { session: await session(emu), force: true },
+      { session: await session(emu), force: true, allowDestroyAll: true },
     );
     expect(emptied.gtm.deleted).toBeGreaterThan(0);
     const ws = workspaceEntities(emu)!;

@@ -5,8 +5,8 @@ import { execFile, execFileSync, spawn } from "node:child_process";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterEach, describe, expect, it } from "vitest";
+import { planDeploy } from "../../src/deploy/deploy.js";
 import type { Emulator } from "../../src/emulator/server.js";
-import { planDeploy } from "../../src/gtm/deploy.js";
 import { hasChanges } from "../../src/plan/model.js";
 import {
   closeEmulators,

@@ -6,17 +6,17 @@ import { join } from "node:path";
 import { DuckDBInstance } from "@duckdb/node-api";
 import nodeSqlParser from "node-sql-parser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { UserError } from "../../src/cli/failure.js";
-import { analysisSql } from "../../src/report/sources/export/analysis-query.js";
+import { UserError } from "../../src/errors.js";
 import {
   bigQueryReportSql,
   checkBytes,
   formatBytes,
   parseDataset,
-} from "../../src/report/sources/export/bigquery-source.js";
+} from "../../src/report/sources/bigquery/bigquery-source.js";
+import { analysisSql } from "../../src/report/sources/export/analysis-query.js";
 import { duckdb } from "../../src/report/sources/export/dialect.js";
 import { exportQuery } from "../../src/report/sources/export/export-query.js";
-import { filesReport } from "../../src/report/sources/export/files-source.js";
+import { filesReport } from "../../src/report/sources/files/files-source.js";
 import { exportDir, goal, merchProject } from "./merch-project.js";
 
 const dir = mkdtempSync(join(tmpdir(), "microgoals-export-"));

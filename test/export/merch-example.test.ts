@@ -1,8 +1,8 @@
 // The example project for the Google Merchandise Store validates with the spec loader and reports
 // on the real export, including its page_location-defined goal.
 import { describe, expect, it } from "vitest";
-import { filesReport } from "../../src/report/sources/export/files-source.js";
-import { loadProject } from "../../src/spec/load.js";
+import { loadProject } from "../../src/project/load.js";
+import { filesReport } from "../../src/report/sources/files/files-source.js";
 import { exportDir } from "./merch-project.js";
 
 describe("examples/merch-store", () => {

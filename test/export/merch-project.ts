@@ -1,6 +1,6 @@
 // A Project for the Google Merchandise Store built in code (independent of the YAML loader), used
 // by the export tests and the bench.
-import type { Goal, Project } from "../../src/spec/model.js";
+import type { Goal, Project } from "../../src/project/model.js";
 
 const source = { file: "goals/store.yaml", pointer: "" };
 

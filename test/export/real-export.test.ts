@@ -5,11 +5,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { EventStore } from "../../src/emulator/data/event-store.js";
 import { loadExport } from "../../src/emulator/load-export.js";
 import { type Emulator, startEmulator } from "../../src/emulator/server.js";
-import { dataClients } from "../../src/ga4/data/clients.js";
-import { fetchReportInput } from "../../src/ga4/data/source.js";
-import { planReport } from "../../src/report/plan.js";
-import { filesReport } from "../../src/report/sources/export/files-source.js";
+import { planReport } from "../../src/report/query-plan.js";
+import { dataClients } from "../../src/report/sources/data-api/clients.js";
+import { fetchReportInput } from "../../src/report/sources/data-api/source.js";
 import type { ExportReportInput } from "../../src/report/sources/export/read-result.js";
+import { filesReport } from "../../src/report/sources/files/files-source.js";
 import { exportDir, merchMicros, merchProject } from "./merch-project.js";
 
 // From the folder's README (independently published figures for the same property).

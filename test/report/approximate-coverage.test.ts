@@ -5,12 +5,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadExport } from "../../src/emulator/load-export.js";
 import { type Emulator, startEmulator } from "../../src/emulator/server.js";
-import { type DataClients, dataClients } from "../../src/ga4/data/clients.js";
-import { fetchReportInput } from "../../src/ga4/data/source.js";
 import type { Analysis } from "../../src/report/analysis.js";
 import { analyze } from "../../src/report/analyze.js";
-import { planReport } from "../../src/report/plan.js";
-import { filesReport } from "../../src/report/sources/export/files-source.js";
+import { planReport } from "../../src/report/query-plan.js";
+import { type DataClients, dataClients } from "../../src/report/sources/data-api/clients.js";
+import { fetchReportInput } from "../../src/report/sources/data-api/source.js";
+import { filesReport } from "../../src/report/sources/files/files-source.js";
 import { countingSigma } from "../../src/report/stats/counting-error.js";
 import { exportDir, merchProject } from "../export/merch-project.js";
 import { bruteForce, generate, type PairTruth, projectFor, RANGE } from "./synthetic.js";

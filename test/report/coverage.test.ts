@@ -3,7 +3,7 @@
 // significant beyond the false-discovery rate.
 import { describe, expect, it } from "vitest";
 import { analyze } from "../../src/report/analyze.js";
-import { planReport } from "../../src/report/plan.js";
+import { planReport } from "../../src/report/query-plan.js";
 import { bruteForce, generate, type PairTruth, projectFor } from "./synthetic.js";
 
 const SEEDS = 150;

@@ -8,9 +8,9 @@ import { join, resolve } from "node:path";
 import { promisify } from "node:util";
 import { GoogleAuth } from "google-auth-library";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { UserError } from "../../src/cli/failure.js";
-import { officialDataClients } from "../../src/ga4/data/clients.js";
+import { UserError } from "../../src/errors.js";
 import { runReport } from "../../src/report/run-report.js";
+import { officialDataClients } from "../../src/report/sources/data-api/clients.js";
 
 const root = resolve(import.meta.dirname, "../..");
 const empty = mkdtempSync(join(tmpdir(), "report-nocreds-"));

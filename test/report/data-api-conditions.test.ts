@@ -5,12 +5,12 @@
 import { describe, expect, it } from "vitest";
 import type { EventInput } from "../../src/emulator/data/event-store.js";
 import { mulberry32 } from "../../src/emulator/traffic/prng.js";
-import { planQueries } from "../../src/ga4/data/queries.js";
-import { fetchReportInput } from "../../src/ga4/data/source.js";
+import type { Condition, Goal } from "../../src/project/model.js";
 import { analyze } from "../../src/report/analyze.js";
-import { pagePathOf, planReport } from "../../src/report/plan.js";
+import { pagePathOf, planReport } from "../../src/report/query-plan.js";
 import { FORMATS, render } from "../../src/report/render/format.js";
-import type { Condition, Goal } from "../../src/spec/model.js";
+import { planQueries } from "../../src/report/sources/data-api/queries.js";
+import { fetchReportInput } from "../../src/report/sources/data-api/source.js";
 import { baseGoal, baseProject, testSource } from "../support/project.js";
 import { dataApiFixture } from "./data-api-fixture.js";
 import { bruteForce, DAY, RANGE, START } from "./synthetic.js";

@@ -1,9 +1,9 @@
 // A failed Data API call becomes one user error whose text never carries a token or key.
 import { describe, expect, it } from "vitest";
-import { UserError } from "../../src/cli/failure.js";
-import type { DataClients } from "../../src/ga4/data/clients.js";
-import { fetchReportInput } from "../../src/ga4/data/source.js";
-import { planReport } from "../../src/report/plan.js";
+import { UserError } from "../../src/errors.js";
+import { planReport } from "../../src/report/query-plan.js";
+import type { DataClients } from "../../src/report/sources/data-api/clients.js";
+import { fetchReportInput } from "../../src/report/sources/data-api/source.js";
 import { testProject } from "./fixture.js";
 
 const failing = (message: string): DataClients => ({

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll } from "vitest";
 import type { EventInput } from "../../src/emulator/data/event-store.js";
 import { type Emulator, startEmulator } from "../../src/emulator/server.js";
-import { type DataClients, dataClients } from "../../src/ga4/data/clients.js";
+import { type DataClients, dataClients } from "../../src/report/sources/data-api/clients.js";
 
 export function dataApiFixture(events: EventInput[]): { clients(): DataClients; emulator(): Emulator } {
   let emulator: Emulator;

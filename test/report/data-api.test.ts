@@ -2,10 +2,10 @@
 // on synthetic traffic; the fetched counts must equal a brute-force count over the raw events.
 import { describe, expect, it } from "vitest";
 import { startEmulator } from "../../src/emulator/server.js";
-import { dataClients } from "../../src/ga4/data/clients.js";
-import { fetchReportInput } from "../../src/ga4/data/source.js";
 import { analyze } from "../../src/report/analyze.js";
-import { planReport } from "../../src/report/plan.js";
+import { planReport } from "../../src/report/query-plan.js";
+import { dataClients } from "../../src/report/sources/data-api/clients.js";
+import { fetchReportInput } from "../../src/report/sources/data-api/source.js";
 import { dataApiFixture } from "./data-api-fixture.js";
 import { testGoal } from "./fixture.js";
 import { bruteForce, generate, type PairTruth, projectFor, RANGE } from "./synthetic.js";

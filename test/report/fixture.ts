@@ -1,8 +1,9 @@
 // A small hand-built Project (macro purchase, micros view_product/add_to_cart/broken_widget) and a
 // ReportInput for it, so report tests need neither the spec loader nor the emulator.
+
+import type { Goal, Project } from "../../src/project/model.js";
 import type { ReportInput } from "../../src/report/model.js";
 import { emptyCaveats } from "../../src/report/model.js";
-import type { Goal, Project } from "../../src/spec/model.js";
 import { baseGoal, baseProject, baseTarget } from "../support/project.js";
 
 function goal(id: string, kind: "macro" | "micro", leadsTo: string[] = [], value?: number): Goal {

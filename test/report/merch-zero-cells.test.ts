@@ -5,16 +5,16 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadExport } from "../../src/emulator/load-export.js";
 import { type Emulator, startEmulator } from "../../src/emulator/server.js";
-import { dataClients } from "../../src/ga4/data/clients.js";
-import { fetchReportInput } from "../../src/ga4/data/source.js";
+import { loadProject } from "../../src/project/load.js";
+import type { Project } from "../../src/project/model.js";
 import type { Analysis, PairAnalysis } from "../../src/report/analysis.js";
 import { analyze } from "../../src/report/analyze.js";
-import { planReport } from "../../src/report/plan.js";
+import { planReport } from "../../src/report/query-plan.js";
 import { FORMATS, render } from "../../src/report/render/format.js";
-import { liftForest } from "../../src/report/render/svg-charts.js";
-import { filesReport } from "../../src/report/sources/export/files-source.js";
-import { loadProject } from "../../src/spec/load.js";
-import type { Project } from "../../src/spec/model.js";
+import { liftForest } from "../../src/report/render/html/svg-charts.js";
+import { dataClients } from "../../src/report/sources/data-api/clients.js";
+import { fetchReportInput } from "../../src/report/sources/data-api/source.js";
+import { filesReport } from "../../src/report/sources/files/files-source.js";
 import { exportDir } from "../export/merch-project.js";
 
 const files = `${exportDir}/*.parquet`;

@@ -3,10 +3,10 @@
 // at most, in every format.
 import { describe, expect, it } from "vitest";
 import type { EventInput } from "../../src/emulator/data/event-store.js";
-import { fetchReportInput } from "../../src/ga4/data/source.js";
 import { analyze } from "../../src/report/analyze.js";
-import { planReport } from "../../src/report/plan.js";
+import { planReport } from "../../src/report/query-plan.js";
 import { FORMATS, render } from "../../src/report/render/format.js";
+import { fetchReportInput } from "../../src/report/sources/data-api/source.js";
 import { dataApiFixture } from "./data-api-fixture.js";
 import { projectFor, RANGE } from "./synthetic.js";
 

@@ -73,7 +73,7 @@ describe("renderers", () => {
     project.goals[1].title = "<b>view|product</b>";
     const b = analyze(project, testInput());
     expect(render(b, "html")).toContain("&lt;b&gt;view|product&lt;/b&gt;");
-    expect(render(b, "md")).toContain("<b>view\\|product</b>");
+    expect(render(b, "md")).toContain("&lt;b>view\\|product&lt;/b>");
   });
 
   it("is byte-stable", () => {

@@ -5,9 +5,9 @@
 // P(macro|no micro) = baseline, exactly the quantities the report estimates.
 import type { EventInput } from "../../src/emulator/data/event-store.js";
 import { mulberry32 } from "../../src/emulator/traffic/prng.js";
+import type { Goal, Project } from "../../src/project/model.js";
 import type { FunnelCount, GoalCount, PairCount, ReportInput } from "../../src/report/model.js";
 import { emptyCaveats } from "../../src/report/model.js";
-import type { Goal, Project } from "../../src/spec/model.js";
 import { testGoal, testProject } from "./fixture.js";
 
 export interface PairTruth {

@@ -94,9 +94,11 @@ describe("recordRun", () => {
         log: () => {},
       });
       expect(result.historyWritten).toBe(false);
-      expect(result.historyError).toMatch(/EISDIR/);
+      expect(result.historyError).toMatch(/history\.jsonl is not a regular file/);
       expect(result.historyProblems).toEqual([
-        expect.stringMatching(/history\.jsonl: cannot read the history: EISDIR/),
+        expect.stringMatching(
+          /history\.jsonl: cannot read the history: .*history\.jsonl is not a regular file/,
+        ),
       ]);
       expect(hook.bodies).toHaveLength(1);
       expect(result.exitCode).toBe(1);

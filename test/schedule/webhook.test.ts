@@ -116,11 +116,67 @@ describe("slackMessage", () => {
       message: "a → b fell <fast> & hard",
     };
     const m = slackMessage({ title: "T", period: "P", lines: [] }, [alert]);
-    expect(m.text).toBe("T: 1 alert (P)\n- a → b fell <fast> & hard");
+    expect(m.text).toBe("T: 1 alert (P)\n- a → b fell &lt;fast&gt; &amp; hard");
     expect(m.blocks[0]).toEqual({ type: "header", text: { type: "plain_text", text: "T: 1 alert (P)" } });
     expect(JSON.stringify(m.blocks[1])).toContain("a → b fell &lt;fast&gt; &amp; hard");
     expect(slackMessage({ title: "T", period: "P", lines: [] }, []).text).toBe(
       "T: no significant changes (P)",
     );
+  });
+});
+
+describe("hostile and secret inputs", () => {
+  it("escapes the title everywhere: no @channel through a project name", () => {
+    const m = slackMessage(
+      {
+        title: "report: <!channel> <@U123> <http://evil.example|click> & co",
+        period: "P",
+        lines: ["<!here>"],
+      },
+      [],
+    );
+    const payload = JSON.stringify(m);
+    expect(payload).not.toMatch(/<[!@h]/);
+    expect(m.text).toContain("&lt;!channel&gt;");
+    expect(JSON.stringify(m.blocks[0])).toContain("&lt;!channel&gt;");
+  });
+
+  it("keeps within Slack's limits after escaping, without cutting an entity", () => {
+    const m = slackMessage({ title: "<".repeat(400), period: "P", lines: [] }, []);
+    const header = (m.blocks[0] as { text: { text: string } }).text.text;
+    expect(header.length).toBeLessThanOrEqual(150);
+    expect(header).toMatch(/^(&lt;)+…?$/);
+  });
+
+  it("sends user info as Basic auth and never prints it", async () => {
+    const seen: (string | undefined)[] = [];
+    const server = createServer((req, res) => {
+      seen.push(req.headers.authorization);
+      req.resume();
+      req.on("end", () => res.end("ok"));
+    });
+    servers.push(server);
+    await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+    const { port } = server.address() as AddressInfo;
+    const result = await postWebhook(
+      `http://alice:s3cr%40t@127.0.0.1:${port}/hook/SECRETTOKEN`,
+      message,
+      fast,
+    );
+    expect(result).toMatchObject({ ok: true, target: `http://127.0.0.1:${port}` });
+    expect(seen).toEqual([`Basic ${Buffer.from("alice:s3cr@t").toString("base64")}`]);
+  });
+
+  it("names only the origin when a URL with user info cannot be reached", async () => {
+    const s = await serve((_q, res) => res.end());
+    const server = servers.pop()!;
+    await new Promise((r) => server.close(r));
+    const url = s.url.replace("http://", "http://alice:hunter2@");
+    const result = await postWebhook(url, message, { ...fast, retries: 0 });
+    expect(result).toMatchObject({ ok: false, target: s.origin });
+    const printed = JSON.stringify(result);
+    expect(printed).not.toContain("hunter2");
+    expect(printed).not.toContain("alice");
+    expect(printed).not.toContain("SECRETTOKEN");
   });
 });

@@ -1,6 +1,6 @@
 // The Project and Goal skeletons test factories share (compile, report, emulator data), so each
 // factory only spells out what its tests are about. Plain model objects: no loader involved.
-import type { Goal, Project, SourceRef, Target, TriggerSpec } from "../../src/spec/model.js";
+import type { Goal, Project, SourceRef, Target, TriggerSpec } from "../../src/project/model.js";
 
 export const testSource: SourceRef = { file: "goals/test.yaml", pointer: "" };
 

@@ -10,9 +10,10 @@ export function register(program: Command): void {
     .option("-y, --yes", "do not ask for confirmation")
     .option("--publish", "create a container version and publish it")
     .option("--version-name <text>", "container version name (default: microgoals <target> <git commit>)")
-    .option("--force", "overwrite owned entities edited by hand (drift)");
+    .option("--force", "overwrite owned entities edited by hand (drift)")
+    .option("--allow-destroy-all", "allow a plan that deletes every entity microgoals deployed");
   addConnectionOptions(apply).action(async (input: string, opts) => {
-    const { runApply } = await import("../../gtm/deploy-command.js");
+    const { runApply } = await import("../run/deploy.js");
     await runApply(input, opts);
   });
 }

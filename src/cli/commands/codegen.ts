@@ -8,7 +8,7 @@ export function register(program: Command): void {
     .option("--lang <lang>", "output language (ts)", "ts")
     .requiredOption("-o, --out <file>", "file to write, e.g. src/microgoals.generated.ts")
     .action(async (dir: string, opts: { lang: string; out: string }) => {
-      const { runCodegen } = await import("../../compile/run/codegen-command.js");
+      const { runCodegen } = await import("../run/codegen.js");
       await runCodegen(dir, opts);
     });
 }

@@ -1,14 +1,17 @@
 import type { Command } from "commander";
+import { addTextOrJsonFormat, wantsJson } from "./text-or-json.js";
 
 export function register(program: Command): void {
-  program
+  const compile = program
     .command("compile")
     .description("Compile the goals to GTM entities and GA4 key events; print a summary or the desired state")
     .argument("[dir]", "project directory", ".")
-    .option("-t, --target <name>", "target from microgoals.yaml (default: default_target)")
-    .option("--json", "print the full desired state as JSON (stable key order)")
-    .action(async (dir: string, opts: { target?: string; json?: boolean }) => {
-      const { runCompile } = await import("../../compile/run/compile-command.js");
-      await runCompile(dir, opts);
-    });
+    .option("-t, --target <name>", "target from microgoals.yaml (default: default_target)");
+  addTextOrJsonFormat(compile, "the full desired state, stable key order").action(
+    async (dir: string, opts: { target?: string; format?: string; json?: boolean }) => {
+      const json = wantsJson(opts);
+      const { runCompile } = await import("../run/compile.js");
+      await runCompile(dir, { target: opts.target, json });
+    },
+  );
 }

@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import { UsageError } from "../failure.js";
+import { UsageError } from "../../errors.js";
 
 export function register(program: Command): void {
   program
@@ -14,8 +14,8 @@ export function register(program: Command): void {
     .option("--time-scale <x>", "divide GTM's 100 s quota window by this", "100")
     .option("--html <file>", "where to write the HTML report", "report.html")
     .action(async (dir: string | undefined, opts) => {
-      const { runDemo } = await import("../../demo/run-demo.js");
-      const { exampleProjectDir } = await import("../../demo/example-dir.js");
+      const { runDemo } = await import("../demo/run-demo.js");
+      const { exampleProjectDir } = await import("../demo/example-dir.js");
       const { exitCode } = await runDemo({
         dir: dir ?? exampleProjectDir(),
         users: positive(opts.users, "--users"),

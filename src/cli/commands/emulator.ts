@@ -1,18 +1,7 @@
 // `microgoals emulator`: the local GTM + GA4 API emulator, until SIGINT/SIGTERM; optionally with
 // real GA4 export events loaded (--load) so the Data API path runs on them.
 import type { Command } from "commander";
-
-export interface EmulatorCommandOptions {
-  port: string;
-  seed?: string;
-  state?: string;
-  timeScale?: string;
-  faults?: string;
-  thresholdUsers?: string;
-  exactCounts?: boolean;
-  load?: string;
-  loadProperty: string;
-}
+import type { EmulatorCommandOptions } from "../run/emulator.js";
 
 export function register(program: Command): void {
   program
@@ -30,8 +19,12 @@ export function register(program: Command): void {
     )
     .option("--load <glob>", "load GA4 export files (Parquet or NDJSON) into the Data API's events at start")
     .option("--load-property <id>", "GA4 property the loaded events belong to", "1")
+    .option(
+      "--strict-ids",
+      "answer 404 for GTM accounts and containers it does not have, like Google (default: create them on first use)",
+    )
     .action(async (options: EmulatorCommandOptions) => {
-      const { runEmulator } = await import("../../emulator/run-emulator.js");
+      const { runEmulator } = await import("../run/emulator.js");
       await runEmulator(options);
     });
 }

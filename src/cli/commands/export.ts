@@ -6,9 +6,9 @@ export function register(program: Command): void {
     .description("Write a GTM container import file (exportFormatVersion 2) for review and manual import")
     .argument("[dir]", "project directory", ".")
     .option("-t, --target <name>", "target from microgoals.yaml (default: default_target)")
-    .requiredOption("-o, --out <file>", "output file, e.g. container.json")
-    .action(async (dir: string, opts: { target?: string; out: string }) => {
-      const { runExport } = await import("../../compile/run/export-command.js");
+    .option("-o, --out <file>", 'output file, e.g. container.json (default or "-": stdout)')
+    .action(async (dir: string, opts: { target?: string; out?: string }) => {
+      const { runExport } = await import("../run/export.js");
       await runExport(dir, opts);
     });
 }

@@ -9,8 +9,9 @@ export function register(program: Command): void {
     .argument("<container.json>", "a GTM container export (Admin → Export container)")
     .option("-o, --out <file>", "goal file to write", "goals/imported.yaml")
     .option("--force", "overwrite the output file")
-    .action(async (file: string, opts: { out: string; force?: boolean }) => {
-      const { runImport } = await import("../../compile/run/import-command.js");
+    .option("--prefix <text>", "prefix every imported goal id (when ids collide with the project's)")
+    .action(async (file: string, opts: { out: string; force?: boolean; prefix?: string }) => {
+      const { runImport } = await import("../run/import.js");
       await runImport(file, opts);
     });
 }

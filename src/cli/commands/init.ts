@@ -19,7 +19,7 @@ export function register(program: Command): void {
         dir: string,
         opts: { template: "ecommerce" | "lead-gen" | "saas" | "content"; github?: boolean },
       ) => {
-        const { scaffold } = await import("../../spec/scaffold.js");
+        const { scaffold } = await import("../run/init.js");
         const files = await scaffold(dir, opts.template);
         const prefix = dir === "." ? "" : `${dir}/`;
         for (const f of files) console.log(`created ${prefix}${f}`);

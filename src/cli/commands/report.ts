@@ -3,48 +3,19 @@
 // (see docs/export.md).
 import type { Command } from "commander";
 
-interface ReportFlags {
-  target?: string;
-  since?: string;
-  until?: string;
-  format: string;
-  out?: string;
-  endpoint?: string;
-  credentials?: string;
-  history?: string;
-  alertOn: string[];
-  webhook?: string;
-  source: string;
-  files?: string;
-  allowGaps?: boolean;
-  dataset?: string;
-  billingProject?: string;
-  maxBytes?: string;
-  intraday?: boolean;
-  location?: string;
-}
-
-const SOURCES = ["ga4", "files", "bigquery"] as const;
-
-/** Flags that only mean something for one source: given with another, they are a usage error. */
-const sourceFlags: Record<string, (keyof ReportFlags)[]> = {
-  ga4: ["endpoint", "credentials"],
-  files: ["files"],
-  bigquery: ["dataset", "billingProject", "maxBytes", "intraday", "location"],
-};
-
-const flagName = (key: string) => `--${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+import type { RunReportOptions } from "../../report/run-report.js";
+import type { ReportFlags } from "../run/report-source-flags.js";
 
 export function register(program: Command): void {
   program
     .command("report")
     .description("Report how each micro goal relates to the macro goals it leads to (GA4 Data API or export)")
     .argument("[dir]", "project directory", ".")
-    .option("--target <name>", "target from microgoals.yaml (default: default_target)")
+    .option("-t, --target <name>", "target from microgoals.yaml (default: default_target)")
     .option("--since <date>", "start date: YYYY-MM-DD, NdaysAgo, yesterday, today (default: report.since)")
     .option("--until <date>", "end date (default: report.until)")
     .option("--format <format>", "table | md | csv | json | html", "table")
-    .option("--out <file>", "write to a file instead of stdout")
+    .option("-o, --out <file>", "write to a file instead of stdout")
     .option("--source <source>", "ga4 (Data API) | files (GA4 export files) | bigquery (GA4 export)", "ga4")
     .option("--endpoint <url>", "ga4: API endpoint (the emulator); default MICROGOALS_ENDPOINT or Google")
     .option(
@@ -68,11 +39,14 @@ export function register(program: Command): void {
     .option("--webhook <url>", "post a Slack-compatible summary and alerts (env MICROGOALS_WEBHOOK_URL)")
     .action(async (dir: string, flags: ReportFlags) => {
       const { isFormat, FORMATS } = await import("../../report/render/format.js");
-      const { UsageError } = await import("../failure.js");
+      const { UsageError } = await import("../../errors.js");
       if (!isFormat(flags.format)) {
         throw new UsageError(`unknown --format ${flags.format}`, `use one of: ${FORMATS.join(", ")}`);
       }
-      const source = await exportSource(flags);
+      const { checkAlertFlags } = await import("../run/flag-checks.js");
+      checkAlertFlags(flags.alertOn);
+      const { sourceFromFlags } = await import("../run/report-source-flags.js");
+      const source = sourceFromFlags(flags);
       const color =
         !flags.out && flags.format === "table" && process.stdout.isTTY === true && !process.env.NO_COLOR;
       const webhookUrl = flags.webhook ?? process.env.MICROGOALS_WEBHOOK_URL;
@@ -92,14 +66,10 @@ export function register(program: Command): void {
         endpoint: flags.endpoint,
         credentials: flags.credentials,
       };
-      // The export sources return the same result as the Data API path, so history, alerts and
-      // the webhook work unchanged on top of either.
-      const { runReport } = source
-        ? await import("../../report/sources/export/run-export-report.js").then((m) => ({
-            runReport: (o: Omit<Parameters<typeof m.runExportReport>[0], "source">) =>
-              m.runExportReport({ ...o, source }),
-          }))
-        : await import("../../report/run-report.js");
+      // Every source returns the same result, so history, alerts and the webhook work unchanged
+      // on top of any of them.
+      const { runReport: run } = await import("../../report/run-report.js");
+      const runReport = (o: RunReportOptions) => run({ ...o, source });
       if (flags.history || webhookUrl) {
         // Exit code 3 when an alert fires; the report and the history entry are written first.
         const { reportWithHistory } = await import("../../schedule/report-with-history.js");
@@ -116,53 +86,11 @@ export function register(program: Command): void {
       }
       const { output } = await runReport(options);
       if (flags.out) {
-        const { writeFile } = await import("node:fs/promises");
-        await writeFile(flags.out, output);
+        const { writeReport } = await import("../../files/write-report.js");
+        await writeReport(flags.out, output);
         console.error(`microgoals: report written to ${flags.out}`);
       } else {
         process.stdout.write(output);
       }
     });
-}
-
-/** --source and its flags → the export source to read (undefined: the Data API). */
-async function exportSource(flags: ReportFlags) {
-  const { UsageError } = await import("../failure.js");
-  const source = flags.source;
-  if (!(SOURCES as readonly string[]).includes(source))
-    throw new UsageError(`unknown --source ${source}`, `use one of: ${SOURCES.join(", ")}`);
-  for (const [owner, keys] of Object.entries(sourceFlags)) {
-    if (owner === source) continue;
-    const misplaced = keys.find((k) => flags[k] !== undefined);
-    if (misplaced) throw new UsageError(`${flagName(misplaced)} is for --source ${owner}, not ${source}`);
-  }
-  if (source === "ga4") {
-    if (flags.allowGaps) throw new UsageError("--allow-gaps is for --source files or bigquery, not ga4");
-    return undefined;
-  }
-  if (source === "files") {
-    if (!flags.files)
-      throw new UsageError("--source files needs --files", "e.g. --files 'exports/events_*.parquet'");
-    return { kind: "files" as const, files: flags.files, allowGaps: flags.allowGaps };
-  }
-  if (!flags.dataset)
-    throw new UsageError(
-      "--source bigquery needs --dataset",
-      "e.g. --dataset my-project.analytics_123456789",
-    );
-  let maxBytes: number | undefined;
-  if (flags.maxBytes !== undefined) {
-    maxBytes = Number(flags.maxBytes);
-    if (!Number.isInteger(maxBytes) || maxBytes <= 0)
-      throw new UsageError(`--max-bytes must be a positive whole number of bytes, got "${flags.maxBytes}"`);
-  }
-  return {
-    kind: "bigquery" as const,
-    dataset: flags.dataset,
-    billingProject: flags.billingProject,
-    maxBytes,
-    intraday: flags.intraday,
-    location: flags.location,
-    allowGaps: flags.allowGaps,
-  };
 }

@@ -11,11 +11,11 @@ export function register(program: Command): void {
     .option("--once", "run one report now and exit (exit 3 when an alert fired)")
     .option("--cron <expr>", "cron expression (default: report.schedule in microgoals.yaml)")
     .option("--timezone <tz>", "time zone of the cron expression, e.g. Europe/Berlin (default: local)")
-    .option("--target <name>", "target from microgoals.yaml (default: default_target)")
+    .option("-t, --target <name>", "target from microgoals.yaml (default: default_target)")
     .option("--since <date>", "start date (default: report.since)")
     .option("--until <date>", "end date (default: report.until)")
     .option("--format <format>", "table | md | csv | json | html", "html")
-    .option("--out <file>", "report file, rewritten each run (default: <dir>/reports/latest.<ext>)")
+    .option("-o, --out <file>", "report file, rewritten each run (default: <dir>/reports/latest.<ext>)")
     .option(
       "--summary-md <file>",
       "also write each run as Markdown (e.g. a CI job summary), no extra API calls",
@@ -27,7 +27,7 @@ export function register(program: Command): void {
     .option("--endpoint <url>", "API endpoint (the emulator); default MICROGOALS_ENDPOINT or Google")
     .option("--credentials <file>", "service-account key file (default: Application Default Credentials)")
     .action(async (dir: string, flags) => {
-      const { runScheduleCommand } = await import("../../schedule/schedule-command.js");
+      const { runScheduleCommand } = await import("../run/schedule.js");
       process.exitCode = await runScheduleCommand(dir, flags);
     });
 }

@@ -12,7 +12,7 @@ export function register(program: Command): void {
     )
     .action(async (dir: string, opts: { format: "text" | "json" | "github" }) => {
       // Lazy: keeps yaml and ajv out of --help/--version startup.
-      const { runValidate } = await import("../../spec/validate-command.js");
+      const { runValidate } = await import("../run/validate.js");
       process.exitCode = await runValidate(dir, opts.format);
     });
 }

@@ -2,7 +2,7 @@
 // code cannot push a misspelled event or parameter. Field types come from the goal's params
 // (`type:`) and from its conditions (numeric operators → number); dotted paths become nested
 // objects and numeric segments (ecommerce.items.0.item_id) arrays.
-import type { Goal, Project } from "../../spec/model.js";
+import type { Goal, Project } from "../../project/model.js";
 
 type Node =
   | { kind: "leaf"; type: string }

@@ -1,7 +1,7 @@
 // Container export → goal YAML objects. One goal per GA4 event tag whose trigger and parameters
 // the spec can express; every other tag is listed with the reason it was skipped. Never throws on
 // a malformed file: a missing piece is a skip reason, not a crash.
-import { reservedEventNames } from "../../spec/ga4-naming.js";
+import { reservedEventNames } from "../../project/ga4-naming.js";
 import { parseTagName } from "../naming.js";
 import { parseMarker } from "../ownership.js";
 import { ENGAGEMENT_TAG_KEY } from "../tags/engagement-counter.js";
@@ -88,7 +88,8 @@ function translateTag(
   const parsed = parseTagName(String(tag.name ?? ""));
   const id = parsed?.id ?? goalId(event);
   const goal: YamlGoal = { id, title: String(tag.name ?? id) };
-  if (parsed?.kind === "macro") goal.kind = "macro";
+  // GA4's recommended conversion events are macro goals even in a hand-made container.
+  if (parsed?.kind === "macro" || (!parsed && MACRO_EVENTS.has(event))) goal.kind = "macro";
   else Object.assign(goal, { kind: "micro", role: "secondary" });
   if (event !== id) goal.event = event;
   if (reservedEventNames.has(event)) goal.reserved_event = true;
@@ -96,6 +97,9 @@ function translateTag(
   if (Object.keys(params).length) goal.params = params;
   return { goal, event, dropped };
 }
+
+/** GA4 recommended events that are the conversion itself (purchase, leads, sign-up). */
+const MACRO_EVENTS = new Set(["purchase", "generate_lead", "sign_up", "qualify_lead", "close_convert_lead"]);
 
 function goalId(event: string): string {
   const id = event

@@ -1,7 +1,7 @@
 // GTM template text → the spec's value sources and `when:` conditions. Only exact references to
 // things the spec can express translate: a built-in ({{Page Path}}), a version-2 data-layer
 // variable, a microgoals form-field variable, or a literal. Anything else is a reason to skip.
-import type { BuiltinName } from "../../spec/model.js";
+import type { BuiltinName } from "../../project/model.js";
 import { BUILT_IN_BY_DISPLAY_NAME } from "../built-in-variables.js";
 import { MODEL_CONDITION_OP } from "../conditions.js";
 import type { GtmCondition } from "../desired-state.js";

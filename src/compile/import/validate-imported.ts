@@ -2,7 +2,9 @@
 // real loader and rules; a goal with errors is dropped and listed with the first error. A final
 // check of the whole file catches cross-goal findings.
 import { stringify } from "yaml";
-import { loadProjectFromStrings } from "../../spec/load.js";
+import { loadProjectFromStrings } from "../../project/load.js";
+import { rules } from "../../project/rules/index.js";
+import { compileRules } from "../rules/index.js";
 import type { ImportResult, YamlGoal } from "./import-container.js";
 
 const STUB_PROJECT = `version: 1
@@ -18,6 +20,8 @@ export function errorsOf(goals: YamlGoal[]): string[] {
   const r = loadProjectFromStrings(
     { "microgoals.yaml": STUB_PROJECT, "goals/imported.yaml": stringify({ goals }) },
     "/",
+    // Only errors matter here, and no report rule is an error.
+    { rules: [...rules, ...compileRules] },
   );
   return r.diagnostics.filter((d) => d.severity === "error").map((d) => `[${d.rule}] ${d.message}`);
 }

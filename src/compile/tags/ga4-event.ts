@@ -1,6 +1,6 @@
 // GA4 event tag (gaawe), one per goal: eventName, measurementIdOverride pointing at the constant
 // variable, eventSettingsTable rows {parameter, parameterValue}, as in the reference exports.
-import type { Goal } from "../../spec/model.js";
+import type { Goal } from "../../project/model.js";
 import type { CompileContext } from "../context.js";
 import type { GtmParameter, GtmTagBody } from "../desired-state.js";
 import { boolean, list, settingsRow, template } from "../gtm-parameter.js";

@@ -1,5 +1,5 @@
 // Dispatch from the spec's trigger kind to its compiler (one file per kind).
-import type { TriggerSpec } from "../../spec/model.js";
+import type { TriggerSpec } from "../../project/model.js";
 import type { CompileContext } from "../context.js";
 import { clickTrigger } from "./click.js";
 import { dataLayerTrigger } from "./data-layer.js";

@@ -2,7 +2,7 @@
 import { defineRoute, ok } from "../http/define-route.js";
 import { page } from "../http/paging.js";
 import { ApiError, type Route } from "../http/route.js";
-import { timestampAt } from "../state.js";
+import { timestampAt } from "../logical-clock.js";
 import type { World } from "../world.js";
 import { adminPageSize, parseUpdateMask, property } from "./locate.js";
 import type { Ga4Property, StoredKeyEvent } from "./types.js";

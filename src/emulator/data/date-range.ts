@@ -1,8 +1,8 @@
 // GA4 date range expressions: YYYY-MM-DD, "today", "yesterday", "NdaysAgo", resolved against a
 // configurable "now" (UTC days; the emulated property's time zone is UTC).
 
-// The project's one date parser (schedule/period.ts), so the emulator rejects what the CLI rejects.
-import { dayOf } from "../../schedule/period.js";
+// The project's one date parser (report/period.ts), so the emulator rejects what the CLI rejects.
+import { dayOf } from "../../report/period.js";
 import { ApiError } from "../http/route.js";
 
 export interface ResolvedRange {

@@ -2,7 +2,7 @@
 // answers 204, as Google answers 2xx even for bad payloads; /debug/mp/collect validates only
 // and returns {validationMessages}. Invalid events are dropped; request-level problems drop all.
 
-import { pagePathOf } from "../../report/plan.js";
+import { pagePathOf } from "../../report/query-plan.js";
 import type { EmulatorRequest, Route } from "../http/route.js";
 import type { EventStore, ParamValue } from "./event-store.js";
 import {
@@ -108,7 +108,7 @@ function toStored(e: MpEvent, p: MpPayload, propertyId: string, nowMicros: numbe
     sessionId: String(params.session_id ?? "(not set)"),
     timestampMicros: Number.isFinite(ts) ? ts : nowMicros,
     eventName: e.name as string,
-    // The project's one page-path rule (report/plan.ts), as the export loader and Data API filters use.
+    // The project's one page-path rule (report/query-plan.ts), as the export loader and Data API filters use.
     pagePath: pagePathOf(typeof params.page_location === "string" ? params.page_location : undefined),
     sessionSource: typeof params.source === "string" ? params.source : "(not set)",
     params,

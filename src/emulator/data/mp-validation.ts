@@ -7,7 +7,7 @@ import {
   nameFormat,
   reservedPrefixOf,
   reservedUserProperties,
-} from "../../spec/ga4-naming.js";
+} from "../../project/ga4-naming.js";
 
 export interface ValidationMessage {
   fieldPath: string;

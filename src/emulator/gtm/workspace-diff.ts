@@ -1,7 +1,7 @@
 // Workspace changes and sync, as pure functions over entity sets. A workspace entity is "changed"
 // when its content (everything but the fingerprint) differs from the version it was based on.
 
-import { fingerprintAt } from "../state.js";
+import { fingerprintAt } from "../logical-clock.js";
 import { builtInName, DEFAULT_BUILT_INS } from "./built-in-variables.js";
 import { ALL_KINDS, entityKey } from "./kinds.js";
 import {

@@ -5,7 +5,7 @@
 // done, see traffic-model.ts) come last, after every micro goal. Events are yielded one by one
 // (strictly increasing time per user); nothing is accumulated.
 
-import type { Project } from "../../spec/model.js";
+import type { Project } from "../../project/model.js";
 import type { EventInput } from "../data/event-store.js";
 import { expectedTruth, type GroundTruth, type ObservedPair } from "./ground-truth.js";
 import { mulberry32, pickWeighted } from "./prng.js";

@@ -1,6 +1,6 @@
 // Generates synthetic traffic straight into an event store (streamed, no intermediate arrays).
 
-import type { Project } from "../../spec/model.js";
+import type { Project } from "../../project/model.js";
 import type { EventStore } from "../data/event-store.js";
 import { generateTraffic, type TrafficOptions } from "./generate.js";
 import type { GroundTruth } from "./ground-truth.js";

@@ -2,7 +2,7 @@
 // how likely each is, which funnel step must precede it, and how each micro goal multiplies the
 // conversion probability of each macro goal. Plain data; generation and ground truth read it.
 
-import type { Goal, Project } from "../../spec/model.js";
+import type { Goal, Project } from "../../project/model.js";
 
 export interface TrafficOptions {
   seed: number;

@@ -30,7 +30,14 @@ export function caveatLines(a: Analysis): CaveatLine[] {
       text: `Some rows were folded into "(other)" in: ${c.otherRowQueries.join(", ") || "some queries"}. Per-goal counts there may be incomplete.`,
     });
   }
-  for (const id of c.missingGoals) {
+  // Nothing at all: the property or the range is wrong, not every trigger at once.
+  const empty = a.totalUsers === 0 && a.goals.every((g) => g.noData);
+  if (empty)
+    lines.push({
+      level: "warning",
+      text: `No events at all${a.propertyId ? ` in GA4 property ${a.propertyId}` : ""} from ${a.dateRange.since} to ${a.dateRange.until}: check the target's property id and the dates (a future range or a new property has none). The goals' triggers cannot be judged without data.`,
+    });
+  for (const id of empty ? [] : c.missingGoals) {
     lines.push({
       level: "warning",
       text: `No data for goal ${id}: no events in the date range — check its trigger.`,

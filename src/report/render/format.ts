@@ -1,7 +1,7 @@
 // Format name → renderer, the one place the CLI and the programmatic API pick a renderer.
 import type { Analysis } from "../analysis.js";
 import { renderCsv } from "./csv.js";
-import { renderHtml } from "./html.js";
+import { renderHtml } from "./html/render-html.js";
 import { renderJson } from "./json.js";
 import { renderMarkdown } from "./markdown.js";
 import { renderTable } from "./table.js";

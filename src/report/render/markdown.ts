@@ -3,6 +3,7 @@ import type { Analysis } from "../analysis.js";
 import { caveatLines } from "./caveat-lines.js";
 import { pathBlocks, timeExplanation, timeHeading, timeRows } from "./export-sections.js";
 import { count, duration, lift, money, pct, pValue, rate, verdict } from "./figures.js";
+import { mdCode, mdText } from "./markdown-text.js";
 import { header } from "./table.js";
 
 function cell(s: string): string {
@@ -14,9 +15,9 @@ function row(cells: string[]): string {
 }
 
 export function renderMarkdown(a: Analysis): string {
-  const out: string[] = [`## Micro-conversion report: ${cell(header(a))}`, ""];
+  const out: string[] = [`## Micro-conversion report: ${cell(mdText(header(a)))}`, ""];
   const warnings = caveatLines(a).filter((c) => c.level === "warning");
-  for (const w of warnings) out.push(`> ⚠️ ${w.text}`, ">");
+  for (const w of warnings) out.push(`> ⚠️ ${mdText(w.text)}`, ">");
   if (warnings.length > 0) out.pop();
   if (warnings.length > 0) out.push("");
   out.push("### Which small steps matter most", "");
@@ -44,8 +45,8 @@ export function renderMarkdown(a: Analysis): string {
     out.push(
       row([
         p.rank === null ? "–" : String(p.rank),
-        `${p.microTitle} (\`${p.microId}\`)`,
-        `${p.macroTitle} (\`${p.macroId}\`)`,
+        `${mdText(p.microTitle)} (${mdCode(p.microId)})`,
+        `${mdText(p.macroTitle)} (${mdCode(p.macroId)})`,
         rate(p.afterMicro),
         rate(p.baseline),
         lift(p),
@@ -63,7 +64,7 @@ export function renderMarkdown(a: Analysis): string {
   for (const f of a.funnels) {
     out.push(
       "",
-      `### Funnel: ${f.title} (\`${f.id}\`, ${f.open ? "open" : "closed"}, ${duration(f.windowSeconds)})`,
+      `### Funnel: ${mdText(f.title)} (${mdCode(f.id)}, ${f.open ? "open" : "closed"}, ${duration(f.windowSeconds)})`,
       "",
     );
     out.push(row(["Step", "Users", "Step conversion", "Of first step", "Drop-off"]));
@@ -71,7 +72,7 @@ export function renderMarkdown(a: Analysis): string {
     for (const s of f.steps) {
       out.push(
         row([
-          `${s.title} (\`${s.goalId}\`)${s.noData ? " — **no data: check its trigger**" : ""}`,
+          `${mdText(s.title)} (${mdCode(s.goalId)})${s.noData ? " — **no data: check its trigger**" : ""}`,
           s.entered ? `${count(s.users)} (${count(s.entered)} entered here)` : count(s.users),
           s.stepConversion ? rate(s.stepConversion) : "—",
           pct(s.overallConversion.rate),
@@ -82,7 +83,7 @@ export function renderMarkdown(a: Analysis): string {
     if (f.bottleneck) {
       out.push(
         "",
-        `Bottleneck: \`${f.bottleneck.fromGoalId}\` → \`${f.bottleneck.toGoalId}\` (${pct(f.bottleneck.conversion)}).`,
+        `Bottleneck: ${mdCode(f.bottleneck.fromGoalId)} → ${mdCode(f.bottleneck.toGoalId)} (${pct(f.bottleneck.conversion)}).`,
       );
     }
   }
@@ -90,15 +91,15 @@ export function renderMarkdown(a: Analysis): string {
   if (times.length > 0) {
     out.push("", `### ${timeHeading}`, "", timeExplanation, "");
     out.push(row(["Micro → macro", "Users", "Median", "90th percentile"]), row(["---", "--:", "--:", "--:"]));
-    for (const r of times) out.push(row([r.pair, r.converters, r.median, r.p90]));
+    for (const r of times) out.push(row([mdText(r.pair), r.converters, r.median, r.p90]));
   }
   for (const b of pathBlocks(a)) {
-    out.push("", `### ${b.title}`, "");
+    out.push("", `### ${mdText(b.title)}`, "");
     out.push(
       row(["Path (oldest first)", "Conversions", "Share", "Users"]),
       row(["---", "--:", "--:", "--:"]),
     );
-    for (const r of b.rows) out.push(row([r.path, r.conversions, r.share, r.users]));
+    for (const r of b.rows) out.push(row([mdText(r.path), r.conversions, r.share, r.users]));
   }
   out.push(
     "",
@@ -110,15 +111,15 @@ export function renderMarkdown(a: Analysis): string {
   for (const g of a.goals) {
     out.push(
       row([
-        `${g.title} (\`${g.id}\`)`,
+        `${mdText(g.title)} (${mdCode(g.id)})`,
         g.kind,
-        `\`${g.event}\``,
+        mdCode(g.event),
         g.noData ? "**no data**" : count(g.users),
         count(g.events),
       ]),
     );
   }
   out.push("");
-  for (const c of caveatLines(a).filter((l) => l.level === "info")) out.push(`_${c.text}_`, "");
+  for (const c of caveatLines(a).filter((l) => l.level === "info")) out.push(`_${mdText(c.text)}_`, "");
   return `${out.join("\n").trimEnd()}\n`;
 }

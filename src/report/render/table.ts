@@ -1,5 +1,7 @@
 // Terminal table (the default format). Colour only when asked for (the CLI asks when stdout is a
 // TTY and NO_COLOR is unset); without colour the output is plain ASCII-aligned text.
+
+import { printableDeep } from "../../terminal-text.js";
 import type { Analysis, PairAnalysis } from "../analysis.js";
 import { caveatLines } from "./caveat-lines.js";
 import { pathBlocks, timeExplanation, timeHeading, timeRows } from "./export-sections.js";
@@ -12,7 +14,9 @@ export interface TableOptions {
 
 type Paint = (code: string, s: string) => string;
 
-export function renderTable(a: Analysis, options: TableOptions = { color: false }): string {
+export function renderTable(analysis: Analysis, options: TableOptions = { color: false }): string {
+  // Titles and ids come from the spec and the data: nothing in them may drive the terminal.
+  const a = printableDeep(analysis);
   const paint: Paint = options.color ? (code, s) => `\x1b[${code}m${s}\x1b[0m` : (_c, s) => s;
   const out: string[] = [];
   out.push(paint("1", header(a)));

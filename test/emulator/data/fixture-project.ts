@@ -1,6 +1,6 @@
 // A small project for traffic tests: three micro goals (one a funnel step after another), two macros.
 
-import type { Goal, Project } from "../../../src/spec/model.js";
+import type { Goal, Project } from "../../../src/project/model.js";
 import { baseGoal, baseProject, baseTarget, testSource } from "../../support/project.js";
 
 function goal(id: string, kind: "micro" | "macro", leadsTo: string[] = [], path?: string): Goal {

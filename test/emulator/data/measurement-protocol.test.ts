@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { EventStore } from "../../../src/emulator/data/event-store.js";
 import { measurementProtocolRoutes } from "../../../src/emulator/data/measurement-protocol.js";
-import { pagePathOf } from "../../../src/report/plan.js";
+import { pagePathOf } from "../../../src/report/query-plan.js";
 import { type RouteServer, serveRoutes } from "./route-server.js";
 
 const store = new EventStore();
@@ -104,7 +104,7 @@ describe("Measurement Protocol", () => {
 });
 
 describe("Measurement Protocol page path", () => {
-  it("follows the project's page-path rule (report/plan.ts pagePathOf), not URL normalisation", async () => {
+  it("follows the project's page-path rule (report/query-plan.ts pagePathOf), not URL normalisation", async () => {
     const own = new EventStore();
     const mp = await serveRoutes(measurementProtocolRoutes(own, { propertyFor: () => "1" }));
     try {

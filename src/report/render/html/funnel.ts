@@ -2,8 +2,8 @@
 // between steps; the narrowest step is marked in words as well as in colour.
 import type { FunnelAnalysis } from "../../analysis.js";
 import { count, duration, pct } from "../figures.js";
-import { escapeXml as esc } from "../svg-charts.js";
 import { rateCell } from "./ranking.js";
+import { escapeXml as esc } from "./svg-charts.js";
 
 export function funnelSection(f: FunnelAnalysis): string {
   const max = Math.max(1, ...f.steps.map((s) => s.users));

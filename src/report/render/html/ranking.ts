@@ -13,7 +13,7 @@ import {
   verdict,
   zeroCellNote,
 } from "../figures.js";
-import { escapeXml as esc, liftForest, pairMark } from "../svg-charts.js";
+import { escapeXml as esc, liftForest, pairMark } from "./svg-charts.js";
 import { htmlTable } from "./table.js";
 
 /** "63.7%" large, then its interval and n small: every rate keeps its n. */

@@ -1,6 +1,6 @@
 // A plain HTML table whose rows become labelled cards on a phone: each cell carries its column
 // name in data-label, which the phone stylesheet prints before the value.
-import { escapeXml as esc } from "../svg-charts.js";
+import { escapeXml as esc } from "./svg-charts.js";
 
 export interface Column {
   label: string;

@@ -5,7 +5,7 @@
 // Users are COALESCE(user_id, user_pseudo_id); times are event_timestamp (µs). "Micro then macro
 // within W" = a macro event at t with a micro event of the same user in [t − W, t), i.e. strictly
 // before it: the same rule as GA4 funnels (and the emulator's runFunnelReport).
-import { NOT_SET, PAGE_PATH_PATTERN } from "../../plan.js";
+import { NOT_SET, PAGE_PATH_PATTERN } from "../../query-plan.js";
 import type { Dialect } from "./dialect.js";
 import type { GoalMatcher, ParamPredicate } from "./goal-matcher.js";
 import { neededParams } from "./goal-matcher.js";
@@ -67,7 +67,7 @@ export function analysisSql(q: ExportQuery, src: RowSource, d: Dialect): string 
   const loc = paramCol.has("page_location") ? `${paramCol.get("page_location")}_s` : "NULL";
   ctes.push(
     needsUrl
-      ? // The page path as every source defines it (report/plan.ts PAGE_PATH_DEFINITION); NULLIF
+      ? // The page path as every source defines it (report/query-plan.ts PAGE_PATH_DEFINITION); NULLIF
         // because DuckDB's regexp_extract gives '' where BigQuery's gives NULL.
         `ev AS (SELECT *, CASE WHEN ${loc} IS NULL THEN ${lit(NOT_SET)} ` +
           `ELSE COALESCE(NULLIF(${d.regexExtract(loc, PAGE_PATH_PATTERN)}, ''), '/') END AS url_path, ` +

@@ -1,7 +1,7 @@
 // The spec side of the query model: a project and a date range → ExportQuery (goal matchers,
 // pairs, funnels), using the report plan every source shares.
-import type { Project } from "../../../spec/model.js";
-import { planReport } from "../../plan.js";
+import type { Project } from "../../../project/model.js";
+import { planReport } from "../../query-plan.js";
 import type { ExportQuery } from "./analysis-query.js";
 import { goalMatchers } from "./goal-matcher.js";
 

@@ -2,8 +2,8 @@
 // shared (a reserved event like page_view reused on purpose, or several goals on one event) the
 // trigger's conditions are re-evaluated from event_params, since GTM's filtering is not visible
 // in the export. Conditions that cannot be evaluated there become caveats, never silent misses.
-import type { BuiltinName, Condition, ConditionOp, Goal, Project } from "../../../spec/model.js";
-import { reportConditions, sharedEventGoals, subjectName } from "../../plan.js";
+import type { BuiltinName, Condition, ConditionOp, Goal, Project } from "../../../project/model.js";
+import { reportConditions, sharedEventGoals, subjectName } from "../../query-plan.js";
 
 /** A value read from one event row: an event parameter, or a part of page_location. */
 export type RowValue = { param: string } | { urlPart: "path" | "hostname" };
@@ -50,7 +50,7 @@ const builtinParam: Partial<Record<BuiltinName, RowValue>> = {
 };
 
 export function goalMatchers(project: Project): MatcherResult {
-  // Which goals and conditions: the same rule as the Data API path (report/plan.ts).
+  // Which goals and conditions: the same rule as the Data API path (report/query-plan.ts).
   const shared = sharedEventGoals(project);
   const caveats: string[] = [];
   const matchers = project.goals.map((goal) => {

@@ -1,6 +1,7 @@
 // Folds the analysis query's long result (one row per section item) into the report's
 // source-agnostic input, plus what only user-level data can tell (time to convert, goal paths).
-import type { ExportExtras } from "../../analysis.js";
+import type { ExportExtras } from "../../export-extras.js";
+
 import type { ReportInput } from "../../model.js";
 import { emptyCaveats } from "../../model.js";
 import type { ExportQuery } from "./analysis-query.js";
@@ -15,36 +16,6 @@ export interface ResultRow {
   n4: number | null;
   x1: number | null;
   x2: number | null;
-}
-
-export interface TimeToConvert {
-  microId: string;
-  macroId: string;
-  /** users with a micro → macro conversion in the window */
-  converters: number;
-  /** null when no one converted */
-  medianSeconds: number | null;
-  p90Seconds: number | null;
-}
-
-export interface GoalPath {
-  /** goal ids, oldest first; empty when no micro goal preceded the conversion */
-  steps: string[];
-  conversions: number;
-  users: number;
-}
-
-export interface ReversePaths {
-  macroId: string;
-  /** all conversions of the macro goal in the range (the top paths are a subset) */
-  conversions: number;
-  top: GoalPath[];
-}
-
-export interface DayCount {
-  date: string; // YYYYMMDD
-  events: number;
-  users: number;
 }
 
 /** A ReportInput with the extras of user-level data; analysis reads it as a ReportInput. */

@@ -1,5 +1,5 @@
 // Shared by both runners: turn engine rows into ResultRow and refuse a report over missing days.
-import { UserError } from "../../../cli/failure.js";
+import { UserError } from "../../../errors.js";
 import { resultColumns } from "./analysis-query.js";
 import type { ResultRow } from "./read-result.js";
 

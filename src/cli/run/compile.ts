@@ -1,0 +1,15 @@
+// `microgoals compile`: summary or the full DesiredState as canonical JSON.
+
+import { canonicalJson } from "../../compile/canonical-json.js";
+import { compile } from "../../compile/compile.js";
+import { summarize } from "../../compile/summary.js";
+import { loadValidProject } from "../../project/load-valid.js";
+import { projectRules } from "../../report/rules/index.js";
+import { checkTarget } from "./check-target.js";
+
+export async function runCompile(dir: string, opts: { target?: string; json?: boolean }): Promise<void> {
+  const project = await loadValidProject(dir, { rules: projectRules, consequence: "nothing was compiled" });
+  checkTarget(project, opts.target);
+  const state = compile(project, opts.target);
+  process.stdout.write(opts.json ? `${canonicalJson(state, 2)}\n` : summarize(state));
+}

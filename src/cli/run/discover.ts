@@ -1,0 +1,92 @@
+// `microgoals discover`: flags checked before any file is read, the search run on the export
+// files, the table printed or written, and --write's goals validated with the project before they
+// land (never over an existing file).
+import { existsSync } from "node:fs";
+import { rm } from "node:fs/promises";
+import { resolve } from "node:path";
+import { UsageError, UserError } from "../../errors.js";
+import { writeOutput } from "../../files/write-output.js";
+import { loadProject } from "../../project/load.js";
+import { loadValidProject } from "../../project/load-valid.js";
+import { checkDateRange } from "../../report/date-range-check.js";
+import { renderDiscovery } from "../../report/discover/render-discovery.js";
+import { discover } from "../../report/discover/run-discover.js";
+import { suggestionsYaml } from "../../report/discover/suggest-goals.js";
+import { resolveDate } from "../../report/period.js";
+import { projectRules } from "../../report/rules/index.js";
+
+export interface DiscoverFlags {
+  macro: string;
+  source: string;
+  files?: string;
+  since?: string;
+  until?: string;
+  format: string;
+  out?: string;
+  write?: string;
+}
+
+const FORMATS = ["table", "md", "json"] as const;
+
+export async function runDiscover(dir: string, flags: DiscoverFlags): Promise<void> {
+  if (!(FORMATS as readonly string[]).includes(flags.format))
+    throw new UsageError(`unknown --format ${flags.format}`, `use one of: ${FORMATS.join(", ")}`);
+  if (flags.source !== "files")
+    throw new UsageError(
+      `discover reads --source files only so far, not ${flags.source}`,
+      "Export the GA4 BigQuery tables (bq extract) and pass --files.",
+    );
+  if (!flags.files) throw new UsageError("discover needs --files", "e.g. --files 'exports/events_*.parquet'");
+  const now = new Date();
+  checkDateRange(flags.since, flags.until, now);
+  if (flags.write && existsSync(flags.write))
+    throw new UsageError(`${flags.write} exists; discover never overwrites`, "Pick a new file name.");
+  const project = await loadValidProject(dir, { rules: projectRules, consequence: "nothing was searched" });
+  const macro = project.goals.find((g) => g.id === flags.macro);
+  if (macro?.kind !== "macro")
+    throw new UsageError(
+      `--macro ${flags.macro} is not a macro goal of the project`,
+      `macro goals: ${project.goals
+        .filter((g) => g.kind === "macro")
+        .map((g) => g.id)
+        .join(", ")}`,
+    );
+  const found = await discover(project, {
+    macroId: macro.id,
+    files: flags.files,
+    since: flags.since && resolveDate(flags.since, now),
+    until: flags.until && resolveDate(flags.until, now),
+  });
+  const output = renderDiscovery(found, flags.format as (typeof FORMATS)[number]);
+  if (flags.out) {
+    await writeOutput(flags.out, output, "discovery");
+    console.error(`microgoals: discovery written to ${flags.out}`);
+  } else process.stdout.write(output);
+  if (flags.write)
+    await writeSuggestions(
+      dir,
+      flags.write,
+      suggestionsYaml(found.suggestions, macro.id),
+      found.suggestions.goals.length,
+    );
+}
+
+/** The suggested goals land only if the project still validates with them. */
+async function writeSuggestions(dir: string, path: string, yaml: string, count: number): Promise<void> {
+  await writeOutput(path, yaml, "goal file");
+  const inProject = resolve(path).startsWith(resolve(dir, "goals"));
+  if (inProject) {
+    const errors = (await loadProject(dir, { rules: projectRules })).diagnostics.filter(
+      (d) => d.severity === "error",
+    );
+    if (errors.length > 0) {
+      await rm(path, { force: true });
+      throw new UserError(
+        `the suggested goals do not validate with the project (${errors[0]?.rule}: ${errors[0]?.message}); nothing was written`,
+      );
+    }
+  }
+  console.error(
+    `microgoals: wrote ${count} suggested goal${count === 1 ? "" : "s"} to ${path}; review them, then \`microgoals validate\``,
+  );
+}

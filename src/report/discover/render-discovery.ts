@@ -1,0 +1,121 @@
+// Discovery in every format: the ranked correlation table (both halves' figures), required steps
+// apart, and what each candidate would be as a goal.
+import { printable } from "../../terminal-text.js";
+import type { DiscoveredCandidate, HalfFigures } from "./rank.js";
+import type { Discovery } from "./run-discover.js";
+
+export type DiscoveryFormat = "table" | "md" | "json";
+
+const pct = (x: number | null) => (x === null ? "–" : `${(x * 100).toFixed(1)}%`);
+
+function liftText(f: HalfFigures): string {
+  const l = f.lift;
+  if (!l) return "–";
+  const s = (x: number) => `${x >= 0 ? "+" : ""}${Math.round(x * 100)}%`;
+  if (l.relative === null) return `≥ ${s(l.low)}`;
+  return `${s(l.relative)} [${s(l.low)}, ${l.high === null ? "∞" : s(l.high)}]`;
+}
+
+function verdict(c: DiscoveredCandidate): string {
+  if (c.known) return c.significant ? "confirmed (already a goal)" : "already a goal";
+  if (c.significant) return "confirmed driver";
+  return c.confirmation.qValue === null ? "not confirmed (outside the top)" : "not confirmed";
+}
+
+function rows(d: Discovery, limit: number): string[][] {
+  return d.candidates
+    .slice(0, limit)
+    .map((c) => [
+      String(c.rank),
+      printable(c.label),
+      c.kind,
+      `${c.discovery.users}`,
+      liftText(c.discovery),
+      `${c.confirmation.users}`,
+      `${pct(c.confirmation.rate)} vs ${pct(c.confirmation.baseline)}`,
+      liftText(c.confirmation),
+      c.confirmation.qValue === null
+        ? "–"
+        : c.confirmation.qValue < 1e-4
+          ? "<0.0001"
+          : c.confirmation.qValue.toFixed(4),
+      verdict(c),
+    ]);
+}
+
+const HEAD = [
+  "#",
+  "candidate",
+  "kind",
+  "disc. users",
+  "disc. lift",
+  "conf. users",
+  "conf. rate vs without",
+  "conf. lift [95% CI]",
+  "q",
+  "verdict",
+];
+
+function grid(table: string[][]): string {
+  const widths = table[0]!.map((_, i) => Math.max(...table.map((r) => r[i]!.length)));
+  return table
+    .map((r) =>
+      r
+        .map((c, i) => c.padEnd(widths[i]!))
+        .join("  ")
+        .trimEnd(),
+    )
+    .join("\n");
+}
+
+function summary(d: Discovery): string[] {
+  const confirmed = d.candidates.filter((c) => c.significant);
+  return [
+    `Discover → ${printable(d.macro.title)} (${d.macro.id}), ${d.since} → ${d.until}, ${d.events.toLocaleString("en-US")} export events, window ${Math.round(d.windowSeconds / 86400)} d`,
+    `Users split by a hash of user_pseudo_id: the discovery half ranks ${d.candidates.length} candidates, the confirmation half tests the strongest (Benjamini–Hochberg over them).`,
+    `${confirmed.length} confirmed (${confirmed.filter((c) => !c.known).length} not in the spec); ${d.tooRare} too rare to test (fewer than ${d.minUsers} users in a half)${d.postConversion.length ? `; done almost only after converting, left out: ${d.postConversion.join(", ")}` : ""}.`,
+  ];
+}
+
+export function renderDiscovery(d: Discovery, format: DiscoveryFormat, limit = 40): string {
+  if (format === "json") return `${JSON.stringify(d, null, 2)}\n`;
+  const required = d.required.map(
+    (c) => `${printable(c.label)} (${c.confirmation.users + c.discovery.users} users)`,
+  );
+  const steps = required.length
+    ? `Required steps (≥ 99% of converters did them first): path steps, not drivers: ${required.join(", ")}.`
+    : "No required steps.";
+  const suggestions = d.suggestions.goals.map((g) => `${g.id}: ${g.evidence}`);
+  const note =
+    "Lifts are associations confirmed on held-out users, not proof that a step causes conversions.";
+  if (format === "md") {
+    const md = [HEAD, HEAD.map(() => "---"), ...rows(d, limit)]
+      .map((r) => `| ${r.map((c) => c.replaceAll("|", "\\|")).join(" | ")} |`)
+      .join("\n");
+    return [
+      `# Discover: ${printable(d.macro.title)}`,
+      "",
+      ...summary(d),
+      "",
+      md,
+      "",
+      steps,
+      "",
+      ...suggestions.map((s) => `- ${s}`),
+      "",
+      `_${note}_`,
+      "",
+    ].join("\n");
+  }
+  return [
+    ...summary(d),
+    "",
+    grid([HEAD, ...rows(d, limit)]),
+    "",
+    steps,
+    ...(suggestions.length ? ["", "Would be goals (--write):", ...suggestions.map((s) => `  ${s}`)] : []),
+    "",
+    note,
+    "",
+  ].join("\n");
+}

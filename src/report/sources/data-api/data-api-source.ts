@@ -1,0 +1,27 @@
+// The GA4 Data API behind the ReportSource seam: the query plan run through the official clients.
+// Relative dates go to the API as written (it resolves them in the property's time zone).
+import { planReport } from "../../query-plan.js";
+import type { ReportSource } from "../report-source.js";
+import { type DataClientOptions, type DataClients, dataClients } from "./clients.js";
+import { fetchReportInput } from "./source.js";
+
+export interface DataApiReportSourceOptions extends DataClientOptions {
+  /** reuse clients (e.g. one per demo run); otherwise they are created here and closed by close() */
+  clients?: DataClients;
+}
+
+export async function dataApiReportSource(options: DataApiReportSourceOptions): Promise<ReportSource> {
+  const own = options.clients === undefined;
+  const clients = options.clients ?? (await dataClients(options));
+  return {
+    read: ({ project, propertyId, since, until }) =>
+      fetchReportInput(planReport(project), {
+        propertyId,
+        dateRange: { since: since ?? project.report.since, until: until ?? project.report.until },
+        clients,
+      }),
+    close: async () => {
+      if (own) await clients.close();
+    },
+  };
+}

@@ -1,0 +1,14 @@
+// The export's tables are named by calendar day, so its sources resolve GA4 date expressions
+// themselves (the Data API resolves them server-side).
+import { UsageError } from "../../../errors.js";
+import { DATE_HINT } from "../../date-range-check.js";
+import { resolveDate } from "../../period.js";
+
+/** A GA4 date expression as YYYY-MM-DD (UTC); a usage error naming the flag when it is not one. */
+export function calendarDate(flag: string, expression: string, now: Date): string {
+  try {
+    return resolveDate(expression, now);
+  } catch {
+    throw new UsageError(`${flag} ${expression} is not a date`, DATE_HINT);
+  }
+}

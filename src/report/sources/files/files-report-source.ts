@@ -1,0 +1,24 @@
+// GA4 export files (Parquet, NDJSON) read by embedded DuckDB, behind the ReportSource seam. Without
+// --since/--until the files' own first and last day are the range.
+import { calendarDate } from "../export/calendar-date.js";
+import type { ReportSource } from "../report-source.js";
+import { filesReport } from "./files-source.js";
+
+export interface FilesReportSourceOptions {
+  files: string;
+  allowGaps?: boolean;
+}
+
+export function filesReportSource(options: FilesReportSourceOptions): ReportSource {
+  return {
+    read: ({ project, propertyId, since, until, now }) =>
+      filesReport(project, {
+        files: options.files,
+        since: since && calendarDate("--since", since, now),
+        until: until && calendarDate("--until", until, now),
+        allowGaps: options.allowGaps,
+        propertyId,
+      }),
+    close: async () => {},
+  };
+}

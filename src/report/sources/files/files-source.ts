@@ -1,0 +1,99 @@
+// `microgoals report --source files`: the analysis query run by embedded DuckDB over export files.
+// DuckDB streams the files and aggregates; only the small result comes back to JavaScript.
+import { mkdtemp, rm } from "node:fs/promises";
+import { availableParallelism, tmpdir } from "node:os";
+import { join } from "node:path";
+import { DuckDBInstance } from "@duckdb/node-api";
+import { UserError } from "../../../errors.js";
+import type { Project } from "../../../project/model.js";
+import { analysisSql } from "../export/analysis-query.js";
+import { duckdb } from "../export/dialect.js";
+import { checkEventDates } from "../export/event-dates.js";
+import { compactDate, exportQuery } from "../export/export-query.js";
+import { type ExportReportInput, readResult } from "../export/read-result.js";
+import { checkDays, toRows } from "../export/result-checks.js";
+import { openExportFiles } from "./export-files.js";
+
+export interface FilesSourceOptions {
+  /** glob of export files, e.g. "exports/events_*.parquet" */
+  files: string;
+  /** YYYY-MM-DD; default: the first / last event_date in the files */
+  since?: string;
+  until?: string;
+  /** report even when days in the range have no events (listed as a caveat) */
+  allowGaps?: boolean;
+  topPaths?: number;
+  pathLength?: number;
+  propertyId?: string;
+  /** DuckDB threads (default: the machine's cores, at most 4: more threads, more memory) */
+  threads?: number;
+  /** DuckDB memory cap (default "512MB"); past it DuckDB spills to a temporary directory */
+  memoryLimit?: string;
+}
+
+/**
+ * Bounded engine settings: a memory cap with somewhere to spill, few threads (each holds its own
+ * buffers), and no insertion order to keep (the result is sorted anyway).
+ */
+export function duckDbConfig(opts: FilesSourceOptions, tempDirectory: string): Record<string, string> {
+  return {
+    threads: String(opts.threads ?? Math.min(4, Math.max(1, availableParallelism()))),
+    memory_limit: opts.memoryLimit ?? "512MB",
+    temp_directory: tempDirectory,
+    preserve_insertion_order: "false",
+  };
+}
+
+export async function filesReport(project: Project, opts: FilesSourceOptions): Promise<ExportReportInput> {
+  const spill = await mkdtemp(join(tmpdir(), "microgoals-duckdb-"));
+  const instance = await DuckDBInstance.create(":memory:", duckDbConfig(opts, spill));
+  const conn = await instance.connect();
+  try {
+    const files = await openExportFiles(conn, opts.files);
+    await checkEventDates(conn, files);
+    let { since, until } = opts;
+    if (!since || !until) {
+      const span = await conn.runAndReadAll(
+        `SELECT min(event_date) AS lo, max(event_date) AS hi FROM ${files.source.from}`,
+      );
+      const row = span.getRowObjectsJS()[0];
+      if (!row?.lo)
+        throw new UserError(
+          `the files matching ${opts.files} hold no events`,
+          1,
+          "Export at least one day with events.",
+        );
+      since ??= String(row.lo);
+      until ??= String(row.hi);
+    }
+    const { query, notes } = exportQuery(project, {
+      since,
+      until,
+      topPaths: opts.topPaths,
+      pathLength: opts.pathLength,
+    });
+    const sql = analysisSql(query, files.source, duckdb);
+    const result = await conn.runAndReadAll(sql);
+    const rows = toRows(result.getRowObjectsJS());
+    const gapNotes = checkDays(
+      rows,
+      query.startDate,
+      query.endDate,
+      opts.allowGaps ?? false,
+      `in ${opts.files}`,
+    );
+    return readResult(rows, {
+      source: "export-files",
+      propertyId: opts.propertyId,
+      query,
+      notes: [...notes, ...gapNotes],
+      bytesProcessed: null,
+    });
+  } finally {
+    conn.closeSync();
+    instance.closeSync();
+    await rm(spill, { recursive: true, force: true });
+  }
+}
+
+export { compactDate };

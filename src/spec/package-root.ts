@@ -1,8 +1,0 @@
-// The installed package's root directory: two levels above this module both in src/spec (tsx,
-// vitest) and in dist/spec (published build), so schema/ and templates/ resolve the same way.
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
-
-export const packageRoot = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
-export const schemaPath = join(packageRoot, "schema", "microgoals.schema.json");
-export const templatesDir = join(packageRoot, "templates");

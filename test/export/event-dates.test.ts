@@ -1,0 +1,112 @@
+// Export rows whose event_date is not YYYYMMDD: a located one-line error (file and row), exit 1,
+// never an internal error and never a report that silently lost a day.
+import { execFile } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { promisify } from "node:util";
+import { gzipSync } from "node:zlib";
+import { DuckDBInstance } from "@duckdb/node-api";
+import { afterAll, describe, expect, it } from "vitest";
+import { UserError } from "../../src/errors.js";
+import { isExportDate } from "../../src/report/sources/export/event-dates.js";
+import { filesReport } from "../../src/report/sources/files/files-source.js";
+import { merchProject } from "./merch-project.js";
+
+const dir = mkdtempSync(join(tmpdir(), "microgoals-dates-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const row = (date: unknown, user: string, name = "purchase") => ({
+  ...(date === undefined ? {} : { event_date: date }),
+  event_timestamp: "1714521600000000",
+  event_name: name,
+  user_pseudo_id: user,
+  event_params: [],
+});
+
+/** Line 1: header-free NDJSON, a good row; line 2 blank; line 3 the row under test. */
+function ndjson(name: string, bad: unknown, gz = false): string {
+  const text = [JSON.stringify(row("20240501", "a")), "", JSON.stringify(row(bad, "b"))].join("\n") + "\n";
+  const path = join(dir, name);
+  writeFileSync(path, gz ? gzipSync(text) : text);
+  return path;
+}
+
+async function failure(files: string): Promise<UserError> {
+  const err = await filesReport(merchProject(), { files }).then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(err).toBeInstanceOf(UserError);
+  expect((err as UserError).exitCode).toBe(1);
+  expect((err as UserError).message).not.toContain("\n");
+  return err as UserError;
+}
+
+describe("event_date that is not YYYYMMDD", () => {
+  it.each([
+    ["formula", "=cmd|' /C calc'!A0", /:3: event_date "=cmd\|' \/C calc'!A0" is not a day written YYYYMMDD/],
+    ["plus", "+1", /:3: event_date "\+1" is not a day/],
+    ["dashes", "2024-05-02", /:3: event_date "2024-05-02" is not a day/],
+    ["empty", "", /:3: event_date "" is not a day/],
+    ["impossible", "20240231", /:3: event_date "20240231" is not a day/],
+    ["missing", undefined, /:3: no event_date/],
+  ])("%s: names the file and line", async (name, bad, message) => {
+    const file = ndjson(`${name}.json`, bad);
+    const e = await failure(file);
+    expect(e.message).toContain(file);
+    expect(e.message).toMatch(message);
+    expect(e.hint).toMatch(/YYYYMMDD/);
+  });
+
+  it("finds the line in a gzipped file", async () => {
+    const file = ndjson("zipped.json.gz", "2024/05/01", true);
+    expect((await failure(file)).message).toMatch(/zipped\.json\.gz:3: event_date "2024\/05\/01"/);
+  });
+
+  it("names the row in a Parquet file", async () => {
+    const file = join(dir, "bad.parquet");
+    const db = await DuckDBInstance.create(":memory:");
+    const c = await db.connect();
+    await c.run(
+      `COPY (SELECT * FROM (VALUES ('20240501', 1714521600000000, 'purchase', 'a', []::STRUCT(key VARCHAR, value STRUCT(string_value VARCHAR))[]), ('+1', 1714521600000000, 'purchase', 'b', [])) t(event_date, event_timestamp, event_name, user_pseudo_id, event_params)) TO '${file}' (FORMAT parquet)`,
+    );
+    c.closeSync();
+    db.closeSync();
+    expect((await failure(file)).message).toMatch(/bad\.parquet: row 2: event_date "\+1"/);
+  });
+
+  it("matches GA4's own dates", () => {
+    expect(isExportDate("20240229")).toBe(true);
+    expect(isExportDate(20240501)).toBe(true);
+    expect(isExportDate("20230229")).toBe(false);
+    expect(isExportDate("2024050")).toBe(false);
+    expect(isExportDate(null)).toBe(false);
+  });
+
+  it("exits 1 from the CLI with the location, not 70", async () => {
+    const root = resolve(import.meta.dirname, "../..");
+    const file = ndjson("cli.json", "=1+1");
+    const r = await promisify(execFile)(
+      process.execPath,
+      [
+        "--import",
+        "tsx",
+        join(root, "src/cli/main.ts"),
+        "report",
+        join(root, "examples/merch-store"),
+        "--source",
+        "files",
+        "--files",
+        file,
+      ],
+      { cwd: root, env: { ...process.env, NO_COLOR: "1", MICROGOALS_WEBHOOK_URL: "" } },
+    ).then(
+      () => ({ code: 0, stderr: "" }),
+      (e: { code: number; stderr: string }) => e,
+    );
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`${file}:3: event_date "=1+1"`);
+    expect(r.stderr).not.toMatch(/internal error| {4}at /);
+  });
+});
