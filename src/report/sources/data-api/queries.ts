@@ -15,7 +15,7 @@
 //
 // A goal on a shared event (page_view with a path condition) is selected by its event name AND its
 // conditions (goal-filter.ts): it gets its own "goal <selection>" report (totalUsers + eventCount
-// under that filter) instead of a row of "goal totals", and the same filter in its union reports
+// under that filter) instead of a row of "goal totals", and the same filter in its pair segments
 // and funnel steps. Requests are deduplicated by selection, not by event name.
 import type { DateRange } from "../../model.js";
 import { resolveDate } from "../../period.js";
