@@ -41,7 +41,18 @@ export interface LiveCustomDimension {
   scope: string;
 }
 
+export interface LiveAudience {
+  name: string; // properties/1/audiences/4
+  displayName: string;
+  description: string;
+  membershipDurationDays: number;
+  exclusionDurationMode?: string;
+  filterClauses: Record<string, unknown>[];
+}
+
 export interface LiveGa4 {
   keyEvents: LiveKeyEvent[];
   customDimensions: LiveCustomDimension[];
+  /** Read by ga4/admin/read-audiences.ts; absent when not read. */
+  audiences?: LiveAudience[];
 }

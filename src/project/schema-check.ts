@@ -98,6 +98,7 @@ function toDiagnostic(err: ErrorObject, parsed: ParsedFile): Diagnostic | undefi
 const itemNames: Record<string, string> = {
   goals: "goal",
   funnels: "funnel",
+  audiences: "audience",
   when: "condition",
   targets: "target",
 };

@@ -19,7 +19,7 @@ afterEach(closeEmulators);
 
 function gtmCalls(b: BudgetSnapshot): number {
   return Object.entries(b.byMethod)
-    .filter(([m]) => !/^(keyEvents|customDimensions)\./.test(m))
+    .filter(([m]) => !/^(keyEvents|customDimensions|audiences)\./.test(m))
     .reduce((n, [, c]) => n + c, 0);
 }
 

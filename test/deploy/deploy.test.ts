@@ -56,8 +56,8 @@ describe("deploy end to end (official clients → emulator)", () => {
     expect(hasChanges(again.plan)).toBe(false);
     expect(again.budget.writes).toBe(first.budget.writes);
     expect(again.budget.rateLimited).toBe(0);
-    // workspaces, latest, status, 5 GTM lists, 2 GA4 lists
-    expect(again.budget.reads - first.budget.reads).toBe(10);
+    // workspaces, latest, status, 5 GTM lists, 3 GA4 lists (key events, dimensions, audiences)
+    expect(again.budget.reads - first.budget.reads).toBe(11);
     const routes = Object.keys(emu.requestCounts().byRoute);
     expect(routes.every((r) => r.startsWith("GET "))).toBe(true);
     expect(renderPlan(again.plan)).toContain("No changes");

@@ -31,7 +31,7 @@ const store = new EventStore();
 beforeAll(async () => {
   sql = await filesReport(project, { files, since: "2020-11-01", until: "2020-11-08", allowGaps: true });
   await loadExport(store, files, { propertyId: "213025502" });
-});
+}, 120_000); // seven real days, read twice: slow on a loaded two-core machine
 
 describe("DuckDB over the real export", () => {
   it("counts every day's events and users as published", () => {

@@ -23,6 +23,11 @@ export function register(program: Command): void {
       "ga4: service-account key file (default: Application Default Credentials)",
     )
     .option("--files <glob>", "files: export files, e.g. 'exports/events_*.parquet' (Parquet or NDJSON)")
+    .option(
+      "--offline <file>",
+      "files: offline outcomes (CSV/NDJSON, as for offline send) joined to users by client id",
+    )
+    .option("--goal <id>", "files, with --offline: the offline goal the outcomes are")
     .option("--allow-gaps", "files, bigquery: report even when days in the range have no events")
     .option("--dataset <project.analytics_N>", "bigquery: the GA4 export dataset")
     .option("--billing-project <id>", "bigquery: project billed for the query (default: the dataset's)")
@@ -46,7 +51,11 @@ export function register(program: Command): void {
       const { checkAlertFlags } = await import("../run/flag-checks.js");
       checkAlertFlags(flags.alertOn);
       const { sourceFromFlags } = await import("../run/report-source-flags.js");
-      const source = sourceFromFlags(flags);
+      let source = sourceFromFlags(flags);
+      if (flags.offline !== undefined || flags.goal !== undefined) {
+        const { withOfflineOutcomes } = await import("../run/report-offline.js");
+        source = await withOfflineOutcomes(dir, flags, source);
+      }
       const color =
         !flags.out && flags.format === "table" && process.stdout.isTTY === true && !process.env.NO_COLOR;
       const webhookUrl = flags.webhook ?? process.env.MICROGOALS_WEBHOOK_URL;

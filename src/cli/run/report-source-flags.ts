@@ -22,6 +22,8 @@ export interface ReportFlags {
   maxBytes?: string;
   intraday?: boolean;
   location?: string;
+  offline?: string;
+  goal?: string;
 }
 
 const SOURCES = ["ga4", "files", "bigquery"] as const;
@@ -29,7 +31,7 @@ const SOURCES = ["ga4", "files", "bigquery"] as const;
 /** Flags that only mean something for one source: given with another, they are a usage error. */
 const sourceFlags: Record<string, (keyof ReportFlags)[]> = {
   ga4: ["endpoint", "credentials"],
-  files: ["files"],
+  files: ["files", "offline", "goal"],
   bigquery: ["dataset", "billingProject", "maxBytes", "intraday", "location"],
 };
 

@@ -10,6 +10,7 @@ import { analysisSql } from "../export/analysis-query.js";
 import { duckdb } from "../export/dialect.js";
 import { checkEventDates } from "../export/event-dates.js";
 import { compactDate, exportQuery } from "../export/export-query.js";
+import { type OfflineOutcomes, outcomeRowsSql, withOutcomes } from "../export/offline-outcomes.js";
 import { type ExportReportInput, readResult } from "../export/read-result.js";
 import { checkDays, toRows } from "../export/result-checks.js";
 import { openExportFiles } from "./export-files.js";
@@ -29,6 +30,8 @@ export interface FilesSourceOptions {
   threads?: number;
   /** DuckDB memory cap (default "512MB"); past it DuckDB spills to a temporary directory */
   memoryLimit?: string;
+  /** offline outcomes joined in as the offline goal's events (report --offline) */
+  offline?: OfflineOutcomes;
 }
 
 /**
@@ -51,6 +54,10 @@ export async function filesReport(project: Project, opts: FilesSourceOptions): P
   try {
     const files = await openExportFiles(conn, opts.files);
     await checkEventDates(conn, files);
+    if (opts.offline && opts.offline.outcomes.length > 0) {
+      await conn.run(`CREATE TEMP TABLE offline_outcomes AS ${outcomeRowsSql(opts.offline, duckdb)}`);
+      files.source = withOutcomes(files.source, "offline_outcomes");
+    }
     let { since, until } = opts;
     if (!since || !until) {
       const span = await conn.runAndReadAll(
