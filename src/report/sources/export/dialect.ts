@@ -17,6 +17,12 @@ export interface Dialect {
   regexExtract(expr: string, pattern: string): string;
   /** Continuous percentile of expr within each partition (an analytic function). */
   percentile(expr: string, q: number, partitionBy: string): string;
+  /** True for one half of the users, by a stable hash of the id. */
+  userHalf(expr: string): string;
+  /** `SELECT columns, x` with one row per element x of the array column `list` of each row. */
+  eachElement(columns: string, list: string, from: string, where: string): string;
+  /** How a user's first few times per group are kept: a sorted array (DuckDB, lean) or ranked rows. */
+  firstTimes: "array" | "window";
 }
 
 const valueFields = ["int_value", "double_value", "float_value"] as const;
@@ -39,6 +45,11 @@ export const duckdb: Dialect = {
   regexContains: (expr, pattern) => `regexp_matches(${expr}, ${duckdb.str(pattern)})`,
   regexExtract: (expr, pattern) => `regexp_extract(${expr}, ${duckdb.str(pattern)}, 1)`,
   percentile: (expr, q, by) => `quantile_cont(${expr}, ${q}) OVER (PARTITION BY ${by})`,
+  userHalf: (expr) => `hash(${expr}) % 2 = 0`,
+  // A select-list unnest: in DuckDB far leaner than a lateral join (half the memory here).
+  eachElement: (cols, list, from, where) =>
+    `SELECT ${cols}, unnest(${list}) AS x FROM ${from} WHERE ${where}`,
+  firstTimes: "array",
 };
 
 export const bigquery: Dialect = {
@@ -56,4 +67,8 @@ export const bigquery: Dialect = {
   regexContains: (expr, pattern) => `REGEXP_CONTAINS(${expr}, ${bigquery.str(pattern)})`,
   regexExtract: (expr, pattern) => `REGEXP_EXTRACT(${expr}, ${bigquery.str(pattern)})`,
   percentile: (expr, q, by) => `PERCENTILE_CONT(${expr}, ${q}) OVER (PARTITION BY ${by})`,
+  userHalf: (expr) => `MOD(ABS(FARM_FINGERPRINT(${expr})), 2) = 0`,
+  eachElement: (cols, list, from, where) =>
+    `SELECT ${cols}, x FROM ${from} CROSS JOIN UNNEST(${list}) AS x WHERE ${where}`,
+  firstTimes: "window",
 };
