@@ -13,6 +13,8 @@ export interface Dialect {
   /** An event parameter of the current row, as text / as a number (NULL when absent). */
   paramString(key: string): string;
   paramNumber(key: string): string;
+  /** An event parameter's value struct (string_value, int_value, float_value, double_value), NULL when absent. */
+  paramValue(key: string): string;
   regexContains(expr: string, pattern: string): string;
   regexExtract(expr: string, pattern: string): string;
   /** Continuous percentile of expr within each partition (an analytic function). */
@@ -42,6 +44,7 @@ export const duckdb: Dialect = {
     const v = `list_filter(event_params, lambda p: p.key = ${duckdb.str(key)})[1].value`;
     return `COALESCE(${valueFields.map((f) => `TRY_CAST(${v}.${f} AS DOUBLE)`).join(", ")}, TRY_CAST(${v}.string_value AS DOUBLE))`;
   },
+  paramValue: (key) => `list_filter(event_params, lambda p: p.key = ${duckdb.str(key)})[1].value`,
   regexContains: (expr, pattern) => `regexp_matches(${expr}, ${duckdb.str(pattern)})`,
   regexExtract: (expr, pattern) => `regexp_extract(${expr}, ${duckdb.str(pattern)}, 1)`,
   percentile: (expr, q, by) => `quantile_cont(${expr}, ${q}) OVER (PARTITION BY ${by})`,
@@ -64,6 +67,8 @@ export const bigquery: Dialect = {
     `(SELECT COALESCE(p.value.string_value, ${valueFields.map((f) => `CAST(p.value.${f} AS STRING)`).join(", ")}) FROM UNNEST(event_params) AS p WHERE p.key = ${bigquery.str(key)} LIMIT 1)`,
   paramNumber: (key) =>
     `(SELECT COALESCE(${valueFields.map((f) => `CAST(p.value.${f} AS FLOAT64)`).join(", ")}, SAFE_CAST(p.value.string_value AS FLOAT64)) FROM UNNEST(event_params) AS p WHERE p.key = ${bigquery.str(key)} LIMIT 1)`,
+  paramValue: (key) =>
+    `(SELECT p.value FROM UNNEST(event_params) AS p WHERE p.key = ${bigquery.str(key)} LIMIT 1)`,
   regexContains: (expr, pattern) => `REGEXP_CONTAINS(${expr}, ${bigquery.str(pattern)})`,
   regexExtract: (expr, pattern) => `REGEXP_EXTRACT(${expr}, ${bigquery.str(pattern)})`,
   percentile: (expr, q, by) => `PERCENTILE_CONT(${expr}, ${q}) OVER (PARTITION BY ${by})`,
