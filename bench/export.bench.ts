@@ -88,6 +88,22 @@ async function childMain(mode: string, arg: string): Promise<void> {
     await clients.close();
     await emulator.close();
     detail = `${loaded.events} events, ${r.totalUsers} users; load ${Math.round(tLoad)} ms, queries ${Math.round(performance.now() - t0 - tLoad)} ms`;
+  } else if (mode === "load") {
+    // `emulator --load` alone: every parameter kept, into a bare store; memory above the baseline.
+    const { EventStore } = await import("../src/emulator/data/event-store.js");
+    const { loadExport } = await import("../src/emulator/load-export.js");
+    const store = new EventStore();
+    const base = process.memoryUsage().rss;
+    const t = performance.now();
+    const loaded = await loadExport(store, arg, { propertyId: "1" });
+    const ms = performance.now() - t;
+    const cols = store.columns();
+    let bytes = 0;
+    for (const v of Object.values(cols)) if (typeof v !== "number") bytes += v.byteLength;
+    for (const d of [store.users, store.sessions, store.strings])
+      for (let id = 0; id < d.size; id++) bytes += 2 * d.value(id).length;
+    const peak = process.resourceUsage().maxRSS * 1024 - base;
+    detail = `${loaded.events} events in ${Math.round(ms)} ms = ${Math.round(loaded.events / (ms / 1000)).toLocaleString("en-US")} events/s; store ${(bytes / 1e6).toFixed(1)} MB, peak RSS above start ${(peak / 1e6).toFixed(1)} MB (${(peak / bytes).toFixed(2)}× the store)`;
   } else if (mode === "generate") {
     const [file, n] = arg.split("|") as [string, string];
     const { DuckDBInstance } = await import("@duckdb/node-api");
@@ -141,6 +157,8 @@ function besideReference(label: string, files: string, runs = 3): void {
 
 export async function run(): Promise<void> {
   besideReference("7 real days", realFiles);
+  const load = child("load", realFiles);
+  console.log(`emulator --load, same 7 real days (all parameters): ${load.detail}`);
   const big = Number(process.env.EXPORT_BENCH_EVENTS ?? 10_000_000);
   const apiN = Number(process.env.EXPORT_BENCH_API_EVENTS ?? 1_000_000);
   const dir = mkdtempSync(join(tmpdir(), "microgoals-export-bench-"));
