@@ -6,6 +6,8 @@ import { join } from "node:path";
 import { DuckDBInstance } from "@duckdb/node-api";
 import { UserError } from "../../../errors.js";
 import type { Project } from "../../../project/model.js";
+import type { BreakdownRequest } from "../../breakdown/dimensions.js";
+import type { BreakdownInput } from "../../breakdown/model.js";
 import { analysisSql } from "../export/analysis-query.js";
 import { duckdb } from "../export/dialect.js";
 import { checkEventDates } from "../export/event-dates.js";
@@ -13,6 +15,7 @@ import { compactDate, exportQuery } from "../export/export-query.js";
 import { type ExportReportInput, readResult } from "../export/read-result.js";
 import { checkDays, toRows } from "../export/result-checks.js";
 import { openExportFiles } from "./export-files.js";
+import { filesBreakdown } from "./files-breakdown.js";
 
 export interface FilesSourceOptions {
   /** glob of export files, e.g. "exports/events_*.parquet" */
@@ -29,6 +32,8 @@ export interface FilesSourceOptions {
   threads?: number;
   /** DuckDB memory cap (default "512MB"); past it DuckDB spills to a temporary directory */
   memoryLimit?: string;
+  /** `report --by`: segment counts as a second query (breakdown/) */
+  breakdown?: BreakdownRequest;
 }
 
 /**
@@ -44,7 +49,10 @@ export function duckDbConfig(opts: FilesSourceOptions, tempDirectory: string): R
   };
 }
 
-export async function filesReport(project: Project, opts: FilesSourceOptions): Promise<ExportReportInput> {
+export async function filesReport(
+  project: Project,
+  opts: FilesSourceOptions,
+): Promise<ExportReportInput & { breakdown?: BreakdownInput }> {
   const spill = await mkdtemp(join(tmpdir(), "microgoals-duckdb-"));
   const instance = await DuckDBInstance.create(":memory:", duckDbConfig(opts, spill));
   const conn = await instance.connect();
@@ -82,13 +90,15 @@ export async function filesReport(project: Project, opts: FilesSourceOptions): P
       opts.allowGaps ?? false,
       `in ${opts.files}`,
     );
-    return readResult(rows, {
+    const input = readResult(rows, {
       source: "export-files",
       propertyId: opts.propertyId,
       query,
       notes: [...notes, ...gapNotes],
       bytesProcessed: null,
     });
+    if (!opts.breakdown) return input;
+    return { ...input, breakdown: await filesBreakdown(conn, files, query, opts.breakdown) };
   } finally {
     conn.closeSync();
     instance.closeSync();
