@@ -4,6 +4,7 @@
 // Network and files are touched only by the source.
 import type { Project } from "../project/model.js";
 import type { Analysis, HistoryPoint } from "./analysis.js";
+import type { BreakdownRequest } from "./breakdown/dimensions.js";
 import type { Format } from "./render/format.js";
 import type { DataClientOptions, DataClients } from "./sources/data-api/clients.js";
 import type { SourceOptions } from "./sources/source-options.js";
@@ -26,6 +27,8 @@ export interface RunReportOptions extends DataClientOptions {
   generatedAt?: string;
   /** the clock for relative dates on the export sources (28daysAgo, yesterday); default the real one */
   now?: () => Date;
+  /** `--by`: break the report down by one or two dimensions (export sources) */
+  breakdown?: BreakdownRequest;
 }
 
 export interface RunReportResult {
@@ -54,6 +57,10 @@ export async function runReport(options: RunReportOptions = {}): Promise<RunRepo
     options.until ?? (fromFiles ? undefined : project.report.until),
     now,
   );
+  if (options.breakdown) {
+    const { checkBreakdownSource } = await import("./breakdown/source-support.js");
+    checkBreakdownSource(options.source?.kind ?? "ga4");
+  }
   const { openReportSource } = await import("./sources/source-options.js");
   const { analyze } = await import("./analyze.js");
   const { render } = await import("./render/format.js");
@@ -72,12 +79,17 @@ export async function runReport(options: RunReportOptions = {}): Promise<RunRepo
       since: options.since,
       until: options.until,
       now,
+      breakdown: options.breakdown,
     });
     const analysis = analyze(project, input, {
       target: target.name,
       history: options.history,
       generatedAt: options.generatedAt,
     });
+    if (input.breakdown) {
+      const { analyzeBreakdown } = await import("./breakdown/analyze-breakdown.js");
+      analysis.breakdown = analyzeBreakdown(project, analysis, input.breakdown);
+    }
     return { analysis, output: render(analysis, options.format ?? "table", { color: options.color }) };
   } finally {
     await source.close();

@@ -29,6 +29,18 @@ export function register(program: Command): void {
     .option("--max-bytes <n>", "bigquery: refuse queries that would scan more bytes (default 10 GB)")
     .option("--intraday", "bigquery: include today's events_intraday_* tables")
     .option("--location <loc>", "bigquery: dataset location, e.g. US or EU")
+    .option(
+      "--by <dimension>",
+      "break down by channel | source | medium | campaign | device | country | landing_page | new_vs_returning (up to two)",
+      (value: string, previous: string[]) => [...previous, value],
+      [] as string[],
+    )
+    .option(
+      "--by-scope <scope>",
+      "first_visit (default: each user in the segment of their first visit) | session",
+      (value: string, previous: string[]) => [...previous, value],
+      [] as string[],
+    )
     .option("--history <file>", "append this run to a JSONL history, compare with the previous period, alert")
     .option(
       "--alert-on <rule>",
@@ -47,6 +59,12 @@ export function register(program: Command): void {
       checkAlertFlags(flags.alertOn);
       const { sourceFromFlags } = await import("../run/report-source-flags.js");
       const source = sourceFromFlags(flags);
+      const { breakdownFromFlags } = await import("../../report/breakdown/dimensions.js");
+      const breakdown = breakdownFromFlags(flags.by, flags.byScope);
+      if (breakdown) {
+        const { checkBreakdownSource } = await import("../../report/breakdown/source-support.js");
+        checkBreakdownSource(flags.source);
+      }
       const color =
         !flags.out && flags.format === "table" && process.stdout.isTTY === true && !process.env.NO_COLOR;
       const webhookUrl = flags.webhook ?? process.env.MICROGOALS_WEBHOOK_URL;
@@ -65,6 +83,7 @@ export function register(program: Command): void {
         color,
         endpoint: flags.endpoint,
         credentials: flags.credentials,
+        breakdown,
       };
       // Every source returns the same result, so history, alerts and the webhook work unchanged
       // on top of any of them.

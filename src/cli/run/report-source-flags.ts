@@ -13,6 +13,9 @@ export interface ReportFlags {
   credentials?: string;
   history?: string;
   alertOn: string[];
+  /** `--by` dimensions and `--by-scope` (breakdown/dimensions.ts checks them) */
+  by: string[];
+  byScope: string[];
   webhook?: string;
   source: string;
   files?: string;

@@ -3,6 +3,7 @@
 
 import { printableDeep } from "../../terminal-text.js";
 import type { Analysis, PairAnalysis } from "../analysis.js";
+import { breakdownTableLines } from "./breakdown-text.js";
 import { caveatLines } from "./caveat-lines.js";
 import { pathBlocks, timeExplanation, timeHeading, timeRows } from "./export-sections.js";
 import { count, duration, lift, money, pct, pValue, rate, verdict } from "./figures.js";
@@ -54,6 +55,7 @@ export function renderTable(analysis: Analysis, options: TableOptions = { color:
     }
   }
   out.push(...exportSections(a, paint));
+  out.push(...breakdownTableLines(a, paint));
   out.push("");
   out.push(paint("1", "Goals"));
   const grows = [["goal", "kind", "event", "users", "events"]];

@@ -12,7 +12,7 @@
 // page_view; ga_session_number 1 = "new". Missing values are "(not set)".
 
 import { CHANNEL_RULES, type FieldTest, UNASSIGNED } from "../../breakdown/channel-group.js";
-import { type BreakdownRequest, type Dimension, SCOPE_LABEL } from "../../breakdown/dimensions.js";
+import type { BreakdownRequest, Dimension } from "../../breakdown/dimensions.js";
 import { NOT_SET, PAGE_PATH_PATTERN } from "../../query-plan.js";
 import { type ExportQuery, predicateSql, type RowSource } from "./analysis-query.js";
 import type { Dialect } from "./dialect.js";
@@ -216,5 +216,7 @@ export function breakdownDefinition(req: BreakdownRequest): string {
     req.scope === "session"
       ? "traffic: the session's first source/medium/campaign parameters ((direct)/(none) without any)"
       : "traffic: traffic_source of the user's first event in the range";
-  return `${SCOPE_LABEL[req.scope]}; ${source}; device, country, new/returning of that first event; landing page: its first page_view`;
+  const first = req.scope === "session" ? "the session's first event" : "that first event";
+  const page = req.scope === "session" ? "the session's first page_view" : "the user's first page_view";
+  return `${source}; device, country and new/returning (ga_session_number 1) of ${first}; landing page: ${page}`;
 }
