@@ -59,6 +59,11 @@ export async function writePlantedExport(dir: string, channels: PlantedChannel[]
       if (rand() < (micro ? c.rateAfter : c.baseline)) ev("purchase");
     }
   }
+  return writeExportLines(dir, lines);
+}
+
+/** NDJSON export rows → `dir/events_20240501.parquet` with the export's types; returns the glob. */
+export async function writeExportLines(dir: string, lines: string[]): Promise<string> {
   const json = join(dir, "planted.json");
   writeFileSync(json, `${lines.join("\n")}\n`);
   const db = await DuckDBInstance.create(":memory:");

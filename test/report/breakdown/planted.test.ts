@@ -37,7 +37,7 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const report = async (by: "channel" | "source", format: "json" | "table" = "json") =>
+const report = async (by: "channel" | "source", format: "json" | "table" | "md" | "html" = "json") =>
   runReport({
     project,
     source: { kind: "files", files },
@@ -86,5 +86,25 @@ describe("breakdown on generated traffic with planted channel effects", () => {
     expect(table).toContain("Breakdown by channel");
     expect(table).toContain("Scope: users by their first visit in the range");
     expect(table).toMatch(/Paid Search .* \*/);
+  });
+
+  it("colours the HTML table by lift with the significance mark in text, and writes the Markdown table", async () => {
+    const html = (await report("channel", "html")).output;
+    const section = html.slice(html.indexOf("<h2>Breakdown by channel"), html.indexOf("<h2>Goals"));
+    expect(section).toContain("Scope: users by their first visit in the range");
+    // Paid Search: significant and up — green, bold, marked; Organic Social: not significant — no mark.
+    const paid = section.slice(
+      section.indexOf(">Paid Search<"),
+      section.indexOf("</tr>", section.indexOf(">Paid Search<")),
+    );
+    expect(paid).toMatch(/background:rgba\(46,125,50,0\.[3-9]\d?\)[^>]*><b>\+\d+% \*<\/b>/);
+    const social = section.slice(
+      section.indexOf(">Organic Social<"),
+      section.indexOf("</tr>", section.indexOf(">Organic Social<")),
+    );
+    expect(social).not.toContain("*");
+    const md = (await report("channel", "md")).output;
+    expect(md).toContain("### Breakdown by channel");
+    expect(md).toMatch(/\| Paid Search \| 1,500 \| [\d.]+% .* \| \+\d+% \\\* \|/);
   });
 });
