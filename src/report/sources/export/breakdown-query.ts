@@ -58,10 +58,11 @@ export function breakdownSql(
     `${user} AS u`,
     "event_timestamp AS t",
     "event_name AS e",
-    `COALESCE(${d.paramString("ga_session_id")}, ${lit("(none)")}) AS sid`,
-    `${d.paramNumber("ga_session_number")} AS sn`,
-    `${has(cols.device, "device.category")} AS dev`,
-    `${has(cols.geo, "geo.country")} AS ctry`,
+    // Event parameters are the costly part of the scan: only those the request needs.
+    ...(session ? [`COALESCE(${d.paramString("ga_session_id")}, ${lit("(none)")}) AS sid`] : []),
+    `${dims.has("new_vs_returning") ? d.paramNumber("ga_session_number") : `CAST(NULL AS ${d.float})`} AS sn`,
+    `${has(cols.device && dims.has("device"), "device.category")} AS dev`,
+    `${has(cols.geo && dims.has("country"), "geo.country")} AS ctry`,
     ...(needsTraffic && !session
       ? [
           `${has(cols.trafficSource, "traffic_source.source")} AS ts_s`,
@@ -97,24 +98,35 @@ export function breakdownSql(
   );
   const hitBranches = q.goals.map((g) => {
     const preds = g.predicates.map((p) => predicateSql(p, paramCol, d));
-    return `SELECT u, sid, t, ${lit(g.goalId)} AS g FROM ev WHERE e = ${lit(g.event)}${preds.map((p) => ` AND ${p}`).join("")}`;
+    return `SELECT u, ${session ? "sid" : "NULL AS sid"}, t, ${lit(g.goalId)} AS g FROM ev WHERE e = ${lit(g.event)}${preds.map((p) => ` AND ${p}`).join("")}`;
   });
-  ctes.push(`hits AS (${hitBranches.join(" UNION ALL ") || "SELECT u, sid, t, e AS g FROM ev WHERE 1 = 0"})`);
+  ctes.push(`hits AS (${hitBranches.join(" UNION ALL ") || "SELECT u, t, e AS g FROM ev WHERE 1 = 0"})`);
 
   // The member's first event (and first page_view, first campaign-tagged event where needed).
   const key = session ? ["u", "sid"] : ["u"];
   const by = key.join(", ");
-  const firstOf = (name: string, cols: string, where: string) =>
-    `${name} AS (SELECT ${by}, ${cols} FROM (SELECT ${by}, ${cols}, ROW_NUMBER() OVER (PARTITION BY ${by} ORDER BY t, e) AS rn ` +
+  // cols: [expression, name]
+  const firstOf = (name: string, cols: [string, string][], where: string) =>
+    `${name} AS (SELECT ${by}, ${cols.map((c) => c[1]).join(", ")} FROM (SELECT ${by}, ` +
+    `${cols.map(([x, n]) => `${x} AS ${n}`).join(", ")}, ROW_NUMBER() OVER (PARTITION BY ${by} ORDER BY t, e) AS rn ` +
     `FROM allev${where ? ` WHERE ${where}` : ""}) z WHERE rn = 1)`;
-  ctes.push(firstOf("fe", `dev, ctry, sn${needsTraffic && !session ? ", ts_s, ts_m, ts_n" : ""}`, ""));
+  const same = (...names: string[]): [string, string][] => names.map((n) => [n, n]);
+  ctes.push(
+    firstOf(
+      "fe",
+      same("dev", "ctry", "sn", ...(needsTraffic && !session ? ["ts_s", "ts_m", "ts_n"] : [])),
+      "",
+    ),
+  );
   const joins: string[] = [];
   if (dims.has("landing_page")) {
-    ctes.push(firstOf("lp", `${pathOf(loc)} AS path`, `e = ${lit("page_view")}`));
+    ctes.push(firstOf("lp", [[pathOf(loc), "path"]], `e = ${lit("page_view")}`));
     joins.push(`LEFT JOIN lp ON ${key.map((k) => `lp.${k} = fe.${k}`).join(" AND ")}`);
   }
   if (needsTraffic && session) {
-    ctes.push(firstOf("sp", "ps_s, ps_m, ps_c", "ps_s IS NOT NULL OR ps_m IS NOT NULL OR ps_c IS NOT NULL"));
+    ctes.push(
+      firstOf("sp", same("ps_s", "ps_m", "ps_c"), "ps_s IS NOT NULL OR ps_m IS NOT NULL OR ps_c IS NOT NULL"),
+    );
     joins.push(`LEFT JOIN sp ON ${key.map((k) => `sp.${k} = fe.${k}`).join(" AND ")}`);
   }
   const orNotSet = (x: string) => `COALESCE(NULLIF(${x}, ''), ${lit(NOT_SET)})`;
