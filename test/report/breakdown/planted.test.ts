@@ -7,6 +7,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Analysis } from "../../../src/report/analysis.js";
 import { runReport } from "../../../src/report/run-report.js";
+import { filesReport } from "../../../src/report/sources/files/files-source.js";
 import { goal, merchProject } from "../../export/merch-project.js";
 import { writePlantedExport } from "./planted-export.js";
 
@@ -106,5 +107,13 @@ describe("breakdown on generated traffic with planted channel effects", () => {
     const md = (await report("channel", "md")).output;
     expect(md).toContain("### Breakdown by channel");
     expect(md).toMatch(/\| Paid Search \| 1,500 \| [\d.]+% .* \| \+\d+% \\\* \|/);
+  });
+
+  it("reads the same segments from newline-delimited JSON as from Parquet", async () => {
+    const req = { dimensions: ["channel" as const], scope: "first_visit" as const };
+    const parquet = await filesReport(project, { files, breakdown: req });
+    const ndjson = await filesReport(project, { files: join(dir, "planted.json"), breakdown: req });
+    expect(ndjson.breakdown!.segments).toEqual(parquet.breakdown!.segments);
+    expect(ndjson.breakdown!.segments.map((x) => x.values[0])).toContain("Paid Search");
   });
 });

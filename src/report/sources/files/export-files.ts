@@ -31,6 +31,10 @@ const jsonColumns: Record<string, string> = {
   user_pseudo_id: "VARCHAR",
   event_params:
     "STRUCT(key VARCHAR, value STRUCT(string_value VARCHAR, int_value BIGINT, float_value DOUBLE, double_value DOUBLE))[]",
+  // read by `report --by` (breakdown-query.ts); NULL where a line has none
+  traffic_source: "STRUCT(source VARCHAR, medium VARCHAR, name VARCHAR)",
+  device: "STRUCT(category VARCHAR)",
+  geo: "STRUCT(country VARCHAR)",
 };
 
 export function formatOf(file: string): ExportFormat | undefined {
