@@ -1,8 +1,8 @@
-// Which sources answer `report --by` today: the export files (DuckDB). The Data API and BigQuery
-// paths are not built yet; asking them is a usage error rather than an unsegmented report.
+// Which sources answer `report --by` today: the GA4 export, as files (DuckDB) or in BigQuery. The
+// Data API path is not built yet; asking it is a usage error rather than an unsegmented report.
 import { UsageError } from "../../errors.js";
 
-export const BREAKDOWN_SOURCES = ["files"] as const;
+export const BREAKDOWN_SOURCES = ["files", "bigquery"] as const;
 
 export function checkBreakdownSource(kind: string): void {
   if (!(BREAKDOWN_SOURCES as readonly string[]).includes(kind))

@@ -5,6 +5,8 @@ import nodeSqlParser from "node-sql-parser";
 import { describe, expect, it } from "vitest";
 import { channelOf } from "../../../src/report/breakdown/channel-group.js";
 import { DIMENSIONS } from "../../../src/report/breakdown/dimensions.js";
+import { bigQueryBreakdownSql } from "../../../src/report/sources/bigquery/bigquery-breakdown.js";
+import { bigQuerySource, parseDataset } from "../../../src/report/sources/bigquery/bigquery-source.js";
 import { breakdownSql, channelSql } from "../../../src/report/sources/export/breakdown-query.js";
 import { bigquery, duckdb } from "../../../src/report/sources/export/dialect.js";
 import { exportQuery } from "../../../src/report/sources/export/export-query.js";
@@ -62,4 +64,14 @@ describe("breakdown SQL", () => {
       expect(() => parser.astify(sql, { database: "bigquery" })).not.toThrow();
     },
   );
+
+  it("is what the BigQuery source sends for the dataset's daily tables", () => {
+    const ds = parseDataset("my-project.analytics_213025502");
+    const bq = bigQuerySource(ds, query.startDate, query.endDate, true);
+    const sql = bigQueryBreakdownSql(query, { dimensions: ["channel"], scope: "session" }, bq);
+    expect(sql).toContain("`my-project.analytics_213025502.events_*`");
+    expect(sql).toContain("traffic_source");
+    const parser = new nodeSqlParser.Parser();
+    expect(() => parser.astify(sql, { database: "bigquery" })).not.toThrow();
+  });
 });
