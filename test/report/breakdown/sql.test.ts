@@ -68,7 +68,7 @@ describe("breakdown SQL", () => {
   it("is what the BigQuery source sends for the dataset's daily tables", () => {
     const ds = parseDataset("my-project.analytics_213025502");
     const bq = bigQuerySource(ds, query.startDate, query.endDate, true);
-    const sql = bigQueryBreakdownSql(query, { dimensions: ["channel"], scope: "session" }, bq);
+    const sql = bigQueryBreakdownSql(query, { dimensions: ["channel"], scope: "first_visit" }, bq);
     expect(sql).toContain("`my-project.analytics_213025502.events_*`");
     expect(sql).toContain("traffic_source");
     const parser = new nodeSqlParser.Parser();
