@@ -35,6 +35,8 @@ export function breakdownSql(
   src: RowSource,
   cols: BreakdownColumns,
   d: Dialect,
+  /** counts: the segment counts; timelines: per member, the first day of each goal (predict.ts) */
+  mode: "counts" | "timelines" = "counts",
 ): string {
   const lit = d.str;
   const session = req.scope === "session";
@@ -57,6 +59,7 @@ export function breakdownSql(
   const allCols = [
     `${user} AS u`,
     "event_timestamp AS t",
+    "event_date AS dd",
     "event_name AS e",
     // Event parameters are the costly part of the scan: only those the request needs.
     ...(session ? [`COALESCE(${d.paramString("ga_session_id")}, ${lit("(none)")}) AS sid`] : []),
@@ -98,9 +101,9 @@ export function breakdownSql(
   );
   const hitBranches = q.goals.map((g) => {
     const preds = g.predicates.map((p) => predicateSql(p, paramCol, d));
-    return `SELECT u, ${session ? "sid" : "NULL AS sid"}, t, ${lit(g.goalId)} AS g FROM ev WHERE e = ${lit(g.event)}${preds.map((p) => ` AND ${p}`).join("")}`;
+    return `SELECT u, ${session ? "sid" : "NULL AS sid"}, t, dd, ${lit(g.goalId)} AS g FROM ev WHERE e = ${lit(g.event)}${preds.map((p) => ` AND ${p}`).join("")}`;
   });
-  ctes.push(`hits AS (${hitBranches.join(" UNION ALL ") || "SELECT u, t, e AS g FROM ev WHERE 1 = 0"})`);
+  ctes.push(`hits AS (${hitBranches.join(" UNION ALL ") || "SELECT u, t, dd, e AS g FROM ev WHERE 1 = 0"})`);
 
   // The member's first event (and first page_view, first campaign-tagged event where needed).
   const key = session ? ["u", "sid"] : ["u"];
@@ -153,7 +156,7 @@ export function breakdownSql(
   );
   // Goal events in their member's segment; a segment member is (user, segment).
   ctes.push(
-    `shits ${d.cteAs} (SELECT h.u, h.t, h.g, s.s1, s.s2 FROM hits h JOIN seg s ON ${key.map((k) => `s.${k} = h.${k}`).join(" AND ")})`,
+    `shits ${d.cteAs} (SELECT h.u, h.t, h.dd, h.g, s.s1, s.s2 FROM hits h JOIN seg s ON ${key.map((k) => `s.${k} = h.${k}`).join(" AND ")})`,
   );
   ctes.push("gu AS (SELECT DISTINCT u, s1, s2, g FROM shits)");
 
@@ -165,6 +168,14 @@ export function breakdownSql(
     `SELECT CAST(${lit(section)} AS ${d.string}) AS section, CAST(${c.s1 ?? "NULL"} AS ${d.string}) AS s1, ` +
     `CAST(${c.s2 ?? "NULL"} AS ${d.string}) AS s2, CAST(${c.a ?? "NULL"} AS ${d.string}) AS a, ` +
     `CAST(${c.b ?? "NULL"} AS ${d.string}) AS b, CAST(${c.n} AS ${d.int}) AS n ${rest}`;
+  if (mode === "timelines") {
+    const on = key.map((k) => `s.${k} = a.${k}`).join(" AND ");
+    return (
+      `WITH ${ctes.join(",\n")}\n` +
+      `${out("seen", { s1: "s.s1", s2: "s.s2", a: "s.u", n: `MIN(CAST(a.dd AS ${d.int}))` }, `FROM allev a JOIN seg s ON ${on} GROUP BY s.s1, s.s2, s.u`)}\n` +
+      `UNION ALL\n${out("first", { s1: "s1", s2: "s2", a: "u", b: "g", n: `MIN(CAST(dd AS ${d.int}))` }, "FROM shits GROUP BY s1, s2, u, g")}`
+    );
+  }
   const selects = [
     out("users", { s1: "s1", s2: "s2", n: "COUNT(DISTINCT u)" }, "FROM seg GROUP BY s1, s2"),
     out("goal", { s1: "s1", s2: "s2", a: "g", n: "COUNT(*)" }, "FROM gu GROUP BY s1, s2, g"),

@@ -3,6 +3,7 @@
 // builds it for the whole report.
 import type { BreakdownRequest } from "../../breakdown/dimensions.js";
 import type { BreakdownInput, SegmentCount } from "../../breakdown/model.js";
+import { dayNumber, type MemberTimeline } from "../../breakdown/predict.js";
 import type { ExportQuery } from "./analysis-query.js";
 import { breakdownDefinition, breakdownResultColumns } from "./breakdown-query.js";
 
@@ -60,4 +61,21 @@ export function readBreakdown(rows: BreakdownRow[], q: ExportQuery, req: Breakdo
       };
     });
   return { dimensions: req.dimensions, scope: req.scope, segments, definition: breakdownDefinition(req) };
+}
+
+/** The timelines statement's rows → one timeline per segment member (predict.ts). */
+export function readTimelines(rows: BreakdownRow[], req: BreakdownRequest): MemberTimeline[] {
+  const members = new Map<string, MemberTimeline>();
+  const keyOf = (r: BreakdownRow) => `${r.s1 ?? ""}\u0000${r.s2 ?? ""}\u0000${r.a ?? ""}`;
+  for (const r of rows.filter((x) => x.section === "seen")) {
+    members.set(keyOf(r), {
+      values: req.dimensions.length > 1 ? [r.s1 ?? "", r.s2 ?? ""] : [r.s1 ?? ""],
+      firstDay: dayNumber(r.n),
+      goals: new Map(),
+    });
+  }
+  for (const r of rows.filter((x) => x.section === "first")) {
+    members.get(keyOf(r))?.goals.set(r.b ?? "", dayNumber(r.n));
+  }
+  return [...members.values()];
 }
