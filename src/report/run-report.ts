@@ -5,6 +5,7 @@
 import type { Project } from "../project/model.js";
 import type { Analysis, HistoryPoint } from "./analysis.js";
 import type { BreakdownRequest } from "./breakdown/dimensions.js";
+import type { PredictRequest } from "./breakdown/run-predict.js";
 import type { Format } from "./render/format.js";
 import type { DataClientOptions, DataClients } from "./sources/data-api/clients.js";
 import type { SourceOptions } from "./sources/source-options.js";
@@ -29,6 +30,8 @@ export interface RunReportOptions extends DataClientOptions {
   now?: () => Date;
   /** `--by`: break the report down by one or two dimensions (export sources) */
   breakdown?: BreakdownRequest;
+  /** `--predict` (needs `breakdown` and export files): the early verdict per segment */
+  predict?: PredictRequest;
 }
 
 export interface RunReportResult {
@@ -61,6 +64,9 @@ export async function runReport(options: RunReportOptions = {}): Promise<RunRepo
     const { checkBreakdownSource } = await import("./breakdown/source-support.js");
     checkBreakdownSource(options.source?.kind ?? "ga4");
   }
+  const predicting = options.predict
+    ? await (await import("./breakdown/predict-options.js")).checkPredict(project, options, now)
+    : undefined;
   const { openReportSource } = await import("./sources/source-options.js");
   const { analyze } = await import("./analyze.js");
   const { render } = await import("./render/format.js");
@@ -89,6 +95,7 @@ export async function runReport(options: RunReportOptions = {}): Promise<RunRepo
     if (input.breakdown) {
       const { analyzeBreakdown } = await import("./breakdown/analyze-breakdown.js");
       analysis.breakdown = analyzeBreakdown(project, analysis, input.breakdown);
+      if (predicting) analysis.breakdown.prediction = await predicting();
     }
     return { analysis, output: render(analysis, options.format ?? "table", { color: options.color }) };
   } finally {

@@ -41,6 +41,12 @@ export function register(program: Command): void {
       (value: string, previous: string[]) => [...previous, value],
       [] as string[],
     )
+    .option("--predict", "with --by, files: each segment's eventual macro rate from its micro goals so far")
+    .option(
+      "--train-since <date>",
+      "--predict: start of the mature training period (default: the one before)",
+    )
+    .option("--train-until <date>", "--predict: end of the training period")
     .option("--history <file>", "append this run to a JSONL history, compare with the previous period, alert")
     .option(
       "--alert-on <rule>",
@@ -84,7 +90,10 @@ export function register(program: Command): void {
         endpoint: flags.endpoint,
         credentials: flags.credentials,
         breakdown,
+        predict: flags.predict ? { trainSince: flags.trainSince, trainUntil: flags.trainUntil } : undefined,
       };
+      if (!flags.predict && (flags.trainSince || flags.trainUntil))
+        throw new UsageError("--train-since and --train-until are for --predict");
       // Every source returns the same result, so history, alerts and the webhook work unchanged
       // on top of any of them.
       const { runReport: run } = await import("../../report/run-report.js");

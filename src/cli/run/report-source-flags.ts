@@ -16,6 +16,9 @@ export interface ReportFlags {
   /** `--by` dimensions and `--by-scope` (breakdown/dimensions.ts checks them) */
   by: string[];
   byScope: string[];
+  predict?: boolean;
+  trainSince?: string;
+  trainUntil?: string;
   webhook?: string;
   source: string;
   files?: string;

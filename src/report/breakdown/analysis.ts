@@ -1,6 +1,7 @@
 // The breakdown part of an Analysis (`analysis.breakdown`, JSON shape in docs/breakdown.md).
 import type { PairAnalysis, Rate } from "../analysis.js";
 import type { Dimension, Scope } from "./dimensions.js";
+import type { PredictionAnalysis } from "./run-predict.js";
 
 /**
  * value: the data's own value; notSet: GA4's "(not set)" (no value in the data); otherRow: a value
@@ -36,4 +37,6 @@ export interface BreakdownAnalysis {
   tests: number;
   /** by users, descending; folded "(other)" last */
   segments: SegmentAnalysis[];
+  /** `--predict`: each segment's eventual macro rate estimated from its micro goals so far */
+  prediction?: PredictionAnalysis;
 }

@@ -61,3 +61,25 @@ export function breakdownNotes(b: BreakdownAnalysis, alpha: number): string[] {
 }
 
 export { pct };
+
+/** The early verdict's rows: segment, users, macro rate so far, predicted eventual rate [interval]. */
+export function predictionRows(
+  b: BreakdownAnalysis,
+): { title: string; note: string; rows: string[][] } | null {
+  const p = b.prediction;
+  if (!p) return null;
+  return {
+    title: `Early verdict: predicted ${p.macroId} rate within ${p.horizonDays} days after the range`,
+    note:
+      `Learned on ${p.trainSince}..${p.trainUntil} (${count(p.trainingUsers)} users observed ${p.observedDays} days, then to its end): ` +
+      `P(${p.macroId} | micro goals done so far), shrunk towards the overall rate; members first seen in the range.`,
+    rows: p.segments.map((s) => [
+      s.value,
+      count(s.users),
+      rate(s.soFar),
+      `${pct(s.predicted.rate)} [${pct(s.predicted.low)}–${pct(s.predicted.high)}]`,
+    ]),
+  };
+}
+
+export const PREDICTION_HEADER = ["segment", "users", "so far", "predicted [95% CI]"];

@@ -8,8 +8,10 @@ import {
   liftCell,
   macroCell,
   type PairColumn,
+  PREDICTION_HEADER,
   pairColumns,
   pairOf,
+  predictionRows,
   segmentLabel,
 } from "./breakdown-cells.js";
 import { count } from "./figures.js";
@@ -34,6 +36,15 @@ export function breakdownTableLines(a: Analysis, paint: Paint, width = DEFAULT_W
     for (const s of b.segments) rows.push([segmentLabel(s), ...cols.map((c) => liftCell(pairOf(s, c)))]);
     const right = new Set(cols.map((_, i) => i + 1));
     out.push(...textGrid(rows, right).map((l, i) => (i === 0 ? paint("2", `  ${l}`) : `  ${l}`)));
+  }
+  const pred = predictionRows(b);
+  if (pred) {
+    out.push("", paint("1", pred.title), `  ${pred.note}`);
+    out.push(
+      ...textGrid([PREDICTION_HEADER, ...pred.rows], new Set([1])).map((l, i) =>
+        i === 0 ? paint("2", `  ${l}`) : `  ${l}`,
+      ),
+    );
   }
   return out;
 }
@@ -75,5 +86,10 @@ export function breakdownMarkdownLines(a: Analysis): string[] {
     out.push(
       row([segmentLabel(s), count(s.totalUsers), macroCell(s), ...cols.map((c) => liftCell(pairOf(s, c)))]),
     );
+  const pred = predictionRows(b);
+  if (pred) {
+    out.push("", `#### ${mdText(pred.title)}`, "", mdText(pred.note), "");
+    out.push(row(PREDICTION_HEADER), row(["---", "--:", "---", "---"]), ...pred.rows.map(row));
+  }
   return out;
 }

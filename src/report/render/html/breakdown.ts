@@ -6,8 +6,10 @@ import {
   breakdownNotes,
   breakdownTitle,
   liftCell,
+  PREDICTION_HEADER,
   pairColumns,
   pairOf,
+  predictionRows,
   segmentLabel,
 } from "../breakdown-cells.js";
 import { count } from "../figures.js";
@@ -37,8 +39,18 @@ export function breakdownSection(a: Analysis): string {
         ...cols.map((c) => liftHtml(pairOf(s, c))),
       ]),
     ),
-    "</section>",
   );
+  const pred = predictionRows(b);
+  if (pred) {
+    out.push(`<h3>${esc(pred.title)}</h3>`, `<p class="info">${esc(pred.note)}</p>`);
+    out.push(
+      htmlTable(
+        PREDICTION_HEADER.map((label, i) => (i === 0 ? { label, card: "title" } : { label, num: i === 1 })),
+        pred.rows.map((r) => r.map(esc)),
+      ),
+    );
+  }
+  out.push("</section>");
   return out.join("\n");
 }
 
