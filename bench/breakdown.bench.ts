@@ -69,7 +69,35 @@ async function compare(label: string, files: string): Promise<void> {
   }
 }
 
+/** The early verdict's backtest on the real days (issue 14): model and naive errors per days observed. */
+async function backtestFigures(): Promise<void> {
+  const { merchProject, merchMicros } = await import("../test/export/merch-project.js");
+  const { filesMemberTimelines } = await import("../src/report/sources/files/files-timelines.js");
+  const { backtest } = await import("../src/report/breakdown/backtest.js");
+  const members = await filesMemberTimelines(merchProject(), {
+    files: realFiles,
+    since: "2020-11-01",
+    until: "2020-11-08",
+    breakdown: { dimensions: ["channel"], scope: "first_visit" },
+  });
+  const results = backtest(members, {
+    trainStart: "20201101",
+    predictStart: "20201105",
+    days: 4,
+    observedDays: [1, 2, 3],
+    macroId: "purchase",
+    microIds: merchMicros,
+    minUsers: 50,
+  });
+  for (const r of results)
+    console.log(
+      `--predict backtest (train Nov 1–4, predict Nov 5–8 per channel), ${r.observedDays} day(s) observed: ` +
+        `model MAE ${(r.modelError * 100).toFixed(3)} pp, naive (rate so far) MAE ${(r.naiveError * 100).toFixed(3)} pp over ${r.segments} channels`,
+    );
+}
+
 export async function run(): Promise<void> {
+  await backtestFigures();
   await compare("7 real days", realFiles);
   const n = Number(process.env.BREAKDOWN_BENCH_EVENTS ?? 1_000_000);
   const dir = mkdtempSync(join(tmpdir(), "microgoals-breakdown-bench-"));
