@@ -1,7 +1,7 @@
 // The output of analysis, input of every renderer. Its JSON form is the documented `--format json`
 // shape (docs/report.md): change it only additively and bump `schemaVersion` when you cannot.
 
-import type { BreakdownAnalysis } from "./breakdown/analysis.js";
+import type { BreakdownShape } from "./breakdown/shape.js";
 import type { ExportExtras } from "./export-extras.js";
 import type { Caveats, Cost, DateRange } from "./model.js";
 
@@ -130,5 +130,5 @@ export interface Analysis {
   /** only from the GA4 export (--source files|bigquery): what user-level rows add */
   export?: ExportExtras;
   /** only with `report --by`: the same figures per segment (docs/breakdown.md) */
-  breakdown?: BreakdownAnalysis;
+  breakdown?: BreakdownShape<PairAnalysis, Rate>;
 }

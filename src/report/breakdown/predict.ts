@@ -14,6 +14,7 @@ import type { Rate } from "../analysis.js";
 import { rateOf } from "../analyze.js";
 import { zCritical } from "../stats/normal.js";
 import { label } from "./analyze-breakdown.js";
+import type { SegmentPredictionShape } from "./shape.js";
 
 export const SHRINK = 10;
 
@@ -42,16 +43,7 @@ export interface PredictModel {
   signatures: Map<string, { n: number; x: number }>;
 }
 
-export interface SegmentPrediction {
-  value: string;
-  values: string[];
-  users: number;
-  /** converted by the cutoff: the naive estimate of the eventual rate */
-  soFar: Rate;
-  predicted: { rate: number; low: number; high: number };
-  /** converted by the window's end, when the data reaches it (backtests) */
-  actual: Rate | null;
-}
+export type SegmentPrediction = SegmentPredictionShape<Rate>;
 
 const signatureOf = (m: MemberTimeline, micros: string[], cutoff: number) =>
   micros.filter((id) => (m.goals.get(id) ?? Number.POSITIVE_INFINITY) < cutoff).join(",");

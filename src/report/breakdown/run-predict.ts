@@ -5,7 +5,8 @@
 import { UsageError } from "../../errors.js";
 import type { Project } from "../../project/model.js";
 import type { Rate } from "../analysis.js";
-import { dayNumber, learn, type MemberTimeline, predict, type SegmentPrediction } from "./predict.js";
+import { dayNumber, learn, type MemberTimeline, predict } from "./predict.js";
+import type { PredictionShape } from "./shape.js";
 
 export interface PredictRequest {
   /** YYYY-MM-DD; default: the period before the report's range */
@@ -13,18 +14,7 @@ export interface PredictRequest {
   trainUntil?: string;
 }
 
-export interface PredictionAnalysis {
-  macroId: string;
-  /** YYYY-MM-DD */
-  trainSince: string;
-  trainUntil: string;
-  /** days of the report's range (observed so far) */
-  observedDays: number;
-  /** conversions counted until this many days after the range (the report window, in days) */
-  horizonDays: number;
-  trainingUsers: number;
-  segments: (SegmentPrediction & { observedMacro?: Rate })[];
-}
+export type PredictionAnalysis = PredictionShape<Rate>;
 
 export interface PredictPeriods {
   since: string;
