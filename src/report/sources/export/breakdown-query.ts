@@ -109,10 +109,18 @@ export function breakdownSql(
   const key = session ? ["u", "sid"] : ["u"];
   const by = key.join(", ");
   // cols: [expression, name]
-  const firstOf = (name: string, cols: [string, string][], where: string) =>
-    `${name} AS (SELECT ${by}, ${cols.map((c) => c[1]).join(", ")} FROM (SELECT ${by}, ` +
-    `${cols.map(([x, n]) => `${x} AS ${n}`).join(", ")}, ROW_NUMBER() OVER (PARTITION BY ${by} ORDER BY t, e) AS rn ` +
-    `FROM allev${where ? ` WHERE ${where}` : ""}) z WHERE rn = 1)`;
+  // The member's earliest rows by a grouped MIN (cheap), then ROW_NUMBER over those few rows only to
+  // break ties by event name: a window over every event would sort the whole range.
+  const firstOf = (name: string, cols: [string, string][], where: string) => {
+    const rows = `(SELECT * FROM allev${where ? ` WHERE ${where}` : ""})`;
+    const on = key.map((k) => `r.${k} = m.${k}`).join(" AND ");
+    return (
+      `${name} AS (SELECT ${by}, ${cols.map((c) => c[1]).join(", ")} FROM (SELECT ${key.map((k) => `r.${k}`).join(", ")}, ` +
+      `${cols.map(([x, n]) => `${x.replace(/\b(dev|ctry|sn|ts_s|ts_m|ts_n|ps_s|ps_m|ps_c|loc|p\d+_s)\b/g, "r.$1")} AS ${n}`).join(", ")}, ` +
+      `ROW_NUMBER() OVER (PARTITION BY ${key.map((k) => `r.${k}`).join(", ")} ORDER BY r.e) AS rn ` +
+      `FROM ${rows} r JOIN (SELECT ${by}, MIN(t) AS t FROM ${rows} x GROUP BY ${by}) m ON ${on} AND r.t = m.t) z WHERE rn = 1)`
+    );
+  };
   const same = (...names: string[]): [string, string][] => names.map((n) => [n, n]);
   ctes.push(
     firstOf(
