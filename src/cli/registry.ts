@@ -9,9 +9,12 @@ import { register as emulator } from "./commands/emulator.js";
 import { register as exportCmd } from "./commands/export.js";
 import { register as importCmd } from "./commands/import.js";
 import { register as init } from "./commands/init.js";
+import { register as offline } from "./commands/offline.js";
 import { register as plan } from "./commands/plan.js";
+import { register as promote } from "./commands/promote.js";
 import { register as report } from "./commands/report.js";
 import { register as schedule } from "./commands/schedule.js";
+import { register as score } from "./commands/score.js";
 import { register as validate } from "./commands/validate.js";
 
 export const commands: ((program: Command) => void)[] = [
@@ -23,8 +26,11 @@ export const commands: ((program: Command) => void)[] = [
   codegen,
   plan,
   apply,
+  promote,
   report,
   discover,
+  offline,
+  score,
   schedule,
   emulator,
   demo,

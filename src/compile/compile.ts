@@ -1,7 +1,10 @@
 // compile(project, target) → DesiredState: the pure heart of the compiler. Goals are processed in
 // id order and every list is sorted by key, so the output is the same bytes whatever the file order.
+import { consentTypesOf, goalConsent, projectConsent, sortConsent } from "../project/consent.js";
 import type { Goal, Project, TriggerKind } from "../project/model.js";
+import { isOfflineGoal } from "../project/normalize-offline-goal.js";
 import { resolveTarget } from "../project/target.js";
+import { audiences } from "./audiences.js";
 import { canonicalize } from "./canonical-json.js";
 import { CompileContext } from "./context.js";
 import type {
@@ -16,6 +19,10 @@ import { customDimensions, keyEvents } from "./ga4.js";
 import { projectTag } from "./ga4-ownership.js";
 import { FOLDER_NAME, triggerName } from "./naming.js";
 import { own, shortHash } from "./ownership.js";
+import { type TagBodyWithoutNotes, tagAsStored } from "./tag-hash.js";
+import { adsConversionTag, adsConversionTagKey } from "./tags/ads-conversion.js";
+import { consentSettings } from "./tags/consent-settings.js";
+import { CONVERSION_LINKER_KEY, conversionLinkerTag } from "./tags/conversion-linker.js";
 import { ENGAGEMENT_TAG_KEY, engagementCounterTag } from "./tags/engagement-counter.js";
 import { ga4EventTag, ga4EventTagKey } from "./tags/ga4-event.js";
 import { GOOGLE_TAG_KEY, googleTag } from "./tags/google-tag.js";
@@ -52,12 +59,17 @@ export function compile(project: Project, targetName?: string): DesiredState {
     return key;
   };
 
-  const tags: DesiredTag[] = [];
+  // Owned once the triggers are named: a tag's hash covers its triggers' names (tag-hash.ts).
+  const tagBodies: [key: string, goals: string[], body: TagBodyWithoutNotes][] = [];
   const thresholds = new Map<string, EngagementThreshold & { goals: string[] }>();
   for (const goal of goals) {
+    if (isOfflineGoal(goal)) continue; // no tag, no trigger: its key event comes from ga4.ts
     ctx.goal = goal.id;
     const key = addTrigger(compileTrigger(goal.trigger, ctx), goal.trigger.kind, [goal.id]);
-    tags.push(own(ga4EventTagKey(goal.id), [goal.id], ga4EventTag(goal, key, ctx)));
+    const consent = consentSettings(goalConsent(project, goal));
+    tagBodies.push([ga4EventTagKey(goal.id), [goal.id], { ...ga4EventTag(goal, key, ctx), ...consent }]);
+    const ads = adsConversionTag(goal, key, ctx, project);
+    if (ads) tagBodies.push([adsConversionTagKey(goal.id), [goal.id], { ...ads, ...consent }]);
     if (goal.trigger.kind === "engagement") {
       const th = engagementThreshold(goal.trigger);
       const entry = thresholds.get(th.event) ?? { ...th, goals: [] };
@@ -66,15 +78,27 @@ export function compile(project: Project, targetName?: string): DesiredState {
     }
   }
   ctx.goal = "";
+  const sharedConsent = consentSettings(projectConsent(project));
+  const adsGoals = goals.filter((g) => g.ads);
+  if (adsGoals.length > 0) {
+    const ids = adsGoals.map((g) => g.id);
+    const allPages = addTrigger(allPagesTrigger(), "page_view", ids);
+    // The linker writes the ad click cookie: it waits for whatever any of its ads tags waits for.
+    const types = sortConsent(adsGoals.flatMap((g) => consentTypesOf(goalConsent(project, g))));
+    const linkerConsent = consentSettings(types.length > 0 ? { needed: types } : undefined);
+    tagBodies.push([CONVERSION_LINKER_KEY, ids, { ...conversionLinkerTag(allPages), ...linkerConsent }]);
+  }
 
   if (thresholds.size > 0 || project.installGoogleTag) {
     const counterGoals = [...thresholds.values()].flatMap((t) => t.goals);
     const allPages = addTrigger(allPagesTrigger(), "page_view", counterGoals);
     if (thresholds.size > 0) {
       const sorted = [...thresholds.values()].sort((a, b) => (a.event < b.event ? -1 : 1));
-      tags.push(own(ENGAGEMENT_TAG_KEY, counterGoals, engagementCounterTag(sorted, allPages)));
+      const counter = { ...engagementCounterTag(sorted, allPages), ...sharedConsent };
+      tagBodies.push([ENGAGEMENT_TAG_KEY, counterGoals, counter]);
     }
-    if (project.installGoogleTag) tags.push(own(GOOGLE_TAG_KEY, [], googleTag(allPages)));
+    if (project.installGoogleTag)
+      tagBodies.push([GOOGLE_TAG_KEY, [], { ...googleTag(allPages), ...sharedConsent }]);
   }
 
   const variables: DesiredVariable[] = [
@@ -82,16 +106,28 @@ export function compile(project: Project, targetName?: string): DesiredState {
   ];
   for (const [key, v] of ctx.variables) variables.push(own<GtmVariableBody>(key, [...v.goals], v.body));
 
+  const namedTriggers = nameTriggers(triggers);
+  const triggerNames = new Map(namedTriggers.map((t) => [t.key, t.body.name]));
+  const tags: DesiredTag[] = tagBodies.map(([key, goalIds, body]) =>
+    own(
+      key,
+      goalIds,
+      body,
+      tagAsStored(body, (k) => triggerNames.get(k)),
+    ),
+  );
+
   const state: DesiredState = {
     target: target.name,
     gtm: {
       accountId: target.gtm.accountId,
       containerId: target.gtm.containerId,
       workspaceName: target.gtm.workspaceName,
+      ...(target.gtm.environment ? { environment: target.gtm.environment } : {}),
       folderName: FOLDER_NAME,
       builtInVariables: [...ctx.builtIns].sort(),
       variables: variables.sort(byKey),
-      triggers: nameTriggers(triggers).sort(byKey),
+      triggers: namedTriggers.sort(byKey),
       tags: tags.sort(byKey),
     },
     ga4: {
@@ -100,6 +136,7 @@ export function compile(project: Project, targetName?: string): DesiredState {
       keyEvents: keyEvents(goals, project),
       project: projectTag(project.name),
       customDimensions: customDimensions(goals, projectTag(project.name)),
+      ...(project.audiences?.length ? { audiences: audiences(project) } : {}),
     },
   };
   return canonicalize(state) as DesiredState;

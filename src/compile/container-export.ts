@@ -37,7 +37,7 @@ export function exportContainer(state: DesiredState): ContainerExport {
       containerVersionId: "0",
       container: { path: containerPath, ...ids, usageContext: ["WEB"] },
       tag: state.gtm.tags.map((t, i) => {
-        const { name, type, parameter, firingTriggerId, tagFiringOption, notes } = t.body;
+        const { name, type, parameter, firingTriggerId, tagFiringOption, consentSettings, notes } = t.body;
         const body = tagToExport({
           name,
           type,
@@ -49,6 +49,7 @@ export function exportContainer(state: DesiredState): ContainerExport {
           }),
           parentFolderId: FOLDER_ID,
           tagFiringOption,
+          consentSettings,
           notes,
         });
         return { ...ids, tagId: String(i + 1), ...body };

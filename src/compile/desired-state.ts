@@ -54,7 +54,15 @@ export interface GtmTagBody {
   /** Trigger KEYS (DesiredTrigger.key), resolved to ids at apply/export time. */
   firingTriggerId: string[];
   tagFiringOption?: "oncePerEvent" | "oncePerLoad" | "unlimited";
+  /** Consent mode (API TagConsentSetting); absent when the spec sets none (GTM reads it as notSet). */
+  consentSettings?: GtmConsentSettings;
   notes: string;
+}
+
+/** GTM API TagConsentSetting: consentType is a list parameter of template values (ad_storage, …). */
+export interface GtmConsentSettings {
+  consentStatus: "notSet" | "notNeeded" | "needed";
+  consentType?: GtmParameter;
 }
 
 export interface Owned<B> {
@@ -86,12 +94,27 @@ export interface DesiredCustomDimension {
   goals: string[];
 }
 
+/** A GA4 audience body as the Admin API takes it; the ownership marker ends its description. */
+export interface DesiredAudience {
+  key: string; // the spec's audience id
+  displayName: string;
+  description: string;
+  membershipDurationDays: number;
+  exclusionDurationMode?: "EXCLUDE_TEMPORARILY" | "EXCLUDE_PERMANENTLY";
+  filterClauses: Record<string, unknown>[];
+  /** Content hash of the body without the marker (compile/audiences.ts), embedded in the marker. */
+  hash: string;
+  goals: string[];
+}
+
 export interface DesiredState {
   target: string;
   gtm: {
     accountId: string;
     containerId: string;
     workspaceName: string;
+    /** GTM environment that --publish points at the new version instead of publishing live. */
+    environment?: string;
     folderName: string; // "microgoals"
     /** camelCase built-in variable types to enable, sorted: pagePath, clickElement, ... */
     builtInVariables: string[];
@@ -106,5 +129,7 @@ export interface DesiredState {
     project: string;
     keyEvents: DesiredKeyEvent[];
     customDimensions: DesiredCustomDimension[];
+    /** GA4 audiences (Admin API v1alpha); absent when the spec declares none. */
+    audiences?: DesiredAudience[];
   };
 }

@@ -37,6 +37,7 @@ function convertEntity(body: Json, conv: (s: string) => string, isTrigger: boole
     if (value === undefined) continue;
     if (key === "type" && isTrigger) out[key] = conv(String(value));
     else if (key === "tagFiringOption") out[key] = conv(String(value));
+    else if (key === "consentSettings") out[key] = convertConsent(value as Json, conv);
     else if (CONDITION_FIELDS.has(key) && Array.isArray(value))
       out[key] = value.map((c) => convertCondition(c, conv));
     else if (key === "parameter" && Array.isArray(value))
@@ -44,6 +45,13 @@ function convertEntity(body: Json, conv: (s: string) => string, isTrigger: boole
     else if (isParameter(value)) out[key] = convertParameter(value, conv);
     else out[key] = value;
   }
+  return out;
+}
+
+/** consentStatus is an enum (needed ↔ NEEDED); consentType is a list parameter. */
+function convertConsent(c: Json, conv: (s: string) => string): Json {
+  const out: Json = { consentStatus: conv(String(c.consentStatus)) };
+  if (isParameter(c.consentType)) out.consentType = convertParameter(c.consentType, conv);
   return out;
 }
 

@@ -40,6 +40,9 @@ export function dimensionKey(parameterName: string): string {
 export function customDimensions(goals: Goal[], project: string): DesiredCustomDimension[] {
   const byParam = new Map<string, Set<string>>();
   for (const g of goals) {
+    // An offline goal's transaction_id, so `offline reconcile` can ask the Data API which arrived.
+    if (g.trigger.kind === "offline")
+      byParam.set("transaction_id", (byParam.get("transaction_id") ?? new Set()).add(g.id));
     for (const p of g.params) {
       if (!p.report) continue;
       const set = byParam.get(p.name) ?? new Set<string>();

@@ -3,10 +3,12 @@
 
 import type { DesiredState } from "../compile/desired-state.js";
 import { UserError } from "../errors.js";
+import { readLiveAudiences } from "../ga4/admin/read-audiences.js";
 import { readLiveGa4 } from "../ga4/admin/read-live.js";
 import type { BudgetSnapshot } from "../google/budget.js";
 import { withAccessHint } from "../gtm/access-hint.js";
 import { explainWorkspaceFailure } from "../gtm/concurrent-apply.js";
+import { pointEnvironment } from "../gtm/environment.js";
 import { findPendingVersion, publishVersion } from "../gtm/pending-publish.js";
 import { createVersionAndPublish, type Published } from "../gtm/publish.js";
 import { type LiveRead, readLiveGtm, readWorkspace } from "../gtm/read-live.js";
@@ -19,6 +21,7 @@ import type { LiveGa4, LiveGtm } from "../plan/live-state.js";
 import { fingerprint, makePlan } from "../plan/make-plan.js";
 import { hasChanges, type Plan } from "../plan/model.js";
 import { nameCollisions } from "../plan/name-collisions.js";
+import { applyAudiences } from "./apply-audiences.js";
 import { applyGa4, type Ga4ApplyResult } from "./apply-ga4.js";
 import { applyGtm, type GtmApplyResult } from "./apply-gtm.js";
 
@@ -130,7 +133,17 @@ async function applyOnce(
   refuseDestroyAll(plan, options.allowDestroyAll);
   if (!hasChanges(plan) && options.publish && !read.workspace) {
     const pending = await findPendingVersion(s.gtmCaller, s.gtm, container, read.latestVersionId);
-    if (pending) {
+    // A version for an environment never goes live here: the earlier run stopped before pointing it.
+    if (pending && target.environment) {
+      const env = target.environment;
+      if (await pointEnvironment(s.gtmCaller, s.gtm, container, env, pending.versionId))
+        return {
+          plan,
+          ...empty,
+          published: { ...pending, environment: env, resumed: true },
+          budget: s.budget.snapshot(),
+        };
+    } else if (pending) {
       await publishVersion(s.gtmCaller, s.gtm, pending.versionId, pending.versionPath);
       options.onProgress?.(`publish version ${pending.versionId}`, 1, 1, 0);
       return { plan, ...empty, published: { ...pending, resumed: true }, budget: s.budget.snapshot() };
@@ -178,6 +191,10 @@ async function applyOnce(
 
   const gtmResult = await applyGtm(s.gtmCaller, s.gtm, ws, plan, read.live, gtmStep);
   const ga4Result = await applyGa4(s.ga4Caller, s.admin, plan, step(false));
+  const aud = await applyAudiences(s.ga4Caller, s.adminAlpha, plan, step(false));
+  ga4Result.created += aud.created;
+  ga4Result.updated += aud.updated;
+  ga4Result.deleted += aud.archived;
   let published: Published | undefined;
   if (options.publish) {
     const version = options.version ?? {
@@ -191,9 +208,13 @@ async function applyOnce(
       container,
       target.workspaceName,
       version,
-      true,
+      !target.environment, // to an environment: the version is made, live stays as it is
       gtmStep,
     );
+    if (target.environment) {
+      await pointEnvironment(s.gtmCaller, s.gtm, container, target.environment, published.versionId, gtmStep);
+      published = { ...published, environment: target.environment };
+    }
   }
   return { plan, gtm: gtmResult, ga4: ga4Result, published, budget: s.budget.snapshot() };
 }
@@ -206,7 +227,8 @@ async function readLive(
 ): Promise<LiveSnapshot> {
   const read = await withAccessHint(targetName, gtm, () => readLiveGtm(s.gtmCaller, s.gtm, gtm));
   const ga4 = await readLiveGa4(s.ga4Caller, s.admin, propertyId);
-  return { read, ga4 };
+  const audiences = await readLiveAudiences(s.ga4Caller, s.adminAlpha, propertyId);
+  return { read, ga4: { ...ga4, audiences } };
 }
 
 /** The plan's own conflicts, and names it would write that the live state now holds (a saved plan). */

@@ -12,6 +12,8 @@ export interface Published {
   name: string;
   /** An earlier apply made this version and stopped before publishing it; this run published it. */
   resumed?: boolean;
+  /** Set when the version went to this GTM environment instead of live. */
+  environment?: string;
 }
 
 export async function createVersionAndPublish(

@@ -3,7 +3,14 @@
 import { type ConnectOptions, connect } from "../google/auth.js";
 import { Budget } from "../google/budget.js";
 import { ApiCaller } from "../google/caller.js";
-import { type AnalyticsAdmin, analyticsAdmin, type TagManager, tagManager } from "../google/clients.js";
+import {
+  type AnalyticsAdmin,
+  type AnalyticsAdminAlpha,
+  analyticsAdmin,
+  analyticsAdminAlpha,
+  type TagManager,
+  tagManager,
+} from "../google/clients.js";
 import { realClock } from "../google/clock.js";
 import { Pacer } from "../google/pacer.js";
 import { QuotaMemory, quotaKey, quotaMemoryPath } from "../google/quota-memory.js";
@@ -27,6 +34,8 @@ export interface SessionOptions extends ConnectOptions {
 export interface Session {
   gtm: TagManager;
   admin: AnalyticsAdmin;
+  /** Admin API v1alpha, for audiences. */
+  adminAlpha: AnalyticsAdminAlpha;
   gtmCaller: ApiCaller;
   ga4Caller: ApiCaller;
   budget: Budget;
@@ -53,9 +62,11 @@ export async function openSession(options: SessionOptions): Promise<Session> {
   const pacer = new Pacer({ limit, windowMs, marginMs: pacerMarginMs(windowMs) }, realClock, memory);
   const gtm = tagManager(conn);
   const admin = analyticsAdmin(conn);
+  const adminAlpha = analyticsAdminAlpha(conn);
   const make = (signal: AbortSignal | undefined): Session => ({
     gtm,
     admin,
+    adminAlpha,
     gtmCaller: new ApiCaller({ budget, pacer, retry, signal }),
     ga4Caller: new ApiCaller({ budget, retry, signal }),
     budget,

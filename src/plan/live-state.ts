@@ -19,6 +19,8 @@ export interface LiveGtm {
   /** Where the entities were read from: our workspace, the live version (no workspace yet), or nothing. */
   source: "workspace" | "version" | "empty";
   workspaceId?: string;
+  /** GTM read calls the live read made, paging included (apply reads the same again). */
+  reads?: number;
   builtInVariables: string[];
   folders: LiveFolder[];
   variables: LiveEntity[];
@@ -41,7 +43,18 @@ export interface LiveCustomDimension {
   scope: string;
 }
 
+export interface LiveAudience {
+  name: string; // properties/1/audiences/4
+  displayName: string;
+  description: string;
+  membershipDurationDays: number;
+  exclusionDurationMode?: string;
+  filterClauses: Record<string, unknown>[];
+}
+
 export interface LiveGa4 {
   keyEvents: LiveKeyEvent[];
   customDimensions: LiveCustomDimension[];
+  /** Read by ga4/admin/read-audiences.ts; absent when not read. */
+  audiences?: LiveAudience[];
 }

@@ -1,6 +1,8 @@
 // Builds the Plan from the desired state and what was read live. Pure: no I/O.
 import type { DesiredState } from "../compile/desired-state.js";
-import { contentHash } from "../compile/ownership.js";
+import { contentHash, parseMarker } from "../compile/ownership.js";
+import { audienceWrites } from "./audience-change.js";
+import { diffAudiences } from "./diff-audiences.js";
 import { diffGa4 } from "./diff-ga4.js";
 import { diffGtm, ownedKeyById } from "./diff-gtm.js";
 import { applyReads, estimate, GTM_QUOTA, type Quota } from "./estimate.js";
@@ -38,8 +40,11 @@ export function makePlan(desired: DesiredState, gtm: LiveGtm, ga4: LiveGa4, opti
     (folderAction !== "noop" ? 1 : 0) +
     Math.ceil(moves / MOVE_BATCH) +
     workspaceWrites;
-  const ga4Writes = a.changes.filter((c) => isWrite(c.action)).length;
-  const gtmReads = applyReads(gtm.source, workspaceWrites > 0);
+  const aud = diffAudiences(desired.ga4.audiences ?? [], ga4.audiences ?? [], options.force ?? false);
+  const ga4Writes =
+    a.changes.filter((c) => isWrite(c.action)).length +
+    aud.changes.reduce((n, c) => n + audienceWrites(c), 0);
+  const gtmReads = applyReads(gtm.source, workspaceWrites > 0, gtm.reads);
 
   return {
     format: "microgoals-plan/1",
@@ -48,16 +53,21 @@ export function makePlan(desired: DesiredState, gtm: LiveGtm, ga4: LiveGa4, opti
       accountId: desired.gtm.accountId,
       containerId: desired.gtm.containerId,
       workspaceName: desired.gtm.workspaceName,
+      ...(desired.gtm.environment ? { environment: desired.gtm.environment } : {}),
       folderName: desired.gtm.folderName,
       enableBuiltIns: g.enableBuiltIns,
       folder: { action: folderAction, id: folder?.id, notes },
       moveToFolder: g.moveToFolder,
       changes: g.changes,
     },
-    ga4: { propertyId: desired.ga4.propertyId, changes: a.changes },
+    ga4: {
+      propertyId: desired.ga4.propertyId,
+      changes: a.changes,
+      ...(aud.changes.length > 0 ? { audiences: aud.changes } : {}),
+    },
     live: fingerprint(gtm, ga4),
     estimate: estimate({ gtmReads, gtmWrites, workspaceWrites, ga4Writes }, options.quota ?? GTM_QUOTA),
-    warnings: [...g.warnings, ...a.warnings],
+    warnings: [...g.warnings, ...a.warnings, ...aud.warnings],
     conflicts: g.conflicts,
   };
 }
@@ -87,6 +97,8 @@ export function fingerprint(gtm: LiveGtm, ga4: LiveGa4): LiveFingerprint {
     entities[`keyEvent:${k.eventName}`] = JSON.stringify([k.countingMethod, k.defaultValue ?? null]);
   for (const c of ga4.customDimensions)
     entities[`customDimension:${c.parameterName}`] = JSON.stringify([c.displayName, c.description ?? ""]);
+  for (const au of ga4.audiences ?? [])
+    if (parseMarker(au.description)) entities[`audience:${au.name}`] = contentHash(au);
   return { entities: sortRecord(entities), source: gtm.source };
 }
 

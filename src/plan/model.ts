@@ -1,6 +1,8 @@
 // The plan: what apply will do, made of plain data so it can be rendered, saved as JSON and applied
 // later. GTM changes carry live ids (not paths: the workspace may be recreated between plan and apply).
+
 import type {
+  DesiredAudience,
   DesiredCustomDimension,
   DesiredKeyEvent,
   GtmTagBody,
@@ -47,6 +49,22 @@ export interface Ga4Change {
   note?: string;
 }
 
+/** One audience line of the plan (plan/diff-audiences.ts). */
+export interface AudienceChange {
+  kind: "audience";
+  action: Action;
+  key: string; // audience:<id>
+  displayName: string;
+  goals: string[];
+  /** Live resource name (properties/1/audiences/2) for update, delete, drift, noop. */
+  name?: string;
+  audience?: DesiredAudience;
+  /** update only: true when immutable fields changed, so apply archives and creates anew. */
+  replace?: boolean;
+  diff?: FieldDiff[];
+  note?: string;
+}
+
 /** What the saved plan was made against: apply refuses when any of this changed. */
 export interface LiveFingerprint {
   /** "variable:12" → fingerprint (from the workspace) or content hash (from a version / GA4). */
@@ -75,6 +93,8 @@ export interface Plan {
     accountId: string;
     containerId: string;
     workspaceName: string;
+    /** --publish points this GTM environment at the new version instead of publishing live. */
+    environment?: string;
     folderName: string;
     /** Built-in variable types to enable (camelCase). Built-ins are never disabled. */
     enableBuiltIns: string[];
@@ -84,7 +104,8 @@ export interface Plan {
     moveToFolder: string[];
     changes: GtmChange[];
   };
-  ga4: { propertyId: string; changes: Ga4Change[] };
+  /** audiences: absent when the spec has none and GA4 holds none of ours. */
+  ga4: { propertyId: string; changes: Ga4Change[]; audiences?: AudienceChange[] };
   live: LiveFingerprint;
   estimate: Estimate;
   /** Warnings the reader must see (drift left alone, foreign objects kept). */
@@ -99,7 +120,8 @@ export function hasChanges(plan: Plan): boolean {
     plan.gtm.folder.action !== "noop" ||
     plan.gtm.moveToFolder.length > 0 ||
     plan.gtm.changes.some((c) => isWrite(c.action)) ||
-    plan.ga4.changes.some((c) => isWrite(c.action))
+    plan.ga4.changes.some((c) => isWrite(c.action)) ||
+    (plan.ga4.audiences ?? []).some((c) => isWrite(c.action))
   );
 }
 

@@ -24,7 +24,7 @@ const BODY_FIELDS: Record<GtmKind, string[]> = {
     "visiblePercentageMin",
     "notes",
   ],
-  tag: ["name", "type", "parameter", "firingTriggerId", "tagFiringOption", "notes"],
+  tag: ["name", "type", "parameter", "firingTriggerId", "tagFiringOption", "consentSettings", "notes"],
 };
 
 /** Picks the body fields; tag trigger ids become trigger keys where the trigger is ours. */
@@ -36,6 +36,12 @@ export function normalizeLive(
   const body: Record<string, unknown> = {};
   for (const field of BODY_FIELDS[kind])
     if (raw[field] !== undefined && raw[field] !== null) body[field] = raw[field];
+  // GTM reports a tag without consent settings as {consentStatus: "notSet"}: the compiler's "absent".
+  if (
+    kind === "tag" &&
+    (body.consentSettings as { consentStatus?: unknown } | undefined)?.consentStatus === "notSet"
+  )
+    delete body.consentSettings;
   if (kind === "tag" && Array.isArray(body.firingTriggerId))
     body.firingTriggerId = (body.firingTriggerId as string[]).map((id) => triggerKeyById.get(id) ?? id);
   return body;

@@ -1,6 +1,7 @@
 // Human plan text: one line per entity that changes (+ create, ~ update with field diff, - delete,
 // ! drift), then warnings and a summary with the call estimate. Same plan, same bytes.
 import type { FieldDiff, Ga4Change, GtmChange, Plan } from "./model.js";
+import { audienceLines } from "./render-audiences.js";
 
 const SIGN = { create: "+", update: "~", delete: "-", drift: "!", noop: " " } as const;
 
@@ -11,6 +12,10 @@ export function renderPlan(plan: Plan): string {
     `Plan for target ${plan.target}: GTM accounts/${g.accountId}/containers/${g.containerId} ` +
       `(workspace "${g.workspaceName}"), GA4 properties/${plan.ga4.propertyId}`,
   );
+  if (g.environment)
+    lines.push(
+      `  --publish points GTM environment "${g.environment}" at the new version (live stays as it is)`,
+    );
   lines.push("");
   if (g.folder.action === "create") lines.push(`  + create folder "${g.folderName}"`);
   if (g.enableBuiltIns.length > 0)
@@ -20,6 +25,8 @@ export function renderPlan(plan: Plan): string {
   if (g.moveToFolder.length > 0)
     lines.push(`  ~ move ${g.moveToFolder.length} owned entities back into folder "${g.folderName}"`);
   for (const c of plan.ga4.changes) if (c.action !== "noop") lines.push(...ga4Lines(c));
+  for (const c of plan.ga4.audiences ?? [])
+    if (c.action !== "noop") lines.push(...audienceLines(c, diffLines));
   if (g.folder.action === "update")
     lines.push(`  ~ update folder "${g.folderName}" notes (key-event ownership ledger)`);
   if (lines.length === 2) lines.push("  No changes: the live state matches the spec.");
@@ -31,7 +38,7 @@ export function renderPlan(plan: Plan): string {
     lines.push("", "Conflicts (apply refuses until they are resolved):");
     for (const c of plan.conflicts) lines.push(`  x ${c}`);
   }
-  const all = [...g.changes, ...plan.ga4.changes];
+  const all = [...g.changes, ...plan.ga4.changes, ...(plan.ga4.audiences ?? [])];
   const count = (a: string) => all.filter((c) => c.action === a).length;
   // The summary counts what the lines above show: the folder and the built-in variables are a
   // "+" line each, the folder's notes and the move into it a "~" line each.

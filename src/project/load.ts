@@ -4,7 +4,7 @@ import { join, resolve } from "node:path";
 import type { Diagnostic } from "./diagnostic.js";
 import { listGoalFiles } from "./goal-files.js";
 import type { LoadResult } from "./load-result.js";
-import type { Funnel, Goal, Position, SourceRef } from "./model.js";
+import type { AudienceSpec, Funnel, Goal, Position, SourceRef } from "./model.js";
 import { normalizeGoalFile } from "./normalize-goals.js";
 import { normalizeSettings, projectFile } from "./normalize-project.js";
 import { readSpecFile } from "./read-spec-file.js";
@@ -97,6 +97,7 @@ export function loadProjectFromStrings(
   const settings = normalizeSettings(parsed.get(projectFile)!.data as Record<string, unknown>);
   const goals: Goal[] = [];
   const funnels: Funnel[] = [];
+  const audiences: AudienceSpec[] = [];
   const issues: ShapeIssue[] = [];
   const issueFile = new Map<ShapeIssue, string>();
   for (const file of goalPaths) {
@@ -110,6 +111,7 @@ export function loadProjectFromStrings(
     for (const issue of issues.slice(before)) issueFile.set(issue, file);
     goals.push(...r.goals);
     funnels.push(...r.funnels);
+    audiences.push(...r.audiences);
   }
   if (issues.length > 0) {
     return result(
@@ -122,6 +124,13 @@ export function loadProjectFromStrings(
       })),
     );
   }
-  const project = { ...settings, dir, goals, funnels, files: [projectFile, ...goalPaths] };
+  const project = {
+    ...settings,
+    dir,
+    goals,
+    funnels,
+    ...(audiences.length > 0 ? { audiences } : {}),
+    files: [projectFile, ...goalPaths],
+  };
   return result(runRules(project, { locate, locateKey, has }, options.rules), project);
 }

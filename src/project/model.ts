@@ -15,6 +15,8 @@ export interface Position {
 }
 
 export type GoalKind = "macro" | "micro";
+/** Google consent mode types a tag can wait for (see project/consent.ts). */
+export type ConsentType = "ad_storage" | "analytics_storage" | "ad_user_data" | "ad_personalization";
 export type MicroRole = "milestone" | "secondary";
 export type CountingMethod = "once_per_event" | "once_per_session";
 
@@ -120,7 +122,9 @@ export type TriggerSpec =
       observeDomChanges: boolean;
       conditions: Condition[];
     }
-  | { kind: "engagement"; pagesPerSession?: number; visits?: number; conditions: Condition[] };
+  | { kind: "engagement"; pagesPerSession?: number; visits?: number; conditions: Condition[] }
+  /** `source: offline`: no GTM entities; the conversion arrives through the Measurement Protocol */
+  | { kind: "offline"; conditions: Condition[] };
 
 export type TriggerKind = TriggerSpec["kind"];
 
@@ -144,6 +148,8 @@ export interface Goal {
   description?: string;
   kind: GoalKind;
   role?: MicroRole; // micro goals only
+  /** true when the spec gave no role and "secondary" is the default (reports may suggest one) */
+  roleDefaulted?: boolean;
   leadsTo: string[]; // macro goal ids (micro goals only)
   event: string; // GA4 event name; defaults to id
   /** true when the spec reuses a reserved automatic event name on purpose (reserved_event: true) */
@@ -154,7 +160,21 @@ export interface Goal {
   /** Monetary value used by reports for macro goals (defaults to keyEvent.value) */
   value?: number;
   pii: boolean;
+  /** The goal's own `consent:` (replaces the project default); [] for `none`; absent: project default. */
+  consent?: ConsentType[];
+  /** A Google Ads conversion sent alongside the GA4 event. */
+  ads?: AdsConversionSpec;
   source: SourceRef; // the goal's mapping node
+}
+
+export interface AdsConversionSpec {
+  conversionId: string; // "AW-123456789" as written; GTM wants the digits
+  conversionLabel: string;
+  /** Goal parameter names wired into the tag; value and currency default to the key event's. */
+  valueParam?: string;
+  currencyParam?: string;
+  transactionIdParam?: string;
+  source: SourceRef;
 }
 
 export interface Funnel {
@@ -166,9 +186,20 @@ export interface Funnel {
   source: SourceRef;
 }
 
+/** A GA4 audience over goals: people who did any of `did` and none of `not`, kept `membershipDays`. */
+export interface AudienceSpec {
+  id: string;
+  title: string;
+  description?: string;
+  did: string[]; // goal ids
+  not: string[]; // goal ids
+  membershipDays: number; // 1..540
+  source: SourceRef;
+}
+
 export interface Target {
   name: string;
-  gtm: { accountId: string; containerId: string; workspaceName: string };
+  gtm: { accountId: string; containerId: string; workspaceName: string; environment?: string };
   ga4: { propertyId: string; measurementId: string };
   source: SourceRef;
 }
@@ -191,9 +222,13 @@ export interface Project {
   defaultTarget: string;
   targets: Target[];
   installGoogleTag: boolean; // compile a googtag for the measurement ID
+  /** Default consent types every tag waits for (`consent:`); absent when the project sets none. */
+  consent?: ConsentType[];
   limits: { keyEvents: number; customDimensions: number };
   report: ReportSettings;
   goals: Goal[]; // in a deterministic order: by file path, then position in file
   funnels: Funnel[];
+  /** GA4 audiences (goal files' `audiences:`); absent when none are declared. */
+  audiences?: AudienceSpec[];
   files: string[]; // relative paths of every spec file loaded
 }

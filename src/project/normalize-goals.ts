@@ -1,6 +1,18 @@
 // A schema-valid goals file → Goals and Funnels, with every default applied (see docs/spec.md).
+import { adsConversionOf } from "./ads-conversion.js";
+import { consentList } from "./consent.js";
 import { durationSeconds } from "./duration.js";
-import type { BuiltinName, Funnel, Goal, KeyEventSpec, ParamSpec, ValueSource } from "./model.js";
+import type {
+  AudienceSpec,
+  BuiltinName,
+  Funnel,
+  Goal,
+  KeyEventSpec,
+  ParamSpec,
+  ValueSource,
+} from "./model.js";
+import { normalizeAudiences } from "./normalize-audiences.js";
+import { offlineTrigger } from "./normalize-offline-goal.js";
 import { normalizeTrigger } from "./normalize-trigger.js";
 import { childPointer } from "./pointer.js";
 import type { ShapeIssue } from "./shape-issue.js";
@@ -12,7 +24,7 @@ export function normalizeGoalFile(
   file: string,
   defaultWindowSeconds: number,
   issues: ShapeIssue[],
-): { goals: Goal[]; funnels: Funnel[] } {
+): { goals: Goal[]; funnels: Funnel[]; audiences: AudienceSpec[] } {
   const goals: Goal[] = [];
   ((data.goals as Raw[] | undefined) ?? []).forEach((raw, i) => {
     const goal = normalizeGoal(raw, file, childPointer("", "goals", i), issues);
@@ -29,11 +41,14 @@ export function normalizeGoalFile(
       source: { file, pointer: childPointer("", "funnels", i) },
     }),
   );
-  return { goals, funnels };
+  return { goals, funnels, audiences: normalizeAudiences(data.audiences, file) };
 }
 
 function normalizeGoal(raw: Raw, file: string, pointer: string, issues: ShapeIssue[]): Goal | undefined {
-  const trigger = normalizeTrigger(raw.trigger as Raw, file, childPointer(pointer, "trigger"), issues);
+  const trigger =
+    raw.source === "offline"
+      ? offlineTrigger(raw, pointer, issues)
+      : normalizeTrigger(raw.trigger as Raw, file, childPointer(pointer, "trigger"), issues);
   let paramsOk = true;
   const params: ParamSpec[] = [];
   for (const [name, p] of Object.entries((raw.params as Record<string, Raw> | undefined) ?? {})) {
@@ -72,6 +87,7 @@ function normalizeGoal(raw: Raw, file: string, pointer: string, issues: ShapeIss
     ...(kind === "micro" || raw.role !== undefined
       ? { role: (raw.role as Goal["role"]) ?? "secondary" }
       : {}),
+    ...(kind === "micro" && raw.role === undefined ? { roleDefaulted: true } : {}),
     leadsTo: (raw.leads_to as string[] | undefined) ?? [],
     event: (raw.event as string | undefined) ?? (raw.id as string),
     reservedEventOk: raw.reserved_event === true,
@@ -80,6 +96,10 @@ function normalizeGoal(raw: Raw, file: string, pointer: string, issues: ShapeIss
     ...(keyEvent ? { keyEvent } : {}),
     ...(value !== undefined ? { value } : {}),
     pii: raw.pii === true,
+    ...(raw.consent !== undefined ? { consent: consentList(raw.consent) } : {}),
+    ...(raw.ads !== undefined
+      ? { ads: adsConversionOf(raw.ads as Raw, file, childPointer(pointer, "ads")) }
+      : {}),
     source: { file, pointer },
   };
 }

@@ -1,4 +1,5 @@
 // A schema-valid microgoals.yaml → the project settings part of Project (goals are added by load.ts).
+import { consentList } from "./consent.js";
 import { durationSeconds } from "./duration.js";
 import type { Project, ReportSettings, Target } from "./model.js";
 import { childPointer } from "./pointer.js";
@@ -18,6 +19,7 @@ export function normalizeSettings(data: Raw): ProjectSettings {
         accountId: String(gtm.account),
         containerId: String(gtm.container),
         workspaceName: (gtm.workspace as string | undefined) ?? "microgoals",
+        ...(gtm.environment !== undefined ? { environment: gtm.environment as string } : {}),
       },
       ga4: { propertyId: String(ga4.property), measurementId: ga4.measurement_id as string },
       source: { file: projectFile, pointer: childPointer("", "targets", name) },
@@ -43,6 +45,7 @@ export function normalizeSettings(data: Raw): ProjectSettings {
       (data.default_target as string | undefined) ?? (targets.length === 1 ? targets[0]!.name : ""),
     targets,
     installGoogleTag: data.install_google_tag === true,
+    ...(data.consent !== undefined ? { consent: consentList(data.consent) } : {}),
     limits: {
       keyEvents: (limits.key_events as number | undefined) ?? 30,
       customDimensions: (limits.custom_dimensions as number | undefined) ?? 50,

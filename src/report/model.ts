@@ -1,11 +1,14 @@
 // The source-agnostic input of a report: the counts analysis needs, whoever computed them (the GA4
 // Data API source in src/report/sources/data-api, a BigQuery/DuckDB source over the GA4 export, or a brute-force
 // count in tests). Every count is a number of distinct users over one date range.
+import type { AdjustedEffect } from "./adjusted-effect.js";
 
 export interface DateRange {
-  /** GA4 date expression or YYYY-MM-DD, e.g. "28daysAgo" */
+  /** GA4 date expression or YYYY-MM-DD, e.g. "28daysAgo"; YYYY-MM-DD in an Analysis */
   since: string;
   until: string;
+  /** the time zone relative dates were resolved in (absolute-date-range.ts); absent when none were */
+  timeZone?: string;
 }
 
 /** Users and events of one goal's GA4 event. */
@@ -37,6 +40,16 @@ export interface PairCount {
   convertedAfterMicro: number;
   nonMicroUsers: number;
   convertedWithoutMicro: number;
+  /**
+   * Standard errors of the four counts when they are estimates (GA4's HyperLogLog++ counts, and
+   * differences of them), set by the source that knows how each was obtained. Absent: exact.
+   */
+  sigma?: {
+    microUsers: number;
+    convertedAfterMicro: number;
+    nonMicroUsers: number;
+    convertedWithoutMicro: number;
+  };
 }
 
 /** Users reaching each step of a spec funnel, in step order. */
@@ -75,6 +88,23 @@ export interface Caveats {
    * evaluate: they are counted as if those conditions were absent. Absent when there are none.
    */
   uncheckedConditions?: UncheckedConditions[];
+  /**
+   * Pairs some of whose converters without the micro goal converted within `windowSeconds` of
+   * `since`: their micro goal may have been before the range, so they may not belong in the
+   * baseline. Absent when none (or when the source cannot tell).
+   */
+  rangeEdge?: RangeEdge[];
+}
+
+export interface RangeEdge {
+  microId: string;
+  macroId: string;
+  windowSeconds: number;
+  /** YYYY-MM-DD: the range's first day */
+  since: string;
+  /** at most this many of `convertedWithoutMicro` are affected (they converted in the first days) */
+  atMost: number;
+  convertedWithoutMicro: number;
 }
 
 export interface UncheckedConditions {
@@ -93,11 +123,19 @@ export interface Cost {
   tokens: number;
 }
 
+/**
+ * How the source counted distinct users. The GA4 Data API answers user counts from HyperLogLog++
+ * sketches (estimates); the export paths count every user_pseudo_id. Absent = exact.
+ */
+export type Counting = { method: "exact" } | { method: "hll++"; precision: number; sparsePrecision: number };
+
 export interface ReportInput {
   /** e.g. "ga4-data-api", "bigquery-export" */
   source: string;
   propertyId?: string;
   dateRange: DateRange;
+  /** the property's time zone, when the source reports it (GA4 resolves relative dates in it) */
+  timeZone?: string;
   /** distinct users with any event in the range */
   totalUsers: number;
   goals: GoalCount[];
@@ -105,6 +143,10 @@ export interface ReportInput {
   funnels: FunnelCount[];
   caveats: Caveats;
   cost: Cost;
+  /** absent: exact counts */
+  counting?: Counting;
+  /** effects adjusted for pre-exposure history, per pair, when the source can compute them */
+  adjusted?: { microId: string; macroId: string; effect: AdjustedEffect }[];
 }
 
 export function emptyCaveats(): Caveats {

@@ -20,6 +20,8 @@ export interface RunReportOptions extends DataClientOptions {
   until?: string;
   format?: Format;
   color?: boolean;
+  /** the terminal's columns, for the table format (see render/fit-grid.ts); none = full width */
+  width?: number;
   history?: HistoryPoint[];
   /** where the counts come from (default: the Data API with `endpoint`, `credentials`, `clients`) */
   source?: SourceOptions;
@@ -32,6 +34,8 @@ export interface RunReportOptions extends DataClientOptions {
   breakdown?: BreakdownRequest;
   /** `--predict` (needs `breakdown` and export files): the early verdict per segment */
   predict?: PredictRequest;
+  /** rank milestones with the secondary actions (default: reported as steps) */
+  includeMilestones?: boolean;
 }
 
 export interface RunReportResult {
@@ -79,7 +83,7 @@ export async function runReport(options: RunReportOptions = {}): Promise<RunRepo
     },
   );
   try {
-    const input = await source.read({
+    const read = await source.read({
       project,
       propertyId: target.ga4.propertyId,
       since: options.since,
@@ -87,17 +91,23 @@ export async function runReport(options: RunReportOptions = {}): Promise<RunRepo
       now,
       breakdown: options.breakdown,
     });
+    const { absoluteDateRange } = await import("./absolute-date-range.js");
+    const input = { ...read, dateRange: absoluteDateRange(read.dateRange, now, read.timeZone) };
     const analysis = analyze(project, input, {
       target: target.name,
       history: options.history,
       generatedAt: options.generatedAt,
+      includeMilestones: options.includeMilestones,
     });
     if (input.breakdown) {
       const { analyzeBreakdown } = await import("./breakdown/analyze-breakdown.js");
       analysis.breakdown = analyzeBreakdown(project, analysis, input.breakdown);
       if (predicting) analysis.breakdown.prediction = await predicting();
     }
-    return { analysis, output: render(analysis, options.format ?? "table", { color: options.color }) };
+    return {
+      analysis,
+      output: render(analysis, options.format ?? "table", { color: options.color, width: options.width }),
+    };
   } finally {
     await source.close();
   }

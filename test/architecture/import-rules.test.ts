@@ -24,6 +24,8 @@ const ALLOWED: Record<string, string[]> = {
   report: ["compile", "project", "google"],
   schedule: ["report", "project", "files"],
   emulator: ["report", "project"],
+  offline: ["files"],
+  score: [],
   cli: ["*"],
 };
 

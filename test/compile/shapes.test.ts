@@ -138,3 +138,114 @@ describe("tag and variable shapes match real GTM exports", () => {
       if (refByType.has(b.type)) expect(b.name).toBe(refByType.get(b.type));
   });
 });
+
+describe("consentSettings match real GTM exports and the API reference", () => {
+  // The recent reference exports carry consentSettings on every tag, all NOT_SET. The NEEDED form follows
+  // the API's TagConsentSetting: consentType is a LIST parameter whose items carry the type names.
+  const refSettings = all("tag")
+    .map((t) => t.consentSettings as Json | undefined)
+    .filter((s) => s !== undefined);
+  const withConsent = everyKindProject({
+    installGoogleTag: true,
+    consent: ["analytics_storage", "ad_storage"],
+  });
+  withConsent.goals[0] = { ...withConsent.goals[0]!, consent: [] };
+  const tags = exportContainer(compile(withConsent)).containerVersion.tag;
+
+  it("the references spell the status UPPER_SNAKE and carry no other key when not set", () => {
+    expect(refSettings.length).toBeGreaterThan(0);
+    for (const s of refSettings) {
+      expect(Object.keys(s)).toEqual(["consentStatus"]);
+      expect(s.consentStatus).toBe("NOT_SET");
+    }
+  });
+
+  it("compiled settings use the reference's key and enum spelling, consentType as LIST of TEMPLATE", () => {
+    const statuses = new Set<string>();
+    for (const t of tags) {
+      const s = t.consentSettings as Json;
+      expect(s, `${String(t.name)} has consentSettings`).toBeDefined();
+      statuses.add(String(s.consentStatus));
+      expect(String(s.consentStatus)).toMatch(/^(NOT_SET|NOT_NEEDED|NEEDED)$/);
+      if (s.consentStatus !== "NEEDED") {
+        expect(Object.keys(s)).toEqual(["consentStatus"]);
+        continue;
+      }
+      expect(Object.keys(s).sort()).toEqual(["consentStatus", "consentType"]);
+      const type = s.consentType as { type: string; list: Json[] };
+      expect(type.type).toBe("LIST");
+      expect(type.list.map((x) => x.type)).toEqual(type.list.map(() => "TEMPLATE"));
+      expect(type.list.map((x) => x.value)).toEqual(["ad_storage", "analytics_storage"]);
+    }
+    expect([...statuses].sort()).toEqual(["NEEDED", "NOT_NEEDED"]);
+  });
+
+  it("tags without consent in the spec carry no consentSettings (GTM fills in NOT_SET)", () => {
+    const plain = exportContainer(compile(everyKindProject())).containerVersion.tag;
+    for (const t of plain) expect(t.consentSettings).toBeUndefined();
+  });
+});
+
+describe("Google Ads tag shapes match real GTM exports (test/compile/ads-exports)", () => {
+  const adsDir = join(import.meta.dirname, "ads-exports");
+  const adsRefs = readdirSync(adsDir)
+    .filter((f) => f.endsWith(".json"))
+    .flatMap(
+      (f) =>
+        (JSON.parse(readFileSync(join(adsDir, f), "utf8")) as { containerVersion: { tag: Json[] } })
+          .containerVersion.tag,
+    );
+  const p = everyKindProject({ consent: ["ad_storage", "ad_user_data", "ad_personalization"] });
+  const src = p.goals[0]!.source;
+  p.goals = p.goals.map((g) =>
+    g.id === "purchase"
+      ? {
+          ...g,
+          params: [...g.params, { ...g.params[0]!, name: "order_id", from: { dataLayer: "ecommerce.id" } }],
+          ads: {
+            conversionId: "AW-123456789",
+            conversionLabel: "AbC-D_efG",
+            valueParam: "value",
+            transactionIdParam: "order_id",
+            source: src,
+          },
+        }
+      : g.id === "demo_request"
+        ? { ...g, ads: { conversionId: "AW-123456789", conversionLabel: "lead", source: src } }
+        : g,
+  );
+  const tags = exportContainer(compile(p)).containerVersion.tag;
+
+  it("awct: every parameter key and type appears in a real export", () => {
+    const mine = tags.filter((t) => t.type === "awct");
+    expect(mine).toHaveLength(2);
+    check(
+      mine,
+      adsRefs.filter((t) => t.type === "awct"),
+      // consentSettings is compared separately (shape.ts ignores it); a NEEDED tag is not in these files
+    );
+    const purchase = mine.find((t) => String(t.name).endsWith("purchase"))!;
+    const byKey = new Map((purchase.parameter as Json[]).map((x) => [x.key, x.value]));
+    expect(byKey.get("conversionId")).toBe("123456789");
+    expect(byKey.get("conversionLabel")).toBe("AbC-D_efG");
+    expect(byKey.get("conversionValue")).toMatch(/^\{\{.+\}\}$/);
+    expect(byKey.get("currencyCode")).toBe("EUR");
+    expect(byKey.get("orderId")).toMatch(/^\{\{.+\}\}$/);
+  });
+
+  it("gclidw: one Conversion Linker for the container, shaped like the exports, on All Pages", () => {
+    const linkers = tags.filter((t) => t.type === "gclidw");
+    expect(linkers).toHaveLength(1);
+    check(
+      linkers,
+      adsRefs.filter((t) => t.type === "gclidw"),
+    );
+    const allPages = compiledTriggers(p).find((t) => t.type === "PAGEVIEW" && !t.filter)!;
+    expect(linkers[0]!.firingTriggerId).toEqual([allPages.triggerId]);
+    expect((linkers[0]!.consentSettings as Json).consentStatus).toBe("NEEDED");
+  });
+});
+
+function compiledTriggers(p: Parameters<typeof compile>[0]): Json[] {
+  return exportContainer(compile(p)).containerVersion.trigger;
+}

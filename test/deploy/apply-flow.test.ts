@@ -19,7 +19,7 @@ afterEach(closeEmulators);
 
 function gtmCalls(b: BudgetSnapshot): number {
   return Object.entries(b.byMethod)
-    .filter(([m]) => !/^(keyEvents|customDimensions)\./.test(m))
+    .filter(([m]) => !/^(keyEvents|customDimensions|audiences)\./.test(m))
     .reduce((n, [, c]) => n + c, 0);
 }
 
@@ -46,6 +46,21 @@ describe("apply flow", () => {
     expect(steps.map((s) => s.done)).toEqual(steps.map((_, i) => i + 1));
     expect(new Set(steps.map((s) => s.total))).toEqual(new Set([applied.budget.writes]));
     expect(steps.length).toBe(applied.budget.writes);
+  });
+
+  it("the estimate counts the pages of every list apply reads", async () => {
+    const emu = await emulator({ pageSize: 5 });
+    const files = exampleFiles();
+    await applyPlan({ desired: desiredFrom(files) }, { session: await session(emu) });
+    files["goals/b2b.yaml"] = files["goals/b2b.yaml"].replace("/business/pricing", "/business/prices");
+    emu.quota.reset();
+    const { plan } = await planDeploy(desiredFrom(files), { session: await session(emu) });
+    const e = plan.estimate;
+    expect(e.gtmReads).toBeGreaterThan(8); // 8 calls when every list fits in one page
+    emu.quota.reset();
+    const applied = await applyPlan({ plan }, { session: await session(emu) });
+    expect(applied.budget.retries).toBe(0);
+    expect(gtmCalls(applied.budget)).toBe(e.gtmReads + e.gtmWrites);
   });
 
   it("apply of the previewed plan reuses its live read: no second read of the same state", async () => {

@@ -55,9 +55,9 @@ describe("microgoals plan / apply", () => {
     expect(applied.code).toBe(0);
     expect(applied.stdout).toMatch(/^\[\d+\/\d+\] create tag/m); // plain progress lines off a TTY
     expect(applied.stdout).toMatch(/Applied: GTM \d+ created/);
-    // The previewed plan is applied with its live read: 2 GTM + 2 GA4 reads for the preview and the
-    // 5 lists of the new workspace; re-reading before applying made it 13.
-    expect(applied.stderr).toMatch(/^calls: 9 reads, \d+ writes/m);
+    // The previewed plan is applied with its live read: 2 GTM + 3 GA4 reads for the preview and the
+    // 5 lists of the new workspace; re-reading before applying made it 15.
+    expect(applied.stderr).toMatch(/^calls: 10 reads, \d+ writes/m);
     // One total from the first step to the last, which reaches it: no [48/48] → [49/49] jump.
     const steps = [...applied.stdout.matchAll(/^\[(\d+)\/(\d+)\]/gm)].map((m) => [+m[1], +m[2]]);
     expect(new Set(steps.map(([, total]) => total)).size).toBe(1);

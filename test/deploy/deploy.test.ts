@@ -56,8 +56,8 @@ describe("deploy end to end (official clients → emulator)", () => {
     expect(hasChanges(again.plan)).toBe(false);
     expect(again.budget.writes).toBe(first.budget.writes);
     expect(again.budget.rateLimited).toBe(0);
-    // workspaces, latest, status, 5 GTM lists, 2 GA4 lists
-    expect(again.budget.reads - first.budget.reads).toBe(10);
+    // workspaces, latest, status, 5 GTM lists, 3 GA4 lists (key events, dimensions, audiences)
+    expect(again.budget.reads - first.budget.reads).toBe(11);
     const routes = Object.keys(emu.requestCounts().byRoute);
     expect(routes.every((r) => r.startsWith("GET "))).toBe(true);
     expect(renderPlan(again.plan)).toContain("No changes");
@@ -84,6 +84,31 @@ describe("deploy end to end (official clients → emulator)", () => {
     const after = (await planDeploy(changed, { session: await session(emu) })).plan;
     expect(renderPlan(after)).toContain("No changes");
     expect(hasChanges(after)).toBe(false);
+  });
+
+  it("a one-goal trigger change is one write: the trigger, updated in place; its tag is unchanged in GTM", async () => {
+    const emu = await emulator();
+    const files = exampleFiles();
+    await applyPlan({ desired: desiredFrom(files) }, { session: await session(emu) });
+    const tagBefore = workspaceEntities(emu)!.entities.tag.find((t) =>
+      String(t.name).endsWith("view_pricing"),
+    )!;
+    files["goals/b2b.yaml"] = files["goals/b2b.yaml"].replace("/business/pricing", "/business/prices");
+    const changed = desiredFrom(files);
+    const { plan } = await planDeploy(changed, { session: await session(emu) });
+    const writes = plan.gtm.changes.filter((c) => c.action !== "noop");
+    expect(writes.map((c) => [c.kind, c.action])).toEqual([["trigger", "update"]]);
+    expect(plan.estimate.gtmWrites).toBe(1);
+    const result = await applyPlan({ desired: changed }, { session: await session(emu) });
+    expect(result.gtm.updated).toBe(1);
+    const ws = workspaceEntities(emu)!;
+    const tagAfter = ws.entities.tag.find((t) => t.tagId === tagBefore.tagId)!;
+    expect(tagAfter).toEqual(tagBefore);
+    const trigger = ws.entities.trigger.find(
+      (t) => t.triggerId === (tagAfter.firingTriggerId as string[])[0],
+    )!;
+    expect(JSON.stringify(trigger)).toContain("/business/prices");
+    expect(hasChanges((await planDeploy(changed, { session: await session(emu) })).plan)).toBe(false);
   });
 
   it("deleting a goal deletes its owned entities and its key event, nothing else", async () => {

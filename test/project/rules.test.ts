@@ -341,6 +341,96 @@ const pairs: Pair[] = [
     ),
   },
   {
+    rule: "consent-required",
+    bad: withGoals(micro("x", pv, ["    pii: true"])),
+    at: `goals/a.yaml:${L(8)}:5`,
+    good: withGoals(micro("x", pv, ["    pii: true", "    consent: [analytics_storage]"])),
+  },
+  {
+    rule: "consent-required",
+    bad: withGoals(
+      micro("x", pv, [
+        "    consent: [analytics_storage]",
+        "    ads: { conversion_id: AW-123, conversion_label: abc }",
+      ]),
+    ),
+    at: `goals/a.yaml:${L(9)}:5`,
+    good: withBoth(
+      ["consent: [ad_storage, ad_user_data, ad_personalization]"],
+      micro("x", pv, ["    ads: { conversion_id: AW-123, conversion_label: abc }"]),
+    ),
+  },
+  {
+    rule: "ads-param",
+    bad: withGoals(
+      micro("x", pv, [
+        "    consent: [ad_storage]",
+        "    params:",
+        "      amount: { data_layer: amount }",
+        "    ads: { conversion_id: AW-123, conversion_label: abc, value: price }",
+      ]),
+    ),
+    at: `goals/a.yaml:${L(11)}:65`,
+    good: withGoals(
+      micro("x", pv, [
+        "    consent: [ad_storage]",
+        "    params:",
+        "      amount: { data_layer: amount }",
+        "    ads: { conversion_id: AW-123, conversion_label: abc, value: amount }",
+      ]),
+    ),
+  },
+  {
+    rule: "audience-definition",
+    bad: withGoals(["audiences:", "  - id: a", "    title: A", "    did: [view_item, nothing]"]),
+    at: `goals/a.yaml:${L(4)}:22`,
+    good: withGoals([
+      "audiences:",
+      "  - id: a",
+      "    title: A",
+      "    did: [view_item]",
+      "    not: [purchase]",
+    ]),
+  },
+  {
+    rule: "audience-definition",
+    bad: withGoals([
+      "audiences:",
+      "  - id: a",
+      "    title: A",
+      "    did: [view_item]",
+      "    membership: 600d",
+    ]),
+    at: `goals/a.yaml:${L(5)}:17`,
+    good: withGoals([
+      "audiences:",
+      "  - id: a",
+      "    title: A",
+      "    did: [view_item]",
+      "    membership: 540d",
+    ]),
+  },
+  {
+    rule: "audience-definition",
+    bad: withGoals([
+      "audiences:",
+      ...Array.from({ length: 101 }, (_, i) => [
+        `  - id: a${i}`,
+        "    title: A",
+        "    did: [view_item]",
+      ]).flat(),
+    ]),
+    at: `goals/a.yaml:${L(302)}:9`,
+    good: withGoals([
+      "audiences:",
+      ...Array.from({ length: 100 }, (_, i) => [
+        `  - id: a${i}`,
+        "    title: A",
+        "    did: [view_item]",
+      ]).flat(),
+    ]),
+  },
+  {
     rule: "unreached-macro",
     bad: withGoals(["  - id: refund", "    title: Refund", "    kind: macro", "    trigger:", ...pv]),
     at: `goals/a.yaml:${L(1)}:9`,

@@ -21,7 +21,10 @@ interface Received {
 
 async function serve(handler: (req: IncomingMessage, res: ServerResponse, n: number) => void) {
   const received: Received[] = [];
+  // Counted when the request line arrives: a client that gives up mid-body still made the attempt.
+  const arrivals = { count: 0 };
   const server = createServer((req, res) => {
+    arrivals.count++;
     const chunks: Buffer[] = [];
     req.on("data", (c) => chunks.push(c));
     req.on("end", () => {
@@ -40,6 +43,7 @@ async function serve(handler: (req: IncomingMessage, res: ServerResponse, n: num
     url: `http://127.0.0.1:${port}/services/T000/B000/SECRETTOKEN`,
     origin: `http://127.0.0.1:${port}`,
     received,
+    arrivals,
   };
 }
 
@@ -71,9 +75,9 @@ describe("postWebhook", () => {
 
   it("gives up after the retries when the server never answers in time", async () => {
     const s = await serve(() => {}); // holds every request open
-    const result = await postWebhook(s.url, message, { backoffMs: 1, timeoutMs: 100, retries: 1 });
-    expect(result).toMatchObject({ ok: false, attempts: 2, error: "timed out after 100 ms" });
-    expect(s.received).toHaveLength(2);
+    const result = await postWebhook(s.url, message, { backoffMs: 1, timeoutMs: 300, retries: 1 });
+    expect(result).toMatchObject({ ok: false, attempts: 2, error: "timed out after 300 ms" });
+    expect(s.arrivals.count).toBe(2);
   });
 
   it("reports a refused connection without throwing", async () => {

@@ -16,6 +16,7 @@ export function register(program: Command): void {
     .option("--until <date>", "end date (default: report.until)")
     .option("--format <format>", "table | md | csv | json | html", "table")
     .option("-o, --out <file>", "write to a file instead of stdout")
+    .option("--include-milestones", "rank milestones (role: milestone) with the secondary actions")
     .option("--source <source>", "ga4 (Data API) | files (GA4 export files) | bigquery (GA4 export)", "ga4")
     .option("--endpoint <url>", "ga4: API endpoint (the emulator); default MICROGOALS_ENDPOINT or Google")
     .option(
@@ -23,6 +24,11 @@ export function register(program: Command): void {
       "ga4: service-account key file (default: Application Default Credentials)",
     )
     .option("--files <glob>", "files: export files, e.g. 'exports/events_*.parquet' (Parquet or NDJSON)")
+    .option(
+      "--offline <file>",
+      "files: offline outcomes (CSV/NDJSON, as for offline send) joined to users by client id",
+    )
+    .option("--goal <id>", "files, with --offline: the offline goal the outcomes are")
     .option("--allow-gaps", "files, bigquery: report even when days in the range have no events")
     .option("--dataset <project.analytics_N>", "bigquery: the GA4 export dataset")
     .option("--billing-project <id>", "bigquery: project billed for the query (default: the dataset's)")
@@ -64,9 +70,13 @@ export function register(program: Command): void {
       const { checkAlertFlags } = await import("../run/flag-checks.js");
       checkAlertFlags(flags.alertOn);
       const { sourceFromFlags } = await import("../run/report-source-flags.js");
-      const source = sourceFromFlags(flags);
+      let source = sourceFromFlags(flags);
+      if (flags.offline !== undefined || flags.goal !== undefined) {
+        const { withOfflineOutcomes } = await import("../run/report-offline.js");
+        source = await withOfflineOutcomes(dir, flags, source);
+      }
       const { breakdownFromFlags } = await import("../../report/breakdown/dimensions.js");
-      const breakdown = breakdownFromFlags(flags.by, flags.byScope);
+      const breakdown = breakdownFromFlags(flags.by ?? [], flags.byScope ?? []);
       if (breakdown) {
         const { checkBreakdownSource } = await import("../../report/breakdown/source-support.js");
         checkBreakdownSource(flags.source);
@@ -87,10 +97,13 @@ export function register(program: Command): void {
         until: flags.until,
         format: flags.format,
         color,
+        // A terminal gets a table that fits it; a file or a pipe keeps every column (docs/report.md).
+        width: !flags.out && process.stdout.isTTY === true ? process.stdout.columns : undefined,
         endpoint: flags.endpoint,
         credentials: flags.credentials,
         breakdown,
         predict: flags.predict ? { trainSince: flags.trainSince, trainUntil: flags.trainUntil } : undefined,
+        includeMilestones: flags.includeMilestones === true,
       };
       if (!flags.predict && (flags.trainSince || flags.trainUntil))
         throw new UsageError("--train-since and --train-until are for --predict");

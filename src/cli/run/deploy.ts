@@ -20,7 +20,7 @@ import { projectRules } from "../../report/rules/index.js";
 import { progressReporter } from "../progress.js";
 import { checkTarget } from "./check-target.js";
 
-interface Common {
+export interface Common {
   target?: string;
   endpoint?: string;
   credentials?: string;
@@ -72,7 +72,7 @@ function timeScaleOf(flags: Common): number | undefined {
   return x;
 }
 
-function sessionFor(flags: Common, scopes: SessionOptions["scopes"]): Promise<Session> {
+export function sessionFor(flags: Common, scopes: SessionOptions["scopes"]): Promise<Session> {
   return openSession({
     endpoint: flags.endpoint,
     credentials: flags.credentials,
@@ -83,7 +83,7 @@ function sessionFor(flags: Common, scopes: SessionOptions["scopes"]): Promise<Se
 }
 
 /** The call budget is printed whatever happens: a failed deploy's spend matters most. */
-async function withBudget<T>(session: Session, run: () => Promise<T>): Promise<T> {
+export async function withBudget<T>(session: Session, run: () => Promise<T>): Promise<T> {
   try {
     return await run();
   } catch (err) {
@@ -223,12 +223,20 @@ async function applyWith(
       `Applied: GTM ${g.created} created, ${g.updated} updated, ${g.deleted} deleted; ` +
         `GA4 ${a.created} created, ${a.updated} updated, ${a.deleted} deleted/archived.`,
     );
-    if (result.published?.resumed)
+    const pub = result.published;
+    if (pub?.resumed && pub.environment)
       console.log(
-        `Published container version ${result.published.versionId} "${result.published.name}", made by an earlier apply that stopped before publishing it.`,
+        `Pointed GTM environment "${pub.environment}" at container version ${pub.versionId} "${pub.name}", made by an earlier apply that stopped before pointing it.`,
       );
-    else if (result.published)
-      console.log(`Published container version ${result.published.versionId} "${result.published.name}".`);
+    else if (pub?.resumed)
+      console.log(
+        `Published container version ${pub.versionId} "${pub.name}", made by an earlier apply that stopped before publishing it.`,
+      );
+    else if (pub?.environment)
+      console.log(
+        `Created container version ${pub.versionId} "${pub.name}" and pointed GTM environment "${pub.environment}" at it (live unchanged; \`microgoals promote --from ${pub.environment}\` publishes it).`,
+      );
+    else if (pub) console.log(`Published container version ${pub.versionId} "${pub.name}".`);
     console.error(formatBudget(result.budget));
   } finally {
     bar.stop();

@@ -10,10 +10,11 @@ import { loadProject } from "../../project/load.js";
 import { loadValidProject } from "../../project/load-valid.js";
 import { checkDateRange } from "../../report/date-range-check.js";
 import { renderDiscovery } from "../../report/discover/render-discovery.js";
-import { discover } from "../../report/discover/run-discover.js";
+import { type DiscoverSource, discover } from "../../report/discover/run-discover.js";
 import { suggestionsYaml } from "../../report/discover/suggest-goals.js";
 import { resolveDate } from "../../report/period.js";
 import { projectRules } from "../../report/rules/index.js";
+import { sourceFromFlags } from "./report-source-flags.js";
 
 export interface DiscoverFlags {
   macro: string;
@@ -24,6 +25,11 @@ export interface DiscoverFlags {
   format: string;
   out?: string;
   write?: string;
+  dataset?: string;
+  billingProject?: string;
+  maxBytes?: string;
+  intraday?: boolean;
+  location?: string;
 }
 
 const FORMATS = ["table", "md", "json"] as const;
@@ -31,12 +37,7 @@ const FORMATS = ["table", "md", "json"] as const;
 export async function runDiscover(dir: string, flags: DiscoverFlags): Promise<void> {
   if (!(FORMATS as readonly string[]).includes(flags.format))
     throw new UsageError(`unknown --format ${flags.format}`, `use one of: ${FORMATS.join(", ")}`);
-  if (flags.source !== "files")
-    throw new UsageError(
-      `discover reads --source files only so far, not ${flags.source}`,
-      "Export the GA4 BigQuery tables (bq extract) and pass --files.",
-    );
-  if (!flags.files) throw new UsageError("discover needs --files", "e.g. --files 'exports/events_*.parquet'");
+  const source = discoverSource(flags);
   const now = new Date();
   checkDateRange(flags.since, flags.until, now);
   if (flags.write && existsSync(flags.write))
@@ -51,11 +52,14 @@ export async function runDiscover(dir: string, flags: DiscoverFlags): Promise<vo
         .map((g) => g.id)
         .join(", ")}`,
     );
+  // BigQuery has no file span to default to: the project's report period, as `report` does.
+  const since = flags.since ?? (source.kind === "bigquery" ? project.report.since : undefined);
+  const until = flags.until ?? (source.kind === "bigquery" ? project.report.until : undefined);
   const found = await discover(project, {
     macroId: macro.id,
-    files: flags.files,
-    since: flags.since && resolveDate(flags.since, now),
-    until: flags.until && resolveDate(flags.until, now),
+    source,
+    since: since && resolveDate(since, now),
+    until: until && resolveDate(until, now),
   });
   const output = renderDiscovery(found, flags.format as (typeof FORMATS)[number]);
   if (flags.out) {
@@ -89,4 +93,20 @@ async function writeSuggestions(dir: string, path: string, yaml: string, count: 
   console.error(
     `microgoals: wrote ${count} suggested goal${count === 1 ? "" : "s"} to ${path}; review them, then \`microgoals validate\``,
   );
+}
+
+/** --source and its flags, checked as `report` checks them (a flag for another source is refused). */
+function discoverSource(flags: DiscoverFlags): DiscoverSource {
+  if (flags.source === "ga4")
+    throw new UsageError(
+      "discover reads --source files or bigquery so far, not ga4",
+      "Use the GA4 BigQuery export: --source bigquery --dataset PROJECT.analytics_N, or export files with --files.",
+    );
+  const source = sourceFromFlags({ ...flags, alertOn: [] });
+  if (source?.kind === "files") return { kind: "files", files: source.files };
+  if (source?.kind === "bigquery") {
+    const { allowGaps: _, ...bigquery } = source;
+    return bigquery;
+  }
+  throw new UsageError(`unknown --source ${flags.source}`, "use one of: files, bigquery");
 }

@@ -14,8 +14,8 @@ export interface ReportFlags {
   history?: string;
   alertOn: string[];
   /** `--by` dimensions and `--by-scope` (breakdown/dimensions.ts checks them) */
-  by: string[];
-  byScope: string[];
+  by?: string[];
+  byScope?: string[];
   predict?: boolean;
   trainSince?: string;
   trainUntil?: string;
@@ -28,6 +28,9 @@ export interface ReportFlags {
   maxBytes?: string;
   intraday?: boolean;
   location?: string;
+  offline?: string;
+  goal?: string;
+  includeMilestones?: boolean;
 }
 
 const SOURCES = ["ga4", "files", "bigquery"] as const;
@@ -35,7 +38,7 @@ const SOURCES = ["ga4", "files", "bigquery"] as const;
 /** Flags that only mean something for one source: given with another, they are a usage error. */
 const sourceFlags: Record<string, (keyof ReportFlags)[]> = {
   ga4: ["endpoint", "credentials"],
-  files: ["files"],
+  files: ["files", "offline", "goal"],
   bigquery: ["dataset", "billingProject", "maxBytes", "intraday", "location"],
 };
 

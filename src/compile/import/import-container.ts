@@ -1,12 +1,15 @@
 // Container export → goal YAML objects. One goal per GA4 event tag whose trigger and parameters
 // the spec can express; every other tag is listed with the reason it was skipped. Never throws on
 // a malformed file: a missing piece is a skip reason, not a crash.
+
 import { reservedEventNames } from "../../project/ga4-naming.js";
 import { parseTagName } from "../naming.js";
 import { parseMarker } from "../ownership.js";
 import { ENGAGEMENT_TAG_KEY } from "../tags/engagement-counter.js";
 import { GOOGLE_TAG_KEY } from "../tags/google-tag.js";
 import { type ExportLookup, exportLookup, type ImportedTag, param } from "./export-lookup.js";
+import { attachAds, type ImportedGoal } from "./translate-ads.js";
+import { consentOf } from "./translate-consent.js";
 import { translateTrigger } from "./translate-trigger.js";
 import { translateValue, Untranslatable } from "./translate-value.js";
 
@@ -31,8 +34,18 @@ export function importContainer(file: unknown): ImportResult {
   const partial: Skipped[] = [];
   const ids = new Set<string>();
   const events = new Set<string>();
+  const adsTags: ImportedTag[] = [];
+  const imported: ImportedGoal[] = [];
   for (const tag of lookup.tags) {
     const name = String(tag.name ?? `tag ${tag.tagId ?? "?"}`);
+    if (tag.type === "awct") {
+      adsTags.push(tag); // attached to their goals once all GA4 tags are read
+      continue;
+    }
+    if (tag.type === "gclidw") {
+      skipped.push({ tag: name, reason: "Conversion Linker (added for goals with ads:)" });
+      continue;
+    }
     try {
       const { goal, event, dropped } = translateTag(tag, lookup);
       if (events.has(event))
@@ -41,13 +54,16 @@ export function importContainer(file: unknown): ImportResult {
       for (let n = 2; ids.has(id); n++) id = `${goal.id}_${n}`;
       ids.add(id);
       events.add(event);
-      goals.push({ ...goal, id });
+      const entry = { ...goal, id };
+      goals.push(entry);
+      imported.push({ goal: entry, tag });
       if (dropped) partial.push({ tag: name, reason: dropped });
     } catch (err) {
       if (!(err instanceof Untranslatable)) throw err;
       skipped.push({ tag: name, reason: err.message });
     }
   }
+  attachAds(adsTags, imported, skipped, partial);
   return { goals, skipped, partial };
 }
 
@@ -95,6 +111,8 @@ function translateTag(
   if (reservedEventNames.has(event)) goal.reserved_event = true;
   goal.trigger = yamlTrigger;
   if (Object.keys(params).length) goal.params = params;
+  const consent = consentOf(tag as Record<string, unknown>);
+  if (consent) goal.consent = consent;
   return { goal, event, dropped };
 }
 

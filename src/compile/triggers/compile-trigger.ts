@@ -38,5 +38,8 @@ export function compileTrigger(t: TriggerSpec, ctx: CompileContext): TriggerShap
       return elementVisibilityTrigger(t, ctx);
     case "engagement":
       return engagementTrigger(t, ctx);
+    case "offline":
+      // compile.ts skips offline goals: they have no GTM entities, only a GA4 key event.
+      throw new Error("an offline goal has no GTM trigger");
   }
 }

@@ -28,6 +28,21 @@ export interface Ga4Property {
   nextId: number;
   keyEvents: StoredKeyEvent[];
   customDimensions: StoredCustomDimension[];
+  /** v1alpha audiences; absent in older state files. */
+  audiences?: StoredAudience[];
+}
+
+export interface StoredAudience {
+  id: string;
+  displayName: string;
+  description: string;
+  membershipDurationDays: number;
+  filterClauses: unknown[];
+  exclusionDurationMode?: string;
+  eventTrigger?: { eventName: string; logCondition: string };
+  adsPersonalizationEnabled: boolean;
+  createTime: string;
+  archived: boolean;
 }
 
 export interface Ga4State {

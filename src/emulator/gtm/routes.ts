@@ -4,6 +4,7 @@ import type { World } from "../world.js";
 import { accountRoutes } from "./account-routes.js";
 import { builtInVariableRoutes } from "./built-in-variable-routes.js";
 import { entityRoutes } from "./entity-routes.js";
+import { environmentRoutes } from "./environment-routes.js";
 import { versionRoutes } from "./version-routes.js";
 import { workspaceRoutes } from "./workspace-routes.js";
 
@@ -14,5 +15,6 @@ export function gtmRoutes(world: World): Route[] {
     ...entityRoutes(world),
     ...builtInVariableRoutes(world),
     ...versionRoutes(world),
+    ...environmentRoutes(world),
   ];
 }

@@ -54,6 +54,22 @@ export interface GtmContainer {
   workspaces: GtmWorkspace[];
   versions: GtmVersion[];
   liveVersionId: string | null;
+  /** User environments (staging, …); Live and Latest are derived. Absent in older state files. */
+  environments?: GtmEnvironment[];
+  nextEnvironmentId?: number;
+}
+
+/** A user-defined GTM environment: a name, a preview URL and a pointer to a container version. */
+export interface GtmEnvironment {
+  environmentId: string;
+  name: string;
+  description: string;
+  url: string;
+  enableDebug: boolean;
+  containerVersionId: string;
+  authorizationCode: string;
+  authorizationTimestamp: string;
+  fingerprint: string;
 }
 
 export interface GtmAccount {

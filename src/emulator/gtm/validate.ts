@@ -1,6 +1,7 @@
 // The validation GTM performs on create/update, with its error texts. Anything that fails here is a
 // 400 INVALID_ARGUMENT; dangling references left by later deletes are found by compile-check.ts.
 import { ApiError } from "../http/route.js";
+import { validateConsentSettings } from "./consent-settings.js";
 import { KINDS } from "./kinds.js";
 import type { GtmKind, GtmWorkspace, JsonObject } from "./types.js";
 
@@ -36,6 +37,7 @@ const PARAMETER_TYPES = new Set([
 const REQUIRED_PARAMETERS: Record<string, string[]> = {
   gaawe: ["eventName"],
   googtag: ["tagId"],
+  awct: ["conversionId", "conversionLabel"],
   html: ["html"],
   v: ["name"],
   c: ["value"],
@@ -119,6 +121,7 @@ function validateTrigger(body: JsonObject): void {
 }
 
 function validateTag(body: JsonObject, ws: GtmWorkspace): void {
+  validateConsentSettings(body.consentSettings);
   for (const field of ["firingTriggerId", "blockingTriggerId"]) {
     const ids = body[field];
     if (ids === undefined) continue;

@@ -1,6 +1,7 @@
 // Creating, replacing and deleting workspace entities. Shared by the GTM API routes (validated)
 // and the control API (a person in the web UI: unvalidated, never quota-charged).
 import type { World } from "../world.js";
+import { withConsentDefault } from "./consent-settings.js";
 import { KINDS } from "./kinds.js";
 import { notFound } from "./locate.js";
 import type { GtmContainer, GtmKind, GtmWorkspace, JsonObject, StoredEntity } from "./types.js";
@@ -14,6 +15,12 @@ export function clientFields(kind: GtmKind, body: unknown): JsonObject {
   const out: JsonObject = { ...((body ?? {}) as JsonObject) };
   for (const f of [...SERVER_FIELDS, KINDS[kind].idField]) delete out[f];
   return out;
+}
+
+/** What the API stores: the client's fields with GTM's defaults filled in. */
+function storedFields(kind: GtmKind, body: unknown, viaApi: boolean): JsonObject {
+  const fields = clientFields(kind, body);
+  return viaApi && kind === "tag" ? withConsentDefault(fields) : fields;
 }
 
 export function findEntity(ws: GtmWorkspace, kind: GtmKind, id: string): StoredEntity {
@@ -30,7 +37,7 @@ export function createEntity(
   body: unknown,
   validate = true,
 ): StoredEntity {
-  const fields = clientFields(kind, body);
+  const fields = storedFields(kind, body, validate);
   if (validate) validateEntity(kind, fields, ws);
   const id = String(container.nextEntityId++);
   const entity: StoredEntity = { [KINDS[kind].idField]: id, ...fields, fingerprint: world.fingerprint() };
@@ -52,7 +59,7 @@ export function replaceEntity(
   const list = ws.entities[kind];
   const index = list.findIndex((e) => String(e[KINDS[kind].idField]) === id);
   if (index < 0) throw notFound();
-  const fields = clientFields(kind, body);
+  const fields = storedFields(kind, body, validate);
   if (validate) validateEntity(kind, fields, ws, id);
   const next: StoredEntity = { [KINDS[kind].idField]: id, ...fields, fingerprint: list[index].fingerprint };
   if (sameContent(next, list[index])) return list[index];

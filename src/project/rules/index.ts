@@ -3,6 +3,9 @@
 // report/rules/index.ts composes the full set. Each rule lives in its own file with a stable id
 // documented in docs/spec.md; diagnostics are sorted by position, so list order only breaks ties.
 
+import { adsParam } from "./ads-param.js";
+import { audienceDefinition } from "./audience-definition.js";
+import { consentRequired } from "./consent-required.js";
 import { constantTooLong } from "./constant-too-long.js";
 import { customDimensionLimit } from "./custom-dimension-limit.js";
 import { cycle } from "./cycle.js";
@@ -65,6 +68,9 @@ export const rules: Rule[] = [
   customDimensionLimit,
   piiParam,
   piiFormField,
+  consentRequired,
+  adsParam,
+  audienceDefinition,
   unreachedMacro,
   microLeadsNowhere,
   singleStepFunnel,

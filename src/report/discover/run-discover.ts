@@ -1,13 +1,26 @@
 // `microgoals discover` in one call: count every candidate on the export (each half of the users),
 // rank on one half, confirm on the other, mark what the spec already has, and suggest goals.
 import type { Goal, Project } from "../../project/model.js";
-import type { CandidateDefinition } from "./candidate.js";
+import type { CandidateCounts, CandidateDefinition } from "./candidate.js";
 import { type DiscoveredCandidate, pairCandidates, rankCandidates } from "./rank.js";
 import { type Suggestions, suggestGoals } from "./suggest-goals.js";
 
+/** Where discover counts: export files through DuckDB, or the export dataset in BigQuery. */
+export type DiscoverSource =
+  | { kind: "files"; files: string }
+  | {
+      kind: "bigquery";
+      dataset: string;
+      billingProject?: string;
+      maxBytes?: number;
+      intraday?: boolean;
+      location?: string;
+    };
+
 export interface DiscoverOptions {
   macroId: string;
-  files: string;
+  source: DiscoverSource;
+  /** YYYY-MM-DD; for files the default is the files' span, for BigQuery the project's report period */
   since?: string;
   until?: string;
   /** strongest discovery-half candidates confirmed (default 30) */
@@ -24,6 +37,8 @@ export interface Discovery {
   windowSeconds: number;
   minUsers: number;
   split: "user_pseudo_id hash: discovery half ranks, confirmation half confirms (Benjamini–Hochberg)";
+  /** BigQuery: bytes the statements scanned */
+  bytesProcessed?: number;
   tooRare: number;
   postConversion: string[];
   required: DiscoveredCandidate[];
@@ -35,15 +50,9 @@ export async function discover(project: Project, options: DiscoverOptions): Prom
   const macro = project.goals.find((g) => g.id === options.macroId);
   if (!macro) throw new Error(`no goal ${options.macroId}`);
   const minUsers = project.report.minUsers;
-  const { discoverCounts } = await import("../sources/files/discover-counts.js");
-  const counts = await discoverCounts({
-    files: options.files,
-    since: options.since,
-    until: options.until,
-    macroEvent: macro.event,
-    windowSeconds: project.report.windowSeconds,
-    choosePairs: (singles) => pairCandidates(singles, minUsers, 8),
-  });
+  const choosePairs = (singles: CandidateCounts[]) => pairCandidates(singles, minUsers, 8);
+  const common = { macroEvent: macro.event, windowSeconds: project.report.windowSeconds, choosePairs };
+  const counts = await countCandidates(options, common);
   const ranked = rankCandidates(counts.candidates, {
     minUsers,
     confirmTop: options.confirmTop ?? 30,
@@ -56,6 +65,7 @@ export async function discover(project: Project, options: DiscoverOptions): Prom
     macro: { id: macro.id, title: macro.title, event: macro.event },
     ...period,
     events: counts.events,
+    ...(counts.bytes !== undefined ? { bytesProcessed: counts.bytes } : {}),
     windowSeconds: project.report.windowSeconds,
     minUsers,
     split: "user_pseudo_id hash: discovery half ranks, confirmation half confirms (Benjamini–Hochberg)",
@@ -65,6 +75,24 @@ export async function discover(project: Project, options: DiscoverOptions): Prom
     candidates: ranked.candidates,
     suggestions: suggestGoals(ranked.candidates, macro, new Set(project.goals.map((g) => g.id)), period),
   };
+}
+
+async function countCandidates(
+  options: DiscoverOptions,
+  common: {
+    macroEvent: string;
+    windowSeconds: number;
+    choosePairs: (singles: CandidateCounts[]) => CandidateDefinition[];
+  },
+): Promise<{ candidates: CandidateCounts[]; since: string; until: string; events: number; bytes?: number }> {
+  const { source, since, until } = options;
+  if (source.kind === "files") {
+    const { discoverCounts } = await import("../sources/files/discover-counts.js");
+    return discoverCounts({ files: source.files, since, until, ...common });
+  }
+  if (!since || !until) throw new Error("discover on BigQuery needs resolved dates");
+  const { bigQueryDiscoverCounts } = await import("../sources/bigquery/bigquery-discover.js");
+  return bigQueryDiscoverCounts({ ...source, since, until, ...common });
 }
 
 /** A candidate the spec already has: a goal on that event (for a parameter, mentioning its value). */

@@ -9,6 +9,7 @@ import type { BreakdownInput } from "../../breakdown/model.js";
 import { formatBytes } from "../../render/figures.js";
 import { analysisSql, type RowSource } from "../export/analysis-query.js";
 import { bigquery } from "../export/dialect.js";
+import { columnsOfRows, exportEffects } from "../export/export-effects.js";
 import { exportQuery } from "../export/export-query.js";
 import { type ExportReportInput, readResult } from "../export/read-result.js";
 import { checkDays, toRows } from "../export/result-checks.js";
@@ -129,9 +130,21 @@ export async function bigQueryReport(
     notes: [...notes, ...gapNotes],
     bytesProcessed: bytes,
   });
+  const src = bigQuerySource(ds, query.startDate, query.endDate, opts.intraday ?? false);
+  input.adjusted = await exportEffects(project, query, src, bigquery, async (sql, onChunk) => {
+    try {
+      const [raw] = await client.query({
+        query: sql,
+        location: opts.location,
+        maximumBytesBilled: String(maxBytes),
+      });
+      onChunk(columnsOfRows(raw));
+    } catch (err) {
+      throw bigQueryError(err, opts.dataset);
+    }
+  });
   if (!opts.breakdown) return input;
   const { bigQueryBreakdown } = await import("./bigquery-breakdown.js");
-  const src = bigQuerySource(ds, query.startDate, query.endDate, opts.intraday ?? false);
   const more = await bigQueryBreakdown({
     client,
     query,

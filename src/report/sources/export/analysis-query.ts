@@ -31,6 +31,8 @@ export interface RowSource {
   where?: string;
   /** false when the rows have no user_id column at all (NDJSON that never saw one) */
   hasUserId: boolean;
+  /** the columns the rows have, when known (Parquet); absent: every export column */
+  columns?: string[];
 }
 
 /** Columns of every result row; unused ones are NULL. Meaning per section in read-result.ts. */
@@ -40,11 +42,66 @@ const MICROS = 1_000_000;
 
 export function analysisSql(q: ExportQuery, src: RowSource, d: Dialect): string {
   const lit = d.str;
-  const user = src.hasUserId ? "COALESCE(user_id, user_pseudo_id)" : "user_pseudo_id";
-  const dateFilter = [
-    `event_date BETWEEN ${lit(q.startDate)} AND ${lit(q.endDate)}`,
+  const user = userExpression(src);
+  const dateFilter = dateFilterOf(q, src, d);
+  const ctes: string[] = goalHitsCtes(q, src, d);
+
+  // One row per user and goal: what "did the goal" questions need, far smaller than the hits.
+  ctes.push(`goal_users ${d.cteAs} (SELECT DISTINCT u, g FROM hits)`);
+  ctes.push("goal_count AS (SELECT g, COUNT(*) AS n FROM goal_users GROUP BY g)");
+  const out = (
+    section: string,
+    cols: Partial<Record<(typeof resultColumns)[number], string>>,
+    rest: string,
+  ) => {
+    const typed = (c: (typeof resultColumns)[number]) => {
+      const type = c === "a" || c === "b" || c === "section" ? d.string : c.startsWith("x") ? d.float : d.int;
+      const v = c === "section" ? lit(section) : cols[c];
+      return `CAST(${v ?? "NULL"} AS ${type}) AS ${c}`;
+    };
+    return `SELECT ${resultColumns.map(typed).join(", ")} ${rest}`;
+  };
+  const selects: string[] = [];
+  const base = `FROM ${src.from} WHERE ${dateFilter}`;
+  selects.push(
+    out(
+      "day",
+      { a: "event_date", n1: "COUNT(*)", n2: `COUNT(DISTINCT ${user})` },
+      `${base} GROUP BY event_date`,
+    ),
+  );
+  selects.push(out("total", { n1: `COUNT(DISTINCT ${user})`, n2: "COUNT(*)" }, base));
+  selects.push(out("goal", { a: "g", n1: "COUNT(DISTINCT u)", n2: "COUNT(*)" }, "FROM hits GROUP BY g"));
+
+  pairSql(q, d, ctes, selects, out);
+  funnelSql(q, d, ctes, selects, out);
+  pathSql(q, d, ctes, selects, out);
+
+  return `WITH ${ctes.join(",\n")}\n${selects.join("\nUNION ALL\n")}\nORDER BY section, a, b, n2`;
+}
+
+/** The user of a row: COALESCE(user_id, user_pseudo_id), or user_pseudo_id when there is no user_id. */
+export function userExpression(src: RowSource): string {
+  return src.hasUserId ? "COALESCE(user_id, user_pseudo_id)" : "user_pseudo_id";
+}
+
+/** The report's days (and the source's own pruning filter). */
+export function dateFilterOf(
+  q: Pick<ExportQuery, "startDate" | "endDate">,
+  src: RowSource,
+  d: Dialect,
+): string {
+  return [
+    `event_date BETWEEN ${d.str(q.startDate)} AND ${d.str(q.endDate)}`,
     ...(src.where ? [`(${src.where})`] : []),
   ].join(" AND ");
+}
+
+/** CTEs ending in `hits (u, t, g)`: every goal's matching events, user and time (µs). */
+export function goalHitsCtes(q: ExportQuery, src: RowSource, d: Dialect): string[] {
+  const lit = d.str;
+  const user = userExpression(src);
+  const dateFilter = dateFilterOf(q, src, d);
   const params = neededParams(q.goals);
   const paramCol = new Map(params.map((k, i) => [k, `p${i}`]));
   const needsUrl = q.goals.some((g) => g.predicates.some((p) => "urlPart" in p.value));
@@ -82,38 +139,7 @@ export function analysisSql(q: ExportQuery, src: RowSource, d: Dialect): string 
     `hits ${d.cteAs} (${hitBranches.join(" UNION ALL ") || `SELECT u, t, e AS g FROM ev WHERE 1 = 0`})`,
   );
 
-  // One row per user and goal: what "did the goal" questions need, far smaller than the hits.
-  ctes.push(`goal_users ${d.cteAs} (SELECT DISTINCT u, g FROM hits)`);
-  ctes.push("goal_count AS (SELECT g, COUNT(*) AS n FROM goal_users GROUP BY g)");
-  const out = (
-    section: string,
-    cols: Partial<Record<(typeof resultColumns)[number], string>>,
-    rest: string,
-  ) => {
-    const typed = (c: (typeof resultColumns)[number]) => {
-      const type = c === "a" || c === "b" || c === "section" ? d.string : c.startsWith("x") ? d.float : d.int;
-      const v = c === "section" ? lit(section) : cols[c];
-      return `CAST(${v ?? "NULL"} AS ${type}) AS ${c}`;
-    };
-    return `SELECT ${resultColumns.map(typed).join(", ")} ${rest}`;
-  };
-  const selects: string[] = [];
-  const base = `FROM ${src.from} WHERE ${dateFilter}`;
-  selects.push(
-    out(
-      "day",
-      { a: "event_date", n1: "COUNT(*)", n2: `COUNT(DISTINCT ${user})` },
-      `${base} GROUP BY event_date`,
-    ),
-  );
-  selects.push(out("total", { n1: `COUNT(DISTINCT ${user})`, n2: "COUNT(*)" }, base));
-  selects.push(out("goal", { a: "g", n1: "COUNT(DISTINCT u)", n2: "COUNT(*)" }, "FROM hits GROUP BY g"));
-
-  pairSql(q, d, ctes, selects, out);
-  funnelSql(q, d, ctes, selects, out);
-  pathSql(q, d, ctes, selects, out);
-
-  return `WITH ${ctes.join(",\n")}\n${selects.join("\nUNION ALL\n")}\nORDER BY section, a, b, n2`;
+  return ctes;
 }
 
 type Out = (
@@ -152,9 +178,16 @@ function pairSql(q: ExportQuery, d: Dialect, ctes: string[], selects: string[], 
   const pairs = q.pairs.filter((p) => p.microId !== p.macroId);
   if (pairs.length === 0) return;
   const lit = d.str;
+  // edge_end: the end of the range's first `window` of (UTC) days, for the range-edge section.
+  const start = Date.UTC(
+    Number(q.startDate.slice(0, 4)),
+    Number(q.startDate.slice(4, 6)) - 1,
+    Number(q.startDate.slice(6, 8)),
+  );
   const pairIds = pairs.map(
     (p, k) =>
-      `SELECT ${k} AS k, ${lit(p.microId)} AS micro, ${lit(p.macroId)} AS macro, ${p.windowSeconds * MICROS} AS w`,
+      `SELECT ${k} AS k, ${lit(p.microId)} AS micro, ${lit(p.macroId)} AS macro, ${p.windowSeconds * MICROS} AS w, ` +
+      `${(start + Math.max(1, Math.ceil(p.windowSeconds / 86400)) * 86_400_000) * 1000} AS edge_end`,
   );
   ctes.push(`pair_ids AS (${pairIds.join(" UNION ALL ")})`);
   const inList = (ids: string[]) => [...new Set(ids)].sort().map(lit).join(", ");
@@ -197,6 +230,14 @@ function pairSql(q: ExportQuery, d: Dialect, ctes: string[], selects: string[], 
       "FROM pair_ids pi LEFT JOIN goal_count gm ON gm.g = pi.micro LEFT JOIN goal_count gx ON gx.g = pi.macro " +
         "LEFT JOIN (SELECT k, COUNT(*) AS n FROM pair_first GROUP BY k) pc ON pc.k = pi.k " +
         "LEFT JOIN pair_both pb ON pb.k = pi.k",
+    ),
+    // Range edge: users without the micro goal whose macro fell in the range's first window of days
+    // (their micro goal may predate the range): the same upper bound as the Data API path's.
+    out(
+      "edge",
+      { a: "pi.micro", b: "pi.macro", n1: "COUNT(DISTINCT m.u)" },
+      "FROM pair_ids pi JOIN hits m ON m.g = pi.macro AND m.t < pi.edge_end " +
+        "LEFT JOIN goal_users x ON x.g = pi.micro AND x.u = m.u WHERE x.u IS NULL GROUP BY pi.micro, pi.macro",
     ),
   );
   const secs = `dt / ${MICROS}`;

@@ -11,7 +11,9 @@ import type { BreakdownInput } from "../../breakdown/model.js";
 import { analysisSql } from "../export/analysis-query.js";
 import { duckdb } from "../export/dialect.js";
 import { checkEventDates } from "../export/event-dates.js";
+import { exportEffects } from "../export/export-effects.js";
 import { compactDate, exportQuery } from "../export/export-query.js";
+import { type OfflineOutcomes, outcomeRowsSql, withOutcomes } from "../export/offline-outcomes.js";
 import { type ExportReportInput, readResult } from "../export/read-result.js";
 import { checkDays, toRows } from "../export/result-checks.js";
 import { openExportFiles } from "./export-files.js";
@@ -34,6 +36,10 @@ export interface FilesSourceOptions {
   memoryLimit?: string;
   /** `report --by`: segment counts as a second query (breakdown/) */
   breakdown?: BreakdownRequest;
+  /** offline outcomes joined in as the offline goal's events (report --offline) */
+  offline?: OfflineOutcomes;
+  /** compute the adjusted effects (default true; the bench turns it off to time the crude report) */
+  adjust?: boolean;
 }
 
 /**
@@ -59,6 +65,10 @@ export async function filesReport(
   try {
     const files = await openExportFiles(conn, opts.files);
     await checkEventDates(conn, files);
+    if (opts.offline && opts.offline.outcomes.length > 0) {
+      await conn.run(`CREATE TEMP TABLE offline_outcomes AS ${outcomeRowsSql(opts.offline, duckdb)}`);
+      files.source = withOutcomes(files.source, "offline_outcomes");
+    }
     let { since, until } = opts;
     if (!since || !until) {
       const span = await conn.runAndReadAll(
@@ -97,6 +107,18 @@ export async function filesReport(
       notes: [...notes, ...gapNotes],
       bytesProcessed: null,
     });
+    if (opts.adjust !== false)
+      input.adjusted = await exportEffects(project, query, files.source, duckdb, async (q, onChunk) => {
+        // Streamed chunk by chunk: a session per row can be millions of rows.
+        const result = await conn.stream(q);
+        const names = result.columnNames();
+        for (
+          let chunk = await result.fetchChunk();
+          chunk && chunk.rowCount > 0;
+          chunk = await result.fetchChunk()
+        )
+          onChunk(chunk.getColumnsObject(names));
+      });
     if (!opts.breakdown) return input;
     return { ...input, breakdown: await filesBreakdown(conn, files, query, opts.breakdown) };
   } finally {

@@ -1,0 +1,29 @@
+// Plain SQL over export files for callers outside the report (microgoals score): DuckDB opened with
+// the report's bounded settings, the files checked as the report checks them, each statement's rows
+// returned as plain objects, everything closed after.
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { DuckDBInstance } from "@duckdb/node-api";
+import type { RowSource } from "../export/analysis-query.js";
+import { openExportFiles } from "./export-files.js";
+import { duckDbConfig } from "./files-source.js";
+
+export async function queryExportFiles(
+  pattern: string,
+  statements: (source: RowSource) => string[],
+): Promise<Record<string, unknown>[][]> {
+  const spill = await mkdtemp(join(tmpdir(), "microgoals-duckdb-"));
+  const instance = await DuckDBInstance.create(":memory:", duckDbConfig({ files: pattern }, spill));
+  const conn = await instance.connect();
+  try {
+    const files = await openExportFiles(conn, pattern);
+    const out: Record<string, unknown>[][] = [];
+    for (const sql of statements(files.source)) out.push((await conn.runAndReadAll(sql)).getRowObjectsJS());
+    return out;
+  } finally {
+    conn.closeSync();
+    instance.closeSync();
+    await rm(spill, { recursive: true, force: true });
+  }
+}
