@@ -2,6 +2,7 @@
 // shape (docs/report.md): change it only additively and bump `schemaVersion` when you cannot.
 
 import type { AdjustedEffect } from "./adjusted-effect.js";
+import type { BreakdownShape } from "./breakdown/shape.js";
 import type { ExportExtras } from "./export-extras.js";
 import type { Caveats, Cost, Counting, DateRange } from "./model.js";
 
@@ -168,4 +169,6 @@ export interface Analysis {
   history: HistoryPoint[];
   /** only from the GA4 export (--source files|bigquery): what user-level rows add */
   export?: ExportExtras;
+  /** only with `report --by`: the same figures per segment (docs/breakdown.md) */
+  breakdown?: BreakdownShape<PairAnalysis, Rate>;
 }

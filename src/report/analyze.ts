@@ -199,7 +199,7 @@ function minExpectedCell(a: number, b: number, c: number, d: number): number {
   return Math.min(...rows.flatMap((r) => cols.map((col) => (r * col) / n)));
 }
 
-function moreUsersNeeded(p: PairAnalysis): number | null {
+export function moreUsersNeeded(p: PairAnalysis): number | null {
   const n1 = p.afterMicro.n;
   const n2 = p.baseline.n;
   const ss = sampleSize(p.afterMicro.rate!, p.baseline.rate!, n2 / n1);

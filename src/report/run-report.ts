@@ -4,6 +4,8 @@
 // Network and files are touched only by the source.
 import type { Project } from "../project/model.js";
 import type { Analysis, HistoryPoint } from "./analysis.js";
+import type { BreakdownRequest } from "./breakdown/dimensions.js";
+import type { PredictRequest } from "./breakdown/run-predict.js";
 import type { Format } from "./render/format.js";
 import type { DataClientOptions, DataClients } from "./sources/data-api/clients.js";
 import type { SourceOptions } from "./sources/source-options.js";
@@ -28,6 +30,10 @@ export interface RunReportOptions extends DataClientOptions {
   generatedAt?: string;
   /** the clock for relative dates on the export sources (28daysAgo, yesterday); default the real one */
   now?: () => Date;
+  /** `--by`: break the report down by one or two dimensions (export sources) */
+  breakdown?: BreakdownRequest;
+  /** `--predict` (needs `breakdown` and export files): the early verdict per segment */
+  predict?: PredictRequest;
   /** rank milestones with the secondary actions (default: reported as steps) */
   includeMilestones?: boolean;
 }
@@ -58,6 +64,13 @@ export async function runReport(options: RunReportOptions = {}): Promise<RunRepo
     options.until ?? (fromFiles ? undefined : project.report.until),
     now,
   );
+  if (options.breakdown) {
+    const { checkBreakdownSource } = await import("./breakdown/source-support.js");
+    checkBreakdownSource(options.source?.kind ?? "ga4");
+  }
+  const predicting = options.predict
+    ? await (await import("./breakdown/predict-options.js")).checkPredict(project, options, now)
+    : undefined;
   const { openReportSource } = await import("./sources/source-options.js");
   const { analyze } = await import("./analyze.js");
   const { render } = await import("./render/format.js");
@@ -76,6 +89,7 @@ export async function runReport(options: RunReportOptions = {}): Promise<RunRepo
       since: options.since,
       until: options.until,
       now,
+      breakdown: options.breakdown,
     });
     const { absoluteDateRange } = await import("./absolute-date-range.js");
     const input = { ...read, dateRange: absoluteDateRange(read.dateRange, now, read.timeZone) };
@@ -85,6 +99,11 @@ export async function runReport(options: RunReportOptions = {}): Promise<RunRepo
       generatedAt: options.generatedAt,
       includeMilestones: options.includeMilestones,
     });
+    if (input.breakdown) {
+      const { analyzeBreakdown } = await import("./breakdown/analyze-breakdown.js");
+      analysis.breakdown = analyzeBreakdown(project, analysis, input.breakdown);
+      if (predicting) analysis.breakdown.prediction = await predicting();
+    }
     return {
       analysis,
       output: render(analysis, options.format ?? "table", { color: options.color, width: options.width }),

@@ -35,6 +35,24 @@ export function register(program: Command): void {
     .option("--max-bytes <n>", "bigquery: refuse queries that would scan more bytes (default 10 GB)")
     .option("--intraday", "bigquery: include today's events_intraday_* tables")
     .option("--location <loc>", "bigquery: dataset location, e.g. US or EU")
+    .option(
+      "--by <dimension>",
+      "break down by channel | source | medium | campaign | device | country | landing_page | new_vs_returning (up to two)",
+      (value: string, previous: string[]) => [...previous, value],
+      [] as string[],
+    )
+    .option(
+      "--by-scope <scope>",
+      "first_visit (default: each user in the segment of their first visit) | session",
+      (value: string, previous: string[]) => [...previous, value],
+      [] as string[],
+    )
+    .option("--predict", "with --by, files: each segment's eventual macro rate from its micro goals so far")
+    .option(
+      "--train-since <date>",
+      "--predict: start of the mature training period (default: the one before)",
+    )
+    .option("--train-until <date>", "--predict: end of the training period")
     .option("--history <file>", "append this run to a JSONL history, compare with the previous period, alert")
     .option(
       "--alert-on <rule>",
@@ -57,6 +75,12 @@ export function register(program: Command): void {
         const { withOfflineOutcomes } = await import("../run/report-offline.js");
         source = await withOfflineOutcomes(dir, flags, source);
       }
+      const { breakdownFromFlags } = await import("../../report/breakdown/dimensions.js");
+      const breakdown = breakdownFromFlags(flags.by ?? [], flags.byScope ?? []);
+      if (breakdown) {
+        const { checkBreakdownSource } = await import("../../report/breakdown/source-support.js");
+        checkBreakdownSource(flags.source);
+      }
       const color =
         !flags.out && flags.format === "table" && process.stdout.isTTY === true && !process.env.NO_COLOR;
       const webhookUrl = flags.webhook ?? process.env.MICROGOALS_WEBHOOK_URL;
@@ -77,8 +101,12 @@ export function register(program: Command): void {
         width: !flags.out && process.stdout.isTTY === true ? process.stdout.columns : undefined,
         endpoint: flags.endpoint,
         credentials: flags.credentials,
+        breakdown,
+        predict: flags.predict ? { trainSince: flags.trainSince, trainUntil: flags.trainUntil } : undefined,
         includeMilestones: flags.includeMilestones === true,
       };
+      if (!flags.predict && (flags.trainSince || flags.trainUntil))
+        throw new UsageError("--train-since and --train-until are for --predict");
       // Every source returns the same result, so history, alerts and the webhook work unchanged
       // on top of any of them.
       const { runReport: run } = await import("../../report/run-report.js");

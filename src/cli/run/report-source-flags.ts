@@ -13,6 +13,12 @@ export interface ReportFlags {
   credentials?: string;
   history?: string;
   alertOn: string[];
+  /** `--by` dimensions and `--by-scope` (breakdown/dimensions.ts checks them) */
+  by?: string[];
+  byScope?: string[];
+  predict?: boolean;
+  trainSince?: string;
+  trainUntil?: string;
   webhook?: string;
   source: string;
   files?: string;

@@ -1,5 +1,7 @@
 // Markdown for job summaries and pull-request comments (GitHub-flavoured tables).
+
 import type { Analysis } from "../analysis.js";
+import { breakdownMarkdownLines } from "./breakdown-text.js";
 import { caveatLines } from "./caveat-lines.js";
 import {
   adjustedDetail,
@@ -161,6 +163,7 @@ export function renderMarkdown(a: Analysis): string {
     );
     for (const r of b.rows) out.push(row([mdText(r.path), r.conversions, r.share, r.users]));
   }
+  out.push(...breakdownMarkdownLines(a));
   out.push(
     "",
     "### Goals",

@@ -3,6 +3,7 @@
 
 import { printableDeep } from "../../terminal-text.js";
 import type { Analysis, PairAnalysis } from "../analysis.js";
+import { breakdownTableLines } from "./breakdown-text.js";
 import { caveatLines } from "./caveat-lines.js";
 import {
   adjustedDetail,
@@ -115,6 +116,7 @@ export function renderTable(analysis: Analysis, options: TableOptions = { color:
     }
   }
   out.push(...exportSections(a, grid, paint));
+  out.push(...breakdownTableLines(a, paint, options.width));
   out.push("");
   out.push(paint("1", "Goals"));
   const grows = [["goal", "kind", "event", "users", "events"]];

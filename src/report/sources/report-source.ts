@@ -4,6 +4,8 @@
 // GA4 export) add ExportExtras. Three implementations: sources/data-api, sources/files and
 // sources/bigquery; src/report/run-report.ts runs any of them the same way.
 import type { Project } from "../../project/model.js";
+import type { BreakdownRequest } from "../breakdown/dimensions.js";
+import type { BreakdownInput } from "../breakdown/model.js";
 import type { ExportExtras } from "../export-extras.js";
 import type { ReportInput } from "../model.js";
 
@@ -16,10 +18,12 @@ export interface ReportRequest {
   until?: string;
   /** what relative dates are relative to */
   now: Date;
+  /** `report --by`: also answer segment counts (SourceAnswer.breakdown) */
+  breakdown?: BreakdownRequest;
 }
 
 /** A source's answer: the counts every source gives, plus the user-level extras where it has them. */
-export type SourceAnswer = ReportInput & Partial<ExportExtras>;
+export type SourceAnswer = ReportInput & Partial<ExportExtras> & { breakdown?: BreakdownInput };
 
 export interface ReportSource {
   read(request: ReportRequest): Promise<SourceAnswer>;

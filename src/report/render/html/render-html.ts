@@ -8,6 +8,7 @@ import { caveatLines } from "../caveat-lines.js";
 import { pathBlocks, timeExplanation, timeHeading, timeRows } from "../export-sections.js";
 import { count } from "../figures.js";
 import { header } from "../table.js";
+import { breakdownSection } from "./breakdown.js";
 import { funnelSection } from "./funnel.js";
 import { rankingSection } from "./ranking.js";
 import { STYLE } from "./style.js";
@@ -91,6 +92,7 @@ export function renderHtml(analysis: Analysis): string {
     );
   }
 
+  out.push(breakdownSection(a));
   out.push("<section><h2>Goals</h2>");
   out.push(
     htmlTable(

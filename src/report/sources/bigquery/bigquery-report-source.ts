@@ -7,11 +7,12 @@ export type BigQueryReportSourceOptions = Omit<BigQuerySourceOptions, "since" | 
 
 export function bigQueryReportSource(options: BigQueryReportSourceOptions): ReportSource {
   return {
-    read: ({ project, since, until, now }) =>
+    read: ({ project, since, until, now, breakdown }) =>
       bigQueryReport(project, {
         ...options,
         since: calendarDate("--since", since ?? project.report.since, now),
         until: calendarDate("--until", until ?? project.report.until, now),
+        breakdown,
       }),
     close: async () => {},
   };

@@ -1,8 +1,11 @@
 // `microgoals report --source bigquery`: the analysis query in BigQuery's dialect over the GA4
 // export dataset, through the official client (imported lazily: it is heavy and needs credentials).
 // A dry run comes first: it prints the bytes the query would scan and refuses above --max-bytes.
+
 import { UserError } from "../../../errors.js";
 import type { Project } from "../../../project/model.js";
+import type { BreakdownRequest } from "../../breakdown/dimensions.js";
+import type { BreakdownInput } from "../../breakdown/model.js";
 import { formatBytes } from "../../render/figures.js";
 import { analysisSql, type RowSource } from "../export/analysis-query.js";
 import { bigquery } from "../export/dialect.js";
@@ -26,6 +29,8 @@ export interface BigQuerySourceOptions {
   allowGaps?: boolean;
   topPaths?: number;
   pathLength?: number;
+  /** `report --by`: a second statement (bigquery-breakdown.ts) */
+  breakdown?: BreakdownRequest;
   /** BigQuery location of the dataset, e.g. "US" or "EU" */
   location?: string;
   /** where to print the dry-run figure (default: stderr) */
@@ -89,7 +94,7 @@ export function checkBytes(bytes: number, maxBytes: number): void {
 export async function bigQueryReport(
   project: Project,
   opts: BigQuerySourceOptions,
-): Promise<ExportReportInput> {
+): Promise<ExportReportInput & { breakdown?: BreakdownInput }> {
   const { ds, query, notes, sql } = bigQueryReportSql(project, opts);
   const maxBytes = opts.maxBytes ?? defaultMaxBytes;
   const log = opts.log ?? ((line: string) => console.error(line));
@@ -138,7 +143,21 @@ export async function bigQueryReport(
       throw bigQueryError(err, opts.dataset);
     }
   });
-  return input;
+  if (!opts.breakdown) return input;
+  const { bigQueryBreakdown } = await import("./bigquery-breakdown.js");
+  const more = await bigQueryBreakdown({
+    client,
+    query,
+    src,
+    req: opts.breakdown,
+    location: opts.location,
+    bytesLeft: maxBytes - bytes,
+    check: checkBytes,
+    log,
+  }).catch((err: unknown) => {
+    throw bigQueryError(err, opts.dataset);
+  });
+  return { ...input, bytesProcessed: bytes + more.bytes, breakdown: more.input };
 }
 
 /** API failures as one line with what to do (never a stack trace). */

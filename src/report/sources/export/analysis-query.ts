@@ -148,7 +148,7 @@ type Out = (
   rest: string,
 ) => string;
 
-function predicateSql(p: ParamPredicate, paramCol: Map<string, string>, d: Dialect): string {
+export function predicateSql(p: ParamPredicate, paramCol: Map<string, string>, d: Dialect): string {
   const col =
     "urlPart" in p.value
       ? p.value.urlPart === "path"

@@ -35,6 +35,8 @@ const jsonColumns: Record<string, string> = {
   user_first_touch_timestamp: "BIGINT",
   device: "STRUCT(category VARCHAR)",
   traffic_source: 'STRUCT(medium VARCHAR, "name" VARCHAR, "source" VARCHAR)',
+  // read by `report --by` (breakdown-query.ts); NULL where a line has none
+  geo: "STRUCT(country VARCHAR)",
 };
 
 export function formatOf(file: string): ExportFormat | undefined {

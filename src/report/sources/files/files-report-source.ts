@@ -13,13 +13,14 @@ export interface FilesReportSourceOptions {
 
 export function filesReportSource(options: FilesReportSourceOptions): ReportSource {
   return {
-    read: ({ project, propertyId, since, until, now }) =>
+    read: ({ project, propertyId, since, until, now, breakdown }) =>
       filesReport(project, {
         files: options.files,
         since: since && calendarDate("--since", since, now),
         until: until && calendarDate("--until", until, now),
         allowGaps: options.allowGaps,
         propertyId,
+        breakdown,
         ...(options.offline ? { offline: options.offline } : {}),
       }),
     close: async () => {},

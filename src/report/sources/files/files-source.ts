@@ -6,6 +6,8 @@ import { join } from "node:path";
 import { DuckDBInstance } from "@duckdb/node-api";
 import { UserError } from "../../../errors.js";
 import type { Project } from "../../../project/model.js";
+import type { BreakdownRequest } from "../../breakdown/dimensions.js";
+import type { BreakdownInput } from "../../breakdown/model.js";
 import { analysisSql } from "../export/analysis-query.js";
 import { duckdb } from "../export/dialect.js";
 import { checkEventDates } from "../export/event-dates.js";
@@ -15,6 +17,7 @@ import { type OfflineOutcomes, outcomeRowsSql, withOutcomes } from "../export/of
 import { type ExportReportInput, readResult } from "../export/read-result.js";
 import { checkDays, toRows } from "../export/result-checks.js";
 import { openExportFiles } from "./export-files.js";
+import { filesBreakdown } from "./files-breakdown.js";
 
 export interface FilesSourceOptions {
   /** glob of export files, e.g. "exports/events_*.parquet" */
@@ -31,6 +34,8 @@ export interface FilesSourceOptions {
   threads?: number;
   /** DuckDB memory cap (default "512MB"); past it DuckDB spills to a temporary directory */
   memoryLimit?: string;
+  /** `report --by`: segment counts as a second query (breakdown/) */
+  breakdown?: BreakdownRequest;
   /** offline outcomes joined in as the offline goal's events (report --offline) */
   offline?: OfflineOutcomes;
   /** compute the adjusted effects (default true; the bench turns it off to time the crude report) */
@@ -50,7 +55,10 @@ export function duckDbConfig(opts: FilesSourceOptions, tempDirectory: string): R
   };
 }
 
-export async function filesReport(project: Project, opts: FilesSourceOptions): Promise<ExportReportInput> {
+export async function filesReport(
+  project: Project,
+  opts: FilesSourceOptions,
+): Promise<ExportReportInput & { breakdown?: BreakdownInput }> {
   const spill = await mkdtemp(join(tmpdir(), "microgoals-duckdb-"));
   const instance = await DuckDBInstance.create(":memory:", duckDbConfig(opts, spill));
   const conn = await instance.connect();
@@ -111,7 +119,8 @@ export async function filesReport(project: Project, opts: FilesSourceOptions): P
         )
           onChunk(chunk.getColumnsObject(names));
       });
-    return input;
+    if (!opts.breakdown) return input;
+    return { ...input, breakdown: await filesBreakdown(conn, files, query, opts.breakdown) };
   } finally {
     conn.closeSync();
     instance.closeSync();

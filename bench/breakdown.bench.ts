@@ -1,0 +1,111 @@
+// `report --by` on the files source: wall time of the report with a breakdown beside the same report
+// without one, in the same process, on the 7 real days and on a generated export (1M events by
+// default, BREAKDOWN_BENCH_EVENTS) with traffic_source and device per user. Median of 3 runs each.
+// `npx tsx bench/run.ts breakdown`. Target (issue 14): with a breakdown ≤ 1.5× without.
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { BreakdownRequest } from "../src/report/breakdown/dimensions.js";
+
+const realFiles = "/work/shared/reference/ga4-export/*.parquet";
+const micros = ["view_item", "add_to_cart", "begin_checkout", "add_shipping_info", "add_payment_info"];
+
+async function timeReport(files: string, breakdown?: BreakdownRequest): Promise<number> {
+  const { merchProject } = await import("../test/export/merch-project.js");
+  const { filesReport } = await import("../src/report/sources/files/files-source.js");
+  const t0 = performance.now();
+  await filesReport(merchProject(), { files, allowGaps: true, breakdown });
+  return performance.now() - t0;
+}
+
+async function median(f: () => Promise<number>): Promise<number> {
+  const xs = [await f(), await f(), await f()].sort((a, b) => a - b);
+  return Math.round(xs[1] as number);
+}
+
+async function generate(file: string, n: number): Promise<void> {
+  const { DuckDBInstance } = await import("@duckdb/node-api");
+  const db = await DuckDBInstance.create(":memory:");
+  const c = await db.connect();
+  const users = Math.max(1, Math.floor(n / 10));
+  const names = ["page_view", "page_view", "page_view", "user_engagement", "scroll", ...micros, "purchase"];
+  const sources = [
+    "('google','organic')",
+    "('google','cpc')",
+    "('(direct)','(none)')",
+    "('facebook','social')",
+    "('news','email')",
+  ];
+  await c.run(`COPY (
+    SELECT strftime(to_timestamp(ts / 1000000), '%Y%m%d') AS event_date, ts AS event_timestamp, event_name,
+      [{'key': 'ga_session_id', 'value': {'string_value': NULL::VARCHAR, 'int_value': (i // 5)::BIGINT, 'float_value': NULL::DOUBLE, 'double_value': NULL::DOUBLE}},
+       {'key': 'ga_session_number', 'value': {'string_value': NULL::VARCHAR, 'int_value': (1 + i % 3)::BIGINT, 'float_value': NULL::DOUBLE, 'double_value': NULL::DOUBLE}},
+       {'key': 'page_location', 'value': {'string_value': 'https://shop.example/p/' || (i % 997), 'int_value': NULL::BIGINT, 'float_value': NULL::DOUBLE, 'double_value': NULL::DOUBLE}}] AS event_params,
+      NULL::VARCHAR AS user_id, 'u' || uid AS user_pseudo_id,
+      {'source': src[1], 'medium': src[2], 'name': '(organic)'} AS traffic_source,
+      {'category': ['desktop', 'mobile', 'tablet'][1 + (uid % 3)::INT]} AS device,
+      {'country': ['US', 'SE', 'CL', 'IN'][1 + (uid % 4)::INT]} AS geo
+    FROM (SELECT i, uid, ts, event_name, [${sources.join(", ")}][1 + (uid % ${sources.length})::INT] AS src
+          FROM (SELECT i, hash(i // 10) % ${users} AS uid, 1604188800000000 + (hash(i) % 604800000000)::BIGINT AS ts,
+                  list_extract([${names.map((x) => `'${x}'`).join(", ")}], 1 + (hash(i * 7) % ${names.length})::INT) AS event_name
+                FROM range(${n}) t(i)))
+  ) TO '${file}' (FORMAT parquet, ROW_GROUP_SIZE 1000000)`);
+  c.closeSync();
+  db.closeSync();
+}
+
+async function compare(label: string, files: string): Promise<void> {
+  await timeReport(files); // warm the file cache
+  const plain = await median(() => timeReport(files));
+  const cases: [string, BreakdownRequest][] = [
+    ["--by channel", { dimensions: ["channel"], scope: "first_visit" }],
+    ["--by channel --by device", { dimensions: ["channel", "device"], scope: "first_visit" }],
+    ["--by landing_page --by-scope session", { dimensions: ["landing_page"], scope: "session" }],
+  ];
+  console.log(`${label}: report without breakdown ${plain} ms`);
+  for (const [name, req] of cases) {
+    const ms = await median(() => timeReport(files, req));
+    console.log(`${label}: report ${name}: ${ms} ms (${(ms / plain).toFixed(2)}× the unsegmented report)`);
+  }
+}
+
+/** The early verdict's backtest on the real days (issue 14): model and naive errors per days observed. */
+async function backtestFigures(): Promise<void> {
+  const { merchProject, merchMicros } = await import("../test/export/merch-project.js");
+  const { filesMemberTimelines } = await import("../src/report/sources/files/files-timelines.js");
+  const { backtest } = await import("../src/report/breakdown/backtest.js");
+  const members = await filesMemberTimelines(merchProject(), {
+    files: realFiles,
+    since: "2020-11-01",
+    until: "2020-11-08",
+    breakdown: { dimensions: ["channel"], scope: "first_visit" },
+  });
+  const results = backtest(members, {
+    trainStart: "20201101",
+    predictStart: "20201105",
+    days: 4,
+    observedDays: [1, 2, 3],
+    macroId: "purchase",
+    microIds: merchMicros,
+    minUsers: 50,
+  });
+  for (const r of results)
+    console.log(
+      `--predict backtest (train Nov 1–4, predict Nov 5–8 per channel), ${r.observedDays} day(s) observed: ` +
+        `model MAE ${(r.modelError * 100).toFixed(3)} pp, naive (rate so far) MAE ${(r.naiveError * 100).toFixed(3)} pp over ${r.segments} channels`,
+    );
+}
+
+export async function run(): Promise<void> {
+  await backtestFigures();
+  await compare("7 real days", realFiles);
+  const n = Number(process.env.BREAKDOWN_BENCH_EVENTS ?? 1_000_000);
+  const dir = mkdtempSync(join(tmpdir(), "microgoals-breakdown-bench-"));
+  try {
+    const file = join(dir, "events.parquet");
+    await generate(file, n);
+    await compare(`${n} generated events`, file);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,65 @@
+// `report --by` as a user runs it: the real CLI over the real export days, and the usage errors.
+import { execFile } from "node:child_process";
+import { join, resolve } from "node:path";
+import { promisify } from "node:util";
+import { describe, expect, it } from "vitest";
+
+const run = promisify(execFile);
+const root = resolve(import.meta.dirname, "../../..");
+const example = join(root, "examples/merch-store");
+const files = "/work/shared/reference/ga4-export/*.parquet";
+const cli = (args: string[]) =>
+  run(process.execPath, ["--import", "tsx", join(root, "src/cli/main.ts"), "report", example, ...args], {
+    env: { ...process.env, NO_COLOR: "1" },
+  }).then(
+    (r) => ({ code: 0, stdout: r.stdout, stderr: r.stderr }),
+    (e: { code: number; stdout: string; stderr: string }) => ({
+      code: e.code,
+      stdout: e.stdout,
+      stderr: e.stderr,
+    }),
+  );
+const fromFiles = ["--source", "files", "--files", files, "--allow-gaps"];
+
+describe("microgoals report --by", () => {
+  it("prints the channel table of the real export, every line within 100 columns", async () => {
+    const r = await cli([...fromFiles, "--by", "channel"]);
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    const section = r.stdout.slice(r.stdout.indexOf("Breakdown by channel"), r.stdout.indexOf("\nGoals"));
+    expect(section).toContain("Organic Search");
+    expect(section).toContain("Scope: users by their first visit in the range");
+    const table = section
+      .split("\n")
+      .filter(
+        (l) =>
+          l.startsWith("  ") &&
+          !l.startsWith("  Scope") &&
+          !l.startsWith("  Lift") &&
+          !l.startsWith("  Segments"),
+      );
+    expect(Math.max(...table.map((l) => [...l].length))).toBeLessThanOrEqual(100);
+  }, 60_000);
+
+  it.each([
+    [["--by", "weather"], "unknown --by weather"],
+    [["--by", "channel", "--by", "device", "--by", "country"], "at most two"],
+    [["--by", "channel", "--by-scope", "session", "--by-scope", "first_visit"], "one scope per report"],
+    [["--by-scope", "session"], "--by-scope needs --by"],
+  ])(
+    "refuses %j with a one-line usage error, exit 2",
+    async (args, message) => {
+      const r = await cli([...fromFiles, ...args]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain(message);
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+    },
+    30_000,
+  );
+
+  it("refuses --by on the Data API before any request, exit 2", async () => {
+    const r = await cli(["--by", "channel", "--endpoint", "http://127.0.0.1:9"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("--by is not available with --source ga4 yet");
+  }, 30_000);
+});
