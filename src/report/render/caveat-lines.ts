@@ -50,13 +50,7 @@ export function caveatLines(a: Analysis): CaveatLine[] {
       text: `Goal ${u.goalId} is counted ${what}: the GA4 Data API cannot evaluate ${u.conditions.join("; ")}. Its counts include ${u.event} events the trigger would not fire on (a report from the export evaluates more conditions).`,
     });
   }
-  for (const e of c.rangeEdge ?? []) {
-    const window = duration(e.windowSeconds);
-    lines.push({
-      level: "warning",
-      text: `Range edge: up to ${count(e.atMost)} of the ${count(e.convertedWithoutMicro)} users counted as converting to ${e.macroId} without ${e.microId} converted in the range's first ${window}; their ${e.microId} may have been before ${e.since}, outside the range, which puts them in the baseline. Start the range ${window} earlier to rule it out.`,
-    });
-  }
+  lines.push(...rangeEdgeLines(c.rangeEdge ?? []));
   for (const note of a.export?.notes ?? []) lines.push({ level: "warning", text: `${note}.` });
   lines.push({ level: "info", text: costText(a) });
   lines.push({
@@ -64,6 +58,32 @@ export function caveatLines(a: Analysis): CaveatLine[] {
     text: "Lift and value are associations between doing a micro goal and converting, not proof that the micro goal causes conversions.",
   });
   return lines;
+}
+
+type RangeEdge = NonNullable<Analysis["caveats"]["rangeEdge"]>[number];
+
+/** One line per pair when there are one or two; beyond that one line naming them all (a short range
+ * puts nearly every pair at its edge, and a line each buries the rest of the caveats). */
+function rangeEdgeLines(edges: RangeEdge[]): { level: "warning"; text: string }[] {
+  if (edges.length <= 2)
+    return edges.map((e) => {
+      const window = duration(e.windowSeconds);
+      return {
+        level: "warning",
+        text: `Range edge: up to ${count(e.atMost)} of the ${count(e.convertedWithoutMicro)} users counted as converting to ${e.macroId} without ${e.microId} converted in the range's first ${window}; their ${e.microId} may have been before ${e.since}, outside the range, which puts them in the baseline. Start the range ${window} earlier to rule it out.`,
+      };
+    });
+  const first = edges[0]!;
+  const window = duration(Math.max(...edges.map((e) => e.windowSeconds)));
+  const pairs = edges.map(
+    (e) => `${e.microId} → ${e.macroId} (${count(e.atMost)} of ${count(e.convertedWithoutMicro)})`,
+  );
+  return [
+    {
+      level: "warning",
+      text: `Range edge, ${edges.length} pairs: some users counted as converting without the micro goal converted in the range's first ${window}, so their micro goal may have been before ${first.since}, outside the range, which puts them in the baseline — up to ${pairs.join(", ")}. Start the range ${window} earlier to rule it out.`,
+    },
+  ];
 }
 
 function costText(a: Analysis): string {
