@@ -11,6 +11,7 @@ import { encodeEnum, MetricType } from "./enums.js";
 import { eventFilter } from "./event-filter.js";
 import type { EventStore } from "./event-store.js";
 import type { Predicate } from "./filter-expression.js";
+import { compileSegments } from "./funnel-segments.js";
 import { stepPredicate } from "./funnel-step.js";
 import type { ReportSettings } from "./report.js";
 import { userTimeline } from "./user-timeline.js";
@@ -58,9 +59,6 @@ export function runFunnelReport(
   const stepBodies = body.funnel?.steps ?? [];
   if (stepBodies.length === 0)
     throw new ApiError(400, "INVALID_ARGUMENT", "funnel.steps: at least one step is required.");
-  if (body.segments && body.segments.length > 0) {
-    throw new ApiError(400, "INVALID_ARGUMENT", "segments are not supported by the microgoals emulator.");
-  }
   if (body.funnelNextAction) {
     throw new ApiError(
       400,
@@ -84,6 +82,13 @@ export function runFunnelReport(
   if (breakdown && (!Number.isInteger(breakdownLimit) || breakdownLimit < 1 || breakdownLimit > 15)) {
     throw new ApiError(400, "INVALID_ARGUMENT", "funnelBreakdown.limit must be between 1 and 15.");
   }
+  const segments = compileSegments(body.segments, store, cols);
+  if (segments.length > 0 && breakdown)
+    throw new ApiError(
+      400,
+      "INVALID_ARGUMENT",
+      "segments with funnelBreakdown are not supported by the microgoals emulator.",
+    );
   const filter = body.dimensionFilter
     ? eventFilter(body.dimensionFilter, store, cols, "dimensionFilter")
     : undefined;
@@ -91,6 +96,8 @@ export function runFunnelReport(
     ranges.some((r) => t >= r.startDay * DAY_MICROS && t < (r.endDay + 1) * DAY_MICROS);
 
   const totals: Tally[] = steps.map(() => ({ users: 0, continued: 0 }));
+  const bySegment: Tally[][] = segments.map(() => steps.map(() => ({ users: 0, continued: 0 })));
+  const all: number[] = [];
   const byValue: Map<number, Tally>[] = steps.map(() => new Map());
   let scanned = 0;
   const prop = store.properties.find(propertyId);
@@ -99,16 +106,31 @@ export function runFunnelReport(
     const events: number[] = [];
     for (let g = 0; g + 1 < starts.length; g++) {
       events.length = 0;
+      all.length = 0;
       for (let p = starts[g] as number; p < (starts[g + 1] as number); p++) {
         const i = order[p] as number;
         if (!inRange(cols.time[i] as number)) continue;
         scanned++;
+        all.push(i);
         if (!filter || filter(i)) events.push(i);
       }
-      if (events.length > 0) walkUser(events, steps, open, cols.time, totals, byValue, breakdown);
+      if (events.length === 0) continue;
+      if (segments.length === 0) walkUser(events, steps, open, cols.time, totals, byValue, breakdown);
+      // A segment holds a user by all their events in the date ranges; the funnel walks the filtered ones.
+      for (const [k, seg] of segments.entries())
+        if (seg.holds(all)) walkUser(events, steps, open, cols.time, bySegment[k] as Tally[], byValue, undefined);
     }
   }
-  return { response: respond(steps, totals, byValue, breakdown, breakdownLimit, s.intEnums), scanned };
+  const response =
+    segments.length > 0
+      ? respondBySegment(
+          steps,
+          segments.map((seg) => seg.label),
+          bySegment,
+          s.intEnums,
+        )
+      : respond(steps, totals, byValue, breakdown, breakdownLimit, s.intEnums);
+  return { response, scanned };
 }
 
 function durationMicros(d: StepBody["withinDurationFromPriorStep"], k: number): number {
@@ -252,6 +274,56 @@ function respond(
         dimensionValues: [{ value: step.label }],
         metricValues: [{ value: String((totals[k] as Tally).users) }],
       })),
+      metadata: {},
+    },
+    kind: "analyticsData#runFunnelReport",
+  };
+}
+
+/** With segments, the funnel table has a `segment` dimension: one row per step and segment. */
+function respondBySegment(
+  steps: Step[],
+  labels: string[],
+  tallies: Tally[][],
+  intEnums: boolean,
+): Record<string, unknown> {
+  const int = encodeEnum(MetricType, "TYPE_INTEGER", intEnums);
+  const float = encodeEnum(MetricType, "TYPE_FLOAT", intEnums);
+  const last = steps.length - 1;
+  const rows: unknown[] = [];
+  const visual: unknown[] = [];
+  for (const [k, step] of steps.entries())
+    for (const [s, label] of labels.entries()) {
+      const t = (tallies[s] as Tally[])[k] as Tally;
+      const cont = k === last ? 0 : t.continued;
+      const aband = k === last ? 0 : t.users - t.continued;
+      rows.push({
+        dimensionValues: [{ value: step.label }, { value: label }],
+        metricValues: [t.users, t.users ? cont / t.users : 0, aband, t.users ? aband / t.users : 0].map(
+          (v) => ({ value: String(v) }),
+        ),
+      });
+      visual.push({
+        dimensionValues: [{ value: step.label }, { value: label }],
+        metricValues: [{ value: String(t.users) }],
+      });
+    }
+  return {
+    funnelTable: {
+      dimensionHeaders: [{ name: "funnelStepName" }, { name: "segment" }],
+      metricHeaders: [
+        { name: "activeUsers", type: int },
+        { name: "funnelStepCompletionRate", type: float },
+        { name: "funnelStepAbandonments", type: int },
+        { name: "funnelStepAbandonmentRate", type: float },
+      ],
+      rows,
+      metadata: {},
+    },
+    funnelVisualization: {
+      dimensionHeaders: [{ name: "funnelStepName" }, { name: "segment" }],
+      metricHeaders: [{ name: "activeUsers", type: int }],
+      rows: visual,
       metadata: {},
     },
     kind: "analyticsData#runFunnelReport",

@@ -170,7 +170,8 @@ function noteCaveats(c: Caveats, query: string, metadata: ReportLike["metadata"]
   }
 }
 
-async function call<T>(method: string, fn: () => Promise<T>): Promise<T> {
+/** A Data API call whose failure becomes one user-facing line (shared with discover-counts.ts). */
+export async function call<T>(method: string, fn: () => Promise<T>): Promise<T> {
   try {
     return await fn();
   } catch (err) {
