@@ -118,7 +118,8 @@ export function runFunnelReport(
       if (segments.length === 0) walkUser(events, steps, open, cols.time, totals, byValue, breakdown);
       // A segment holds a user by all their events in the date ranges; the funnel walks the filtered ones.
       for (const [k, seg] of segments.entries())
-        if (seg.holds(all)) walkUser(events, steps, open, cols.time, bySegment[k] as Tally[], byValue, undefined);
+        if (seg.holds(all))
+          walkUser(events, steps, open, cols.time, bySegment[k] as Tally[], byValue, undefined);
     }
   }
   const response =

@@ -61,7 +61,8 @@ export interface Discovery {
   caveats?: string[];
 }
 
-const FILES_SPLIT = "user_pseudo_id hash: discovery half ranks, confirmation half confirms (Benjamini–Hochberg)";
+const FILES_SPLIT =
+  "user_pseudo_id hash: discovery half ranks, confirmation half confirms (Benjamini–Hochberg)";
 
 /** The export files through DuckDB (src/report/sources/files/discover-counts.ts). */
 function filesSource(files: string, since?: string, until?: string): CountsSource {

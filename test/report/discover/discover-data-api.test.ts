@@ -10,13 +10,13 @@ import { type Emulator, startEmulator } from "../../../src/emulator/server.js";
 import { loadProjectFromStrings } from "../../../src/project/load.js";
 import type { HalfCounts } from "../../../src/report/discover/candidate.js";
 import { discover } from "../../../src/report/discover/run-discover.js";
+import { projectRules } from "../../../src/report/rules/index.js";
 import { type DataClients, dataClients } from "../../../src/report/sources/data-api/clients.js";
 import {
   dataApiCountsSource,
   dataApiDiscoverCounts,
 } from "../../../src/report/sources/data-api/discover-counts.js";
 import { discoverCounts } from "../../../src/report/sources/files/discover-counts.js";
-import { projectRules } from "../../../src/report/rules/index.js";
 import { writePlantedTraffic } from "./planted-traffic.js";
 
 const files = {
@@ -57,11 +57,21 @@ describe("discover --source ga4 against the emulator", () => {
     await emulator?.close();
   });
   const source = (extra: { maxTokens?: number; onCost?: (l: string) => void } = {}) =>
-    dataApiCountsSource({ clients, propertyId: PROPERTY, since: SINCE, until: UNTIL, customParams: [], ...extra });
+    dataApiCountsSource({
+      clients,
+      propertyId: PROPERTY,
+      since: SINCE,
+      until: UNTIL,
+      customParams: [],
+      ...extra,
+    });
 
   it("finds the planted single-event and page drivers, and reports its cost", async () => {
     const lines: string[] = [];
-    const d = await discover(project, { macroId: "purchase", source: source({ onCost: (l) => lines.push(l) }) });
+    const d = await discover(project, {
+      macroId: "purchase",
+      source: source({ onCost: (l) => lines.push(l) }),
+    });
     const confirmed = d.candidates.filter((c) => c.significant).map((c) => c.label);
     expect(confirmed).toContain("download_brochure");
     expect(confirmed).toContain("page_view · page_path=/pricing");
@@ -83,7 +93,13 @@ describe("discover --source ga4 against the emulator", () => {
       minUsers: 30,
       customParams: [],
     });
-    const local = await discoverCounts({ files: file, since: SINCE, until: UNTIL, macroEvent: "purchase", windowSeconds: 7 * 86400 });
+    const local = await discoverCounts({
+      files: file,
+      since: SINCE,
+      until: UNTIL,
+      macroEvent: "purchase",
+      windowSeconds: 7 * 86400,
+    });
     const sum = (a: HalfCounts, b: HalfCounts) => ({
       users: a.users + b.users,
       doers: a.doers + b.doers,
@@ -113,9 +129,10 @@ describe("discover --source ga4 against the emulator", () => {
         .filter(([route]) => route.includes("runFunnelReport"))
         .reduce((n, [, k]) => n + k, 0);
     const before = funnels();
-    await expect(discover(project, { macroId: "purchase", source: source({ maxTokens: 5 }) })).rejects.toThrow(
-      /about \d+ Data API tokens .* above --max-tokens 5; the search was not run/,
-    );
+    await expect(
+      discover(project, { macroId: "purchase", source: source({ maxTokens: 5 }) }),
+    ).rejects.toThrow(/about \d+ Data API tokens .* above --max-tokens 5; the search was not run/);
+    expect(before).toBeGreaterThan(0);
     expect(funnels()).toBe(before);
   }, 60_000);
 });

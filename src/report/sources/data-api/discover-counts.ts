@@ -4,7 +4,12 @@
 // inventory and before the search, and refused above `maxTokens`. Candidates whose users cannot
 // reach min_users in both halves (by the inventory's upper bound) are not queried: too rare.
 import { UserError } from "../../../errors.js";
-import { type CandidateCounts, type CandidateDefinition, type HalfCounts, kindOf } from "../../discover/candidate.js";
+import {
+  type CandidateCounts,
+  type CandidateDefinition,
+  type HalfCounts,
+  kindOf,
+} from "../../discover/candidate.js";
 import type { CountsSource } from "../../discover/run-discover.js";
 import type { DataClients } from "./clients.js";
 import { mapConcurrent } from "./concurrency.js";
@@ -76,7 +81,7 @@ export async function dataApiDiscoverCounts(o: DataApiDiscoverOptions): Promise<
     const reports = res.reports ?? [];
     tally.requests++;
     tally.tokens += Math.max(0, ...reports.map(tokensOf));
-    reports.forEach((r, i) => note(tally, named[i]?.name ?? "", r));
+    for (const [i, r] of reports.entries()) note(tally, named[i]?.name ?? "", r);
     return reports;
   };
 
@@ -94,7 +99,8 @@ export async function dataApiDiscoverCounts(o: DataApiDiscoverOptions): Promise<
     ...dims.map((d) => ({ name: `values ${d}`, request: valueInventory(d, o.since, o.until) })),
   ];
   const answers: ReportLike[] = [];
-  for (let i = 0; i < rest.length; i += MAX_BATCH) answers.push(...(await batch(rest.slice(i, i + MAX_BATCH))));
+  for (let i = 0; i < rest.length; i += MAX_BATCH)
+    answers.push(...(await batch(rest.slice(i, i + MAX_BATCH))));
   const users = byHalf(answers[0] ?? {});
   const converters = byHalf(answers[1] ?? {});
 
@@ -105,12 +111,14 @@ export async function dataApiDiscoverCounts(o: DataApiDiscoverOptions): Promise<
     const seen = bound.get(k);
     bound.set(k, { d, users: (seen?.users ?? 0) + n });
   };
-  for (const r of eventRows) if (r.dims[0] && r.dims[0] !== o.macroEvent) add({ event: r.dims[0] }, r.metrics.totalUsers ?? 0);
+  for (const r of eventRows)
+    if (r.dims[0] && r.dims[0] !== o.macroEvent) add({ event: r.dims[0] }, r.metrics.totalUsers ?? 0);
   dims.forEach((dim, k) => {
     const param = k === 0 ? "page_path" : (o.customParams[k - 1] as string);
     for (const r of rowsOf(answers[2 + k] ?? {})) {
       const [event, raw] = r.dims;
-      if (!event || event === o.macroEvent || raw === undefined || raw === "(not set)" || raw === "") continue;
+      if (!event || event === o.macroEvent || raw === undefined || raw === "(not set)" || raw === "")
+        continue;
       const value = param === "page_path" ? firstSegment(raw) : raw;
       if (value === undefined || dimensionOfParam(param) !== dim) continue;
       add({ event, param, value }, r.metrics.totalUsers ?? 0);
@@ -175,7 +183,12 @@ export async function dataApiDiscoverCounts(o: DataApiDiscoverOptions): Promise<
         onlyAfterConverting: Math.max(0, doerConverters - convertersBefore),
       };
     };
-    return { definition: d, kind: kindOf(d), discovery: half("discovery"), confirmation: half("confirmation") };
+    return {
+      definition: d,
+      kind: kindOf(d),
+      discovery: half("discovery"),
+      confirmation: half("confirmation"),
+    };
   });
   o.onCost?.(`discover: the Data API answered ${tally.requests} requests using ${tally.tokens} tokens`);
   return {
