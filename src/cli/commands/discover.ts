@@ -9,10 +9,20 @@ export function register(program: Command): void {
     )
     .argument("[dir]", "project directory", ".")
     .requiredOption("--macro <goal>", "the macro goal to explain")
-    .option("--source <source>", "files (GA4 export files through DuckDB)", "files")
+    .option("--source <source>", "files (GA4 export files through DuckDB) | ga4 (the Data API)", "files")
     .option("--files <glob>", "files: export files, e.g. 'exports/events_*.parquet' (Parquet or NDJSON)")
-    .option("--since <date>", "first day, YYYY-MM-DD or NdaysAgo (default: the files' first day)")
-    .option("--until <date>", "last day (default: the files' last day)")
+    .option("--target <name>", "ga4: the target whose property is searched (default: default_target)")
+    .option("--endpoint <url>", "ga4: Data/Admin API endpoint (the emulator); default MICROGOALS_ENDPOINT")
+    .option(
+      "--credentials <file>",
+      "ga4: service-account key file (default: Application Default Credentials)",
+    )
+    .option("--max-tokens <n>", "ga4: refuse the search when its estimated Data API tokens exceed n")
+    .option(
+      "--since <date>",
+      "first day, YYYY-MM-DD or NdaysAgo (default: the files' first day; ga4: report.since)",
+    )
+    .option("--until <date>", "last day (default: the files' last day; ga4: report.until)")
     .option("--format <format>", "table | md | json", "table")
     .option("-o, --out <file>", "write the table to a file instead of stdout")
     .option("--write <file>", "write the confirmed, undeclared drivers as goal YAML (never overwrites)")
