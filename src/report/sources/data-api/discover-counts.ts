@@ -65,6 +65,9 @@ export interface DataApiDiscoverCounts {
   caveats: string[];
 }
 
+/** tokensPerProjectPerHour of a standard property (GOOGLE-APIS.md): the first limit a large search meets. */
+const HOURLY_TOKENS = 14_000;
+
 interface Tally {
   requests: number;
   tokens: number;
@@ -140,6 +143,10 @@ export async function dataApiDiscoverCounts(o: DataApiDiscoverOptions): Promise<
     `discover: ${chosen.length} candidates (${all.length - chosen.length} too rare to query) → ${requests} funnel requests, about ${estimate.search.tokens} tokens (${perRequest} a request, as the first report cost); the inventory used ${tally.requests} requests, ${tally.tokens} tokens`,
   );
   const total = tally.tokens + estimate.search.tokens;
+  if (total > HOURLY_TOKENS)
+    o.onCost?.(
+      `discover: above the ${HOURLY_TOKENS.toLocaleString("en-US")} tokens a project may use on a standard property in an hour: GA4 may refuse the search part way (run it again in an hour, or narrow it)`,
+    );
   if (o.maxTokens !== undefined && total > o.maxTokens)
     throw new UserError(
       `discover would use about ${total} Data API tokens (${tally.tokens} spent on the inventory, ~${estimate.search.tokens} for ${requests} funnel requests), above --max-tokens ${o.maxTokens}; the search was not run`,

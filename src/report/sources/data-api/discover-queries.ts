@@ -71,9 +71,10 @@ export function candidateStep(d: CandidateDefinition): Record<string, unknown> {
   const byName = { funnelEventFilter: { eventName: d.event } };
   if (!d.param || d.value === undefined) return byName;
   const field = dimensionOfParam(d.param);
-  // A page path candidate is the first path segment ("/pricing"): that page or any page under it.
+  // A page path candidate is the first path segment ("/pricing"): that page or any page under it
+  // ("/" is the root, and paths like "//x" whose first segment is empty).
   const value =
-    d.param === "page_path" && d.value !== "/"
+    d.param === "page_path"
       ? {
           orGroup: {
             expressions: [
