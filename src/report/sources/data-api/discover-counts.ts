@@ -95,7 +95,8 @@ export async function dataApiDiscoverCounts(o: DataApiDiscoverOptions): Promise<
   const eventCount = eventRows.reduce((n, r) => n + (r.metrics.eventCount ?? 0), 0);
 
   // 2. The rest of the inventory, five reports a batch.
-  const dims = ["pagePath", ...o.customParams.map((p) => `customEvent:${p}`)];
+  const params = ["page_path", ...o.customParams];
+  const dims = params.map(dimensionOfParam);
   const rest = [
     { name: "half users", request: halfTotals(o.since, o.until) },
     { name: "half converters", request: halfTotals(o.since, o.until, o.macroEvent) },
@@ -116,14 +117,13 @@ export async function dataApiDiscoverCounts(o: DataApiDiscoverOptions): Promise<
   };
   for (const r of eventRows)
     if (r.dims[0] && r.dims[0] !== o.macroEvent) add({ event: r.dims[0] }, r.metrics.totalUsers ?? 0);
-  dims.forEach((dim, k) => {
-    const param = k === 0 ? "page_path" : (o.customParams[k - 1] as string);
+  params.forEach((param, k) => {
     for (const r of rowsOf(answers[2 + k] ?? {})) {
       const [event, raw] = r.dims;
       if (!event || event === o.macroEvent || raw === undefined || raw === "(not set)" || raw === "")
         continue;
       const value = param === "page_path" ? firstSegment(raw) : raw;
-      if (value === undefined || dimensionOfParam(param) !== dim) continue;
+      if (value === undefined) continue;
       add({ event, param, value }, r.metrics.totalUsers ?? 0);
     }
   });
