@@ -148,6 +148,8 @@ export interface Goal {
   description?: string;
   kind: GoalKind;
   role?: MicroRole; // micro goals only
+  /** true when the spec gave no role and "secondary" is the default (reports may suggest one) */
+  roleDefaulted?: boolean;
   leadsTo: string[]; // macro goal ids (micro goals only)
   event: string; // GA4 event name; defaults to id
   /** true when the spec reuses a reserved automatic event name on purpose (reserved_event: true) */

@@ -87,6 +87,7 @@ function normalizeGoal(raw: Raw, file: string, pointer: string, issues: ShapeIss
     ...(kind === "micro" || raw.role !== undefined
       ? { role: (raw.role as Goal["role"]) ?? "secondary" }
       : {}),
+    ...(kind === "micro" && raw.role === undefined ? { roleDefaulted: true } : {}),
     leadsTo: (raw.leads_to as string[] | undefined) ?? [],
     event: (raw.event as string | undefined) ?? (raw.id as string),
     reservedEventOk: raw.reserved_event === true,

@@ -1,10 +1,12 @@
 // The output of analysis, input of every renderer. Its JSON form is the documented `--format json`
 // shape (docs/report.md): change it only additively and bump `schemaVersion` when you cannot.
 
+import type { AdjustedEffect } from "./adjusted-effect.js";
 import type { ExportExtras } from "./export-extras.js";
 import type { Caveats, Cost, DateRange } from "./model.js";
 
 export type { ExportExtras } from "./export-extras.js";
+export type { AdjustedEffect };
 
 /** x of n with its 95% Wilson interval; rate and interval are null when n = 0 (no data ≠ 0%). */
 export interface Rate {
@@ -53,8 +55,26 @@ export interface PairAnalysis {
   valuePerMicro: number | null;
   /** additional users (same micro/non-micro mix) for 80% power at the observed rates; 0 when already significant */
   moreUsersNeeded: number | null;
-  /** 1 = largest lift; null for pairs without data */
+  /** 1 = largest lift; null for pairs without data and for milestones left out of the ranking */
   rank: number | null;
+  /**
+   * milestone: a path step (the spec's `role: milestone`, or detected: no role and ≥ 99% of
+   * converters did it first); secondary: a side action. Only secondary actions are ranked unless
+   * the report includes milestones. See src/report/milestones.ts.
+   */
+  role: "milestone" | "secondary";
+  roleSource: "spec" | "detected";
+  /** converters who did the micro goal first / converters (null without converters) */
+  shareOfConverters: number | null;
+  /** milestones: "required step: no conversions without it (0 of N)" or the share that did it first */
+  stepNote: string | null;
+  /** detected milestones: set the goal's role */
+  hint: string | null;
+  /**
+   * The effect adjusted for who the users already were at that point of their journey
+   * (docs/effects.md); absent when the source offers no adjustment.
+   */
+  adjusted?: AdjustedEffect;
 }
 
 export interface GoalAnalysis {
@@ -77,8 +97,13 @@ export interface FunnelStepAnalysis {
    * and for open funnels when the source cannot say who continued)
    */
   stepConversion: Rate | null;
-  /** users of this step / users of the first step */
+  /** users of this step / users of the first step (open funnels: includes users who entered later) */
   overallConversion: Rate;
+  /**
+   * first-step users who reached this step through every earlier step / first-step users; null when
+   * unknown. Estimated (no interval) in open funnels with entrants at an earlier step: funnel-through.ts
+   */
+  throughConversion: Rate | null;
   /** users of the previous step who did not go on to this one (null where stepConversion is) */
   dropOff: number | null;
   /** open funnels: users who entered the funnel at this step (null for the first step or when unknown) */
@@ -92,7 +117,12 @@ export interface FunnelAnalysis {
   open: boolean;
   windowSeconds: number;
   steps: FunnelStepAnalysis[];
+  /** last-step users / first-step users: in an open funnel not a conversion rate (users enter later) */
   overallConversion: Rate;
+  /** the through-funnel conversion: first-step users who went through every step (null: unknown) */
+  throughConversion: Rate | null;
+  /** throughConversion is an estimate (see src/report/funnel-through.ts) */
+  throughEstimated: boolean;
   /** the step with the lowest step conversion (the narrowest point) */
   bottleneck: { fromGoalId: string; toGoalId: string; stepIndex: number; conversion: number } | null;
 }
@@ -120,8 +150,12 @@ export interface Analysis {
   goals: GoalAnalysis[];
   /** in spec order (micro goal order, then leads_to order) */
   pairs: PairAnalysis[];
-  /** indexes into `pairs`, by rank */
+  /** indexes into `pairs`, by rank: secondary actions (and milestones when included) */
   ranking: number[];
+  /** indexes into `pairs` of milestone pairs left out of the ranking, in spec order */
+  milestones: number[];
+  /** milestones ranked with the secondary actions (--include-milestones) */
+  includeMilestones: boolean;
   funnels: FunnelAnalysis[];
   caveats: Caveats;
   cost: Cost;

@@ -10,6 +10,9 @@ import type {
   PairAnalysis,
   Rate,
 } from "./analysis.js";
+import { attachAdjusted } from "./effects/attach.js";
+import { throughFunnel } from "./funnel-through.js";
+import { pairRole } from "./milestones.js";
 import type { FunnelCount, PairCount, ReportInput } from "./model.js";
 import { benjaminiHochberg } from "./stats/benjamini-hochberg.js";
 import { fisherExact } from "./stats/fisher.js";
@@ -25,6 +28,8 @@ export interface AnalyzeOptions {
   alpha?: number;
   history?: HistoryPoint[];
   generatedAt?: string;
+  /** rank milestones with the secondary actions (default false: they are reported as steps) */
+  includeMilestones?: boolean;
 }
 
 export function rateOf(x: number, n: number): Rate {
@@ -61,10 +66,15 @@ export function analyze(project: Project, input: ReportInput, options: AnalyzeOp
     p.significant = q[i] !== null && q[i]! <= alpha;
     p.moreUsersNeeded = p.status === "no-data" ? null : p.significant ? 0 : moreUsersNeeded(p);
   });
-  const ranking = rank(pairs);
+  for (const p of pairs) Object.assign(p, pairRole(p, goalsById.get(p.microId)));
+  attachAdjusted(pairs, input);
+  const includeMilestones = options.includeMilestones ?? false;
+  const ranked = (p: PairAnalysis) => includeMilestones || p.role === "secondary";
+  const ranking = rank(pairs).filter((i) => ranked(pairs[i]));
   ranking.forEach((index, r) => {
     pairs[index].rank = pairs[index].status === "no-data" ? null : r + 1;
   });
+  const milestones = pairs.flatMap((p, i) => (ranked(p) ? [] : [i]));
 
   return {
     schemaVersion: 2,
@@ -81,6 +91,8 @@ export function analyze(project: Project, input: ReportInput, options: AnalyzeOp
     goals,
     pairs,
     ranking,
+    milestones,
+    includeMilestones,
     funnels: input.funnels.map((f) => analyzeFunnel(f, project, noData)),
     caveats: { ...input.caveats, missingGoals },
     cost: input.cost,
@@ -136,6 +148,11 @@ function analyzePair(
     valuePerMicro: null,
     moreUsersNeeded: null,
     rank: null,
+    role: "secondary",
+    roleSource: "spec",
+    shareOfConverters: null,
+    stepNote: null,
+    hint: null,
   };
   const missing = [p.microId, p.macroId].filter((id) => noData.has(id));
   if (missing.length > 0 || p.microUsers === 0 || p.nonMicroUsers === 0) {
@@ -185,7 +202,8 @@ function moreUsersNeeded(p: PairAnalysis): number | null {
 const statusOrder = { ok: 0, "too-few-users": 1, "no-data": 2 } as const;
 
 /**
- * Pairs by status (ok, too few users, no data), then observed lift descending, then lower bound,
+ * Pairs by status (ok, too few users, no data), then adjusted effect descending where the source
+ * gave one (pairs with one first), then observed lift descending, then lower bound,
  * then spec order. A pair nobody converts without has an infinite observed lift: it ranks first
  * (renderers label it as such), several of them by their lower bounds — but only when that lower
  * bound is above 0%; otherwise all we know is the bound, so it ranks by that.
@@ -197,6 +215,9 @@ function rank(pairs: PairAnalysis[]): number[] {
       : (p.lift.relative ?? (p.lift.low > 0 ? Number.POSITIVE_INFINITY : p.lift.low));
   const low = (p: PairAnalysis) => p.lift?.low ?? Number.NEGATIVE_INFINITY;
   const desc = (x: number, y: number) => (x === y ? 0 : x > y ? -1 : 1); // ∞ − ∞ would be NaN
+  // Where an adjusted effect exists, it ranks: drivers before symptoms (docs/effects.md).
+  const adjusted = (p: PairAnalysis) =>
+    p.adjusted?.status === "ok" ? (p.adjusted.lift.relative ?? Number.NEGATIVE_INFINITY) : null;
   return pairs
     .map((_, i) => i)
     .sort((i, j) => {
@@ -204,6 +225,13 @@ function rank(pairs: PairAnalysis[]): number[] {
       const b = pairs[j];
       const s = statusOrder[a.status] - statusOrder[b.status];
       if (s !== 0) return s;
+      const x = adjusted(a);
+      const y = adjusted(b);
+      if (x !== null || y !== null) {
+        if (x === null || y === null) return x === null ? 1 : -1;
+        const byAdjusted = desc(x, y);
+        if (byAdjusted !== 0) return byAdjusted;
+      }
       return desc(point(a), point(b)) || desc(low(a), low(b)) || i - j;
     });
 }
@@ -228,6 +256,7 @@ function analyzeFunnel(f: FunnelCount, project: Project, noData: Set<string>): F
       noData: noData.has(s.goalId),
     };
   });
+  const through = throughFunnel(steps, rateOf);
   let bottleneck: FunnelAnalysis["bottleneck"] = null;
   steps.forEach((s, i) => {
     const conv = s.stepConversion?.rate;
@@ -241,8 +270,10 @@ function analyzeFunnel(f: FunnelCount, project: Project, noData: Set<string>): F
     title: spec?.title ?? f.funnelId,
     open: f.open,
     windowSeconds: spec?.windowSeconds ?? 0,
-    steps,
+    steps: steps.map((s, i) => ({ ...s, throughConversion: through.steps[i] ?? null })),
     overallConversion: rateOf(f.steps.at(-1)?.users ?? 0, first),
+    throughConversion: through.overall,
+    throughEstimated: through.estimated,
     bottleneck,
   };
 }

@@ -1,11 +1,14 @@
 // The source-agnostic input of a report: the counts analysis needs, whoever computed them (the GA4
 // Data API source in src/report/sources/data-api, a BigQuery/DuckDB source over the GA4 export, or a brute-force
 // count in tests). Every count is a number of distinct users over one date range.
+import type { AdjustedEffect } from "./adjusted-effect.js";
 
 export interface DateRange {
-  /** GA4 date expression or YYYY-MM-DD, e.g. "28daysAgo" */
+  /** GA4 date expression or YYYY-MM-DD, e.g. "28daysAgo"; YYYY-MM-DD in an Analysis */
   since: string;
   until: string;
+  /** the time zone relative dates were resolved in (absolute-date-range.ts); absent when none were */
+  timeZone?: string;
 }
 
 /** Users and events of one goal's GA4 event. */
@@ -98,6 +101,8 @@ export interface ReportInput {
   source: string;
   propertyId?: string;
   dateRange: DateRange;
+  /** the property's time zone, when the source reports it (GA4 resolves relative dates in it) */
+  timeZone?: string;
   /** distinct users with any event in the range */
   totalUsers: number;
   goals: GoalCount[];
@@ -105,6 +110,8 @@ export interface ReportInput {
   funnels: FunnelCount[];
   caveats: Caveats;
   cost: Cost;
+  /** effects adjusted for pre-exposure history, per pair, when the source can compute them */
+  adjusted?: { microId: string; macroId: string; effect: AdjustedEffect }[];
 }
 
 export function emptyCaveats(): Caveats {

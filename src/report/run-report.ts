@@ -18,6 +18,8 @@ export interface RunReportOptions extends DataClientOptions {
   until?: string;
   format?: Format;
   color?: boolean;
+  /** the terminal's columns, for the table format (see render/fit-grid.ts); none = full width */
+  width?: number;
   history?: HistoryPoint[];
   /** where the counts come from (default: the Data API with `endpoint`, `credentials`, `clients`) */
   source?: SourceOptions;
@@ -26,6 +28,8 @@ export interface RunReportOptions extends DataClientOptions {
   generatedAt?: string;
   /** the clock for relative dates on the export sources (28daysAgo, yesterday); default the real one */
   now?: () => Date;
+  /** rank milestones with the secondary actions (default: reported as steps) */
+  includeMilestones?: boolean;
 }
 
 export interface RunReportResult {
@@ -66,19 +70,25 @@ export async function runReport(options: RunReportOptions = {}): Promise<RunRepo
     },
   );
   try {
-    const input = await source.read({
+    const read = await source.read({
       project,
       propertyId: target.ga4.propertyId,
       since: options.since,
       until: options.until,
       now,
     });
+    const { absoluteDateRange } = await import("./absolute-date-range.js");
+    const input = { ...read, dateRange: absoluteDateRange(read.dateRange, now, read.timeZone) };
     const analysis = analyze(project, input, {
       target: target.name,
       history: options.history,
       generatedAt: options.generatedAt,
+      includeMilestones: options.includeMilestones,
     });
-    return { analysis, output: render(analysis, options.format ?? "table", { color: options.color }) };
+    return {
+      analysis,
+      output: render(analysis, options.format ?? "table", { color: options.color, width: options.width }),
+    };
   } finally {
     await source.close();
   }

@@ -62,7 +62,7 @@ describe("microgoals report --source files", () => {
     const notes = a.notes.map((n: { text: string }) => n.text).join("\n");
     expect(notes).toContain("no events on 20201103");
     expect(notes).toContain("296,928 export events on 7 days");
-  });
+  }, 120_000); // the real days with the adjusted effects' bootstrap: slow on a loaded machine
 
   it("prints the extras in the table, and writes history like the Data API path", async () => {
     const history = join(dir, "history.jsonl");
@@ -82,7 +82,7 @@ describe("microgoals report --source files", () => {
     expect(table).toMatch(/begin_checkout > add_shipping_info > add_payment_info/);
     expect(existsSync(history)).toBe(true);
     expect(readFileSync(history, "utf8").trim().split("\n")).toHaveLength(1);
-  });
+  }, 120_000);
 
   it("refuses a range with a missing day unless --allow-gaps (exit 1, one line)", async () => {
     const r = await cli(["report", project, "--source", "files", "--files", files]);

@@ -13,7 +13,7 @@ function goal(id: string, kind: "macro" | "micro", leadsTo: string[] = [], value
     {
       title: id.replace(/_/g, " "),
       kind,
-      role: kind === "micro" ? "milestone" : undefined,
+      role: kind === "micro" ? "secondary" : undefined,
       leadsTo,
       keyEvent: kind === "macro" ? { counting: "once_per_event", value } : undefined,
       value,

@@ -48,7 +48,7 @@ describe("export extras in every format", () => {
     const out = render(files, format);
     expect(out).toContain("20240502");
     if (format === "csv") {
-      expect(out).toMatch(/\r\ntime_to_convert,add_to_cart,purchase,300,.*,754,90000,\r\n/); // then lift_zero_cell, empty
+      expect(out).toMatch(/\r\ntime_to_convert,add_to_cart,purchase,300,.*,754,90000,+\r\n/); // then lift_zero_cell… empty
       expect(out).toContain("path,view_product > add_to_cart,purchase,240,250,,400,0.625,");
       expect(out).toContain("day,20240501,,900,60000");
     } else if (format === "json") {
@@ -83,6 +83,8 @@ describe("export extras in every format", () => {
     expect("export" in a).toBe(false);
     expect(JSON.parse(render(a, "json")).export).toBeUndefined();
     expect(render(a, "table")).not.toContain("Time from micro to macro");
-    expect(render(a, "csv").split("\r\n")[0]).toMatch(/,note,median_seconds,p90_seconds,lift_zero_cell$/);
+    expect(render(a, "csv").split("\r\n")[0]).toMatch(
+      /,note,median_seconds,p90_seconds,lift_zero_cell,role,step_note,adjusted_lift,adjusted_low,adjusted_high,adjusted_n,adjusted_e_value,adjusted_e_value_bound,adjusted_status,adjusted_method$/,
+    );
   });
 });

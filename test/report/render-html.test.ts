@@ -3,8 +3,8 @@ import type { Analysis } from "../../src/report/analysis.js";
 import { analyze } from "../../src/report/analyze.js";
 import { emptyCaveats } from "../../src/report/model.js";
 import { liftAxis } from "../../src/report/render/html/lift-axis.js";
+import { liftForest } from "../../src/report/render/html/lift-forest.js";
 import { renderHtml } from "../../src/report/render/html/render-html.js";
-import { liftForest } from "../../src/report/render/html/svg-charts.js";
 import { testInput, testProject } from "./fixture.js";
 
 function analysis(): Analysis {

@@ -24,6 +24,7 @@ export function register(program: Command): void {
         timeScale: positive(opts.timeScale, "--time-scale"),
         html: opts.html,
         color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
+        width: process.stdout.isTTY ? process.stdout.columns : undefined,
       });
       process.exitCode = exitCode;
     });

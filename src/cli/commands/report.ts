@@ -16,6 +16,7 @@ export function register(program: Command): void {
     .option("--until <date>", "end date (default: report.until)")
     .option("--format <format>", "table | md | csv | json | html", "table")
     .option("-o, --out <file>", "write to a file instead of stdout")
+    .option("--include-milestones", "rank milestones (role: milestone) with the secondary actions")
     .option("--source <source>", "ga4 (Data API) | files (GA4 export files) | bigquery (GA4 export)", "ga4")
     .option("--endpoint <url>", "ga4: API endpoint (the emulator); default MICROGOALS_ENDPOINT or Google")
     .option(
@@ -72,8 +73,11 @@ export function register(program: Command): void {
         until: flags.until,
         format: flags.format,
         color,
+        // A terminal gets a table that fits it; a file or a pipe keeps every column (docs/report.md).
+        width: !flags.out && process.stdout.isTTY === true ? process.stdout.columns : undefined,
         endpoint: flags.endpoint,
         credentials: flags.credentials,
+        includeMilestones: flags.includeMilestones === true,
       };
       // Every source returns the same result, so history, alerts and the webhook work unchanged
       // on top of any of them.

@@ -20,6 +20,8 @@ export interface DemoOptions {
   timeScale: number;
   html: string;
   color: boolean;
+  /** the terminal's columns, so the report's table fits them; undefined = full width */
+  width?: number;
   log?: (line: string) => void;
 }
 
@@ -110,6 +112,7 @@ export async function runDemo(options: DemoOptions): Promise<{ exitCode: number 
       until: "today",
       format: "table",
       color: options.color,
+      width: options.width,
     });
     log(report.output.trimEnd());
     log("\nGround truth vs report, strong built-in effects (true lift, measured lift [95% CI]):");
@@ -123,6 +126,19 @@ export async function runDemo(options: DemoOptions): Promise<{ exitCode: number 
     const { writeReport } = await import("../../files/write-report.js");
     await writeReport(html, render(report.analysis, "html"));
     log(`\nWrote ${html}`);
+
+    heading("5. Confounded traffic: true effect, crude association, adjusted effect");
+    log(
+      "Intent drives arrival, device, visits and both micro and macro goals; each secondary action has a known effect (docs/effects.md).",
+    );
+    const { confoundedDemo } = await import("./confounded-demo.js");
+    const confounded = await confoundedDemo(project, {
+      seed: options.seed,
+      users: Math.min(options.users, 6000),
+      startDate: daysBefore(now, 56),
+      days: 56,
+    });
+    for (const line of confounded) log(`  ${line}`);
 
     heading("Next: your own container");
     log("  microgoals init my-site --template ecommerce   # or lead-gen, saas, content");

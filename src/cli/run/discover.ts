@@ -8,14 +8,15 @@ import { UsageError, UserError } from "../../errors.js";
 import { writeOutput } from "../../files/write-output.js";
 import { loadProject } from "../../project/load.js";
 import { loadValidProject } from "../../project/load-valid.js";
-import type { Goal, Project } from "../../project/model.js";
+import type { Project } from "../../project/model.js";
 import { resolveTarget } from "../../project/target.js";
 import { checkDateRange } from "../../report/date-range-check.js";
 import { renderDiscovery } from "../../report/discover/render-discovery.js";
-import { type Discovery, discover } from "../../report/discover/run-discover.js";
+import { type DiscoverSource, type Discovery, discover } from "../../report/discover/run-discover.js";
 import { suggestionsYaml } from "../../report/discover/suggest-goals.js";
 import { resolveDate } from "../../report/period.js";
 import { projectRules } from "../../report/rules/index.js";
+import { sourceFromFlags } from "./report-source-flags.js";
 
 export interface DiscoverFlags {
   macro: string;
@@ -26,6 +27,11 @@ export interface DiscoverFlags {
   format: string;
   out?: string;
   write?: string;
+  dataset?: string;
+  billingProject?: string;
+  maxBytes?: string;
+  intraday?: boolean;
+  location?: string;
   target?: string;
   endpoint?: string;
   credentials?: string;
@@ -37,111 +43,37 @@ const FORMATS = ["table", "md", "json"] as const;
 export async function runDiscover(dir: string, flags: DiscoverFlags): Promise<void> {
   if (!(FORMATS as readonly string[]).includes(flags.format))
     throw new UsageError(`unknown --format ${flags.format}`, `use one of: ${FORMATS.join(", ")}`);
-  if (flags.source === "ga4") return runDiscoverGa4(dir, flags);
-  if (flags.source !== "files")
-    throw new UsageError(
-      `discover reads --source files or ga4, not ${flags.source}`,
-      "Export the GA4 BigQuery tables (bq extract) and pass --files, or use --source ga4.",
-    );
-  for (const [flag, value] of Object.entries(GA4_ONLY))
-    if (flags[value] !== undefined) throw new UsageError(`${flag} is for --source ga4, not files`);
-  if (!flags.files) throw new UsageError("discover needs --files", "e.g. --files 'exports/events_*.parquet'");
+  const source = discoverSource(flags);
   const now = new Date();
   checkDateRange(flags.since, flags.until, now);
   if (flags.write && existsSync(flags.write))
     throw new UsageError(`${flags.write} exists; discover never overwrites`, "Pick a new file name.");
   const project = await loadValidProject(dir, { rules: projectRules, consequence: "nothing was searched" });
-  const macro = macroGoal(project, flags.macro);
-  const found = await discover(project, {
-    macroId: macro.id,
-    files: flags.files,
-    since: flags.since && resolveDate(flags.since, now),
-    until: flags.until && resolveDate(flags.until, now),
-  });
-  await deliver(dir, flags, found, macro.id);
-}
-
-const GA4_ONLY = {
-  "--target": "target",
-  "--endpoint": "endpoint",
-  "--credentials": "credentials",
-  "--max-tokens": "maxTokens",
-} as const;
-
-/** The macro goal named by --macro, or a usage error listing the project's macro goals. */
-function macroGoal(project: Project, id: string): Goal {
-  const macro = project.goals.find((g) => g.id === id);
+  const macro = project.goals.find((g) => g.id === flags.macro);
   if (macro?.kind !== "macro")
     throw new UsageError(
-      `--macro ${id} is not a macro goal of the project`,
+      `--macro ${flags.macro} is not a macro goal of the project`,
       `macro goals: ${project.goals
         .filter((g) => g.kind === "macro")
         .map((g) => g.id)
         .join(", ")}`,
     );
-  return macro;
-}
-
-/**
- * `discover --source ga4`: the property's registered event-scoped custom dimensions are read through
- * the Admin API (as deploy reads them), then the Data API search runs with its cost printed first.
- */
-async function runDiscoverGa4(dir: string, flags: DiscoverFlags): Promise<void> {
-  if (flags.files) throw new UsageError("--files is for --source files, not ga4");
-  let maxTokens: number | undefined;
-  if (flags.maxTokens !== undefined) {
-    maxTokens = Number(flags.maxTokens);
-    if (!Number.isInteger(maxTokens) || maxTokens <= 0)
-      throw new UsageError(`--max-tokens must be a positive whole number, got "${flags.maxTokens}"`);
-  }
-  const now = new Date();
-  checkDateRange(flags.since, flags.until, now);
-  if (flags.write && existsSync(flags.write))
-    throw new UsageError(`${flags.write} exists; discover never overwrites`, "Pick a new file name.");
-  const project = await loadValidProject(dir, { rules: projectRules, consequence: "nothing was searched" });
-  const macro = macroGoal(project, flags.macro);
-  const target = resolveTarget(project, flags.target);
-  const propertyId = target.ga4.propertyId;
-  const since = resolveDate(flags.since ?? project.report.since, now);
-  const until = resolveDate(flags.until ?? project.report.until, now);
-  const customParams = await eventCustomDimensions(propertyId, flags);
-  const { dataClients } = await import("../../report/sources/data-api/clients.js");
-  const { dataApiCountsSource } = await import("../../report/sources/data-api/discover-counts.js");
-  const clients = await dataClients({ endpoint: flags.endpoint, credentials: flags.credentials });
+  // BigQuery and the Data API have no file span to default to: the project's report period, as `report` does.
+  const since = flags.since ?? (source.kind !== "files" ? project.report.since : undefined);
+  const until = flags.until ?? (source.kind !== "files" ? project.report.until : undefined);
+  const ga4 = source.kind === "ga4" ? await openGa4(project, flags, source.maxTokens) : undefined;
+  let found: Discovery;
   try {
-    const found = await discover(project, {
+    found = await discover(project, {
       macroId: macro.id,
-      source: dataApiCountsSource({
-        clients,
-        propertyId,
-        since,
-        until,
-        customParams,
-        maxTokens,
-        onCost: (line) => console.error(`microgoals: ${line}`),
-      }),
+      source: ga4 ?? (source as DiscoverSource),
+      since: since && resolveDate(since, now),
+      until: until && resolveDate(until, now),
     });
-    for (const c of found.caveats ?? []) console.error(`microgoals: caveat: ${c}`);
-    await deliver(dir, flags, found, macro.id);
   } finally {
-    await clients.close();
+    if (ga4) await ga4.clients.close();
   }
-}
-
-/** Parameter names of the property's EVENT-scoped custom dimensions (Admin API, read-only). */
-async function eventCustomDimensions(propertyId: string, flags: DiscoverFlags): Promise<string[]> {
-  const { connect } = await import("../../google/auth.js");
-  const { analyticsAdmin } = await import("../../google/clients.js");
-  const { ApiCaller } = await import("../../google/caller.js");
-  const { Budget } = await import("../../google/budget.js");
-  const { readLiveGa4 } = await import("../../ga4/admin/read-live.js");
-  const conn = await connect({ endpoint: flags.endpoint, credentials: flags.credentials, scopes: "plan" });
-  const live = await readLiveGa4(new ApiCaller({ budget: new Budget() }), analyticsAdmin(conn), propertyId);
-  return live.customDimensions.filter((d) => d.scope === "EVENT").map((d) => d.parameterName);
-}
-
-/** The table printed or written, and --write's goals validated with the project. */
-async function deliver(dir: string, flags: DiscoverFlags, found: Discovery, macroId: string): Promise<void> {
+  for (const c of found.caveats ?? []) console.error(`microgoals: caveat: ${c}`);
   const output = renderDiscovery(found, flags.format as (typeof FORMATS)[number]);
   if (flags.out) {
     await writeOutput(flags.out, output, "discovery");
@@ -151,7 +83,7 @@ async function deliver(dir: string, flags: DiscoverFlags, found: Discovery, macr
     await writeSuggestions(
       dir,
       flags.write,
-      suggestionsYaml(found.suggestions, macroId),
+      suggestionsYaml(found.suggestions, macro.id),
       found.suggestions.goals.length,
     );
 }
@@ -174,4 +106,63 @@ async function writeSuggestions(dir: string, path: string, yaml: string, count: 
   console.error(
     `microgoals: wrote ${count} suggested goal${count === 1 ? "" : "s"} to ${path}; review them, then \`microgoals validate\``,
   );
+}
+
+/** --source and its flags, checked as `report` checks them (a flag for another source is refused). */
+function discoverSource(flags: DiscoverFlags): DiscoverSource | { kind: "ga4"; maxTokens?: number } {
+  const { maxTokens, target: _, ...reportFlags } = flags;
+  if (flags.source !== "ga4") {
+    if (maxTokens !== undefined)
+      throw new UsageError(`--max-tokens is for --source ga4, not ${flags.source}`);
+    if (flags.target !== undefined) throw new UsageError(`--target is for --source ga4, not ${flags.source}`);
+  }
+  const source = sourceFromFlags({ ...reportFlags, alertOn: [] });
+  if (flags.source === "ga4") {
+    if (maxTokens === undefined) return { kind: "ga4" };
+    const n = Number(maxTokens);
+    if (!Number.isInteger(n) || n <= 0)
+      throw new UsageError(`--max-tokens must be a positive whole number, got "${maxTokens}"`);
+    return { kind: "ga4", maxTokens: n };
+  }
+  if (source?.kind === "files") return { kind: "files", files: source.files };
+  if (source?.kind === "bigquery") {
+    const { allowGaps: _, ...bigquery } = source;
+    return bigquery;
+  }
+  throw new UsageError(`unknown --source ${flags.source}`, "use one of: files, bigquery");
+}
+
+/**
+ * The Data API source on the target's property: its registered event-scoped custom dimensions are
+ * read through the Admin API (as deploy reads them), and the cost is printed before the search.
+ */
+async function openGa4(
+  project: Project,
+  flags: DiscoverFlags,
+  maxTokens: number | undefined,
+): Promise<Extract<DiscoverSource, { kind: "ga4" }>> {
+  const propertyId = resolveTarget(project, flags.target).ga4.propertyId;
+  const customParams = await eventCustomDimensions(propertyId, flags);
+  const { dataClients } = await import("../../report/sources/data-api/clients.js");
+  const clients = await dataClients({ endpoint: flags.endpoint, credentials: flags.credentials });
+  return {
+    kind: "ga4",
+    clients,
+    propertyId,
+    customParams,
+    maxTokens,
+    onCost: (line) => console.error(`microgoals: ${line}`),
+  };
+}
+
+/** Parameter names of the property's EVENT-scoped custom dimensions (Admin API, read-only scopes). */
+async function eventCustomDimensions(propertyId: string, flags: DiscoverFlags): Promise<string[]> {
+  const { connect } = await import("../../google/auth.js");
+  const { analyticsAdmin } = await import("../../google/clients.js");
+  const { ApiCaller } = await import("../../google/caller.js");
+  const { Budget } = await import("../../google/budget.js");
+  const { readLiveGa4 } = await import("../../ga4/admin/read-live.js");
+  const conn = await connect({ endpoint: flags.endpoint, credentials: flags.credentials, scopes: "plan" });
+  const live = await readLiveGa4(new ApiCaller({ budget: new Budget() }), analyticsAdmin(conn), propertyId);
+  return live.customDimensions.filter((d) => d.scope === "EVENT").map((d) => d.parameterName);
 }

@@ -24,6 +24,7 @@ export interface ReportFlags {
   location?: string;
   offline?: string;
   goal?: string;
+  includeMilestones?: boolean;
 }
 
 const SOURCES = ["ga4", "files", "bigquery"] as const;

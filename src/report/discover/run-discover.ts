@@ -1,39 +1,41 @@
 // `microgoals discover` in one call: count every candidate on the export (each half of the users),
 // rank on one half, confirm on the other, mark what the spec already has, and suggest goals.
 import type { Goal, Project } from "../../project/model.js";
+import type { DataClients } from "../sources/data-api/clients.js";
 import type { CandidateCounts, CandidateDefinition } from "./candidate.js";
 import { type DiscoveredCandidate, pairCandidates, rankCandidates } from "./rank.js";
 import { type Suggestions, suggestGoals } from "./suggest-goals.js";
 
-/** Counts from one source: what the search ranks (the export files, the Data API, ...). */
-export interface SourceCounts {
-  candidates: CandidateCounts[];
-  since: string;
-  until: string;
-  events: number;
-  /** candidates the source left unqueried as too rare (added to the ranking's own) */
-  tooRare?: number;
-  cost?: { requests: number; tokens: number };
-  caveats?: string[];
-}
+/** Where discover counts: export files through DuckDB, the export dataset in BigQuery, or the Data API. */
+export type DiscoverSource =
+  | { kind: "files"; files: string }
+  | {
+      kind: "bigquery";
+      dataset: string;
+      billingProject?: string;
+      maxBytes?: number;
+      intraday?: boolean;
+      location?: string;
+    }
+  | {
+      kind: "ga4";
+      clients: DataClients;
+      propertyId: string;
+      /** parameter names of the property's EVENT-scoped custom dimensions */
+      customParams: string[];
+      /** refuse the search when its estimated tokens exceed this */
+      maxTokens?: number;
+      /** told the cost estimate before the search and the tokens used after */
+      onCost?: (line: string) => void;
+    };
 
-export interface CountsSource {
-  /** how the source splits users into the two halves (the output's `split`) */
-  split: string;
-  count(ctx: {
-    macroEvent: string;
-    windowSeconds: number;
-    minUsers: number;
-    choosePairs: (singles: CandidateCounts[]) => CandidateDefinition[];
-  }): Promise<SourceCounts>;
-}
+const HASH_SPLIT =
+  "user_pseudo_id hash: discovery half ranks, confirmation half confirms (Benjamini–Hochberg)";
 
 export interface DiscoverOptions {
   macroId: string;
-  /** the export files (the default source) */
-  files?: string;
-  /** another source of counts (the Data API); default: the files */
-  source?: CountsSource;
+  source: DiscoverSource;
+  /** YYYY-MM-DD; for files the default is the files' span, for BigQuery the project's report period */
   since?: string;
   until?: string;
   /** strongest discovery-half candidates confirmed (default 30) */
@@ -49,44 +51,33 @@ export interface Discovery {
   events: number;
   windowSeconds: number;
   minUsers: number;
+  /** how users were split into the two halves (a hash of the user id; the Data API cannot hash) */
   split: string;
+  /** BigQuery: bytes the statements scanned */
+  bytesProcessed?: number;
   tooRare: number;
   postConversion: string[];
   required: DiscoveredCandidate[];
   candidates: DiscoveredCandidate[];
   suggestions: Suggestions;
-  /** Data API requests and tokens used (sources that charge per request) */
+  /** Data API: requests and tokens used */
   cost?: { requests: number; tokens: number };
-  /** answers the source flagged (thresholding, "(other)" rows, sampling) */
+  /** Data API: answers GA4 flagged (thresholding, "(other)" rows, sampling) */
   caveats?: string[];
-}
-
-const FILES_SPLIT =
-  "user_pseudo_id hash: discovery half ranks, confirmation half confirms (Benjamini–Hochberg)";
-
-/** The export files through DuckDB (src/report/sources/files/discover-counts.ts). */
-function filesSource(files: string, since?: string, until?: string): CountsSource {
-  return {
-    split: FILES_SPLIT,
-    async count(ctx) {
-      const { discoverCounts } = await import("../sources/files/discover-counts.js");
-      return discoverCounts({ files, since, until, ...ctx });
-    },
-  };
 }
 
 export async function discover(project: Project, options: DiscoverOptions): Promise<Discovery> {
   const macro = project.goals.find((g) => g.id === options.macroId);
   if (!macro) throw new Error(`no goal ${options.macroId}`);
   const minUsers = project.report.minUsers;
-  if (!options.source && !options.files) throw new Error("discover needs files or a source");
-  const source = options.source ?? filesSource(options.files as string, options.since, options.until);
-  const counts = await source.count({
+  const choosePairs = (singles: CandidateCounts[]) => pairCandidates(singles, minUsers, 8);
+  const common = {
     macroEvent: macro.event,
     windowSeconds: project.report.windowSeconds,
     minUsers,
-    choosePairs: (singles) => pairCandidates(singles, minUsers, 8),
-  });
+    choosePairs,
+  };
+  const counts = await countCandidates(options, common);
   const ranked = rankCandidates(counts.candidates, {
     minUsers,
     confirmTop: options.confirmTop ?? 30,
@@ -99,9 +90,10 @@ export async function discover(project: Project, options: DiscoverOptions): Prom
     macro: { id: macro.id, title: macro.title, event: macro.event },
     ...period,
     events: counts.events,
+    ...(counts.bytes !== undefined ? { bytesProcessed: counts.bytes } : {}),
     windowSeconds: project.report.windowSeconds,
     minUsers,
-    split: source.split,
+    split: counts.split ?? HASH_SPLIT,
     tooRare: ranked.tooRare + (counts.tooRare ?? 0),
     postConversion: ranked.postConversion,
     required: ranked.required,
@@ -110,6 +102,48 @@ export async function discover(project: Project, options: DiscoverOptions): Prom
     ...(counts.cost ? { cost: counts.cost } : {}),
     ...(counts.caveats && counts.caveats.length > 0 ? { caveats: counts.caveats } : {}),
   };
+}
+
+/** What a source hands the ranking. */
+interface SourceCounts {
+  candidates: CandidateCounts[];
+  since: string;
+  until: string;
+  events: number;
+  /** BigQuery: bytes scanned */
+  bytes?: number;
+  /** Data API: candidates left unqueried as too rare (added to the ranking's own) */
+  tooRare?: number;
+  cost?: { requests: number; tokens: number };
+  caveats?: string[];
+  /** a split other than the user id hash */
+  split?: string;
+}
+
+async function countCandidates(
+  options: DiscoverOptions,
+  common: {
+    macroEvent: string;
+    windowSeconds: number;
+    minUsers: number;
+    choosePairs: (singles: CandidateCounts[]) => CandidateDefinition[];
+  },
+): Promise<SourceCounts> {
+  const { source, since, until } = options;
+  if (source.kind === "files") {
+    const { discoverCounts } = await import("../sources/files/discover-counts.js");
+    return discoverCounts({ files: source.files, since, until, ...common });
+  }
+  if (!since || !until) throw new Error(`discover on ${source.kind} needs resolved dates`);
+  if (source.kind === "ga4") {
+    const { dataApiDiscoverCounts } = await import("../sources/data-api/discover-counts.js");
+    const { SPLIT_DESCRIPTION } = await import("../sources/data-api/discover-queries.js");
+    const { kind: _, ...ga4 } = source;
+    const counts = await dataApiDiscoverCounts({ ...ga4, since, until, ...common });
+    return { ...counts, split: SPLIT_DESCRIPTION };
+  }
+  const { bigQueryDiscoverCounts } = await import("../sources/bigquery/bigquery-discover.js");
+  return bigQueryDiscoverCounts({ ...source, since, until, ...common });
 }
 
 /** A candidate the spec already has: a goal on that event (for a parameter, mentioning its value). */

@@ -38,6 +38,18 @@ export const CSV_COLUMNS = [
   // micro | baseline: that group had no conversions; with baseline, lift and lift_high are empty
   // (no finite lift) and lift_low is a lower bound
   "lift_zero_cell",
+  // milestone | secondary; milestone pairs follow the ranked ones with an empty rank
+  "role",
+  "step_note",
+  // the effect adjusted for pre-exposure history (docs/effects.md): risk ratio − 1 and 95% interval
+  "adjusted_lift",
+  "adjusted_low",
+  "adjusted_high",
+  "adjusted_n",
+  "adjusted_e_value",
+  "adjusted_e_value_bound",
+  "adjusted_status",
+  "adjusted_method",
 ] as const;
 
 type Column = (typeof CSV_COLUMNS)[number];
@@ -51,9 +63,20 @@ function quote(v: string | number | boolean | null | undefined): string {
 
 export function renderCsv(a: Analysis): string {
   const records: Record_[] = [];
-  for (const i of a.ranking) {
+  for (const i of [...a.ranking, ...a.milestones]) {
     const p = a.pairs[i];
+    const adj = p.adjusted;
     records.push({
+      role: p.role,
+      step_note: p.stepNote,
+      adjusted_lift: adj?.lift.relative ?? null,
+      adjusted_low: adj?.lift.low ?? null,
+      adjusted_high: adj?.lift.high ?? null,
+      adjusted_n: adj?.n ?? null,
+      adjusted_e_value: adj?.eValue.point ?? null,
+      adjusted_e_value_bound: adj?.eValue.bound ?? null,
+      adjusted_status: adj?.status ?? null,
+      adjusted_method: adj?.method ?? null,
       record: "pair",
       id: p.microId,
       macro: p.macroId,

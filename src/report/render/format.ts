@@ -13,10 +13,14 @@ export function isFormat(s: string): s is Format {
   return (FORMATS as readonly string[]).includes(s);
 }
 
-export function render(a: Analysis, format: Format, options: { color?: boolean } = {}): string {
+export function render(
+  a: Analysis,
+  format: Format,
+  options: { color?: boolean; width?: number } = {},
+): string {
   switch (format) {
     case "table":
-      return renderTable(a, { color: options.color ?? false });
+      return renderTable(a, { color: options.color ?? false, width: options.width });
     case "md":
       return renderMarkdown(a);
     case "csv":

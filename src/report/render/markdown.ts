@@ -1,10 +1,25 @@
 // Markdown for job summaries and pull-request comments (GitHub-flavoured tables).
 import type { Analysis } from "../analysis.js";
 import { caveatLines } from "./caveat-lines.js";
+import {
+  adjustedDetail,
+  adjustedExplanation,
+  adjustedFigure,
+  crudeFigure,
+  eValueText,
+  hasAdjusted,
+  incidenceText,
+  stepRows,
+  stepsExplanation,
+  stepsHeading,
+} from "./effect-sections.js";
 import { pathBlocks, timeExplanation, timeHeading, timeRows } from "./export-sections.js";
-import { count, duration, lift, money, pct, pValue, rate, verdict } from "./figures.js";
+import { count, duration, lift, pct, pValue, rate, verdict } from "./figures.js";
+import { openFunnelNote, throughCell, throughSentence } from "./funnel-through-text.js";
+import { headlineText } from "./headline.js";
 import { mdCode, mdText } from "./markdown-text.js";
 import { header } from "./table.js";
+import { PHI_EXPLANATION, VALUE_EXPLANATION, valuePerMicroCell } from "./value-per-micro.js";
 
 function cell(s: string): string {
   return s.replace(/\|/g, "\\|").replace(/\n/g, " ");
@@ -12,6 +27,10 @@ function cell(s: string): string {
 
 function row(cells: string[]): string {
   return `| ${cells.map(cell).join(" | ")} |`;
+}
+
+function capital(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
 export function renderMarkdown(a: Analysis): string {
@@ -25,6 +44,9 @@ export function renderMarkdown(a: Analysis): string {
     "P(macro within the window after the micro goal) against P(macro | never did the micro goal); 95% intervals, q = Benjamini–Hochberg adjusted p.",
     "",
   );
+  const adjusted = hasAdjusted(a);
+  const headline = headlineText(a, (p) => `${mdText(p.microTitle)} → ${mdText(p.macroTitle)}`);
+  if (headline) out.push(`**${cell(headline)}**`, "");
   out.push(
     row([
       "#",
@@ -32,14 +54,29 @@ export function renderMarkdown(a: Analysis): string {
       "Macro goal",
       "After micro",
       "Baseline",
-      "Lift [95% CI]",
+      adjusted ? "Crude lift [95% CI]" : "Lift [95% CI]",
+      ...(adjusted ? ["Adjusted [95% CI]", "E-value"] : []),
       "q",
       "φ",
       "Value / micro",
       "Verdict",
     ]),
   );
-  out.push(row(["--:", "---", "---", "---", "---", "---", "--:", "--:", "--:", "---"]));
+  out.push(
+    row([
+      "--:",
+      "---",
+      "---",
+      "---",
+      "---",
+      "---",
+      ...(adjusted ? ["---", "--:"] : []),
+      "--:",
+      "--:",
+      "--:",
+      "---",
+    ]),
+  );
   for (const i of a.ranking) {
     const p = a.pairs[i];
     out.push(
@@ -50,24 +87,45 @@ export function renderMarkdown(a: Analysis): string {
         rate(p.afterMicro),
         rate(p.baseline),
         lift(p),
+        ...(adjusted ? [adjustedFigure(p.adjusted), eValueText(p.adjusted)] : []),
         pValue(p.qValue),
         p.phi === null ? "—" : p.phi.toFixed(3),
-        money(p.valuePerMicro, a.currency),
+        valuePerMicroCell(p, a.currency),
         (p.significant ? "**" : "") + verdict(p, a.alpha) + (p.significant ? "**" : ""),
       ]),
     );
   }
-  out.push(
-    "",
-    "_Value / micro = (rate after micro − baseline) × macro value: an association, not causation._",
-  );
+  out.push("", `_${capital(VALUE_EXPLANATION)}. ${PHI_EXPLANATION}._`);
+  if (adjusted) {
+    out.push("", `_${adjustedExplanation}_`, "");
+    for (const i of a.ranking) {
+      const p = a.pairs[i];
+      if (!p.adjusted) continue;
+      const inc = incidenceText(p.adjusted);
+      out.push(
+        `- ${mdCode(p.microId)} → ${mdCode(p.macroId)}: crude ${crudeFigure(p)}, adjusted ${adjustedFigure(p.adjusted)} (${adjustedDetail(p.adjusted)})${inc ? `; converted by ${inc}` : ""}`,
+      );
+    }
+    const first = a.pairs.find((p) => p.adjusted)?.adjusted;
+    if (first)
+      out.push(
+        "",
+        `Method: ${mdText(first.method)}. Not adjusted for: ${mdText(first.notAdjustedFor.join("; "))}.`,
+      );
+  }
+  const steps = stepRows(a);
+  if (steps.length > 0) {
+    out.push("", `### ${stepsHeading}`, "", stepsExplanation, "");
+    for (const s of steps)
+      out.push(`- ${mdText(s.pair)}: ${mdText(s.note)}${s.hint ? ` — hint: ${mdText(s.hint)}` : ""}`);
+  }
   for (const f of a.funnels) {
     out.push(
       "",
       `### Funnel: ${mdText(f.title)} (${mdCode(f.id)}, ${f.open ? "open" : "closed"}, ${duration(f.windowSeconds)})`,
       "",
     );
-    out.push(row(["Step", "Users", "Step conversion", "Of first step", "Drop-off"]));
+    out.push(row(["Step", "Users", "Step conversion", "Through from first step", "Drop-off"]));
     out.push(row(["---", "--:", "---", "--:", "--:"]));
     for (const s of f.steps) {
       out.push(
@@ -75,11 +133,13 @@ export function renderMarkdown(a: Analysis): string {
           `${mdText(s.title)} (${mdCode(s.goalId)})${s.noData ? " — **no data: check its trigger**" : ""}`,
           s.entered ? `${count(s.users)} (${count(s.entered)} entered here)` : count(s.users),
           s.stepConversion ? rate(s.stepConversion) : "—",
-          pct(s.overallConversion.rate),
+          throughCell(s),
           s.dropOff === null ? "—" : count(s.dropOff),
         ]),
       );
     }
+    const open = openFunnelNote(f);
+    out.push("", `${capital(throughSentence(f))}.${open ? ` ${capital(open)}.` : ""}`);
     if (f.bottleneck) {
       out.push(
         "",

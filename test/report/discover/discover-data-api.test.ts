@@ -12,10 +12,7 @@ import type { HalfCounts } from "../../../src/report/discover/candidate.js";
 import { discover } from "../../../src/report/discover/run-discover.js";
 import { projectRules } from "../../../src/report/rules/index.js";
 import { type DataClients, dataClients } from "../../../src/report/sources/data-api/clients.js";
-import {
-  dataApiCountsSource,
-  dataApiDiscoverCounts,
-} from "../../../src/report/sources/data-api/discover-counts.js";
+import { dataApiDiscoverCounts } from "../../../src/report/sources/data-api/discover-counts.js";
 import { discoverCounts } from "../../../src/report/sources/files/discover-counts.js";
 import { writePlantedTraffic } from "./planted-traffic.js";
 
@@ -56,21 +53,21 @@ describe("discover --source ga4 against the emulator", () => {
     await clients?.close();
     await emulator?.close();
   });
-  const source = (extra: { maxTokens?: number; onCost?: (l: string) => void } = {}) =>
-    dataApiCountsSource({
-      clients,
-      propertyId: PROPERTY,
-      since: SINCE,
-      until: UNTIL,
-      customParams: [],
-      ...extra,
-    });
+  const source = (extra: { maxTokens?: number; onCost?: (l: string) => void } = {}) => ({
+    kind: "ga4" as const,
+    clients,
+    propertyId: PROPERTY,
+    customParams: [],
+    ...extra,
+  });
+  const range = { since: SINCE, until: UNTIL };
 
   it("finds the planted single-event and page drivers, and reports its cost", async () => {
     const lines: string[] = [];
     const d = await discover(project, {
       macroId: "purchase",
       source: source({ onCost: (l) => lines.push(l) }),
+      ...range,
     });
     const confirmed = d.candidates.filter((c) => c.significant).map((c) => c.label);
     expect(confirmed).toContain("download_brochure");
@@ -130,7 +127,7 @@ describe("discover --source ga4 against the emulator", () => {
         .reduce((n, [, k]) => n + k, 0);
     const before = funnels();
     await expect(
-      discover(project, { macroId: "purchase", source: source({ maxTokens: 5 }) }),
+      discover(project, { macroId: "purchase", source: source({ maxTokens: 5 }), ...range }),
     ).rejects.toThrow(/about \d+ Data API tokens .* above --max-tokens 5; the search was not run/);
     expect(before).toBeGreaterThan(0);
     expect(funnels()).toBe(before);

@@ -63,7 +63,7 @@ describe("discover on planted drivers", () => {
     let noise = 0;
     for (const seed of seeds) {
       const file = writePlantedTraffic(dir, seed, 3000);
-      const d = await discover(project, { macroId: "purchase", files: file });
+      const d = await discover(project, { macroId: "purchase", source: { kind: "files", files: file } });
       const hits = new Set(d.candidates.filter((c) => c.significant).map((c) => plantedOf(c.definition)));
       for (const kind of ["event", "param", "threshold", "combination"] as const) {
         planted++;
@@ -79,7 +79,7 @@ describe("discover on planted drivers", () => {
 
   it("marks goals the spec has as known, and writes suggestions that validate", async () => {
     const file = writePlantedTraffic(dir, 7, 3000);
-    const d = await discover(project, { macroId: "purchase", files: file });
+    const d = await discover(project, { macroId: "purchase", source: { kind: "files", files: file } });
     expect(
       d.candidates.find(
         (c) => c.definition.event === "noise_0" && !c.definition.param && !c.definition.minCount,
@@ -98,8 +98,8 @@ describe("discover on planted drivers", () => {
 
   it("halves are fixed by the user id: the same data gives the same answer", async () => {
     const file = writePlantedTraffic(dir, 9, 1500);
-    const a = await discover(project, { macroId: "purchase", files: file });
-    const b = await discover(project, { macroId: "purchase", files: file });
+    const a = await discover(project, { macroId: "purchase", source: { kind: "files", files: file } });
+    const b = await discover(project, { macroId: "purchase", source: { kind: "files", files: file } });
     const confirmed = (x: typeof a) =>
       x.candidates
         .filter((c) => c.significant)
@@ -115,7 +115,10 @@ describe("discover on the real Merchandise Store export", () => {
   it("runs, lists drivers and required steps, and its suggestions validate", async () => {
     const { merchProject, exportDir } = await import("../../export/merch-project.js");
     const merch = merchProject();
-    const d = await discover(merch, { macroId: "purchase", files: `${exportDir}/*.parquet` });
+    const d = await discover(merch, {
+      macroId: "purchase",
+      source: { kind: "files", files: `${exportDir}/*.parquet` },
+    });
     expect(d.events).toBe(296_928);
     expect(d.candidates.filter((c) => c.significant).length).toBeGreaterThan(0);
     // The checkout steps nobody buys without are path steps, not drivers.

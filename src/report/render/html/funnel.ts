@@ -2,6 +2,7 @@
 // between steps; the narrowest step is marked in words as well as in colour.
 import type { FunnelAnalysis } from "../../analysis.js";
 import { count, duration, pct } from "../figures.js";
+import { openFunnelNote, throughCell, throughSentence } from "../funnel-through-text.js";
 import { rateCell } from "./ranking.js";
 import { escapeXml as esc } from "./svg-charts.js";
 
@@ -9,7 +10,8 @@ export function funnelSection(f: FunnelAnalysis): string {
   const max = Math.max(1, ...f.steps.map((s) => s.users));
   const out = [
     `<section class="funnel-box"><h2>Funnel: ${esc(f.title)}</h2>`,
-    `<p class="meta"><code>${esc(f.id)}</code> · ${f.open ? "open (users may enter at any step)" : "closed"} · each step within ${duration(f.windowSeconds)} · overall conversion ${rateCell(f.overallConversion)}</p>`,
+    `<p class="meta"><code>${esc(f.id)}</code> · ${f.open ? "open (users may enter at any step)" : "closed"} · each step within ${duration(f.windowSeconds)}</p>`,
+    throughParagraph(f),
     '<ol class="funnel">',
   ];
   f.steps.forEach((s, i) => {
@@ -25,11 +27,22 @@ export function funnelSection(f: FunnelAnalysis): string {
     const entered = s.entered ? ` (${count(s.entered)} entered here)` : "";
     const figures = s.noData
       ? '<span class="nodata">✕ no data — check its trigger</span>'
-      : `<b>${count(s.users)}</b> users${entered} · ${pct(s.overallConversion.rate)} of first step`;
+      : `<b>${count(s.users)}</b> users${entered}${i > 0 ? ` · ${throughCell(s)} of first-step users came through` : ""}`;
     out.push(
       `<li class="step${s.noData ? " nodata" : ""}"><div class="step-head"><span>${i + 1}. ${esc(s.title)} <code>${esc(s.goalId)}</code></span><span>${figures}</span></div><div class="bar"><span style="width:${width.toFixed(1)}%"></span></div></li>`,
     );
   });
   out.push("</ol></section>");
   return out.join("\n");
+}
+
+/** The through-funnel conversion, named, and for an open funnel why last ÷ first is not it. */
+function throughParagraph(f: FunnelAnalysis): string {
+  const t = f.throughConversion;
+  const headline =
+    t === null || t.rate === null
+      ? esc(throughSentence(f))
+      : `Through the funnel: ${f.throughEstimated ? `<b>≈${pct(t.rate)}</b>` : rateCell(t)} <small>${esc(throughSentence(f).replace(/^[^—]*— /, ""))}</small>`;
+  const open = openFunnelNote(f);
+  return `<p class="through">${headline}${open ? `<small>${esc(open)}.</small>` : ""}</p>`;
 }

@@ -2,19 +2,35 @@
 // layouts, one shown per screen size) and the pair table, which turns into cards on a phone.
 import type { Analysis, PairAnalysis, Rate } from "../../analysis.js";
 import {
-  count,
-  duration,
-  liftIsUp,
-  liftPoint,
-  money,
-  pct,
-  pValue,
-  signedPct,
-  verdict,
-  zeroCellNote,
-} from "../figures.js";
-import { escapeXml as esc, liftForest, pairMark } from "./svg-charts.js";
+  adjustedDetail,
+  adjustedExplanation,
+  adjustedFigure,
+  eValueText,
+  hasAdjusted,
+  stepRows,
+  stepsExplanation,
+  stepsHeading,
+} from "../effect-sections.js";
+import { count, duration, liftPoint, pct, pValue, signedPct, verdict, zeroCellNote } from "../figures.js";
+import { headlineText } from "../headline.js";
+import {
+  NOT_SIGNIFICANT,
+  PHI_EXPLANATION,
+  VALUE_EXPLANATION,
+  valuePerMicroCell,
+} from "../value-per-micro.js";
+import { dumbbellChart } from "./dumbbell.js";
+import { liftForest } from "./lift-forest.js";
+import { escapeXml as esc, pairMark } from "./svg-charts.js";
 import { htmlTable } from "./table.js";
+
+/** Muted "n.s." with the reason on hover; the value only where the difference is significant. */
+function valueCell(p: PairAnalysis, currency: string): string {
+  const text = valuePerMicroCell(p, currency);
+  return text === NOT_SIGNIFICANT
+    ? `<span class="muted" title="not significant: the difference could be zero">${text}</span>`
+    : esc(text);
+}
 
 /** "63.7%" large, then its interval and n small: every rate keeps its n. */
 export function rateCell(r: Rate): string {
@@ -39,17 +55,11 @@ export function verdictBadge(p: PairAnalysis, alpha: number): string {
 function summary(a: Analysis, ranked: PairAnalysis[]): string {
   const withData = ranked.filter((p) => p.status !== "no-data");
   const sig = withData.filter((p) => p.significant);
-  const up = sig.filter((p) => liftIsUp(p.lift));
   const parts = [
     `<b>${sig.length} of ${ranked.length}</b> micro → macro pairs differ significantly from users who never did the micro goal (q ≤ ${a.alpha}).`,
   ];
-  if (up.length > 0) {
-    const top = up.slice(0, 3).map((p) => {
-      const note = zeroCellNote(p);
-      return `${esc(p.microTitle)} → ${esc(p.macroTitle)} (${liftPoint(p.lift!)}${note ? ` — ${esc(note)}` : ""})`;
-    });
-    parts.push(`Strongest: ${top.join("; ")}.`);
-  }
+  const headline = headlineText(a);
+  if (headline) parts.push(esc(headline));
   const few = withData.filter((p) => p.status === "too-few-users").length;
   const none = ranked.length - withData.length;
   if (few > 0) parts.push(`${few} with too few users to judge.`);
@@ -75,17 +85,29 @@ export function rankingSection(a: Analysis): string {
   );
   const wide = liftForest(ranked, "wide");
   if (wide) out.push(`<figure class="forest-box">${wide}${liftForest(ranked, "stacked")}</figure>`);
+  const adjusted = hasAdjusted(a);
+  if (adjusted) {
+    const chart = dumbbellChart(ranked);
+    if (chart) out.push(`<figure class="forest-box">${chart}</figure>`);
+    out.push(`<p class="info">${esc(adjustedExplanation)}</p>`);
+  }
   const rows = ranked.map((p) => {
     const m = pairMark(p);
+    const adjustedCells = adjusted
+      ? [
+          `${esc(adjustedFigure(p.adjusted))}${p.adjusted ? ` <small>${esc(adjustedDetail(p.adjusted))}; E ${esc(eValueText(p.adjusted))}</small>` : ""}`,
+        ]
+      : [];
     return [
       p.rank === null ? "–" : String(p.rank),
       `<span class="pair">${esc(p.microTitle)} <span class="arrow">→</span> ${esc(p.macroTitle)}</span><small><code>${esc(p.microId)}</code> → <code>${esc(p.macroId)}</code> within ${duration(p.windowSeconds)}</small>`,
       rateCell(p.afterMicro),
       rateCell(p.baseline),
       p.lift ? liftCell(p, m.colour) : "—",
+      ...adjustedCells,
       pValue(p.qValue),
       p.phi === null ? "—" : p.phi.toFixed(3),
-      esc(money(p.valuePerMicro, a.currency)),
+      valueCell(p, a.currency),
       verdictBadge(p, a.alpha),
     ];
   });
@@ -96,7 +118,8 @@ export function rankingSection(a: Analysis): string {
         { label: "Micro goal → macro goal", card: "title" },
         { label: "Converted after micro", num: true },
         { label: "Baseline (no micro)", num: true },
-        { label: "Lift [95% CI]", num: true },
+        { label: adjusted ? "Crude lift [95% CI]" : "Lift [95% CI]", num: true },
+        ...(adjusted ? [{ label: "Adjusted [95% CI]", num: true }] : []),
         { label: "q", num: true },
         { label: "φ", num: true, card: "minor" },
         { label: "Value / micro", num: true },
@@ -107,8 +130,22 @@ export function rankingSection(a: Analysis): string {
     ),
   );
   out.push(
-    '<p class="info">Converted after micro = P(macro within the window after the micro goal); baseline = P(macro | never did the micro goal); q = Benjamini–Hochberg adjusted p-value; φ = strength of association; value / micro = (rate after micro − baseline) × macro value.</p>',
+    `<p class="info">Converted after micro = P(macro within the window after the micro goal); baseline = P(macro | never did the micro goal); q = Benjamini–Hochberg adjusted p-value; ${esc(PHI_EXPLANATION)}; ${esc(VALUE_EXPLANATION)}.</p>`,
     "</section>",
   );
+  const steps = stepRows(a);
+  if (steps.length > 0) {
+    out.push(`<section><h2>${esc(stepsHeading)}</h2>`, `<p class="info">${esc(stepsExplanation)}</p>`);
+    // Their crude lift, for the record: how much of a path the step is, not what it drives.
+    const stepPairs = a.milestones.map((i) => a.pairs[i] as PairAnalysis);
+    const chart = liftForest(stepPairs, "wide");
+    if (chart) out.push(`<figure class="forest-box">${chart}${liftForest(stepPairs, "stacked")}</figure>`);
+    out.push("<ul>");
+    for (const s of steps)
+      out.push(
+        `<li><b>${esc(s.pair)}</b>: ${esc(s.note)}${s.hint ? ` <small>(${esc(s.hint)})</small>` : ""}</li>`,
+      );
+    out.push("</ul></section>");
+  }
   return out.join("\n");
 }

@@ -14,6 +14,7 @@ small{display:block;color:var(--muted);font-size:.78rem;line-height:1.3}
 .caveats{background:#fff4e5;border:1px solid #ffcc80;border-left:5px solid var(--warn);border-radius:4px;padding:10px 14px;margin:14px 0}
 .caveats ul{margin:0;padding-left:1.2em}.caveats li{margin:.15em 0}
 .info{color:var(--muted);font-size:.85rem;margin:6px 0}
+.muted{color:var(--muted)}
 .summary{font-size:1.02rem;background:#f1f8e9;border-radius:4px;padding:8px 12px}
 .howto{font-size:.88rem;color:#333}
 .key{white-space:nowrap;margin-right:.8em;display:inline-block}

@@ -6,6 +6,7 @@ import type { Project } from "../../../project/model.js";
 import { formatBytes } from "../../render/figures.js";
 import { analysisSql, type RowSource } from "../export/analysis-query.js";
 import { bigquery } from "../export/dialect.js";
+import { columnsOfRows, exportEffects } from "../export/export-effects.js";
 import { exportQuery } from "../export/export-query.js";
 import { type ExportReportInput, readResult } from "../export/read-result.js";
 import { checkDays, toRows } from "../export/result-checks.js";
@@ -117,13 +118,27 @@ export async function bigQueryReport(
     opts.allowGaps ?? false,
     `in ${opts.dataset}`,
   );
-  return readResult(rows, {
+  const input = readResult(rows, {
     source: "bigquery-export",
     propertyId: ds.propertyId,
     query,
     notes: [...notes, ...gapNotes],
     bytesProcessed: bytes,
   });
+  const src = bigQuerySource(ds, query.startDate, query.endDate, opts.intraday ?? false);
+  input.adjusted = await exportEffects(project, query, src, bigquery, async (sql, onChunk) => {
+    try {
+      const [raw] = await client.query({
+        query: sql,
+        location: opts.location,
+        maximumBytesBilled: String(maxBytes),
+      });
+      onChunk(columnsOfRows(raw));
+    } catch (err) {
+      throw bigQueryError(err, opts.dataset);
+    }
+  });
+  return input;
 }
 
 /** API failures as one line with what to do (never a stack trace). */

@@ -10,7 +10,6 @@ import {
   type HalfCounts,
   kindOf,
 } from "../../discover/candidate.js";
-import type { CountsSource } from "../../discover/run-discover.js";
 import type { DataClients } from "./clients.js";
 import { mapConcurrent } from "./concurrency.js";
 import {
@@ -22,7 +21,6 @@ import {
   halfOfFirstSessionDate,
   halfTotals,
   SEGMENTS,
-  SPLIT_DESCRIPTION,
   valueInventory,
 } from "./discover-queries.js";
 import { MAX_BATCH } from "./queries.js";
@@ -238,20 +236,4 @@ function note(t: Tally, name: string, r: ReportLike): void {
   if (m.subjectToThresholding) t.caveats.push(`${name}: subject to thresholding`);
   if (m.dataLossFromOtherRow) t.caveats.push(`${name}: rows folded into "(other)"`);
   if ((m.samplingMetadatas ?? []).length > 0) t.caveats.push(`${name}: sampled`);
-}
-
-/** The Data API as discovery's source of counts (no thresholds or pairs: see docs/discover.md). */
-export function dataApiCountsSource(
-  o: Omit<DataApiDiscoverOptions, "macroEvent" | "windowSeconds" | "minUsers">,
-): CountsSource {
-  return {
-    split: SPLIT_DESCRIPTION,
-    count: (ctx) =>
-      dataApiDiscoverCounts({
-        ...o,
-        macroEvent: ctx.macroEvent,
-        windowSeconds: ctx.windowSeconds,
-        minUsers: ctx.minUsers,
-      }),
-  };
 }

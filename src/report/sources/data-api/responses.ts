@@ -13,6 +13,7 @@ export interface ReportLike {
   metadata?: {
     subjectToThresholding?: boolean | null;
     dataLossFromOtherRow?: boolean | null;
+    timeZone?: string | null;
     samplingMetadatas?: { samplesReadCount?: unknown; samplingSpaceSize?: unknown }[] | null;
   } | null;
   propertyQuota?: { tokensPerDay?: { consumed?: number | null } | null } | null;

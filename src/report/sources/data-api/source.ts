@@ -50,6 +50,7 @@ export async function fetchReportInput(
   const reports = new Map<string, ReportLike>();
   const funnelTables = new Map<string, ReportLike>();
   let tokens = 0;
+  let timeZone: string | undefined; // the property's, from the responses' metadata
 
   type Job = { kind: "batch"; reports: NamedReport[] } | { kind: "funnel"; report: NamedReport };
   const jobs: Job[] = [
@@ -68,6 +69,7 @@ export async function fetchReportInput(
         const rep = got[i] ?? {};
         reports.set(r.name, rep);
         noteCaveats(caveats, r.name, rep.metadata);
+        timeZone ??= rep.metadata?.timeZone || undefined;
       });
     } else {
       const res = (await call("runFunnelReport", () =>
@@ -143,6 +145,7 @@ export async function fetchReportInput(
     source: "ga4-data-api",
     propertyId: options.propertyId,
     dateRange: options.dateRange,
+    ...(timeZone ? { timeZone } : {}),
     totalUsers,
     goals,
     pairs,

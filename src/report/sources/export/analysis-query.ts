@@ -31,6 +31,8 @@ export interface RowSource {
   where?: string;
   /** false when the rows have no user_id column at all (NDJSON that never saw one) */
   hasUserId: boolean;
+  /** the columns the rows have, when known (Parquet); absent: every export column */
+  columns?: string[];
 }
 
 /** Columns of every result row; unused ones are NULL. Meaning per section in read-result.ts. */
@@ -40,11 +42,66 @@ const MICROS = 1_000_000;
 
 export function analysisSql(q: ExportQuery, src: RowSource, d: Dialect): string {
   const lit = d.str;
-  const user = src.hasUserId ? "COALESCE(user_id, user_pseudo_id)" : "user_pseudo_id";
-  const dateFilter = [
-    `event_date BETWEEN ${lit(q.startDate)} AND ${lit(q.endDate)}`,
+  const user = userExpression(src);
+  const dateFilter = dateFilterOf(q, src, d);
+  const ctes: string[] = goalHitsCtes(q, src, d);
+
+  // One row per user and goal: what "did the goal" questions need, far smaller than the hits.
+  ctes.push(`goal_users ${d.cteAs} (SELECT DISTINCT u, g FROM hits)`);
+  ctes.push("goal_count AS (SELECT g, COUNT(*) AS n FROM goal_users GROUP BY g)");
+  const out = (
+    section: string,
+    cols: Partial<Record<(typeof resultColumns)[number], string>>,
+    rest: string,
+  ) => {
+    const typed = (c: (typeof resultColumns)[number]) => {
+      const type = c === "a" || c === "b" || c === "section" ? d.string : c.startsWith("x") ? d.float : d.int;
+      const v = c === "section" ? lit(section) : cols[c];
+      return `CAST(${v ?? "NULL"} AS ${type}) AS ${c}`;
+    };
+    return `SELECT ${resultColumns.map(typed).join(", ")} ${rest}`;
+  };
+  const selects: string[] = [];
+  const base = `FROM ${src.from} WHERE ${dateFilter}`;
+  selects.push(
+    out(
+      "day",
+      { a: "event_date", n1: "COUNT(*)", n2: `COUNT(DISTINCT ${user})` },
+      `${base} GROUP BY event_date`,
+    ),
+  );
+  selects.push(out("total", { n1: `COUNT(DISTINCT ${user})`, n2: "COUNT(*)" }, base));
+  selects.push(out("goal", { a: "g", n1: "COUNT(DISTINCT u)", n2: "COUNT(*)" }, "FROM hits GROUP BY g"));
+
+  pairSql(q, d, ctes, selects, out);
+  funnelSql(q, d, ctes, selects, out);
+  pathSql(q, d, ctes, selects, out);
+
+  return `WITH ${ctes.join(",\n")}\n${selects.join("\nUNION ALL\n")}\nORDER BY section, a, b, n2`;
+}
+
+/** The user of a row: COALESCE(user_id, user_pseudo_id), or user_pseudo_id when there is no user_id. */
+export function userExpression(src: RowSource): string {
+  return src.hasUserId ? "COALESCE(user_id, user_pseudo_id)" : "user_pseudo_id";
+}
+
+/** The report's days (and the source's own pruning filter). */
+export function dateFilterOf(
+  q: Pick<ExportQuery, "startDate" | "endDate">,
+  src: RowSource,
+  d: Dialect,
+): string {
+  return [
+    `event_date BETWEEN ${d.str(q.startDate)} AND ${d.str(q.endDate)}`,
     ...(src.where ? [`(${src.where})`] : []),
   ].join(" AND ");
+}
+
+/** CTEs ending in `hits (u, t, g)`: every goal's matching events, user and time (µs). */
+export function goalHitsCtes(q: ExportQuery, src: RowSource, d: Dialect): string[] {
+  const lit = d.str;
+  const user = userExpression(src);
+  const dateFilter = dateFilterOf(q, src, d);
   const params = neededParams(q.goals);
   const paramCol = new Map(params.map((k, i) => [k, `p${i}`]));
   const needsUrl = q.goals.some((g) => g.predicates.some((p) => "urlPart" in p.value));
@@ -82,38 +139,7 @@ export function analysisSql(q: ExportQuery, src: RowSource, d: Dialect): string 
     `hits ${d.cteAs} (${hitBranches.join(" UNION ALL ") || `SELECT u, t, e AS g FROM ev WHERE 1 = 0`})`,
   );
 
-  // One row per user and goal: what "did the goal" questions need, far smaller than the hits.
-  ctes.push(`goal_users ${d.cteAs} (SELECT DISTINCT u, g FROM hits)`);
-  ctes.push("goal_count AS (SELECT g, COUNT(*) AS n FROM goal_users GROUP BY g)");
-  const out = (
-    section: string,
-    cols: Partial<Record<(typeof resultColumns)[number], string>>,
-    rest: string,
-  ) => {
-    const typed = (c: (typeof resultColumns)[number]) => {
-      const type = c === "a" || c === "b" || c === "section" ? d.string : c.startsWith("x") ? d.float : d.int;
-      const v = c === "section" ? lit(section) : cols[c];
-      return `CAST(${v ?? "NULL"} AS ${type}) AS ${c}`;
-    };
-    return `SELECT ${resultColumns.map(typed).join(", ")} ${rest}`;
-  };
-  const selects: string[] = [];
-  const base = `FROM ${src.from} WHERE ${dateFilter}`;
-  selects.push(
-    out(
-      "day",
-      { a: "event_date", n1: "COUNT(*)", n2: `COUNT(DISTINCT ${user})` },
-      `${base} GROUP BY event_date`,
-    ),
-  );
-  selects.push(out("total", { n1: `COUNT(DISTINCT ${user})`, n2: "COUNT(*)" }, base));
-  selects.push(out("goal", { a: "g", n1: "COUNT(DISTINCT u)", n2: "COUNT(*)" }, "FROM hits GROUP BY g"));
-
-  pairSql(q, d, ctes, selects, out);
-  funnelSql(q, d, ctes, selects, out);
-  pathSql(q, d, ctes, selects, out);
-
-  return `WITH ${ctes.join(",\n")}\n${selects.join("\nUNION ALL\n")}\nORDER BY section, a, b, n2`;
+  return ctes;
 }
 
 type Out = (

@@ -31,6 +31,10 @@ const jsonColumns: Record<string, string> = {
   user_pseudo_id: "VARCHAR",
   event_params:
     "STRUCT(key VARCHAR, value STRUCT(string_value VARCHAR, int_value BIGINT, float_value DOUBLE, double_value DOUBLE))[]",
+  // history the adjusted effects read (NULL when a file lacks them)
+  user_first_touch_timestamp: "BIGINT",
+  device: "STRUCT(category VARCHAR)",
+  traffic_source: 'STRUCT(medium VARCHAR, "name" VARCHAR, "source" VARCHAR)',
 };
 
 export function formatOf(file: string): ExportFormat | undefined {
@@ -66,6 +70,7 @@ export async function openExportFiles(conn: DuckDBConnection, pattern: string): 
   const format = [...formats][0] as ExportFormat;
   const list = `[${files.map(duckdb.str).join(", ")}]`;
   let hasUserId = true;
+  const columns = new Set<string>();
   if (format === "parquet") {
     const schema = await conn.runAndReadAll(
       `SELECT file_name, list(name) AS cols FROM parquet_schema(${list}) GROUP BY file_name ORDER BY file_name`,
@@ -74,6 +79,7 @@ export async function openExportFiles(conn: DuckDBConnection, pattern: string): 
       const cols = (row.cols as string[]).map(String);
       checkColumns(String(row.file_name), cols);
       if (!cols.includes("user_id")) hasUserId = false;
+      for (const c of cols) columns.add(c);
     }
   } else {
     for (const file of files) {
@@ -94,7 +100,11 @@ export async function openExportFiles(conn: DuckDBConnection, pattern: string): 
       : `read_json(${list}, format = 'newline_delimited', columns = {${Object.entries(jsonColumns)
           .map(([k, v]) => `${k}: ${duckdb.str(v)}`)
           .join(", ")}})`;
-  return { files, format, source: { from, hasUserId } };
+  return {
+    files,
+    format,
+    source: { from, hasUserId, ...(format === "parquet" ? { columns: [...columns].sort() } : {}) },
+  };
 }
 
 function checkColumns(file: string, cols: string[]): void {

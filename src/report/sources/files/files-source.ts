@@ -9,6 +9,7 @@ import type { Project } from "../../../project/model.js";
 import { analysisSql } from "../export/analysis-query.js";
 import { duckdb } from "../export/dialect.js";
 import { checkEventDates } from "../export/event-dates.js";
+import { exportEffects } from "../export/export-effects.js";
 import { compactDate, exportQuery } from "../export/export-query.js";
 import { type OfflineOutcomes, outcomeRowsSql, withOutcomes } from "../export/offline-outcomes.js";
 import { type ExportReportInput, readResult } from "../export/read-result.js";
@@ -32,6 +33,8 @@ export interface FilesSourceOptions {
   memoryLimit?: string;
   /** offline outcomes joined in as the offline goal's events (report --offline) */
   offline?: OfflineOutcomes;
+  /** compute the adjusted effects (default true; the bench turns it off to time the crude report) */
+  adjust?: boolean;
 }
 
 /**
@@ -89,13 +92,26 @@ export async function filesReport(project: Project, opts: FilesSourceOptions): P
       opts.allowGaps ?? false,
       `in ${opts.files}`,
     );
-    return readResult(rows, {
+    const input = readResult(rows, {
       source: "export-files",
       propertyId: opts.propertyId,
       query,
       notes: [...notes, ...gapNotes],
       bytesProcessed: null,
     });
+    if (opts.adjust !== false)
+      input.adjusted = await exportEffects(project, query, files.source, duckdb, async (q, onChunk) => {
+        // Streamed chunk by chunk: a session per row can be millions of rows.
+        const result = await conn.stream(q);
+        const names = result.columnNames();
+        for (
+          let chunk = await result.fetchChunk();
+          chunk && chunk.rowCount > 0;
+          chunk = await result.fetchChunk()
+        )
+          onChunk(chunk.getColumnsObject(names));
+      });
+    return input;
   } finally {
     conn.closeSync();
     instance.closeSync();

@@ -1,0 +1,104 @@
+// Adjusted effects (docs/effects.md) against the crude report, same files, same run: the 7 real
+// Merchandise Store days and a generated export of 10M events (EFFECTS_BENCH_EVENTS) with the
+// history columns the adjustment reads. Each measurement runs in its own child process so peak RSS
+// is that path's alone; figures are wall time and peak memory, and their ratio adjusted / crude.
+// `npx tsx bench/run.ts effects`.
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const here = fileURLToPath(import.meta.url);
+const realFiles = "/work/shared/reference/ga4-export/*.parquet";
+
+interface Figure {
+  ms: number;
+  rssMb: number;
+  detail: string;
+}
+
+function child(mode: string, arg: string): Figure {
+  const out = execFileSync(process.execPath, ["--import", "tsx", here, "--child", mode, arg], {
+    encoding: "utf8",
+    maxBuffer: 1 << 20,
+  });
+  return JSON.parse(out.trim().split("\n").at(-1) as string) as Figure;
+}
+
+async function childMain(mode: string, arg: string): Promise<void> {
+  const t0 = performance.now();
+  let detail = "";
+  if (mode === "crude" || mode === "adjusted") {
+    const { merchProject, goal, merchMicros } = await import("../test/export/merch-project.js");
+    // Secondary actions: the adjustment runs for every pair.
+    const project = merchProject([
+      goal("purchase", "macro"),
+      ...merchMicros.map((m) => goal(m, "micro", { role: "secondary" })),
+    ]);
+    const { filesReport } = await import("../src/report/sources/files/files-source.js");
+    const r = await filesReport(project, { files: arg, allowGaps: true, adjust: mode === "adjusted" });
+    const ok = (r.adjusted ?? []).filter((a) => a.effect.status === "ok").length;
+    detail = `${r.totalEvents} events, ${r.totalUsers} users${mode === "adjusted" ? `, ${ok} of ${r.adjusted?.length ?? 0} pairs adjusted` : ""}`;
+  } else if (mode === "generate") {
+    const [file, n] = arg.split("|") as [string, string];
+    const { DuckDBInstance } = await import("@duckdb/node-api");
+    const db = await DuckDBInstance.create(":memory:");
+    const c = await db.connect();
+    // ~10 events per user over 7 days, 2 sessions each, goal events among page views, and the
+    // history columns (device, first-touch source and time, engaged time).
+    const users = Math.max(1, Math.floor(Number(n) / 10));
+    const micros = ["view_item", "add_to_cart", "begin_checkout", "add_shipping_info", "add_payment_info"];
+    const names = ["page_view", "page_view", "page_view", "user_engagement", "scroll", ...micros, "purchase"];
+    const v = (s: string, i: string) =>
+      `{'string_value': ${s}, 'int_value': ${i}, 'float_value': NULL::DOUBLE, 'double_value': NULL::DOUBLE}`;
+    await c.run(`COPY (
+      SELECT strftime(to_timestamp(ts / 1000000), '%Y%m%d') AS event_date, ts AS event_timestamp, event_name,
+        [{'key': 'ga_session_id', 'value': ${v("NULL::VARCHAR", "(u * 2 + (ts % 2))::BIGINT")}},
+         {'key': 'page_location', 'value': ${v("'https://shop.example/p/' || (i % 997)", "NULL::BIGINT")}},
+         {'key': 'engagement_time_msec', 'value': ${v("NULL::VARCHAR", "(hash(i * 3) % 60000)::BIGINT")}}] AS event_params,
+        NULL::VARCHAR AS user_id, 'u' || u AS user_pseudo_id,
+        1604188800000000 - (hash(u) % 2592000000000)::BIGINT AS user_first_touch_timestamp,
+        {'category': list_extract(['desktop', 'mobile', 'tablet'], 1 + (hash(u * 5) % 3)::INT)} AS device,
+        {'medium': list_extract(['organic', '(none)', 'cpc', 'referral'], 1 + (hash(u * 11) % 4)::INT),
+         'name': '(not set)', 'source': list_extract(['google', '(direct)', 'bing'], 1 + (hash(u * 13) % 3)::INT)} AS traffic_source
+      FROM (SELECT i, hash(i // 10) % ${users} AS u, 1604188800000000 + (hash(i) % 604800000000)::BIGINT AS ts,
+              list_extract([${names.map((x) => `'${x}'`).join(", ")}], 1 + (hash(i * 7) % ${names.length})::INT) AS event_name
+            FROM range(${Number(n)}) t(i))
+    ) TO '${file}' (FORMAT parquet, ROW_GROUP_SIZE 1000000)`);
+    c.closeSync();
+    db.closeSync();
+    detail = `wrote ${n} events`;
+  }
+  const rssMb = process.resourceUsage().maxRSS / 1024;
+  console.log(JSON.stringify({ ms: Math.round(performance.now() - t0), rssMb: Math.round(rssMb), detail }));
+}
+
+function compare(label: string, files: string): void {
+  const crude = child("crude", files);
+  const adjusted = child("adjusted", files);
+  console.log(`${label}, crude report: ${crude.ms} ms wall, ${crude.rssMb} MB peak RSS (${crude.detail})`);
+  console.log(
+    `${label}, crude + adjusted: ${adjusted.ms} ms wall, ${adjusted.rssMb} MB peak RSS (${adjusted.detail})`,
+  );
+  console.log(
+    `${label}, ratio adjusted / crude: wall ${(adjusted.ms / crude.ms).toFixed(2)}×, peak memory ${(adjusted.rssMb / crude.rssMb).toFixed(2)}×`,
+  );
+}
+
+export async function run(): Promise<void> {
+  compare("7 real days", realFiles);
+  const big = Number(process.env.EFFECTS_BENCH_EVENTS ?? 10_000_000);
+  const dir = mkdtempSync(join(tmpdir(), "microgoals-effects-bench-"));
+  try {
+    const file = join(dir, "big.parquet");
+    const gen = child("generate", `${file}|${big}`);
+    console.log(`generate ${big} events with history columns (DuckDB → Parquet): ${gen.ms} ms`);
+    compare(`${big} generated events`, file);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const i = process.argv.indexOf("--child");
+if (i >= 0) await childMain(process.argv[i + 1] as string, process.argv[i + 2] as string);

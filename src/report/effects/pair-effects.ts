@@ -1,0 +1,47 @@
+// Adjusted effects for every secondary (micro → macro) pair of a report, from the user-level
+// history the export sources extract. Milestones are steps, not treatments: they are skipped.
+import type { Project } from "../../project/model.js";
+import type { AdjustedEffect } from "../analysis.js";
+import { estimateAdjustedEffect } from "./adjusted-effect.js";
+import { covariatePatterns } from "./journeys.js";
+import { propensityDesign } from "./propensity.js";
+import { journeysOf, type SessionHistory } from "./session-history.js";
+
+export interface PairEffectsOptions {
+  replicates?: number;
+  seed?: number;
+}
+
+export function secondaryPairs<P extends { microId: string }>(project: Project, pairs: P[]): P[] {
+  const milestones = new Set(project.goals.filter((g) => g.role === "milestone").map((g) => g.id));
+  return pairs.filter((p) => !milestones.has(p.microId));
+}
+
+export function pairEffects(
+  project: Project,
+  pairs: { microId: string; macroId: string; windowSeconds: number }[],
+  history: SessionHistory,
+  firstTime: Map<string, Float64Array>,
+  dataStart: number,
+  dataEnd: number,
+  options: PairEffectsOptions = {},
+): { microId: string; macroId: string; effect: AdjustedEffect }[] {
+  const todo = secondaryPairs(project, pairs);
+  if (todo.length === 0) return [];
+  const j = journeysOf(history, firstTime, dataStart, dataEnd);
+  const patterns = covariatePatterns(j);
+  const design = propensityDesign(
+    j.covariates.map((c) => c.levels.length),
+    patterns.codes,
+  );
+  return todo.map((p) => ({
+    microId: p.microId,
+    macroId: p.macroId,
+    effect: estimateAdjustedEffect(j, patterns, design, p.microId, p.macroId, {
+      horizonSeconds: p.windowSeconds,
+      minUsers: project.report.minUsers,
+      replicates: options.replicates,
+      seed: options.seed,
+    }),
+  }));
+}

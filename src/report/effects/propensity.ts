@@ -1,0 +1,137 @@
+// The propensity model: P(doing the micro goal in this session | history at its start), a logistic
+// regression with one indicator per covariate level (main effects; the first level of each is the
+// reference), fit by Newton–Raphson over distinct covariate patterns with weighted counts, so a
+// bootstrap replicate only re-counts patterns and refits from the previous solution. A weak ridge
+// penalty keeps the fit finite when a level predicts doing it perfectly (separation); such rows end
+// up with propensities near 1 and fall outside the overlap.
+
+export interface PropensityDesign {
+  /** covariate → index of its level 1 among the coefficients (level 0 is the reference) */
+  offset: Int32Array;
+  /** coefficients: intercept + Σ (levels − 1) */
+  size: number;
+  /** pattern → its coefficient indexes (intercept first) */
+  active: Int32Array[];
+}
+
+export const RIDGE = 0.1;
+
+export function propensityDesign(levels: number[], patterns: Int32Array[]): PropensityDesign {
+  const offset = new Int32Array(levels.length);
+  let size = 1;
+  levels.forEach((l, c) => {
+    offset[c] = size - 1; // level l ≥ 1 → size − 1 + l
+    size += Math.max(0, l - 1);
+  });
+  const active = patterns.map((codes) => {
+    const idx = [0];
+    codes.forEach((code, c) => {
+      if (code > 0) idx.push((offset[c] as number) + code);
+    });
+    return Int32Array.from(idx);
+  });
+  return { offset, size, active };
+}
+
+/**
+ * Fits the coefficients to `doers[p]` of `total[p]` (weighted) per pattern, starting from `start`.
+ * Returns the coefficients; `propensity` turns them into P per pattern.
+ */
+export function fitPropensity(
+  design: PropensityDesign,
+  doers: Float64Array,
+  total: Float64Array,
+  start?: Float64Array,
+  maxIterations = 30,
+): Float64Array {
+  const p = design.size;
+  const beta = start ? Float64Array.from(start) : new Float64Array(p);
+  if (!start) {
+    // Start at the overall rate: fewer iterations, no overflow on rare goals.
+    let d = 0;
+    let n = 0;
+    for (let i = 0; i < total.length; i++) {
+      d += doers[i] as number;
+      n += total[i] as number;
+    }
+    const rate = Math.min(Math.max(d / Math.max(n, 1e-12), 1e-6), 1 - 1e-6);
+    beta[0] = Math.log(rate / (1 - rate));
+  }
+  const grad = new Float64Array(p);
+  const hess = new Float64Array(p * p);
+  for (let it = 0; it < maxIterations; it++) {
+    grad.fill(0);
+    hess.fill(0);
+    for (let k = 0; k < design.active.length; k++) {
+      const n = total[k] as number;
+      if (n <= 0) continue;
+      const idx = design.active[k] as Int32Array;
+      let eta = 0;
+      for (let a = 0; a < idx.length; a++) eta += beta[idx[a] as number] as number;
+      const mu = 1 / (1 + Math.exp(-eta));
+      const g = (doers[k] as number) - n * mu;
+      const w = n * mu * (1 - mu);
+      for (let a = 0; a < idx.length; a++) {
+        const ia = idx[a] as number;
+        grad[ia] = (grad[ia] as number) + g;
+        for (let b = 0; b <= a; b++) {
+          const ib = idx[b] as number;
+          const hi = ia >= ib ? ia * p + ib : ib * p + ia;
+          hess[hi] = (hess[hi] as number) + w;
+        }
+      }
+    }
+    for (let i = 1; i < p; i++) {
+      grad[i] = (grad[i] as number) - RIDGE * (beta[i] as number);
+      hess[i * p + i] = (hess[i * p + i] as number) + RIDGE;
+    }
+    hess[0] = (hess[0] as number) + 1e-9;
+    const step = solveSymmetric(hess, grad, p);
+    let largest = 0;
+    for (let i = 0; i < p; i++) {
+      // Damped: a step of more than 5 on the log-odds scale is never needed in one go.
+      const s = Math.max(-5, Math.min(5, step[i] as number));
+      beta[i] = (beta[i] as number) + s;
+      largest = Math.max(largest, Math.abs(s));
+    }
+    if (largest < 1e-5) break;
+  }
+  return beta;
+}
+
+export function propensity(design: PropensityDesign, beta: Float64Array): Float64Array {
+  const out = new Float64Array(design.active.length);
+  for (let k = 0; k < design.active.length; k++) {
+    const idx = design.active[k] as Int32Array;
+    let eta = 0;
+    for (let a = 0; a < idx.length; a++) eta += beta[idx[a] as number] as number;
+    out[k] = 1 / (1 + Math.exp(-eta));
+  }
+  return out;
+}
+
+/** Solves H x = g for a symmetric positive-definite H given by its lower triangle (Cholesky). */
+function solveSymmetric(h: Float64Array, g: Float64Array, p: number): Float64Array {
+  const l = new Float64Array(p * p);
+  for (let i = 0; i < p; i++) {
+    for (let j = 0; j <= i; j++) {
+      let s = h[i * p + j] as number;
+      for (let k = 0; k < j; k++) s -= (l[i * p + k] as number) * (l[j * p + k] as number);
+      if (i === j) l[i * p + i] = Math.sqrt(Math.max(s, 1e-12));
+      else l[i * p + j] = s / (l[j * p + j] as number);
+    }
+  }
+  const y = new Float64Array(p);
+  for (let i = 0; i < p; i++) {
+    let s = g[i] as number;
+    for (let k = 0; k < i; k++) s -= (l[i * p + k] as number) * (y[k] as number);
+    y[i] = s / (l[i * p + i] as number);
+  }
+  const x = new Float64Array(p);
+  for (let i = p - 1; i >= 0; i--) {
+    let s = y[i] as number;
+    for (let k = i + 1; k < p; k++) s -= (l[k * p + i] as number) * (x[k] as number);
+    x[i] = s / (l[i * p + i] as number);
+  }
+  return x;
+}

@@ -1,0 +1,71 @@
+// Sequential trials (Hernán et al. 2008; Gran et al. 2010): every session start is a moment at
+// which a user who has not yet done the micro goal and not yet converted could do it now or not.
+// A user who does it (first time) in that session before converting is a doer, followed from the
+// moment of doing it; everyone else eligible at that session start is a comparison row for that
+// moment, followed from the session start. A user is a comparison row at each of their eligible
+// sessions until they do the micro goal or convert. Follow-up ends at the macro goal (event), at
+// the horizon, or at the end of the data (censored).
+import type { Journeys } from "./journeys.js";
+
+export interface TrialRows {
+  count: number;
+  /** the session row whose start (and history) defines the trial */
+  session: Int32Array;
+  user: Int32Array;
+  treated: Uint8Array;
+  /** follow-up, seconds from time zero to the macro goal or censoring */
+  time: Float64Array;
+  /** 1 = the macro goal happened at `time` */
+  event: Uint8Array;
+}
+
+export function trialRows(
+  j: Journeys,
+  micro: Float64Array,
+  macro: Float64Array,
+  horizonSeconds: number,
+): TrialRows {
+  const n = j.start.length;
+  const session = new Int32Array(n);
+  const user = new Int32Array(n);
+  const treated = new Uint8Array(n);
+  const time = new Float64Array(n);
+  const event = new Uint8Array(n);
+  let count = 0;
+  let r = 0;
+  while (r < n) {
+    const u = j.user[r] as number;
+    let end = r;
+    while (end < n && j.user[end] === u) end++;
+    const fm = micro[u] as number;
+    const fM = macro[u] as number;
+    for (let k = r; k < end; k++) {
+      const s = j.start[k] as number;
+      // Already did the micro goal or converted before this session: no longer at risk of either.
+      if (fm < s || fM < s) break;
+      const next = k + 1 < end ? (j.start[k + 1] as number) : Number.POSITIVE_INFINITY;
+      // Doing it after converting in the same session cannot have led to that conversion.
+      const isDoer = fm >= s && fm < next && !(fM <= fm);
+      const t0 = isDoer ? fm : s;
+      const censor = Math.min(j.dataEnd - t0, horizonSeconds);
+      if (censor <= 0) break; // no follow-up left
+      const toEvent = fM >= t0 ? fM - t0 : Number.POSITIVE_INFINITY;
+      session[count] = k;
+      user[count] = u;
+      treated[count] = isDoer ? 1 : 0;
+      event[count] = toEvent <= censor ? 1 : 0;
+      time[count] = toEvent <= censor ? toEvent : censor;
+      count++;
+      if (isDoer) break;
+    }
+    r = end;
+  }
+  return {
+    count,
+    session: session.subarray(0, count),
+    user: user.subarray(0, count),
+    treated: treated.subarray(0, count),
+    time: time.subarray(0, count),
+    event: event.subarray(0, count),
+  };
+}

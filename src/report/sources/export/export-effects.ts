@@ -1,0 +1,52 @@
+// Adjusted effects from the GA4 export: runs the two exposure queries through whichever engine the
+// source uses (a function from SQL to result columns) and hands plain columns to the estimator.
+import type { Project } from "../../../project/model.js";
+import { pairEffects, secondaryPairs } from "../../effects/pair-effects.js";
+import type { ReportInput } from "../../model.js";
+import type { ExportQuery, RowSource } from "./analysis-query.js";
+import type { Dialect } from "./dialect.js";
+import { exposureFirstsSql, exposureSessionsSql } from "./exposure-query.js";
+import { type Columns, firstTimesSink, SessionHistoryBuilder } from "./read-exposure.js";
+
+/** Runs SQL and hands its result to `onChunk` in column chunks (one chunk is fine). */
+export type ColumnChunks = (sql: string, onChunk: (cols: Columns) => void) => Promise<void>;
+
+export async function exportEffects(
+  project: Project,
+  query: ExportQuery,
+  src: RowSource,
+  d: Dialect,
+  run: ColumnChunks,
+): Promise<NonNullable<ReportInput["adjusted"]>> {
+  if (secondaryPairs(project, query.pairs).length === 0) return [];
+  const sessions = new SessionHistoryBuilder();
+  await run(exposureSessionsSql(query, src, d), (cols) => sessions.add(cols));
+  const history = sessions.finish();
+  const firsts = firstTimesSink(
+    query.goals.map((g) => g.goalId),
+    history.users,
+  );
+  await run(exposureFirstsSql(query, src, d), (cols) => firsts.add(cols));
+  const day = (yyyymmdd: string) =>
+    Date.UTC(Number(yyyymmdd.slice(0, 4)), Number(yyyymmdd.slice(4, 6)) - 1, Number(yyyymmdd.slice(6, 8))) /
+    1000;
+  return pairEffects(
+    project,
+    query.pairs,
+    history,
+    firsts.result,
+    day(query.startDate),
+    day(query.endDate) + 86_400,
+  );
+}
+
+/** Row objects (BigQuery's answer) → columns by name. */
+export function columnsOfRows(rows: Record<string, unknown>[]): Record<string, unknown[]> {
+  const out: Record<string, unknown[]> = {};
+  for (const r of rows)
+    for (const k of Object.keys(r)) {
+      out[k] ??= [];
+      out[k].push(r[k]);
+    }
+  return out;
+}

@@ -1,0 +1,97 @@
+// The user-level extraction behind the adjusted effects (src/report/effects): two compact results
+// over the same export rows as the analysis query, in either dialect.
+//
+//   sessions: one row per (user, ga_session_id), ordered by user and start, with the history at
+//             the session's start: sessions, page views, events and engaged time (engagement_time_msec)
+//             so far, days since first visit (user_first_touch_timestamp), device, the user's first
+//             medium and source (traffic_source: GA4's first-touch acquisition) and the landing page;
+//   firsts:   the first time each user did each goal (the goal matchers of the analysis query).
+//
+// Users are dense indexes (DENSE_RANK over the user) so JavaScript holds numbers, not ids.
+import { NOT_SET, PAGE_PATH_PATTERN } from "../../query-plan.js";
+import {
+  dateFilterOf,
+  type ExportQuery,
+  goalHitsCtes,
+  type RowSource,
+  userExpression,
+} from "./analysis-query.js";
+import type { Dialect } from "./dialect.js";
+
+export const sessionColumns = [
+  "ui",
+  "st",
+  "sessions_so_far",
+  "pv_so_far",
+  "ev_so_far",
+  "eng_so_far",
+  "days_since_first",
+  "device",
+  "medium",
+  "source",
+  "landing",
+] as const;
+
+export const firstColumns = ["ui", "g", "ft"] as const;
+
+function has(src: RowSource, column: string): boolean {
+  return src.columns === undefined || src.columns.includes(column);
+}
+
+function usersCte(src: RowSource, d: Dialect, filter: string): string {
+  return (
+    `users_idx ${d.cteAs} (SELECT u, DENSE_RANK() OVER (ORDER BY u) - 1 AS ui ` +
+    `FROM (SELECT DISTINCT ${userExpression(src)} AS u FROM ${src.from} WHERE ${filter}) z)`
+  );
+}
+
+export function exposureSessionsSql(q: ExportQuery, src: RowSource, d: Dialect): string {
+  const filter = dateFilterOf(q, src, d);
+  const loc = "lv.string_value";
+  const path = `CASE WHEN ${loc} IS NULL THEN ${d.str(NOT_SET)} ELSE COALESCE(NULLIF(${d.regexExtract(loc, PAGE_PATH_PATTERN)}, ''), '/') END`;
+  const num = (v: string) =>
+    `COALESCE(${v}.int_value, CAST(${v}.double_value AS ${d.int}), CAST(${v}.float_value AS ${d.int}))`;
+  const ctes = [
+    usersCte(src, d, filter),
+    // Each parameter's value struct is looked up once per row (the lookup is the costly part).
+    `sev0 AS (SELECT ${userExpression(src)} AS u, event_timestamp AS t, event_name AS e, ` +
+      `${d.paramValue("ga_session_id")} AS sv, ${d.paramValue("engagement_time_msec")} AS ev, ` +
+      `CASE WHEN event_name = 'page_view' THEN ${d.paramValue("page_location")} END AS lv, ` +
+      // Files without the history columns (a trimmed extract) still report, with those levels unknown.
+      `${has(src, "device") ? "device.category" : `CAST(NULL AS ${d.string})`} AS dev, ` +
+      `${has(src, "traffic_source") ? "traffic_source.medium" : `CAST(NULL AS ${d.string})`} AS med, ` +
+      `${has(src, "traffic_source") ? "traffic_source.source" : `CAST(NULL AS ${d.string})`} AS src, ` +
+      `${has(src, "user_first_touch_timestamp") ? "user_first_touch_timestamp" : `CAST(NULL AS ${d.int})`} AS ftt ` +
+      `FROM ${src.from} WHERE ${filter})`,
+    `sev ${d.cteAs} (SELECT u, t, e, COALESCE(${num("sv")}, -1) AS sid, COALESCE(${num("ev")}, 0) AS eng, ` +
+      `CASE WHEN e = 'page_view' THEN ${path} END AS page, dev, med, src, ftt FROM sev0)`,
+    "sess AS (SELECT u, sid, MIN(t) AS st, COUNT(*) AS n_ev, " +
+      "SUM(CASE WHEN e = 'page_view' THEN 1 ELSE 0 END) AS n_pv, SUM(eng) AS n_eng, MIN(dev) AS dev " +
+      "FROM sev GROUP BY u, sid)",
+    "landing AS (SELECT u, sid, page FROM (SELECT u, sid, page, " +
+      "ROW_NUMBER() OVER (PARTITION BY u, sid ORDER BY t, page) AS rn FROM sev WHERE page IS NOT NULL) z WHERE rn = 1)",
+    "usr AS (SELECT u, MIN(med) AS med, MIN(src) AS src, COALESCE(MIN(ftt), MIN(t)) AS first_t FROM sev GROUP BY u)",
+  ];
+  const before =
+    "OVER (PARTITION BY s.u ORDER BY s.st, s.sid ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)";
+  const select =
+    "SELECT x.ui AS ui, s.st / 1000000.0 AS st, " +
+    "ROW_NUMBER() OVER (PARTITION BY s.u ORDER BY s.st, s.sid) - 1 AS sessions_so_far, " +
+    `COALESCE(SUM(s.n_pv) ${before}, 0) AS pv_so_far, ` +
+    `COALESCE(SUM(s.n_ev) ${before}, 0) AS ev_so_far, ` +
+    `COALESCE(SUM(s.n_eng) ${before}, 0) / 1000.0 AS eng_so_far, ` +
+    "FLOOR(GREATEST(s.st - us.first_t, 0) / 86400000000.0) AS days_since_first, " +
+    "s.dev AS device, us.med AS medium, us.src AS source, l.page AS landing " +
+    "FROM sess s JOIN users_idx x ON x.u = s.u JOIN usr us ON us.u = s.u " +
+    "LEFT JOIN landing l ON l.u = s.u AND l.sid = s.sid";
+  return `WITH ${ctes.join(",\n")}\n${select}\nORDER BY ui, st`;
+}
+
+export function exposureFirstsSql(q: ExportQuery, src: RowSource, d: Dialect): string {
+  const filter = dateFilterOf(q, src, d);
+  const ctes = [...goalHitsCtes(q, src, d), usersCte(src, d, filter)];
+  return (
+    `WITH ${ctes.join(",\n")}\n` +
+    "SELECT x.ui AS ui, h.g AS g, MIN(h.t) / 1000000.0 AS ft FROM hits h JOIN users_idx x ON x.u = h.u GROUP BY x.ui, h.g"
+  );
+}
