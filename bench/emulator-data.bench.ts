@@ -37,10 +37,14 @@ export async function run(): Promise<void> {
       `heap +${mb(after.heapUsed - before.heapUsed)}, rss +${mb(after.rss - before.rss)}`,
   );
 
-  const routes = dataApiRoutes(store, {
+  const options = {
     now: new Date("2025-02-01T00:00:00Z"),
-    isKeyEvent: (_p, n) => n === "purchase",
-  });
+    isKeyEvent: (_p: string, n: string) => n === "purchase",
+  };
+  // Users and sessions counted like GA4 (HLL++ sketches, the default) and exactly, for comparison.
+  const sketched = dataApiRoutes(store, options);
+  const exact = dataApiRoutes(store, { ...options, exactCounts: true });
+  let routes = sketched;
   const call = async (suffix: string, body: unknown) => {
     const route = routes.find(
       (r) =>
@@ -77,6 +81,13 @@ export async function run(): Promise<void> {
     metrics: ["eventCount", "totalUsers", "sessions", "keyEvents", "activeUsers"].map((name) => ({ name })),
     dateRanges: january,
   });
+  routes = exact;
+  await time("  the same with exactCounts", "runReport", {
+    dimensions: [{ name: "eventName" }],
+    metrics: ["eventCount", "totalUsers", "sessions", "keyEvents", "activeUsers"].map((name) => ({ name })),
+    dateRanges: january,
+  });
+  routes = sketched;
   await time("runReport date x pagePath, filtered, on 1M events", "runReport", {
     dimensions: [{ name: "date" }, { name: "pagePath" }],
     metrics: [{ name: "totalUsers" }],

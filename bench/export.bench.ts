@@ -4,8 +4,10 @@
 // process so peak RSS is that path's alone. `npx tsx bench/run.ts export`; EXPORT_BENCH_EVENTS
 // overrides the generated size; the Data API comparison runs at EXPORT_BENCH_API_EVENTS (1M).
 // DuckDB runs with filesReport's defaults (memory_limit 512MB with spilling, threads ≤ 4).
+// Beside each files report runs its reference as a whole process too: bench/reference-pairs.sql, a
+// hand-written DuckDB query of the same pair counts on the same files (interleaved, medians).
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -40,7 +42,28 @@ async function childMain(mode: string, arg: string): Promise<void> {
   if (mode === "files") {
     const { filesReport } = await import("../src/report/sources/files/files-source.js");
     const r = await filesReport(await project(), { files: arg, allowGaps: true });
-    detail = `${r.totalEvents} events, ${r.totalUsers} users`;
+    const pairs = r.pairs.map((p) => `${p.microId}=${p.convertedAfterMicro}`).sort();
+    detail = `${r.totalEvents} events, ${r.totalUsers} users; pairs ${pairs.join(" ")}`;
+  } else if (mode === "reference") {
+    const { DuckDBInstance } = await import("@duckdb/node-api");
+    const { duckDbConfig } = await import("../src/report/sources/files/files-source.js");
+    const spill = mkdtempSync(join(tmpdir(), "microgoals-reference-"));
+    const db = await DuckDBInstance.create(":memory:", duckDbConfig({ files: arg }, spill));
+    const c = await db.connect();
+    const globbed = await c.runAndReadAll(`SELECT list(file ORDER BY file) AS f FROM glob('${arg}')`);
+    const glob = globbed.getRowObjectsJS()[0]?.f as string[];
+    const sql = readFileSync(join(here, "..", "reference-pairs.sql"), "utf8").replaceAll(
+      "{{files}}",
+      `[${glob.map((f) => `'${f}'`).join(", ")}]`,
+    );
+    const rows = (await c.runAndReadAll(sql)).getRowObjectsJS();
+    c.closeSync();
+    db.closeSync();
+    rmSync(spill, { recursive: true, force: true });
+    detail = `pairs ${rows
+      .map((r) => `${r.micro}=${r.users}`)
+      .sort()
+      .join(" ")}`;
   } else if (mode === "api") {
     const { EventStore } = await import("../src/emulator/data/event-store.js");
     const { loadExport } = await import("../src/emulator/load-export.js");
@@ -65,6 +88,22 @@ async function childMain(mode: string, arg: string): Promise<void> {
     await clients.close();
     await emulator.close();
     detail = `${loaded.events} events, ${r.totalUsers} users; load ${Math.round(tLoad)} ms, queries ${Math.round(performance.now() - t0 - tLoad)} ms`;
+  } else if (mode === "load") {
+    // `emulator --load` alone: every parameter kept, into a bare store; memory above the baseline.
+    const { EventStore } = await import("../src/emulator/data/event-store.js");
+    const { loadExport } = await import("../src/emulator/load-export.js");
+    const store = new EventStore();
+    const base = process.memoryUsage().rss;
+    const t = performance.now();
+    const loaded = await loadExport(store, arg, { propertyId: "1" });
+    const ms = performance.now() - t;
+    const cols = store.columns();
+    let bytes = 0;
+    for (const v of Object.values(cols)) if (typeof v !== "number") bytes += v.byteLength;
+    for (const d of [store.users, store.sessions, store.strings])
+      for (let id = 0; id < d.size; id++) bytes += 2 * d.value(id).length;
+    const peak = process.resourceUsage().maxRSS * 1024 - base;
+    detail = `${loaded.events} events in ${Math.round(ms)} ms = ${Math.round(loaded.events / (ms / 1000)).toLocaleString("en-US")} events/s; store ${(bytes / 1e6).toFixed(1)} MB, peak RSS above start ${(peak / 1e6).toFixed(1)} MB (${(peak / bytes).toFixed(2)}× the store)`;
   } else if (mode === "generate") {
     const [file, n] = arg.split("|") as [string, string];
     const { DuckDBInstance } = await import("@duckdb/node-api");
@@ -90,11 +129,36 @@ async function childMain(mode: string, arg: string): Promise<void> {
   console.log(JSON.stringify({ ms: Math.round(performance.now() - t0), rssMb: Math.round(rssMb), detail }));
 }
 
-export async function run(): Promise<void> {
-  const real = child("files", realFiles);
+/** The files report beside the reference query, as whole processes, interleaved; medians. */
+function besideReference(label: string, files: string, runs = 3): void {
+  const report: Figure[] = [];
+  const reference: Figure[] = [];
+  for (let i = 0; i < runs; i++) {
+    report.push(child("files", files));
+    reference.push(child("reference", files));
+  }
+  const mid = (xs: Figure[], k: "ms" | "rssMb") => xs.map((x) => x[k]).sort((a, b) => a - b)[xs.length >> 1]!;
+  const r = report[0]!;
+  // The reference query has no rows for pairs no one converted on.
+  const pairsOf = (f: Figure) =>
+    f.detail
+      .slice(f.detail.indexOf("pairs ") + 6)
+      .split(" ")
+      .filter((x) => !x.endsWith("=0"))
+      .join(" ");
   console.log(
-    `export files, 7 real days (DuckDB): ${real.ms} ms wall, ${real.rssMb} MB peak RSS (${real.detail})`,
+    `export files, ${label}: report ${mid(report, "ms")} ms / ${mid(report, "rssMb")} MB peak RSS; ` +
+      `reference query ${mid(reference, "ms")} ms / ${mid(reference, "rssMb")} MB; ` +
+      `ratio wall ${(mid(report, "ms") / mid(reference, "ms")).toFixed(2)}, memory ${(mid(report, "rssMb") / mid(reference, "rssMb")).toFixed(2)} ` +
+      `(medians of ${runs}; pair counts ${pairsOf(r) === pairsOf(reference[0]!) ? "identical" : `DIFFER: ${pairsOf(r)} vs ${pairsOf(reference[0]!)}`})`,
   );
+  console.log(`  ${r.detail}`);
+}
+
+export async function run(): Promise<void> {
+  besideReference("7 real days", realFiles);
+  const load = child("load", realFiles);
+  console.log(`emulator --load, same 7 real days (all parameters): ${load.detail}`);
   const big = Number(process.env.EXPORT_BENCH_EVENTS ?? 10_000_000);
   const apiN = Number(process.env.EXPORT_BENCH_API_EVENTS ?? 1_000_000);
   const dir = mkdtempSync(join(tmpdir(), "microgoals-export-bench-"));
@@ -103,10 +167,8 @@ export async function run(): Promise<void> {
     const smallFile = join(dir, "small.parquet");
     const gen = child("generate", `${bigFile}|${big}`);
     console.log(`generate ${big} events (DuckDB → Parquet): ${gen.ms} ms`);
-    const bigRun = child("files", bigFile);
-    console.log(
-      `export files, ${big} generated events (DuckDB): ${bigRun.ms} ms wall, ${bigRun.rssMb} MB peak RSS`,
-    );
+    besideReference(`${big} generated events`, bigFile);
+    if (process.env.EXPORT_BENCH_API === "0") return;
     child("generate", `${smallFile}|${apiN}`);
     const duck = child("files", smallFile);
     const api = child("api", smallFile);

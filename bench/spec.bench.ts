@@ -10,7 +10,7 @@ import { projectRules } from "../src/report/rules/index.js";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 
-function generate(dir: string, goals: number): void {
+export function generate(dir: string, goals: number): void {
   writeFileSync(
     join(dir, "microgoals.yaml"),
     'version: 1\nname: Bench\ntargets:\n  s:\n    gtm: { account: "1", container: "2" }\n    ga4: { property: "3", measurement_id: G-B }\nlimits: { key_events: 1000, custom_dimensions: 1000 }\n',

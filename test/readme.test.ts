@@ -170,6 +170,8 @@ describe("README walk-through, through the CLI against the emulator", () => {
     const table = await cli(["report", site, "--since", "28daysAgo", "--until", "yesterday"]);
     expect(table.code, table.err).toBe(0);
     expect(table.out).toMatch(/→ purchase/);
+    // `microgoals emulator` counts users like GA4 (HyperLogLog++), and the report says so.
+    expect(table.out).toMatch(/HyperLogLog\+\+ estimates/);
     const html = join(dir, "report.html");
     expect((await cli(["report", site, "--format", "html", "--out", html])).code).toBe(0);
     expect(readFileSync(html, "utf8")).toMatch(/<svg/);

@@ -1,12 +1,16 @@
 #!/usr/bin/env node
-// Entry point. Imports only commander and the light command registrations: each command imports
-// its implementation (and any Google client library) lazily inside its action, so --version,
-// --help and validate start as fast as bare Node.
+// Entry point. Imports only commander; it loads the registration of the command it runs (all of
+// them for help), and each command imports its implementation (and any Google client library)
+// lazily inside its action, so --version, --help and validate start as fast as bare Node.
 import { Command, CommanderError } from "commander";
+import { discardOutputAfterClosedPipe } from "./closed-pipe.js";
+import { registrationsFor } from "./command-loaders.js";
 import { reportFailure } from "./failure.js";
 import { addHelpText } from "./help-text.js";
-import { commands } from "./registry.js";
 import { version } from "./version.js";
+
+discardOutputAfterClosedPipe(process.stdout);
+discardOutputAfterClosedPipe(process.stderr);
 
 const program = new Command("microgoals")
   .description(
@@ -17,7 +21,7 @@ const program = new Command("microgoals")
   .showHelpAfterError("(run with --help for usage and examples)")
   .exitOverride();
 
-for (const register of commands) register(program);
+for (const register of await registrationsFor(process.argv.slice(2))) register(program);
 addHelpText(program);
 
 try {

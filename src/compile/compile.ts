@@ -19,6 +19,7 @@ import { customDimensions, keyEvents } from "./ga4.js";
 import { projectTag } from "./ga4-ownership.js";
 import { FOLDER_NAME, triggerName } from "./naming.js";
 import { own, shortHash } from "./ownership.js";
+import { type TagBodyWithoutNotes, tagAsStored } from "./tag-hash.js";
 import { adsConversionTag, adsConversionTagKey } from "./tags/ads-conversion.js";
 import { consentSettings } from "./tags/consent-settings.js";
 import { CONVERSION_LINKER_KEY, conversionLinkerTag } from "./tags/conversion-linker.js";
@@ -58,16 +59,17 @@ export function compile(project: Project, targetName?: string): DesiredState {
     return key;
   };
 
-  const tags: DesiredTag[] = [];
+  // Owned once the triggers are named: a tag's hash covers its triggers' names (tag-hash.ts).
+  const tagBodies: [key: string, goals: string[], body: TagBodyWithoutNotes][] = [];
   const thresholds = new Map<string, EngagementThreshold & { goals: string[] }>();
   for (const goal of goals) {
     if (isOfflineGoal(goal)) continue; // no tag, no trigger: its key event comes from ga4.ts
     ctx.goal = goal.id;
     const key = addTrigger(compileTrigger(goal.trigger, ctx), goal.trigger.kind, [goal.id]);
     const consent = consentSettings(goalConsent(project, goal));
-    tags.push(own(ga4EventTagKey(goal.id), [goal.id], { ...ga4EventTag(goal, key, ctx), ...consent }));
+    tagBodies.push([ga4EventTagKey(goal.id), [goal.id], { ...ga4EventTag(goal, key, ctx), ...consent }]);
     const ads = adsConversionTag(goal, key, ctx, project);
-    if (ads) tags.push(own(adsConversionTagKey(goal.id), [goal.id], { ...ads, ...consent }));
+    if (ads) tagBodies.push([adsConversionTagKey(goal.id), [goal.id], { ...ads, ...consent }]);
     if (goal.trigger.kind === "engagement") {
       const th = engagementThreshold(goal.trigger);
       const entry = thresholds.get(th.event) ?? { ...th, goals: [] };
@@ -84,7 +86,7 @@ export function compile(project: Project, targetName?: string): DesiredState {
     // The linker writes the ad click cookie: it waits for whatever any of its ads tags waits for.
     const types = sortConsent(adsGoals.flatMap((g) => consentTypesOf(goalConsent(project, g))));
     const linkerConsent = consentSettings(types.length > 0 ? { needed: types } : undefined);
-    tags.push(own(CONVERSION_LINKER_KEY, ids, { ...conversionLinkerTag(allPages), ...linkerConsent }));
+    tagBodies.push([CONVERSION_LINKER_KEY, ids, { ...conversionLinkerTag(allPages), ...linkerConsent }]);
   }
 
   if (thresholds.size > 0 || project.installGoogleTag) {
@@ -93,16 +95,27 @@ export function compile(project: Project, targetName?: string): DesiredState {
     if (thresholds.size > 0) {
       const sorted = [...thresholds.values()].sort((a, b) => (a.event < b.event ? -1 : 1));
       const counter = { ...engagementCounterTag(sorted, allPages), ...sharedConsent };
-      tags.push(own(ENGAGEMENT_TAG_KEY, counterGoals, counter));
+      tagBodies.push([ENGAGEMENT_TAG_KEY, counterGoals, counter]);
     }
     if (project.installGoogleTag)
-      tags.push(own(GOOGLE_TAG_KEY, [], { ...googleTag(allPages), ...sharedConsent }));
+      tagBodies.push([GOOGLE_TAG_KEY, [], { ...googleTag(allPages), ...sharedConsent }]);
   }
 
   const variables: DesiredVariable[] = [
     own<GtmVariableBody>(MEASUREMENT_ID_KEY, [], measurementIdVariable(target.ga4.measurementId)),
   ];
   for (const [key, v] of ctx.variables) variables.push(own<GtmVariableBody>(key, [...v.goals], v.body));
+
+  const namedTriggers = nameTriggers(triggers);
+  const triggerNames = new Map(namedTriggers.map((t) => [t.key, t.body.name]));
+  const tags: DesiredTag[] = tagBodies.map(([key, goalIds, body]) =>
+    own(
+      key,
+      goalIds,
+      body,
+      tagAsStored(body, (k) => triggerNames.get(k)),
+    ),
+  );
 
   const state: DesiredState = {
     target: target.name,
@@ -114,7 +127,7 @@ export function compile(project: Project, targetName?: string): DesiredState {
       folderName: FOLDER_NAME,
       builtInVariables: [...ctx.builtIns].sort(),
       variables: variables.sort(byKey),
-      triggers: nameTriggers(triggers).sort(byKey),
+      triggers: namedTriggers.sort(byKey),
       tags: tags.sort(byKey),
     },
     ga4: {

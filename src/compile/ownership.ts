@@ -1,7 +1,8 @@
 // Ownership markers: how a later deploy recognises what microgoals owns and whether someone edited
 // it by hand. GTM entities carry the marker in `notes` (a human line, then a machine line); GA4
-// custom dimensions carry it in `description`. The hash covers the body WITHOUT notes, and tags
-// reference trigger KEYS (not server ids), so the hash is the same before and after apply.
+// custom dimensions carry it in `description`. The hash covers the body WITHOUT notes as GTM stores
+// it, so an entity GTM holds unchanged needs no write: tags hash their triggers by NAME (see
+// tag-hash.ts), which is what a trigger keeps when its content, and so its key, changes in place.
 import { createHash } from "node:crypto";
 import { canonicalJson } from "./canonical-json.js";
 
@@ -41,14 +42,18 @@ export function parseMarker(notes: string | undefined | null): { key: string; ha
   return m ? { key: m[1], hash: m[2] } : undefined;
 }
 
-/** Wraps a body (without notes) into an owned entity: hash, then marker notes. */
+/**
+ * Wraps a body (without notes) into an owned entity: hash, then marker notes. `hashed` is the body
+ * as GTM will store it, when that differs from `body` (a tag's trigger references).
+ */
 export function own<B extends { notes: string }>(
   key: string,
   goals: string[],
   body: Omit<B, "notes">,
+  hashed: object = body,
 ): { key: string; goals: string[]; hash: string; body: B } {
   const sortedGoals = [...new Set(goals)].sort();
-  const hash = contentHash(body);
+  const hash = contentHash(hashed);
   return {
     key,
     goals: sortedGoals,

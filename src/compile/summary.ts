@@ -17,11 +17,20 @@ export function summarize(state: DesiredState): string {
   const triggerName = new Map(g.triggers.map((t) => [t.key, t.body.name]));
   const goalIds = [...new Set(g.tags.flatMap((t) => (t.key.startsWith("tag:goal:") ? t.goals : [])))].sort();
   const rows: string[][] = [["goal", "tag", "trigger", "variables"]];
+  // Indexed once: looking each goal up in the full lists made the summary quadratic.
+  const tagByKey = new Map(g.tags.map((t) => [t.key, t]));
+  const varsByGoal = new Map<string, string[]>();
+  for (const v of g.variables) {
+    const name = v.body.name.replace(/^microgoals · /, "");
+    for (const goal of new Set(v.goals)) {
+      const list = varsByGoal.get(goal);
+      if (list) list.push(name);
+      else varsByGoal.set(goal, [name]);
+    }
+  }
   for (const id of goalIds) {
-    const tag = g.tags.find((t) => t.key === `tag:goal:${id}`)!;
-    const vars = g.variables
-      .filter((v) => v.goals.includes(id))
-      .map((v) => v.body.name.replace(/^microgoals · /, ""));
+    const tag = tagByKey.get(`tag:goal:${id}`)!;
+    const vars = varsByGoal.get(id) ?? [];
     rows.push([
       id,
       tag.body.name,

@@ -1,10 +1,15 @@
 // `microgoals emulator --load 'exports/*.parquet'`: real GA4 export rows into the emulator's event
-// store under one property, so the Data API path can run on real events. DuckDB reads and
-// flattens the files; rows stream in chunks so a large export never sits in memory twice.
-import { DuckDBInstance } from "@duckdb/node-api";
+// store under one property, so the Data API path can run on real events. DuckDB does the work in
+// bulk, one event_date at a time (so memory stays bounded by a day): it flattens the rows,
+// unnests the parameters and dictionary-encodes every string column; only each day's distinct
+// strings cross into JavaScript (to be interned in the store's dictionaries), every per-event
+// value crosses as a number and lands in the store's typed columns (EventStore.appendEncoded).
+import { type DuckDBConnection, type DuckDBDataChunk, DuckDBInstance } from "@duckdb/node-api";
 import { PAGE_PATH_PATTERN } from "../report/query-plan.js";
+import { duckdb } from "../report/sources/export/dialect.js";
 import { openExportFiles } from "../report/sources/files/export-files.js";
-import type { EventInput, EventStore, ParamValue } from "./data/event-store.js";
+import type { Dictionary } from "./data/dictionary.js";
+import type { EventStore } from "./data/event-store.js";
 
 export interface LoadExportOptions {
   propertyId: string;
@@ -19,6 +24,8 @@ export interface LoadExportResult {
   days: { date: string; events: number }[];
 }
 
+const NOT_SET = "(not set)";
+
 export async function loadExport(
   store: EventStore,
   pattern: string,
@@ -28,62 +35,183 @@ export async function loadExport(
   const conn = await instance.connect();
   try {
     const files = await openExportFiles(conn, pattern);
-    const user = files.source.hasUserId ? "COALESCE(user_id, user_pseudo_id)" : "user_pseudo_id";
-    const keep = opts.params
-      ? `list_filter(event_params, lambda p: p.key IN (${[...opts.params, "ga_session_id"].map((k) => `'${k.replaceAll("'", "''")}'`).join(", ")}))`
-      : "event_params";
-    // Params cross into JavaScript as one JSON text per event: far fewer values to convert than
-    // a list of structs, and JSON.parse is fast.
-    const value = ["string_value", "int_value", "double_value", "float_value"].map(
-      (f) => `to_json(p.value.${f})`,
-    );
-    const loc = "list_filter(event_params, lambda p: p.key = 'page_location')[1].value.string_value";
-    const sql = `SELECT event_date, ${user} AS u, event_timestamp AS t, event_name AS e,
-        CASE WHEN ${loc} IS NULL THEN NULL
-          ELSE COALESCE(NULLIF(regexp_extract(${loc}, '${PAGE_PATH_PATTERN}', 1), ''), '/') END AS path,
-        '{' || array_to_string(list_transform(${keep}, lambda p: CAST(to_json(p.key) AS VARCHAR) || ':' ||
-          CAST(COALESCE(${value.join(", ")}, 'null') AS VARCHAR)), ',') || '}' AS params
-      FROM ${files.source.from}`;
-    // pagePath as the export path reads it (report/query-plan.ts): NULL (→ "(not set)") without page_location.
-    const result = await conn.stream(sql);
     const perDay = new Map<string, number>();
     let events = 0;
-    for (;;) {
-      const chunk = await result.fetchChunk();
-      if (!chunk || chunk.rowCount === 0) break;
-      const [date, u, t, e, path, json] = chunk.getColumns() as [
-        string[],
-        string[],
-        bigint[],
-        string[],
-        (string | null)[],
-        string[],
-      ];
-      for (let i = 0; i < chunk.rowCount; i++) {
-        const raw = JSON.parse(json[i] as string) as Record<string, ParamValue | null>;
-        const params: Record<string, ParamValue> = {};
-        for (const k in raw) if (raw[k] !== null) params[k] = raw[k] as ParamValue;
-        const sid = params.ga_session_id;
-        const event: EventInput = {
-          propertyId: opts.propertyId,
-          userId: u[i] as string,
-          sessionId: sid === undefined ? "(not set)" : String(sid),
-          timestampMicros: Number(t[i]),
-          eventName: e[i] as string,
-          params,
-        };
-        const p = path[i];
-        if (p) event.pagePath = p;
-        store.append(event);
-        const d = date[i] as string;
-        perDay.set(d, (perDay.get(d) ?? 0) + 1);
-        events++;
-      }
+    for (const file of files.files) {
+      // One file at a time (a daily table each, as exported): memory stays bounded by one.
+      const from = files.source.from.replace(files.files.map(duckdb.str).join(", "), duckdb.str(file));
+      const loaded = await loadFile(conn, store, { ...files.source, from }, opts);
+      for (const d of loaded.days) perDay.set(d.date, (perDay.get(d.date) ?? 0) + d.events);
+      events += loaded.count;
     }
     const days = [...perDay].sort(([a], [b]) => (a < b ? -1 : 1)).map(([date, n]) => ({ date, events: n }));
     return { files: files.files, events, days };
   } finally {
     conn.closeSync();
     instance.closeSync();
+  }
+}
+
+/** One file: flatten and encode in DuckDB, then append the columns to the store. */
+async function loadFile(
+  conn: DuckDBConnection,
+  store: EventStore,
+  source: { from: string; hasUserId: boolean },
+  opts: LoadExportOptions,
+): Promise<{ count: number; days: { date: string; events: number }[] }> {
+  const user = source.hasUserId ? "COALESCE(user_id, user_pseudo_id)" : "user_pseudo_id";
+  // page_location is always read (the page path comes from it) but stored only when asked for.
+  const keep = opts.params
+    ? `list_filter(event_params, lambda p: p.key IN (${[...opts.params, "ga_session_id", "page_location"].map(duckdb.str).join(", ")}))`
+    : "event_params";
+  const stored = opts.params && !opts.params.includes("page_location") ? "k <> 'page_location'" : "TRUE";
+  // Parquet numbers its rows (file_row_number), so events and their parameters can be read in two
+  // scans without materialising the nested parameter lists; NDJSON is materialised once instead.
+  let rows: string;
+  let index: string;
+  if (/^read_parquet\(/.test(source.from)) {
+    rows = source.from.replace(/\)$/, ", file_row_number = true)");
+    index = "file_row_number";
+  } else {
+    await conn.run(`CREATE OR REPLACE TEMP TABLE raw AS SELECT * FROM ${source.from}`);
+    rows = "raw";
+    index = "rowid";
+  }
+  // A parameter's value is its first set field in this order (string, int, double, float); a
+  // parameter with none is dropped.
+  const num = "COALESCE(CAST(p.value.int_value AS DOUBLE), p.value.double_value, p.value.float_value)";
+  await conn.run(`CREATE OR REPLACE TEMP TABLE prm AS
+    SELECT i, pos, p.key AS k, p.value.string_value AS s,
+      CASE WHEN p.value.string_value IS NULL THEN ${num} END AS n, p.value.int_value AS iv
+    FROM (SELECT ${index} AS i, generate_subscripts(${keep}, 1) AS pos, unnest(${keep}) AS p FROM ${rows})
+    WHERE p.value.string_value IS NOT NULL OR ${num} IS NOT NULL`);
+  // pagePath as the export path reads it (report/query-plan.ts); NULL (→ "(not set)") without
+  // page_location. Sessions: user + ga_session_id as text.
+  await conn.run(`CREATE OR REPLACE TEMP TABLE ev AS
+    SELECT r.i, d, u, t, e,
+      CASE WHEN x.loc IS NULL THEN NULL
+        ELSE COALESCE(NULLIF(regexp_extract(x.loc, '${PAGE_PATH_PATTERN}', 1), ''), '/') END AS path,
+      COALESCE(x.sid, ${duckdb.str(NOT_SET)}) AS sid, COALESCE(x.n, 0)::INTEGER AS np
+    FROM (SELECT ${index} AS i, event_date AS d, ${user} AS u, event_timestamp AS t, event_name AS e
+      FROM ${rows}) r
+    LEFT JOIN (SELECT i, count(*) FILTER (WHERE ${stored}) AS n,
+        arg_min(s, pos) FILTER (WHERE k = 'page_location') AS loc,
+        arg_min(COALESCE(s, CAST(iv AS VARCHAR), CAST(n AS VARCHAR)), pos) FILTER (WHERE k = 'ga_session_id') AS sid
+      FROM prm GROUP BY i) x ON x.i = r.i`);
+  // Local dictionaries: code → value, in code order; JavaScript maps codes to store ids.
+  await conn.run(`CREATE OR REPLACE TEMP TABLE sdict AS
+    SELECT v, (row_number() OVER ())::INTEGER - 1 AS c FROM (
+      SELECT e AS v FROM ev UNION SELECT path FROM ev WHERE path IS NOT NULL
+      UNION SELECT k FROM prm UNION SELECT s FROM prm WHERE s IS NOT NULL)`);
+  await conn.run(`CREATE OR REPLACE TEMP TABLE udict AS
+    SELECT u, (row_number() OVER ())::INTEGER - 1 AS c FROM (SELECT DISTINCT u FROM ev)`);
+  await conn.run(`CREATE OR REPLACE TEMP TABLE sessdict AS
+    SELECT u, sid, (row_number() OVER ())::INTEGER - 1 AS c FROM (SELECT DISTINCT u, sid FROM ev)`);
+  const strings = await codes(conn, "SELECT v FROM sdict ORDER BY c", store.strings, (r) => String(r[0]));
+  const users = await codes(conn, "SELECT u FROM udict ORDER BY c", store.users, (r) => String(r[0]));
+  const sessions = await codes(
+    conn,
+    "SELECT u, sid FROM sessdict ORDER BY c",
+    store.sessions,
+    (r) => `${String(r[0])}\u0000${String(r[1])}`,
+  );
+  const notSet = store.strings.intern(NOT_SET);
+
+  const count = Number(
+    (await conn.runAndReadAll("SELECT count(*) AS n FROM ev")).getRowObjectsJS()[0]?.n ?? 0,
+  );
+  const user_ = new Uint32Array(count);
+  const session = new Uint32Array(count);
+  const time = new Float64Array(count);
+  const event = new Uint32Array(count);
+  const page = new Uint32Array(count);
+  const paramCount = new Uint32Array(count);
+  let row = 0;
+  await eachChunk(
+    conn,
+    `SELECT r.t, ud.c, sd.c, es.c, ps.c, r.np FROM ev r
+      JOIN udict ud ON ud.u = r.u JOIN sessdict sd ON sd.u = r.u AND sd.sid = r.sid
+      JOIN sdict es ON es.v = r.e LEFT JOIN sdict ps ON ps.v = r.path
+      ORDER BY r.i`,
+    (chunk) => {
+      const [t, u, s, e, p, n] = [0, 1, 2, 3, 4, 5].map((j) => chunk.getColumnVector(j));
+      for (let k = 0; k < chunk.rowCount; k++, row++) {
+        time[row] = Number(t?.getItem(k));
+        user_[row] = users[u?.getItem(k) as number] as number;
+        session[row] = sessions[s?.getItem(k) as number] as number;
+        event[row] = strings[e?.getItem(k) as number] as number;
+        const pc = p?.getItem(k) as number | null;
+        page[row] = pc === null ? notSet : (strings[pc] as number);
+        paramCount[row] = n?.getItem(k) as number;
+      }
+    },
+  );
+
+  const total = Number(
+    (await conn.runAndReadAll(`SELECT count(*) AS n FROM prm WHERE ${stored}`)).getRowObjectsJS()[0]?.n ?? 0,
+  );
+  const paramKey = new Uint32Array(total);
+  const paramStr = new Int32Array(total);
+  const paramNum = new Float64Array(total);
+  let q = 0;
+  await eachChunk(
+    conn,
+    `SELECT ks.c, vs.c, prm.n FROM prm JOIN sdict ks ON ks.v = prm.k LEFT JOIN sdict vs ON vs.v = prm.s
+      WHERE ${stored} ORDER BY prm.i, prm.pos`,
+    (chunk) => {
+      const [k, s, n] = [0, 1, 2].map((j) => chunk.getColumnVector(j));
+      for (let r = 0; r < chunk.rowCount; r++, q++) {
+        paramKey[q] = strings[k?.getItem(r) as number] as number;
+        const sc = s?.getItem(r) as number | null;
+        paramStr[q] = sc === null ? -1 : (strings[sc] as number);
+        paramNum[q] = sc === null ? (n?.getItem(r) as number) : 0;
+      }
+    },
+  );
+  store.appendEncoded({
+    count,
+    property: store.properties.intern(opts.propertyId),
+    user: user_,
+    session,
+    time,
+    event,
+    page,
+    source: notSet,
+    paramCount,
+    paramKey,
+    paramStr,
+    paramNum,
+  });
+  const days = (await conn.runAndReadAll("SELECT d, count(*) AS n FROM ev GROUP BY d ORDER BY d"))
+    .getRowObjectsJS()
+    .map((r) => ({ date: String(r.d), events: Number(r.n) }));
+  return { count, days };
+}
+
+/** Interns a local dictionary's values (in code order) into the store's; returns code → store id. */
+async function codes(
+  conn: DuckDBConnection,
+  sql: string,
+  dict: Dictionary,
+  value: (row: unknown[]) => string,
+): Promise<Uint32Array> {
+  const rows = (await conn.runAndReadAll(sql)).getRows();
+  const ids = new Uint32Array(rows.length);
+  rows.forEach((r, c) => {
+    ids[c] = dict.intern(value(r as unknown[]));
+  });
+  return ids;
+}
+
+async function eachChunk(
+  conn: DuckDBConnection,
+  sql: string,
+  each: (c: DuckDBDataChunk) => void,
+): Promise<void> {
+  const result = await conn.stream(sql);
+  for (;;) {
+    const chunk = await result.fetchChunk();
+    if (!chunk || chunk.rowCount === 0) break;
+    each(chunk);
   }
 }

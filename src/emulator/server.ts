@@ -40,6 +40,8 @@ export interface EmulatorOptions {
   faults?: FaultConfig;
   /** Data API: rows with fewer users are withheld and flagged subjectToThresholding. */
   thresholdUsers?: number;
+  /** Data API: count users and sessions exactly instead of with GA4's HLL++ sketches. */
+  exactCounts?: boolean;
   /** Further Data API options (sampling simulation, fixed "now", limits). */
   data?: Omit<DataApiOptions, "thresholdUsers" | "timeScale" | "isKeyEvent">;
   keyEventLimit?: number;
@@ -116,6 +118,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     ...dataApiRoutes(events, {
       ...options.data,
       thresholdUsers: options.thresholdUsers,
+      exactCounts: options.exactCounts ?? options.data?.exactCounts,
       timeScale,
       isKeyEvent: (propertyId, eventName) =>
         world.state.ga4.properties

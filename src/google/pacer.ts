@@ -13,10 +13,16 @@ export interface PacerOptions {
 
 /**
  * Calls other pacers (earlier or concurrent processes) charged to the same quota. `exchange` gets
- * this pacer's recent completions and returns everyone else's; see quota-memory.ts.
+ * this pacer's recent charge times and returns everyone else's; see quota-memory.ts.
  */
 export interface SharedCalls {
   exchange(own: readonly number[]): readonly number[];
+}
+
+/** One of this pacer's calls: when it was sent and, once it ended, how long it took. */
+interface SentCall {
+  at: number;
+  latency?: number;
 }
 
 /** A snapshot of the sliding window: the calls that still hold a slot, and any refusal block. */
@@ -31,12 +37,15 @@ export interface PacerWindow {
 }
 
 export class Pacer {
-  // Completion times of the most recent calls (at most `limit`). A call is charged from when it
-  // finished: the server saw it no later than that, so waiting a full window from there is safe.
-  private readonly done: number[] = [];
-  // Completion times of other processes' calls in the window, ascending.
+  // The most recent calls (at most `limit`), in flight or ended. The server charges a call when it
+  // arrives, a moment after it was sent: counting from completion instead added a call's latency
+  // to every window, and the window ran below full. A call is charged from its send time, later
+  // by as much as it took longer than the fastest call (a new connection or a token fetch delays
+  // its arrival, not the next call's); the skew margin absorbs the rest.
+  private readonly sent: SentCall[] = [];
+  private fastest = Number.POSITIVE_INFINITY;
+  // Charge times of other processes' calls in the window, ascending.
   private others: readonly number[] = [];
-  private inFlight = 0;
   // After a refusal: the server's window is full of calls we cannot see (another process, another
   // machine on the same Cloud project). Nothing starts before a full window has passed.
   private blockedUntil = Number.NEGATIVE_INFINITY;
@@ -58,14 +67,18 @@ export class Pacer {
       waited += wait;
       await this.clock.sleep(wait, signal);
     }
-    this.inFlight++;
+    this.sent.push({ at: this.clock.now() });
+    while (this.sent.length > this.options.limit) this.sent.shift();
     return waited;
   }
 
+  /** The oldest running call has ended (calls through one caller end in the order they start). */
   release(): void {
-    this.inFlight--;
-    this.done.push(this.clock.now());
-    while (this.done.length > this.options.limit) this.done.shift();
+    const call = this.sent.find((c) => c.latency === undefined);
+    if (call) {
+      call.latency = this.clock.now() - call.at;
+      this.fastest = Math.min(this.fastest, call.latency);
+    }
     if (this.shared) this.others = [...this.shared.exchange(this.recent())].sort((a, b) => a - b);
   }
 
@@ -81,39 +94,48 @@ export class Pacer {
   /** The window as it is now, for estimates of the time ahead (plan/quota-eta.ts quotaEtaMs). */
   window(): PacerWindow {
     const { limit, windowMs, marginMs } = this.options;
+    const ended = this.sent.filter((c) => c.latency !== undefined);
     return {
       limit,
       windowMs,
       marginMs,
       now: this.clock.now(),
-      completions: [...this.done, ...this.others],
-      inFlight: this.inFlight,
+      completions: [...ended.map((c) => this.chargedAt(c)), ...this.others],
+      inFlight: this.sent.length - ended.length,
       blockedUntil: Number.isFinite(this.blockedUntil) ? this.blockedUntil : undefined,
     };
   }
 
-  /** This pacer's own completions still inside the window. */
+  /** This pacer's own ended calls still inside the window, as charge times. */
   recent(): number[] {
     const since = this.clock.now() - this.options.windowMs;
-    return this.done.filter((t) => t > since);
+    return this.sent
+      .filter((c) => c.latency !== undefined)
+      .map((c) => this.chargedAt(c))
+      .filter((t) => t > since);
   }
 
   /** How long the next call would have to wait now. */
   waitMs(): number {
     const { limit, windowMs, marginMs = 0 } = this.options;
-    const blocked = this.blockedUntil + marginMs - this.clock.now();
+    const now = this.clock.now();
+    const blocked = this.blockedUntil + marginMs - now;
     if (blocked > 0) return blocked;
-    const done = this.others.length === 0 ? this.done : merged(this.done, this.others, limit);
-    const used = done.length + this.inFlight;
-    if (used < limit) return 0;
-    // The oldest completion that must leave the window before another call may start.
-    const index = used - limit;
-    if (index >= done.length) return Math.max(1, marginMs); // all slots held by in-flight calls
-    return Math.max(0, done[index] + windowMs + marginMs - this.clock.now());
+    if (this.sent.length + this.others.length < limit) return 0;
+    // A running call holds its slot at least until it ends: it may not have reached the server yet.
+    const own = this.sent.map((c) =>
+      c.latency === undefined ? Number.POSITIVE_INFINITY : this.chargedAt(c),
+    );
+    const charges = [...own, ...this.others].sort((a, b) => a - b).slice(-limit);
+    if (charges.length < limit) return 0;
+    // The call `limit` back must leave the window before another may start.
+    const oldest = charges[0];
+    if (oldest === Number.POSITIVE_INFINITY) return Math.max(1, marginMs);
+    return Math.max(0, oldest + windowMs + marginMs - now);
   }
-}
 
-/** The newest `limit` completions of both lists, ascending. */
-function merged(a: readonly number[], b: readonly number[], limit: number): number[] {
-  return [...a, ...b].sort((x, y) => x - y).slice(-limit);
+  /** When the server charged an ended call, at the latest that we can tell apart from skew. */
+  private chargedAt(c: SentCall): number {
+    return c.at + Math.max(0, (c.latency ?? 0) - this.fastest);
+  }
 }

@@ -25,19 +25,33 @@ export async function readLiveGtm(
   gtm: TagManager,
   target: { accountId: string; containerId: string; workspaceName: string },
 ): Promise<LiveRead> {
+  // Every page is a paid call: the plan's estimate counts what this read cost (retries aside).
+  const before = caller.budget.snapshot();
+  const counted = (read: LiveRead): LiveRead => {
+    const after = caller.budget.snapshot();
+    return {
+      ...read,
+      live: { ...read.live, reads: after.reads - before.reads - (after.retries - before.retries) },
+    };
+  };
   const container = containerPath(target.accountId, target.containerId);
   const workspace = await findWorkspace(caller, gtm, container, target.workspaceName);
   const latest = await latestVersionId(caller, gtm, container);
   if (!workspace) {
-    return {
+    return counted({
       live: latest ? await readVersion(caller, gtm, container, latest) : emptyLive(),
       latestVersionId: latest,
       behind: false,
-    };
+    });
   }
   await checkConflicts(caller, gtm, workspace);
   const behind = latest !== undefined && workspace.baseVersionId !== latest;
-  return { live: await readWorkspace(caller, gtm, workspace), workspace, latestVersionId: latest, behind };
+  return counted({
+    live: await readWorkspace(caller, gtm, workspace),
+    workspace,
+    latestVersionId: latest,
+    behind,
+  });
 }
 
 /**

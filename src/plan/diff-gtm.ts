@@ -8,7 +8,8 @@ import { fieldDiff } from "./field-diff.js";
 import { keepReferenced } from "./foreign-references.js";
 import type { LiveEntity, LiveGtm } from "./live-state.js";
 import type { GtmChange, GtmKind } from "./model.js";
-import { matchesHash, normalizeLive } from "./normalize.js";
+import { normalizeLive } from "./normalize.js";
+import { type LiveTriggerRefs, liveTriggerRefs, unedited } from "./unedited.js";
 
 export interface GtmDiff {
   changes: GtmChange[];
@@ -29,6 +30,7 @@ export function diffGtm(
   force: boolean,
 ): GtmDiff {
   const triggerKeyById = ownedKeyById(live.triggers);
+  const refs = liveTriggerRefs(live.triggers, triggerKeyById);
   const out: GtmDiff = {
     changes: [],
     enableBuiltIns: desired.builtInVariables.filter((t) => !live.builtInVariables.includes(t)).sort(),
@@ -47,7 +49,7 @@ export function diffGtm(
     tag: live.tags,
   };
   for (const kind of KINDS) {
-    const d = diffKind(kind, wanted[kind], liveOf[kind], triggerKeyById, force, out.warnings, out.conflicts);
+    const d = diffKind(kind, wanted[kind], liveOf[kind], refs, force, out.warnings, out.conflicts);
     out.changes.push(...d.changes);
     for (const e of d.kept)
       if (folderId === undefined || e.entity.parentFolderId !== folderId) out.moveToFolder.push(e.key);
@@ -81,11 +83,12 @@ function diffKind(
   kind: GtmKind,
   desired: Owned<{ name: string; notes: string }>[],
   live: LiveEntity[],
-  triggerKeyById: ReadonlyMap<string, string>,
+  refs: LiveTriggerRefs,
   force: boolean,
   warnings: string[],
   conflicts: string[],
 ): { changes: GtmChange[]; kept: { key: string; entity: LiveEntity }[] } {
+  const triggerKeyById = refs.keyById;
   const owned = ownedByKey(live);
   const foreignNames = new Set(
     live.filter((e) => !parseMarker(e.raw.notes as string)).map((e) => e.raw.name),
@@ -109,7 +112,7 @@ function diffKind(
     }
     const liveBody = normalizeLive(kind, primary.raw, triggerKeyById);
     const marker = parseMarker(primary.raw.notes as string)!;
-    const drifted = !matchesHash(liveBody, marker.hash);
+    const drifted = !unedited(kind, primary.raw, refs, marker.hash);
     const diff = fieldDiff(withoutNotes(liveBody), withoutNotes(d.body));
     if (drifted && !force) {
       changes.push({ ...base, action: "drift", id: primary.id, diff, note: driftNote(kind) });
@@ -138,7 +141,7 @@ function diffKind(
     for (const e of list) {
       const name = String(e.raw.name ?? key);
       const marker = parseMarker(e.raw.notes as string)!;
-      const drifted = !matchesHash(normalizeLive(kind, e.raw, triggerKeyById), marker.hash);
+      const drifted = !unedited(kind, e.raw, refs, marker.hash);
       const base = { kind, key, name, goals: [], id: e.id };
       if (drifted && !force) {
         changes.push({

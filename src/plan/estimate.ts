@@ -20,13 +20,19 @@ export const PUBLISH_CALLS = 2;
 export const WORKSPACE_LISTS = 5;
 
 /**
- * GTM reads apply makes (paging not counted): workspaces.list and version_headers.latest, then
- * getStatus and the workspace's lists when it exists; otherwise versions.get (when there is a version)
- * and, once it has created (or synced) the workspace, the workspace's lists again.
+ * GTM reads apply makes: workspaces.list and version_headers.latest, then getStatus and the
+ * workspace's lists when it exists; otherwise versions.get (when there is a version) and, once it
+ * has created (or synced) the workspace, the workspace's lists again. `observed` is what the plan's
+ * own live read cost, paging included: apply repeats that read. Without it (a plan saved before)
+ * each list counts one page; lists re-read after a create or sync always count one page each.
  */
-export function applyReads(source: "workspace" | "version" | "empty", refreshed: boolean): number {
+export function applyReads(
+  source: "workspace" | "version" | "empty",
+  refreshed: boolean,
+  observed?: number,
+): number {
   const first = source === "workspace" ? 1 + WORKSPACE_LISTS : source === "version" ? 1 : 0;
-  return 2 + first + (refreshed ? WORKSPACE_LISTS : 0);
+  return (observed ?? 2 + first) + (refreshed ? WORKSPACE_LISTS : 0);
 }
 
 /** Quota-bound optimum (s) for `calls` GTM calls starting from an empty window (calls take no time). */

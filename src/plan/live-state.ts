@@ -19,6 +19,8 @@ export interface LiveGtm {
   /** Where the entities were read from: our workspace, the live version (no workspace yet), or nothing. */
   source: "workspace" | "version" | "empty";
   workspaceId?: string;
+  /** GTM read calls the live read made, paging included (apply reads the same again). */
+  reads?: number;
   builtInVariables: string[];
   folders: LiveFolder[];
   variables: LiveEntity[];

@@ -44,7 +44,7 @@ export function makePlan(desired: DesiredState, gtm: LiveGtm, ga4: LiveGa4, opti
   const ga4Writes =
     a.changes.filter((c) => isWrite(c.action)).length +
     aud.changes.reduce((n, c) => n + audienceWrites(c), 0);
-  const gtmReads = applyReads(gtm.source, workspaceWrites > 0);
+  const gtmReads = applyReads(gtm.source, workspaceWrites > 0, gtm.reads);
 
   return {
     format: "microgoals-plan/1",

@@ -1,31 +1,18 @@
 // JSON Schema validation (ajv) of one parsed file, with every error mapped back to a YAML position.
-import { readFileSync } from "node:fs";
-import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
+import type { ErrorObject, ValidateFunction } from "ajv";
 import type { Diagnostic } from "./diagnostic.js";
-import { schemaPath } from "./package-root.js";
 import { childPointer, pointerSegments } from "./pointer.js";
+// Compiled at build time (schema-validators-codegen.ts), not on every run.
+import * as generated from "./schema-validators.generated.js";
 import { closest } from "./suggest.js";
 import type { ParsedFile } from "./yaml-file.js";
 
 export type FileKind = "project" | "goalFile";
 
-let validators: Record<FileKind, ValidateFunction> | undefined;
-
-function compiled(): Record<FileKind, ValidateFunction> {
-  if (!validators) {
-    const schema = JSON.parse(readFileSync(schemaPath, "utf8")) as object;
-    const ajv = new Ajv({ allErrors: true, verbose: true, strictTypes: false });
-    ajv.addSchema(schema, "microgoals");
-    validators = {
-      project: ajv.getSchema("microgoals#/definitions/project")!,
-      goalFile: ajv.getSchema("microgoals#/definitions/goalFile")!,
-    };
-  }
-  return validators;
-}
+const validators = generated as unknown as Record<FileKind, ValidateFunction>;
 
 export function checkSchema(parsed: ParsedFile, kind: FileKind): Diagnostic[] {
-  const validate = compiled()[kind];
+  const validate = validators[kind];
   if (validate(parsed.data)) return [];
   const seen = new Set<string>();
   const out: Diagnostic[] = [];

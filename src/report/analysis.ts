@@ -3,7 +3,7 @@
 
 import type { AdjustedEffect } from "./adjusted-effect.js";
 import type { ExportExtras } from "./export-extras.js";
-import type { Caveats, Cost, DateRange } from "./model.js";
+import type { Caveats, Cost, Counting, DateRange } from "./model.js";
 
 export type { ExportExtras } from "./export-extras.js";
 export type { AdjustedEffect };
@@ -17,7 +17,11 @@ export interface Rate {
   high: number | null;
 }
 
-export type PairStatus = "ok" | "too-few-users" | "no-data";
+/**
+ * "counting-error": a count the pair rests on is within GA4's counting error of zero (Data API
+ * only): its rate, lift and test are withheld rather than printed as numbers.
+ */
+export type PairStatus = "ok" | "too-few-users" | "counting-error" | "no-data";
 
 export interface PairAnalysis {
   microId: string;
@@ -159,6 +163,8 @@ export interface Analysis {
   funnels: FunnelAnalysis[];
   caveats: Caveats;
   cost: Cost;
+  /** exact counts, or GA4's HyperLogLog++ estimates (their error is inside every interval) */
+  counting: Counting;
   history: HistoryPoint[];
   /** only from the GA4 export (--source files|bigquery): what user-level rows add */
   export?: ExportExtras;

@@ -10,6 +10,7 @@ import type {
   PairAnalysis,
   Rate,
 } from "./analysis.js";
+import { applyFunnelCountingError, applyPairCountingError, precisionOf } from "./approximate-counts.js";
 import { attachAdjusted } from "./effects/attach.js";
 import { throughFunnel } from "./funnel-through.js";
 import { pairRole } from "./milestones.js";
@@ -59,12 +60,13 @@ export function analyze(project: Project, input: ReportInput, options: AnalyzeOp
   const noData = new Set(goals.filter((g) => g.noData).map((g) => g.id));
   const missingGoals = [...new Set([...input.caveats.missingGoals, ...noData])].sort();
 
+  const precision = precisionOf(input.counting);
   const pairs = input.pairs.map((p) => analyzePair(p, goalsById, noData, project.report.minUsers));
   const q = benjaminiHochberg(pairs.map((p) => p.pValue));
   pairs.forEach((p, i) => {
     p.qValue = q[i];
     p.significant = q[i] !== null && q[i]! <= alpha;
-    p.moreUsersNeeded = p.status === "no-data" ? null : p.significant ? 0 : moreUsersNeeded(p);
+    p.moreUsersNeeded = withheld(p) ? null : p.significant ? 0 : moreUsersNeeded(p);
   });
   for (const p of pairs) Object.assign(p, pairRole(p, goalsById.get(p.microId)));
   attachAdjusted(pairs, input);
@@ -72,8 +74,10 @@ export function analyze(project: Project, input: ReportInput, options: AnalyzeOp
   const ranked = (p: PairAnalysis) => includeMilestones || p.role === "secondary";
   const ranking = rank(pairs).filter((i) => ranked(pairs[i]));
   ranking.forEach((index, r) => {
-    pairs[index].rank = pairs[index].status === "no-data" ? null : r + 1;
+    pairs[index].rank = withheld(pairs[index]) ? null : r + 1;
   });
+  const funnels = input.funnels.map((f) => analyzeFunnel(f, project, noData));
+  if (precision) for (const f of funnels) applyFunnelCountingError(f, precision);
   const milestones = pairs.flatMap((p, i) => (ranked(p) ? [] : [i]));
 
   return {
@@ -93,9 +97,10 @@ export function analyze(project: Project, input: ReportInput, options: AnalyzeOp
     ranking,
     milestones,
     includeMilestones,
-    funnels: input.funnels.map((f) => analyzeFunnel(f, project, noData)),
+    funnels,
     caveats: { ...input.caveats, missingGoals },
     cost: input.cost,
+    counting: input.counting ?? { method: "exact" },
     history: options.history ?? [],
     ...exportExtras(input),
   };
@@ -180,8 +185,12 @@ function analyzePair(
   base.phi = phi(a, b, c, d);
   const value = macro?.value ?? macro?.keyEvent?.value;
   if (value !== undefined) base.valuePerMicro = (base.afterMicro.rate! - base.baseline.rate!) * value;
+  applyPairCountingError(base, p);
   return base;
 }
+
+/** Pairs without figures to rank: no data, or within GA4's counting error. */
+const withheld = (p: PairAnalysis) => p.status === "no-data" || p.status === "counting-error";
 
 function minExpectedCell(a: number, b: number, c: number, d: number): number {
   const n = a + b + c + d;
@@ -199,7 +208,7 @@ function moreUsersNeeded(p: PairAnalysis): number | null {
   return Math.ceil((n1 + n2) * factor) - (n1 + n2);
 }
 
-const statusOrder = { ok: 0, "too-few-users": 1, "no-data": 2 } as const;
+const statusOrder = { ok: 0, "too-few-users": 1, "counting-error": 2, "no-data": 3 } as const;
 
 /**
  * Pairs by status (ok, too few users, no data), then adjusted effect descending where the source

@@ -40,6 +40,16 @@ export interface PairCount {
   convertedAfterMicro: number;
   nonMicroUsers: number;
   convertedWithoutMicro: number;
+  /**
+   * Standard errors of the four counts when they are estimates (GA4's HyperLogLog++ counts, and
+   * differences of them), set by the source that knows how each was obtained. Absent: exact.
+   */
+  sigma?: {
+    microUsers: number;
+    convertedAfterMicro: number;
+    nonMicroUsers: number;
+    convertedWithoutMicro: number;
+  };
 }
 
 /** Users reaching each step of a spec funnel, in step order. */
@@ -78,6 +88,23 @@ export interface Caveats {
    * evaluate: they are counted as if those conditions were absent. Absent when there are none.
    */
   uncheckedConditions?: UncheckedConditions[];
+  /**
+   * Pairs some of whose converters without the micro goal converted within `windowSeconds` of
+   * `since`: their micro goal may have been before the range, so they may not belong in the
+   * baseline. Absent when none (or when the source cannot tell).
+   */
+  rangeEdge?: RangeEdge[];
+}
+
+export interface RangeEdge {
+  microId: string;
+  macroId: string;
+  windowSeconds: number;
+  /** YYYY-MM-DD: the range's first day */
+  since: string;
+  /** at most this many of `convertedWithoutMicro` are affected (they converted in the first days) */
+  atMost: number;
+  convertedWithoutMicro: number;
 }
 
 export interface UncheckedConditions {
@@ -96,6 +123,12 @@ export interface Cost {
   tokens: number;
 }
 
+/**
+ * How the source counted distinct users. The GA4 Data API answers user counts from HyperLogLog++
+ * sketches (estimates); the export paths count every user_pseudo_id. Absent = exact.
+ */
+export type Counting = { method: "exact" } | { method: "hll++"; precision: number; sparsePrecision: number };
+
 export interface ReportInput {
   /** e.g. "ga4-data-api", "bigquery-export" */
   source: string;
@@ -110,6 +143,8 @@ export interface ReportInput {
   funnels: FunnelCount[];
   caveats: Caveats;
   cost: Cost;
+  /** absent: exact counts */
+  counting?: Counting;
   /** effects adjusted for pre-exposure history, per pair, when the source can compute them */
   adjusted?: { microId: string; macroId: string; effect: AdjustedEffect }[];
 }

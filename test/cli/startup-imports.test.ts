@@ -36,6 +36,15 @@ describe("startup stays light", () => {
     },
   );
 
+  it("validate loads no JSON Schema compiler: the validators are compiled at build time", () => {
+    expect(importsOf(["validate", "."]).filter((u) => u.includes("/node_modules/ajv/"))).toEqual([]);
+  });
+
+  it("validate loads its own command registration, not the other commands'", () => {
+    const registrations = importsOf(["validate", "."]).filter((u) => u.includes("/src/cli/commands/"));
+    expect(registrations.map((u) => u.slice(u.lastIndexOf("/") + 1))).toEqual(["validate.ts"]);
+  });
+
   it("command help stays light too, and the recorder does see a lazily loaded client", () => {
     const urls = importsOf(["report", "--help"]).concat(importsOf(["demo", "--help"]));
     expect(urls.filter((u) => HEAVY.some((h) => u.includes(h)))).toEqual([]);

@@ -4,7 +4,9 @@ import { compile } from "../../src/compile/compile.js";
 import { exportContainer } from "../../src/compile/container-export.js";
 import { fromExportEnum, toExportEnum } from "../../src/compile/export-format.js";
 import { contentHash, parseMarker } from "../../src/compile/ownership.js";
+import { tagAsStored } from "../../src/compile/tag-hash.js";
 import { UsageError } from "../../src/errors.js";
+import type { Goal } from "../../src/project/model.js";
 import { cond, everyKindProject, goal, param, project } from "./factory.js";
 
 describe("compile", () => {
@@ -189,7 +191,9 @@ describe("ownership markers", () => {
         /^Managed by microgoals \(.+\)\. Edit the YAML, not this entity\.$/,
       );
       expect(parseMarker(e.body.notes)).toEqual({ key: e.key, hash: e.hash });
-      expect(contentHash(e.body)).toBe(e.hash);
+      // tags are hashed as GTM stores them: their triggers by name (tag-hash.ts)
+      const names = new Map(s.gtm.triggers.map((t) => [t.key, t.body.name]));
+      expect(contentHash(tagAsStored(e.body, (k) => names.get(k)))).toBe(e.hash);
     }
   });
 
@@ -205,14 +209,20 @@ describe("ownership markers", () => {
     expect(parseMarker(undefined)).toBeUndefined();
   });
 
-  it("a tag's hash changes when its trigger changes (it hashes trigger keys)", () => {
-    const mk = (v: string) =>
-      compile(
-        project([
-          goal("g", { kind: "page_view", conditions: [cond({ builtin: "page_path" }, "equals", v)] }),
-        ]),
-      ).gtm.tags[0]!.hash;
-    expect(mk("/a")).not.toBe(mk("/b"));
+  it("a tag's hash follows what GTM stores: its trigger's name, not the trigger's content", () => {
+    const mk = (v: string, extra: Goal[] = []) => {
+      const g = goal("g", { kind: "page_view", conditions: [cond({ builtin: "page_path" }, "equals", v)] });
+      return compile(project([g, ...extra])).gtm.tags.find((t) => t.goals.includes("g"))!;
+    };
+    // the trigger changes in place (same name, same GTM id): the tag is unchanged in GTM
+    expect(mk("/a").body.firingTriggerId).not.toEqual(mk("/b").body.firingTriggerId);
+    expect(mk("/a").hash).toBe(mk("/b").hash);
+    // sharing the trigger with a second goal renames it: the tag now points at another trigger
+    const twin = goal("h", {
+      kind: "page_view",
+      conditions: [cond({ builtin: "page_path" }, "equals", "/a")],
+    });
+    expect(mk("/a", [twin]).hash).not.toBe(mk("/a").hash);
   });
 });
 

@@ -48,6 +48,21 @@ describe("apply flow", () => {
     expect(steps.length).toBe(applied.budget.writes);
   });
 
+  it("the estimate counts the pages of every list apply reads", async () => {
+    const emu = await emulator({ pageSize: 5 });
+    const files = exampleFiles();
+    await applyPlan({ desired: desiredFrom(files) }, { session: await session(emu) });
+    files["goals/b2b.yaml"] = files["goals/b2b.yaml"].replace("/business/pricing", "/business/prices");
+    emu.quota.reset();
+    const { plan } = await planDeploy(desiredFrom(files), { session: await session(emu) });
+    const e = plan.estimate;
+    expect(e.gtmReads).toBeGreaterThan(8); // 8 calls when every list fits in one page
+    emu.quota.reset();
+    const applied = await applyPlan({ plan }, { session: await session(emu) });
+    expect(applied.budget.retries).toBe(0);
+    expect(gtmCalls(applied.budget)).toBe(e.gtmReads + e.gtmWrites);
+  });
+
   it("apply of the previewed plan reuses its live read: no second read of the same state", async () => {
     const emu = await emulator();
     const files = exampleFiles();

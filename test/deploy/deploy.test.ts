@@ -86,6 +86,31 @@ describe("deploy end to end (official clients → emulator)", () => {
     expect(hasChanges(after)).toBe(false);
   });
 
+  it("a one-goal trigger change is one write: the trigger, updated in place; its tag is unchanged in GTM", async () => {
+    const emu = await emulator();
+    const files = exampleFiles();
+    await applyPlan({ desired: desiredFrom(files) }, { session: await session(emu) });
+    const tagBefore = workspaceEntities(emu)!.entities.tag.find((t) =>
+      String(t.name).endsWith("view_pricing"),
+    )!;
+    files["goals/b2b.yaml"] = files["goals/b2b.yaml"].replace("/business/pricing", "/business/prices");
+    const changed = desiredFrom(files);
+    const { plan } = await planDeploy(changed, { session: await session(emu) });
+    const writes = plan.gtm.changes.filter((c) => c.action !== "noop");
+    expect(writes.map((c) => [c.kind, c.action])).toEqual([["trigger", "update"]]);
+    expect(plan.estimate.gtmWrites).toBe(1);
+    const result = await applyPlan({ desired: changed }, { session: await session(emu) });
+    expect(result.gtm.updated).toBe(1);
+    const ws = workspaceEntities(emu)!;
+    const tagAfter = ws.entities.tag.find((t) => t.tagId === tagBefore.tagId)!;
+    expect(tagAfter).toEqual(tagBefore);
+    const trigger = ws.entities.trigger.find(
+      (t) => t.triggerId === (tagAfter.firingTriggerId as string[])[0],
+    )!;
+    expect(JSON.stringify(trigger)).toContain("/business/prices");
+    expect(hasChanges((await planDeploy(changed, { session: await session(emu) })).plan)).toBe(false);
+  });
+
   it("deleting a goal deletes its owned entities and its key event, nothing else", async () => {
     const emu = await emulator();
     const files = exampleFiles();

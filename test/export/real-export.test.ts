@@ -89,7 +89,7 @@ describe("emulator loading", () => {
 describe("Data API path (emulator) vs SQL path (DuckDB)", () => {
   let emulator: Emulator;
   beforeAll(async () => {
-    emulator = await startEmulator({ port: 0 });
+    emulator = await startEmulator({ port: 0, exactCounts: true });
     // Share the already-loaded store: the emulator serves whatever its store holds.
     for (const e of store.events()) emulator.events.append(e);
   });
@@ -102,11 +102,15 @@ describe("Data API path (emulator) vs SQL path (DuckDB)", () => {
         propertyId: "213025502",
         dateRange: { since: "2020-11-01", until: "2020-11-08" },
         clients,
+        counting: "exact", // the emulator above runs with exactCounts
       });
       expect(sql.totalUsers).toBe(api.totalUsers);
       expect(sql.goals).toEqual(api.goals);
       expect(sql.pairs).toEqual(api.pairs);
       expect(sql.funnels).toEqual(api.funnels);
+      // the range-edge bound, one SQL section against one funnel step
+      expect(sql.caveats.rangeEdge).toEqual(api.caveats.rangeEdge);
+      expect(sql.caveats.rangeEdge?.length).toBeGreaterThan(0);
       // and the numbers are not trivially zero
       expect(sql.pairs.find((p) => p.microId === "begin_checkout")?.convertedAfterMicro).toBeGreaterThan(100);
       expect(sql.funnels[0]?.steps.map((s) => s.users).every((n) => n >= 0)).toBe(true);

@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { startEmulator } from "../../src/emulator/server.js";
 import { analyze } from "../../src/report/analyze.js";
 import { planReport } from "../../src/report/query-plan.js";
+import { runReport } from "../../src/report/run-report.js";
 import { dataClients } from "../../src/report/sources/data-api/clients.js";
 import { fetchReportInput } from "../../src/report/sources/data-api/source.js";
 import { dataApiFixture } from "./data-api-fixture.js";
@@ -49,10 +50,11 @@ describe("GA4 Data API source against the emulator", () => {
     const expected = bruteForce(events, plan, plan.funnels);
     expect(input.totalUsers).toBe(expected.totalUsers);
     expect(input.goals).toEqual(expected.goals);
-    expect(input.pairs).toEqual(expected.pairs);
+    // Small counts: GA4's sparse sketches count them exactly (the standard errors ride along).
+    expect(input.pairs.map(({ sigma, ...p }) => p)).toEqual(expected.pairs);
     expect(input.funnels).toEqual(expected.funnels);
     expect(input.caveats.missingGoals).toEqual(["broken_widget"]);
-    // 3 pairs → 3 union reports + goal totals + all users = 5 reports = 1 batch; 3 pair funnels + 2 spec funnels.
+    // goal totals + all users = 2 reports = 1 batch; 3 pair funnels (segmented, no union reports) + 2 spec funnels.
     expect(input.cost.requests).toBe(6);
     expect(input.cost.tokens).toBeGreaterThan(0);
     const counts = api.emulator().requestCounts() as unknown as Record<string, unknown>;
@@ -62,6 +64,20 @@ describe("GA4 Data API source against the emulator", () => {
     const cart = analysis.pairs.find((p) => p.microId === "add_to_cart")!;
     expect(cart.significant).toBe(true);
     expect(analysis.pairs.find((p) => p.microId === "broken_widget")!.status).toBe("no-data");
+  });
+
+  it("runReport's Data API source counts like GA4 unless told the server counts exactly", async () => {
+    const run = (counting?: "ga4" | "exact") =>
+      runReport({
+        project,
+        ...RANGE,
+        source: { kind: "ga4", clients: api.clients(), counting },
+      });
+    const ga4 = (await run()).analysis;
+    expect(ga4.counting).toEqual({ method: "hll++", precision: 14, sparsePrecision: 25 });
+    const exact = await run("exact");
+    expect(exact.analysis.counting).toEqual({ method: "exact" });
+    expect(exact.output).not.toMatch(/HyperLogLog/);
   });
 
   it("surfaces thresholding when the server withholds small rows", async () => {

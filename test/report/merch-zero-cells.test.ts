@@ -33,7 +33,7 @@ beforeAll(async () => {
   sql = analyze(project, await filesReport(project, { files, ...range, allowGaps: true, adjust: false }), {
     includeMilestones: true,
   });
-  emulator = await startEmulator({ port: 0 });
+  emulator = await startEmulator({ port: 0, exactCounts: true });
   await loadExport(emulator.events, files, { propertyId: "213025502" });
   const clients = await dataClients({ endpoint: emulator.url });
   try {
@@ -41,6 +41,7 @@ beforeAll(async () => {
       propertyId: "213025502",
       dateRange: range,
       clients,
+      counting: "exact", // the emulator above counts exactly, so the two paths must agree
     });
     api = analyze(project, input, { includeMilestones: true });
   } finally {

@@ -13,6 +13,10 @@ export function register(program: Command): void {
     .option("--time-scale <x>", "run quota windows x times faster (e.g. 100)", "1")
     .option("--faults <json>", 'fault injection config as JSON, e.g. \'{"rates":{"http503":0.1}}\'')
     .option("--threshold-users <n>", "Data API: withhold rows with fewer users (subjectToThresholding)")
+    .option(
+      "--exact-counts",
+      "Data API: count users and sessions exactly instead of with GA4's HyperLogLog++ estimates",
+    )
     .option("--load <glob>", "load GA4 export files (Parquet or NDJSON) into the Data API's events at start")
     .option("--load-property <id>", "GA4 property the loaded events belong to", "1")
     .option(

@@ -11,6 +11,7 @@ export interface EmulatorCommandOptions {
   timeScale?: string;
   faults?: string;
   thresholdUsers?: string;
+  exactCounts?: boolean;
   load?: string;
   loadProperty: string;
   strictIds?: boolean;
@@ -40,6 +41,7 @@ export async function runEmulator(options: EmulatorCommandOptions): Promise<void
     timeScale: number("--time-scale", options.timeScale, Number.MIN_VALUE),
     faults: faults(options.faults),
     thresholdUsers: number("--threshold-users", options.thresholdUsers, 0),
+    exactCounts: options.exactCounts === true,
     // Your own project's containers work at once: as if your account had been given access.
     createOnFirstUse: !options.strictIds,
   }).catch((err: NodeJS.ErrnoException) => {

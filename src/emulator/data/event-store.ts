@@ -34,6 +34,28 @@ export interface StoredEvent {
   params: Record<string, ParamValue>;
 }
 
+/**
+ * Events already encoded against this store's dictionaries (bulk loaders: no per-event objects).
+ * Every array has one entry per event except the param columns, which hold paramCount[i] entries
+ * for event i, in event order.
+ */
+export interface EncodedEvents {
+  count: number;
+  /** properties dictionary id, the same for every event */
+  property: number;
+  user: Uint32Array;
+  session: Uint32Array;
+  time: Float64Array;
+  event: Uint32Array;
+  page: Uint32Array;
+  /** strings dictionary id, the same for every event */
+  source: number;
+  paramCount: Uint32Array;
+  paramKey: Uint32Array;
+  paramStr: Int32Array;
+  paramNum: Float64Array;
+}
+
 /** Read-only column views (length = count) for query engines. */
 export interface EventColumns {
   count: number;
@@ -109,6 +131,28 @@ export class EventStore {
       }
     }
     this.paramOffset.push(this.paramKey.length);
+    this.changes++;
+  }
+
+  /** Appends pre-encoded events (see EncodedEvents) column by column. */
+  appendEncoded(b: EncodedEvents): void {
+    this.property.pushRepeated(b.property, b.count);
+    this.user.pushAll(b.user.subarray(0, b.count));
+    this.session.pushAll(b.session.subarray(0, b.count));
+    this.time.pushAll(b.time.subarray(0, b.count));
+    this.event.pushAll(b.event.subarray(0, b.count));
+    this.page.pushAll(b.page.subarray(0, b.count));
+    this.source.pushRepeated(b.source, b.count);
+    let offset = this.paramKey.length;
+    const offsets = new Uint32Array(b.count);
+    for (let i = 0; i < b.count; i++) {
+      offset += b.paramCount[i] as number;
+      offsets[i] = offset;
+    }
+    this.paramOffset.pushAll(offsets);
+    this.paramKey.pushAll(b.paramKey);
+    this.paramStr.pushAll(b.paramStr);
+    this.paramNum.pushAll(b.paramNum);
     this.changes++;
   }
 

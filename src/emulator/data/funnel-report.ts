@@ -3,17 +3,21 @@
 // step k>1 is reached by a matching event strictly after a reached step k-1 event and within
 // withinDurationFromPriorStep of it; with isDirectlyFollowedBy that step k-1 event must be the
 // immediately preceding event. A user counts at a step if some such path exists.
+// With user `segments` (user-segment.ts) the funnel is evaluated once per segment and every
+// funnelTable row carries a "segment" dimension. Users are counted by the settings' distinct
+// counter (GA4: HLL++ sketches of the users reaching each step).
 
 import { ApiError } from "../http/route.js";
 import { resolveRanges } from "./date-range.js";
 import { type DimensionAccessor, dimensionAccessor } from "./dimensions.js";
+import { type DistinctCounter, exactCounter } from "./distinct-count.js";
 import { encodeEnum, MetricType } from "./enums.js";
 import { eventFilter } from "./event-filter.js";
 import type { EventStore } from "./event-store.js";
 import type { Predicate } from "./filter-expression.js";
-import { compileSegments } from "./funnel-segments.js";
 import { stepPredicate } from "./funnel-step.js";
 import type { ReportSettings } from "./report.js";
+import { compileSegments, type UserSegment } from "./user-segment.js";
 import { userTimeline } from "./user-timeline.js";
 
 interface StepBody {
@@ -44,6 +48,9 @@ interface Step {
 interface Tally {
   users: number;
   continued: number;
+  /** the users behind the two counts, for the distinct counter */
+  userIds: number[];
+  continuedIds: number[];
 }
 
 const DAY_MICROS = 86_400_000_000;
@@ -82,22 +89,22 @@ export function runFunnelReport(
   if (breakdown && (!Number.isInteger(breakdownLimit) || breakdownLimit < 1 || breakdownLimit > 15)) {
     throw new ApiError(400, "INVALID_ARGUMENT", "funnelBreakdown.limit must be between 1 and 15.");
   }
-  const segments = compileSegments(body.segments, store, cols);
-  if (segments.length > 0 && breakdown)
-    throw new ApiError(
-      400,
-      "INVALID_ARGUMENT",
-      "segments with funnelBreakdown are not supported by the microgoals emulator.",
-    );
   const filter = body.dimensionFilter
     ? eventFilter(body.dimensionFilter, store, cols, "dimensionFilter")
     : undefined;
+  const segments: (UserSegment | undefined)[] =
+    body.segments && body.segments.length > 0 ? compileSegments(body.segments, store, cols) : [undefined];
+  if (breakdown && segments[0]) {
+    throw new ApiError(
+      400,
+      "INVALID_ARGUMENT",
+      "segments together with funnelBreakdown are not supported by the microgoals emulator.",
+    );
+  }
   const inRange = (t: number) =>
     ranges.some((r) => t >= r.startDay * DAY_MICROS && t < (r.endDay + 1) * DAY_MICROS);
 
-  const totals: Tally[] = steps.map(() => ({ users: 0, continued: 0 }));
-  const bySegment: Tally[][] = segments.map(() => steps.map(() => ({ users: 0, continued: 0 })));
-  const all: number[] = [];
+  const totalsOf: Tally[][] = segments.map(() => steps.map(newTally));
   const byValue: Map<number, Tally>[] = steps.map(() => new Map());
   let scanned = 0;
   const prop = store.properties.find(propertyId);
@@ -106,31 +113,24 @@ export function runFunnelReport(
     const events: number[] = [];
     for (let g = 0; g + 1 < starts.length; g++) {
       events.length = 0;
-      all.length = 0;
       for (let p = starts[g] as number; p < (starts[g + 1] as number); p++) {
         const i = order[p] as number;
         if (!inRange(cols.time[i] as number)) continue;
         scanned++;
-        all.push(i);
         if (!filter || filter(i)) events.push(i);
       }
       if (events.length === 0) continue;
-      if (segments.length === 0) walkUser(events, steps, open, cols.time, totals, byValue, breakdown);
-      // A segment holds a user by all their events in the date ranges; the funnel walks the filtered ones.
-      for (const [k, seg] of segments.entries())
-        if (seg.holds(all))
-          walkUser(events, steps, open, cols.time, bySegment[k] as Tally[], byValue, undefined);
+      const user = cols.user[events[0] as number] as number;
+      segments.forEach((segment, k) => {
+        if (!segment || segment.keeps(events))
+          walkUser(events, user, steps, open, cols.time, totalsOf[k] as Tally[], byValue, breakdown);
+      });
     }
   }
-  const response =
-    segments.length > 0
-      ? respondBySegment(
-          steps,
-          segments.map((seg) => seg.label),
-          bySegment,
-          s.intEnums,
-        )
-      : respond(steps, totals, byValue, breakdown, breakdownLimit, s.intEnums);
+  const distinct = s.distinct ?? exactCounter;
+  for (const t of totalsOf.flat()) countTally(t, distinct);
+  for (const m of byValue) for (const t of m.values()) countTally(t, distinct);
+  const response = respond(steps, totalsOf, segments, byValue, breakdown, breakdownLimit, s.intEnums);
   return { response, scanned };
 }
 
@@ -150,6 +150,7 @@ function durationMicros(d: StepBody["withinDurationFromPriorStep"], k: number): 
 /** One user's pass over the steps (see the header comment for the semantics). */
 function walkUser(
   events: number[],
+  user: number,
   steps: Step[],
   open: boolean,
   time: Float64Array,
@@ -195,33 +196,44 @@ function walkUser(
       if (via) progressed = true;
     }
     if (k > 0 && progressed) {
-      (totals[k - 1] as Tally).continued++;
-      if (breakdown) tally(byValue[k - 1] as Map<number, Tally>, prevCode).continued++;
+      (totals[k - 1] as Tally).continuedIds.push(user);
+      if (breakdown) tally(byValue[k - 1] as Map<number, Tally>, prevCode).continuedIds.push(user);
     }
     prevCode = -1;
     if (reached) {
-      (totals[k] as Tally).users++;
+      (totals[k] as Tally).userIds.push(user);
       if (breakdown) {
         prevCode = breakdown.code(events[first] as number);
-        tally(byValue[k] as Map<number, Tally>, prevCode).users++;
+        tally(byValue[k] as Map<number, Tally>, prevCode).userIds.push(user);
       }
     }
     [prev, cur] = [cur, prev];
   }
 }
 
+const newTally = (): Tally => ({ users: 0, continued: 0, userIds: [], continuedIds: [] });
+
 function tally(map: Map<number, Tally>, code: number): Tally {
   let t = map.get(code);
   if (!t) {
-    t = { users: 0, continued: 0 };
+    t = newTally();
     map.set(code, t);
   }
   return t;
 }
 
+/** Each user is pushed at most once per step and list, so the lists hold distinct ids. */
+function countTally(t: Tally, distinct: DistinctCounter): void {
+  t.users = distinct.users(t.userIds);
+  // Sketches of a subset can exceed the superset's estimate; GA4 never reports more continuing
+  // users than users at the step.
+  t.continued = Math.min(t.users, distinct.users(t.continuedIds));
+}
+
 function respond(
   steps: Step[],
-  totals: Tally[],
+  totalsOf: Tally[][],
+  segments: (UserSegment | undefined)[],
   byValue: Map<number, Tally>[],
   breakdown: DimensionAccessor | undefined,
   limit: number,
@@ -244,7 +256,15 @@ function respond(
     };
   };
   const tableRows: unknown[] = [];
+  const totals = totalsOf[0] as Tally[];
+  const segmented = segments[0] !== undefined;
   for (const [k, step] of steps.entries()) {
+    if (segmented) {
+      segments.forEach((seg, j) => {
+        tableRows.push(row([step.label, (seg as UserSegment).name], (totalsOf[j] as Tally[])[k] as Tally, k));
+      });
+      continue;
+    }
     if (!breakdown) {
       tableRows.push(row([step.label], totals[k] as Tally, k));
       continue;
@@ -258,7 +278,11 @@ function respond(
   }
   return {
     funnelTable: {
-      dimensionHeaders: [{ name: "funnelStepName" }, ...(breakdown ? [{ name: breakdown.name }] : [])],
+      dimensionHeaders: [
+        { name: "funnelStepName" },
+        ...(breakdown ? [{ name: breakdown.name }] : []),
+        ...(segmented ? [{ name: "segment" }] : []),
+      ],
       metricHeaders: [
         { name: "activeUsers", type: int },
         { name: "funnelStepCompletionRate", type: float },
@@ -275,56 +299,6 @@ function respond(
         dimensionValues: [{ value: step.label }],
         metricValues: [{ value: String((totals[k] as Tally).users) }],
       })),
-      metadata: {},
-    },
-    kind: "analyticsData#runFunnelReport",
-  };
-}
-
-/** With segments, the funnel table has a `segment` dimension: one row per step and segment. */
-function respondBySegment(
-  steps: Step[],
-  labels: string[],
-  tallies: Tally[][],
-  intEnums: boolean,
-): Record<string, unknown> {
-  const int = encodeEnum(MetricType, "TYPE_INTEGER", intEnums);
-  const float = encodeEnum(MetricType, "TYPE_FLOAT", intEnums);
-  const last = steps.length - 1;
-  const rows: unknown[] = [];
-  const visual: unknown[] = [];
-  for (const [k, step] of steps.entries())
-    for (const [s, label] of labels.entries()) {
-      const t = (tallies[s] as Tally[])[k] as Tally;
-      const cont = k === last ? 0 : t.continued;
-      const aband = k === last ? 0 : t.users - t.continued;
-      rows.push({
-        dimensionValues: [{ value: step.label }, { value: label }],
-        metricValues: [t.users, t.users ? cont / t.users : 0, aband, t.users ? aband / t.users : 0].map(
-          (v) => ({ value: String(v) }),
-        ),
-      });
-      visual.push({
-        dimensionValues: [{ value: step.label }, { value: label }],
-        metricValues: [{ value: String(t.users) }],
-      });
-    }
-  return {
-    funnelTable: {
-      dimensionHeaders: [{ name: "funnelStepName" }, { name: "segment" }],
-      metricHeaders: [
-        { name: "activeUsers", type: int },
-        { name: "funnelStepCompletionRate", type: float },
-        { name: "funnelStepAbandonments", type: int },
-        { name: "funnelStepAbandonmentRate", type: float },
-      ],
-      rows,
-      metadata: {},
-    },
-    funnelVisualization: {
-      dimensionHeaders: [{ name: "funnelStepName" }, { name: "segment" }],
-      metricHeaders: [{ name: "activeUsers", type: int }],
-      rows: visual,
       metadata: {},
     },
     kind: "analyticsData#runFunnelReport",

@@ -20,6 +20,29 @@ export class GrowableColumn<T extends TypedArray> {
     this.data[this.length++] = value;
   }
 
+  /** Appends many values at once (bulk loads): one copy, no per-value call. */
+  pushAll(values: ArrayLike<number>): void {
+    this.reserve(values.length);
+    (this.data as { set(a: ArrayLike<number>, offset: number): void }).set(values, this.length);
+    this.length += values.length;
+  }
+
+  /** Appends `count` copies of one value. */
+  pushRepeated(value: number, count: number): void {
+    this.reserve(count);
+    this.data.fill(value, this.length, this.length + count);
+    this.length += count;
+  }
+
+  private reserve(more: number): void {
+    if (this.length + more <= this.data.length) return;
+    let size = this.data.length * 2;
+    while (size < this.length + more) size *= 2;
+    const next = new this.ctor(size);
+    next.set(this.data as never);
+    this.data = next;
+  }
+
   private grow(): void {
     const next = new this.ctor(this.data.length * 2);
     next.set(this.data as never);

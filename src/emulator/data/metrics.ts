@@ -1,6 +1,7 @@
 // Metrics of a report row, computed from an aggregation group.
 
 import { ApiError } from "../http/route.js";
+import { type DistinctCounter, exactCounter } from "./distinct-count.js";
 
 export interface Group {
   codes: number[];
@@ -28,18 +29,21 @@ export function checkMetric(name: string): void {
   }
 }
 
-/** activeUsers equals totalUsers here: every synthetic/MP user counts as active (documented). */
-export function metricValue(name: string, g: Group): number {
+/**
+ * activeUsers equals totalUsers here: every synthetic/MP user counts as active (documented).
+ * Users and sessions are counted by `distinct` (GA4: HyperLogLog++ estimates).
+ */
+export function metricValue(name: string, g: Group, distinct: DistinctCounter = exactCounter): number {
   switch (name) {
     case "totalUsers":
     case "activeUsers":
-      return g.users.size;
+      return distinct.users(g.users);
     case "eventCount":
       return g.eventCount;
     case "keyEvents":
       return g.keyEvents;
     default:
-      return g.sessions.size;
+      return distinct.sessions(g.sessions);
   }
 }
 

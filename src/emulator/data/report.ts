@@ -5,6 +5,7 @@
 import { ApiError } from "../http/route.js";
 import { type ResolvedRange, resolveRanges } from "./date-range.js";
 import { type DimensionAccessor, dimensionAccessor } from "./dimensions.js";
+import type { DistinctCounter } from "./distinct-count.js";
 import { encodeEnum, enumName, MetricAggregation, MetricType } from "./enums.js";
 import { eventFilter } from "./event-filter.js";
 import type { EventStore } from "./event-store.js";
@@ -24,6 +25,8 @@ export interface ReportSettings {
   timeZone: string;
   currencyCode: string;
   intEnums: boolean;
+  /** how users and sessions are counted (default exact; the server uses GA4's HLL++ sketches) */
+  distinct?: DistinctCounter;
 }
 
 export interface ReportOutcome {
@@ -144,7 +147,7 @@ export function runReport(
     list = kept;
   }
   if (body.metricFilter) {
-    const pass = metricFilter(body.metricFilter);
+    const pass = metricFilter(body.metricFilter, s.distinct);
     list = list.filter(pass);
   }
   const rows: (OutRow & { group: Group })[] = list.map((g) => ({
@@ -153,7 +156,7 @@ export function runReport(
       g.codes.length === 0
         ? dimNames.map(() => OTHER).concat(ranges.length > 1 ? [OTHER] : [])
         : labelsOf(g.codes),
-    values: metricNames.map((m) => metricValue(m, g)),
+    values: metricNames.map((m) => metricValue(m, g, s.distinct)),
   }));
   const headerDims = ranges.length > 1 ? [...dimNames, "dateRange"] : dimNames;
   rows.sort(rowComparator(body.orderBys, headerDims, metricNames));
@@ -164,7 +167,7 @@ export function runReport(
     dimensionHeaders: headerDims.map((name) => ({ name })),
     metricHeaders: metricNames.map((name) => ({ name, type: metricType })),
     rows: page.map(toRow),
-    ...aggregations(body.metricAggregations, rows, headerDims.length, metricNames),
+    ...aggregations(body.metricAggregations, rows, headerDims.length, metricNames, s.distinct),
     rowCount: rows.length,
     metadata: {
       currencyCode: s.currencyCode,
@@ -189,7 +192,7 @@ function paging(body: ReportBody): { offset: number; limit: number } {
   return { offset, limit: Math.min(limit, 250_000) };
 }
 
-function metricFilter(expr: unknown): (g: Group) => boolean {
+function metricFilter(expr: unknown, distinct: DistinctCounter | undefined): (g: Group) => boolean {
   return compileExpression<Group>(
     expr,
     ["filter"],
@@ -205,7 +208,7 @@ function metricFilter(expr: unknown): (g: Group) => boolean {
           "INVALID_ARGUMENT",
           `metricFilter.${field}: use numericFilter or betweenFilter.`,
         );
-      return (g) => test(metricValue(field, g));
+      return (g) => test(metricValue(field, g, distinct));
     },
     "metricFilter",
   );
@@ -223,6 +226,7 @@ function aggregations(
   rows: (OutRow & { group: Group })[],
   dimCount: number,
   metricNames: string[],
+  distinct: DistinctCounter | undefined,
 ): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   const names = (requested ?? []).map((a, i) => enumName(MetricAggregation, a, `metricAggregations[${i}]`));
@@ -234,7 +238,7 @@ function aggregations(
     for (const r of rows) mergeInto(all, r.group);
     out.totals = special(
       "RESERVED_TOTAL",
-      metricNames.map((m) => metricValue(m, all)),
+      metricNames.map((m) => metricValue(m, all, distinct)),
     );
   }
   const pick = (f: (xs: number[]) => number) =>

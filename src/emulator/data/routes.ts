@@ -2,6 +2,7 @@
 // over the event store, with per-property token quotas and the concurrent-request limit.
 
 import { ApiError, type EmulatorRequest, type EmulatorResponse, type Route } from "../http/route.js";
+import { exactCounter, sketchCounter } from "./distinct-count.js";
 import { wantsIntEnums } from "./enums.js";
 import type { EventStore } from "./event-store.js";
 import { runFunnelReport } from "./funnel-report.js";
@@ -28,6 +29,11 @@ export interface DataApiOptions {
   limits?: Partial<QuotaLimits>;
   timeZone?: string;
   currencyCode?: string;
+  /**
+   * Count users and sessions exactly instead of GA4's HyperLogLog++ estimates (for tests that
+   * compare with brute force). Default false: count like GA4.
+   */
+  exactCounts?: boolean;
 }
 
 const MAX_BATCH = 5;
@@ -38,6 +44,7 @@ export function dataApiRoutes(store: EventStore, options: DataApiOptions = {}): 
     options.timeScale ?? 1,
     options.clock,
   );
+  const distinct = options.exactCounts ? exactCounter : sketchCounter(store);
   const settings = (req: EmulatorRequest): ReportSettings => ({
     isKeyEvent: options.isKeyEvent ?? (() => false),
     thresholdUsers: options.thresholdUsers,
@@ -47,6 +54,7 @@ export function dataApiRoutes(store: EventStore, options: DataApiOptions = {}): 
     timeZone: options.timeZone ?? "Etc/UTC",
     currencyCode: options.currencyCode ?? "USD",
     intEnums: wantsIntEnums(req.query),
+    distinct,
   });
 
   /** Runs `work` holding a concurrency slot, charges its tokens, attaches propertyQuota when asked. */

@@ -1,6 +1,6 @@
 // The sentences every format prints about data quality and cost, so no format can forget one.
 import type { Analysis } from "../analysis.js";
-import { count, formatBytes } from "./figures.js";
+import { count, duration, formatBytes } from "./figures.js";
 
 export interface CaveatLine {
   level: "warning" | "info";
@@ -50,6 +50,13 @@ export function caveatLines(a: Analysis): CaveatLine[] {
       text: `Goal ${u.goalId} is counted ${what}: the GA4 Data API cannot evaluate ${u.conditions.join("; ")}. Its counts include ${u.event} events the trigger would not fire on (a report from the export evaluates more conditions).`,
     });
   }
+  for (const e of c.rangeEdge ?? []) {
+    const window = duration(e.windowSeconds);
+    lines.push({
+      level: "warning",
+      text: `Range edge: up to ${count(e.atMost)} of the ${count(e.convertedWithoutMicro)} users counted as converting to ${e.macroId} without ${e.microId} converted in the range's first ${window}; their ${e.microId} may have been before ${e.since}, outside the range, which puts them in the baseline. Start the range ${window} earlier to rule it out.`,
+    });
+  }
   for (const note of a.export?.notes ?? []) lines.push({ level: "warning", text: `${note}.` });
   lines.push({ level: "info", text: costText(a) });
   lines.push({
@@ -61,9 +68,15 @@ export function caveatLines(a: Analysis): CaveatLine[] {
 
 function costText(a: Analysis): string {
   const x = a.export;
-  if (!x)
-    return `Cost: ${count(a.cost.requests)} Data API requests, ${count(a.cost.tokens)} quota tokens (source: ${a.source}).`;
+  if (!x) {
+    const c = a.counting;
+    const counting =
+      c.method === "hll++"
+        ? ` User counts are GA4's HyperLogLog++ estimates (precision ${c.precision}): every interval includes their counting error; the export (--source files|bigquery) counts exactly.`
+        : " User counts are exact.";
+    return `Cost: ${count(a.cost.requests)} Data API requests, ${count(a.cost.tokens)} quota tokens (source: ${a.source}).${counting}`;
+  }
   const days = x.days.length === 1 ? "1 day" : `${count(x.days.length)} days`;
   const scanned = x.bytesProcessed === null ? "" : `; BigQuery processed ${formatBytes(x.bytesProcessed)}`;
-  return `Cost: one query over ${count(x.totalEvents)} export events on ${days}${scanned} (source: ${a.source}).`;
+  return `Cost: one query over ${count(x.totalEvents)} export events on ${days}${scanned} (source: ${a.source}); exact user counts.`;
 }

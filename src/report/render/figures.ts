@@ -12,9 +12,12 @@ export function pct(x: number | null, digits = 1): string {
   return `${(x * 100).toFixed(digits)}%`;
 }
 
-/** "12.3% [11.0–13.7%] n=1,000" — every rate with its interval and n; "no data" when n = 0. */
+/**
+ * "12.3% [11.0–13.7%] n=1,000" — every rate with its interval and n; "no data" when n = 0; "—"
+ * with its n when the rate was withheld (within GA4's counting error: see the pair's status).
+ */
 export function rate(r: Rate): string {
-  if (r.rate === null) return "no data";
+  if (r.rate === null) return r.n > 0 ? `— n=${count(r.n)}` : "no data";
   const ci = r.low === null || r.high === null ? "" : ` [${pct(r.low)}–${pct(r.high)}]`;
   return `${pct(r.rate)}${ci} n=${count(r.n)}`;
 }
@@ -84,6 +87,7 @@ export function verdict(p: PairAnalysis, alpha: number): string {
   const more = p.moreUsersNeeded;
   const need = more === null ? "" : more > 0 ? `; ~${count(more)} more users needed to tell` : "";
   if (p.status === "too-few-users") return `too few users (${p.note})${need}`;
+  if (p.status === "counting-error") return p.note ?? "within GA4's counting error";
   if (p.significant) return `significant (q ≤ ${alpha})`;
   if (more === null) return "no difference observed";
   return `not significant${need}`;

@@ -143,7 +143,13 @@ export function header(a: Analysis): string {
 
 function pairRow(a: Analysis, p: PairAnalysis, paint: Paint): string[] {
   const colour =
-    p.status === "no-data" ? "31" : p.status === "too-few-users" ? "33" : p.significant ? "32" : "";
+    p.status === "no-data"
+      ? "31"
+      : p.status === "too-few-users" || p.status === "counting-error"
+        ? "33"
+        : p.significant
+          ? "32"
+          : "";
   const v = verdict(p, a.alpha);
   return [
     p.rank === null ? "–" : String(p.rank),

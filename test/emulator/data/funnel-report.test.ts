@@ -14,7 +14,7 @@ let server: RouteServer;
 let client: ReturnType<typeof alphaClient>;
 
 beforeAll(async () => {
-  server = await serveRoutes(dataApiRoutes(store, { now: NOW }));
+  server = await serveRoutes(dataApiRoutes(store, { now: NOW, exactCounts: true }));
   client = alphaClient(server.port);
 });
 afterAll(async () => {

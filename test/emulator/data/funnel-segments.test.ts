@@ -1,189 +1,161 @@
-// Funnel segments and the user-scoped firstSessionDate through the official clients: each segment's
-// step counts equal a brute-force funnel over the users the segment holds; what is not emulated
-// answers 400 rather than a wrong count.
+// runFunnelReport user segments (inclusion, permanent exclusion, scoping) through the official
+// v1alpha client, against brute force over the same events.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { StoredEvent } from "../../../src/emulator/data/event-store.js";
 import { dataApiRoutes } from "../../../src/emulator/data/routes.js";
 import { bruteFunnel } from "./brute-force.js";
-import { alphaClient, betaClient } from "./clients.js";
+import { alphaClient } from "./clients.js";
 import { PROPERTY } from "./fixture-project.js";
 import { type RouteServer, serveRoutes } from "./route-server.js";
 import { buildWorld, inDays, NOW } from "./world.js";
 
 const { store, events } = buildWorld();
-const january = inDays("2025-01-01", "2025-01-31");
-const inJanuary = events.filter(january);
+const inJanuary = events.filter(inDays("2025-01-01", "2025-01-31"));
 let server: RouteServer;
-let alpha: ReturnType<typeof alphaClient>;
-let beta: ReturnType<typeof betaClient>;
+let client: ReturnType<typeof alphaClient>;
 
 beforeAll(async () => {
-  server = await serveRoutes(dataApiRoutes(store, { now: NOW }));
-  alpha = alphaClient(server.port);
-  beta = betaClient(server.port);
+  server = await serveRoutes(dataApiRoutes(store, { now: NOW, exactCounts: true }));
+  client = alphaClient(server.port);
 });
 afterAll(async () => {
-  await alpha.close();
-  await beta.close();
+  await client.close();
   await server.close();
 });
 
-const day = (e: StoredEvent) =>
-  new Date(e.timestampMicros / 1000).toISOString().slice(0, 10).replaceAll("-", "");
-/** Every user's first day over all their events (not only January's). */
-const firstDay = new Map<string, string>();
-for (const e of events) {
-  const d = day(e);
-  const seen = firstDay.get(e.userId);
-  if (seen === undefined || d < seen) firstDay.set(e.userId, d);
-}
-const range = [{ startDate: "2025-01-01", endDate: "2025-01-31" }];
-const steps = [
-  { name: "Cart", filterExpression: { funnelEventFilter: { eventName: "add_to_cart" } } },
-  {
-    name: "Purchase",
-    filterExpression: { funnelEventFilter: { eventName: "purchase" } },
-    withinDurationFromPriorStep: { seconds: 2 * 86400 },
-  },
-];
-const even = {
-  conditionScoping: "USER_CRITERIA_ACROSS_ALL_SESSIONS",
-  segmentFilterExpression: {
-    segmentFilter: {
-      fieldName: "firstSessionDate",
-      stringFilter: { matchType: "FULL_REGEXP", value: "\\d{7}[02468]" },
+const cartCriteria = {
+  andConditionGroups: [
+    {
+      conditionScoping: "USER_CRITERIA_WITHIN_SAME_EVENT",
+      segmentFilterExpression: { segmentEventFilter: { eventName: "add_to_cart" } },
     },
-  },
+  ],
 };
-const bought = { segmentFilterExpression: { segmentEventFilter: { eventName: "purchase" } } };
 
-describe("firstSessionDate", () => {
-  it("is the day of the user's first event, whatever the date range", async () => {
-    const late = inDays("2025-01-15", "2025-01-31");
-    const [res] = await beta.runReport({
-      property: `properties/${PROPERTY}`,
-      dateRanges: [{ startDate: "2025-01-15", endDate: "2025-01-31" }],
-      dimensions: [{ name: "firstSessionDate" }],
-      metrics: [{ name: "totalUsers" }],
-      limit: 100000,
-    });
-    const expected = new Map<string, number>();
-    for (const u of new Set(events.filter(late).map((e) => e.userId))) {
-      const d = firstDay.get(u) as string;
-      expected.set(d, (expected.get(d) ?? 0) + 1);
-    }
-    const got = new Map(
-      (res.rows ?? []).map((r) => [r.dimensionValues?.[0]?.value, Number(r.metricValues?.[0]?.value)]),
-    );
-    expect(got).toEqual(expected);
-    // Users who came before the range keep their first session date from before it.
-    expect([...got.keys()].some((d) => (d ?? "") < "20250115")).toBe(true);
-  });
-});
+function byUser(list: StoredEvent[]): Map<string, StoredEvent[]> {
+  const m = new Map<string, StoredEvent[]>();
+  for (const e of list) {
+    const l = m.get(e.userId);
+    if (l) l.push(e);
+    else m.set(e.userId, [e]);
+  }
+  return m;
+}
 
-describe("runFunnelReport segments", () => {
-  it("evaluates the funnel in each user segment (across sessions, within one event, and both)", async () => {
-    const [res] = await alpha.runFunnelReport({
-      property: `properties/${PROPERTY}`,
-      dateRanges: range,
-      funnel: { steps },
-      segments: [
-        { name: "even", userSegment: { userInclusionCriteria: { andConditionGroups: [even] } } },
+async function segmented(segments: unknown[], open = true) {
+  const [res] = await client.runFunnelReport({
+    property: `properties/${PROPERTY}`,
+    dateRanges: [{ startDate: "2025-01-01", endDate: "2025-01-31" }],
+    funnel: {
+      isOpenFunnel: open,
+      steps: [
+        { name: "Cart", filterExpression: { funnelEventFilter: { eventName: "add_to_cart" } } },
         {
-          name: "even buyers",
-          userSegment: { userInclusionCriteria: { andConditionGroups: [even, bought] } },
-        },
-        {
-          name: "bought in EUR",
-          userSegment: {
-            userInclusionCriteria: {
-              andConditionGroups: [
-                {
-                  conditionScoping: "USER_CRITERIA_WITHIN_SAME_EVENT",
-                  segmentFilterExpression: {
-                    andGroup: {
-                      expressions: [
-                        { segmentEventFilter: { eventName: "purchase" } },
-                        {
-                          segmentFilter: {
-                            fieldName: "customEvent:currency",
-                            stringFilter: { value: "EUR" },
-                          },
-                        },
-                      ],
-                    },
-                  },
-                },
-              ],
-            },
-          },
+          name: "Purchase",
+          filterExpression: { funnelEventFilter: { eventName: "purchase" } },
+          withinDurationFromPriorStep: { seconds: 7 * 86400 },
         },
       ],
-    } as never);
-    const table = res.funnelTable;
-    expect(table?.dimensionHeaders?.map((h) => h.name)).toEqual(["funnelStepName", "segment"]);
-    const got = (segment: string) =>
-      [0, 1].map((k) =>
-        Number(
-          (table?.rows ?? []).find(
-            (r) =>
-              r.dimensionValues?.[0]?.value === `${k + 1}. ${steps[k]?.name}` &&
-              r.dimensionValues?.[1]?.value === segment,
-          )?.metricValues?.[0]?.value,
-        ),
-      );
-    const byUser = new Map<string, StoredEvent[]>();
-    for (const e of inJanuary) byUser.set(e.userId, [...(byUser.get(e.userId) ?? []), e]);
-    const brute = (holds: (es: StoredEvent[]) => boolean) =>
-      bruteFunnel(
-        inJanuary.filter((e) => holds(byUser.get(e.userId) ?? [])),
-        [
-          { match: (e) => e.eventName === "add_to_cart" },
-          { match: (e) => e.eventName === "purchase", withinMicros: 2 * 86400e6 },
-        ],
-        false,
-      ).users;
-    const isEven = (es: StoredEvent[]) => /[02468]$/.test(firstDay.get(es[0]?.userId ?? "") ?? "");
-    const buys = (es: StoredEvent[]) => es.some((e) => e.eventName === "purchase");
-    const eur = (es: StoredEvent[]) =>
-      es.some((e) => e.eventName === "purchase" && e.params.currency === "EUR");
-    expect(got("1. even")).toEqual(brute(isEven));
-    expect(got("2. even buyers")).toEqual(brute((es) => isEven(es) && buys(es)));
-    expect(got("3. bought in EUR")).toEqual(brute(eur));
-    expect(got("2. even buyers")[0]).toBeGreaterThan(0);
-    expect(got("3. bought in EUR")[0]).toBeLessThan(got("1. even")[0] as number);
+    },
+    segments: segments as never,
+  });
+  const table = res.funnelTable;
+  const rows = (table?.rows ?? []).map((r) => ({
+    step: r.dimensionValues?.[0]?.value,
+    segment: r.dimensionValues?.[1]?.value,
+    users: Number(r.metricValues?.[0]?.value),
+    abandoned: Number(r.metricValues?.[2]?.value),
+  }));
+  return { headers: table?.dimensionHeaders?.map((h) => h.name), rows };
+}
+
+const steps = [
+  { match: (e: StoredEvent) => e.eventName === "add_to_cart" },
+  { match: (e: StoredEvent) => e.eventName === "purchase", withinMicros: 7 * 86400e6 },
+];
+
+describe("runFunnelReport segments", () => {
+  it("evaluates the funnel in each user segment, one row per step and segment", async () => {
+    const { headers, rows } = await segmented([
+      { name: "carted", userSegment: { userInclusionCriteria: cartCriteria } },
+      {
+        name: "never carted",
+        userSegment: {
+          exclusion: {
+            userExclusionDuration: "USER_EXCLUSION_PERMANENT",
+            userExclusionCriteria: cartCriteria,
+          },
+        },
+      },
+    ]);
+    expect(headers).toEqual(["funnelStepName", "segment"]);
+    const users = byUser(inJanuary);
+    const carted = [...users.values()].filter((l) => l.some((e) => e.eventName === "add_to_cart")).flat();
+    const never = [...users.values()].filter((l) => !l.some((e) => e.eventName === "add_to_cart")).flat();
+    const a = bruteFunnel(carted, steps, true);
+    const b = bruteFunnel(never, steps, true);
+    const row = (step: string, segment: string) => rows.find((r) => r.step === step && r.segment === segment);
+    expect(row("1. Cart", "carted")).toMatchObject({
+      users: a.users[0],
+      abandoned: a.users[0]! - a.continued[0]!,
+    });
+    expect(row("2. Purchase", "carted")?.users).toBe(a.users[1]);
+    expect(row("1. Cart", "never carted")?.users).toBe(0);
+    // nobody in the excluded segment can reach step 1: step 2's users bought without a cart event
+    const buyers = new Set(never.filter((e) => e.eventName === "purchase").map((e) => e.userId));
+    expect(row("2. Purchase", "never carted")?.users).toBe(buyers.size);
+    expect(buyers.size).toBeGreaterThan(0);
+    expect(b.users[1]).toBe(buyers.size);
   });
 
-  it("answers 400 for more than 4 segments, unknown fields and what it does not emulate", async () => {
-    const funnel = (segments: unknown[]) =>
-      alpha.runFunnelReport({
-        property: `properties/${PROPERTY}`,
-        dateRanges: range,
-        funnel: { steps },
-        segments,
-      } as never);
-    const user = (groups: unknown[]) => ({
-      userSegment: { userInclusionCriteria: { andConditionGroups: groups } },
-    });
-    await expect(funnel(Array.from({ length: 5 }, () => user([even])))).rejects.toThrow(
-      /limited to 4 segments/,
-    );
-    await expect(
-      funnel([
-        user([
-          {
-            segmentFilterExpression: {
-              segmentFilter: { fieldName: "firstVisitDay", stringFilter: { value: "x" } },
+  it("scopes conditions within one event, one session or across sessions", async () => {
+    const both = (scope: string) => ({
+      name: scope,
+      userSegment: {
+        userInclusionCriteria: {
+          andConditionGroups: [
+            {
+              conditionScoping: scope,
+              segmentFilterExpression: {
+                andGroup: {
+                  expressions: [
+                    { segmentEventFilter: { eventName: "add_to_cart" } },
+                    { segmentEventFilter: { eventName: "begin_checkout" } },
+                  ],
+                },
+              },
             },
-          },
-        ]),
-      ]),
-    ).rejects.toThrow(/firstVisitDay is not a valid dimension/);
+          ],
+        },
+      },
+    });
+    const { rows } = await segmented(
+      [
+        "USER_CRITERIA_WITHIN_SAME_EVENT",
+        "USER_CRITERIA_WITHIN_SAME_SESSION",
+        "USER_CRITERIA_ACROSS_ALL_SESSIONS",
+      ].map(both),
+    );
+    const cart = (scope: string) => rows.find((r) => r.step === "1. Cart" && r.segment === scope)?.users;
+    // No event is both names; a session or the whole history can hold both.
+    expect(cart("USER_CRITERIA_WITHIN_SAME_EVENT")).toBe(0);
+    const users = [...byUser(inJanuary).values()];
+    const has = (l: StoredEvent[], n: string) => l.some((e) => e.eventName === n);
+    const sessions = (l: StoredEvent[]) => [
+      ...byUser(l.map((e) => ({ ...e, userId: e.sessionId }))).values(),
+    ];
+    expect(cart("USER_CRITERIA_WITHIN_SAME_SESSION")).toBe(
+      users.filter((l) => sessions(l).some((s) => has(s, "add_to_cart") && has(s, "begin_checkout"))).length,
+    );
+    expect(cart("USER_CRITERIA_ACROSS_ALL_SESSIONS")).toBe(
+      users.filter((l) => has(l, "add_to_cart") && has(l, "begin_checkout")).length,
+    );
+  });
+
+  it("refuses what it cannot evaluate faithfully", async () => {
+    await expect(segmented([{ name: "s", sessionSegment: {} }])).rejects.toThrow(/only userSegment/);
     await expect(
-      funnel([
-        { userSegment: { userInclusionCriteria: { andSequenceGroups: [{ userSequenceSteps: [] }] } } },
-      ]),
-    ).rejects.toThrow(/andSequenceGroups is not supported/);
-    await expect(funnel([{ sessionSegment: {} }])).rejects.toThrow(/not supported/);
+      segmented([{ name: "s", userSegment: { userInclusionCriteria: { andSequenceGroups: [{}] } } }]),
+    ).rejects.toThrow(/andSequenceGroups/);
   });
 });

@@ -15,7 +15,11 @@ const january = [{ startDate: "2025-01-01", endDate: "2025-01-31" }];
 
 beforeAll(async () => {
   server = await serveRoutes(
-    dataApiRoutes(store, { now: NOW, isKeyEvent: (_p, name) => KEY_EVENTS.has(name) }),
+    dataApiRoutes(store, {
+      now: NOW,
+      isKeyEvent: (_p, name) => KEY_EVENTS.has(name),
+      exactCounts: true, // brute-force equality needs exact distinct counts
+    }),
   );
   client = betaClient(server.port);
 });

@@ -45,7 +45,12 @@ describe("discover --source ga4 against the emulator", () => {
   let file: string;
   beforeAll(async () => {
     file = writePlantedTraffic(mkdtempSync(join(tmpdir(), "mg-discover-ga4-")), 11, 3000);
-    emulator = await startEmulator({ port: 0, data: { now: new Date("2024-06-01T00:00:00Z") } });
+    // Exact user counts: the comparison with the files source is count for count (GA4 estimates them).
+    emulator = await startEmulator({
+      port: 0,
+      exactCounts: true,
+      data: { now: new Date("2024-06-01T00:00:00Z") },
+    });
     await loadExport(emulator.events, file, { propertyId: PROPERTY });
     clients = await dataClients({ endpoint: emulator.url });
   }, 60_000);

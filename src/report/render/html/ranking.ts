@@ -34,7 +34,8 @@ function valueCell(p: PairAnalysis, currency: string): string {
 
 /** "63.7%" large, then its interval and n small: every rate keeps its n. */
 export function rateCell(r: Rate): string {
-  if (r.rate === null) return '<span class="nodata">no data</span>';
+  if (r.rate === null)
+    return r.n > 0 ? `<b>—</b> <small>n=${count(r.n)}</small>` : '<span class="nodata">no data</span>';
   const ci = r.low === null || r.high === null ? "" : `${pct(r.low)}–${pct(r.high)} · `;
   return `<b>${pct(r.rate)}</b> <small>${ci}n=${count(r.n)}</small>`;
 }
@@ -43,7 +44,8 @@ export function rateCell(r: Rate): string {
 export function verdictBadge(p: PairAnalysis, alpha: number): string {
   const text = esc(verdict(p, alpha));
   if (p.status === "no-data") return `<span class="badge nodata">✕ ${text}</span>`;
-  if (p.status === "too-few-users") return `<span class="badge few">? ${text}</span>`;
+  if (p.status === "too-few-users" || p.status === "counting-error")
+    return `<span class="badge few">? ${text}</span>`;
   if (p.significant) {
     // relative null = nobody converted without the micro goal: up
     const dir = (p.lift?.relative ?? 0) >= 0 ? "up" : "down";

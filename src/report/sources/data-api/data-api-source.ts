@@ -8,6 +8,8 @@ import { fetchReportInput } from "./source.js";
 export interface DataApiReportSourceOptions extends DataClientOptions {
   /** reuse clients (e.g. one per demo run); otherwise they are created here and closed by close() */
   clients?: DataClients;
+  /** how the server counts users (default "ga4"; "exact" only for an emulator run with --exact-counts) */
+  counting?: "ga4" | "exact";
 }
 
 export async function dataApiReportSource(options: DataApiReportSourceOptions): Promise<ReportSource> {
@@ -19,6 +21,7 @@ export async function dataApiReportSource(options: DataApiReportSourceOptions): 
         propertyId,
         dateRange: { since: since ?? project.report.since, until: until ?? project.report.until },
         clients,
+        counting: options.counting,
       }),
     close: async () => {
       if (own) await clients.close();

@@ -21,6 +21,7 @@ import {
   halfOfFirstSessionDate,
   halfTotals,
   SEGMENTS,
+  segmentName,
   valueInventory,
 } from "./discover-queries.js";
 import { MAX_BATCH } from "./queries.js";
@@ -221,9 +222,11 @@ function byHalf(r: ReportLike): Record<Half, number> {
 /** activeUsers per segment (0-based, request order) and step (0-based) of a segmented funnel table. */
 function segmentSteps(table: ReportLike): number[][] {
   const out: number[][] = SEGMENTS.map(() => [0, 0]);
+  const names = SEGMENTS.map(segmentName);
   for (const row of rowsOf(table)) {
     const step = Number.parseInt(row.dims[0] ?? "", 10) - 1;
-    const seg = Number.parseInt(row.dims[1] ?? "", 10) - 1;
+    // GA4 documents the segment dimension as "1. name"; match the name with or without the index.
+    const seg = names.indexOf((row.dims[1] ?? "").replace(/^\d+\. /, ""));
     const at = out[seg];
     if (at && (step === 0 || step === 1)) at[step] = row.metrics.activeUsers ?? 0;
   }

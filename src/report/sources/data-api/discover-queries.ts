@@ -120,6 +120,10 @@ export const SEGMENTS = [
   { half: "confirmation", converters: true },
 ] as const;
 
+export function segmentName(s: (typeof SEGMENTS)[number]): string {
+  return s.converters ? `${s.half} converters` : s.half;
+}
+
 /**
  * Closed funnel candidate → macro (within `windowSeconds`, or unbounded when undefined), evaluated
  * in each half and, when `withConverters`, in each half's converters.
@@ -133,7 +137,7 @@ export function candidateFunnel(
   until: string,
 ): Record<string, unknown> {
   const segments = SEGMENTS.filter((s) => withConverters || !s.converters).map((s) =>
-    segment(s.converters ? `${s.half} converters` : s.half, s.half, s.converters ? macroEvent : undefined),
+    segment(segmentName(s), s.half, s.converters ? macroEvent : undefined),
   );
   return {
     dateRanges: range(since, until),

@@ -1,7 +1,7 @@
 // A planned goal as Data API filters (pure): its event name, plus the conditions a report must
 // re-check (report/query-plan.ts) that GA4 dimensions can express — page path, URL and hostname. The same
 // selection becomes a runReport dimensionFilter and a funnel step's filterExpression, so goal
-// totals, union reports and funnels all count the same events. Conditions no dimension carries
+// totals, pair segments and funnels all count the same events. Conditions no dimension carries
 // (CSS selectors, click text, data-layer values, numeric comparisons, …) are returned as
 // `unchecked` so the report can say so; they are never dropped silently.
 

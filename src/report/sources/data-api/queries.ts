@@ -4,21 +4,21 @@
 //   batch 1..k (batchRunReports, ≤ 5 reports each, v1beta):
 //     "goal totals"  runReport by eventName: totalUsers + eventCount of every goal event (1 report)
 //     "all users"    runReport, no dimension: totalUsers of the property (1 report)
-//     "union a|b"    runReport, no dimension, eventName in [micro, macro]: users who did either
-//                    (1 report per distinct pair; see pairs below)
 //   funnels (runFunnelReport, v1alpha, one request each; the API has no batch for funnels):
-//     "pair a→b"     closed 2-step funnel micro → macro within the window: step 2 = convertedAfterMicro
+//     "pair a→b"     open 2-step funnel micro → macro within the window, in two user segments
+//                    (pair-funnel.ts): convertedAfterMicro and convertedWithoutMicro, each one count
 //     "funnel id"    every spec funnel, open or closed, each step within the funnel's window
 //
-// convertedWithoutMicro = users(micro ∪ macro) − users(micro): the users who did the macro goal and
-// never the micro goal. Data API segments could express that exclusion directly, but cost a funnel
-// request per pair instead of a fifth of a batch.
+// convertedWithoutMicro is measured directly (users excluded for the micro goal who reached the
+// macro step), not as users(micro ∪ macro) − users(micro): GA4 counts users with HyperLogLog++,
+// and a difference of two estimates of ~38,000 users cannot carry a baseline of a dozen.
 //
 // A goal on a shared event (page_view with a path condition) is selected by its event name AND its
 // conditions (goal-filter.ts): it gets its own "goal <selection>" report (totalUsers + eventCount
-// under that filter) instead of a row of "goal totals", and the same filter in its union reports
+// under that filter) instead of a row of "goal totals", and the same filter in its pair segments
 // and funnel steps. Requests are deduplicated by selection, not by event name.
 import type { DateRange } from "../../model.js";
+import { resolveDate } from "../../period.js";
 import type { ReportPlan } from "../../query-plan.js";
 import {
   funnelStepFilter,
@@ -27,6 +27,7 @@ import {
   reportFilter,
   selectionKey,
 } from "./goal-filter.js";
+import { pairFunnelRequest } from "./pair-funnel.js";
 
 export interface NamedReport {
   name: string;
@@ -72,23 +73,6 @@ export function allUsersRequest(range: DateRange): Record<string, unknown> {
   return { dateRanges: dateRanges(range), metrics: [{ name: "totalUsers" }], returnPropertyQuota: true };
 }
 
-/** Users who did either selection; plain event names stay one inListFilter. */
-export function unionUsersRequest(
-  a: GoalSelection,
-  b: GoalSelection,
-  range: DateRange,
-): Record<string, unknown> {
-  const plain = a.fields.length === 0 && b.fields.length === 0;
-  return {
-    dateRanges: dateRanges(range),
-    metrics: [{ name: "totalUsers" }],
-    dimensionFilter: plain
-      ? eventIn([a.event, b.event])
-      : { orGroup: { expressions: [reportFilter(a), reportFilter(b)] } },
-    returnPropertyQuota: true,
-  };
-}
-
 export function funnelRequest(
   steps: { name: string; selection: GoalSelection }[],
   windowSeconds: number,
@@ -109,7 +93,6 @@ export function funnelRequest(
   };
 }
 
-export const unionName = (micro: string, macro: string) => `union ${micro}|${macro}`;
 export const pairFunnelName = (micro: string, macro: string, window: number) =>
   `pair ${micro}→${macro} ${window}s`;
 export const specFunnelName = (id: string) => `funnel ${id}`;
@@ -124,7 +107,14 @@ export function selections(plan: ReportPlan): (goalId: string, event: string) =>
 }
 
 /** Every request of a report, deduplicated by selection (goals may share an event). */
-export function planQueries(plan: ReportPlan, range: DateRange): QueryPlan {
+export function planQueries(plan: ReportPlan, range: DateRange, now: Date = new Date()): QueryPlan {
+  // An invalid date is the API's to refuse (one clear error); the edge step is then left out.
+  let resolved: { since: string; until: string } | undefined;
+  try {
+    resolved = { since: resolveDate(range.since, now), until: resolveDate(range.until, now) };
+  } catch {
+    resolved = undefined;
+  }
   const selectionOf = selections(plan);
   const goalSelections = plan.goals.map((g) => selectionOf(g.goalId, g.event));
   const reports: NamedReport[] = [];
@@ -142,19 +132,10 @@ export function planQueries(plan: ReportPlan, range: DateRange): QueryPlan {
   for (const p of plan.pairs) {
     const micro = selectionOf(p.microId, p.microEvent);
     const macro = selectionOf(p.macroId, p.macroEvent);
-    const u = unionName(selectionKey(micro), selectionKey(macro));
-    if (!seen.has(u)) {
-      seen.add(u);
-      reports.push({ name: u, request: unionUsersRequest(micro, macro, range) });
-    }
     const f = pairFunnelName(selectionKey(micro), selectionKey(macro), p.windowSeconds);
     if (!seen.has(f)) {
       seen.add(f);
-      const steps = [
-        { name: p.microEvent, selection: micro },
-        { name: p.macroEvent, selection: macro },
-      ];
-      funnels.push({ name: f, request: funnelRequest(steps, p.windowSeconds, false, range) });
+      funnels.push({ name: f, request: pairFunnelRequest(micro, macro, p.windowSeconds, range, resolved) });
     }
   }
   for (const f of plan.funnels) {

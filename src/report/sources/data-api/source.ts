@@ -2,12 +2,23 @@
 // flight per property) and assembles the source-agnostic ReportInput.
 import { UserError } from "../../../errors.js";
 import { isWebPage, NOTHING_LISTENING_HINT, redact } from "../../../google/api-error.js";
-import type { Caveats, DateRange, FunnelCount, PairCount, ReportInput } from "../../model.js";
+import { dataApiPairSigma, precisionOf } from "../../approximate-counts.js";
+import type {
+  Caveats,
+  Counting,
+  DateRange,
+  FunnelCount,
+  PairCount,
+  RangeEdge,
+  ReportInput,
+} from "../../model.js";
 import { emptyCaveats } from "../../model.js";
+import { resolveDate } from "../../period.js";
 import type { ReportPlan } from "../../query-plan.js";
 import type { DataClients } from "./clients.js";
 import { mapConcurrent } from "./concurrency.js";
 import { type GoalSelection, selectionKey } from "./goal-filter.js";
+import { pairConverters } from "./pair-funnel.js";
 import {
   ALL_USERS,
   GOAL_TOTALS,
@@ -17,17 +28,8 @@ import {
   selectionName,
   selections,
   specFunnelName,
-  unionName,
 } from "./queries.js";
-import {
-  funnelStepTallies,
-  funnelStepUsers,
-  int,
-  type ReportLike,
-  rowsOf,
-  singleValue,
-  tokensOf,
-} from "./responses.js";
+import { funnelStepTallies, int, type ReportLike, rowsOf, singleValue, tokensOf } from "./responses.js";
 
 export const MAX_CONCURRENT = 10;
 
@@ -37,7 +39,15 @@ export interface DataApiSourceOptions {
   clients: DataClients;
   /** concurrent requests per property (default and maximum 10) */
   concurrency?: number;
+  /**
+   * How the server counts users: "ga4" (default: HyperLogLog++ estimates, as Google documents)
+   * or "exact" (only an emulator started with --exact-counts).
+   */
+  counting?: "ga4" | "exact";
 }
+
+/** GA4's user counts: HLL++ at precision 14, sparse precision 25 (docs/emulator.md cites the source). */
+export const GA4_USER_COUNTING: Counting = { method: "hll++", precision: 14, sparsePrecision: 25 };
 
 export async function fetchReportInput(
   plan: ReportPlan,
@@ -104,29 +114,39 @@ export async function fetchReportInput(
   });
   if (unchecked.length > 0) caveats.uncheckedConditions = unchecked;
 
+  const counting: Counting = options.counting === "exact" ? { method: "exact" } : GA4_USER_COUNTING;
+  const precision = precisionOf(counting);
+  const edges: RangeEdge[] = [];
   const pairs: PairCount[] = plan.pairs.map((p) => {
     const micro = selectionOf(p.microId, p.microEvent);
     const macro = selectionOf(p.macroId, p.macroEvent);
     const microUsers = tally(micro).totalUsers ?? 0;
-    const union = singleValue(
-      reports.get(unionName(selectionKey(micro), selectionKey(macro))) ?? {},
-      "totalUsers",
-    );
-    const steps = funnelStepUsers(
+    const converters = pairConverters(
       funnelTables.get(pairFunnelName(selectionKey(micro), selectionKey(macro), p.windowSeconds)) ?? {},
-      2,
     );
-    return {
+    if (converters.earlyWithoutMicro > 0) {
+      edges.push({
+        microId: p.microId,
+        macroId: p.macroId,
+        windowSeconds: p.windowSeconds,
+        since: resolvedSince(options.dateRange.since),
+        atMost: Math.min(converters.earlyWithoutMicro, converters.withoutMicro),
+        convertedWithoutMicro: converters.withoutMicro,
+      });
+    }
+    const count = {
       microId: p.microId,
       macroId: p.macroId,
       windowSeconds: p.windowSeconds,
       microUsers,
-      convertedAfterMicro: steps[1],
+      // A sketch of a subset may exceed the sketch of its superset by the counting error.
+      convertedAfterMicro: Math.min(converters.afterMicro, microUsers),
       nonMicroUsers: Math.max(0, totalUsers - microUsers),
-      // Never negative even if thresholding withheld a row of one query but not the other.
-      convertedWithoutMicro: Math.max(0, union - microUsers),
+      convertedWithoutMicro: converters.withoutMicro,
     };
+    return precision ? { ...count, sigma: dataApiPairSigma(count, totalUsers, precision) } : count;
   });
+  if (edges.length > 0) caveats.rangeEdge = edges;
   const funnelCounts: FunnelCount[] = plan.funnels.map((f) => {
     const tallies = funnelStepTallies(funnelTables.get(specFunnelName(f.funnelId)) ?? {}, f.steps.length);
     const last = f.steps.length - 1;
@@ -152,6 +172,7 @@ export async function fetchReportInput(
     funnels: funnelCounts,
     caveats,
     cost: { requests: jobs.length, tokens },
+    counting,
   };
 }
 
@@ -170,6 +191,14 @@ function noteCaveats(c: Caveats, query: string, metadata: ReportLike["metadata"]
     const space = int(s.samplingSpaceSize);
     // GA4 only sets samplingMetadatas when it sampled, so any entry is worth telling the reader.
     c.sampling.push({ query, samplesReadCount: read, samplingSpaceSize: space });
+  }
+}
+
+function resolvedSince(since: string): string {
+  try {
+    return resolveDate(since, new Date());
+  } catch {
+    return since;
   }
 }
 

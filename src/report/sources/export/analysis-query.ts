@@ -178,9 +178,16 @@ function pairSql(q: ExportQuery, d: Dialect, ctes: string[], selects: string[], 
   const pairs = q.pairs.filter((p) => p.microId !== p.macroId);
   if (pairs.length === 0) return;
   const lit = d.str;
+  // edge_end: the end of the range's first `window` of (UTC) days, for the range-edge section.
+  const start = Date.UTC(
+    Number(q.startDate.slice(0, 4)),
+    Number(q.startDate.slice(4, 6)) - 1,
+    Number(q.startDate.slice(6, 8)),
+  );
   const pairIds = pairs.map(
     (p, k) =>
-      `SELECT ${k} AS k, ${lit(p.microId)} AS micro, ${lit(p.macroId)} AS macro, ${p.windowSeconds * MICROS} AS w`,
+      `SELECT ${k} AS k, ${lit(p.microId)} AS micro, ${lit(p.macroId)} AS macro, ${p.windowSeconds * MICROS} AS w, ` +
+      `${(start + Math.max(1, Math.ceil(p.windowSeconds / 86400)) * 86_400_000) * 1000} AS edge_end`,
   );
   ctes.push(`pair_ids AS (${pairIds.join(" UNION ALL ")})`);
   const inList = (ids: string[]) => [...new Set(ids)].sort().map(lit).join(", ");
@@ -223,6 +230,14 @@ function pairSql(q: ExportQuery, d: Dialect, ctes: string[], selects: string[], 
       "FROM pair_ids pi LEFT JOIN goal_count gm ON gm.g = pi.micro LEFT JOIN goal_count gx ON gx.g = pi.macro " +
         "LEFT JOIN (SELECT k, COUNT(*) AS n FROM pair_first GROUP BY k) pc ON pc.k = pi.k " +
         "LEFT JOIN pair_both pb ON pb.k = pi.k",
+    ),
+    // Range edge: users without the micro goal whose macro fell in the range's first window of days
+    // (their micro goal may predate the range): the same upper bound as the Data API path's.
+    out(
+      "edge",
+      { a: "pi.micro", b: "pi.macro", n1: "COUNT(DISTINCT m.u)" },
+      "FROM pair_ids pi JOIN hits m ON m.g = pi.macro AND m.t < pi.edge_end " +
+        "LEFT JOIN goal_users x ON x.g = pi.micro AND x.u = m.u WHERE x.u IS NULL GROUP BY pi.micro, pi.macro",
     ),
   );
   const secs = `dt / ${MICROS}`;

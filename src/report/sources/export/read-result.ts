@@ -46,6 +46,24 @@ export function readResult(rows: ResultRow[], ctx: ReadContext): ExportReportInp
     return { goalId: g.goalId, event: g.event, users: n(r?.n1 ?? null), events: n(r?.n2 ?? null) };
   });
   caveats.missingGoals = goals.filter((g) => g.events === 0).map((g) => g.goalId);
+  const edges = q.pairs.flatMap((p) => {
+    const e = of("edge").find((r) => r.a === p.microId && r.b === p.macroId);
+    const r = pairRows.get(`${p.microId}\u0000${p.macroId}`);
+    const without = r ? n(r.n4) : (goalRows.get(p.macroId)?.n1 ?? 0);
+    if (!e || n(e.n1) === 0) return [];
+    const since = isoDate(q.startDate);
+    return [
+      {
+        microId: p.microId,
+        macroId: p.macroId,
+        windowSeconds: p.windowSeconds,
+        since,
+        atMost: Math.min(n(e.n1), without),
+        convertedWithoutMicro: without,
+      },
+    ];
+  });
+  if (edges.length > 0) caveats.rangeEdge = edges;
 
   return {
     source: ctx.source,
