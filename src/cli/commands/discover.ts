@@ -11,7 +11,7 @@ export function register(program: Command): void {
     .requiredOption("--macro <goal>", "the macro goal to explain")
     .option(
       "--source <source>",
-      "files (GA4 export files through DuckDB) | bigquery (the export dataset)",
+      "files (GA4 export files through DuckDB) | bigquery (the export dataset) | ga4 (the Data API)",
       "files",
     )
     .option("--files <glob>", "files: export files, e.g. 'exports/events_*.parquet' (Parquet or NDJSON)")
@@ -23,13 +23,20 @@ export function register(program: Command): void {
     )
     .option("--intraday", "bigquery: also read today's events_intraday_* tables")
     .option("--location <loc>", "bigquery: dataset location, e.g. US or EU")
+    .option("--target <name>", "ga4: the target whose property is searched (default: default_target)")
+    .option("--endpoint <url>", "ga4: Data/Admin API endpoint (the emulator); default MICROGOALS_ENDPOINT")
+    .option(
+      "--credentials <file>",
+      "ga4: service-account key file (default: Application Default Credentials)",
+    )
+    .option("--max-tokens <n>", "ga4: refuse the search when its estimated Data API tokens exceed n")
     .option(
       "--since <date>",
-      "first day, YYYY-MM-DD or NdaysAgo (default: the files' first day; bigquery: the project's report period)",
+      "first day, YYYY-MM-DD or NdaysAgo (default: the files' first day; bigquery, ga4: the project's report period)",
     )
     .option(
       "--until <date>",
-      "last day (default: the files' last day; bigquery: the project's report period)",
+      "last day (default: the files' last day; bigquery, ga4: the project's report period)",
     )
     .option("--format <format>", "table | md | json", "table")
     .option("-o, --out <file>", "write the table to a file instead of stdout")

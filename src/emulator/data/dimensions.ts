@@ -21,6 +21,7 @@ export const SUPPORTED_DIMENSIONS = [
   "pageLocation",
   "hostName",
   "sessionSource",
+  "firstSessionDate",
   "customEvent:<param>",
 ];
 
@@ -53,6 +54,11 @@ export function dimensionAccessor(name: string, store: EventStore, cols: EventCo
       return dict(cols.source);
     case "date":
       return { name, code: (i) => dayOf(cols.time[i] as number), label: yyyymmdd };
+    case "firstSessionDate": {
+      // User-scoped: the day of the user's first event in the property, whatever the date range.
+      const first = firstDayOfUser(store, cols);
+      return { name, code: (i) => first(i), label: yyyymmdd };
+    }
     case "pageLocation":
       return paramAccessor(name, "page_location", store, cols);
     case "hostName":
@@ -101,4 +107,25 @@ function paramAccessor(
     },
     label: (c) => labels.value(c),
   };
+}
+
+const firstDays = new WeakMap<EventStore, { version: number; days: Map<number, number> }>();
+
+/** Event index → day of its user's first event in the same property (cached until the store changes). */
+function firstDayOfUser(store: EventStore, cols: EventColumns): (i: number) => number {
+  let hit = firstDays.get(store);
+  if (!hit || hit.version !== store.version) {
+    const days = new Map<number, number>();
+    for (let i = 0; i < cols.count; i++) {
+      // Users are keyed per property: the same client id in two properties is two users.
+      const key = (cols.property[i] as number) * 4_294_967_296 + (cols.user[i] as number);
+      const d = dayOf(cols.time[i] as number);
+      const seen = days.get(key);
+      if (seen === undefined || d < seen) days.set(key, d);
+    }
+    hit = { version: store.version, days };
+    firstDays.set(store, hit);
+  }
+  const days = hit.days;
+  return (i) => days.get((cols.property[i] as number) * 4_294_967_296 + (cols.user[i] as number)) as number;
 }

@@ -72,8 +72,8 @@ function grid(table: string[][]): string {
 function summary(d: Discovery): string[] {
   const confirmed = d.candidates.filter((c) => c.significant);
   return [
-    `Discover → ${printable(d.macro.title)} (${d.macro.id}), ${d.since} → ${d.until}, ${d.events.toLocaleString("en-US")} export events, window ${Math.round(d.windowSeconds / 86400)} d${d.bytesProcessed !== undefined ? `; BigQuery scanned ${formatBytes(d.bytesProcessed)}` : ""}`,
-    `Users split by a hash of user_pseudo_id: the discovery half ranks ${d.candidates.length} candidates, the confirmation half tests the strongest (Benjamini–Hochberg over them).`,
+    `Discover → ${printable(d.macro.title)} (${d.macro.id}), ${d.since} → ${d.until}, ${d.events.toLocaleString("en-US")} ${d.cost ? "" : "export "}events, window ${Math.round(d.windowSeconds / 86400)} d${d.bytesProcessed !== undefined ? `; BigQuery scanned ${formatBytes(d.bytesProcessed)}` : ""}${d.cost ? `; the Data API answered ${d.cost.requests} requests for ${d.cost.tokens} tokens` : ""}`,
+    `Users split by ${d.split.startsWith("firstSessionDate") ? "the parity of their firstSessionDate (the Data API cannot hash user ids)" : "a hash of user_pseudo_id"}: the discovery half ranks ${d.candidates.length} candidates, the confirmation half tests the strongest (Benjamini–Hochberg over them).`,
     `${confirmed.length} confirmed (${confirmed.filter((c) => !c.known).length} not in the spec); ${d.tooRare} too rare to test (fewer than ${d.minUsers} users in a half)${d.postConversion.length ? `; done almost only after converting, left out: ${d.postConversion.join(", ")}` : ""}.`,
   ];
 }

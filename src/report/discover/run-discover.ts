@@ -1,11 +1,12 @@
 // `microgoals discover` in one call: count every candidate on the export (each half of the users),
 // rank on one half, confirm on the other, mark what the spec already has, and suggest goals.
 import type { Goal, Project } from "../../project/model.js";
+import type { DataClients } from "../sources/data-api/clients.js";
 import type { CandidateCounts, CandidateDefinition } from "./candidate.js";
 import { type DiscoveredCandidate, pairCandidates, rankCandidates } from "./rank.js";
 import { type Suggestions, suggestGoals } from "./suggest-goals.js";
 
-/** Where discover counts: export files through DuckDB, or the export dataset in BigQuery. */
+/** Where discover counts: export files through DuckDB, the export dataset in BigQuery, or the Data API. */
 export type DiscoverSource =
   | { kind: "files"; files: string }
   | {
@@ -15,7 +16,21 @@ export type DiscoverSource =
       maxBytes?: number;
       intraday?: boolean;
       location?: string;
+    }
+  | {
+      kind: "ga4";
+      clients: DataClients;
+      propertyId: string;
+      /** parameter names of the property's EVENT-scoped custom dimensions */
+      customParams: string[];
+      /** refuse the search when its estimated tokens exceed this */
+      maxTokens?: number;
+      /** told the cost estimate before the search and the tokens used after */
+      onCost?: (line: string) => void;
     };
+
+const HASH_SPLIT =
+  "user_pseudo_id hash: discovery half ranks, confirmation half confirms (Benjamini–Hochberg)";
 
 export interface DiscoverOptions {
   macroId: string;
@@ -36,7 +51,8 @@ export interface Discovery {
   events: number;
   windowSeconds: number;
   minUsers: number;
-  split: "user_pseudo_id hash: discovery half ranks, confirmation half confirms (Benjamini–Hochberg)";
+  /** how users were split into the two halves (a hash of the user id; the Data API cannot hash) */
+  split: string;
   /** BigQuery: bytes the statements scanned */
   bytesProcessed?: number;
   tooRare: number;
@@ -44,6 +60,10 @@ export interface Discovery {
   required: DiscoveredCandidate[];
   candidates: DiscoveredCandidate[];
   suggestions: Suggestions;
+  /** Data API: requests and tokens used */
+  cost?: { requests: number; tokens: number };
+  /** Data API: answers GA4 flagged (thresholding, "(other)" rows, sampling) */
+  caveats?: string[];
 }
 
 export async function discover(project: Project, options: DiscoverOptions): Promise<Discovery> {
@@ -51,7 +71,12 @@ export async function discover(project: Project, options: DiscoverOptions): Prom
   if (!macro) throw new Error(`no goal ${options.macroId}`);
   const minUsers = project.report.minUsers;
   const choosePairs = (singles: CandidateCounts[]) => pairCandidates(singles, minUsers, 8);
-  const common = { macroEvent: macro.event, windowSeconds: project.report.windowSeconds, choosePairs };
+  const common = {
+    macroEvent: macro.event,
+    windowSeconds: project.report.windowSeconds,
+    minUsers,
+    choosePairs,
+  };
   const counts = await countCandidates(options, common);
   const ranked = rankCandidates(counts.candidates, {
     minUsers,
@@ -68,13 +93,31 @@ export async function discover(project: Project, options: DiscoverOptions): Prom
     ...(counts.bytes !== undefined ? { bytesProcessed: counts.bytes } : {}),
     windowSeconds: project.report.windowSeconds,
     minUsers,
-    split: "user_pseudo_id hash: discovery half ranks, confirmation half confirms (Benjamini–Hochberg)",
-    tooRare: ranked.tooRare,
+    split: counts.split ?? HASH_SPLIT,
+    tooRare: ranked.tooRare + (counts.tooRare ?? 0),
     postConversion: ranked.postConversion,
     required: ranked.required,
     candidates: ranked.candidates,
     suggestions: suggestGoals(ranked.candidates, macro, new Set(project.goals.map((g) => g.id)), period),
+    ...(counts.cost ? { cost: counts.cost } : {}),
+    ...(counts.caveats && counts.caveats.length > 0 ? { caveats: counts.caveats } : {}),
   };
+}
+
+/** What a source hands the ranking. */
+interface SourceCounts {
+  candidates: CandidateCounts[];
+  since: string;
+  until: string;
+  events: number;
+  /** BigQuery: bytes scanned */
+  bytes?: number;
+  /** Data API: candidates left unqueried as too rare (added to the ranking's own) */
+  tooRare?: number;
+  cost?: { requests: number; tokens: number };
+  caveats?: string[];
+  /** a split other than the user id hash */
+  split?: string;
 }
 
 async function countCandidates(
@@ -82,15 +125,23 @@ async function countCandidates(
   common: {
     macroEvent: string;
     windowSeconds: number;
+    minUsers: number;
     choosePairs: (singles: CandidateCounts[]) => CandidateDefinition[];
   },
-): Promise<{ candidates: CandidateCounts[]; since: string; until: string; events: number; bytes?: number }> {
+): Promise<SourceCounts> {
   const { source, since, until } = options;
   if (source.kind === "files") {
     const { discoverCounts } = await import("../sources/files/discover-counts.js");
     return discoverCounts({ files: source.files, since, until, ...common });
   }
-  if (!since || !until) throw new Error("discover on BigQuery needs resolved dates");
+  if (!since || !until) throw new Error(`discover on ${source.kind} needs resolved dates`);
+  if (source.kind === "ga4") {
+    const { dataApiDiscoverCounts } = await import("../sources/data-api/discover-counts.js");
+    const { SPLIT_DESCRIPTION } = await import("../sources/data-api/discover-queries.js");
+    const { kind: _, ...ga4 } = source;
+    const counts = await dataApiDiscoverCounts({ ...ga4, since, until, ...common });
+    return { ...counts, split: SPLIT_DESCRIPTION };
+  }
   const { bigQueryDiscoverCounts } = await import("../sources/bigquery/bigquery-discover.js");
   return bigQueryDiscoverCounts({ ...source, since, until, ...common });
 }

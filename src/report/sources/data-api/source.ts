@@ -202,7 +202,8 @@ function resolvedSince(since: string): string {
   }
 }
 
-async function call<T>(method: string, fn: () => Promise<T>): Promise<T> {
+/** A Data API call whose failure becomes one user-facing line (shared with discover-counts.ts). */
+export async function call<T>(method: string, fn: () => Promise<T>): Promise<T> {
   try {
     return await fn();
   } catch (err) {
