@@ -71,6 +71,7 @@ describe("safety with things microgoals does not own", () => {
   it("leaves foreign tags, triggers and variables with similar names untouched, through create and delete", async () => {
     const emu = await emulator();
     await seedForeign(emu);
+    emu.quota.reset(); // the seeding's calls were another client's: this run starts a fresh window
     const files = exampleFiles();
     const first = await applyPlan({ desired: desiredFrom(files) }, { session: await session(emu) });
     expect(first.budget.rateLimited).toBe(0);
