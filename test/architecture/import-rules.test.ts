@@ -8,7 +8,7 @@ const root = join(import.meta.dirname, "..", "..");
 const src = join(root, "src");
 
 /**
- * Folder → the folders it may import. Modules at the root of src/ (errors.ts, terminal-text.ts,
+ * Folder → the folders it may import. Modules at the root of src/ (errors.ts, terminal-text.ts, seeded-random.ts,
  * bounded-read.ts) are leaves: they import nothing of ours, and every folder may import them.
  * Keep in step with the doc.
  */

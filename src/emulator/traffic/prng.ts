@@ -1,18 +1,7 @@
-// mulberry32: a tiny, fast, seedable PRNG. Synthetic traffic and injected faults must be identical
-// for a seed on every machine, so Math.random is never used.
+// Synthetic traffic and injected faults draw from the shared seeded PRNG (src/seeded-random.ts).
+import type { Random } from "../../seeded-random.js";
 
-export type Random = () => number;
-
-export function mulberry32(seed: number): Random {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { mulberry32, type Random } from "../../seeded-random.js";
 
 /** Index drawn from relative weights. */
 export function pickWeighted(rand: Random, weights: readonly number[]): number {
