@@ -2,6 +2,7 @@
 // rank on one half, confirm on the other, mark what the spec already has, and suggest goals.
 import type { Goal, Project } from "../../project/model.js";
 import type { DataClients } from "../sources/data-api/clients.js";
+import type { SourceOptions } from "../sources/source-options.js";
 import type { CandidateCounts, CandidateDefinition } from "./candidate.js";
 import { type DiscoveredCandidate, pairCandidates, rankCandidates } from "./rank.js";
 import { type Suggestions, suggestGoals } from "./suggest-goals.js";
@@ -9,14 +10,7 @@ import { type Suggestions, suggestGoals } from "./suggest-goals.js";
 /** Where discover counts: export files through DuckDB, the export dataset in BigQuery, or the Data API. */
 export type DiscoverSource =
   | { kind: "files"; files: string }
-  | {
-      kind: "bigquery";
-      dataset: string;
-      billingProject?: string;
-      maxBytes?: number;
-      intraday?: boolean;
-      location?: string;
-    }
+  | Omit<Extract<SourceOptions, { kind: "bigquery" }>, "allowGaps">
   | {
       kind: "ga4";
       clients: DataClients;
