@@ -35,14 +35,7 @@ export async function filesBreakdown(
   query: ExportQuery,
   req: BreakdownRequest,
 ): Promise<BreakdownInput> {
-  // Exports written by other tools may lack the optional columns: their values read "(not set)".
-  const described = await conn.runAndReadAll(`DESCRIBE SELECT * FROM ${files.source.from}`);
-  const names = new Set(described.getRowObjectsJS().map((r) => String(r.column_name)));
-  const cols = {
-    trafficSource: names.has("traffic_source"),
-    device: names.has("device"),
-    geo: names.has("geo"),
-  };
+  const cols = await breakdownColumns(conn, files);
   const result = await conn.runAndReadAll(breakdownSql(query, req, files.source, cols, duckdb));
   return readBreakdown(toBreakdownRows(result.getRowObjectsJS()), query, req);
 }
