@@ -1,6 +1,6 @@
 // The breakdown's table as plain cells, shared by the terminal, Markdown and HTML renderers: one row
 // per segment (users, macro rate), one column per pair (lift with its significance mark).
-import type { PairAnalysis } from "../analysis.js";
+import type { Analysis, PairAnalysis } from "../analysis.js";
 import type { BreakdownAnalysis, SegmentAnalysis } from "../breakdown/analysis.js";
 import { count, liftPoint, pct, rate } from "./figures.js";
 
@@ -13,8 +13,16 @@ export interface PairColumn {
   label: string;
 }
 
-export function pairColumns(b: BreakdownAnalysis): PairColumn[] {
-  const pairs = b.segments[0]?.pairs ?? [];
+/** Pairs whose micro goal is a milestone, left out of the table as they are out of the ranking. */
+export function milestonePairs(a: Analysis): Set<string> {
+  if (a.includeMilestones) return new Set();
+  return new Set(a.milestones.map((i) => pairKey(a.pairs[i]!)));
+}
+
+const pairKey = (p: { microId: string; macroId: string }) => `${p.microId}\u0000${p.macroId}`;
+
+export function pairColumns(b: BreakdownAnalysis, leftOut: ReadonlySet<string> = new Set()): PairColumn[] {
+  const pairs = (b.segments[0]?.pairs ?? []).filter((p) => !leftOut.has(pairKey(p)));
   const oneMacro = new Set(pairs.map((p) => p.macroId)).size <= 1;
   return pairs.map((p) => ({
     microId: p.microId,
@@ -49,14 +57,22 @@ export function breakdownTitle(b: BreakdownAnalysis): string {
 }
 
 /** The lines every format prints under the title: scope, folding, the test family. */
-export function breakdownNotes(b: BreakdownAnalysis, alpha: number): string[] {
+export function breakdownNotes(a: Analysis): string[] {
+  const b = a.breakdown!;
+  const alpha = a.alpha;
   const macro = b.segments[0]?.macro?.goalId;
+  const steps = a.includeMilestones ? [] : [...new Set(a.milestones.map((i) => a.pairs[i]!.microId))];
   return [
     `Scope: ${b.scopeLabel}. ${b.definition}.`,
     `Segments under min_users (${count(b.minUsers)}) are summed into "(other)"; "(not set)" and GA4's "(other)" are kept.`,
     `Lift = P(${macro ?? "macro"} within the window after the micro goal) / P(without it) − 1 in each segment; ` +
       `${SIGNIFICANT_MARK} q ≤ ${alpha} (Benjamini–Hochberg over ${count(b.tests)} segment × pair tests); ` +
       "(…) under min_users; — no data.",
+    ...(steps.length > 0
+      ? [
+          `Milestones left out (${steps.join(", ")}): steps on the path, not drivers; --include-milestones shows them.`,
+        ]
+      : []),
   ];
 }
 

@@ -7,6 +7,7 @@ import {
   breakdownTitle,
   liftCell,
   macroCell,
+  milestonePairs,
   type PairColumn,
   PREDICTION_HEADER,
   pairColumns,
@@ -16,6 +17,7 @@ import {
 } from "./breakdown-cells.js";
 import { count } from "./figures.js";
 import { mdText } from "./markdown-text.js";
+import { wrapProse } from "./prose-wrap.js";
 import { textGrid, visibleWidth } from "./text-grid.js";
 
 export const DEFAULT_WIDTH = 100;
@@ -25,12 +27,13 @@ type Paint = (code: string, s: string) => string;
 export function breakdownTableLines(a: Analysis, paint: Paint, width = DEFAULT_WIDTH): string[] {
   const b = a.breakdown;
   if (!b) return [];
-  const out = ["", paint("1", breakdownTitle(b)), ...breakdownNotes(b, a.alpha).map((l) => `  ${l}`), ""];
+  const notes = breakdownNotes(a).flatMap((l) => wrapProse(`  ${l}`, width));
+  const out = ["", paint("1", breakdownTitle(b)), ...notes, ""];
   const macro = b.segments[0]?.macro?.goalId ?? "macro";
   const seg = [["segment", "users", `${macro} rate [95% CI]`]];
   for (const s of b.segments) seg.push([segmentLabel(s), count(s.totalUsers), macroCell(s)]);
   out.push(...textGrid(seg, new Set([1])).map((l, i) => (i === 0 ? paint("2", `  ${l}`) : `  ${l}`)));
-  for (const cols of columnGroups(b, width - 2)) {
+  for (const cols of columnGroups(b, width - 2, milestonePairs(a))) {
     out.push("");
     const rows = [["segment", ...cols.map((c) => c.label)]];
     for (const s of b.segments) rows.push([segmentLabel(s), ...cols.map((c) => liftCell(pairOf(s, c)))]);
@@ -50,8 +53,8 @@ export function breakdownTableLines(a: Analysis, paint: Paint, width = DEFAULT_W
 }
 
 /** Pair columns in groups whose rows fit `width` (the segment column repeats in each). */
-function columnGroups(b: BreakdownAnalysis, width: number): PairColumn[][] {
-  const cols = pairColumns(b);
+function columnGroups(b: BreakdownAnalysis, width: number, leftOut: ReadonlySet<string>): PairColumn[][] {
+  const cols = pairColumns(b, leftOut);
   const segWidth = Math.max(7, ...b.segments.map((s) => visibleWidth(segmentLabel(s))));
   const colWidth = (c: PairColumn) =>
     Math.max(visibleWidth(c.label), ...b.segments.map((s) => visibleWidth(liftCell(pairOf(s, c))))) + 2;
@@ -76,10 +79,10 @@ export function breakdownMarkdownLines(a: Analysis): string[] {
   const b = a.breakdown;
   if (!b) return [];
   const row = (cells: string[]) => `| ${cells.map((c) => mdText(c).replace(/\|/g, "\\|")).join(" | ")} |`;
-  const cols = pairColumns(b);
+  const cols = pairColumns(b, milestonePairs(a));
   const macro = b.segments[0]?.macro?.goalId ?? "macro";
   const out = ["", `### ${mdText(breakdownTitle(b))}`, ""];
-  for (const l of breakdownNotes(b, a.alpha)) out.push(mdText(l), "");
+  for (const l of breakdownNotes(a)) out.push(mdText(l), "");
   out.push(row(["Segment", "Users", `${macro} rate [95% CI]`, ...cols.map((c) => c.label)]));
   out.push(row(["---", "--:", "---", ...cols.map(() => "--:")]));
   for (const s of b.segments)

@@ -6,6 +6,7 @@ import {
   breakdownNotes,
   breakdownTitle,
   liftCell,
+  milestonePairs,
   PREDICTION_HEADER,
   pairColumns,
   pairOf,
@@ -20,10 +21,10 @@ import { htmlTable } from "./table.js";
 export function breakdownSection(a: Analysis): string {
   const b = a.breakdown;
   if (!b) return "";
-  const cols = pairColumns(b);
+  const cols = pairColumns(b, milestonePairs(a));
   const macro = b.segments[0]?.macro?.goalId ?? "macro";
   const out = [`<section><h2>${esc(breakdownTitle(b))}</h2>`];
-  for (const l of breakdownNotes(b, a.alpha)) out.push(`<p class="info">${esc(l)}</p>`);
+  for (const l of breakdownNotes(a)) out.push(`<p class="info">${esc(l)}</p>`);
   out.push(
     htmlTable(
       [
