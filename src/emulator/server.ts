@@ -54,8 +54,10 @@ export interface EmulatorOptions {
   workspaceLimit?: number;
   /** Key events a new GA4 property starts with. Default ["purchase"]. */
   defaultKeyEvents?: string[];
-  /** Measurement Protocol: measurement id → property id. Default: the example project's two streams. */
+  /** Measurement Protocol: measurement id → property id, beside the example project's two streams. */
   measurementIds?: Record<string, string>;
+  /** Told once per measurement id the Measurement Protocol receives that is no stream here. */
+  onUnknownStream?: (measurementId: string) => void;
 }
 
 export interface Emulator {
@@ -109,7 +111,17 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const faults = new FaultInjector(options.seed ?? 1, options.faults);
   const counts = new RequestCounts();
   const events = new EventStore();
-  const measurementIds = options.measurementIds ?? DEFAULT_MEASUREMENT_IDS;
+  const measurementIds = { ...DEFAULT_MEASUREMENT_IDS, ...options.measurementIds };
+  const unknownStreams = new Set<string>();
+  // Like GA4, the hit is accepted either way; it just belongs to no property the Data API serves.
+  const propertyFor = (id: string) => {
+    const property = measurementIds[id];
+    if (property === undefined && !unknownStreams.has(id)) {
+      unknownStreams.add(id);
+      options.onUnknownStream?.(id);
+    }
+    return property ?? id;
+  };
 
   const routes: Route[] = [
     ...controlRoutes({ world, counts, faults, quota }),
@@ -125,7 +137,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
           .find((p) => p.propertyId === propertyId)
           ?.keyEvents.some((k) => k.eventName === eventName) ?? false,
     }),
-    ...measurementProtocolRoutes(events, { propertyFor: (id) => measurementIds[id] ?? id }),
+    ...measurementProtocolRoutes(events, { propertyFor }),
   ];
 
   const server = createServer((req, res) => {

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { runCli } from "../cli/run-cli.js";
 import { CONTAINER, type Fixture, failure, start } from "./fixture.js";
 
 const WS = `${CONTAINER}/workspaces/1`;
@@ -83,5 +84,40 @@ describe("hosted Data API and Measurement Protocol", () => {
     expect(res.status).toBeLessThan(300);
     expect(f.emulator.events.count).toBe(before + 1);
     expect((await f.control.requestCounts()).byApi.mp).toBe(1);
+  });
+});
+
+describe("Measurement Protocol streams of your own properties", () => {
+  const hit = (url: string, id: string) =>
+    fetch(`${url}/mp/collect?measurement_id=${id}&api_secret=s`, {
+      method: "POST",
+      body: JSON.stringify({ client_id: "c1", events: [{ name: "close_convert_lead", params: {} }] }),
+    });
+
+  it("a --stream's hits belong to its property; an unknown id is said once", async () => {
+    const unknown: string[] = [];
+    const own = await start({
+      measurementIds: { "G-STAGING01": "300000001" },
+      onUnknownStream: (id) => unknown.push(id),
+    });
+    try {
+      expect((await hit(own.emulator.url, "G-STAGING01")).status).toBe(204);
+      expect([...own.emulator.events.events("300000001")].map((e) => e.eventName)).toEqual(["close_convert_lead"]);
+      // The example project's streams are still there beside it.
+      await hit(own.emulator.url, "G-EXAMPLE001");
+      expect([...own.emulator.events.events("400000001")].at(-1)?.eventName).toBe("close_convert_lead");
+      expect(unknown).toEqual([]);
+      await hit(own.emulator.url, "G-NOSUCH001");
+      await hit(own.emulator.url, "G-NOSUCH001");
+      expect(unknown).toEqual(["G-NOSUCH001"]);
+    } finally {
+      await own.emulator.close();
+    }
+  });
+
+  it("a malformed --stream is a usage error", () => {
+    const r = runCli(["emulator", "--port", "0", "--stream", "300000001"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--stream must be MEASUREMENT_ID=PROPERTY, got "300000001"/);
   });
 });

@@ -20,6 +20,12 @@ export function register(program: Command): void {
     .option("--load <glob>", "load GA4 export files (Parquet or NDJSON) into the Data API's events at start")
     .option("--load-property <id>", "GA4 property the loaded events belong to", "1")
     .option(
+      "--stream <id=property>",
+      "Measurement Protocol: hits for this measurement id belong to this property (repeatable), e.g. G-STAGING01=300000001",
+      (v: string, all: string[]) => [...all, v],
+      [] as string[],
+    )
+    .option(
       "--strict-ids",
       "answer 404 for GTM accounts and containers it does not have, like Google (default: create them on first use)",
     )

@@ -15,6 +15,22 @@ export interface EmulatorCommandOptions {
   load?: string;
   loadProperty: string;
   strictIds?: boolean;
+  stream: string[];
+}
+
+/** --stream G-XXXX=PROPERTY: which property a measurement id's Measurement Protocol hits belong to. */
+function streams(raw: string[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const s of raw) {
+    const m = /^(G-[A-Z0-9]+)=(\d+)$/.exec(s.trim());
+    if (!m)
+      throw new UsageError(
+        `--stream must be MEASUREMENT_ID=PROPERTY, got "${s}"`,
+        "e.g. --stream G-STAGING01=300000001 (the target's ga4 measurement_id and property)",
+      );
+    out[m[1]!] = m[2]!;
+  }
+  return out;
 }
 
 function number(flag: string, raw: string | undefined, min: number): number | undefined {
@@ -42,6 +58,11 @@ export async function runEmulator(options: EmulatorCommandOptions): Promise<void
     faults: faults(options.faults),
     thresholdUsers: number("--threshold-users", options.thresholdUsers, 0),
     exactCounts: options.exactCounts === true,
+    measurementIds: streams(options.stream),
+    onUnknownStream: (id) =>
+      console.error(
+        `microgoals emulator: Measurement Protocol hits for ${id} belong to no property here; start the emulator with --stream ${id}=<property id> so reports see them`,
+      ),
     // Your own project's containers work at once: as if your account had been given access.
     createOnFirstUse: !options.strictIds,
   }).catch((err: NodeJS.ErrnoException) => {
