@@ -3,6 +3,8 @@
 // two-proportion test), and control false discoveries with Benjamini–Hochberg at the confirmation
 // stage only. Required steps (≥ 99% of converters did them first) are path steps, not drivers;
 // events done almost only after converting (thank-you pages) are not candidates at all.
+
+import type { AdjustedEffect } from "../adjusted-effect.js";
 import { benjaminiHochberg } from "../stats/benjamini-hochberg.js";
 import { fisherExact } from "../stats/fisher.js";
 import { relativeLift } from "../stats/lift.js";
@@ -32,8 +34,13 @@ export interface DiscoveredCandidate {
   known: boolean;
   required: boolean;
   discovery: HalfFigures;
-  confirmation: HalfFigures & { qValue: number | null };
-  /** the confirmation-stage decision: q ≤ alpha with a lift above zero */
+  confirmation: HalfFigures & {
+    qValue: number | null;
+    /** the report's adjusted effect on the confirmation half, where the source and candidate allow */
+    adjusted?: AdjustedEffect;
+  };
+  /** the confirmation-stage decision: q ≤ alpha with a lift above zero, and, where adjusted, an
+   * adjusted interval above no effect */
   significant: boolean;
   /** 1 = strongest on the discovery half; null when not ranked (rare, required) */
   rank: number | null;

@@ -17,9 +17,22 @@ function liftText(f: HalfFigures): string {
   return `${s(l.relative)} [${s(l.low)}, ${l.high === null ? "∞" : s(l.high)}]`;
 }
 
+/** The adjusted effect on the confirmation half: its lift, or why there is none. */
+function adjustedText(c: DiscoveredCandidate): string {
+  const a = c.confirmation.adjusted;
+  if (!a) return "–";
+  if (a.status !== "ok" || a.lift.relative === null || a.lift.low === null) return a.status;
+  return liftText({ lift: { relative: a.lift.relative, low: a.lift.low, high: a.lift.high } } as HalfFigures);
+}
+
 function verdict(c: DiscoveredCandidate): string {
   if (c.known) return c.significant ? "confirmed (already a goal)" : "already a goal";
   if (c.significant) return "confirmed driver";
+  const crudeOnly =
+    c.confirmation.qValue !== null &&
+    c.confirmation.adjusted?.status === "ok" &&
+    (c.confirmation.adjusted.lift.low ?? 0) <= 0;
+  if (crudeOnly) return "not confirmed once adjusted";
   return c.confirmation.qValue === null ? "not confirmed (outside the top)" : "not confirmed";
 }
 
@@ -35,6 +48,7 @@ function rows(d: Discovery, limit: number): string[][] {
       `${c.confirmation.users}`,
       `${pct(c.confirmation.rate)} vs ${pct(c.confirmation.baseline)}`,
       liftText(c.confirmation),
+      adjustedText(c),
       c.confirmation.qValue === null
         ? "–"
         : c.confirmation.qValue < 1e-4
@@ -53,6 +67,7 @@ const HEAD = [
   "conf. users",
   "conf. rate vs without",
   "conf. lift [95% CI]",
+  "conf. adjusted",
   "q",
   "verdict",
 ];
@@ -71,10 +86,16 @@ function grid(table: string[][]): string {
 
 function summary(d: Discovery): string[] {
   const confirmed = d.candidates.filter((c) => c.significant);
+  const adjusted = d.candidates.filter((c) => c.confirmation.adjusted);
   return [
     `Discover → ${printable(d.macro.title)} (${d.macro.id}), ${d.since} → ${d.until}, ${d.events.toLocaleString("en-US")} ${d.cost ? "" : "export "}events, window ${Math.round(d.windowSeconds / 86400)} d${d.bytesProcessed !== undefined ? `; BigQuery scanned ${formatBytes(d.bytesProcessed)}` : ""}${d.cost ? `; the Data API answered ${d.cost.requests} requests for ${d.cost.tokens} tokens` : ""}`,
     `Users split by ${d.split.startsWith("firstSessionDate") ? "the parity of their firstSessionDate (the Data API cannot hash user ids)" : "a hash of user_pseudo_id"}: the discovery half ranks ${d.candidates.length} candidates, the confirmation half tests the strongest (Benjamini–Hochberg over them).`,
     `${confirmed.length} confirmed (${confirmed.filter((c) => !c.known).length} not in the spec); ${d.tooRare} too rare to test (fewer than ${d.minUsers} users in a half)${d.postConversion.length ? `; done almost only after converting, left out: ${d.postConversion.join(", ")}` : ""}.`,
+    ...(adjusted.length > 0
+      ? [
+          `The report's adjusted estimator (docs/effects.md) measured ${adjusted.length} of the tested candidates again on the confirmation half; a driver stays confirmed only if its adjusted interval is above no effect too. Thresholds and combinations have no goal shape: crude only.`,
+        ]
+      : []),
   ];
 }
 

@@ -4,6 +4,7 @@ import type { Goal, Project } from "../../project/model.js";
 import type { DataClients } from "../sources/data-api/clients.js";
 import type { SourceOptions } from "../sources/source-options.js";
 import type { CandidateCounts, CandidateDefinition } from "./candidate.js";
+import { candidateGoals } from "./candidate-goals.js";
 import { type DiscoveredCandidate, pairCandidates, rankCandidates } from "./rank.js";
 import { type Suggestions, suggestGoals } from "./suggest-goals.js";
 
@@ -28,6 +29,8 @@ const HASH_SPLIT =
 
 export interface DiscoverOptions {
   macroId: string;
+  /** the report's adjusted estimator at the confirmation stage (files source); default true */
+  adjust?: boolean;
   source: DiscoverSource;
   /** YYYY-MM-DD; for files the default is the files' span, for BigQuery the project's report period */
   since?: string;
@@ -79,6 +82,8 @@ export async function discover(project: Project, options: DiscoverOptions): Prom
     isKnown: (d) => isKnown(d, project.goals),
   });
   const period = { since: counts.since, until: counts.until };
+  if (options.source.kind === "files" && options.adjust !== false)
+    await adjustConfirmed(project, macro, ranked.candidates, options.source.files, period);
   return {
     schemaVersion: 1,
     macro: { id: macro.id, title: macro.title, event: macro.event },
@@ -96,6 +101,38 @@ export async function discover(project: Project, options: DiscoverOptions): Prom
     ...(counts.cost ? { cost: counts.cost } : {}),
     ...(counts.caveats && counts.caveats.length > 0 ? { caveats: counts.caveats } : {}),
   };
+}
+
+/**
+ * The candidates tested at the confirmation stage, measured again with the report's adjusted
+ * estimator on the confirmation half: a candidate stays confirmed only if the adjusted interval is
+ * above no effect too (where it could be adjusted; otherwise the crude decision stands).
+ */
+async function adjustConfirmed(
+  project: Project,
+  macro: Goal,
+  candidates: DiscoveredCandidate[],
+  files: string,
+  period: { since: string; until: string },
+): Promise<void> {
+  const tested = candidates.filter((c) => c.confirmation.qValue !== null);
+  const goals = candidateGoals(
+    project,
+    macro,
+    tested.map((c) => c.definition),
+  );
+  if (goals.candidates.size === 0) return;
+  const { filesCandidateEffects } = await import("../sources/files/discover-effects.js");
+  const effects = await filesCandidateEffects(files, goals, period.since, period.until);
+  const byDefinition = new Map(
+    [...goals.candidates].map(([id, d]) => [JSON.stringify(d), effects.get(id)] as const),
+  );
+  for (const c of tested) {
+    const adjusted = byDefinition.get(JSON.stringify(c.definition));
+    if (!adjusted) continue;
+    c.confirmation.adjusted = adjusted;
+    if (adjusted.status === "ok") c.significant = c.significant && (adjusted.lift.low ?? 0) > 0;
+  }
 }
 
 /** What a source hands the ranking. */

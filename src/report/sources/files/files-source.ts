@@ -3,7 +3,7 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { availableParallelism, tmpdir } from "node:os";
 import { join } from "node:path";
-import { DuckDBInstance } from "@duckdb/node-api";
+import { type DuckDBConnection, DuckDBInstance } from "@duckdb/node-api";
 import { UserError } from "../../../errors.js";
 import type { Project } from "../../../project/model.js";
 import type { BreakdownRequest } from "../../breakdown/dimensions.js";
@@ -11,7 +11,7 @@ import type { BreakdownInput } from "../../breakdown/model.js";
 import { analysisSql } from "../export/analysis-query.js";
 import { duckdb } from "../export/dialect.js";
 import { checkEventDates } from "../export/event-dates.js";
-import { exportEffects } from "../export/export-effects.js";
+import { type ColumnChunks, exportEffects } from "../export/export-effects.js";
 import { compactDate, exportQuery } from "../export/export-query.js";
 import { type OfflineOutcomes, outcomeRowsSql, withOutcomes } from "../export/offline-outcomes.js";
 import { type ExportReportInput, readResult } from "../export/read-result.js";
@@ -108,17 +108,7 @@ export async function filesReport(
       bytesProcessed: null,
     });
     if (opts.adjust !== false)
-      input.adjusted = await exportEffects(project, query, files.source, duckdb, async (q, onChunk) => {
-        // Streamed chunk by chunk: a session per row can be millions of rows.
-        const result = await conn.stream(q);
-        const names = result.columnNames();
-        for (
-          let chunk = await result.fetchChunk();
-          chunk && chunk.rowCount > 0;
-          chunk = await result.fetchChunk()
-        )
-          onChunk(chunk.getColumnsObject(names));
-      });
+      input.adjusted = await exportEffects(project, query, files.source, duckdb, duckDbChunks(conn));
     if (!opts.breakdown) return input;
     return { ...input, breakdown: await filesBreakdown(conn, files, query, opts.breakdown) };
   } finally {
@@ -129,3 +119,17 @@ export async function filesReport(
 }
 
 export { compactDate };
+
+/** The effects queries' runner on DuckDB: streamed chunk by chunk (a session per row can be millions of rows). */
+export function duckDbChunks(conn: DuckDBConnection): ColumnChunks {
+  return async (q, onChunk) => {
+    const result = await conn.stream(q);
+    const names = result.columnNames();
+    for (
+      let chunk = await result.fetchChunk();
+      chunk && chunk.rowCount > 0;
+      chunk = await result.fetchChunk()
+    )
+      onChunk(chunk.getColumnsObject(names));
+  };
+}
