@@ -29,7 +29,7 @@ const HASH_SPLIT =
 
 export interface DiscoverOptions {
   macroId: string;
-  /** the report's adjusted estimator at the confirmation stage (files source); default true */
+  /** the report's adjusted estimator at the confirmation stage (export sources); default true */
   adjust?: boolean;
   source: DiscoverSource;
   /** YYYY-MM-DD; for files the default is the files' span, for BigQuery the project's report period */
@@ -82,8 +82,8 @@ export async function discover(project: Project, options: DiscoverOptions): Prom
     isKnown: (d) => isKnown(d, project.goals),
   });
   const period = { since: counts.since, until: counts.until };
-  if (options.source.kind === "files" && options.adjust !== false)
-    await adjustConfirmed(project, macro, ranked.candidates, options.source.files, period);
+  if (options.source.kind !== "ga4" && options.adjust !== false)
+    await adjustConfirmed(project, macro, ranked.candidates, options.source, period);
   return {
     schemaVersion: 1,
     macro: { id: macro.id, title: macro.title, event: macro.event },
@@ -112,7 +112,7 @@ async function adjustConfirmed(
   project: Project,
   macro: Goal,
   candidates: DiscoveredCandidate[],
-  files: string,
+  source: Exclude<DiscoverSource, { kind: "ga4" }>,
   period: { since: string; until: string },
 ): Promise<void> {
   const tested = candidates.filter((c) => c.confirmation.qValue !== null);
@@ -122,8 +122,20 @@ async function adjustConfirmed(
     tested.map((c) => c.definition),
   );
   if (goals.candidates.size === 0) return;
-  const { filesCandidateEffects } = await import("../sources/files/discover-effects.js");
-  const effects = await filesCandidateEffects(files, goals, period.since, period.until);
+  const effects =
+    source.kind === "files"
+      ? await (await import("../sources/files/discover-effects.js")).filesCandidateEffects(
+          source.files,
+          goals,
+          period.since,
+          period.until,
+        )
+      : await (await import("../sources/bigquery/bigquery-discover-effects.js")).bigQueryCandidateEffects(
+          source,
+          goals,
+          period.since,
+          period.until,
+        );
   const byDefinition = new Map(
     [...goals.candidates].map(([id, d]) => [JSON.stringify(d), effects.get(id)] as const),
   );

@@ -9,17 +9,22 @@ import { DuckDBInstance } from "@duckdb/node-api";
 import nodeSqlParser from "node-sql-parser";
 import { describe, expect, it } from "vitest";
 import type { CandidateDefinition } from "../../../src/report/discover/candidate.js";
+import { candidateGoals } from "../../../src/report/discover/candidate-goals.js";
 import { bigQueryDiscoverSql } from "../../../src/report/sources/bigquery/bigquery-discover.js";
-import { duckdb } from "../../../src/report/sources/export/dialect.js";
+import { confirmationHalfSource } from "../../../src/report/sources/bigquery/bigquery-discover-effects.js";
+import { bigquery, duckdb } from "../../../src/report/sources/export/dialect.js";
 import {
   discoverPairsSql,
   discoverParts,
   withParts,
 } from "../../../src/report/sources/export/discover-query.js";
 import { type DiscoverRow, fold, halfTotals } from "../../../src/report/sources/export/discover-rows.js";
+import { exportQuery } from "../../../src/report/sources/export/export-query.js";
+import { exposureFirstsSql, exposureSessionsSql } from "../../../src/report/sources/export/exposure-query.js";
 import { discoverCounts } from "../../../src/report/sources/files/discover-counts.js";
 import { openExportFiles } from "../../../src/report/sources/files/export-files.js";
 import { runCli } from "../../cli/run-cli.js";
+import { confoundedProject } from "../../effects/confounded-project.js";
 import { writePlantedTraffic } from "./planted-traffic.js";
 
 const opts = {
@@ -57,6 +62,27 @@ describe("discover's BigQuery statements", () => {
       for (const c of ["device", "geo", "traffic_source", "items", "ecommerce", "user_properties", "user_id"])
         expect(columns.has(c)).toBe(false);
     }
+  });
+});
+
+describe("the adjusted estimator's statements on the confirmation half", () => {
+  it("parse with a BigQuery grammar and read only the confirmation half", () => {
+    const project = confoundedProject();
+    const macro = project.goals.find((g) => g.kind === "macro")!;
+    const goals = candidateGoals(project, macro, [
+      { event: "no_effect" },
+      { event: "page_view", param: "page_path", value: "/pricing" },
+      { event: "file_download", param: "file_extension", value: "pdf" },
+    ]);
+    expect([...goals.candidates.keys()]).toEqual(["candidate_1", "candidate_2", "candidate_3"]);
+    const { query } = exportQuery(goals.project, { since: "2026-01-01", until: "2026-02-25" });
+    const src = confirmationHalfSource(opts, query.startDate, query.endDate);
+    const parser = new nodeSqlParser.Parser();
+    for (const sql of [exposureSessionsSql(query, src, bigquery), exposureFirstsSql(query, src, bigquery)]) {
+      expect(() => parser.astify(sql, { database: "bigquery" })).not.toThrow();
+      expect(sql).toContain("NOT (MOD(ABS(FARM_FINGERPRINT(user_pseudo_id)), 2) = 0)");
+    }
+    expect(exposureFirstsSql(query, src, bigquery)).toContain("'/pricing'");
   });
 });
 
