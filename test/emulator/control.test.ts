@@ -102,7 +102,9 @@ describe("Measurement Protocol streams of your own properties", () => {
     });
     try {
       expect((await hit(own.emulator.url, "G-STAGING01")).status).toBe(204);
-      expect([...own.emulator.events.events("300000001")].map((e) => e.eventName)).toEqual(["close_convert_lead"]);
+      expect([...own.emulator.events.events("300000001")].map((e) => e.eventName)).toEqual([
+        "close_convert_lead",
+      ]);
       // The example project's streams are still there beside it.
       await hit(own.emulator.url, "G-EXAMPLE001");
       expect([...own.emulator.events.events("400000001")].at(-1)?.eventName).toBe("close_convert_lead");
