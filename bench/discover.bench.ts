@@ -76,7 +76,7 @@ export async function run(): Promise<void> {
   compare(
     "7 real days (296,928 events)",
     join(root, "examples/merch-store"),
-    "/work/shared/reference/ga4-export/*.parquet",
+    join(root, "../shared/reference/ga4-export/*.parquet"),
     "purchase",
   );
   const dir = mkdtempSync(join(tmpdir(), "mg-discover-bench-"));
