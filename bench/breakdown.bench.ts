@@ -7,7 +7,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { BreakdownRequest } from "../src/report/breakdown/dimensions.js";
 
-const realFiles = "/work/shared/reference/ga4-export/*.parquet";
+// The shared references sit beside the checkout (../shared), as in CI.
+const realFiles = join(import.meta.dirname, "../../shared/reference/ga4-export/*.parquet");
 const micros = ["view_item", "add_to_cart", "begin_checkout", "add_shipping_info", "add_payment_info"];
 
 async function timeReport(files: string, breakdown?: BreakdownRequest): Promise<number> {

@@ -13,7 +13,8 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const here = fileURLToPath(import.meta.url);
-const realFiles = "/work/shared/reference/ga4-export/*.parquet";
+// The shared references sit beside the checkout (../shared), as in CI.
+const realFiles = join(import.meta.dirname, "../../shared/reference/ga4-export/*.parquet");
 const micros = ["view_item", "add_to_cart", "begin_checkout", "add_shipping_info", "add_payment_info"];
 
 interface Figure {
