@@ -11,7 +11,7 @@ import { errorsOf, keepValid } from "../../src/compile/import/validate-imported.
 import { loadProject, loadProjectFromStrings } from "../../src/project/load.js";
 import { projectRules } from "../../src/report/rules/index.js";
 
-const refDir = "/work/shared/reference/gtm-exports";
+const refDir = join(import.meta.dirname, "../../../shared/reference/gtm-exports");
 const refFiles = readdirSync(refDir)
   .filter((f) => f.endsWith(".json"))
   .sort();

@@ -11,7 +11,7 @@ import { everyKindProject } from "./factory.js";
 import { shapeOf, union } from "./shape.js";
 
 type Json = Record<string, unknown>;
-const refDir = "/work/shared/reference/gtm-exports";
+const refDir = join(import.meta.dirname, "../../../shared/reference/gtm-exports");
 const refs = readdirSync(refDir)
   .filter((f) => f.endsWith(".json"))
   .map(

@@ -1,3 +1,4 @@
+import { join } from "node:path";
 // A Project for the Google Merchandise Store built in code (independent of the YAML loader), used
 // by the export tests and the bench.
 import type { Goal, Project } from "../../src/project/model.js";
@@ -73,4 +74,4 @@ export function merchProject(
   };
 }
 
-export const exportDir = "/work/shared/reference/ga4-export";
+export const exportDir = join(import.meta.dirname, "../../../shared/reference/ga4-export");

@@ -8,7 +8,7 @@ import { DuckDBInstance } from "@duckdb/node-api";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "../cli/run-cli.js";
 
-const FILES = "/work/shared/reference/ga4-export/*.parquet";
+const FILES = join(import.meta.dirname, "../../../shared/reference/ga4-export/*.parquet");
 let dir: string;
 let checkouts: string[];
 let others: string[];

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runCli } from "../cli/run-cli.js";
 
-const FILES = "/work/shared/reference/ga4-export/*.parquet";
+const FILES = join(import.meta.dirname, "../../../shared/reference/ga4-export/*.parquet");
 
 describe("microgoals score", () => {
   it("prints calibration and AUC, writes scores with three reasons and no converted user", () => {

@@ -1,3 +1,4 @@
+import { join } from "node:path";
 // Lead scores from micro-goal history: the fit recovers known effects, the held-out evaluation is
 // honest, and on the real Merchandise Store export the deciles match the observed rates.
 import { DuckDBInstance } from "@duckdb/node-api";
@@ -86,7 +87,10 @@ describe("lead score", () => {
     const instance = await DuckDBInstance.create(":memory:", { threads: "2" });
     const conn = await instance.connect();
     try {
-      const files = await openExportFiles(conn, "/work/shared/reference/ga4-export/*.parquet");
+      const files = await openExportFiles(
+        conn,
+        join(import.meta.dirname, "../../../shared/reference/ga4-export/*.parquet"),
+      );
       const micro = [
         "view_item",
         "add_to_cart",

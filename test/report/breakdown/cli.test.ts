@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 const run = promisify(execFile);
 const root = resolve(import.meta.dirname, "../../..");
 const example = join(root, "examples/merch-store");
-const files = "/work/shared/reference/ga4-export/*.parquet";
+const files = join(import.meta.dirname, "../../../../shared/reference/ga4-export/*.parquet");
 const cli = (args: string[]) =>
   run(process.execPath, ["--import", "tsx", join(root, "src/cli/main.ts"), "report", example, ...args], {
     env: { ...process.env, NO_COLOR: "1" },
