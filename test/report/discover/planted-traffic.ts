@@ -1,7 +1,7 @@
 // GA4-export-shaped NDJSON with planted, undeclared drivers among many events that do nothing:
 // a single event, a page-path value, a frequency threshold and a combination. Conversions come
 // after the behaviour that drives them, so "converted within the window after" can see them.
-import { writeFileSync } from "node:fs";
+import { closeSync, openSync, writeSync } from "node:fs";
 import { join } from "node:path";
 import { mulberry32 } from "../../../src/emulator/traffic/prng.js";
 
@@ -11,12 +11,20 @@ export const NOISE_PATHS = ["/blog/a", "/about", "/docs/x", "/careers"];
 export function writePlantedTraffic(dir: string, seed: number, users = 4000): string {
   const r = mulberry32(seed);
   const start = Date.UTC(2024, 4, 1) * 1000; // µs
-  const lines: string[] = [];
+  const file = join(dir, `events_${seed}.json`);
+  const fd = openSync(file, "w");
+  // Written in slices: ten million lines are more than one string can hold.
+  let lines: string[] = [];
+  const flush = () => {
+    if (lines.length > 0) writeSync(fd, `${lines.join("\n")}\n`);
+    lines = [];
+  };
   const push = (u: string, t: number, name: string, path?: string) => {
     const date = new Date(t / 1000).toISOString().slice(0, 10).replaceAll("-", "");
     const params = path
       ? [{ key: "page_location", value: { string_value: `https://shop.example${path}` } }]
       : [];
+    if (lines.length >= 100_000) flush();
     lines.push(
       JSON.stringify({
         event_date: date,
@@ -58,7 +66,7 @@ export function writePlantedTraffic(dir: string, seed: number, users = 4000): st
     if (video && chat) odds *= 5;
     if (r() < Math.min(0.9, odds)) push(u, t + Math.floor((0.5 + r()) * 86_400e6), "purchase");
   }
-  const file = join(dir, `events_${seed}.json`);
-  writeFileSync(file, `${lines.join("\n")}\n`);
+  flush();
+  closeSync(fd);
   return file;
 }
