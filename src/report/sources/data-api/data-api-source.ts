@@ -16,12 +16,13 @@ export async function dataApiReportSource(options: DataApiReportSourceOptions): 
   const own = options.clients === undefined;
   const clients = options.clients ?? (await dataClients(options));
   return {
-    read: ({ project, propertyId, since, until }) =>
+    read: ({ project, propertyId, since, until, breakdown }) =>
       fetchReportInput(planReport(project), {
         propertyId,
         dateRange: { since: since ?? project.report.since, until: until ?? project.report.until },
         clients,
         counting: options.counting,
+        breakdown,
       }),
     close: async () => {
       if (own) await clients.close();
