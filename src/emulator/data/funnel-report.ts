@@ -9,7 +9,8 @@
 
 import { ApiError } from "../http/route.js";
 import { resolveRanges } from "./date-range.js";
-import { type DimensionAccessor, dimensionAccessor } from "./dimensions.js";
+import { type DimensionBody, dimensionOf } from "./dimension-expression.js";
+import type { DimensionAccessor } from "./dimensions.js";
 import { type DistinctCounter, exactCounter } from "./distinct-count.js";
 import { encodeEnum, MetricType } from "./enums.js";
 import { eventFilter } from "./event-filter.js";
@@ -31,7 +32,7 @@ interface FunnelBody {
   funnel?: { isOpenFunnel?: boolean; steps?: StepBody[] };
   dateRanges?: unknown;
   dimensionFilter?: unknown;
-  funnelBreakdown?: { breakdownDimension?: { name?: string }; limit?: string | number };
+  funnelBreakdown?: { breakdownDimension?: DimensionBody; limit?: string | number };
   funnelNextAction?: unknown;
   segments?: unknown[];
 }
@@ -83,7 +84,7 @@ export function runFunnelReport(
     matches: stepPredicate(b.filterExpression, store, cols, `funnel.steps[${k}].filterExpression`),
   }));
   const breakdown = body.funnelBreakdown?.breakdownDimension?.name
-    ? dimensionAccessor(body.funnelBreakdown.breakdownDimension.name, store, cols)
+    ? dimensionOf(body.funnelBreakdown.breakdownDimension, store, cols)
     : undefined;
   const breakdownLimit = Number(body.funnelBreakdown?.limit ?? 5);
   if (breakdown && (!Number.isInteger(breakdownLimit) || breakdownLimit < 1 || breakdownLimit > 15)) {

@@ -18,9 +18,6 @@ import { DID_MICRO, NEVER_MICRO } from "./pair-funnel.js";
 import { MAX_BATCH, type NamedReport, pairFunnelName, type QueryPlan, selections } from "./queries.js";
 import { type ReportLike, rowsOf } from "./responses.js";
 
-export const SEGMENT_USERS = "segment users";
-export const SEGMENT_GOAL_TOTALS = "segment goal totals";
-export const segmentSelectionName = (key: string) => `segment goal ${key}`;
 /** funnelBreakdown's maximum limit (developers.google.com/analytics/devguides/reporting/data/v1/rest/v1alpha/FunnelBreakdown) */
 export const FUNNEL_BREAKDOWN_LIMIT = 15;
 const TOTAL = "RESERVED_TOTAL";
@@ -43,23 +40,52 @@ export function withBreakdown(
   req: BreakdownRequest,
   range: DateRange,
 ): QueryPlan {
-  const dim = ga4Dimension(req);
+  return segmentedPlan(planned, plan, range, { dimension: { name: ga4Dimension(req) }, prefix: SEGMENT });
+}
+
+/** A GA4 Dimension: a name, or a named dimensionExpression (e.g. concatenate). */
+export interface Ga4Dimension {
+  name: string;
+  dimensionExpression?: Record<string, unknown>;
+}
+
+export interface Segmentation {
+  dimension: Ga4Dimension;
+  /** names this segmentation's reports ("segment users", "strata users", ...) */
+  prefix: string;
+  /** the pairs to break down (default all) */
+  pairs?: ReportPlan["pairs"];
+  /** "copy": new funnels (the pair funnels already carry another breakdown); default "attach" */
+  funnels?: "attach" | "copy";
+}
+
+const SEGMENT = "segment";
+const copyName = (prefix: string, funnel: string) => `${prefix} ${funnel}`;
+
+/** The plan plus a segmentation's reports (re-batched with the others) and its pair funnel breakdowns. */
+export function segmentedPlan(
+  planned: QueryPlan,
+  plan: ReportPlan,
+  range: DateRange,
+  seg: Segmentation,
+): QueryPlan {
+  const dim = seg.dimension;
   const dateRanges = [{ startDate: range.since, endDate: range.until }];
   const selectionOf = selections(plan);
   const goalSelections = plan.goals.map((g) => selectionOf(g.goalId, g.event));
   const plain = [...new Set(goalSelections.filter((s) => s.fields.length === 0).map((s) => s.event))].sort();
   const extra: NamedReport[] = [
     {
-      name: SEGMENT_USERS,
-      request: { dateRanges, dimensions: [{ name: dim }], metrics: [{ name: "totalUsers" }], limit: 250000 },
+      name: `${seg.prefix} users`,
+      request: { dateRanges, dimensions: [dim], metrics: [{ name: "totalUsers" }], limit: 250000 },
     },
   ];
   if (plain.length > 0)
     extra.push({
-      name: SEGMENT_GOAL_TOTALS,
+      name: `${seg.prefix} goal totals`,
       request: {
         dateRanges,
-        dimensions: [{ name: "eventName" }, { name: dim }],
+        dimensions: [{ name: "eventName" }, dim],
         metrics: [{ name: "totalUsers" }],
         dimensionFilter: {
           filter: { fieldName: "eventName", inListFilter: { values: plain, caseSensitive: true } },
@@ -73,10 +99,10 @@ export function withBreakdown(
     if (s.fields.length === 0 || seen.has(key)) continue;
     seen.add(key);
     extra.push({
-      name: segmentSelectionName(key),
+      name: `${seg.prefix} goal ${key}`,
       request: {
         dateRanges,
-        dimensions: [{ name: dim }],
+        dimensions: [dim],
         metrics: [{ name: "totalUsers" }],
         dimensionFilter: reportFilter(s),
         limit: 250000,
@@ -86,27 +112,27 @@ export function withBreakdown(
   const reports = [...planned.batches.flat(), ...extra];
   const batches: NamedReport[][] = [];
   for (let i = 0; i < reports.length; i += MAX_BATCH) batches.push(reports.slice(i, i + MAX_BATCH));
-  const pairNames = new Set(
-    plan.pairs.map((p) =>
-      pairFunnelName(
-        selectionKey(selectionOf(p.microId, p.microEvent)),
-        selectionKey(selectionOf(p.macroId, p.macroEvent)),
-        p.windowSeconds,
-      ),
-    ),
-  );
+  const pairNames = new Set((seg.pairs ?? plan.pairs).map((p) => pairFunnelOf(plan, p)));
+  const breakdown = { funnelBreakdown: { breakdownDimension: dim, limit: FUNNEL_BREAKDOWN_LIMIT } };
+  if (seg.funnels === "copy") {
+    const copies = planned.funnels
+      .filter((f) => pairNames.has(f.name))
+      .map((f) => ({ name: copyName(seg.prefix, f.name), request: { ...f.request, ...breakdown } }));
+    return { batches, funnels: [...planned.funnels, ...copies] };
+  }
   const funnels = planned.funnels.map((f) =>
-    pairNames.has(f.name)
-      ? {
-          ...f,
-          request: {
-            ...f.request,
-            funnelBreakdown: { breakdownDimension: { name: dim }, limit: FUNNEL_BREAKDOWN_LIMIT },
-          },
-        }
-      : f,
+    pairNames.has(f.name) ? { ...f, request: { ...f.request, ...breakdown } } : f,
   );
   return { batches, funnels };
+}
+
+function pairFunnelOf(plan: ReportPlan, p: ReportPlan["pairs"][number]): string {
+  const selectionOf = selections(plan);
+  return pairFunnelName(
+    selectionKey(selectionOf(p.microId, p.microEvent)),
+    selectionKey(selectionOf(p.macroId, p.macroEvent)),
+    p.windowSeconds,
+  );
 }
 
 /** One pair funnel's converters per breakdown value; `full`: the row listed the limit, more may exist. */
@@ -158,12 +184,31 @@ export function assembleBreakdown(
   funnelTables: Map<string, ReportLike>,
 ): BreakdownInput {
   const dim = ga4Dimension(req);
+  return {
+    dimensions: req.dimensions,
+    scope: req.scope,
+    segments: segmentCounts(plan, reports, funnelTables, { dimension: { name: dim }, prefix: SEGMENT }),
+    definition: `GA4 Data API dimension ${dim}${
+      dim.startsWith("firstUser")
+        ? " (the user's first visit)"
+        : " (per event: a user whose events differ counts in each value)"
+    }; pair converters from funnelBreakdown on the pair funnels`,
+  };
+}
+
+/** Per segment (value of the segmentation's dimension), users, goal users and pair counts. */
+export function segmentCounts(
+  plan: ReportPlan,
+  reports: Map<string, ReportLike>,
+  funnelTables: Map<string, ReportLike>,
+  seg: Segmentation,
+): SegmentCount[] {
   const selectionOf = selections(plan);
   const users = new Map(
-    rowsOf(reports.get(SEGMENT_USERS) ?? {}).map((r) => [r.dims[0] ?? "", r.metrics.totalUsers ?? 0]),
+    rowsOf(reports.get(`${seg.prefix} users`) ?? {}).map((r) => [r.dims[0] ?? "", r.metrics.totalUsers ?? 0]),
   );
   const plainUsers = new Map<string, Map<string, number>>(); // event → value → users
-  for (const r of rowsOf(reports.get(SEGMENT_GOAL_TOTALS) ?? {})) {
+  for (const r of rowsOf(reports.get(`${seg.prefix} goal totals`) ?? {})) {
     const byValue = plainUsers.get(r.dims[0] ?? "") ?? new Map<string, number>();
     byValue.set(r.dims[1] ?? "", r.metrics.totalUsers ?? 0);
     plainUsers.set(r.dims[0] ?? "", byValue);
@@ -172,17 +217,15 @@ export function assembleBreakdown(
     s.fields.length === 0
       ? (plainUsers.get(s.event) ?? new Map())
       : new Map(
-          rowsOf(reports.get(segmentSelectionName(selectionKey(s))) ?? {}).map((r) => [
+          rowsOf(reports.get(`${seg.prefix} goal ${selectionKey(s)}`) ?? {}).map((r) => [
             r.dims[0] ?? "",
             r.metrics.totalUsers ?? 0,
           ]),
         );
-  const pairs = plan.pairs.map((p) => {
-    const micro = selectionOf(p.microId, p.microEvent);
-    const macro = selectionOf(p.macroId, p.macroEvent);
-    const table =
-      funnelTables.get(pairFunnelName(selectionKey(micro), selectionKey(macro), p.windowSeconds)) ?? {};
-    return { p, micro: goalUsers(micro), ...funnelValues(table) };
+  const pairs = (seg.pairs ?? plan.pairs).map((p) => {
+    const name = pairFunnelOf(plan, p);
+    const table = funnelTables.get(seg.funnels === "copy" ? copyName(seg.prefix, name) : name) ?? {};
+    return { p, micro: goalUsers(selectionOf(p.microId, p.microEvent)), ...funnelValues(table) };
   });
   // Values every truncated list names keep their own segment; the rest become "(other)".
   const values = [...users.keys()];
@@ -224,14 +267,5 @@ export function assembleBreakdown(
   };
   const segments = own.map((v) => segment([v], v, false));
   if (rest.length > 0) segments.push(segment(rest, OTHER, true));
-  return {
-    dimensions: req.dimensions,
-    scope: req.scope,
-    segments,
-    definition: `GA4 Data API dimension ${dim}${
-      dim.startsWith("firstUser")
-        ? " (the user's first visit)"
-        : " (per event: a user whose events differ counts in each value)"
-    }; pair converters from funnelBreakdown on the pair funnels`,
-  };
+  return segments;
 }
