@@ -33,6 +33,7 @@ import {
   specFunnelName,
 } from "./queries.js";
 import { funnelStepTallies, int, type ReportLike, rowsOf, singleValue, tokensOf } from "./responses.js";
+import { strataEffects, withStrata } from "./strata-effects.js";
 
 export const MAX_CONCURRENT = 10;
 
@@ -49,6 +50,8 @@ export interface DataApiSourceOptions {
   counting?: "ga4" | "exact";
   /** `report --by`: segment dimension in the batches and funnelBreakdown in the pair funnels */
   breakdown?: BreakdownRequest;
+  /** the Mantel–Haenszel adjusted effect (strata-effects.ts) for these pairs; absent: none */
+  adjust?: { pairs: ReportPlan["pairs"]; minUsers: number };
 }
 
 /** GA4's user counts: HLL++ at precision 14, sparse precision 25 (docs/emulator.md cites the source). */
@@ -60,9 +63,11 @@ export async function fetchReportInput(
 ): Promise<ReportInput & { breakdown?: BreakdownInput }> {
   const property = `properties/${options.propertyId}`;
   const planned = planQueries(plan, options.dateRange);
-  const { batches, funnels } = options.breakdown
+  const segmented = options.breakdown
     ? withBreakdown(planned, plan, options.breakdown, options.dateRange)
     : planned;
+  const strata = options.adjust && { ...options.adjust, copyFunnels: options.breakdown !== undefined };
+  const { batches, funnels } = strata ? withStrata(segmented, plan, options.dateRange, strata) : segmented;
   const limit = Math.min(MAX_CONCURRENT, Math.max(1, options.concurrency ?? MAX_CONCURRENT));
   const caveats = emptyCaveats();
   const reports = new Map<string, ReportLike>();
@@ -184,6 +189,7 @@ export async function fetchReportInput(
     ...(options.breakdown
       ? { breakdown: assembleBreakdown(plan, options.breakdown, reports, funnelTables) }
       : {}),
+    ...(strata ? { adjusted: strataEffects(plan, reports, funnelTables, strata) } : {}),
   };
 }
 
