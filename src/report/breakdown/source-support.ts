@@ -8,6 +8,6 @@ export function checkBreakdownSource(kind: string): void {
   if (!(BREAKDOWN_SOURCES as readonly string[]).includes(kind))
     throw new UsageError(
       `--by is not available with --source ${kind} yet`,
-      `use --source ${BREAKDOWN_SOURCES.join(" or ")} (the GA4 export)`,
+      `use --source ${BREAKDOWN_SOURCES.join(", ")}`,
     );
 }
