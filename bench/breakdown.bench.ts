@@ -97,7 +97,46 @@ async function backtestFigures(): Promise<void> {
     );
 }
 
+/**
+ * The Data API path on the 7 real days loaded into the emulator (GA4's HyperLogLog++ counting):
+ * requests, tokens and wall time of the report with and without `--by channel`, crude and with the
+ * Mantel–Haenszel adjusted effect.
+ */
+export async function dataApiFigures(): Promise<void> {
+  const { merchProject } = await import("../test/export/merch-project.js");
+  const { startEmulator } = await import("../src/emulator/server.js");
+  const { loadExport } = await import("../src/emulator/load-export.js");
+  const { dataClients } = await import("../src/report/sources/data-api/clients.js");
+  const { dataApiReportSource } = await import("../src/report/sources/data-api/data-api-source.js");
+  const now = new Date("2021-01-01T00:00:00Z");
+  const emulator = await startEmulator({ port: 0, data: { now } });
+  const clients = await dataClients({ endpoint: emulator.url });
+  try {
+    await loadExport(emulator.events, realFiles, { propertyId: "1" });
+    const base = { project: merchProject(), propertyId: "1", since: "2020-11-01", until: "2020-11-08", now };
+    for (const adjusted of [false, true]) {
+      const source = await dataApiReportSource({ clients, adjusted });
+      for (const by of [undefined, "channel"] as const) {
+        const t0 = performance.now();
+        const r = await source.read({
+          ...base,
+          ...(by ? { breakdown: { dimensions: [by], scope: "first_visit" as const } } : {}),
+        });
+        const ms = Math.round(performance.now() - t0);
+        console.log(
+          `7 real days, Data API (emulator)${adjusted ? " with the adjusted effect" : ", crude"}${by ? ` --by ${by}` : ""}: ` +
+            `${r.cost.requests} requests, ${r.cost.tokens} tokens, ${ms} ms`,
+        );
+      }
+    }
+  } finally {
+    await clients.close();
+    await emulator.close();
+  }
+}
+
 export async function run(): Promise<void> {
+  await dataApiFigures();
   await backtestFigures();
   await compare("7 real days", realFiles);
   const n = Number(process.env.BREAKDOWN_BENCH_EVENTS ?? 1_000_000);

@@ -9,7 +9,7 @@ import { PAGE_PATH_PATTERN } from "../report/query-plan.js";
 import { duckdb } from "../report/sources/export/dialect.js";
 import { openExportFiles } from "../report/sources/files/export-files.js";
 import type { Dictionary } from "./data/dictionary.js";
-import type { EventStore } from "./data/event-store.js";
+import { type EventStore, TRAFFIC_FIELDS, type TrafficField } from "./data/event-store.js";
 
 export interface LoadExportOptions {
   propertyId: string;
@@ -64,6 +64,17 @@ async function loadFile(
   const keep = opts.params
     ? `list_filter(event_params, lambda p: p.key IN (${[...opts.params, "ga_session_id", "page_location"].map(duckdb.str).join(", ")}))`
     : "event_params";
+  // Device, geo and first-user traffic source, where the export has those columns.
+  const described = await conn.runAndReadAll(`DESCRIBE SELECT * FROM ${source.from}`);
+  const has = new Set(described.getRowObjectsJS().map((r) => String(r.column_name)));
+  const trafficSql: Record<TrafficField, string> = {
+    deviceCategory: has.has("device") ? "device.category" : "NULL",
+    country: has.has("geo") ? "geo.country" : "NULL",
+    firstUserSource: has.has("traffic_source") ? "traffic_source.source" : "NULL",
+    firstUserMedium: has.has("traffic_source") ? "traffic_source.medium" : "NULL",
+    firstUserCampaignName: has.has("traffic_source") ? "traffic_source.name" : "NULL",
+  };
+  const tf = TRAFFIC_FIELDS.map((_, k) => `tf${k}`);
   const stored = opts.params && !opts.params.includes("page_location") ? "k <> 'page_location'" : "TRUE";
   // Parquet numbers its rows (file_row_number), so events and their parameters can be read in two
   // scans without materialising the nested parameter lists; NDJSON is materialised once instead.
@@ -91,8 +102,9 @@ async function loadFile(
     SELECT r.i, d, u, t, e,
       CASE WHEN x.loc IS NULL THEN NULL
         ELSE COALESCE(NULLIF(regexp_extract(x.loc, '${PAGE_PATH_PATTERN}', 1), ''), '/') END AS path,
-      COALESCE(x.sid, ${duckdb.str(NOT_SET)}) AS sid, COALESCE(x.n, 0)::INTEGER AS np
-    FROM (SELECT ${index} AS i, event_date AS d, ${user} AS u, event_timestamp AS t, event_name AS e
+      COALESCE(x.sid, ${duckdb.str(NOT_SET)}) AS sid, COALESCE(x.n, 0)::INTEGER AS np, ${tf.map((c) => `r.${c}`).join(", ")}
+    FROM (SELECT ${index} AS i, event_date AS d, ${user} AS u, event_timestamp AS t, event_name AS e,
+      ${TRAFFIC_FIELDS.map((f, k) => `NULLIF(CAST(${trafficSql[f]} AS VARCHAR), '') AS tf${k}`).join(", ")}
       FROM ${rows}) r
     LEFT JOIN (SELECT i, count(*) FILTER (WHERE ${stored}) AS n,
         arg_min(s, pos) FILTER (WHERE k = 'page_location') AS loc,
@@ -102,6 +114,7 @@ async function loadFile(
   await conn.run(`CREATE OR REPLACE TEMP TABLE sdict AS
     SELECT v, (row_number() OVER ())::INTEGER - 1 AS c FROM (
       SELECT e AS v FROM ev UNION SELECT path FROM ev WHERE path IS NOT NULL
+      ${tf.map((c) => `UNION SELECT ${c} FROM ev WHERE ${c} IS NOT NULL`).join(" ")}
       UNION SELECT k FROM prm UNION SELECT s FROM prm WHERE s IS NOT NULL)`);
   await conn.run(`CREATE OR REPLACE TEMP TABLE udict AS
     SELECT u, (row_number() OVER ())::INTEGER - 1 AS c FROM (SELECT DISTINCT u FROM ev)`);
@@ -126,15 +139,18 @@ async function loadFile(
   const event = new Uint32Array(count);
   const page = new Uint32Array(count);
   const paramCount = new Uint32Array(count);
+  const traffic = TRAFFIC_FIELDS.map(() => new Uint32Array(count));
   let row = 0;
   await eachChunk(
     conn,
-    `SELECT r.t, ud.c, sd.c, es.c, ps.c, r.np FROM ev r
+    `SELECT r.t, ud.c, sd.c, es.c, ps.c, r.np, ${tf.map((c) => `${c}s.c`).join(", ")} FROM ev r
       JOIN udict ud ON ud.u = r.u JOIN sessdict sd ON sd.u = r.u AND sd.sid = r.sid
       JOIN sdict es ON es.v = r.e LEFT JOIN sdict ps ON ps.v = r.path
+      ${tf.map((c) => `LEFT JOIN sdict ${c}s ON ${c}s.v = r.${c}`).join(" ")}
       ORDER BY r.i`,
     (chunk) => {
       const [t, u, s, e, p, n] = [0, 1, 2, 3, 4, 5].map((j) => chunk.getColumnVector(j));
+      const tv = tf.map((_, k) => chunk.getColumnVector(6 + k));
       for (let k = 0; k < chunk.rowCount; k++, row++) {
         time[row] = Number(t?.getItem(k));
         user_[row] = users[u?.getItem(k) as number] as number;
@@ -143,6 +159,10 @@ async function loadFile(
         const pc = p?.getItem(k) as number | null;
         page[row] = pc === null ? notSet : (strings[pc] as number);
         paramCount[row] = n?.getItem(k) as number;
+        tv.forEach((v, f) => {
+          const c = v.getItem(k) as number | null;
+          (traffic[f] as Uint32Array)[row] = c === null ? notSet : (strings[c] as number);
+        });
       }
     },
   );
@@ -181,6 +201,7 @@ async function loadFile(
     paramKey,
     paramStr,
     paramNum,
+    traffic: Object.fromEntries(TRAFFIC_FIELDS.map((f, k) => [f, traffic[k]])),
   });
   const days = (await conn.runAndReadAll("SELECT d, count(*) AS n FROM ev GROUP BY d ORDER BY d"))
     .getRowObjectsJS()

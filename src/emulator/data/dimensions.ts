@@ -4,6 +4,12 @@
 import { ApiError } from "../http/route.js";
 import { Dictionary } from "./dictionary.js";
 import type { EventColumns, EventStore } from "./event-store.js";
+import {
+  channelAccessor,
+  firstUserAccessor,
+  landingPageAccessor,
+  newVsReturningAccessor,
+} from "./traffic-dimensions.js";
 
 export const NOT_SET = "(not set)";
 const DAY_MICROS = 86_400_000_000;
@@ -22,6 +28,14 @@ export const SUPPORTED_DIMENSIONS = [
   "hostName",
   "sessionSource",
   "firstSessionDate",
+  "deviceCategory",
+  "country",
+  "newVsReturning",
+  "landingPage",
+  "firstUserDefaultChannelGroup",
+  "firstUserSource",
+  "firstUserMedium",
+  "firstUserCampaignName",
   "customEvent:<param>",
 ];
 
@@ -52,6 +66,19 @@ export function dimensionAccessor(name: string, store: EventStore, cols: EventCo
       return dict(cols.page);
     case "sessionSource":
       return dict(cols.source);
+    case "deviceCategory":
+    case "country":
+      return dict(cols.traffic[name]);
+    case "firstUserSource":
+    case "firstUserMedium":
+    case "firstUserCampaignName":
+      return firstUserAccessor(name, cols.traffic[name], store, cols);
+    case "firstUserDefaultChannelGroup":
+      return channelAccessor(name, store, cols);
+    case "newVsReturning":
+      return newVsReturningAccessor(name, store, cols);
+    case "landingPage":
+      return landingPageAccessor(name, store, cols);
     case "date":
       return { name, code: (i) => dayOf(cols.time[i] as number), label: yyyymmdd };
     case "firstSessionDate": {

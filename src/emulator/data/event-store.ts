@@ -20,7 +20,22 @@ export interface EventInput {
   pagePath?: string;
   sessionSource?: string;
   params?: Readonly<Record<string, ParamValue>>;
+  /** device, geo and first-user traffic source (default "(not set)"), see TRAFFIC_FIELDS */
+  traffic?: Partial<Record<TrafficField, string>>;
 }
+
+/**
+ * Per-event fields behind GA4's device, geo and first-user acquisition dimensions (the export's
+ * device.category, geo.country and traffic_source.{source,medium,name}).
+ */
+export const TRAFFIC_FIELDS = [
+  "deviceCategory",
+  "country",
+  "firstUserSource",
+  "firstUserMedium",
+  "firstUserCampaignName",
+] as const;
+export type TrafficField = (typeof TRAFFIC_FIELDS)[number];
 
 /** One event as iteration yields it. */
 export interface StoredEvent {
@@ -32,6 +47,8 @@ export interface StoredEvent {
   pagePath: string;
   sessionSource: string;
   params: Record<string, ParamValue>;
+  /** only the traffic fields that are set; absent when none is */
+  traffic?: Partial<Record<TrafficField, string>>;
 }
 
 /**
@@ -54,6 +71,8 @@ export interface EncodedEvents {
   paramKey: Uint32Array;
   paramStr: Int32Array;
   paramNum: Float64Array;
+  /** strings dictionary ids per traffic field (absent: "(not set)" for every event) */
+  traffic?: Partial<Record<TrafficField, Uint32Array>>;
 }
 
 /** Read-only column views (length = count) for query engines. */
@@ -72,6 +91,8 @@ export interface EventColumns {
   /** dictionary id of a string value, -1 when the value is numeric */
   paramStr: Int32Array;
   paramNum: Float64Array;
+  /** strings dictionary ids, one column per traffic field */
+  traffic: Record<TrafficField, Uint32Array>;
 }
 
 const NOT_SET = "(not set)";
@@ -94,6 +115,9 @@ export class EventStore {
   private paramKey = new GrowableColumn(Uint32Array);
   private paramStr = new GrowableColumn(Int32Array);
   private paramNum = new GrowableColumn(Float64Array);
+  private traffic = Object.fromEntries(
+    TRAFFIC_FIELDS.map((f) => [f, new GrowableColumn(Uint32Array)]),
+  ) as Record<TrafficField, GrowableColumn<Uint32Array>>;
   private changes = 0;
 
   constructor() {
@@ -117,6 +141,7 @@ export class EventStore {
     this.event.push(this.strings.intern(e.eventName));
     this.page.push(this.strings.intern(e.pagePath ?? NOT_SET));
     this.source.push(this.strings.intern(e.sessionSource ?? NOT_SET));
+    for (const f of TRAFFIC_FIELDS) this.traffic[f].push(this.strings.intern(e.traffic?.[f] ?? NOT_SET));
     if (e.params) {
       for (const key in e.params) {
         const value = e.params[key] as ParamValue;
@@ -143,6 +168,11 @@ export class EventStore {
     this.event.pushAll(b.event.subarray(0, b.count));
     this.page.pushAll(b.page.subarray(0, b.count));
     this.source.pushRepeated(b.source, b.count);
+    for (const f of TRAFFIC_FIELDS) {
+      const col = b.traffic?.[f];
+      if (col) this.traffic[f].pushAll(col.subarray(0, b.count));
+      else this.traffic[f].pushRepeated(this.strings.intern(NOT_SET), b.count);
+    }
     let offset = this.paramKey.length;
     const offsets = new Uint32Array(b.count);
     for (let i = 0; i < b.count; i++) {
@@ -178,6 +208,7 @@ export class EventStore {
       this.paramKey,
       this.paramStr,
       this.paramNum,
+      ...Object.values(this.traffic),
     ]) {
       col.clear();
     }
@@ -204,6 +235,9 @@ export class EventStore {
       paramKey: this.paramKey.data.subarray(0, this.paramKey.length),
       paramStr: this.paramStr.data.subarray(0, this.paramStr.length),
       paramNum: this.paramNum.data.subarray(0, this.paramNum.length),
+      traffic: Object.fromEntries(
+        TRAFFIC_FIELDS.map((f) => [f, this.traffic[f].data.subarray(0, n)]),
+      ) as Record<TrafficField, Uint32Array>,
     };
   }
 
@@ -232,6 +266,11 @@ export class EventStore {
           s < 0 ? (cols.paramNum[p] as number) : this.strings.value(s);
       }
       const sessionKey = this.sessions.value(cols.session[i] as number);
+      const traffic: Partial<Record<TrafficField, string>> = {};
+      for (const f of TRAFFIC_FIELDS) {
+        const v = this.strings.value(cols.traffic[f][i] as number);
+        if (v !== NOT_SET) traffic[f] = v;
+      }
       yield {
         propertyId: this.properties.value(cols.property[i] as number),
         userId: this.users.value(cols.user[i] as number),
@@ -241,6 +280,7 @@ export class EventStore {
         pagePath: this.strings.value(cols.page[i] as number),
         sessionSource: this.strings.value(cols.source[i] as number),
         params,
+        ...(Object.keys(traffic).length > 0 ? { traffic } : {}),
       };
     }
   }

@@ -9,7 +9,8 @@
 
 import { ApiError } from "../http/route.js";
 import { resolveRanges } from "./date-range.js";
-import { type DimensionAccessor, dimensionAccessor } from "./dimensions.js";
+import { type DimensionBody, dimensionOf } from "./dimension-expression.js";
+import type { DimensionAccessor } from "./dimensions.js";
 import { type DistinctCounter, exactCounter } from "./distinct-count.js";
 import { encodeEnum, MetricType } from "./enums.js";
 import { eventFilter } from "./event-filter.js";
@@ -31,7 +32,7 @@ interface FunnelBody {
   funnel?: { isOpenFunnel?: boolean; steps?: StepBody[] };
   dateRanges?: unknown;
   dimensionFilter?: unknown;
-  funnelBreakdown?: { breakdownDimension?: { name?: string }; limit?: string | number };
+  funnelBreakdown?: { breakdownDimension?: DimensionBody; limit?: string | number };
   funnelNextAction?: unknown;
   segments?: unknown[];
 }
@@ -83,7 +84,7 @@ export function runFunnelReport(
     matches: stepPredicate(b.filterExpression, store, cols, `funnel.steps[${k}].filterExpression`),
   }));
   const breakdown = body.funnelBreakdown?.breakdownDimension?.name
-    ? dimensionAccessor(body.funnelBreakdown.breakdownDimension.name, store, cols)
+    ? dimensionOf(body.funnelBreakdown.breakdownDimension, store, cols)
     : undefined;
   const breakdownLimit = Number(body.funnelBreakdown?.limit ?? 5);
   if (breakdown && (!Number.isInteger(breakdownLimit) || breakdownLimit < 1 || breakdownLimit > 15)) {
@@ -94,18 +95,12 @@ export function runFunnelReport(
     : undefined;
   const segments: (UserSegment | undefined)[] =
     body.segments && body.segments.length > 0 ? compileSegments(body.segments, store, cols) : [undefined];
-  if (breakdown && segments[0]) {
-    throw new ApiError(
-      400,
-      "INVALID_ARGUMENT",
-      "segments together with funnelBreakdown are not supported by the microgoals emulator.",
-    );
-  }
   const inRange = (t: number) =>
     ranges.some((r) => t >= r.startDay * DAY_MICROS && t < (r.endDay + 1) * DAY_MICROS);
 
   const totalsOf: Tally[][] = segments.map(() => steps.map(newTally));
-  const byValue: Map<number, Tally>[] = steps.map(() => new Map());
+  // per segment, per step: breakdown value → tally
+  const byValueOf: Map<number, Tally>[][] = segments.map(() => steps.map(() => new Map()));
   let scanned = 0;
   const prop = store.properties.find(propertyId);
   if (prop >= 0) {
@@ -123,14 +118,23 @@ export function runFunnelReport(
       const user = cols.user[events[0] as number] as number;
       segments.forEach((segment, k) => {
         if (!segment || segment.keeps(events))
-          walkUser(events, user, steps, open, cols.time, totalsOf[k] as Tally[], byValue, breakdown);
+          walkUser(
+            events,
+            user,
+            steps,
+            open,
+            cols.time,
+            totalsOf[k] as Tally[],
+            byValueOf[k] as Map<number, Tally>[],
+            breakdown,
+          );
       });
     }
   }
   const distinct = s.distinct ?? exactCounter;
   for (const t of totalsOf.flat()) countTally(t, distinct);
-  for (const m of byValue) for (const t of m.values()) countTally(t, distinct);
-  const response = respond(steps, totalsOf, segments, byValue, breakdown, breakdownLimit, s.intEnums);
+  for (const m of byValueOf.flat()) for (const t of m.values()) countTally(t, distinct);
+  const response = respond(steps, totalsOf, segments, byValueOf, breakdown, breakdownLimit, s.intEnums);
   return { response, scanned };
 }
 
@@ -234,7 +238,7 @@ function respond(
   steps: Step[],
   totalsOf: Tally[][],
   segments: (UserSegment | undefined)[],
-  byValue: Map<number, Tally>[],
+  byValueOf: Map<number, Tally>[][],
   breakdown: DimensionAccessor | undefined,
   limit: number,
   intEnums: boolean,
@@ -258,23 +262,23 @@ function respond(
   const tableRows: unknown[] = [];
   const totals = totalsOf[0] as Tally[];
   const segmented = segments[0] !== undefined;
+  // Rows: step, then the breakdown value (RESERVED_TOTAL first, then the top `limit` values by
+  // users), then the segment, in the dimension headers' order.
   for (const [k, step] of steps.entries()) {
-    if (segmented) {
-      segments.forEach((seg, j) => {
-        tableRows.push(row([step.label, (seg as UserSegment).name], (totalsOf[j] as Tally[])[k] as Tally, k));
-      });
-      continue;
-    }
-    if (!breakdown) {
-      tableRows.push(row([step.label], totals[k] as Tally, k));
-      continue;
-    }
-    tableRows.push(row([step.label, TOTAL], totals[k] as Tally, k));
-    const values = [...(byValue[k] as Map<number, Tally>)]
-      .map(([code, t]) => ({ label: breakdown.label(code), t }))
-      .sort((a, b) => b.t.users - a.t.users || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0))
-      .slice(0, limit);
-    for (const v of values) tableRows.push(row([step.label, v.label], v.t, k));
+    segments.forEach((seg, j) => {
+      const tail = segmented ? [(seg as UserSegment).name] : [];
+      const stepTotal = (totalsOf[j] as Tally[])[k] as Tally;
+      if (!breakdown) {
+        tableRows.push(row([step.label, ...tail], stepTotal, k));
+        return;
+      }
+      tableRows.push(row([step.label, TOTAL, ...tail], stepTotal, k));
+      const values = [...((byValueOf[j] as Map<number, Tally>[])[k] as Map<number, Tally>)]
+        .map(([code, t]) => ({ label: breakdown.label(code), t }))
+        .sort((a, b) => b.t.users - a.t.users || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0))
+        .slice(0, limit);
+      for (const v of values) tableRows.push(row([step.label, v.label, ...tail], v.t, k));
+    });
   }
   return {
     funnelTable: {

@@ -4,7 +4,8 @@
 
 import { ApiError } from "../http/route.js";
 import { type ResolvedRange, resolveRanges } from "./date-range.js";
-import { type DimensionAccessor, dimensionAccessor } from "./dimensions.js";
+import { type DimensionBody, dimensionOf } from "./dimension-expression.js";
+import type { DimensionAccessor } from "./dimensions.js";
 import type { DistinctCounter } from "./distinct-count.js";
 import { encodeEnum, enumName, MetricAggregation, MetricType } from "./enums.js";
 import { eventFilter } from "./event-filter.js";
@@ -37,7 +38,7 @@ export interface ReportOutcome {
 }
 
 interface ReportBody {
-  dimensions?: { name?: string }[];
+  dimensions?: DimensionBody[];
   metrics?: { name?: string }[];
   dateRanges?: unknown;
   dimensionFilter?: unknown;
@@ -71,7 +72,7 @@ export function runReport(
   const { offset, limit } = paging(body);
   const ranges = resolveRanges(body.dateRanges, s.now, true);
   const cols = store.columns();
-  const accessors: DimensionAccessor[] = dimNames.map((n) => dimensionAccessor(n, store, cols));
+  const accessors: DimensionAccessor[] = (body.dimensions ?? []).map((d) => dimensionOf(d, store, cols));
   const labelsOf = (codes: number[]): string[] => [
     ...accessors.map((a, d) => a.label(codes[d] as number)),
     ...(ranges.length > 1 ? [(ranges[codes[accessors.length] as number] as ResolvedRange).name] : []),

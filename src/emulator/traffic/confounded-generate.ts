@@ -236,6 +236,8 @@ function user(
         medium,
         source,
         firstTouchMicros: firstTouch,
+        // The same user-level values in the emulator's store as in the export rows.
+        traffic: { deviceCategory: device, firstUserSource: source, firstUserMedium: medium },
       });
     }
   });

@@ -26,6 +26,15 @@ export interface Traffic {
 }
 
 const SOURCES = ["google", "(direct)", "newsletter", "bing", "facebook"];
+/** Each source's medium, so the first-user source/medium fall into distinct default channel groups. */
+const MEDIUM: Record<string, string> = {
+  google: "organic",
+  "(direct)": "(none)",
+  newsletter: "email",
+  bing: "cpc",
+  facebook: "social",
+};
+const DEVICES = ["desktop", "mobile", "tablet"];
 const SOURCE_WEIGHTS = [45, 30, 10, 10, 5];
 const LANDING = ["/", "/products", "/blog/trail-guide", "/business", "/about"];
 const DAY_MS = 86_400_000;
@@ -116,8 +125,16 @@ function* stream(
         });
     }
     let next = 0;
+    // First-user traffic: the first session's source; device from the user number (no draw, so the
+    // seeded streams and their truth are unchanged).
+    let traffic: EventInput["traffic"];
     for (const [s, sessionStart] of sessionStarts.entries()) {
       const source = SOURCES[pickWeighted(rand, SOURCE_WEIGHTS)] as string;
+      traffic ??= {
+        firstUserSource: source,
+        firstUserMedium: MEDIUM[source] ?? "(not set)",
+        deviceCategory: DEVICES[u % DEVICES.length] as string,
+      };
       const sessionId = Math.floor(sessionStart / 1000);
       let clock = sessionStart * 1000;
       const ev = (
@@ -135,6 +152,7 @@ function* stream(
           eventName,
           pagePath,
           sessionSource: source,
+          traffic,
           ...(params ? { params } : {}),
         };
       };

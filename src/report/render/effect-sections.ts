@@ -31,6 +31,16 @@ export function crudeFigure(p: PairAnalysis): string {
 export const adjustedExplanation =
   "Adjusted = the effect on users who did the micro goal, against comparable users who at the same point of their journey (same history of sessions, page views, events, engaged time, days since first visit, device, first medium and source, landing page) had not done it yet; risk ratio − 1 at the window, 95% interval from a user-clustered bootstrap; assumes no unmeasured confounding; E = E-value (docs/effects.md).";
 
+/** The Data API path's stratified adjustment (sources/data-api/strata-effects.ts), in words. */
+const stratifiedExplanation =
+  "Adjusted = the effect on users who did the micro goal, against users in the same stratum (device category × new vs returning × first-user default channel group) who had not; Mantel–Haenszel risk ratio − 1 at the window, 95% interval from the Greenland–Robins variance; assumes no confounding beyond these strata; E = E-value (docs/effects.md).";
+
+/** The explanation that fits the report's adjustment: the Data API's lists what it cannot adjust for. */
+export function adjustedExplanationOf(a: Analysis): string {
+  const first = a.pairs.find((p) => p.adjusted)?.adjusted;
+  return first && first.notAdjustedFor.length > 0 ? stratifiedExplanation : adjustedExplanation;
+}
+
 export interface StepRow {
   pair: string;
   note: string;

@@ -5,7 +5,7 @@ import { breakdownMarkdownLines } from "./breakdown-text.js";
 import { caveatLines } from "./caveat-lines.js";
 import {
   adjustedDetail,
-  adjustedExplanation,
+  adjustedExplanationOf,
   adjustedFigure,
   crudeFigure,
   eValueText,
@@ -99,7 +99,7 @@ export function renderMarkdown(a: Analysis): string {
   }
   out.push("", `_${capital(VALUE_EXPLANATION)}. ${PHI_EXPLANATION}._`);
   if (adjusted) {
-    out.push("", `_${adjustedExplanation}_`, "");
+    out.push("", `_${adjustedExplanationOf(a)}_`, "");
     for (const i of a.ranking) {
       const p = a.pairs[i];
       if (!p.adjusted) continue;

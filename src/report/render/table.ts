@@ -7,7 +7,7 @@ import { breakdownTableLines } from "./breakdown-text.js";
 import { caveatLines } from "./caveat-lines.js";
 import {
   adjustedDetail,
-  adjustedExplanation,
+  adjustedExplanationOf,
   adjustedFigure,
   crudeFigure,
   eValueText,
@@ -167,7 +167,7 @@ function pairRow(a: Analysis, p: PairAnalysis, paint: Paint): string[] {
 
 /** Per adjusted pair: who it is about, overlap, horizon and cumulative incidence doers vs comparison. */
 function adjustedLines(a: Analysis): string[] {
-  const out = ["", `  ${adjustedExplanation}`];
+  const out = ["", `  ${adjustedExplanationOf(a)}`];
   for (const i of a.ranking) {
     const p = a.pairs[i];
     const e = p.adjusted;

@@ -46,7 +46,9 @@ describe("the demo (npm start)", () => {
     const ranking = out.split("\n").filter((l) => /^\s*\d+\s+\w+ → \w+/.test(l));
     expect(ranking[0]).toMatch(/download_catalog → demo_request .*significant/);
     expect(ranking.some((l) => l.includes("begin_checkout"))).toBe(false);
-    expect(out).toMatch(/Strongest: Downloaded[^\n]*→/);
+    // The Data API path adjusts by stratification (Mantel–Haenszel), so the headline is adjusted.
+    expect(out).toMatch(/Strongest adjusted effects of secondary actions: Downloaded[^\n]*→/);
+    expect(out).toMatch(/method: Mantel–Haenszel risk ratio over deviceCategory × newVsReturning/);
     expect(out).toMatch(/Steps on the path \(milestones\)[\s\S]*begin_checkout → purchase: /);
     expect(ranking.find((l) => l.includes("newsletter_signup → purchase"))).toMatch(/not significant/);
     expect(readFileSync(html, "utf8")).toMatch(/<svg[\s\S]*begin_checkout/);

@@ -240,7 +240,7 @@ describe("runReport through the official client equals brute force", () => {
       client.runReport({ property, metrics: [{ name: "bogus" }], dateRanges: january }),
     ).rejects.toThrow(/not a valid metric/);
     await expect(
-      client.runReport({ property, dimensions: [{ name: "country" }], dateRanges: january }),
+      client.runReport({ property, dimensions: [{ name: "browser" }], dateRanges: january }),
     ).rejects.toThrow(/not a valid dimension/);
     await expect(
       client.runReport({

@@ -1,5 +1,6 @@
 // The GA4 Data API behind the ReportSource seam: the query plan run through the official clients.
 // Relative dates go to the API as written (it resolves them in the property's time zone).
+import { secondaryPairs } from "../../effects/pair-effects.js";
 import { planReport } from "../../query-plan.js";
 import type { ReportSource } from "../report-source.js";
 import { type DataClientOptions, type DataClients, dataClients } from "./clients.js";
@@ -10,19 +11,27 @@ export interface DataApiReportSourceOptions extends DataClientOptions {
   clients?: DataClients;
   /** how the server counts users (default "ga4"; "exact" only for an emulator run with --exact-counts) */
   counting?: "ga4" | "exact";
+  /** compute the Mantel–Haenszel adjusted effects (default true; the bench turns it off) */
+  adjusted?: boolean;
 }
 
 export async function dataApiReportSource(options: DataApiReportSourceOptions): Promise<ReportSource> {
   const own = options.clients === undefined;
   const clients = options.clients ?? (await dataClients(options));
   return {
-    read: ({ project, propertyId, since, until }) =>
-      fetchReportInput(planReport(project), {
+    read: ({ project, propertyId, since, until, breakdown }) => {
+      const plan = planReport(project);
+      return fetchReportInput(plan, {
         propertyId,
         dateRange: { since: since ?? project.report.since, until: until ?? project.report.until },
         clients,
         counting: options.counting,
-      }),
+        breakdown,
+        ...(options.adjusted === false
+          ? {}
+          : { adjust: { pairs: secondaryPairs(project, plan.pairs), minUsers: project.report.minUsers } }),
+      });
+    },
     close: async () => {
       if (own) await clients.close();
     },

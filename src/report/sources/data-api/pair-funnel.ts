@@ -118,7 +118,10 @@ export function pairConverters(table: ReportLike): {
   let afterMicro = 0;
   let withoutMicro = 0;
   let earlyWithoutMicro = 0;
+  // With funnelBreakdown (report --by) only the RESERVED_TOTAL rows are the whole pair.
+  const valueAt = (table.dimensionHeaders ?? []).findIndex((h, i) => i > 0 && h.name !== "segment");
   for (const row of rowsOf(table)) {
+    if (valueAt >= 0 && row.dims[valueAt] !== "RESERVED_TOTAL") continue;
     const step = Number.parseInt(row.dims[0] ?? "", 10);
     const segment = segmentAt < 0 ? undefined : row.dims[segmentAt];
     const users = row.metrics.activeUsers ?? 0;

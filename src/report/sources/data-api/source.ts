@@ -3,6 +3,8 @@
 import { UserError } from "../../../errors.js";
 import { isWebPage, NOTHING_LISTENING_HINT, redact } from "../../../google/api-error.js";
 import { dataApiPairSigma, precisionOf } from "../../approximate-counts.js";
+import type { BreakdownRequest } from "../../breakdown/dimensions.js";
+import type { BreakdownInput } from "../../breakdown/model.js";
 import type {
   Caveats,
   Counting,
@@ -15,6 +17,7 @@ import type {
 import { emptyCaveats } from "../../model.js";
 import { resolveDate } from "../../period.js";
 import type { ReportPlan } from "../../query-plan.js";
+import { assembleBreakdown, withBreakdown } from "./breakdown-queries.js";
 import type { DataClients } from "./clients.js";
 import { mapConcurrent } from "./concurrency.js";
 import { type GoalSelection, selectionKey } from "./goal-filter.js";
@@ -30,6 +33,7 @@ import {
   specFunnelName,
 } from "./queries.js";
 import { funnelStepTallies, int, type ReportLike, rowsOf, singleValue, tokensOf } from "./responses.js";
+import { strataEffects, withStrata } from "./strata-effects.js";
 
 export const MAX_CONCURRENT = 10;
 
@@ -44,6 +48,10 @@ export interface DataApiSourceOptions {
    * or "exact" (only an emulator started with --exact-counts).
    */
   counting?: "ga4" | "exact";
+  /** `report --by`: segment dimension in the batches and funnelBreakdown in the pair funnels */
+  breakdown?: BreakdownRequest;
+  /** the Mantel–Haenszel adjusted effect (strata-effects.ts) for these pairs; absent: none */
+  adjust?: { pairs: ReportPlan["pairs"]; minUsers: number };
 }
 
 /** GA4's user counts: HLL++ at precision 14, sparse precision 25 (docs/emulator.md cites the source). */
@@ -52,9 +60,14 @@ export const GA4_USER_COUNTING: Counting = { method: "hll++", precision: 14, spa
 export async function fetchReportInput(
   plan: ReportPlan,
   options: DataApiSourceOptions,
-): Promise<ReportInput> {
+): Promise<ReportInput & { breakdown?: BreakdownInput }> {
   const property = `properties/${options.propertyId}`;
-  const { batches, funnels } = planQueries(plan, options.dateRange);
+  const planned = planQueries(plan, options.dateRange);
+  const segmented = options.breakdown
+    ? withBreakdown(planned, plan, options.breakdown, options.dateRange)
+    : planned;
+  const strata = options.adjust && { ...options.adjust, copyFunnels: options.breakdown !== undefined };
+  const { batches, funnels } = strata ? withStrata(segmented, plan, options.dateRange, strata) : segmented;
   const limit = Math.min(MAX_CONCURRENT, Math.max(1, options.concurrency ?? MAX_CONCURRENT));
   const caveats = emptyCaveats();
   const reports = new Map<string, ReportLike>();
@@ -173,6 +186,10 @@ export async function fetchReportInput(
     caveats,
     cost: { requests: jobs.length, tokens },
     counting,
+    ...(options.breakdown
+      ? { breakdown: assembleBreakdown(plan, options.breakdown, reports, funnelTables) }
+      : {}),
+    ...(strata ? { adjusted: strataEffects(plan, reports, funnelTables, strata) } : {}),
   };
 }
 
