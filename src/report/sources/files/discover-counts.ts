@@ -31,6 +31,9 @@ export interface DiscoverCounts {
   events: number;
 }
 
+/** Events whose candidates are aggregated at once (about 200 MB of DuckDB state). */
+const EVENTS_PER_SLICE = 2_000_000;
+
 export async function discoverCounts(opts: DiscoverCountsOptions): Promise<DiscoverCounts> {
   const spill = await mkdtemp(join(tmpdir(), "microgoals-discover-"));
   const instance = await DuckDBInstance.create(":memory:", duckDbConfig({ files: opts.files }, spill));
@@ -49,10 +52,27 @@ export async function discoverCounts(opts: DiscoverCountsOptions): Promise<Disco
       windowSeconds: opts.windowSeconds,
     };
     const sql = discoverParts(q, files.source, duckdb);
-    for (const [name, part] of sql.parts) await conn.run(`CREATE TEMP TABLE ${name} AS ${part}`);
+    const part = new Map(sql.parts);
+    // The raw events (with their parameters) are never held: a view, read where needed. Users are
+    // one row each: a table. The first times per user and candidate are aggregated a slice of users
+    // at a time (by a hash other than the halves'), so the aggregation stays under the memory cap at
+    // ten million events; the slices' rows are additive, each user being in exactly one.
+    await conn.run(`CREATE TEMP VIEW raw_all AS ${part.get("raw")}`);
+    await conn.run("CREATE TEMP VIEW raw AS SELECT * FROM raw_all");
+    await conn.run(`CREATE TEMP TABLE users AS ${part.get("users")}`);
     const totals = await all(sql.totals);
     const total = halfTotals(totals);
     const events = totalEvents(totals);
+    const slices = Math.max(1, Math.ceil(events / EVENTS_PER_SLICE));
+    for (let i = 0; i < slices; i++) {
+      if (slices > 1)
+        await conn.run(
+          `CREATE OR REPLACE TEMP VIEW raw AS SELECT * FROM raw_all WHERE hash(u || '#slice') % ${slices} = ${i}`,
+        );
+      await conn.run(
+        i === 0 ? `CREATE TEMP TABLE uc AS ${part.get("uc")}` : `INSERT INTO uc ${part.get("uc")}`,
+      );
+    }
     const counted = fold((await all(sql.singles)) as unknown as DiscoverRow[], total);
     const period = { since: iso(q.startDate), until: iso(q.endDate), events };
     const pairs = (opts.choosePairs?.(counted) ?? []).filter((d) => !d.minCount && !d.and);
