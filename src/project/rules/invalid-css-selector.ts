@@ -1,13 +1,16 @@
-import { createParser } from "css-selector-parser";
+import { loadOnFirstUse } from "../load-on-first-use.js";
 import type { SourceRef } from "../model.js";
 import { conditionValueRef, refIn } from "./refs.js";
 import type { Finding, Rule } from "./rule.js";
 
-const parse = createParser({ syntax: "progressive" });
+// Loaded on the first selector: many projects have none (cold start, issue 19).
+const selectorParser = loadOnFirstUse<typeof import("css-selector-parser")>("css-selector-parser");
+let parse: ReturnType<typeof import("css-selector-parser").createParser> | undefined;
 
 function problem(selector: string): string | undefined {
   if (selector.trim() === "") return "it is empty";
   try {
+    parse ??= selectorParser().createParser({ syntax: "progressive" });
     parse(selector);
     return undefined;
   } catch (e) {

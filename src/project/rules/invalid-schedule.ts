@@ -1,6 +1,9 @@
-import { Cron } from "croner";
+import { loadOnFirstUse } from "../load-on-first-use.js";
 import { projectFile } from "../normalize-project.js";
 import type { Rule } from "./rule.js";
+
+// Loaded only when a schedule is set (cold start, issue 19).
+const croner = loadOnFirstUse<typeof import("croner")>("croner");
 
 export const invalidSchedule: Rule = {
   id: "invalid-schedule",
@@ -10,7 +13,7 @@ export const invalidSchedule: Rule = {
     const expr = project.report.schedule;
     if (expr === undefined) return [];
     try {
-      new Cron(expr, { paused: true }).stop();
+      new (croner().Cron)(expr, { paused: true }).stop();
       return [];
     } catch (e) {
       return [
