@@ -4,27 +4,511 @@
 import { createRequire } from "node:module";
 const require = createRequire(import.meta.url);
 
-export const project = validate74;
-const schema45 = {"type":"object","required":["version","name","targets"],"properties":{"version":{"const":1},"name":{"type":"string","minLength":1},"default_target":{"type":"string"},"targets":{"type":"object","minProperties":1,"propertyNames":{"pattern":"^[a-z][a-z0-9_-]*$"},"additionalProperties":{"$ref":"#/definitions/target"}},"install_google_tag":{"type":"boolean"},"consent":{"$ref":"#/definitions/consent"},"limits":{"type":"object","additionalProperties":false,"properties":{"key_events":{"type":"integer","minimum":0},"custom_dimensions":{"type":"integer","minimum":0}}},"report":{"type":"object","additionalProperties":false,"properties":{"since":{"$ref":"#/definitions/gaDate"},"until":{"$ref":"#/definitions/gaDate"},"window":{"$ref":"#/definitions/duration"},"min_users":{"type":"integer","minimum":0},"currency":{"type":"string","pattern":"^[A-Z]{3}$"},"schedule":{"type":"string","description":"Cron expression for scheduled reports."},"alerts":{"type":"array","items":{"type":"string","minLength":1},"description":"e.g. \"drop>=20%\""},"threshold_users":{"type":"integer","minimum":0}}}},"additionalProperties":false};
-const schema46 = {"type":"object","required":["gtm","ga4"],"properties":{"gtm":{"type":"object","required":["account","container"],"additionalProperties":false,"properties":{"account":{"type":["string","integer"],"pattern":"^[0-9]+$","description":"Numeric id (quote it)."},"container":{"type":["string","integer"],"pattern":"^[0-9]+$","description":"Numeric id (quote it)."},"workspace":{"type":"string","minLength":1},"environment":{"type":"string","minLength":1,"description":"GTM environment (e.g. staging): apply --publish points it at the new version instead of publishing live."}}},"ga4":{"type":"object","required":["property","measurement_id"],"additionalProperties":false,"properties":{"property":{"type":["string","integer"],"pattern":"^[0-9]+$","description":"Numeric id (quote it)."},"measurement_id":{"type":"string","pattern":"^G-[A-Z0-9]+$"}}}},"additionalProperties":false};
-const schema34 = {"description":"Consent types a tag waits for (Google consent mode), or none: the tag needs no consent.","oneOf":[{"const":"none"},{"type":"array","minItems":1,"uniqueItems":true,"items":{"enum":["ad_storage","analytics_storage","ad_user_data","ad_personalization"]}}]};
-const schema48 = {"type":"string","pattern":"^(today|yesterday|[0-9]+daysAgo|[0-9]{4}-[0-9]{2}-[0-9]{2})$"};
-const schema27 = {"type":["string","integer"],"pattern":"^[0-9]+(ms|s|m|h|d)$","minimum":0,"description":"\"500ms\", \"180s\", \"30m\", \"3h\", \"7d\", or a number of milliseconds."};
+export const project = validate127;
+const schema21 = {"type":"object","required":["version","name","targets"],"properties":{"version":{"const":1},"name":{"type":"string","minLength":1},"default_target":{"type":"string"},"targets":{"type":"object","minProperties":1,"propertyNames":{"pattern":"^[a-z][a-z0-9_-]*$"},"additionalProperties":{"$ref":"#/definitions/target"}},"install_google_tag":{"type":"boolean"},"consent":{"$ref":"#/definitions/consent"},"limits":{"type":"object","additionalProperties":false,"properties":{"key_events":{"type":"integer","minimum":0},"custom_dimensions":{"type":"integer","minimum":0}}},"report":{"type":"object","additionalProperties":false,"properties":{"since":{"$ref":"#/definitions/gaDate"},"until":{"$ref":"#/definitions/gaDate"},"window":{"$ref":"#/definitions/duration"},"min_users":{"type":"integer","minimum":0},"currency":{"type":"string","pattern":"^[A-Z]{3}$"},"schedule":{"type":"string","description":"Cron expression for scheduled reports."},"alerts":{"type":"array","items":{"type":"string","minLength":1},"description":"e.g. \"drop>=20%\""},"threshold_users":{"type":"integer","minimum":0}}}},"additionalProperties":false};
 const func3 = require("ajv/dist/runtime/ucs2length").default;
-const func0 = require("ajv/dist/runtime/equal").default;
-const pattern15 = new RegExp("^[a-z][a-z0-9_-]*$", "u");
-const pattern16 = new RegExp("^[0-9]+$", "u");
-const pattern19 = new RegExp("^G-[A-Z0-9]+$", "u");
-const pattern20 = new RegExp("^(today|yesterday|[0-9]+daysAgo|[0-9]{4}-[0-9]{2}-[0-9]{2})$", "u");
-const pattern3 = new RegExp("^[0-9]+(ms|s|m|h|d)$", "u");
-const pattern5 = new RegExp("^[A-Z]{3}$", "u");
+const pattern6 = new RegExp("^[a-z][a-z0-9_-]*$", "u");
+const pattern3 = new RegExp("^[A-Z]{3}$", "u");
+const schema22 = {"type":"object","required":["gtm","ga4"],"properties":{"gtm":{"type":"object","required":["account","container"],"additionalProperties":false,"properties":{"account":{"type":["string","integer"],"pattern":"^[0-9]+$","description":"Numeric id (quote it)."},"container":{"type":["string","integer"],"pattern":"^[0-9]+$","description":"Numeric id (quote it)."},"workspace":{"type":"string","minLength":1},"environment":{"type":"string","minLength":1,"description":"GTM environment (e.g. staging): apply --publish points it at the new version instead of publishing live."}}},"ga4":{"type":"object","required":["property","measurement_id"],"additionalProperties":false,"properties":{"property":{"type":["string","integer"],"pattern":"^[0-9]+$","description":"Numeric id (quote it)."},"measurement_id":{"type":"string","pattern":"^G-[A-Z0-9]+$"}}}},"additionalProperties":false};
+const pattern7 = new RegExp("^[0-9]+$", "u");
+const pattern10 = new RegExp("^G-[A-Z0-9]+$", "u");
 
-function validate74(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate119(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.gtm === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "gtm"},message:"must have required property '"+"gtm"+"'",schema:schema22.required,parentSchema:schema22,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.ga4 === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "ga4"},message:"must have required property '"+"ga4"+"'",schema:schema22.required,parentSchema:schema22,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+for(const key0 in data){
+if(!((key0 === "gtm") || (key0 === "ga4"))){
+const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema22,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.gtm !== undefined){
+let data0 = data.gtm;
+if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
+if(data0.account === undefined){
+const err3 = {instancePath:instancePath+"/gtm",schemaPath:"#/properties/gtm/required",keyword:"required",params:{missingProperty: "account"},message:"must have required property '"+"account"+"'",schema:schema22.properties.gtm.required,parentSchema:schema22.properties.gtm,data:data0};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data0.container === undefined){
+const err4 = {instancePath:instancePath+"/gtm",schemaPath:"#/properties/gtm/required",keyword:"required",params:{missingProperty: "container"},message:"must have required property '"+"container"+"'",schema:schema22.properties.gtm.required,parentSchema:schema22.properties.gtm,data:data0};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+for(const key1 in data0){
+if(!((((key1 === "account") || (key1 === "container")) || (key1 === "workspace")) || (key1 === "environment"))){
+const err5 = {instancePath:instancePath+"/gtm",schemaPath:"#/properties/gtm/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema22.properties.gtm,data:data0};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data0.account !== undefined){
+let data1 = data0.account;
+if((typeof data1 !== "string") && (!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1))))){
+const err6 = {instancePath:instancePath+"/gtm/account",schemaPath:"#/properties/gtm/properties/account/type",keyword:"type",params:{type: schema22.properties.gtm.properties.account.type},message:"must be string,integer",schema:schema22.properties.gtm.properties.account.type,parentSchema:schema22.properties.gtm.properties.account,data:data1};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if(typeof data1 === "string"){
+if(!pattern7.test(data1)){
+const err7 = {instancePath:instancePath+"/gtm/account",schemaPath:"#/properties/gtm/properties/account/pattern",keyword:"pattern",params:{pattern: "^[0-9]+$"},message:"must match pattern \""+"^[0-9]+$"+"\"",schema:"^[0-9]+$",parentSchema:schema22.properties.gtm.properties.account,data:data1};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+}
+if(data0.container !== undefined){
+let data2 = data0.container;
+if((typeof data2 !== "string") && (!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2))))){
+const err8 = {instancePath:instancePath+"/gtm/container",schemaPath:"#/properties/gtm/properties/container/type",keyword:"type",params:{type: schema22.properties.gtm.properties.container.type},message:"must be string,integer",schema:schema22.properties.gtm.properties.container.type,parentSchema:schema22.properties.gtm.properties.container,data:data2};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+if(typeof data2 === "string"){
+if(!pattern7.test(data2)){
+const err9 = {instancePath:instancePath+"/gtm/container",schemaPath:"#/properties/gtm/properties/container/pattern",keyword:"pattern",params:{pattern: "^[0-9]+$"},message:"must match pattern \""+"^[0-9]+$"+"\"",schema:"^[0-9]+$",parentSchema:schema22.properties.gtm.properties.container,data:data2};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+}
+if(data0.workspace !== undefined){
+let data3 = data0.workspace;
+if(typeof data3 === "string"){
+if(func3(data3) < 1){
+const err10 = {instancePath:instancePath+"/gtm/workspace",schemaPath:"#/properties/gtm/properties/workspace/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema22.properties.gtm.properties.workspace,data:data3};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+else {
+const err11 = {instancePath:instancePath+"/gtm/workspace",schemaPath:"#/properties/gtm/properties/workspace/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema22.properties.gtm.properties.workspace.type,parentSchema:schema22.properties.gtm.properties.workspace,data:data3};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data0.environment !== undefined){
+let data4 = data0.environment;
+if(typeof data4 === "string"){
+if(func3(data4) < 1){
+const err12 = {instancePath:instancePath+"/gtm/environment",schemaPath:"#/properties/gtm/properties/environment/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema22.properties.gtm.properties.environment,data:data4};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+else {
+const err13 = {instancePath:instancePath+"/gtm/environment",schemaPath:"#/properties/gtm/properties/environment/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema22.properties.gtm.properties.environment.type,parentSchema:schema22.properties.gtm.properties.environment,data:data4};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+}
+else {
+const err14 = {instancePath:instancePath+"/gtm",schemaPath:"#/properties/gtm/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema22.properties.gtm.type,parentSchema:schema22.properties.gtm,data:data0};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+if(data.ga4 !== undefined){
+let data5 = data.ga4;
+if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
+if(data5.property === undefined){
+const err15 = {instancePath:instancePath+"/ga4",schemaPath:"#/properties/ga4/required",keyword:"required",params:{missingProperty: "property"},message:"must have required property '"+"property"+"'",schema:schema22.properties.ga4.required,parentSchema:schema22.properties.ga4,data:data5};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+if(data5.measurement_id === undefined){
+const err16 = {instancePath:instancePath+"/ga4",schemaPath:"#/properties/ga4/required",keyword:"required",params:{missingProperty: "measurement_id"},message:"must have required property '"+"measurement_id"+"'",schema:schema22.properties.ga4.required,parentSchema:schema22.properties.ga4,data:data5};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+for(const key2 in data5){
+if(!((key2 === "property") || (key2 === "measurement_id"))){
+const err17 = {instancePath:instancePath+"/ga4",schemaPath:"#/properties/ga4/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema22.properties.ga4,data:data5};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+if(data5.property !== undefined){
+let data6 = data5.property;
+if((typeof data6 !== "string") && (!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6))))){
+const err18 = {instancePath:instancePath+"/ga4/property",schemaPath:"#/properties/ga4/properties/property/type",keyword:"type",params:{type: schema22.properties.ga4.properties.property.type},message:"must be string,integer",schema:schema22.properties.ga4.properties.property.type,parentSchema:schema22.properties.ga4.properties.property,data:data6};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+if(typeof data6 === "string"){
+if(!pattern7.test(data6)){
+const err19 = {instancePath:instancePath+"/ga4/property",schemaPath:"#/properties/ga4/properties/property/pattern",keyword:"pattern",params:{pattern: "^[0-9]+$"},message:"must match pattern \""+"^[0-9]+$"+"\"",schema:"^[0-9]+$",parentSchema:schema22.properties.ga4.properties.property,data:data6};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+}
+if(data5.measurement_id !== undefined){
+let data7 = data5.measurement_id;
+if(typeof data7 === "string"){
+if(!pattern10.test(data7)){
+const err20 = {instancePath:instancePath+"/ga4/measurement_id",schemaPath:"#/properties/ga4/properties/measurement_id/pattern",keyword:"pattern",params:{pattern: "^G-[A-Z0-9]+$"},message:"must match pattern \""+"^G-[A-Z0-9]+$"+"\"",schema:"^G-[A-Z0-9]+$",parentSchema:schema22.properties.ga4.properties.measurement_id,data:data7};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+else {
+const err21 = {instancePath:instancePath+"/ga4/measurement_id",schemaPath:"#/properties/ga4/properties/measurement_id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema22.properties.ga4.properties.measurement_id.type,parentSchema:schema22.properties.ga4.properties.measurement_id,data:data7};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+}
+else {
+const err22 = {instancePath:instancePath+"/ga4",schemaPath:"#/properties/ga4/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema22.properties.ga4.type,parentSchema:schema22.properties.ga4,data:data5};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+}
+else {
+const err23 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema22.type,parentSchema:schema22,data};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+validate119.errors = vErrors;
+return errors === 0;
+}
+
+const schema17 = {"description":"Consent types a tag waits for (Google consent mode), or none: the tag needs no consent.","oneOf":[{"const":"none"},{"type":"array","minItems":1,"uniqueItems":true,"items":{"enum":["ad_storage","analytics_storage","ad_user_data","ad_personalization"]}}]};
+const func0 = require("ajv/dist/runtime/equal").default;
+
+function validate101(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+const _errs0 = errors;
+let valid0 = false;
+let passing0 = null;
+const _errs1 = errors;
+if("none" !== data){
+const err0 = {instancePath,schemaPath:"#/oneOf/0/const",keyword:"const",params:{allowedValue: "none"},message:"must be equal to constant",schema:"none",parentSchema:schema17.oneOf[0],data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+var _valid0 = _errs1 === errors;
+if(_valid0){
+valid0 = true;
+passing0 = 0;
+}
+const _errs2 = errors;
+if(Array.isArray(data)){
+if(data.length < 1){
+const err1 = {instancePath,schemaPath:"#/oneOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema17.oneOf[1],data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+const len0 = data.length;
+for(let i0=0; i0<len0; i0++){
+let data0 = data[i0];
+if(!((((data0 === "ad_storage") || (data0 === "analytics_storage")) || (data0 === "ad_user_data")) || (data0 === "ad_personalization"))){
+const err2 = {instancePath:instancePath+"/" + i0,schemaPath:"#/oneOf/1/items/enum",keyword:"enum",params:{allowedValues: schema17.oneOf[1].items.enum},message:"must be equal to one of the allowed values",schema:schema17.oneOf[1].items.enum,parentSchema:schema17.oneOf[1].items,data:data0};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+let i1 = data.length;
+let j0;
+if(i1 > 1){
+outer0:
+for(;i1--;){
+for(j0 = i1; j0--;){
+if(func0(data[i1], data[j0])){
+const err3 = {instancePath,schemaPath:"#/oneOf/1/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema17.oneOf[1],data};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+break outer0;
+}
+}
+}
+}
+}
+else {
+const err4 = {instancePath,schemaPath:"#/oneOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema17.oneOf[1].type,parentSchema:schema17.oneOf[1],data};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+var _valid0 = _errs2 === errors;
+if(_valid0 && valid0){
+valid0 = false;
+passing0 = [passing0, 1];
+}
+else {
+if(_valid0){
+valid0 = true;
+passing0 = 1;
+}
+}
+if(!valid0){
+const err5 = {instancePath,schemaPath:"#/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf",schema:schema17.oneOf,parentSchema:schema17,data};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+else {
+errors = _errs0;
+if(vErrors !== null){
+if(_errs0){
+vErrors.length = _errs0;
+}
+else {
+vErrors = null;
+}
+}
+}
+validate101.errors = vErrors;
+return errors === 0;
+}
+
+const schema23 = {"type":"string","pattern":"^(today|yesterday|[0-9]+daysAgo|[0-9]{4}-[0-9]{2}-[0-9]{2})$"};
+const pattern11 = new RegExp("^(today|yesterday|[0-9]+daysAgo|[0-9]{4}-[0-9]{2}-[0-9]{2})$", "u");
+
+function validate122(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(typeof data === "string"){
+if(!pattern11.test(data)){
+const err0 = {instancePath,schemaPath:"#/pattern",keyword:"pattern",params:{pattern: "^(today|yesterday|[0-9]+daysAgo|[0-9]{4}-[0-9]{2}-[0-9]{2})$"},message:"must match pattern \""+"^(today|yesterday|[0-9]+daysAgo|[0-9]{4}-[0-9]{2}-[0-9]{2})$"+"\"",schema:"^(today|yesterday|[0-9]+daysAgo|[0-9]{4}-[0-9]{2}-[0-9]{2})$",parentSchema:schema23,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+else {
+const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema23.type,parentSchema:schema23,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+validate122.errors = vErrors;
+return errors === 0;
+}
+
+const schema14 = {"type":["string","integer"],"pattern":"^[0-9]+(ms|s|m|h|d)$","minimum":0,"description":"\"500ms\", \"180s\", \"30m\", \"3h\", \"7d\", or a number of milliseconds."};
+const pattern2 = new RegExp("^[0-9]+(ms|s|m|h|d)$", "u");
+
+function validate78(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if((typeof data !== "string") && (!(((typeof data == "number") && (!(data % 1) && !isNaN(data))) && (isFinite(data))))){
+const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: schema14.type},message:"must be string,integer",schema:schema14.type,parentSchema:schema14,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if((typeof data == "number") && (isFinite(data))){
+if(data < 0 || isNaN(data)){
+const err1 = {instancePath,schemaPath:"#/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema14,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(typeof data === "string"){
+if(!pattern2.test(data)){
+const err2 = {instancePath,schemaPath:"#/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(ms|s|m|h|d)$"},message:"must match pattern \""+"^[0-9]+(ms|s|m|h|d)$"+"\"",schema:"^[0-9]+(ms|s|m|h|d)$",parentSchema:schema14,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+validate78.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate127(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.version === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'",schema:schema45.required,parentSchema:schema45,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'",schema:schema21.required,parentSchema:schema21,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -34,7 +518,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.name === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema45.required,parentSchema:schema45,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema21.required,parentSchema:schema21,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -44,7 +528,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.targets === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "targets"},message:"must have required property '"+"targets"+"'",schema:schema45.required,parentSchema:schema45,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "targets"},message:"must have required property '"+"targets"+"'",schema:schema21.required,parentSchema:schema21,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -55,7 +539,7 @@ errors++;
 }
 for(const key0 in data){
 if(!((((((((key0 === "version") || (key0 === "name")) || (key0 === "default_target")) || (key0 === "targets")) || (key0 === "install_google_tag")) || (key0 === "consent")) || (key0 === "limits")) || (key0 === "report"))){
-const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema45,data};
+const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema21,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -68,7 +552,7 @@ errors++;
 if(data.version !== undefined){
 let data0 = data.version;
 if(1 !== data0){
-const err4 = {instancePath:instancePath+"/version",schemaPath:"#/properties/version/const",keyword:"const",params:{allowedValue: 1},message:"must be equal to constant",schema:1,parentSchema:schema45.properties.version,data:data0};
+const err4 = {instancePath:instancePath+"/version",schemaPath:"#/properties/version/const",keyword:"const",params:{allowedValue: 1},message:"must be equal to constant",schema:1,parentSchema:schema21.properties.version,data:data0};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -82,7 +566,7 @@ if(data.name !== undefined){
 let data1 = data.name;
 if(typeof data1 === "string"){
 if(func3(data1) < 1){
-const err5 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema45.properties.name,data:data1};
+const err5 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema21.properties.name,data:data1};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -93,7 +577,7 @@ errors++;
 }
 }
 else {
-const err6 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema45.properties.name.type,parentSchema:schema45.properties.name,data:data1};
+const err6 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema21.properties.name.type,parentSchema:schema21.properties.name,data:data1};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -106,7 +590,7 @@ errors++;
 if(data.default_target !== undefined){
 let data2 = data.default_target;
 if(typeof data2 !== "string"){
-const err7 = {instancePath:instancePath+"/default_target",schemaPath:"#/properties/default_target/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema45.properties.default_target.type,parentSchema:schema45.properties.default_target,data:data2};
+const err7 = {instancePath:instancePath+"/default_target",schemaPath:"#/properties/default_target/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema21.properties.default_target.type,parentSchema:schema21.properties.default_target,data:data2};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -120,7 +604,7 @@ if(data.targets !== undefined){
 let data3 = data.targets;
 if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
 if(Object.keys(data3).length < 1){
-const err8 = {instancePath:instancePath+"/targets",schemaPath:"#/properties/targets/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema45.properties.targets,data:data3};
+const err8 = {instancePath:instancePath+"/targets",schemaPath:"#/properties/targets/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema21.properties.targets,data:data3};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -132,8 +616,8 @@ errors++;
 for(const key1 in data3){
 const _errs9 = errors;
 if(typeof key1 === "string"){
-if(!pattern15.test(key1)){
-const err9 = {instancePath:instancePath+"/targets",schemaPath:"#/properties/targets/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_-]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_-]*$"+"\"",schema:"^[a-z][a-z0-9_-]*$",parentSchema:schema45.properties.targets.propertyNames,data:key1,propertyName:key1};
+if(!pattern6.test(key1)){
+const err9 = {instancePath:instancePath+"/targets",schemaPath:"#/properties/targets/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_-]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_-]*$"+"\"",schema:"^[a-z][a-z0-9_-]*$",parentSchema:schema21.properties.targets.propertyNames,data:key1,propertyName:key1};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -145,7 +629,7 @@ errors++;
 }
 var valid1 = _errs9 === errors;
 if(!valid1){
-const err10 = {instancePath:instancePath+"/targets",schemaPath:"#/properties/targets/propertyNames",keyword:"propertyNames",params:{propertyName: key1},message:"property name must be valid",schema:schema45.properties.targets.propertyNames,parentSchema:schema45.properties.targets,data:data3};
+const err10 = {instancePath:instancePath+"/targets",schemaPath:"#/properties/targets/propertyNames",keyword:"propertyNames",params:{propertyName: key1},message:"property name must be valid",schema:schema21.properties.targets.propertyNames,parentSchema:schema21.properties.targets,data:data3};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -156,10 +640,14 @@ errors++;
 }
 }
 for(const key2 in data3){
-let data4 = data3[key2];
-if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
-if(data4.gtm === undefined){
-const err11 = {instancePath:instancePath+"/targets/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/target/required",keyword:"required",params:{missingProperty: "gtm"},message:"must have required property '"+"gtm"+"'",schema:schema46.required,parentSchema:schema46,data:data4};
+if(!(validate119(data3[key2], {instancePath:instancePath+"/targets/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data3,parentDataProperty:key2,rootData}))){
+vErrors = vErrors === null ? validate119.errors : vErrors.concat(validate119.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err11 = {instancePath:instancePath+"/targets",schemaPath:"#/properties/targets/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema21.properties.targets.type,parentSchema:schema21.properties.targets,data:data3};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -168,8 +656,11 @@ vErrors.push(err11);
 }
 errors++;
 }
-if(data4.ga4 === undefined){
-const err12 = {instancePath:instancePath+"/targets/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/target/required",keyword:"required",params:{missingProperty: "ga4"},message:"must have required property '"+"ga4"+"'",schema:schema46.required,parentSchema:schema46,data:data4};
+}
+if(data.install_google_tag !== undefined){
+let data5 = data.install_google_tag;
+if(typeof data5 !== "boolean"){
+const err12 = {instancePath:instancePath+"/install_google_tag",schemaPath:"#/properties/install_google_tag/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema21.properties.install_google_tag.type,parentSchema:schema21.properties.install_google_tag,data:data5};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -178,9 +669,19 @@ vErrors.push(err12);
 }
 errors++;
 }
-for(const key3 in data4){
-if(!((key3 === "gtm") || (key3 === "ga4"))){
-const err13 = {instancePath:instancePath+"/targets/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/target/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema46,data:data4};
+}
+if(data.consent !== undefined){
+if(!(validate101(data.consent, {instancePath:instancePath+"/consent",parentData:data,parentDataProperty:"consent",rootData}))){
+vErrors = vErrors === null ? validate101.errors : vErrors.concat(validate101.errors);
+errors = vErrors.length;
+}
+}
+if(data.limits !== undefined){
+let data7 = data.limits;
+if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
+for(const key3 in data7){
+if(!((key3 === "key_events") || (key3 === "custom_dimensions"))){
+const err13 = {instancePath:instancePath+"/limits",schemaPath:"#/properties/limits/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema21.properties.limits,data:data7};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -190,11 +691,10 @@ vErrors.push(err13);
 errors++;
 }
 }
-if(data4.gtm !== undefined){
-let data5 = data4.gtm;
-if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
-if(data5.account === undefined){
-const err14 = {instancePath:instancePath+"/targets/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gtm",schemaPath:"#/definitions/target/properties/gtm/required",keyword:"required",params:{missingProperty: "account"},message:"must have required property '"+"account"+"'",schema:schema46.properties.gtm.required,parentSchema:schema46.properties.gtm,data:data5};
+if(data7.key_events !== undefined){
+let data8 = data7.key_events;
+if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
+const err14 = {instancePath:instancePath+"/limits/key_events",schemaPath:"#/properties/limits/properties/key_events/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema21.properties.limits.properties.key_events.type,parentSchema:schema21.properties.limits.properties.key_events,data:data8};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -203,8 +703,9 @@ vErrors.push(err14);
 }
 errors++;
 }
-if(data5.container === undefined){
-const err15 = {instancePath:instancePath+"/targets/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gtm",schemaPath:"#/definitions/target/properties/gtm/required",keyword:"required",params:{missingProperty: "container"},message:"must have required property '"+"container"+"'",schema:schema46.properties.gtm.required,parentSchema:schema46.properties.gtm,data:data5};
+if((typeof data8 == "number") && (isFinite(data8))){
+if(data8 < 0 || isNaN(data8)){
+const err15 = {instancePath:instancePath+"/limits/key_events",schemaPath:"#/properties/limits/properties/key_events/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema21.properties.limits.properties.key_events,data:data8};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -213,9 +714,12 @@ vErrors.push(err15);
 }
 errors++;
 }
-for(const key4 in data5){
-if(!((((key4 === "account") || (key4 === "container")) || (key4 === "workspace")) || (key4 === "environment"))){
-const err16 = {instancePath:instancePath+"/targets/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gtm",schemaPath:"#/definitions/target/properties/gtm/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema46.properties.gtm,data:data5};
+}
+}
+if(data7.custom_dimensions !== undefined){
+let data9 = data7.custom_dimensions;
+if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
+const err16 = {instancePath:instancePath+"/limits/custom_dimensions",schemaPath:"#/properties/limits/properties/custom_dimensions/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema21.properties.limits.properties.custom_dimensions.type,parentSchema:schema21.properties.limits.properties.custom_dimensions,data:data9};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -224,11 +728,9 @@ vErrors.push(err16);
 }
 errors++;
 }
-}
-if(data5.account !== undefined){
-let data6 = data5.account;
-if((typeof data6 !== "string") && (!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6))))){
-const err17 = {instancePath:instancePath+"/targets/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gtm/account",schemaPath:"#/definitions/target/properties/gtm/properties/account/type",keyword:"type",params:{type: schema46.properties.gtm.properties.account.type},message:"must be string,integer",schema:schema46.properties.gtm.properties.account.type,parentSchema:schema46.properties.gtm.properties.account,data:data6};
+if((typeof data9 == "number") && (isFinite(data9))){
+if(data9 < 0 || isNaN(data9)){
+const err17 = {instancePath:instancePath+"/limits/custom_dimensions",schemaPath:"#/properties/limits/properties/custom_dimensions/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema21.properties.limits.properties.custom_dimensions,data:data9};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -237,9 +739,11 @@ vErrors.push(err17);
 }
 errors++;
 }
-if(typeof data6 === "string"){
-if(!pattern16.test(data6)){
-const err18 = {instancePath:instancePath+"/targets/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gtm/account",schemaPath:"#/definitions/target/properties/gtm/properties/account/pattern",keyword:"pattern",params:{pattern: "^[0-9]+$"},message:"must match pattern \""+"^[0-9]+$"+"\"",schema:"^[0-9]+$",parentSchema:schema46.properties.gtm.properties.account,data:data6};
+}
+}
+}
+else {
+const err18 = {instancePath:instancePath+"/limits",schemaPath:"#/properties/limits/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema21.properties.limits.type,parentSchema:schema21.properties.limits,data:data7};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -249,11 +753,12 @@ vErrors.push(err18);
 errors++;
 }
 }
-}
-if(data5.container !== undefined){
-let data7 = data5.container;
-if((typeof data7 !== "string") && (!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7))))){
-const err19 = {instancePath:instancePath+"/targets/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gtm/container",schemaPath:"#/definitions/target/properties/gtm/properties/container/type",keyword:"type",params:{type: schema46.properties.gtm.properties.container.type},message:"must be string,integer",schema:schema46.properties.gtm.properties.container.type,parentSchema:schema46.properties.gtm.properties.container,data:data7};
+if(data.report !== undefined){
+let data10 = data.report;
+if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
+for(const key4 in data10){
+if(!((((((((key4 === "since") || (key4 === "until")) || (key4 === "window")) || (key4 === "min_users")) || (key4 === "currency")) || (key4 === "schedule")) || (key4 === "alerts")) || (key4 === "threshold_users"))){
+const err19 = {instancePath:instancePath+"/report",schemaPath:"#/properties/report/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema21.properties.report,data:data10};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -262,9 +767,29 @@ vErrors.push(err19);
 }
 errors++;
 }
-if(typeof data7 === "string"){
-if(!pattern16.test(data7)){
-const err20 = {instancePath:instancePath+"/targets/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gtm/container",schemaPath:"#/definitions/target/properties/gtm/properties/container/pattern",keyword:"pattern",params:{pattern: "^[0-9]+$"},message:"must match pattern \""+"^[0-9]+$"+"\"",schema:"^[0-9]+$",parentSchema:schema46.properties.gtm.properties.container,data:data7};
+}
+if(data10.since !== undefined){
+if(!(validate122(data10.since, {instancePath:instancePath+"/report/since",parentData:data10,parentDataProperty:"since",rootData}))){
+vErrors = vErrors === null ? validate122.errors : vErrors.concat(validate122.errors);
+errors = vErrors.length;
+}
+}
+if(data10.until !== undefined){
+if(!(validate122(data10.until, {instancePath:instancePath+"/report/until",parentData:data10,parentDataProperty:"until",rootData}))){
+vErrors = vErrors === null ? validate122.errors : vErrors.concat(validate122.errors);
+errors = vErrors.length;
+}
+}
+if(data10.window !== undefined){
+if(!(validate78(data10.window, {instancePath:instancePath+"/report/window",parentData:data10,parentDataProperty:"window",rootData}))){
+vErrors = vErrors === null ? validate78.errors : vErrors.concat(validate78.errors);
+errors = vErrors.length;
+}
+}
+if(data10.min_users !== undefined){
+let data14 = data10.min_users;
+if(!(((typeof data14 == "number") && (!(data14 % 1) && !isNaN(data14))) && (isFinite(data14)))){
+const err20 = {instancePath:instancePath+"/report/min_users",schemaPath:"#/properties/report/properties/min_users/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema21.properties.report.properties.min_users.type,parentSchema:schema21.properties.report.properties.min_users,data:data14};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -273,13 +798,9 @@ vErrors.push(err20);
 }
 errors++;
 }
-}
-}
-if(data5.workspace !== undefined){
-let data8 = data5.workspace;
-if(typeof data8 === "string"){
-if(func3(data8) < 1){
-const err21 = {instancePath:instancePath+"/targets/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gtm/workspace",schemaPath:"#/definitions/target/properties/gtm/properties/workspace/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema46.properties.gtm.properties.workspace,data:data8};
+if((typeof data14 == "number") && (isFinite(data14))){
+if(data14 < 0 || isNaN(data14)){
+const err21 = {instancePath:instancePath+"/report/min_users",schemaPath:"#/properties/report/properties/min_users/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema21.properties.report.properties.min_users,data:data14};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -289,8 +810,12 @@ vErrors.push(err21);
 errors++;
 }
 }
-else {
-const err22 = {instancePath:instancePath+"/targets/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gtm/workspace",schemaPath:"#/definitions/target/properties/gtm/properties/workspace/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema46.properties.gtm.properties.workspace.type,parentSchema:schema46.properties.gtm.properties.workspace,data:data8};
+}
+if(data10.currency !== undefined){
+let data15 = data10.currency;
+if(typeof data15 === "string"){
+if(!pattern3.test(data15)){
+const err22 = {instancePath:instancePath+"/report/currency",schemaPath:"#/properties/report/properties/currency/pattern",keyword:"pattern",params:{pattern: "^[A-Z]{3}$"},message:"must match pattern \""+"^[A-Z]{3}$"+"\"",schema:"^[A-Z]{3}$",parentSchema:schema21.properties.report.properties.currency,data:data15};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -300,11 +825,8 @@ vErrors.push(err22);
 errors++;
 }
 }
-if(data5.environment !== undefined){
-let data9 = data5.environment;
-if(typeof data9 === "string"){
-if(func3(data9) < 1){
-const err23 = {instancePath:instancePath+"/targets/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gtm/environment",schemaPath:"#/definitions/target/properties/gtm/properties/environment/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema46.properties.gtm.properties.environment,data:data9};
+else {
+const err23 = {instancePath:instancePath+"/report/currency",schemaPath:"#/properties/report/properties/currency/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema21.properties.report.properties.currency.type,parentSchema:schema21.properties.report.properties.currency,data:data15};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -314,8 +836,10 @@ vErrors.push(err23);
 errors++;
 }
 }
-else {
-const err24 = {instancePath:instancePath+"/targets/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gtm/environment",schemaPath:"#/definitions/target/properties/gtm/properties/environment/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema46.properties.gtm.properties.environment.type,parentSchema:schema46.properties.gtm.properties.environment,data:data9};
+if(data10.schedule !== undefined){
+let data16 = data10.schedule;
+if(typeof data16 !== "string"){
+const err24 = {instancePath:instancePath+"/report/schedule",schemaPath:"#/properties/report/properties/schedule/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema21.properties.report.properties.schedule.type,parentSchema:schema21.properties.report.properties.schedule,data:data16};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -325,9 +849,15 @@ vErrors.push(err24);
 errors++;
 }
 }
-}
-else {
-const err25 = {instancePath:instancePath+"/targets/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gtm",schemaPath:"#/definitions/target/properties/gtm/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema46.properties.gtm.type,parentSchema:schema46.properties.gtm,data:data5};
+if(data10.alerts !== undefined){
+let data17 = data10.alerts;
+if(Array.isArray(data17)){
+const len0 = data17.length;
+for(let i0=0; i0<len0; i0++){
+let data18 = data17[i0];
+if(typeof data18 === "string"){
+if(func3(data18) < 1){
+const err25 = {instancePath:instancePath+"/report/alerts/" + i0,schemaPath:"#/properties/report/properties/alerts/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema21.properties.report.properties.alerts.items,data:data18};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -337,11 +867,8 @@ vErrors.push(err25);
 errors++;
 }
 }
-if(data4.ga4 !== undefined){
-let data10 = data4.ga4;
-if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
-if(data10.property === undefined){
-const err26 = {instancePath:instancePath+"/targets/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/ga4",schemaPath:"#/definitions/target/properties/ga4/required",keyword:"required",params:{missingProperty: "property"},message:"must have required property '"+"property"+"'",schema:schema46.properties.ga4.required,parentSchema:schema46.properties.ga4,data:data10};
+else {
+const err26 = {instancePath:instancePath+"/report/alerts/" + i0,schemaPath:"#/properties/report/properties/alerts/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema21.properties.report.properties.alerts.items.type,parentSchema:schema21.properties.report.properties.alerts.items,data:data18};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -350,8 +877,10 @@ vErrors.push(err26);
 }
 errors++;
 }
-if(data10.measurement_id === undefined){
-const err27 = {instancePath:instancePath+"/targets/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/ga4",schemaPath:"#/definitions/target/properties/ga4/required",keyword:"required",params:{missingProperty: "measurement_id"},message:"must have required property '"+"measurement_id"+"'",schema:schema46.properties.ga4.required,parentSchema:schema46.properties.ga4,data:data10};
+}
+}
+else {
+const err27 = {instancePath:instancePath+"/report/alerts",schemaPath:"#/properties/report/properties/alerts/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema21.properties.report.properties.alerts.type,parentSchema:schema21.properties.report.properties.alerts,data:data17};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -360,9 +889,11 @@ vErrors.push(err27);
 }
 errors++;
 }
-for(const key5 in data10){
-if(!((key5 === "property") || (key5 === "measurement_id"))){
-const err28 = {instancePath:instancePath+"/targets/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/ga4",schemaPath:"#/definitions/target/properties/ga4/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema46.properties.ga4,data:data10};
+}
+if(data10.threshold_users !== undefined){
+let data19 = data10.threshold_users;
+if(!(((typeof data19 == "number") && (!(data19 % 1) && !isNaN(data19))) && (isFinite(data19)))){
+const err28 = {instancePath:instancePath+"/report/threshold_users",schemaPath:"#/properties/report/properties/threshold_users/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema21.properties.report.properties.threshold_users.type,parentSchema:schema21.properties.report.properties.threshold_users,data:data19};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -371,11 +902,9 @@ vErrors.push(err28);
 }
 errors++;
 }
-}
-if(data10.property !== undefined){
-let data11 = data10.property;
-if((typeof data11 !== "string") && (!(((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11))))){
-const err29 = {instancePath:instancePath+"/targets/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/ga4/property",schemaPath:"#/definitions/target/properties/ga4/properties/property/type",keyword:"type",params:{type: schema46.properties.ga4.properties.property.type},message:"must be string,integer",schema:schema46.properties.ga4.properties.property.type,parentSchema:schema46.properties.ga4.properties.property,data:data11};
+if((typeof data19 == "number") && (isFinite(data19))){
+if(data19 < 0 || isNaN(data19)){
+const err29 = {instancePath:instancePath+"/report/threshold_users",schemaPath:"#/properties/report/properties/threshold_users/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema21.properties.report.properties.threshold_users,data:data19};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -384,9 +913,11 @@ vErrors.push(err29);
 }
 errors++;
 }
-if(typeof data11 === "string"){
-if(!pattern16.test(data11)){
-const err30 = {instancePath:instancePath+"/targets/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/ga4/property",schemaPath:"#/definitions/target/properties/ga4/properties/property/pattern",keyword:"pattern",params:{pattern: "^[0-9]+$"},message:"must match pattern \""+"^[0-9]+$"+"\"",schema:"^[0-9]+$",parentSchema:schema46.properties.ga4.properties.property,data:data11};
+}
+}
+}
+else {
+const err30 = {instancePath:instancePath+"/report",schemaPath:"#/properties/report/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema21.properties.report.type,parentSchema:schema21.properties.report,data:data10};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -397,11 +928,1146 @@ errors++;
 }
 }
 }
-if(data10.measurement_id !== undefined){
-let data12 = data10.measurement_id;
-if(typeof data12 === "string"){
-if(!pattern19.test(data12)){
-const err31 = {instancePath:instancePath+"/targets/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/ga4/measurement_id",schemaPath:"#/definitions/target/properties/ga4/properties/measurement_id/pattern",keyword:"pattern",params:{pattern: "^G-[A-Z0-9]+$"},message:"must match pattern \""+"^G-[A-Z0-9]+$"+"\"",schema:"^G-[A-Z0-9]+$",parentSchema:schema46.properties.ga4.properties.measurement_id,data:data12};
+else {
+const err31 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema21.type,parentSchema:schema21,data};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+validate127.errors = vErrors;
+return errors === 0;
+}
+
+export const goalFile = validate133;
+const schema7 = {"type":"object","properties":{"goals":{"type":"array","items":{"$ref":"#/definitions/goal"}},"funnels":{"type":"array","items":{"$ref":"#/definitions/funnel"}},"audiences":{"type":"array","items":{"$ref":"#/definitions/audience"}}},"additionalProperties":false};
+const schema8 = {"type":"object","required":["id","title","kind"],"if":{"properties":{"source":{"const":"offline"}},"required":["source"]},"then":{},"else":{"required":["trigger"]},"properties":{"source":{"enum":["site","offline"],"description":"site (default): a GTM trigger fires it; offline: a macro conversion that happens off the site (a call, a deal), sent with `microgoals offline send`."},"id":{"$ref":"#/definitions/id"},"title":{"type":"string","minLength":1},"description":{"type":"string"},"kind":{"enum":["macro","micro"]},"role":{"enum":["milestone","secondary"],"description":"Micro goals: on the path (milestone) or beside it (secondary)."},"leads_to":{"type":"array","items":{"$ref":"#/definitions/id"},"description":"Macro goal ids this micro goal feeds."},"event":{"type":"string","minLength":1,"description":"GA4 event name (default: the id)."},"reserved_event":{"type":"boolean","description":"Allow a reserved automatic event name such as scroll or file_download."},"trigger":{"$ref":"#/definitions/trigger"},"params":{"type":"object","additionalProperties":{"$ref":"#/definitions/param"}},"key_event":{"$ref":"#/definitions/keyEvent"},"value":{"type":"number","minimum":0},"pii":{"type":"boolean","description":"The page action involves personal data; no form_field params allowed."},"consent":{"$ref":"#/definitions/consent"},"ads":{"$ref":"#/definitions/ads"}},"additionalProperties":false};
+const func2 = Object.prototype.hasOwnProperty;
+const schema9 = {"type":"string","pattern":"^[a-z][a-z0-9_]*$","description":"snake_case identifier."};
+const pattern0 = new RegExp("^[a-z][a-z0-9_]*$", "u");
+
+function validate24(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(typeof data === "string"){
+if(!pattern0.test(data)){
+const err0 = {instancePath,schemaPath:"#/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_]*$"+"\"",schema:"^[a-z][a-z0-9_]*$",parentSchema:schema9,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+else {
+const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema9.type,parentSchema:schema9,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+validate24.errors = vErrors;
+return errors === 0;
+}
+
+const schema10 = {"type":"object","description":"Exactly one trigger kind.","properties":{"page_view":{"type":"object","description":"A page load; filter with path/url/hostname/query.","properties":{"path":{"$ref":"#/definitions/textCondition","description":"Page path condition (plain string = equals)."},"url":{"$ref":"#/definitions/textCondition","description":"Page URL condition (plain string = equals)."},"hostname":{"$ref":"#/definitions/textCondition","description":"Page hostname condition (plain string = equals)."},"query":{"$ref":"#/definitions/textCondition","description":"Query-string condition on the page URL (plain string = contains)."},"when":{"type":"array","items":{"$ref":"#/definitions/when"},"description":"Further conditions on built-in or data-layer values; all must hold."}},"additionalProperties":false},"history_change":{"type":"object","description":"A single-page-app route change (History API).","properties":{"path":{"$ref":"#/definitions/textCondition","description":"Page path condition (plain string = equals)."},"url":{"$ref":"#/definitions/textCondition","description":"Page URL condition (plain string = equals)."},"hostname":{"$ref":"#/definitions/textCondition","description":"Page hostname condition (plain string = equals)."},"query":{"$ref":"#/definitions/textCondition","description":"Query-string condition on the page URL (plain string = contains)."},"when":{"type":"array","items":{"$ref":"#/definitions/when"},"description":"Further conditions on built-in or data-layer values; all must hold."}},"additionalProperties":false},"click":{"type":"object","description":"A click on any element.","properties":{"path":{"$ref":"#/definitions/textCondition","description":"Page path condition (plain string = equals)."},"url":{"$ref":"#/definitions/textCondition","description":"Page URL condition (plain string = equals)."},"hostname":{"$ref":"#/definitions/textCondition","description":"Page hostname condition (plain string = equals)."},"query":{"$ref":"#/definitions/textCondition","description":"Query-string condition on the page URL (plain string = contains)."},"when":{"type":"array","items":{"$ref":"#/definitions/when"},"description":"Further conditions on built-in or data-layer values; all must hold."},"selector":{"type":"string","description":"CSS selector the clicked element matches."},"id":{"$ref":"#/definitions/textCondition","description":"Clicked element id (plain string = equals)."},"classes":{"$ref":"#/definitions/textCondition","description":"Clicked element classes (plain string = contains)."},"text":{"$ref":"#/definitions/textCondition","description":"Clicked element text (plain string = equals)."}},"additionalProperties":false},"link_click":{"type":"object","description":"A click on a link (<a href>).","properties":{"path":{"$ref":"#/definitions/textCondition","description":"Page path condition (plain string = equals)."},"url":{"$ref":"#/definitions/textCondition","description":"Link URL condition (plain string = equals)."},"hostname":{"$ref":"#/definitions/textCondition","description":"Page hostname condition (plain string = equals)."},"query":{"$ref":"#/definitions/textCondition","description":"Query-string condition on the page URL (plain string = contains)."},"when":{"type":"array","items":{"$ref":"#/definitions/when"},"description":"Further conditions on built-in or data-layer values; all must hold."},"text":{"$ref":"#/definitions/textCondition","description":"Link text condition."},"selector":{"type":"string","description":"CSS selector the link matches."},"file_extensions":{"type":"array","minItems":1,"items":{"type":"string","pattern":"^[A-Za-z0-9]+$"},"description":"Downloads: link URL ends with one of these extensions."},"outbound":{"type":"boolean","description":"Only links to another hostname."},"protocols":{"type":"array","minItems":1,"items":{"enum":["mailto","tel"]}},"wait_for_tags":{"type":"integer","minimum":0,"maximum":60000,"description":"Delay the action up to this many ms so tags can fire."},"check_validation":{"type":"boolean","description":"Only fire when the default action was not prevented."}},"additionalProperties":false},"form_submit":{"type":"object","description":"A form submission.","properties":{"path":{"$ref":"#/definitions/textCondition","description":"Page path condition (plain string = equals)."},"url":{"$ref":"#/definitions/textCondition","description":"Page URL condition (plain string = equals)."},"hostname":{"$ref":"#/definitions/textCondition","description":"Page hostname condition (plain string = equals)."},"query":{"$ref":"#/definitions/textCondition","description":"Query-string condition on the page URL (plain string = contains)."},"when":{"type":"array","items":{"$ref":"#/definitions/when"},"description":"Further conditions on built-in or data-layer values; all must hold."},"form_id":{"$ref":"#/definitions/textCondition","description":"Form id (plain string = equals)."},"selector":{"type":"string","description":"CSS selector the form matches."},"classes":{"$ref":"#/definitions/textCondition","description":"Form classes (plain string = contains)."},"wait_for_tags":{"type":"integer","minimum":0,"maximum":60000,"description":"Delay the action up to this many ms so tags can fire."},"check_validation":{"type":"boolean","description":"Only fire when the default action was not prevented."}},"additionalProperties":false},"data_layer":{"type":"object","description":"A custom dataLayer.push({event: ...}).","properties":{"path":{"$ref":"#/definitions/textCondition","description":"Page path condition (plain string = equals)."},"url":{"$ref":"#/definitions/textCondition","description":"Page URL condition (plain string = equals)."},"hostname":{"$ref":"#/definitions/textCondition","description":"Page hostname condition (plain string = equals)."},"query":{"$ref":"#/definitions/textCondition","description":"Query-string condition on the page URL (plain string = contains)."},"when":{"type":"array","items":{"$ref":"#/definitions/when"},"description":"Further conditions on built-in or data-layer values; all must hold."},"event":{"type":"string","minLength":1,"description":"The dataLayer event name."}},"additionalProperties":false,"required":["event"]},"scroll_depth":{"type":"object","description":"Vertical scroll depth thresholds.","properties":{"path":{"$ref":"#/definitions/textCondition","description":"Page path condition (plain string = equals)."},"url":{"$ref":"#/definitions/textCondition","description":"Page URL condition (plain string = equals)."},"hostname":{"$ref":"#/definitions/textCondition","description":"Page hostname condition (plain string = equals)."},"query":{"$ref":"#/definitions/textCondition","description":"Query-string condition on the page URL (plain string = contains)."},"when":{"type":"array","items":{"$ref":"#/definitions/when"},"description":"Further conditions on built-in or data-layer values; all must hold."},"percent":{"type":"array","minItems":1,"items":{"type":"integer","minimum":1,"maximum":100},"description":"Vertical scroll thresholds in %."}},"additionalProperties":false,"required":["percent"]},"timer":{"type":"object","description":"Time on page.","properties":{"path":{"$ref":"#/definitions/textCondition","description":"Page path condition (plain string = equals)."},"url":{"$ref":"#/definitions/textCondition","description":"Page URL condition (plain string = equals)."},"hostname":{"$ref":"#/definitions/textCondition","description":"Page hostname condition (plain string = equals)."},"query":{"$ref":"#/definitions/textCondition","description":"Query-string condition on the page URL (plain string = contains)."},"when":{"type":"array","items":{"$ref":"#/definitions/when"},"description":"Further conditions on built-in or data-layer values; all must hold."},"interval":{"$ref":"#/definitions/duration","description":"Interval: \"180s\", \"3m\", \"500ms\" or milliseconds."},"limit":{"type":"integer","minimum":1,"description":"Fire at most this many times per page."}},"additionalProperties":false,"required":["interval"]},"youtube":{"type":"object","description":"Embedded YouTube video events.","properties":{"path":{"$ref":"#/definitions/textCondition","description":"Page path condition (plain string = equals)."},"url":{"$ref":"#/definitions/textCondition","description":"Page URL condition (plain string = equals)."},"hostname":{"$ref":"#/definitions/textCondition","description":"Page hostname condition (plain string = equals)."},"query":{"$ref":"#/definitions/textCondition","description":"Query-string condition on the page URL (plain string = contains)."},"when":{"type":"array","items":{"$ref":"#/definitions/when"},"description":"Further conditions on built-in or data-layer values; all must hold."},"start":{"type":"boolean"},"complete":{"type":"boolean"},"progress":{"type":"array","items":{"type":"integer","minimum":1,"maximum":100},"description":"Progress thresholds in %."},"pause":{"type":"boolean"},"seek":{"type":"boolean"}},"additionalProperties":false},"element_visibility":{"type":"object","description":"An element scrolled into view.","properties":{"path":{"$ref":"#/definitions/textCondition","description":"Page path condition (plain string = equals)."},"url":{"$ref":"#/definitions/textCondition","description":"Page URL condition (plain string = equals)."},"hostname":{"$ref":"#/definitions/textCondition","description":"Page hostname condition (plain string = equals)."},"query":{"$ref":"#/definitions/textCondition","description":"Query-string condition on the page URL (plain string = contains)."},"when":{"type":"array","items":{"$ref":"#/definitions/when"},"description":"Further conditions on built-in or data-layer values; all must hold."},"selector":{"type":"string","minLength":1,"description":"CSS selector of the element to watch."},"min_percent_visible":{"type":"integer","minimum":1,"maximum":100,"description":"Minimum % of the element on screen (default 50)."},"min_on_screen":{"$ref":"#/definitions/duration","description":"Minimum time on screen."},"firing":{"enum":["once_per_page","once_per_element","every_time"],"description":"Default once_per_page."},"observe_dom_changes":{"type":"boolean"}},"additionalProperties":false,"required":["selector"]},"engagement":{"type":"object","description":"Engagement thresholds.","properties":{"path":{"$ref":"#/definitions/textCondition","description":"Page path condition (plain string = equals)."},"url":{"$ref":"#/definitions/textCondition","description":"Page URL condition (plain string = equals)."},"hostname":{"$ref":"#/definitions/textCondition","description":"Page hostname condition (plain string = equals)."},"query":{"$ref":"#/definitions/textCondition","description":"Query-string condition on the page URL (plain string = contains)."},"when":{"type":"array","items":{"$ref":"#/definitions/when"},"description":"Further conditions on built-in or data-layer values; all must hold."},"pages_per_session":{"type":"integer","minimum":1,"description":"Fire when the session reaches this many page views."},"visits":{"type":"integer","minimum":1,"description":"Fire when the visitor reaches this many visits."}},"additionalProperties":false}},"additionalProperties":false,"minProperties":1,"maxProperties":1};
+const schema11 = {"type":["string","object"],"description":"A plain string (equals) or {<op>: value, negate?, ignore_case?}.","if":{"type":"object"},"then":{"$ref":"#/definitions/conditionOps"}};
+const schema12 = {"type":"object","properties":{"equals":{"type":["string","number"],"description":"Value equals this (string or number)."},"contains":{"type":"string","description":"Value contains this text."},"starts_with":{"type":"string","description":"Value starts with this text."},"ends_with":{"type":"string","description":"Value ends with this text."},"matches":{"type":"string","description":"Value matches this regular expression (RE2 syntax)."},"css":{"type":"string","description":"Element matches this CSS selector."},"gt":{"type":"number"},"gte":{"type":"number"},"lt":{"type":"number"},"lte":{"type":"number"},"negate":{"type":"boolean","description":"Invert the condition."},"ignore_case":{"type":"boolean","description":"Compare case-insensitively."}},"additionalProperties":false,"minProperties":1};
+
+function validate29(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(Object.keys(data).length < 1){
+const err0 = {instancePath,schemaPath:"#/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema12,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(func2.call(schema12.properties, key0))){
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema12,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.equals !== undefined){
+let data0 = data.equals;
+if((typeof data0 !== "string") && (!((typeof data0 == "number") && (isFinite(data0))))){
+const err2 = {instancePath:instancePath+"/equals",schemaPath:"#/properties/equals/type",keyword:"type",params:{type: schema12.properties.equals.type},message:"must be string,number",schema:schema12.properties.equals.type,parentSchema:schema12.properties.equals,data:data0};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.contains !== undefined){
+let data1 = data.contains;
+if(typeof data1 !== "string"){
+const err3 = {instancePath:instancePath+"/contains",schemaPath:"#/properties/contains/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.contains.type,parentSchema:schema12.properties.contains,data:data1};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.starts_with !== undefined){
+let data2 = data.starts_with;
+if(typeof data2 !== "string"){
+const err4 = {instancePath:instancePath+"/starts_with",schemaPath:"#/properties/starts_with/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.starts_with.type,parentSchema:schema12.properties.starts_with,data:data2};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.ends_with !== undefined){
+let data3 = data.ends_with;
+if(typeof data3 !== "string"){
+const err5 = {instancePath:instancePath+"/ends_with",schemaPath:"#/properties/ends_with/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.ends_with.type,parentSchema:schema12.properties.ends_with,data:data3};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.matches !== undefined){
+let data4 = data.matches;
+if(typeof data4 !== "string"){
+const err6 = {instancePath:instancePath+"/matches",schemaPath:"#/properties/matches/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.matches.type,parentSchema:schema12.properties.matches,data:data4};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.css !== undefined){
+let data5 = data.css;
+if(typeof data5 !== "string"){
+const err7 = {instancePath:instancePath+"/css",schemaPath:"#/properties/css/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.css.type,parentSchema:schema12.properties.css,data:data5};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.gt !== undefined){
+let data6 = data.gt;
+if(!((typeof data6 == "number") && (isFinite(data6)))){
+const err8 = {instancePath:instancePath+"/gt",schemaPath:"#/properties/gt/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema12.properties.gt.type,parentSchema:schema12.properties.gt,data:data6};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data.gte !== undefined){
+let data7 = data.gte;
+if(!((typeof data7 == "number") && (isFinite(data7)))){
+const err9 = {instancePath:instancePath+"/gte",schemaPath:"#/properties/gte/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema12.properties.gte.type,parentSchema:schema12.properties.gte,data:data7};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data.lt !== undefined){
+let data8 = data.lt;
+if(!((typeof data8 == "number") && (isFinite(data8)))){
+const err10 = {instancePath:instancePath+"/lt",schemaPath:"#/properties/lt/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema12.properties.lt.type,parentSchema:schema12.properties.lt,data:data8};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+if(data.lte !== undefined){
+let data9 = data.lte;
+if(!((typeof data9 == "number") && (isFinite(data9)))){
+const err11 = {instancePath:instancePath+"/lte",schemaPath:"#/properties/lte/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema12.properties.lte.type,parentSchema:schema12.properties.lte,data:data9};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data.negate !== undefined){
+let data10 = data.negate;
+if(typeof data10 !== "boolean"){
+const err12 = {instancePath:instancePath+"/negate",schemaPath:"#/properties/negate/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema12.properties.negate.type,parentSchema:schema12.properties.negate,data:data10};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+if(data.ignore_case !== undefined){
+let data11 = data.ignore_case;
+if(typeof data11 !== "boolean"){
+const err13 = {instancePath:instancePath+"/ignore_case",schemaPath:"#/properties/ignore_case/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema12.properties.ignore_case.type,parentSchema:schema12.properties.ignore_case,data:data11};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+}
+else {
+const err14 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.type,parentSchema:schema12,data};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+validate29.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate28(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if((typeof data !== "string") && (!(data && typeof data == "object" && !Array.isArray(data)))){
+const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: schema11.type},message:"must be string,object",schema:schema11.type,parentSchema:schema11,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+const _errs1 = errors;
+let valid0 = true;
+const _errs2 = errors;
+if(!(data && typeof data == "object" && !Array.isArray(data))){
+const err1 = {};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+var _valid0 = _errs2 === errors;
+errors = _errs1;
+if(vErrors !== null){
+if(_errs1){
+vErrors.length = _errs1;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid0){
+const _errs4 = errors;
+if(!(validate29(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate29.errors : vErrors.concat(validate29.errors);
+errors = vErrors.length;
+}
+var _valid0 = _errs4 === errors;
+valid0 = _valid0;
+}
+if(!valid0){
+const err2 = {instancePath,schemaPath:"#/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema11.if,parentSchema:schema11,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+validate28.errors = vErrors;
+return errors === 0;
+}
+
+const schema13 = {"type":"object","description":"{builtin|data_layer: subject, <op>: value, negate?, ignore_case?}","properties":{"builtin":{"enum":["page_url","page_hostname","page_path","referrer","event","click_element","click_classes","click_id","click_target","click_url","click_text","form_element","form_classes","form_id","form_target","form_url","form_text","video_provider","video_url","video_title","video_duration","video_percent","video_visible","video_status","video_current_time","scroll_depth_threshold","scroll_depth_units","scroll_direction","percent_visible","on_screen_duration","new_history_fragment","old_history_fragment","new_history_state","old_history_state","history_source"]},"data_layer":{"type":"string","minLength":1},"equals":{"type":["string","number"],"description":"Value equals this (string or number)."},"contains":{"type":"string","description":"Value contains this text."},"starts_with":{"type":"string","description":"Value starts with this text."},"ends_with":{"type":"string","description":"Value ends with this text."},"matches":{"type":"string","description":"Value matches this regular expression (RE2 syntax)."},"css":{"type":"string","description":"Element matches this CSS selector."},"gt":{"type":"number"},"gte":{"type":"number"},"lt":{"type":"number"},"lte":{"type":"number"},"negate":{"type":"boolean","description":"Invert the condition."},"ignore_case":{"type":"boolean","description":"Compare case-insensitively."}},"additionalProperties":false};
+
+function validate35(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!(func2.call(schema13.properties, key0))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema13,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.builtin !== undefined){
+let data0 = data.builtin;
+if(!(((((((((((((((((((((((((((((((((((data0 === "page_url") || (data0 === "page_hostname")) || (data0 === "page_path")) || (data0 === "referrer")) || (data0 === "event")) || (data0 === "click_element")) || (data0 === "click_classes")) || (data0 === "click_id")) || (data0 === "click_target")) || (data0 === "click_url")) || (data0 === "click_text")) || (data0 === "form_element")) || (data0 === "form_classes")) || (data0 === "form_id")) || (data0 === "form_target")) || (data0 === "form_url")) || (data0 === "form_text")) || (data0 === "video_provider")) || (data0 === "video_url")) || (data0 === "video_title")) || (data0 === "video_duration")) || (data0 === "video_percent")) || (data0 === "video_visible")) || (data0 === "video_status")) || (data0 === "video_current_time")) || (data0 === "scroll_depth_threshold")) || (data0 === "scroll_depth_units")) || (data0 === "scroll_direction")) || (data0 === "percent_visible")) || (data0 === "on_screen_duration")) || (data0 === "new_history_fragment")) || (data0 === "old_history_fragment")) || (data0 === "new_history_state")) || (data0 === "old_history_state")) || (data0 === "history_source"))){
+const err1 = {instancePath:instancePath+"/builtin",schemaPath:"#/properties/builtin/enum",keyword:"enum",params:{allowedValues: schema13.properties.builtin.enum},message:"must be equal to one of the allowed values",schema:schema13.properties.builtin.enum,parentSchema:schema13.properties.builtin,data:data0};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.data_layer !== undefined){
+let data1 = data.data_layer;
+if(typeof data1 === "string"){
+if(func3(data1) < 1){
+const err2 = {instancePath:instancePath+"/data_layer",schemaPath:"#/properties/data_layer/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema13.properties.data_layer,data:data1};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+else {
+const err3 = {instancePath:instancePath+"/data_layer",schemaPath:"#/properties/data_layer/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.properties.data_layer.type,parentSchema:schema13.properties.data_layer,data:data1};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.equals !== undefined){
+let data2 = data.equals;
+if((typeof data2 !== "string") && (!((typeof data2 == "number") && (isFinite(data2))))){
+const err4 = {instancePath:instancePath+"/equals",schemaPath:"#/properties/equals/type",keyword:"type",params:{type: schema13.properties.equals.type},message:"must be string,number",schema:schema13.properties.equals.type,parentSchema:schema13.properties.equals,data:data2};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.contains !== undefined){
+let data3 = data.contains;
+if(typeof data3 !== "string"){
+const err5 = {instancePath:instancePath+"/contains",schemaPath:"#/properties/contains/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.properties.contains.type,parentSchema:schema13.properties.contains,data:data3};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.starts_with !== undefined){
+let data4 = data.starts_with;
+if(typeof data4 !== "string"){
+const err6 = {instancePath:instancePath+"/starts_with",schemaPath:"#/properties/starts_with/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.properties.starts_with.type,parentSchema:schema13.properties.starts_with,data:data4};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.ends_with !== undefined){
+let data5 = data.ends_with;
+if(typeof data5 !== "string"){
+const err7 = {instancePath:instancePath+"/ends_with",schemaPath:"#/properties/ends_with/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.properties.ends_with.type,parentSchema:schema13.properties.ends_with,data:data5};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.matches !== undefined){
+let data6 = data.matches;
+if(typeof data6 !== "string"){
+const err8 = {instancePath:instancePath+"/matches",schemaPath:"#/properties/matches/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.properties.matches.type,parentSchema:schema13.properties.matches,data:data6};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data.css !== undefined){
+let data7 = data.css;
+if(typeof data7 !== "string"){
+const err9 = {instancePath:instancePath+"/css",schemaPath:"#/properties/css/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.properties.css.type,parentSchema:schema13.properties.css,data:data7};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data.gt !== undefined){
+let data8 = data.gt;
+if(!((typeof data8 == "number") && (isFinite(data8)))){
+const err10 = {instancePath:instancePath+"/gt",schemaPath:"#/properties/gt/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema13.properties.gt.type,parentSchema:schema13.properties.gt,data:data8};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+if(data.gte !== undefined){
+let data9 = data.gte;
+if(!((typeof data9 == "number") && (isFinite(data9)))){
+const err11 = {instancePath:instancePath+"/gte",schemaPath:"#/properties/gte/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema13.properties.gte.type,parentSchema:schema13.properties.gte,data:data9};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data.lt !== undefined){
+let data10 = data.lt;
+if(!((typeof data10 == "number") && (isFinite(data10)))){
+const err12 = {instancePath:instancePath+"/lt",schemaPath:"#/properties/lt/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema13.properties.lt.type,parentSchema:schema13.properties.lt,data:data10};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+if(data.lte !== undefined){
+let data11 = data.lte;
+if(!((typeof data11 == "number") && (isFinite(data11)))){
+const err13 = {instancePath:instancePath+"/lte",schemaPath:"#/properties/lte/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema13.properties.lte.type,parentSchema:schema13.properties.lte,data:data11};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+if(data.negate !== undefined){
+let data12 = data.negate;
+if(typeof data12 !== "boolean"){
+const err14 = {instancePath:instancePath+"/negate",schemaPath:"#/properties/negate/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema13.properties.negate.type,parentSchema:schema13.properties.negate,data:data12};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+if(data.ignore_case !== undefined){
+let data13 = data.ignore_case;
+if(typeof data13 !== "boolean"){
+const err15 = {instancePath:instancePath+"/ignore_case",schemaPath:"#/properties/ignore_case/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema13.properties.ignore_case.type,parentSchema:schema13.properties.ignore_case,data:data13};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+}
+else {
+const err16 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema13.type,parentSchema:schema13,data};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+validate35.errors = vErrors;
+return errors === 0;
+}
+
+const pattern1 = new RegExp("^[A-Za-z0-9]+$", "u");
+
+function validate27(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(Object.keys(data).length > 1){
+const err0 = {instancePath,schemaPath:"#/maxProperties",keyword:"maxProperties",params:{limit: 1},message:"must NOT have more than 1 properties",schema:1,parentSchema:schema10,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(Object.keys(data).length < 1){
+const err1 = {instancePath,schemaPath:"#/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema10,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(func2.call(schema10.properties, key0))){
+const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema10,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.page_view !== undefined){
+let data0 = data.page_view;
+if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
+for(const key1 in data0){
+if(!(((((key1 === "path") || (key1 === "url")) || (key1 === "hostname")) || (key1 === "query")) || (key1 === "when"))){
+const err3 = {instancePath:instancePath+"/page_view",schemaPath:"#/properties/page_view/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema10.properties.page_view,data:data0};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data0.path !== undefined){
+if(!(validate28(data0.path, {instancePath:instancePath+"/page_view/path",parentData:data0,parentDataProperty:"path",rootData}))){
+vErrors = vErrors === null ? validate28.errors : vErrors.concat(validate28.errors);
+errors = vErrors.length;
+}
+}
+if(data0.url !== undefined){
+if(!(validate28(data0.url, {instancePath:instancePath+"/page_view/url",parentData:data0,parentDataProperty:"url",rootData}))){
+vErrors = vErrors === null ? validate28.errors : vErrors.concat(validate28.errors);
+errors = vErrors.length;
+}
+}
+if(data0.hostname !== undefined){
+if(!(validate28(data0.hostname, {instancePath:instancePath+"/page_view/hostname",parentData:data0,parentDataProperty:"hostname",rootData}))){
+vErrors = vErrors === null ? validate28.errors : vErrors.concat(validate28.errors);
+errors = vErrors.length;
+}
+}
+if(data0.query !== undefined){
+if(!(validate28(data0.query, {instancePath:instancePath+"/page_view/query",parentData:data0,parentDataProperty:"query",rootData}))){
+vErrors = vErrors === null ? validate28.errors : vErrors.concat(validate28.errors);
+errors = vErrors.length;
+}
+}
+if(data0.when !== undefined){
+let data5 = data0.when;
+if(Array.isArray(data5)){
+const len0 = data5.length;
+for(let i0=0; i0<len0; i0++){
+if(!(validate35(data5[i0], {instancePath:instancePath+"/page_view/when/" + i0,parentData:data5,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err4 = {instancePath:instancePath+"/page_view/when",schemaPath:"#/properties/page_view/properties/when/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema10.properties.page_view.properties.when.type,parentSchema:schema10.properties.page_view.properties.when,data:data5};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+}
+else {
+const err5 = {instancePath:instancePath+"/page_view",schemaPath:"#/properties/page_view/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema10.properties.page_view.type,parentSchema:schema10.properties.page_view,data:data0};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.history_change !== undefined){
+let data7 = data.history_change;
+if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
+for(const key2 in data7){
+if(!(((((key2 === "path") || (key2 === "url")) || (key2 === "hostname")) || (key2 === "query")) || (key2 === "when"))){
+const err6 = {instancePath:instancePath+"/history_change",schemaPath:"#/properties/history_change/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema10.properties.history_change,data:data7};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data7.path !== undefined){
+if(!(validate28(data7.path, {instancePath:instancePath+"/history_change/path",parentData:data7,parentDataProperty:"path",rootData}))){
+vErrors = vErrors === null ? validate28.errors : vErrors.concat(validate28.errors);
+errors = vErrors.length;
+}
+}
+if(data7.url !== undefined){
+if(!(validate28(data7.url, {instancePath:instancePath+"/history_change/url",parentData:data7,parentDataProperty:"url",rootData}))){
+vErrors = vErrors === null ? validate28.errors : vErrors.concat(validate28.errors);
+errors = vErrors.length;
+}
+}
+if(data7.hostname !== undefined){
+if(!(validate28(data7.hostname, {instancePath:instancePath+"/history_change/hostname",parentData:data7,parentDataProperty:"hostname",rootData}))){
+vErrors = vErrors === null ? validate28.errors : vErrors.concat(validate28.errors);
+errors = vErrors.length;
+}
+}
+if(data7.query !== undefined){
+if(!(validate28(data7.query, {instancePath:instancePath+"/history_change/query",parentData:data7,parentDataProperty:"query",rootData}))){
+vErrors = vErrors === null ? validate28.errors : vErrors.concat(validate28.errors);
+errors = vErrors.length;
+}
+}
+if(data7.when !== undefined){
+let data12 = data7.when;
+if(Array.isArray(data12)){
+const len1 = data12.length;
+for(let i1=0; i1<len1; i1++){
+if(!(validate35(data12[i1], {instancePath:instancePath+"/history_change/when/" + i1,parentData:data12,parentDataProperty:i1,rootData}))){
+vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err7 = {instancePath:instancePath+"/history_change/when",schemaPath:"#/properties/history_change/properties/when/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema10.properties.history_change.properties.when.type,parentSchema:schema10.properties.history_change.properties.when,data:data12};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+}
+else {
+const err8 = {instancePath:instancePath+"/history_change",schemaPath:"#/properties/history_change/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema10.properties.history_change.type,parentSchema:schema10.properties.history_change,data:data7};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data.click !== undefined){
+let data14 = data.click;
+if(data14 && typeof data14 == "object" && !Array.isArray(data14)){
+for(const key3 in data14){
+if(!(func2.call(schema10.properties.click.properties, key3))){
+const err9 = {instancePath:instancePath+"/click",schemaPath:"#/properties/click/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema10.properties.click,data:data14};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data14.path !== undefined){
+if(!(validate28(data14.path, {instancePath:instancePath+"/click/path",parentData:data14,parentDataProperty:"path",rootData}))){
+vErrors = vErrors === null ? validate28.errors : vErrors.concat(validate28.errors);
+errors = vErrors.length;
+}
+}
+if(data14.url !== undefined){
+if(!(validate28(data14.url, {instancePath:instancePath+"/click/url",parentData:data14,parentDataProperty:"url",rootData}))){
+vErrors = vErrors === null ? validate28.errors : vErrors.concat(validate28.errors);
+errors = vErrors.length;
+}
+}
+if(data14.hostname !== undefined){
+if(!(validate28(data14.hostname, {instancePath:instancePath+"/click/hostname",parentData:data14,parentDataProperty:"hostname",rootData}))){
+vErrors = vErrors === null ? validate28.errors : vErrors.concat(validate28.errors);
+errors = vErrors.length;
+}
+}
+if(data14.query !== undefined){
+if(!(validate28(data14.query, {instancePath:instancePath+"/click/query",parentData:data14,parentDataProperty:"query",rootData}))){
+vErrors = vErrors === null ? validate28.errors : vErrors.concat(validate28.errors);
+errors = vErrors.length;
+}
+}
+if(data14.when !== undefined){
+let data19 = data14.when;
+if(Array.isArray(data19)){
+const len2 = data19.length;
+for(let i2=0; i2<len2; i2++){
+if(!(validate35(data19[i2], {instancePath:instancePath+"/click/when/" + i2,parentData:data19,parentDataProperty:i2,rootData}))){
+vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err10 = {instancePath:instancePath+"/click/when",schemaPath:"#/properties/click/properties/when/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema10.properties.click.properties.when.type,parentSchema:schema10.properties.click.properties.when,data:data19};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+if(data14.selector !== undefined){
+let data21 = data14.selector;
+if(typeof data21 !== "string"){
+const err11 = {instancePath:instancePath+"/click/selector",schemaPath:"#/properties/click/properties/selector/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema10.properties.click.properties.selector.type,parentSchema:schema10.properties.click.properties.selector,data:data21};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data14.id !== undefined){
+if(!(validate28(data14.id, {instancePath:instancePath+"/click/id",parentData:data14,parentDataProperty:"id",rootData}))){
+vErrors = vErrors === null ? validate28.errors : vErrors.concat(validate28.errors);
+errors = vErrors.length;
+}
+}
+if(data14.classes !== undefined){
+if(!(validate28(data14.classes, {instancePath:instancePath+"/click/classes",parentData:data14,parentDataProperty:"classes",rootData}))){
+vErrors = vErrors === null ? validate28.errors : vErrors.concat(validate28.errors);
+errors = vErrors.length;
+}
+}
+if(data14.text !== undefined){
+if(!(validate28(data14.text, {instancePath:instancePath+"/click/text",parentData:data14,parentDataProperty:"text",rootData}))){
+vErrors = vErrors === null ? validate28.errors : vErrors.concat(validate28.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err12 = {instancePath:instancePath+"/click",schemaPath:"#/properties/click/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema10.properties.click.type,parentSchema:schema10.properties.click,data:data14};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+if(data.link_click !== undefined){
+let data25 = data.link_click;
+if(data25 && typeof data25 == "object" && !Array.isArray(data25)){
+for(const key4 in data25){
+if(!(func2.call(schema10.properties.link_click.properties, key4))){
+const err13 = {instancePath:instancePath+"/link_click",schemaPath:"#/properties/link_click/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema10.properties.link_click,data:data25};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+if(data25.path !== undefined){
+if(!(validate28(data25.path, {instancePath:instancePath+"/link_click/path",parentData:data25,parentDataProperty:"path",rootData}))){
+vErrors = vErrors === null ? validate28.errors : vErrors.concat(validate28.errors);
+errors = vErrors.length;
+}
+}
+if(data25.url !== undefined){
+if(!(validate28(data25.url, {instancePath:instancePath+"/link_click/url",parentData:data25,parentDataProperty:"url",rootData}))){
+vErrors = vErrors === null ? validate28.errors : vErrors.concat(validate28.errors);
+errors = vErrors.length;
+}
+}
+if(data25.hostname !== undefined){
+if(!(validate28(data25.hostname, {instancePath:instancePath+"/link_click/hostname",parentData:data25,parentDataProperty:"hostname",rootData}))){
+vErrors = vErrors === null ? validate28.errors : vErrors.concat(validate28.errors);
+errors = vErrors.length;
+}
+}
+if(data25.query !== undefined){
+if(!(validate28(data25.query, {instancePath:instancePath+"/link_click/query",parentData:data25,parentDataProperty:"query",rootData}))){
+vErrors = vErrors === null ? validate28.errors : vErrors.concat(validate28.errors);
+errors = vErrors.length;
+}
+}
+if(data25.when !== undefined){
+let data30 = data25.when;
+if(Array.isArray(data30)){
+const len3 = data30.length;
+for(let i3=0; i3<len3; i3++){
+if(!(validate35(data30[i3], {instancePath:instancePath+"/link_click/when/" + i3,parentData:data30,parentDataProperty:i3,rootData}))){
+vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err14 = {instancePath:instancePath+"/link_click/when",schemaPath:"#/properties/link_click/properties/when/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema10.properties.link_click.properties.when.type,parentSchema:schema10.properties.link_click.properties.when,data:data30};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+if(data25.text !== undefined){
+if(!(validate28(data25.text, {instancePath:instancePath+"/link_click/text",parentData:data25,parentDataProperty:"text",rootData}))){
+vErrors = vErrors === null ? validate28.errors : vErrors.concat(validate28.errors);
+errors = vErrors.length;
+}
+}
+if(data25.selector !== undefined){
+let data33 = data25.selector;
+if(typeof data33 !== "string"){
+const err15 = {instancePath:instancePath+"/link_click/selector",schemaPath:"#/properties/link_click/properties/selector/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema10.properties.link_click.properties.selector.type,parentSchema:schema10.properties.link_click.properties.selector,data:data33};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+if(data25.file_extensions !== undefined){
+let data34 = data25.file_extensions;
+if(Array.isArray(data34)){
+if(data34.length < 1){
+const err16 = {instancePath:instancePath+"/link_click/file_extensions",schemaPath:"#/properties/link_click/properties/file_extensions/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema10.properties.link_click.properties.file_extensions,data:data34};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+const len4 = data34.length;
+for(let i4=0; i4<len4; i4++){
+let data35 = data34[i4];
+if(typeof data35 === "string"){
+if(!pattern1.test(data35)){
+const err17 = {instancePath:instancePath+"/link_click/file_extensions/" + i4,schemaPath:"#/properties/link_click/properties/file_extensions/items/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9]+$"},message:"must match pattern \""+"^[A-Za-z0-9]+$"+"\"",schema:"^[A-Za-z0-9]+$",parentSchema:schema10.properties.link_click.properties.file_extensions.items,data:data35};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+else {
+const err18 = {instancePath:instancePath+"/link_click/file_extensions/" + i4,schemaPath:"#/properties/link_click/properties/file_extensions/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema10.properties.link_click.properties.file_extensions.items.type,parentSchema:schema10.properties.link_click.properties.file_extensions.items,data:data35};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+}
+else {
+const err19 = {instancePath:instancePath+"/link_click/file_extensions",schemaPath:"#/properties/link_click/properties/file_extensions/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema10.properties.link_click.properties.file_extensions.type,parentSchema:schema10.properties.link_click.properties.file_extensions,data:data34};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+if(data25.outbound !== undefined){
+let data36 = data25.outbound;
+if(typeof data36 !== "boolean"){
+const err20 = {instancePath:instancePath+"/link_click/outbound",schemaPath:"#/properties/link_click/properties/outbound/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema10.properties.link_click.properties.outbound.type,parentSchema:schema10.properties.link_click.properties.outbound,data:data36};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+if(data25.protocols !== undefined){
+let data37 = data25.protocols;
+if(Array.isArray(data37)){
+if(data37.length < 1){
+const err21 = {instancePath:instancePath+"/link_click/protocols",schemaPath:"#/properties/link_click/properties/protocols/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema10.properties.link_click.properties.protocols,data:data37};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+const len5 = data37.length;
+for(let i5=0; i5<len5; i5++){
+let data38 = data37[i5];
+if(!((data38 === "mailto") || (data38 === "tel"))){
+const err22 = {instancePath:instancePath+"/link_click/protocols/" + i5,schemaPath:"#/properties/link_click/properties/protocols/items/enum",keyword:"enum",params:{allowedValues: schema10.properties.link_click.properties.protocols.items.enum},message:"must be equal to one of the allowed values",schema:schema10.properties.link_click.properties.protocols.items.enum,parentSchema:schema10.properties.link_click.properties.protocols.items,data:data38};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+}
+else {
+const err23 = {instancePath:instancePath+"/link_click/protocols",schemaPath:"#/properties/link_click/properties/protocols/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema10.properties.link_click.properties.protocols.type,parentSchema:schema10.properties.link_click.properties.protocols,data:data37};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+}
+if(data25.wait_for_tags !== undefined){
+let data39 = data25.wait_for_tags;
+if(!(((typeof data39 == "number") && (!(data39 % 1) && !isNaN(data39))) && (isFinite(data39)))){
+const err24 = {instancePath:instancePath+"/link_click/wait_for_tags",schemaPath:"#/properties/link_click/properties/wait_for_tags/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema10.properties.link_click.properties.wait_for_tags.type,parentSchema:schema10.properties.link_click.properties.wait_for_tags,data:data39};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+if((typeof data39 == "number") && (isFinite(data39))){
+if(data39 > 60000 || isNaN(data39)){
+const err25 = {instancePath:instancePath+"/link_click/wait_for_tags",schemaPath:"#/properties/link_click/properties/wait_for_tags/maximum",keyword:"maximum",params:{comparison: "<=", limit: 60000},message:"must be <= 60000",schema:60000,parentSchema:schema10.properties.link_click.properties.wait_for_tags,data:data39};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+if(data39 < 0 || isNaN(data39)){
+const err26 = {instancePath:instancePath+"/link_click/wait_for_tags",schemaPath:"#/properties/link_click/properties/wait_for_tags/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema10.properties.link_click.properties.wait_for_tags,data:data39};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+}
+}
+if(data25.check_validation !== undefined){
+let data40 = data25.check_validation;
+if(typeof data40 !== "boolean"){
+const err27 = {instancePath:instancePath+"/link_click/check_validation",schemaPath:"#/properties/link_click/properties/check_validation/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema10.properties.link_click.properties.check_validation.type,parentSchema:schema10.properties.link_click.properties.check_validation,data:data40};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+}
+else {
+const err28 = {instancePath:instancePath+"/link_click",schemaPath:"#/properties/link_click/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema10.properties.link_click.type,parentSchema:schema10.properties.link_click,data:data25};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+}
+if(data.form_submit !== undefined){
+let data41 = data.form_submit;
+if(data41 && typeof data41 == "object" && !Array.isArray(data41)){
+for(const key5 in data41){
+if(!(func2.call(schema10.properties.form_submit.properties, key5))){
+const err29 = {instancePath:instancePath+"/form_submit",schemaPath:"#/properties/form_submit/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema10.properties.form_submit,data:data41};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+}
+if(data41.path !== undefined){
+if(!(validate28(data41.path, {instancePath:instancePath+"/form_submit/path",parentData:data41,parentDataProperty:"path",rootData}))){
+vErrors = vErrors === null ? validate28.errors : vErrors.concat(validate28.errors);
+errors = vErrors.length;
+}
+}
+if(data41.url !== undefined){
+if(!(validate28(data41.url, {instancePath:instancePath+"/form_submit/url",parentData:data41,parentDataProperty:"url",rootData}))){
+vErrors = vErrors === null ? validate28.errors : vErrors.concat(validate28.errors);
+errors = vErrors.length;
+}
+}
+if(data41.hostname !== undefined){
+if(!(validate28(data41.hostname, {instancePath:instancePath+"/form_submit/hostname",parentData:data41,parentDataProperty:"hostname",rootData}))){
+vErrors = vErrors === null ? validate28.errors : vErrors.concat(validate28.errors);
+errors = vErrors.length;
+}
+}
+if(data41.query !== undefined){
+if(!(validate28(data41.query, {instancePath:instancePath+"/form_submit/query",parentData:data41,parentDataProperty:"query",rootData}))){
+vErrors = vErrors === null ? validate28.errors : vErrors.concat(validate28.errors);
+errors = vErrors.length;
+}
+}
+if(data41.when !== undefined){
+let data46 = data41.when;
+if(Array.isArray(data46)){
+const len6 = data46.length;
+for(let i6=0; i6<len6; i6++){
+if(!(validate35(data46[i6], {instancePath:instancePath+"/form_submit/when/" + i6,parentData:data46,parentDataProperty:i6,rootData}))){
+vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err30 = {instancePath:instancePath+"/form_submit/when",schemaPath:"#/properties/form_submit/properties/when/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema10.properties.form_submit.properties.when.type,parentSchema:schema10.properties.form_submit.properties.when,data:data46};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+}
+if(data41.form_id !== undefined){
+if(!(validate28(data41.form_id, {instancePath:instancePath+"/form_submit/form_id",parentData:data41,parentDataProperty:"form_id",rootData}))){
+vErrors = vErrors === null ? validate28.errors : vErrors.concat(validate28.errors);
+errors = vErrors.length;
+}
+}
+if(data41.selector !== undefined){
+let data49 = data41.selector;
+if(typeof data49 !== "string"){
+const err31 = {instancePath:instancePath+"/form_submit/selector",schemaPath:"#/properties/form_submit/properties/selector/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema10.properties.form_submit.properties.selector.type,parentSchema:schema10.properties.form_submit.properties.selector,data:data49};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -411,8 +2077,16 @@ vErrors.push(err31);
 errors++;
 }
 }
-else {
-const err32 = {instancePath:instancePath+"/targets/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/ga4/measurement_id",schemaPath:"#/definitions/target/properties/ga4/properties/measurement_id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema46.properties.ga4.properties.measurement_id.type,parentSchema:schema46.properties.ga4.properties.measurement_id,data:data12};
+if(data41.classes !== undefined){
+if(!(validate28(data41.classes, {instancePath:instancePath+"/form_submit/classes",parentData:data41,parentDataProperty:"classes",rootData}))){
+vErrors = vErrors === null ? validate28.errors : vErrors.concat(validate28.errors);
+errors = vErrors.length;
+}
+}
+if(data41.wait_for_tags !== undefined){
+let data51 = data41.wait_for_tags;
+if(!(((typeof data51 == "number") && (!(data51 % 1) && !isNaN(data51))) && (isFinite(data51)))){
+const err32 = {instancePath:instancePath+"/form_submit/wait_for_tags",schemaPath:"#/properties/form_submit/properties/wait_for_tags/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema10.properties.form_submit.properties.wait_for_tags.type,parentSchema:schema10.properties.form_submit.properties.wait_for_tags,data:data51};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -421,10 +2095,9 @@ vErrors.push(err32);
 }
 errors++;
 }
-}
-}
-else {
-const err33 = {instancePath:instancePath+"/targets/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/ga4",schemaPath:"#/definitions/target/properties/ga4/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema46.properties.ga4.type,parentSchema:schema46.properties.ga4,data:data10};
+if((typeof data51 == "number") && (isFinite(data51))){
+if(data51 > 60000 || isNaN(data51)){
+const err33 = {instancePath:instancePath+"/form_submit/wait_for_tags",schemaPath:"#/properties/form_submit/properties/wait_for_tags/maximum",keyword:"maximum",params:{comparison: "<=", limit: 60000},message:"must be <= 60000",schema:60000,parentSchema:schema10.properties.form_submit.properties.wait_for_tags,data:data51};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -433,10 +2106,8 @@ vErrors.push(err33);
 }
 errors++;
 }
-}
-}
-else {
-const err34 = {instancePath:instancePath+"/targets/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/target/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema46.type,parentSchema:schema46,data:data4};
+if(data51 < 0 || isNaN(data51)){
+const err34 = {instancePath:instancePath+"/form_submit/wait_for_tags",schemaPath:"#/properties/form_submit/properties/wait_for_tags/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema10.properties.form_submit.properties.wait_for_tags,data:data51};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -447,8 +2118,10 @@ errors++;
 }
 }
 }
-else {
-const err35 = {instancePath:instancePath+"/targets",schemaPath:"#/properties/targets/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema45.properties.targets.type,parentSchema:schema45.properties.targets,data:data3};
+if(data41.check_validation !== undefined){
+let data52 = data41.check_validation;
+if(typeof data52 !== "boolean"){
+const err35 = {instancePath:instancePath+"/form_submit/check_validation",schemaPath:"#/properties/form_submit/properties/check_validation/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema10.properties.form_submit.properties.check_validation.type,parentSchema:schema10.properties.form_submit.properties.check_validation,data:data52};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -458,10 +2131,9 @@ vErrors.push(err35);
 errors++;
 }
 }
-if(data.install_google_tag !== undefined){
-let data13 = data.install_google_tag;
-if(typeof data13 !== "boolean"){
-const err36 = {instancePath:instancePath+"/install_google_tag",schemaPath:"#/properties/install_google_tag/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema45.properties.install_google_tag.type,parentSchema:schema45.properties.install_google_tag,data:data13};
+}
+else {
+const err36 = {instancePath:instancePath+"/form_submit",schemaPath:"#/properties/form_submit/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema10.properties.form_submit.type,parentSchema:schema10.properties.form_submit,data:data41};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -471,14 +2143,11 @@ vErrors.push(err36);
 errors++;
 }
 }
-if(data.consent !== undefined){
-let data14 = data.consent;
-const _errs37 = errors;
-let valid8 = false;
-let passing0 = null;
-const _errs38 = errors;
-if("none" !== data14){
-const err37 = {instancePath:instancePath+"/consent",schemaPath:"#/definitions/consent/oneOf/0/const",keyword:"const",params:{allowedValue: "none"},message:"must be equal to constant",schema:"none",parentSchema:schema34.oneOf[0],data:data14};
+if(data.data_layer !== undefined){
+let data53 = data.data_layer;
+if(data53 && typeof data53 == "object" && !Array.isArray(data53)){
+if(data53.event === undefined){
+const err37 = {instancePath:instancePath+"/data_layer",schemaPath:"#/properties/data_layer/required",keyword:"required",params:{missingProperty: "event"},message:"must have required property '"+"event"+"'",schema:schema10.properties.data_layer.required,parentSchema:schema10.properties.data_layer,data:data53};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -487,15 +2156,9 @@ vErrors.push(err37);
 }
 errors++;
 }
-var _valid0 = _errs38 === errors;
-if(_valid0){
-valid8 = true;
-passing0 = 0;
-}
-const _errs39 = errors;
-if(Array.isArray(data14)){
-if(data14.length < 1){
-const err38 = {instancePath:instancePath+"/consent",schemaPath:"#/definitions/consent/oneOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema34.oneOf[1],data:data14};
+for(const key6 in data53){
+if(!((((((key6 === "path") || (key6 === "url")) || (key6 === "hostname")) || (key6 === "query")) || (key6 === "when")) || (key6 === "event"))){
+const err38 = {instancePath:instancePath+"/data_layer",schemaPath:"#/properties/data_layer/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema10.properties.data_layer,data:data53};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -504,11 +2167,44 @@ vErrors.push(err38);
 }
 errors++;
 }
-const len0 = data14.length;
-for(let i0=0; i0<len0; i0++){
-let data15 = data14[i0];
-if(!((((data15 === "ad_storage") || (data15 === "analytics_storage")) || (data15 === "ad_user_data")) || (data15 === "ad_personalization"))){
-const err39 = {instancePath:instancePath+"/consent/" + i0,schemaPath:"#/definitions/consent/oneOf/1/items/enum",keyword:"enum",params:{allowedValues: schema34.oneOf[1].items.enum},message:"must be equal to one of the allowed values",schema:schema34.oneOf[1].items.enum,parentSchema:schema34.oneOf[1].items,data:data15};
+}
+if(data53.path !== undefined){
+if(!(validate28(data53.path, {instancePath:instancePath+"/data_layer/path",parentData:data53,parentDataProperty:"path",rootData}))){
+vErrors = vErrors === null ? validate28.errors : vErrors.concat(validate28.errors);
+errors = vErrors.length;
+}
+}
+if(data53.url !== undefined){
+if(!(validate28(data53.url, {instancePath:instancePath+"/data_layer/url",parentData:data53,parentDataProperty:"url",rootData}))){
+vErrors = vErrors === null ? validate28.errors : vErrors.concat(validate28.errors);
+errors = vErrors.length;
+}
+}
+if(data53.hostname !== undefined){
+if(!(validate28(data53.hostname, {instancePath:instancePath+"/data_layer/hostname",parentData:data53,parentDataProperty:"hostname",rootData}))){
+vErrors = vErrors === null ? validate28.errors : vErrors.concat(validate28.errors);
+errors = vErrors.length;
+}
+}
+if(data53.query !== undefined){
+if(!(validate28(data53.query, {instancePath:instancePath+"/data_layer/query",parentData:data53,parentDataProperty:"query",rootData}))){
+vErrors = vErrors === null ? validate28.errors : vErrors.concat(validate28.errors);
+errors = vErrors.length;
+}
+}
+if(data53.when !== undefined){
+let data58 = data53.when;
+if(Array.isArray(data58)){
+const len7 = data58.length;
+for(let i7=0; i7<len7; i7++){
+if(!(validate35(data58[i7], {instancePath:instancePath+"/data_layer/when/" + i7,parentData:data58,parentDataProperty:i7,rootData}))){
+vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err39 = {instancePath:instancePath+"/data_layer/when",schemaPath:"#/properties/data_layer/properties/when/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema10.properties.data_layer.properties.when.type,parentSchema:schema10.properties.data_layer.properties.when,data:data58};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -518,14 +2214,11 @@ vErrors.push(err39);
 errors++;
 }
 }
-let i1 = data14.length;
-let j0;
-if(i1 > 1){
-outer0:
-for(;i1--;){
-for(j0 = i1; j0--;){
-if(func0(data14[i1], data14[j0])){
-const err40 = {instancePath:instancePath+"/consent",schemaPath:"#/definitions/consent/oneOf/1/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema34.oneOf[1],data:data14};
+if(data53.event !== undefined){
+let data60 = data53.event;
+if(typeof data60 === "string"){
+if(func3(data60) < 1){
+const err40 = {instancePath:instancePath+"/data_layer/event",schemaPath:"#/properties/data_layer/properties/event/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema10.properties.data_layer.properties.event,data:data60};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -533,14 +2226,10 @@ else {
 vErrors.push(err40);
 }
 errors++;
-break outer0;
-}
-}
-}
 }
 }
 else {
-const err41 = {instancePath:instancePath+"/consent",schemaPath:"#/definitions/consent/oneOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema34.oneOf[1].type,parentSchema:schema34.oneOf[1],data:data14};
+const err41 = {instancePath:instancePath+"/data_layer/event",schemaPath:"#/properties/data_layer/properties/event/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema10.properties.data_layer.properties.event.type,parentSchema:schema10.properties.data_layer.properties.event,data:data60};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -549,19 +2238,10 @@ vErrors.push(err41);
 }
 errors++;
 }
-var _valid0 = _errs39 === errors;
-if(_valid0 && valid8){
-valid8 = false;
-passing0 = [passing0, 1];
+}
 }
 else {
-if(_valid0){
-valid8 = true;
-passing0 = 1;
-}
-}
-if(!valid8){
-const err42 = {instancePath:instancePath+"/consent",schemaPath:"#/definitions/consent/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf",schema:schema34.oneOf,parentSchema:schema34,data:data14};
+const err42 = {instancePath:instancePath+"/data_layer",schemaPath:"#/properties/data_layer/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema10.properties.data_layer.type,parentSchema:schema10.properties.data_layer,data:data53};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -570,24 +2250,12 @@ vErrors.push(err42);
 }
 errors++;
 }
-else {
-errors = _errs37;
-if(vErrors !== null){
-if(_errs37){
-vErrors.length = _errs37;
 }
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data.limits !== undefined){
-let data16 = data.limits;
-if(data16 && typeof data16 == "object" && !Array.isArray(data16)){
-for(const key6 in data16){
-if(!((key6 === "key_events") || (key6 === "custom_dimensions"))){
-const err43 = {instancePath:instancePath+"/limits",schemaPath:"#/properties/limits/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema45.properties.limits,data:data16};
+if(data.scroll_depth !== undefined){
+let data61 = data.scroll_depth;
+if(data61 && typeof data61 == "object" && !Array.isArray(data61)){
+if(data61.percent === undefined){
+const err43 = {instancePath:instancePath+"/scroll_depth",schemaPath:"#/properties/scroll_depth/required",keyword:"required",params:{missingProperty: "percent"},message:"must have required property '"+"percent"+"'",schema:schema10.properties.scroll_depth.required,parentSchema:schema10.properties.scroll_depth,data:data61};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -596,11 +2264,9 @@ vErrors.push(err43);
 }
 errors++;
 }
-}
-if(data16.key_events !== undefined){
-let data17 = data16.key_events;
-if(!(((typeof data17 == "number") && (!(data17 % 1) && !isNaN(data17))) && (isFinite(data17)))){
-const err44 = {instancePath:instancePath+"/limits/key_events",schemaPath:"#/properties/limits/properties/key_events/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema45.properties.limits.properties.key_events.type,parentSchema:schema45.properties.limits.properties.key_events,data:data17};
+for(const key7 in data61){
+if(!((((((key7 === "path") || (key7 === "url")) || (key7 === "hostname")) || (key7 === "query")) || (key7 === "when")) || (key7 === "percent"))){
+const err44 = {instancePath:instancePath+"/scroll_depth",schemaPath:"#/properties/scroll_depth/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema10.properties.scroll_depth,data:data61};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -609,9 +2275,44 @@ vErrors.push(err44);
 }
 errors++;
 }
-if((typeof data17 == "number") && (isFinite(data17))){
-if(data17 < 0 || isNaN(data17)){
-const err45 = {instancePath:instancePath+"/limits/key_events",schemaPath:"#/properties/limits/properties/key_events/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema45.properties.limits.properties.key_events,data:data17};
+}
+if(data61.path !== undefined){
+if(!(validate28(data61.path, {instancePath:instancePath+"/scroll_depth/path",parentData:data61,parentDataProperty:"path",rootData}))){
+vErrors = vErrors === null ? validate28.errors : vErrors.concat(validate28.errors);
+errors = vErrors.length;
+}
+}
+if(data61.url !== undefined){
+if(!(validate28(data61.url, {instancePath:instancePath+"/scroll_depth/url",parentData:data61,parentDataProperty:"url",rootData}))){
+vErrors = vErrors === null ? validate28.errors : vErrors.concat(validate28.errors);
+errors = vErrors.length;
+}
+}
+if(data61.hostname !== undefined){
+if(!(validate28(data61.hostname, {instancePath:instancePath+"/scroll_depth/hostname",parentData:data61,parentDataProperty:"hostname",rootData}))){
+vErrors = vErrors === null ? validate28.errors : vErrors.concat(validate28.errors);
+errors = vErrors.length;
+}
+}
+if(data61.query !== undefined){
+if(!(validate28(data61.query, {instancePath:instancePath+"/scroll_depth/query",parentData:data61,parentDataProperty:"query",rootData}))){
+vErrors = vErrors === null ? validate28.errors : vErrors.concat(validate28.errors);
+errors = vErrors.length;
+}
+}
+if(data61.when !== undefined){
+let data66 = data61.when;
+if(Array.isArray(data66)){
+const len8 = data66.length;
+for(let i8=0; i8<len8; i8++){
+if(!(validate35(data66[i8], {instancePath:instancePath+"/scroll_depth/when/" + i8,parentData:data66,parentDataProperty:i8,rootData}))){
+vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err45 = {instancePath:instancePath+"/scroll_depth/when",schemaPath:"#/properties/scroll_depth/properties/when/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema10.properties.scroll_depth.properties.when.type,parentSchema:schema10.properties.scroll_depth.properties.when,data:data66};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -621,11 +2322,11 @@ vErrors.push(err45);
 errors++;
 }
 }
-}
-if(data16.custom_dimensions !== undefined){
-let data18 = data16.custom_dimensions;
-if(!(((typeof data18 == "number") && (!(data18 % 1) && !isNaN(data18))) && (isFinite(data18)))){
-const err46 = {instancePath:instancePath+"/limits/custom_dimensions",schemaPath:"#/properties/limits/properties/custom_dimensions/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema45.properties.limits.properties.custom_dimensions.type,parentSchema:schema45.properties.limits.properties.custom_dimensions,data:data18};
+if(data61.percent !== undefined){
+let data68 = data61.percent;
+if(Array.isArray(data68)){
+if(data68.length < 1){
+const err46 = {instancePath:instancePath+"/scroll_depth/percent",schemaPath:"#/properties/scroll_depth/properties/percent/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema10.properties.scroll_depth.properties.percent,data:data68};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -634,9 +2335,11 @@ vErrors.push(err46);
 }
 errors++;
 }
-if((typeof data18 == "number") && (isFinite(data18))){
-if(data18 < 0 || isNaN(data18)){
-const err47 = {instancePath:instancePath+"/limits/custom_dimensions",schemaPath:"#/properties/limits/properties/custom_dimensions/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema45.properties.limits.properties.custom_dimensions,data:data18};
+const len9 = data68.length;
+for(let i9=0; i9<len9; i9++){
+let data69 = data68[i9];
+if(!(((typeof data69 == "number") && (!(data69 % 1) && !isNaN(data69))) && (isFinite(data69)))){
+const err47 = {instancePath:instancePath+"/scroll_depth/percent/" + i9,schemaPath:"#/properties/scroll_depth/properties/percent/items/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema10.properties.scroll_depth.properties.percent.items.type,parentSchema:schema10.properties.scroll_depth.properties.percent.items,data:data69};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -645,11 +2348,9 @@ vErrors.push(err47);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err48 = {instancePath:instancePath+"/limits",schemaPath:"#/properties/limits/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema45.properties.limits.type,parentSchema:schema45.properties.limits,data:data16};
+if((typeof data69 == "number") && (isFinite(data69))){
+if(data69 > 100 || isNaN(data69)){
+const err48 = {instancePath:instancePath+"/scroll_depth/percent/" + i9,schemaPath:"#/properties/scroll_depth/properties/percent/items/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema10.properties.scroll_depth.properties.percent.items,data:data69};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -658,13 +2359,8 @@ vErrors.push(err48);
 }
 errors++;
 }
-}
-if(data.report !== undefined){
-let data19 = data.report;
-if(data19 && typeof data19 == "object" && !Array.isArray(data19)){
-for(const key7 in data19){
-if(!((((((((key7 === "since") || (key7 === "until")) || (key7 === "window")) || (key7 === "min_users")) || (key7 === "currency")) || (key7 === "schedule")) || (key7 === "alerts")) || (key7 === "threshold_users"))){
-const err49 = {instancePath:instancePath+"/report",schemaPath:"#/properties/report/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema45.properties.report,data:data19};
+if(data69 < 1 || isNaN(data69)){
+const err49 = {instancePath:instancePath+"/scroll_depth/percent/" + i9,schemaPath:"#/properties/scroll_depth/properties/percent/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema10.properties.scroll_depth.properties.percent.items,data:data69};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -674,11 +2370,10 @@ vErrors.push(err49);
 errors++;
 }
 }
-if(data19.since !== undefined){
-let data20 = data19.since;
-if(typeof data20 === "string"){
-if(!pattern20.test(data20)){
-const err50 = {instancePath:instancePath+"/report/since",schemaPath:"#/definitions/gaDate/pattern",keyword:"pattern",params:{pattern: "^(today|yesterday|[0-9]+daysAgo|[0-9]{4}-[0-9]{2}-[0-9]{2})$"},message:"must match pattern \""+"^(today|yesterday|[0-9]+daysAgo|[0-9]{4}-[0-9]{2}-[0-9]{2})$"+"\"",schema:"^(today|yesterday|[0-9]+daysAgo|[0-9]{4}-[0-9]{2}-[0-9]{2})$",parentSchema:schema48,data:data20};
+}
+}
+else {
+const err50 = {instancePath:instancePath+"/scroll_depth/percent",schemaPath:"#/properties/scroll_depth/properties/percent/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema10.properties.scroll_depth.properties.percent.type,parentSchema:schema10.properties.scroll_depth.properties.percent,data:data68};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -688,8 +2383,9 @@ vErrors.push(err50);
 errors++;
 }
 }
+}
 else {
-const err51 = {instancePath:instancePath+"/report/since",schemaPath:"#/definitions/gaDate/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema48.type,parentSchema:schema48,data:data20};
+const err51 = {instancePath:instancePath+"/scroll_depth",schemaPath:"#/properties/scroll_depth/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema10.properties.scroll_depth.type,parentSchema:schema10.properties.scroll_depth,data:data61};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -699,11 +2395,11 @@ vErrors.push(err51);
 errors++;
 }
 }
-if(data19.until !== undefined){
-let data21 = data19.until;
-if(typeof data21 === "string"){
-if(!pattern20.test(data21)){
-const err52 = {instancePath:instancePath+"/report/until",schemaPath:"#/definitions/gaDate/pattern",keyword:"pattern",params:{pattern: "^(today|yesterday|[0-9]+daysAgo|[0-9]{4}-[0-9]{2}-[0-9]{2})$"},message:"must match pattern \""+"^(today|yesterday|[0-9]+daysAgo|[0-9]{4}-[0-9]{2}-[0-9]{2})$"+"\"",schema:"^(today|yesterday|[0-9]+daysAgo|[0-9]{4}-[0-9]{2}-[0-9]{2})$",parentSchema:schema48,data:data21};
+if(data.timer !== undefined){
+let data70 = data.timer;
+if(data70 && typeof data70 == "object" && !Array.isArray(data70)){
+if(data70.interval === undefined){
+const err52 = {instancePath:instancePath+"/timer",schemaPath:"#/properties/timer/required",keyword:"required",params:{missingProperty: "interval"},message:"must have required property '"+"interval"+"'",schema:schema10.properties.timer.required,parentSchema:schema10.properties.timer,data:data70};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -712,9 +2408,9 @@ vErrors.push(err52);
 }
 errors++;
 }
-}
-else {
-const err53 = {instancePath:instancePath+"/report/until",schemaPath:"#/definitions/gaDate/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema48.type,parentSchema:schema48,data:data21};
+for(const key8 in data70){
+if(!(((((((key8 === "path") || (key8 === "url")) || (key8 === "hostname")) || (key8 === "query")) || (key8 === "when")) || (key8 === "interval")) || (key8 === "limit"))){
+const err53 = {instancePath:instancePath+"/timer",schemaPath:"#/properties/timer/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema10.properties.timer,data:data70};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -724,10 +2420,43 @@ vErrors.push(err53);
 errors++;
 }
 }
-if(data19.window !== undefined){
-let data22 = data19.window;
-if((typeof data22 !== "string") && (!(((typeof data22 == "number") && (!(data22 % 1) && !isNaN(data22))) && (isFinite(data22))))){
-const err54 = {instancePath:instancePath+"/report/window",schemaPath:"#/definitions/duration/type",keyword:"type",params:{type: schema27.type},message:"must be string,integer",schema:schema27.type,parentSchema:schema27,data:data22};
+if(data70.path !== undefined){
+if(!(validate28(data70.path, {instancePath:instancePath+"/timer/path",parentData:data70,parentDataProperty:"path",rootData}))){
+vErrors = vErrors === null ? validate28.errors : vErrors.concat(validate28.errors);
+errors = vErrors.length;
+}
+}
+if(data70.url !== undefined){
+if(!(validate28(data70.url, {instancePath:instancePath+"/timer/url",parentData:data70,parentDataProperty:"url",rootData}))){
+vErrors = vErrors === null ? validate28.errors : vErrors.concat(validate28.errors);
+errors = vErrors.length;
+}
+}
+if(data70.hostname !== undefined){
+if(!(validate28(data70.hostname, {instancePath:instancePath+"/timer/hostname",parentData:data70,parentDataProperty:"hostname",rootData}))){
+vErrors = vErrors === null ? validate28.errors : vErrors.concat(validate28.errors);
+errors = vErrors.length;
+}
+}
+if(data70.query !== undefined){
+if(!(validate28(data70.query, {instancePath:instancePath+"/timer/query",parentData:data70,parentDataProperty:"query",rootData}))){
+vErrors = vErrors === null ? validate28.errors : vErrors.concat(validate28.errors);
+errors = vErrors.length;
+}
+}
+if(data70.when !== undefined){
+let data75 = data70.when;
+if(Array.isArray(data75)){
+const len10 = data75.length;
+for(let i10=0; i10<len10; i10++){
+if(!(validate35(data75[i10], {instancePath:instancePath+"/timer/when/" + i10,parentData:data75,parentDataProperty:i10,rootData}))){
+vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err54 = {instancePath:instancePath+"/timer/when",schemaPath:"#/properties/timer/properties/when/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema10.properties.timer.properties.when.type,parentSchema:schema10.properties.timer.properties.when,data:data75};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -736,9 +2465,17 @@ vErrors.push(err54);
 }
 errors++;
 }
-if((typeof data22 == "number") && (isFinite(data22))){
-if(data22 < 0 || isNaN(data22)){
-const err55 = {instancePath:instancePath+"/report/window",schemaPath:"#/definitions/duration/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema27,data:data22};
+}
+if(data70.interval !== undefined){
+if(!(validate78(data70.interval, {instancePath:instancePath+"/timer/interval",parentData:data70,parentDataProperty:"interval",rootData}))){
+vErrors = vErrors === null ? validate78.errors : vErrors.concat(validate78.errors);
+errors = vErrors.length;
+}
+}
+if(data70.limit !== undefined){
+let data78 = data70.limit;
+if(!(((typeof data78 == "number") && (!(data78 % 1) && !isNaN(data78))) && (isFinite(data78)))){
+const err55 = {instancePath:instancePath+"/timer/limit",schemaPath:"#/properties/timer/properties/limit/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema10.properties.timer.properties.limit.type,parentSchema:schema10.properties.timer.properties.limit,data:data78};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -747,10 +2484,9 @@ vErrors.push(err55);
 }
 errors++;
 }
-}
-if(typeof data22 === "string"){
-if(!pattern3.test(data22)){
-const err56 = {instancePath:instancePath+"/report/window",schemaPath:"#/definitions/duration/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(ms|s|m|h|d)$"},message:"must match pattern \""+"^[0-9]+(ms|s|m|h|d)$"+"\"",schema:"^[0-9]+(ms|s|m|h|d)$",parentSchema:schema27,data:data22};
+if((typeof data78 == "number") && (isFinite(data78))){
+if(data78 < 1 || isNaN(data78)){
+const err56 = {instancePath:instancePath+"/timer/limit",schemaPath:"#/properties/timer/properties/limit/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema10.properties.timer.properties.limit,data:data78};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -761,10 +2497,9 @@ errors++;
 }
 }
 }
-if(data19.min_users !== undefined){
-let data23 = data19.min_users;
-if(!(((typeof data23 == "number") && (!(data23 % 1) && !isNaN(data23))) && (isFinite(data23)))){
-const err57 = {instancePath:instancePath+"/report/min_users",schemaPath:"#/properties/report/properties/min_users/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema45.properties.report.properties.min_users.type,parentSchema:schema45.properties.report.properties.min_users,data:data23};
+}
+else {
+const err57 = {instancePath:instancePath+"/timer",schemaPath:"#/properties/timer/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema10.properties.timer.type,parentSchema:schema10.properties.timer,data:data70};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -773,9 +2508,13 @@ vErrors.push(err57);
 }
 errors++;
 }
-if((typeof data23 == "number") && (isFinite(data23))){
-if(data23 < 0 || isNaN(data23)){
-const err58 = {instancePath:instancePath+"/report/min_users",schemaPath:"#/properties/report/properties/min_users/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema45.properties.report.properties.min_users,data:data23};
+}
+if(data.youtube !== undefined){
+let data79 = data.youtube;
+if(data79 && typeof data79 == "object" && !Array.isArray(data79)){
+for(const key9 in data79){
+if(!(func2.call(schema10.properties.youtube.properties, key9))){
+const err58 = {instancePath:instancePath+"/youtube",schemaPath:"#/properties/youtube/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema10.properties.youtube,data:data79};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -785,12 +2524,43 @@ vErrors.push(err58);
 errors++;
 }
 }
+if(data79.path !== undefined){
+if(!(validate28(data79.path, {instancePath:instancePath+"/youtube/path",parentData:data79,parentDataProperty:"path",rootData}))){
+vErrors = vErrors === null ? validate28.errors : vErrors.concat(validate28.errors);
+errors = vErrors.length;
 }
-if(data19.currency !== undefined){
-let data24 = data19.currency;
-if(typeof data24 === "string"){
-if(!pattern5.test(data24)){
-const err59 = {instancePath:instancePath+"/report/currency",schemaPath:"#/properties/report/properties/currency/pattern",keyword:"pattern",params:{pattern: "^[A-Z]{3}$"},message:"must match pattern \""+"^[A-Z]{3}$"+"\"",schema:"^[A-Z]{3}$",parentSchema:schema45.properties.report.properties.currency,data:data24};
+}
+if(data79.url !== undefined){
+if(!(validate28(data79.url, {instancePath:instancePath+"/youtube/url",parentData:data79,parentDataProperty:"url",rootData}))){
+vErrors = vErrors === null ? validate28.errors : vErrors.concat(validate28.errors);
+errors = vErrors.length;
+}
+}
+if(data79.hostname !== undefined){
+if(!(validate28(data79.hostname, {instancePath:instancePath+"/youtube/hostname",parentData:data79,parentDataProperty:"hostname",rootData}))){
+vErrors = vErrors === null ? validate28.errors : vErrors.concat(validate28.errors);
+errors = vErrors.length;
+}
+}
+if(data79.query !== undefined){
+if(!(validate28(data79.query, {instancePath:instancePath+"/youtube/query",parentData:data79,parentDataProperty:"query",rootData}))){
+vErrors = vErrors === null ? validate28.errors : vErrors.concat(validate28.errors);
+errors = vErrors.length;
+}
+}
+if(data79.when !== undefined){
+let data84 = data79.when;
+if(Array.isArray(data84)){
+const len11 = data84.length;
+for(let i11=0; i11<len11; i11++){
+if(!(validate35(data84[i11], {instancePath:instancePath+"/youtube/when/" + i11,parentData:data84,parentDataProperty:i11,rootData}))){
+vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err59 = {instancePath:instancePath+"/youtube/when",schemaPath:"#/properties/youtube/properties/when/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema10.properties.youtube.properties.when.type,parentSchema:schema10.properties.youtube.properties.when,data:data84};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -800,8 +2570,10 @@ vErrors.push(err59);
 errors++;
 }
 }
-else {
-const err60 = {instancePath:instancePath+"/report/currency",schemaPath:"#/properties/report/properties/currency/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema45.properties.report.properties.currency.type,parentSchema:schema45.properties.report.properties.currency,data:data24};
+if(data79.start !== undefined){
+let data86 = data79.start;
+if(typeof data86 !== "boolean"){
+const err60 = {instancePath:instancePath+"/youtube/start",schemaPath:"#/properties/youtube/properties/start/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema10.properties.youtube.properties.start.type,parentSchema:schema10.properties.youtube.properties.start,data:data86};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -811,10 +2583,10 @@ vErrors.push(err60);
 errors++;
 }
 }
-if(data19.schedule !== undefined){
-let data25 = data19.schedule;
-if(typeof data25 !== "string"){
-const err61 = {instancePath:instancePath+"/report/schedule",schemaPath:"#/properties/report/properties/schedule/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema45.properties.report.properties.schedule.type,parentSchema:schema45.properties.report.properties.schedule,data:data25};
+if(data79.complete !== undefined){
+let data87 = data79.complete;
+if(typeof data87 !== "boolean"){
+const err61 = {instancePath:instancePath+"/youtube/complete",schemaPath:"#/properties/youtube/properties/complete/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema10.properties.youtube.properties.complete.type,parentSchema:schema10.properties.youtube.properties.complete,data:data87};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -824,15 +2596,14 @@ vErrors.push(err61);
 errors++;
 }
 }
-if(data19.alerts !== undefined){
-let data26 = data19.alerts;
-if(Array.isArray(data26)){
-const len1 = data26.length;
-for(let i2=0; i2<len1; i2++){
-let data27 = data26[i2];
-if(typeof data27 === "string"){
-if(func3(data27) < 1){
-const err62 = {instancePath:instancePath+"/report/alerts/" + i2,schemaPath:"#/properties/report/properties/alerts/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema45.properties.report.properties.alerts.items,data:data27};
+if(data79.progress !== undefined){
+let data88 = data79.progress;
+if(Array.isArray(data88)){
+const len12 = data88.length;
+for(let i12=0; i12<len12; i12++){
+let data89 = data88[i12];
+if(!(((typeof data89 == "number") && (!(data89 % 1) && !isNaN(data89))) && (isFinite(data89)))){
+const err62 = {instancePath:instancePath+"/youtube/progress/" + i12,schemaPath:"#/properties/youtube/properties/progress/items/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema10.properties.youtube.properties.progress.items.type,parentSchema:schema10.properties.youtube.properties.progress.items,data:data89};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -841,9 +2612,9 @@ vErrors.push(err62);
 }
 errors++;
 }
-}
-else {
-const err63 = {instancePath:instancePath+"/report/alerts/" + i2,schemaPath:"#/properties/report/properties/alerts/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema45.properties.report.properties.alerts.items.type,parentSchema:schema45.properties.report.properties.alerts.items,data:data27};
+if((typeof data89 == "number") && (isFinite(data89))){
+if(data89 > 100 || isNaN(data89)){
+const err63 = {instancePath:instancePath+"/youtube/progress/" + i12,schemaPath:"#/properties/youtube/properties/progress/items/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema10.properties.youtube.properties.progress.items,data:data89};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -852,10 +2623,8 @@ vErrors.push(err63);
 }
 errors++;
 }
-}
-}
-else {
-const err64 = {instancePath:instancePath+"/report/alerts",schemaPath:"#/properties/report/properties/alerts/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema45.properties.report.properties.alerts.type,parentSchema:schema45.properties.report.properties.alerts,data:data26};
+if(data89 < 1 || isNaN(data89)){
+const err64 = {instancePath:instancePath+"/youtube/progress/" + i12,schemaPath:"#/properties/youtube/properties/progress/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema10.properties.youtube.properties.progress.items,data:data89};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -865,10 +2634,10 @@ vErrors.push(err64);
 errors++;
 }
 }
-if(data19.threshold_users !== undefined){
-let data28 = data19.threshold_users;
-if(!(((typeof data28 == "number") && (!(data28 % 1) && !isNaN(data28))) && (isFinite(data28)))){
-const err65 = {instancePath:instancePath+"/report/threshold_users",schemaPath:"#/properties/report/properties/threshold_users/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema45.properties.report.properties.threshold_users.type,parentSchema:schema45.properties.report.properties.threshold_users,data:data28};
+}
+}
+else {
+const err65 = {instancePath:instancePath+"/youtube/progress",schemaPath:"#/properties/youtube/properties/progress/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema10.properties.youtube.properties.progress.type,parentSchema:schema10.properties.youtube.properties.progress,data:data88};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -877,9 +2646,11 @@ vErrors.push(err65);
 }
 errors++;
 }
-if((typeof data28 == "number") && (isFinite(data28))){
-if(data28 < 0 || isNaN(data28)){
-const err66 = {instancePath:instancePath+"/report/threshold_users",schemaPath:"#/properties/report/properties/threshold_users/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema45.properties.report.properties.threshold_users,data:data28};
+}
+if(data79.pause !== undefined){
+let data90 = data79.pause;
+if(typeof data90 !== "boolean"){
+const err66 = {instancePath:instancePath+"/youtube/pause",schemaPath:"#/properties/youtube/properties/pause/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema10.properties.youtube.properties.pause.type,parentSchema:schema10.properties.youtube.properties.pause,data:data90};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -889,10 +2660,10 @@ vErrors.push(err66);
 errors++;
 }
 }
-}
-}
-else {
-const err67 = {instancePath:instancePath+"/report",schemaPath:"#/properties/report/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema45.properties.report.type,parentSchema:schema45.properties.report,data:data19};
+if(data79.seek !== undefined){
+let data91 = data79.seek;
+if(typeof data91 !== "boolean"){
+const err67 = {instancePath:instancePath+"/youtube/seek",schemaPath:"#/properties/youtube/properties/seek/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema10.properties.youtube.properties.seek.type,parentSchema:schema10.properties.youtube.properties.seek,data:data91};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -904,7 +2675,7 @@ errors++;
 }
 }
 else {
-const err68 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema45.type,parentSchema:schema45,data};
+const err68 = {instancePath:instancePath+"/youtube",schemaPath:"#/properties/youtube/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema10.properties.youtube.type,parentSchema:schema10.properties.youtube,data:data79};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -913,31 +2684,462 @@ vErrors.push(err68);
 }
 errors++;
 }
-validate74.errors = vErrors;
+}
+if(data.element_visibility !== undefined){
+let data92 = data.element_visibility;
+if(data92 && typeof data92 == "object" && !Array.isArray(data92)){
+if(data92.selector === undefined){
+const err69 = {instancePath:instancePath+"/element_visibility",schemaPath:"#/properties/element_visibility/required",keyword:"required",params:{missingProperty: "selector"},message:"must have required property '"+"selector"+"'",schema:schema10.properties.element_visibility.required,parentSchema:schema10.properties.element_visibility,data:data92};
+if(vErrors === null){
+vErrors = [err69];
+}
+else {
+vErrors.push(err69);
+}
+errors++;
+}
+for(const key10 in data92){
+if(!(func2.call(schema10.properties.element_visibility.properties, key10))){
+const err70 = {instancePath:instancePath+"/element_visibility",schemaPath:"#/properties/element_visibility/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema10.properties.element_visibility,data:data92};
+if(vErrors === null){
+vErrors = [err70];
+}
+else {
+vErrors.push(err70);
+}
+errors++;
+}
+}
+if(data92.path !== undefined){
+if(!(validate28(data92.path, {instancePath:instancePath+"/element_visibility/path",parentData:data92,parentDataProperty:"path",rootData}))){
+vErrors = vErrors === null ? validate28.errors : vErrors.concat(validate28.errors);
+errors = vErrors.length;
+}
+}
+if(data92.url !== undefined){
+if(!(validate28(data92.url, {instancePath:instancePath+"/element_visibility/url",parentData:data92,parentDataProperty:"url",rootData}))){
+vErrors = vErrors === null ? validate28.errors : vErrors.concat(validate28.errors);
+errors = vErrors.length;
+}
+}
+if(data92.hostname !== undefined){
+if(!(validate28(data92.hostname, {instancePath:instancePath+"/element_visibility/hostname",parentData:data92,parentDataProperty:"hostname",rootData}))){
+vErrors = vErrors === null ? validate28.errors : vErrors.concat(validate28.errors);
+errors = vErrors.length;
+}
+}
+if(data92.query !== undefined){
+if(!(validate28(data92.query, {instancePath:instancePath+"/element_visibility/query",parentData:data92,parentDataProperty:"query",rootData}))){
+vErrors = vErrors === null ? validate28.errors : vErrors.concat(validate28.errors);
+errors = vErrors.length;
+}
+}
+if(data92.when !== undefined){
+let data97 = data92.when;
+if(Array.isArray(data97)){
+const len13 = data97.length;
+for(let i13=0; i13<len13; i13++){
+if(!(validate35(data97[i13], {instancePath:instancePath+"/element_visibility/when/" + i13,parentData:data97,parentDataProperty:i13,rootData}))){
+vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err71 = {instancePath:instancePath+"/element_visibility/when",schemaPath:"#/properties/element_visibility/properties/when/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema10.properties.element_visibility.properties.when.type,parentSchema:schema10.properties.element_visibility.properties.when,data:data97};
+if(vErrors === null){
+vErrors = [err71];
+}
+else {
+vErrors.push(err71);
+}
+errors++;
+}
+}
+if(data92.selector !== undefined){
+let data99 = data92.selector;
+if(typeof data99 === "string"){
+if(func3(data99) < 1){
+const err72 = {instancePath:instancePath+"/element_visibility/selector",schemaPath:"#/properties/element_visibility/properties/selector/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema10.properties.element_visibility.properties.selector,data:data99};
+if(vErrors === null){
+vErrors = [err72];
+}
+else {
+vErrors.push(err72);
+}
+errors++;
+}
+}
+else {
+const err73 = {instancePath:instancePath+"/element_visibility/selector",schemaPath:"#/properties/element_visibility/properties/selector/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema10.properties.element_visibility.properties.selector.type,parentSchema:schema10.properties.element_visibility.properties.selector,data:data99};
+if(vErrors === null){
+vErrors = [err73];
+}
+else {
+vErrors.push(err73);
+}
+errors++;
+}
+}
+if(data92.min_percent_visible !== undefined){
+let data100 = data92.min_percent_visible;
+if(!(((typeof data100 == "number") && (!(data100 % 1) && !isNaN(data100))) && (isFinite(data100)))){
+const err74 = {instancePath:instancePath+"/element_visibility/min_percent_visible",schemaPath:"#/properties/element_visibility/properties/min_percent_visible/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema10.properties.element_visibility.properties.min_percent_visible.type,parentSchema:schema10.properties.element_visibility.properties.min_percent_visible,data:data100};
+if(vErrors === null){
+vErrors = [err74];
+}
+else {
+vErrors.push(err74);
+}
+errors++;
+}
+if((typeof data100 == "number") && (isFinite(data100))){
+if(data100 > 100 || isNaN(data100)){
+const err75 = {instancePath:instancePath+"/element_visibility/min_percent_visible",schemaPath:"#/properties/element_visibility/properties/min_percent_visible/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema10.properties.element_visibility.properties.min_percent_visible,data:data100};
+if(vErrors === null){
+vErrors = [err75];
+}
+else {
+vErrors.push(err75);
+}
+errors++;
+}
+if(data100 < 1 || isNaN(data100)){
+const err76 = {instancePath:instancePath+"/element_visibility/min_percent_visible",schemaPath:"#/properties/element_visibility/properties/min_percent_visible/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema10.properties.element_visibility.properties.min_percent_visible,data:data100};
+if(vErrors === null){
+vErrors = [err76];
+}
+else {
+vErrors.push(err76);
+}
+errors++;
+}
+}
+}
+if(data92.min_on_screen !== undefined){
+if(!(validate78(data92.min_on_screen, {instancePath:instancePath+"/element_visibility/min_on_screen",parentData:data92,parentDataProperty:"min_on_screen",rootData}))){
+vErrors = vErrors === null ? validate78.errors : vErrors.concat(validate78.errors);
+errors = vErrors.length;
+}
+}
+if(data92.firing !== undefined){
+let data102 = data92.firing;
+if(!(((data102 === "once_per_page") || (data102 === "once_per_element")) || (data102 === "every_time"))){
+const err77 = {instancePath:instancePath+"/element_visibility/firing",schemaPath:"#/properties/element_visibility/properties/firing/enum",keyword:"enum",params:{allowedValues: schema10.properties.element_visibility.properties.firing.enum},message:"must be equal to one of the allowed values",schema:schema10.properties.element_visibility.properties.firing.enum,parentSchema:schema10.properties.element_visibility.properties.firing,data:data102};
+if(vErrors === null){
+vErrors = [err77];
+}
+else {
+vErrors.push(err77);
+}
+errors++;
+}
+}
+if(data92.observe_dom_changes !== undefined){
+let data103 = data92.observe_dom_changes;
+if(typeof data103 !== "boolean"){
+const err78 = {instancePath:instancePath+"/element_visibility/observe_dom_changes",schemaPath:"#/properties/element_visibility/properties/observe_dom_changes/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema10.properties.element_visibility.properties.observe_dom_changes.type,parentSchema:schema10.properties.element_visibility.properties.observe_dom_changes,data:data103};
+if(vErrors === null){
+vErrors = [err78];
+}
+else {
+vErrors.push(err78);
+}
+errors++;
+}
+}
+}
+else {
+const err79 = {instancePath:instancePath+"/element_visibility",schemaPath:"#/properties/element_visibility/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema10.properties.element_visibility.type,parentSchema:schema10.properties.element_visibility,data:data92};
+if(vErrors === null){
+vErrors = [err79];
+}
+else {
+vErrors.push(err79);
+}
+errors++;
+}
+}
+if(data.engagement !== undefined){
+let data104 = data.engagement;
+if(data104 && typeof data104 == "object" && !Array.isArray(data104)){
+for(const key11 in data104){
+if(!(((((((key11 === "path") || (key11 === "url")) || (key11 === "hostname")) || (key11 === "query")) || (key11 === "when")) || (key11 === "pages_per_session")) || (key11 === "visits"))){
+const err80 = {instancePath:instancePath+"/engagement",schemaPath:"#/properties/engagement/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties",schema:false,parentSchema:schema10.properties.engagement,data:data104};
+if(vErrors === null){
+vErrors = [err80];
+}
+else {
+vErrors.push(err80);
+}
+errors++;
+}
+}
+if(data104.path !== undefined){
+if(!(validate28(data104.path, {instancePath:instancePath+"/engagement/path",parentData:data104,parentDataProperty:"path",rootData}))){
+vErrors = vErrors === null ? validate28.errors : vErrors.concat(validate28.errors);
+errors = vErrors.length;
+}
+}
+if(data104.url !== undefined){
+if(!(validate28(data104.url, {instancePath:instancePath+"/engagement/url",parentData:data104,parentDataProperty:"url",rootData}))){
+vErrors = vErrors === null ? validate28.errors : vErrors.concat(validate28.errors);
+errors = vErrors.length;
+}
+}
+if(data104.hostname !== undefined){
+if(!(validate28(data104.hostname, {instancePath:instancePath+"/engagement/hostname",parentData:data104,parentDataProperty:"hostname",rootData}))){
+vErrors = vErrors === null ? validate28.errors : vErrors.concat(validate28.errors);
+errors = vErrors.length;
+}
+}
+if(data104.query !== undefined){
+if(!(validate28(data104.query, {instancePath:instancePath+"/engagement/query",parentData:data104,parentDataProperty:"query",rootData}))){
+vErrors = vErrors === null ? validate28.errors : vErrors.concat(validate28.errors);
+errors = vErrors.length;
+}
+}
+if(data104.when !== undefined){
+let data109 = data104.when;
+if(Array.isArray(data109)){
+const len14 = data109.length;
+for(let i14=0; i14<len14; i14++){
+if(!(validate35(data109[i14], {instancePath:instancePath+"/engagement/when/" + i14,parentData:data109,parentDataProperty:i14,rootData}))){
+vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err81 = {instancePath:instancePath+"/engagement/when",schemaPath:"#/properties/engagement/properties/when/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema10.properties.engagement.properties.when.type,parentSchema:schema10.properties.engagement.properties.when,data:data109};
+if(vErrors === null){
+vErrors = [err81];
+}
+else {
+vErrors.push(err81);
+}
+errors++;
+}
+}
+if(data104.pages_per_session !== undefined){
+let data111 = data104.pages_per_session;
+if(!(((typeof data111 == "number") && (!(data111 % 1) && !isNaN(data111))) && (isFinite(data111)))){
+const err82 = {instancePath:instancePath+"/engagement/pages_per_session",schemaPath:"#/properties/engagement/properties/pages_per_session/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema10.properties.engagement.properties.pages_per_session.type,parentSchema:schema10.properties.engagement.properties.pages_per_session,data:data111};
+if(vErrors === null){
+vErrors = [err82];
+}
+else {
+vErrors.push(err82);
+}
+errors++;
+}
+if((typeof data111 == "number") && (isFinite(data111))){
+if(data111 < 1 || isNaN(data111)){
+const err83 = {instancePath:instancePath+"/engagement/pages_per_session",schemaPath:"#/properties/engagement/properties/pages_per_session/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema10.properties.engagement.properties.pages_per_session,data:data111};
+if(vErrors === null){
+vErrors = [err83];
+}
+else {
+vErrors.push(err83);
+}
+errors++;
+}
+}
+}
+if(data104.visits !== undefined){
+let data112 = data104.visits;
+if(!(((typeof data112 == "number") && (!(data112 % 1) && !isNaN(data112))) && (isFinite(data112)))){
+const err84 = {instancePath:instancePath+"/engagement/visits",schemaPath:"#/properties/engagement/properties/visits/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema10.properties.engagement.properties.visits.type,parentSchema:schema10.properties.engagement.properties.visits,data:data112};
+if(vErrors === null){
+vErrors = [err84];
+}
+else {
+vErrors.push(err84);
+}
+errors++;
+}
+if((typeof data112 == "number") && (isFinite(data112))){
+if(data112 < 1 || isNaN(data112)){
+const err85 = {instancePath:instancePath+"/engagement/visits",schemaPath:"#/properties/engagement/properties/visits/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema10.properties.engagement.properties.visits,data:data112};
+if(vErrors === null){
+vErrors = [err85];
+}
+else {
+vErrors.push(err85);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err86 = {instancePath:instancePath+"/engagement",schemaPath:"#/properties/engagement/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema10.properties.engagement.type,parentSchema:schema10.properties.engagement,data:data104};
+if(vErrors === null){
+vErrors = [err86];
+}
+else {
+vErrors.push(err86);
+}
+errors++;
+}
+}
+}
+else {
+const err87 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema10.type,parentSchema:schema10,data};
+if(vErrors === null){
+vErrors = [err87];
+}
+else {
+vErrors.push(err87);
+}
+errors++;
+}
+validate27.errors = vErrors;
 return errors === 0;
 }
 
-export const goalFile = validate75;
-const schema12 = {"type":"object","properties":{"goals":{"type":"array","items":{"$ref":"#/definitions/goal"}},"funnels":{"type":"array","items":{"$ref":"#/definitions/funnel"}},"audiences":{"type":"array","items":{"$ref":"#/definitions/audience"}}},"additionalProperties":false};
-const schema13 = {"type":"object","required":["id","title","kind"],"if":{"properties":{"source":{"const":"offline"}},"required":["source"]},"then":{},"else":{"required":["trigger"]},"properties":{"source":{"enum":["site","offline"],"description":"site (default): a GTM trigger fires it; offline: a macro conversion that happens off the site (a call, a deal), sent with `microgoals offline send`."},"id":{"$ref":"#/definitions/id"},"title":{"type":"string","minLength":1},"description":{"type":"string"},"kind":{"enum":["macro","micro"]},"role":{"enum":["milestone","secondary"],"description":"Micro goals: on the path (milestone) or beside it (secondary)."},"leads_to":{"type":"array","items":{"$ref":"#/definitions/id"},"description":"Macro goal ids this micro goal feeds."},"event":{"type":"string","minLength":1,"description":"GA4 event name (default: the id)."},"reserved_event":{"type":"boolean","description":"Allow a reserved automatic event name such as scroll or file_download."},"trigger":{"$ref":"#/definitions/trigger"},"params":{"type":"object","additionalProperties":{"$ref":"#/definitions/param"}},"key_event":{"$ref":"#/definitions/keyEvent"},"value":{"type":"number","minimum":0},"pii":{"type":"boolean","description":"The page action involves personal data; no form_field params allowed."},"consent":{"$ref":"#/definitions/consent"},"ads":{"$ref":"#/definitions/ads"}},"additionalProperties":false};
-const schema14 = {"type":"string","pattern":"^[a-z][a-z0-9_]*$","description":"snake_case identifier."};
-const schema32 = {"type":"object","description":"Where the value comes from: exactly one of builtin, data_layer, constant, form_field.","properties":{"builtin":{"enum":["page_url","page_hostname","page_path","referrer","event","click_element","click_classes","click_id","click_target","click_url","click_text","form_element","form_classes","form_id","form_target","form_url","form_text","video_provider","video_url","video_title","video_duration","video_percent","video_visible","video_status","video_current_time","scroll_depth_threshold","scroll_depth_units","scroll_direction","percent_visible","on_screen_duration","new_history_fragment","old_history_fragment","new_history_state","old_history_state","history_source"]},"data_layer":{"type":"string","minLength":1},"constant":{"type":["string","number","boolean"]},"form_field":{"type":"string","minLength":1},"type":{"enum":["string","number","boolean"]},"report":{"type":"boolean","description":"Register as an event-scoped custom dimension."}},"additionalProperties":false};
-const schema33 = {"type":["boolean","object"],"if":{"type":"object"},"then":{"properties":{"counting":{"enum":["once_per_event","once_per_session"]},"value":{"type":"number","minimum":0},"currency":{"type":"string","pattern":"^[A-Z]{3}$"}},"additionalProperties":false}};
-const schema35 = {"type":"object","description":"A Google Ads conversion sent with the goal's event.","required":["conversion_id","conversion_label"],"additionalProperties":false,"properties":{"conversion_id":{"type":"string","pattern":"^AW-[0-9]+$","description":"The Google Ads tag id, AW- and digits."},"conversion_label":{"type":"string","pattern":"^[A-Za-z0-9_-]+$","description":"The conversion action's label."},"value":{"type":"string","description":"Name of the goal parameter carrying the conversion value."},"currency":{"type":"string","description":"Name of the goal parameter carrying the currency code."},"transaction_id":{"type":"string","description":"Name of the goal parameter carrying the transaction (order) id, for deduplication."}}};
-const func2 = Object.prototype.hasOwnProperty;
-const pattern0 = new RegExp("^[a-z][a-z0-9_]*$", "u");
-const pattern6 = new RegExp("^AW-[0-9]+$", "u");
-const pattern7 = new RegExp("^[A-Za-z0-9_-]+$", "u");
-const schema16 = {"type":"object","description":"Exactly one trigger kind.","properties":{"page_view":{"type":"object","description":"A page load; filter with path/url/hostname/query.","properties":{"path":{"$ref":"#/definitions/textCondition","description":"Page path condition (plain string = equals)."},"url":{"$ref":"#/definitions/textCondition","description":"Page URL condition (plain string = equals)."},"hostname":{"$ref":"#/definitions/textCondition","description":"Page hostname condition (plain string = equals)."},"query":{"$ref":"#/definitions/textCondition","description":"Query-string condition on the page URL (plain string = contains)."},"when":{"type":"array","items":{"$ref":"#/definitions/when"},"description":"Further conditions on built-in or data-layer values; all must hold."}},"additionalProperties":false},"history_change":{"type":"object","description":"A single-page-app route change (History API).","properties":{"path":{"$ref":"#/definitions/textCondition","description":"Page path condition (plain string = equals)."},"url":{"$ref":"#/definitions/textCondition","description":"Page URL condition (plain string = equals)."},"hostname":{"$ref":"#/definitions/textCondition","description":"Page hostname condition (plain string = equals)."},"query":{"$ref":"#/definitions/textCondition","description":"Query-string condition on the page URL (plain string = contains)."},"when":{"type":"array","items":{"$ref":"#/definitions/when"},"description":"Further conditions on built-in or data-layer values; all must hold."}},"additionalProperties":false},"click":{"type":"object","description":"A click on any element.","properties":{"path":{"$ref":"#/definitions/textCondition","description":"Page path condition (plain string = equals)."},"url":{"$ref":"#/definitions/textCondition","description":"Page URL condition (plain string = equals)."},"hostname":{"$ref":"#/definitions/textCondition","description":"Page hostname condition (plain string = equals)."},"query":{"$ref":"#/definitions/textCondition","description":"Query-string condition on the page URL (plain string = contains)."},"when":{"type":"array","items":{"$ref":"#/definitions/when"},"description":"Further conditions on built-in or data-layer values; all must hold."},"selector":{"type":"string","description":"CSS selector the clicked element matches."},"id":{"$ref":"#/definitions/textCondition","description":"Clicked element id (plain string = equals)."},"classes":{"$ref":"#/definitions/textCondition","description":"Clicked element classes (plain string = contains)."},"text":{"$ref":"#/definitions/textCondition","description":"Clicked element text (plain string = equals)."}},"additionalProperties":false},"link_click":{"type":"object","description":"A click on a link (<a href>).","properties":{"path":{"$ref":"#/definitions/textCondition","description":"Page path condition (plain string = equals)."},"url":{"$ref":"#/definitions/textCondition","description":"Link URL condition (plain string = equals)."},"hostname":{"$ref":"#/definitions/textCondition","description":"Page hostname condition (plain string = equals)."},"query":{"$ref":"#/definitions/textCondition","description":"Query-string condition on the page URL (plain string = contains)."},"when":{"type":"array","items":{"$ref":"#/definitions/when"},"description":"Further conditions on built-in or data-layer values; all must hold."},"text":{"$ref":"#/definitions/textCondition","description":"Link text condition."},"selector":{"type":"string","description":"CSS selector the link matches."},"file_extensions":{"type":"array","minItems":1,"items":{"type":"string","pattern":"^[A-Za-z0-9]+$"},"description":"Downloads: link URL ends with one of these extensions."},"outbound":{"type":"boolean","description":"Only links to another hostname."},"protocols":{"type":"array","minItems":1,"items":{"enum":["mailto","tel"]}},"wait_for_tags":{"type":"integer","minimum":0,"maximum":60000,"description":"Delay the action up to this many ms so tags can fire."},"check_validation":{"type":"boolean","description":"Only fire when the default action was not prevented."}},"additionalProperties":false},"form_submit":{"type":"object","description":"A form submission.","properties":{"path":{"$ref":"#/definitions/textCondition","description":"Page path condition (plain string = equals)."},"url":{"$ref":"#/definitions/textCondition","description":"Page URL condition (plain string = equals)."},"hostname":{"$ref":"#/definitions/textCondition","description":"Page hostname condition (plain string = equals)."},"query":{"$ref":"#/definitions/textCondition","description":"Query-string condition on the page URL (plain string = contains)."},"when":{"type":"array","items":{"$ref":"#/definitions/when"},"description":"Further conditions on built-in or data-layer values; all must hold."},"form_id":{"$ref":"#/definitions/textCondition","description":"Form id (plain string = equals)."},"selector":{"type":"string","description":"CSS selector the form matches."},"classes":{"$ref":"#/definitions/textCondition","description":"Form classes (plain string = contains)."},"wait_for_tags":{"type":"integer","minimum":0,"maximum":60000,"description":"Delay the action up to this many ms so tags can fire."},"check_validation":{"type":"boolean","description":"Only fire when the default action was not prevented."}},"additionalProperties":false},"data_layer":{"type":"object","description":"A custom dataLayer.push({event: ...}).","properties":{"path":{"$ref":"#/definitions/textCondition","description":"Page path condition (plain string = equals)."},"url":{"$ref":"#/definitions/textCondition","description":"Page URL condition (plain string = equals)."},"hostname":{"$ref":"#/definitions/textCondition","description":"Page hostname condition (plain string = equals)."},"query":{"$ref":"#/definitions/textCondition","description":"Query-string condition on the page URL (plain string = contains)."},"when":{"type":"array","items":{"$ref":"#/definitions/when"},"description":"Further conditions on built-in or data-layer values; all must hold."},"event":{"type":"string","minLength":1,"description":"The dataLayer event name."}},"additionalProperties":false,"required":["event"]},"scroll_depth":{"type":"object","description":"Vertical scroll depth thresholds.","properties":{"path":{"$ref":"#/definitions/textCondition","description":"Page path condition (plain string = equals)."},"url":{"$ref":"#/definitions/textCondition","description":"Page URL condition (plain string = equals)."},"hostname":{"$ref":"#/definitions/textCondition","description":"Page hostname condition (plain string = equals)."},"query":{"$ref":"#/definitions/textCondition","description":"Query-string condition on the page URL (plain string = contains)."},"when":{"type":"array","items":{"$ref":"#/definitions/when"},"description":"Further conditions on built-in or data-layer values; all must hold."},"percent":{"type":"array","minItems":1,"items":{"type":"integer","minimum":1,"maximum":100},"description":"Vertical scroll thresholds in %."}},"additionalProperties":false,"required":["percent"]},"timer":{"type":"object","description":"Time on page.","properties":{"path":{"$ref":"#/definitions/textCondition","description":"Page path condition (plain string = equals)."},"url":{"$ref":"#/definitions/textCondition","description":"Page URL condition (plain string = equals)."},"hostname":{"$ref":"#/definitions/textCondition","description":"Page hostname condition (plain string = equals)."},"query":{"$ref":"#/definitions/textCondition","description":"Query-string condition on the page URL (plain string = contains)."},"when":{"type":"array","items":{"$ref":"#/definitions/when"},"description":"Further conditions on built-in or data-layer values; all must hold."},"interval":{"$ref":"#/definitions/duration","description":"Interval: \"180s\", \"3m\", \"500ms\" or milliseconds."},"limit":{"type":"integer","minimum":1,"description":"Fire at most this many times per page."}},"additionalProperties":false,"required":["interval"]},"youtube":{"type":"object","description":"Embedded YouTube video events.","properties":{"path":{"$ref":"#/definitions/textCondition","description":"Page path condition (plain string = equals)."},"url":{"$ref":"#/definitions/textCondition","description":"Page URL condition (plain string = equals)."},"hostname":{"$ref":"#/definitions/textCondition","description":"Page hostname condition (plain string = equals)."},"query":{"$ref":"#/definitions/textCondition","description":"Query-string condition on the page URL (plain string = contains)."},"when":{"type":"array","items":{"$ref":"#/definitions/when"},"description":"Further conditions on built-in or data-layer values; all must hold."},"start":{"type":"boolean"},"complete":{"type":"boolean"},"progress":{"type":"array","items":{"type":"integer","minimum":1,"maximum":100},"description":"Progress thresholds in %."},"pause":{"type":"boolean"},"seek":{"type":"boolean"}},"additionalProperties":false},"element_visibility":{"type":"object","description":"An element scrolled into view.","properties":{"path":{"$ref":"#/definitions/textCondition","description":"Page path condition (plain string = equals)."},"url":{"$ref":"#/definitions/textCondition","description":"Page URL condition (plain string = equals)."},"hostname":{"$ref":"#/definitions/textCondition","description":"Page hostname condition (plain string = equals)."},"query":{"$ref":"#/definitions/textCondition","description":"Query-string condition on the page URL (plain string = contains)."},"when":{"type":"array","items":{"$ref":"#/definitions/when"},"description":"Further conditions on built-in or data-layer values; all must hold."},"selector":{"type":"string","minLength":1,"description":"CSS selector of the element to watch."},"min_percent_visible":{"type":"integer","minimum":1,"maximum":100,"description":"Minimum % of the element on screen (default 50)."},"min_on_screen":{"$ref":"#/definitions/duration","description":"Minimum time on screen."},"firing":{"enum":["once_per_page","once_per_element","every_time"],"description":"Default once_per_page."},"observe_dom_changes":{"type":"boolean"}},"additionalProperties":false,"required":["selector"]},"engagement":{"type":"object","description":"Engagement thresholds.","properties":{"path":{"$ref":"#/definitions/textCondition","description":"Page path condition (plain string = equals)."},"url":{"$ref":"#/definitions/textCondition","description":"Page URL condition (plain string = equals)."},"hostname":{"$ref":"#/definitions/textCondition","description":"Page hostname condition (plain string = equals)."},"query":{"$ref":"#/definitions/textCondition","description":"Query-string condition on the page URL (plain string = contains)."},"when":{"type":"array","items":{"$ref":"#/definitions/when"},"description":"Further conditions on built-in or data-layer values; all must hold."},"pages_per_session":{"type":"integer","minimum":1,"description":"Fire when the session reaches this many page views."},"visits":{"type":"integer","minimum":1,"description":"Fire when the visitor reaches this many visits."}},"additionalProperties":false}},"additionalProperties":false,"minProperties":1,"maxProperties":1};
-const schema19 = {"type":"object","description":"{builtin|data_layer: subject, <op>: value, negate?, ignore_case?}","properties":{"builtin":{"enum":["page_url","page_hostname","page_path","referrer","event","click_element","click_classes","click_id","click_target","click_url","click_text","form_element","form_classes","form_id","form_target","form_url","form_text","video_provider","video_url","video_title","video_duration","video_percent","video_visible","video_status","video_current_time","scroll_depth_threshold","scroll_depth_units","scroll_direction","percent_visible","on_screen_duration","new_history_fragment","old_history_fragment","new_history_state","old_history_state","history_source"]},"data_layer":{"type":"string","minLength":1},"equals":{"type":["string","number"],"description":"Value equals this (string or number)."},"contains":{"type":"string","description":"Value contains this text."},"starts_with":{"type":"string","description":"Value starts with this text."},"ends_with":{"type":"string","description":"Value ends with this text."},"matches":{"type":"string","description":"Value matches this regular expression (RE2 syntax)."},"css":{"type":"string","description":"Element matches this CSS selector."},"gt":{"type":"number"},"gte":{"type":"number"},"lt":{"type":"number"},"lte":{"type":"number"},"negate":{"type":"boolean","description":"Invert the condition."},"ignore_case":{"type":"boolean","description":"Compare case-insensitively."}},"additionalProperties":false};
-const schema17 = {"type":["string","object"],"description":"A plain string (equals) or {<op>: value, negate?, ignore_case?}.","if":{"type":"object"},"then":{"$ref":"#/definitions/conditionOps"}};
-const schema18 = {"type":"object","properties":{"equals":{"type":["string","number"],"description":"Value equals this (string or number)."},"contains":{"type":"string","description":"Value contains this text."},"starts_with":{"type":"string","description":"Value starts with this text."},"ends_with":{"type":"string","description":"Value ends with this text."},"matches":{"type":"string","description":"Value matches this regular expression (RE2 syntax)."},"css":{"type":"string","description":"Element matches this CSS selector."},"gt":{"type":"number"},"gte":{"type":"number"},"lt":{"type":"number"},"lte":{"type":"number"},"negate":{"type":"boolean","description":"Invert the condition."},"ignore_case":{"type":"boolean","description":"Compare case-insensitively."}},"additionalProperties":false,"minProperties":1};
+const schema15 = {"type":"object","description":"Where the value comes from: exactly one of builtin, data_layer, constant, form_field.","properties":{"builtin":{"enum":["page_url","page_hostname","page_path","referrer","event","click_element","click_classes","click_id","click_target","click_url","click_text","form_element","form_classes","form_id","form_target","form_url","form_text","video_provider","video_url","video_title","video_duration","video_percent","video_visible","video_status","video_current_time","scroll_depth_threshold","scroll_depth_units","scroll_direction","percent_visible","on_screen_duration","new_history_fragment","old_history_fragment","new_history_state","old_history_state","history_source"]},"data_layer":{"type":"string","minLength":1},"constant":{"type":["string","number","boolean"]},"form_field":{"type":"string","minLength":1},"type":{"enum":["string","number","boolean"]},"report":{"type":"boolean","description":"Register as an event-scoped custom dimension."}},"additionalProperties":false};
 
-function validate14(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate97(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
-if((typeof data !== "string") && (!(data && typeof data == "object" && !Array.isArray(data)))){
-const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: schema17.type},message:"must be string,object",schema:schema17.type,parentSchema:schema17,data};
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!((((((key0 === "builtin") || (key0 === "data_layer")) || (key0 === "constant")) || (key0 === "form_field")) || (key0 === "type")) || (key0 === "report"))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema15,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.builtin !== undefined){
+let data0 = data.builtin;
+if(!(((((((((((((((((((((((((((((((((((data0 === "page_url") || (data0 === "page_hostname")) || (data0 === "page_path")) || (data0 === "referrer")) || (data0 === "event")) || (data0 === "click_element")) || (data0 === "click_classes")) || (data0 === "click_id")) || (data0 === "click_target")) || (data0 === "click_url")) || (data0 === "click_text")) || (data0 === "form_element")) || (data0 === "form_classes")) || (data0 === "form_id")) || (data0 === "form_target")) || (data0 === "form_url")) || (data0 === "form_text")) || (data0 === "video_provider")) || (data0 === "video_url")) || (data0 === "video_title")) || (data0 === "video_duration")) || (data0 === "video_percent")) || (data0 === "video_visible")) || (data0 === "video_status")) || (data0 === "video_current_time")) || (data0 === "scroll_depth_threshold")) || (data0 === "scroll_depth_units")) || (data0 === "scroll_direction")) || (data0 === "percent_visible")) || (data0 === "on_screen_duration")) || (data0 === "new_history_fragment")) || (data0 === "old_history_fragment")) || (data0 === "new_history_state")) || (data0 === "old_history_state")) || (data0 === "history_source"))){
+const err1 = {instancePath:instancePath+"/builtin",schemaPath:"#/properties/builtin/enum",keyword:"enum",params:{allowedValues: schema15.properties.builtin.enum},message:"must be equal to one of the allowed values",schema:schema15.properties.builtin.enum,parentSchema:schema15.properties.builtin,data:data0};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.data_layer !== undefined){
+let data1 = data.data_layer;
+if(typeof data1 === "string"){
+if(func3(data1) < 1){
+const err2 = {instancePath:instancePath+"/data_layer",schemaPath:"#/properties/data_layer/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema15.properties.data_layer,data:data1};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+else {
+const err3 = {instancePath:instancePath+"/data_layer",schemaPath:"#/properties/data_layer/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema15.properties.data_layer.type,parentSchema:schema15.properties.data_layer,data:data1};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.constant !== undefined){
+let data2 = data.constant;
+if(((typeof data2 !== "string") && (!((typeof data2 == "number") && (isFinite(data2))))) && (typeof data2 !== "boolean")){
+const err4 = {instancePath:instancePath+"/constant",schemaPath:"#/properties/constant/type",keyword:"type",params:{type: schema15.properties.constant.type},message:"must be string,number,boolean",schema:schema15.properties.constant.type,parentSchema:schema15.properties.constant,data:data2};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.form_field !== undefined){
+let data3 = data.form_field;
+if(typeof data3 === "string"){
+if(func3(data3) < 1){
+const err5 = {instancePath:instancePath+"/form_field",schemaPath:"#/properties/form_field/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema15.properties.form_field,data:data3};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+else {
+const err6 = {instancePath:instancePath+"/form_field",schemaPath:"#/properties/form_field/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema15.properties.form_field.type,parentSchema:schema15.properties.form_field,data:data3};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.type !== undefined){
+let data4 = data.type;
+if(!(((data4 === "string") || (data4 === "number")) || (data4 === "boolean"))){
+const err7 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/enum",keyword:"enum",params:{allowedValues: schema15.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema15.properties.type.enum,parentSchema:schema15.properties.type,data:data4};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.report !== undefined){
+let data5 = data.report;
+if(typeof data5 !== "boolean"){
+const err8 = {instancePath:instancePath+"/report",schemaPath:"#/properties/report/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema15.properties.report.type,parentSchema:schema15.properties.report,data:data5};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+}
+else {
+const err9 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema15.type,parentSchema:schema15,data};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+validate97.errors = vErrors;
+return errors === 0;
+}
+
+const schema16 = {"type":["boolean","object"],"if":{"type":"object"},"then":{"properties":{"counting":{"enum":["once_per_event","once_per_session"]},"value":{"type":"number","minimum":0},"currency":{"type":"string","pattern":"^[A-Z]{3}$"}},"additionalProperties":false}};
+
+function validate99(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if((typeof data !== "boolean") && (!(data && typeof data == "object" && !Array.isArray(data)))){
+const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: schema16.type},message:"must be boolean,object",schema:schema16.type,parentSchema:schema16,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -972,8 +3174,9 @@ vErrors = null;
 if(_valid0){
 const _errs4 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(Object.keys(data).length < 1){
-const err2 = {instancePath,schemaPath:"#/definitions/conditionOps/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema18,data};
+for(const key0 in data){
+if(!(((key0 === "counting") || (key0 === "value")) || (key0 === "currency"))){
+const err2 = {instancePath,schemaPath:"#/then/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema16.then,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -982,9 +3185,11 @@ vErrors.push(err2);
 }
 errors++;
 }
-for(const key0 in data){
-if(!(func2.call(schema18.properties, key0))){
-const err3 = {instancePath,schemaPath:"#/definitions/conditionOps/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema18,data};
+}
+if(data.counting !== undefined){
+let data0 = data.counting;
+if(!((data0 === "once_per_event") || (data0 === "once_per_session"))){
+const err3 = {instancePath:instancePath+"/counting",schemaPath:"#/then/properties/counting/enum",keyword:"enum",params:{allowedValues: schema16.then.properties.counting.enum},message:"must be equal to one of the allowed values",schema:schema16.then.properties.counting.enum,parentSchema:schema16.then.properties.counting,data:data0};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -994,10 +3199,11 @@ vErrors.push(err3);
 errors++;
 }
 }
-if(data.equals !== undefined){
-let data0 = data.equals;
-if((typeof data0 !== "string") && (!((typeof data0 == "number") && (isFinite(data0))))){
-const err4 = {instancePath:instancePath+"/equals",schemaPath:"#/definitions/conditionOps/properties/equals/type",keyword:"type",params:{type: schema18.properties.equals.type},message:"must be string,number",schema:schema18.properties.equals.type,parentSchema:schema18.properties.equals,data:data0};
+if(data.value !== undefined){
+let data1 = data.value;
+if((typeof data1 == "number") && (isFinite(data1))){
+if(data1 < 0 || isNaN(data1)){
+const err4 = {instancePath:instancePath+"/value",schemaPath:"#/then/properties/value/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema16.then.properties.value,data:data1};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -1007,10 +3213,8 @@ vErrors.push(err4);
 errors++;
 }
 }
-if(data.contains !== undefined){
-let data1 = data.contains;
-if(typeof data1 !== "string"){
-const err5 = {instancePath:instancePath+"/contains",schemaPath:"#/definitions/conditionOps/properties/contains/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema18.properties.contains.type,parentSchema:schema18.properties.contains,data:data1};
+else {
+const err5 = {instancePath:instancePath+"/value",schemaPath:"#/then/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema16.then.properties.value.type,parentSchema:schema16.then.properties.value,data:data1};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -1020,10 +3224,11 @@ vErrors.push(err5);
 errors++;
 }
 }
-if(data.starts_with !== undefined){
-let data2 = data.starts_with;
-if(typeof data2 !== "string"){
-const err6 = {instancePath:instancePath+"/starts_with",schemaPath:"#/definitions/conditionOps/properties/starts_with/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema18.properties.starts_with.type,parentSchema:schema18.properties.starts_with,data:data2};
+if(data.currency !== undefined){
+let data2 = data.currency;
+if(typeof data2 === "string"){
+if(!pattern3.test(data2)){
+const err6 = {instancePath:instancePath+"/currency",schemaPath:"#/then/properties/currency/pattern",keyword:"pattern",params:{pattern: "^[A-Z]{3}$"},message:"must match pattern \""+"^[A-Z]{3}$"+"\"",schema:"^[A-Z]{3}$",parentSchema:schema16.then.properties.currency,data:data2};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -1033,10 +3238,8 @@ vErrors.push(err6);
 errors++;
 }
 }
-if(data.ends_with !== undefined){
-let data3 = data.ends_with;
-if(typeof data3 !== "string"){
-const err7 = {instancePath:instancePath+"/ends_with",schemaPath:"#/definitions/conditionOps/properties/ends_with/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema18.properties.ends_with.type,parentSchema:schema18.properties.ends_with,data:data3};
+else {
+const err7 = {instancePath:instancePath+"/currency",schemaPath:"#/then/properties/currency/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.then.properties.currency.type,parentSchema:schema16.then.properties.currency,data:data2};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -1046,10 +3249,12 @@ vErrors.push(err7);
 errors++;
 }
 }
-if(data.matches !== undefined){
-let data4 = data.matches;
-if(typeof data4 !== "string"){
-const err8 = {instancePath:instancePath+"/matches",schemaPath:"#/definitions/conditionOps/properties/matches/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema18.properties.matches.type,parentSchema:schema18.properties.matches,data:data4};
+}
+var _valid0 = _errs4 === errors;
+valid0 = _valid0;
+}
+if(!valid0){
+const err8 = {instancePath,schemaPath:"#/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema16.if,parentSchema:schema16,data};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -1058,134 +3263,20 @@ vErrors.push(err8);
 }
 errors++;
 }
-}
-if(data.css !== undefined){
-let data5 = data.css;
-if(typeof data5 !== "string"){
-const err9 = {instancePath:instancePath+"/css",schemaPath:"#/definitions/conditionOps/properties/css/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema18.properties.css.type,parentSchema:schema18.properties.css,data:data5};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-}
-if(data.gt !== undefined){
-let data6 = data.gt;
-if(!((typeof data6 == "number") && (isFinite(data6)))){
-const err10 = {instancePath:instancePath+"/gt",schemaPath:"#/definitions/conditionOps/properties/gt/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema18.properties.gt.type,parentSchema:schema18.properties.gt,data:data6};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-}
-if(data.gte !== undefined){
-let data7 = data.gte;
-if(!((typeof data7 == "number") && (isFinite(data7)))){
-const err11 = {instancePath:instancePath+"/gte",schemaPath:"#/definitions/conditionOps/properties/gte/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema18.properties.gte.type,parentSchema:schema18.properties.gte,data:data7};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-}
-if(data.lt !== undefined){
-let data8 = data.lt;
-if(!((typeof data8 == "number") && (isFinite(data8)))){
-const err12 = {instancePath:instancePath+"/lt",schemaPath:"#/definitions/conditionOps/properties/lt/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema18.properties.lt.type,parentSchema:schema18.properties.lt,data:data8};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-}
-if(data.lte !== undefined){
-let data9 = data.lte;
-if(!((typeof data9 == "number") && (isFinite(data9)))){
-const err13 = {instancePath:instancePath+"/lte",schemaPath:"#/definitions/conditionOps/properties/lte/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema18.properties.lte.type,parentSchema:schema18.properties.lte,data:data9};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-}
-if(data.negate !== undefined){
-let data10 = data.negate;
-if(typeof data10 !== "boolean"){
-const err14 = {instancePath:instancePath+"/negate",schemaPath:"#/definitions/conditionOps/properties/negate/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema18.properties.negate.type,parentSchema:schema18.properties.negate,data:data10};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-}
-if(data.ignore_case !== undefined){
-let data11 = data.ignore_case;
-if(typeof data11 !== "boolean"){
-const err15 = {instancePath:instancePath+"/ignore_case",schemaPath:"#/definitions/conditionOps/properties/ignore_case/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema18.properties.ignore_case.type,parentSchema:schema18.properties.ignore_case,data:data11};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-}
-}
-else {
-const err16 = {instancePath,schemaPath:"#/definitions/conditionOps/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema18.type,parentSchema:schema18,data};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-var _valid0 = _errs4 === errors;
-valid0 = _valid0;
-}
-if(!valid0){
-const err17 = {instancePath,schemaPath:"#/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema17.if,parentSchema:schema17,data};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
-errors++;
-}
-validate14.errors = vErrors;
+validate99.errors = vErrors;
 return errors === 0;
 }
 
-const pattern2 = new RegExp("^[A-Za-z0-9]+$", "u");
+const schema18 = {"type":"object","description":"A Google Ads conversion sent with the goal's event.","required":["conversion_id","conversion_label"],"additionalProperties":false,"properties":{"conversion_id":{"type":"string","pattern":"^AW-[0-9]+$","description":"The Google Ads tag id, AW- and digits."},"conversion_label":{"type":"string","pattern":"^[A-Za-z0-9_-]+$","description":"The conversion action's label."},"value":{"type":"string","description":"Name of the goal parameter carrying the conversion value."},"currency":{"type":"string","description":"Name of the goal parameter carrying the currency code."},"transaction_id":{"type":"string","description":"Name of the goal parameter carrying the transaction (order) id, for deduplication."}}};
+const pattern4 = new RegExp("^AW-[0-9]+$", "u");
+const pattern5 = new RegExp("^[A-Za-z0-9_-]+$", "u");
 
-function validate13(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate103(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(Object.keys(data).length > 1){
-const err0 = {instancePath,schemaPath:"#/maxProperties",keyword:"maxProperties",params:{limit: 1},message:"must NOT have more than 1 properties",schema:1,parentSchema:schema16,data};
+if(data.conversion_id === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "conversion_id"},message:"must have required property '"+"conversion_id"+"'",schema:schema18.required,parentSchema:schema18,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1194,8 +3285,8 @@ vErrors.push(err0);
 }
 errors++;
 }
-if(Object.keys(data).length < 1){
-const err1 = {instancePath,schemaPath:"#/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema16,data};
+if(data.conversion_label === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "conversion_label"},message:"must have required property '"+"conversion_label"+"'",schema:schema18.required,parentSchema:schema18,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1205,8 +3296,8 @@ vErrors.push(err1);
 errors++;
 }
 for(const key0 in data){
-if(!(func2.call(schema16.properties, key0))){
-const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema16,data};
+if(!(((((key0 === "conversion_id") || (key0 === "conversion_label")) || (key0 === "value")) || (key0 === "currency")) || (key0 === "transaction_id"))){
+const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema18,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1216,12 +3307,11 @@ vErrors.push(err2);
 errors++;
 }
 }
-if(data.page_view !== undefined){
-let data0 = data.page_view;
-if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
-for(const key1 in data0){
-if(!(((((key1 === "path") || (key1 === "url")) || (key1 === "hostname")) || (key1 === "query")) || (key1 === "when"))){
-const err3 = {instancePath:instancePath+"/page_view",schemaPath:"#/properties/page_view/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema16.properties.page_view,data:data0};
+if(data.conversion_id !== undefined){
+let data0 = data.conversion_id;
+if(typeof data0 === "string"){
+if(!pattern4.test(data0)){
+const err3 = {instancePath:instancePath+"/conversion_id",schemaPath:"#/properties/conversion_id/pattern",keyword:"pattern",params:{pattern: "^AW-[0-9]+$"},message:"must match pattern \""+"^AW-[0-9]+$"+"\"",schema:"^AW-[0-9]+$",parentSchema:schema18.properties.conversion_id,data:data0};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -1231,40 +3321,8 @@ vErrors.push(err3);
 errors++;
 }
 }
-if(data0.path !== undefined){
-if(!(validate14(data0.path, {instancePath:instancePath+"/page_view/path",parentData:data0,parentDataProperty:"path",rootData}))){
-vErrors = vErrors === null ? validate14.errors : vErrors.concat(validate14.errors);
-errors = vErrors.length;
-}
-}
-if(data0.url !== undefined){
-if(!(validate14(data0.url, {instancePath:instancePath+"/page_view/url",parentData:data0,parentDataProperty:"url",rootData}))){
-vErrors = vErrors === null ? validate14.errors : vErrors.concat(validate14.errors);
-errors = vErrors.length;
-}
-}
-if(data0.hostname !== undefined){
-if(!(validate14(data0.hostname, {instancePath:instancePath+"/page_view/hostname",parentData:data0,parentDataProperty:"hostname",rootData}))){
-vErrors = vErrors === null ? validate14.errors : vErrors.concat(validate14.errors);
-errors = vErrors.length;
-}
-}
-if(data0.query !== undefined){
-if(!(validate14(data0.query, {instancePath:instancePath+"/page_view/query",parentData:data0,parentDataProperty:"query",rootData}))){
-vErrors = vErrors === null ? validate14.errors : vErrors.concat(validate14.errors);
-errors = vErrors.length;
-}
-}
-if(data0.when !== undefined){
-let data5 = data0.when;
-if(Array.isArray(data5)){
-const len0 = data5.length;
-for(let i0=0; i0<len0; i0++){
-let data6 = data5[i0];
-if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
-for(const key2 in data6){
-if(!(func2.call(schema19.properties, key2))){
-const err4 = {instancePath:instancePath+"/page_view/when/" + i0,schemaPath:"#/definitions/when/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema19,data:data6};
+else {
+const err4 = {instancePath:instancePath+"/conversion_id",schemaPath:"#/properties/conversion_id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema18.properties.conversion_id.type,parentSchema:schema18.properties.conversion_id,data:data0};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -1274,10 +3332,11 @@ vErrors.push(err4);
 errors++;
 }
 }
-if(data6.builtin !== undefined){
-let data7 = data6.builtin;
-if(!(((((((((((((((((((((((((((((((((((data7 === "page_url") || (data7 === "page_hostname")) || (data7 === "page_path")) || (data7 === "referrer")) || (data7 === "event")) || (data7 === "click_element")) || (data7 === "click_classes")) || (data7 === "click_id")) || (data7 === "click_target")) || (data7 === "click_url")) || (data7 === "click_text")) || (data7 === "form_element")) || (data7 === "form_classes")) || (data7 === "form_id")) || (data7 === "form_target")) || (data7 === "form_url")) || (data7 === "form_text")) || (data7 === "video_provider")) || (data7 === "video_url")) || (data7 === "video_title")) || (data7 === "video_duration")) || (data7 === "video_percent")) || (data7 === "video_visible")) || (data7 === "video_status")) || (data7 === "video_current_time")) || (data7 === "scroll_depth_threshold")) || (data7 === "scroll_depth_units")) || (data7 === "scroll_direction")) || (data7 === "percent_visible")) || (data7 === "on_screen_duration")) || (data7 === "new_history_fragment")) || (data7 === "old_history_fragment")) || (data7 === "new_history_state")) || (data7 === "old_history_state")) || (data7 === "history_source"))){
-const err5 = {instancePath:instancePath+"/page_view/when/" + i0+"/builtin",schemaPath:"#/definitions/when/properties/builtin/enum",keyword:"enum",params:{allowedValues: schema19.properties.builtin.enum},message:"must be equal to one of the allowed values",schema:schema19.properties.builtin.enum,parentSchema:schema19.properties.builtin,data:data7};
+if(data.conversion_label !== undefined){
+let data1 = data.conversion_label;
+if(typeof data1 === "string"){
+if(!pattern5.test(data1)){
+const err5 = {instancePath:instancePath+"/conversion_label",schemaPath:"#/properties/conversion_label/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_-]+$"},message:"must match pattern \""+"^[A-Za-z0-9_-]+$"+"\"",schema:"^[A-Za-z0-9_-]+$",parentSchema:schema18.properties.conversion_label,data:data1};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -1287,11 +3346,8 @@ vErrors.push(err5);
 errors++;
 }
 }
-if(data6.data_layer !== undefined){
-let data8 = data6.data_layer;
-if(typeof data8 === "string"){
-if(func3(data8) < 1){
-const err6 = {instancePath:instancePath+"/page_view/when/" + i0+"/data_layer",schemaPath:"#/definitions/when/properties/data_layer/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema19.properties.data_layer,data:data8};
+else {
+const err6 = {instancePath:instancePath+"/conversion_label",schemaPath:"#/properties/conversion_label/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema18.properties.conversion_label.type,parentSchema:schema18.properties.conversion_label,data:data1};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -1301,8 +3357,10 @@ vErrors.push(err6);
 errors++;
 }
 }
-else {
-const err7 = {instancePath:instancePath+"/page_view/when/" + i0+"/data_layer",schemaPath:"#/definitions/when/properties/data_layer/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema19.properties.data_layer.type,parentSchema:schema19.properties.data_layer,data:data8};
+if(data.value !== undefined){
+let data2 = data.value;
+if(typeof data2 !== "string"){
+const err7 = {instancePath:instancePath+"/value",schemaPath:"#/properties/value/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema18.properties.value.type,parentSchema:schema18.properties.value,data:data2};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -1312,10 +3370,10 @@ vErrors.push(err7);
 errors++;
 }
 }
-if(data6.equals !== undefined){
-let data9 = data6.equals;
-if((typeof data9 !== "string") && (!((typeof data9 == "number") && (isFinite(data9))))){
-const err8 = {instancePath:instancePath+"/page_view/when/" + i0+"/equals",schemaPath:"#/definitions/when/properties/equals/type",keyword:"type",params:{type: schema19.properties.equals.type},message:"must be string,number",schema:schema19.properties.equals.type,parentSchema:schema19.properties.equals,data:data9};
+if(data.currency !== undefined){
+let data3 = data.currency;
+if(typeof data3 !== "string"){
+const err8 = {instancePath:instancePath+"/currency",schemaPath:"#/properties/currency/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema18.properties.currency.type,parentSchema:schema18.properties.currency,data:data3};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -1325,10 +3383,10 @@ vErrors.push(err8);
 errors++;
 }
 }
-if(data6.contains !== undefined){
-let data10 = data6.contains;
-if(typeof data10 !== "string"){
-const err9 = {instancePath:instancePath+"/page_view/when/" + i0+"/contains",schemaPath:"#/definitions/when/properties/contains/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema19.properties.contains.type,parentSchema:schema19.properties.contains,data:data10};
+if(data.transaction_id !== undefined){
+let data4 = data.transaction_id;
+if(typeof data4 !== "string"){
+const err9 = {instancePath:instancePath+"/transaction_id",schemaPath:"#/properties/transaction_id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema18.properties.transaction_id.type,parentSchema:schema18.properties.transaction_id,data:data4};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -1338,10 +3396,9 @@ vErrors.push(err9);
 errors++;
 }
 }
-if(data6.starts_with !== undefined){
-let data11 = data6.starts_with;
-if(typeof data11 !== "string"){
-const err10 = {instancePath:instancePath+"/page_view/when/" + i0+"/starts_with",schemaPath:"#/definitions/when/properties/starts_with/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema19.properties.starts_with.type,parentSchema:schema19.properties.starts_with,data:data11};
+}
+else {
+const err10 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema18.type,parentSchema:schema18,data};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -1350,3795 +3407,12 @@ vErrors.push(err10);
 }
 errors++;
 }
-}
-if(data6.ends_with !== undefined){
-let data12 = data6.ends_with;
-if(typeof data12 !== "string"){
-const err11 = {instancePath:instancePath+"/page_view/when/" + i0+"/ends_with",schemaPath:"#/definitions/when/properties/ends_with/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema19.properties.ends_with.type,parentSchema:schema19.properties.ends_with,data:data12};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-}
-if(data6.matches !== undefined){
-let data13 = data6.matches;
-if(typeof data13 !== "string"){
-const err12 = {instancePath:instancePath+"/page_view/when/" + i0+"/matches",schemaPath:"#/definitions/when/properties/matches/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema19.properties.matches.type,parentSchema:schema19.properties.matches,data:data13};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-}
-if(data6.css !== undefined){
-let data14 = data6.css;
-if(typeof data14 !== "string"){
-const err13 = {instancePath:instancePath+"/page_view/when/" + i0+"/css",schemaPath:"#/definitions/when/properties/css/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema19.properties.css.type,parentSchema:schema19.properties.css,data:data14};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-}
-if(data6.gt !== undefined){
-let data15 = data6.gt;
-if(!((typeof data15 == "number") && (isFinite(data15)))){
-const err14 = {instancePath:instancePath+"/page_view/when/" + i0+"/gt",schemaPath:"#/definitions/when/properties/gt/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema19.properties.gt.type,parentSchema:schema19.properties.gt,data:data15};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-}
-if(data6.gte !== undefined){
-let data16 = data6.gte;
-if(!((typeof data16 == "number") && (isFinite(data16)))){
-const err15 = {instancePath:instancePath+"/page_view/when/" + i0+"/gte",schemaPath:"#/definitions/when/properties/gte/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema19.properties.gte.type,parentSchema:schema19.properties.gte,data:data16};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-}
-if(data6.lt !== undefined){
-let data17 = data6.lt;
-if(!((typeof data17 == "number") && (isFinite(data17)))){
-const err16 = {instancePath:instancePath+"/page_view/when/" + i0+"/lt",schemaPath:"#/definitions/when/properties/lt/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema19.properties.lt.type,parentSchema:schema19.properties.lt,data:data17};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-}
-if(data6.lte !== undefined){
-let data18 = data6.lte;
-if(!((typeof data18 == "number") && (isFinite(data18)))){
-const err17 = {instancePath:instancePath+"/page_view/when/" + i0+"/lte",schemaPath:"#/definitions/when/properties/lte/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema19.properties.lte.type,parentSchema:schema19.properties.lte,data:data18};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
-errors++;
-}
-}
-if(data6.negate !== undefined){
-let data19 = data6.negate;
-if(typeof data19 !== "boolean"){
-const err18 = {instancePath:instancePath+"/page_view/when/" + i0+"/negate",schemaPath:"#/definitions/when/properties/negate/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema19.properties.negate.type,parentSchema:schema19.properties.negate,data:data19};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-}
-if(data6.ignore_case !== undefined){
-let data20 = data6.ignore_case;
-if(typeof data20 !== "boolean"){
-const err19 = {instancePath:instancePath+"/page_view/when/" + i0+"/ignore_case",schemaPath:"#/definitions/when/properties/ignore_case/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema19.properties.ignore_case.type,parentSchema:schema19.properties.ignore_case,data:data20};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
-errors++;
-}
-}
-}
-else {
-const err20 = {instancePath:instancePath+"/page_view/when/" + i0,schemaPath:"#/definitions/when/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema19.type,parentSchema:schema19,data:data6};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
-errors++;
-}
-}
-}
-else {
-const err21 = {instancePath:instancePath+"/page_view/when",schemaPath:"#/properties/page_view/properties/when/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema16.properties.page_view.properties.when.type,parentSchema:schema16.properties.page_view.properties.when,data:data5};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
-errors++;
-}
-}
-}
-else {
-const err22 = {instancePath:instancePath+"/page_view",schemaPath:"#/properties/page_view/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema16.properties.page_view.type,parentSchema:schema16.properties.page_view,data:data0};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
-errors++;
-}
-}
-if(data.history_change !== undefined){
-let data21 = data.history_change;
-if(data21 && typeof data21 == "object" && !Array.isArray(data21)){
-for(const key3 in data21){
-if(!(((((key3 === "path") || (key3 === "url")) || (key3 === "hostname")) || (key3 === "query")) || (key3 === "when"))){
-const err23 = {instancePath:instancePath+"/history_change",schemaPath:"#/properties/history_change/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema16.properties.history_change,data:data21};
-if(vErrors === null){
-vErrors = [err23];
-}
-else {
-vErrors.push(err23);
-}
-errors++;
-}
-}
-if(data21.path !== undefined){
-if(!(validate14(data21.path, {instancePath:instancePath+"/history_change/path",parentData:data21,parentDataProperty:"path",rootData}))){
-vErrors = vErrors === null ? validate14.errors : vErrors.concat(validate14.errors);
-errors = vErrors.length;
-}
-}
-if(data21.url !== undefined){
-if(!(validate14(data21.url, {instancePath:instancePath+"/history_change/url",parentData:data21,parentDataProperty:"url",rootData}))){
-vErrors = vErrors === null ? validate14.errors : vErrors.concat(validate14.errors);
-errors = vErrors.length;
-}
-}
-if(data21.hostname !== undefined){
-if(!(validate14(data21.hostname, {instancePath:instancePath+"/history_change/hostname",parentData:data21,parentDataProperty:"hostname",rootData}))){
-vErrors = vErrors === null ? validate14.errors : vErrors.concat(validate14.errors);
-errors = vErrors.length;
-}
-}
-if(data21.query !== undefined){
-if(!(validate14(data21.query, {instancePath:instancePath+"/history_change/query",parentData:data21,parentDataProperty:"query",rootData}))){
-vErrors = vErrors === null ? validate14.errors : vErrors.concat(validate14.errors);
-errors = vErrors.length;
-}
-}
-if(data21.when !== undefined){
-let data26 = data21.when;
-if(Array.isArray(data26)){
-const len1 = data26.length;
-for(let i1=0; i1<len1; i1++){
-let data27 = data26[i1];
-if(data27 && typeof data27 == "object" && !Array.isArray(data27)){
-for(const key4 in data27){
-if(!(func2.call(schema19.properties, key4))){
-const err24 = {instancePath:instancePath+"/history_change/when/" + i1,schemaPath:"#/definitions/when/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema19,data:data27};
-if(vErrors === null){
-vErrors = [err24];
-}
-else {
-vErrors.push(err24);
-}
-errors++;
-}
-}
-if(data27.builtin !== undefined){
-let data28 = data27.builtin;
-if(!(((((((((((((((((((((((((((((((((((data28 === "page_url") || (data28 === "page_hostname")) || (data28 === "page_path")) || (data28 === "referrer")) || (data28 === "event")) || (data28 === "click_element")) || (data28 === "click_classes")) || (data28 === "click_id")) || (data28 === "click_target")) || (data28 === "click_url")) || (data28 === "click_text")) || (data28 === "form_element")) || (data28 === "form_classes")) || (data28 === "form_id")) || (data28 === "form_target")) || (data28 === "form_url")) || (data28 === "form_text")) || (data28 === "video_provider")) || (data28 === "video_url")) || (data28 === "video_title")) || (data28 === "video_duration")) || (data28 === "video_percent")) || (data28 === "video_visible")) || (data28 === "video_status")) || (data28 === "video_current_time")) || (data28 === "scroll_depth_threshold")) || (data28 === "scroll_depth_units")) || (data28 === "scroll_direction")) || (data28 === "percent_visible")) || (data28 === "on_screen_duration")) || (data28 === "new_history_fragment")) || (data28 === "old_history_fragment")) || (data28 === "new_history_state")) || (data28 === "old_history_state")) || (data28 === "history_source"))){
-const err25 = {instancePath:instancePath+"/history_change/when/" + i1+"/builtin",schemaPath:"#/definitions/when/properties/builtin/enum",keyword:"enum",params:{allowedValues: schema19.properties.builtin.enum},message:"must be equal to one of the allowed values",schema:schema19.properties.builtin.enum,parentSchema:schema19.properties.builtin,data:data28};
-if(vErrors === null){
-vErrors = [err25];
-}
-else {
-vErrors.push(err25);
-}
-errors++;
-}
-}
-if(data27.data_layer !== undefined){
-let data29 = data27.data_layer;
-if(typeof data29 === "string"){
-if(func3(data29) < 1){
-const err26 = {instancePath:instancePath+"/history_change/when/" + i1+"/data_layer",schemaPath:"#/definitions/when/properties/data_layer/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema19.properties.data_layer,data:data29};
-if(vErrors === null){
-vErrors = [err26];
-}
-else {
-vErrors.push(err26);
-}
-errors++;
-}
-}
-else {
-const err27 = {instancePath:instancePath+"/history_change/when/" + i1+"/data_layer",schemaPath:"#/definitions/when/properties/data_layer/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema19.properties.data_layer.type,parentSchema:schema19.properties.data_layer,data:data29};
-if(vErrors === null){
-vErrors = [err27];
-}
-else {
-vErrors.push(err27);
-}
-errors++;
-}
-}
-if(data27.equals !== undefined){
-let data30 = data27.equals;
-if((typeof data30 !== "string") && (!((typeof data30 == "number") && (isFinite(data30))))){
-const err28 = {instancePath:instancePath+"/history_change/when/" + i1+"/equals",schemaPath:"#/definitions/when/properties/equals/type",keyword:"type",params:{type: schema19.properties.equals.type},message:"must be string,number",schema:schema19.properties.equals.type,parentSchema:schema19.properties.equals,data:data30};
-if(vErrors === null){
-vErrors = [err28];
-}
-else {
-vErrors.push(err28);
-}
-errors++;
-}
-}
-if(data27.contains !== undefined){
-let data31 = data27.contains;
-if(typeof data31 !== "string"){
-const err29 = {instancePath:instancePath+"/history_change/when/" + i1+"/contains",schemaPath:"#/definitions/when/properties/contains/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema19.properties.contains.type,parentSchema:schema19.properties.contains,data:data31};
-if(vErrors === null){
-vErrors = [err29];
-}
-else {
-vErrors.push(err29);
-}
-errors++;
-}
-}
-if(data27.starts_with !== undefined){
-let data32 = data27.starts_with;
-if(typeof data32 !== "string"){
-const err30 = {instancePath:instancePath+"/history_change/when/" + i1+"/starts_with",schemaPath:"#/definitions/when/properties/starts_with/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema19.properties.starts_with.type,parentSchema:schema19.properties.starts_with,data:data32};
-if(vErrors === null){
-vErrors = [err30];
-}
-else {
-vErrors.push(err30);
-}
-errors++;
-}
-}
-if(data27.ends_with !== undefined){
-let data33 = data27.ends_with;
-if(typeof data33 !== "string"){
-const err31 = {instancePath:instancePath+"/history_change/when/" + i1+"/ends_with",schemaPath:"#/definitions/when/properties/ends_with/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema19.properties.ends_with.type,parentSchema:schema19.properties.ends_with,data:data33};
-if(vErrors === null){
-vErrors = [err31];
-}
-else {
-vErrors.push(err31);
-}
-errors++;
-}
-}
-if(data27.matches !== undefined){
-let data34 = data27.matches;
-if(typeof data34 !== "string"){
-const err32 = {instancePath:instancePath+"/history_change/when/" + i1+"/matches",schemaPath:"#/definitions/when/properties/matches/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema19.properties.matches.type,parentSchema:schema19.properties.matches,data:data34};
-if(vErrors === null){
-vErrors = [err32];
-}
-else {
-vErrors.push(err32);
-}
-errors++;
-}
-}
-if(data27.css !== undefined){
-let data35 = data27.css;
-if(typeof data35 !== "string"){
-const err33 = {instancePath:instancePath+"/history_change/when/" + i1+"/css",schemaPath:"#/definitions/when/properties/css/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema19.properties.css.type,parentSchema:schema19.properties.css,data:data35};
-if(vErrors === null){
-vErrors = [err33];
-}
-else {
-vErrors.push(err33);
-}
-errors++;
-}
-}
-if(data27.gt !== undefined){
-let data36 = data27.gt;
-if(!((typeof data36 == "number") && (isFinite(data36)))){
-const err34 = {instancePath:instancePath+"/history_change/when/" + i1+"/gt",schemaPath:"#/definitions/when/properties/gt/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema19.properties.gt.type,parentSchema:schema19.properties.gt,data:data36};
-if(vErrors === null){
-vErrors = [err34];
-}
-else {
-vErrors.push(err34);
-}
-errors++;
-}
-}
-if(data27.gte !== undefined){
-let data37 = data27.gte;
-if(!((typeof data37 == "number") && (isFinite(data37)))){
-const err35 = {instancePath:instancePath+"/history_change/when/" + i1+"/gte",schemaPath:"#/definitions/when/properties/gte/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema19.properties.gte.type,parentSchema:schema19.properties.gte,data:data37};
-if(vErrors === null){
-vErrors = [err35];
-}
-else {
-vErrors.push(err35);
-}
-errors++;
-}
-}
-if(data27.lt !== undefined){
-let data38 = data27.lt;
-if(!((typeof data38 == "number") && (isFinite(data38)))){
-const err36 = {instancePath:instancePath+"/history_change/when/" + i1+"/lt",schemaPath:"#/definitions/when/properties/lt/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema19.properties.lt.type,parentSchema:schema19.properties.lt,data:data38};
-if(vErrors === null){
-vErrors = [err36];
-}
-else {
-vErrors.push(err36);
-}
-errors++;
-}
-}
-if(data27.lte !== undefined){
-let data39 = data27.lte;
-if(!((typeof data39 == "number") && (isFinite(data39)))){
-const err37 = {instancePath:instancePath+"/history_change/when/" + i1+"/lte",schemaPath:"#/definitions/when/properties/lte/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema19.properties.lte.type,parentSchema:schema19.properties.lte,data:data39};
-if(vErrors === null){
-vErrors = [err37];
-}
-else {
-vErrors.push(err37);
-}
-errors++;
-}
-}
-if(data27.negate !== undefined){
-let data40 = data27.negate;
-if(typeof data40 !== "boolean"){
-const err38 = {instancePath:instancePath+"/history_change/when/" + i1+"/negate",schemaPath:"#/definitions/when/properties/negate/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema19.properties.negate.type,parentSchema:schema19.properties.negate,data:data40};
-if(vErrors === null){
-vErrors = [err38];
-}
-else {
-vErrors.push(err38);
-}
-errors++;
-}
-}
-if(data27.ignore_case !== undefined){
-let data41 = data27.ignore_case;
-if(typeof data41 !== "boolean"){
-const err39 = {instancePath:instancePath+"/history_change/when/" + i1+"/ignore_case",schemaPath:"#/definitions/when/properties/ignore_case/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema19.properties.ignore_case.type,parentSchema:schema19.properties.ignore_case,data:data41};
-if(vErrors === null){
-vErrors = [err39];
-}
-else {
-vErrors.push(err39);
-}
-errors++;
-}
-}
-}
-else {
-const err40 = {instancePath:instancePath+"/history_change/when/" + i1,schemaPath:"#/definitions/when/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema19.type,parentSchema:schema19,data:data27};
-if(vErrors === null){
-vErrors = [err40];
-}
-else {
-vErrors.push(err40);
-}
-errors++;
-}
-}
-}
-else {
-const err41 = {instancePath:instancePath+"/history_change/when",schemaPath:"#/properties/history_change/properties/when/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema16.properties.history_change.properties.when.type,parentSchema:schema16.properties.history_change.properties.when,data:data26};
-if(vErrors === null){
-vErrors = [err41];
-}
-else {
-vErrors.push(err41);
-}
-errors++;
-}
-}
-}
-else {
-const err42 = {instancePath:instancePath+"/history_change",schemaPath:"#/properties/history_change/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema16.properties.history_change.type,parentSchema:schema16.properties.history_change,data:data21};
-if(vErrors === null){
-vErrors = [err42];
-}
-else {
-vErrors.push(err42);
-}
-errors++;
-}
-}
-if(data.click !== undefined){
-let data42 = data.click;
-if(data42 && typeof data42 == "object" && !Array.isArray(data42)){
-for(const key5 in data42){
-if(!(func2.call(schema16.properties.click.properties, key5))){
-const err43 = {instancePath:instancePath+"/click",schemaPath:"#/properties/click/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema16.properties.click,data:data42};
-if(vErrors === null){
-vErrors = [err43];
-}
-else {
-vErrors.push(err43);
-}
-errors++;
-}
-}
-if(data42.path !== undefined){
-if(!(validate14(data42.path, {instancePath:instancePath+"/click/path",parentData:data42,parentDataProperty:"path",rootData}))){
-vErrors = vErrors === null ? validate14.errors : vErrors.concat(validate14.errors);
-errors = vErrors.length;
-}
-}
-if(data42.url !== undefined){
-if(!(validate14(data42.url, {instancePath:instancePath+"/click/url",parentData:data42,parentDataProperty:"url",rootData}))){
-vErrors = vErrors === null ? validate14.errors : vErrors.concat(validate14.errors);
-errors = vErrors.length;
-}
-}
-if(data42.hostname !== undefined){
-if(!(validate14(data42.hostname, {instancePath:instancePath+"/click/hostname",parentData:data42,parentDataProperty:"hostname",rootData}))){
-vErrors = vErrors === null ? validate14.errors : vErrors.concat(validate14.errors);
-errors = vErrors.length;
-}
-}
-if(data42.query !== undefined){
-if(!(validate14(data42.query, {instancePath:instancePath+"/click/query",parentData:data42,parentDataProperty:"query",rootData}))){
-vErrors = vErrors === null ? validate14.errors : vErrors.concat(validate14.errors);
-errors = vErrors.length;
-}
-}
-if(data42.when !== undefined){
-let data47 = data42.when;
-if(Array.isArray(data47)){
-const len2 = data47.length;
-for(let i2=0; i2<len2; i2++){
-let data48 = data47[i2];
-if(data48 && typeof data48 == "object" && !Array.isArray(data48)){
-for(const key6 in data48){
-if(!(func2.call(schema19.properties, key6))){
-const err44 = {instancePath:instancePath+"/click/when/" + i2,schemaPath:"#/definitions/when/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema19,data:data48};
-if(vErrors === null){
-vErrors = [err44];
-}
-else {
-vErrors.push(err44);
-}
-errors++;
-}
-}
-if(data48.builtin !== undefined){
-let data49 = data48.builtin;
-if(!(((((((((((((((((((((((((((((((((((data49 === "page_url") || (data49 === "page_hostname")) || (data49 === "page_path")) || (data49 === "referrer")) || (data49 === "event")) || (data49 === "click_element")) || (data49 === "click_classes")) || (data49 === "click_id")) || (data49 === "click_target")) || (data49 === "click_url")) || (data49 === "click_text")) || (data49 === "form_element")) || (data49 === "form_classes")) || (data49 === "form_id")) || (data49 === "form_target")) || (data49 === "form_url")) || (data49 === "form_text")) || (data49 === "video_provider")) || (data49 === "video_url")) || (data49 === "video_title")) || (data49 === "video_duration")) || (data49 === "video_percent")) || (data49 === "video_visible")) || (data49 === "video_status")) || (data49 === "video_current_time")) || (data49 === "scroll_depth_threshold")) || (data49 === "scroll_depth_units")) || (data49 === "scroll_direction")) || (data49 === "percent_visible")) || (data49 === "on_screen_duration")) || (data49 === "new_history_fragment")) || (data49 === "old_history_fragment")) || (data49 === "new_history_state")) || (data49 === "old_history_state")) || (data49 === "history_source"))){
-const err45 = {instancePath:instancePath+"/click/when/" + i2+"/builtin",schemaPath:"#/definitions/when/properties/builtin/enum",keyword:"enum",params:{allowedValues: schema19.properties.builtin.enum},message:"must be equal to one of the allowed values",schema:schema19.properties.builtin.enum,parentSchema:schema19.properties.builtin,data:data49};
-if(vErrors === null){
-vErrors = [err45];
-}
-else {
-vErrors.push(err45);
-}
-errors++;
-}
-}
-if(data48.data_layer !== undefined){
-let data50 = data48.data_layer;
-if(typeof data50 === "string"){
-if(func3(data50) < 1){
-const err46 = {instancePath:instancePath+"/click/when/" + i2+"/data_layer",schemaPath:"#/definitions/when/properties/data_layer/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema19.properties.data_layer,data:data50};
-if(vErrors === null){
-vErrors = [err46];
-}
-else {
-vErrors.push(err46);
-}
-errors++;
-}
-}
-else {
-const err47 = {instancePath:instancePath+"/click/when/" + i2+"/data_layer",schemaPath:"#/definitions/when/properties/data_layer/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema19.properties.data_layer.type,parentSchema:schema19.properties.data_layer,data:data50};
-if(vErrors === null){
-vErrors = [err47];
-}
-else {
-vErrors.push(err47);
-}
-errors++;
-}
-}
-if(data48.equals !== undefined){
-let data51 = data48.equals;
-if((typeof data51 !== "string") && (!((typeof data51 == "number") && (isFinite(data51))))){
-const err48 = {instancePath:instancePath+"/click/when/" + i2+"/equals",schemaPath:"#/definitions/when/properties/equals/type",keyword:"type",params:{type: schema19.properties.equals.type},message:"must be string,number",schema:schema19.properties.equals.type,parentSchema:schema19.properties.equals,data:data51};
-if(vErrors === null){
-vErrors = [err48];
-}
-else {
-vErrors.push(err48);
-}
-errors++;
-}
-}
-if(data48.contains !== undefined){
-let data52 = data48.contains;
-if(typeof data52 !== "string"){
-const err49 = {instancePath:instancePath+"/click/when/" + i2+"/contains",schemaPath:"#/definitions/when/properties/contains/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema19.properties.contains.type,parentSchema:schema19.properties.contains,data:data52};
-if(vErrors === null){
-vErrors = [err49];
-}
-else {
-vErrors.push(err49);
-}
-errors++;
-}
-}
-if(data48.starts_with !== undefined){
-let data53 = data48.starts_with;
-if(typeof data53 !== "string"){
-const err50 = {instancePath:instancePath+"/click/when/" + i2+"/starts_with",schemaPath:"#/definitions/when/properties/starts_with/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema19.properties.starts_with.type,parentSchema:schema19.properties.starts_with,data:data53};
-if(vErrors === null){
-vErrors = [err50];
-}
-else {
-vErrors.push(err50);
-}
-errors++;
-}
-}
-if(data48.ends_with !== undefined){
-let data54 = data48.ends_with;
-if(typeof data54 !== "string"){
-const err51 = {instancePath:instancePath+"/click/when/" + i2+"/ends_with",schemaPath:"#/definitions/when/properties/ends_with/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema19.properties.ends_with.type,parentSchema:schema19.properties.ends_with,data:data54};
-if(vErrors === null){
-vErrors = [err51];
-}
-else {
-vErrors.push(err51);
-}
-errors++;
-}
-}
-if(data48.matches !== undefined){
-let data55 = data48.matches;
-if(typeof data55 !== "string"){
-const err52 = {instancePath:instancePath+"/click/when/" + i2+"/matches",schemaPath:"#/definitions/when/properties/matches/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema19.properties.matches.type,parentSchema:schema19.properties.matches,data:data55};
-if(vErrors === null){
-vErrors = [err52];
-}
-else {
-vErrors.push(err52);
-}
-errors++;
-}
-}
-if(data48.css !== undefined){
-let data56 = data48.css;
-if(typeof data56 !== "string"){
-const err53 = {instancePath:instancePath+"/click/when/" + i2+"/css",schemaPath:"#/definitions/when/properties/css/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema19.properties.css.type,parentSchema:schema19.properties.css,data:data56};
-if(vErrors === null){
-vErrors = [err53];
-}
-else {
-vErrors.push(err53);
-}
-errors++;
-}
-}
-if(data48.gt !== undefined){
-let data57 = data48.gt;
-if(!((typeof data57 == "number") && (isFinite(data57)))){
-const err54 = {instancePath:instancePath+"/click/when/" + i2+"/gt",schemaPath:"#/definitions/when/properties/gt/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema19.properties.gt.type,parentSchema:schema19.properties.gt,data:data57};
-if(vErrors === null){
-vErrors = [err54];
-}
-else {
-vErrors.push(err54);
-}
-errors++;
-}
-}
-if(data48.gte !== undefined){
-let data58 = data48.gte;
-if(!((typeof data58 == "number") && (isFinite(data58)))){
-const err55 = {instancePath:instancePath+"/click/when/" + i2+"/gte",schemaPath:"#/definitions/when/properties/gte/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema19.properties.gte.type,parentSchema:schema19.properties.gte,data:data58};
-if(vErrors === null){
-vErrors = [err55];
-}
-else {
-vErrors.push(err55);
-}
-errors++;
-}
-}
-if(data48.lt !== undefined){
-let data59 = data48.lt;
-if(!((typeof data59 == "number") && (isFinite(data59)))){
-const err56 = {instancePath:instancePath+"/click/when/" + i2+"/lt",schemaPath:"#/definitions/when/properties/lt/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema19.properties.lt.type,parentSchema:schema19.properties.lt,data:data59};
-if(vErrors === null){
-vErrors = [err56];
-}
-else {
-vErrors.push(err56);
-}
-errors++;
-}
-}
-if(data48.lte !== undefined){
-let data60 = data48.lte;
-if(!((typeof data60 == "number") && (isFinite(data60)))){
-const err57 = {instancePath:instancePath+"/click/when/" + i2+"/lte",schemaPath:"#/definitions/when/properties/lte/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema19.properties.lte.type,parentSchema:schema19.properties.lte,data:data60};
-if(vErrors === null){
-vErrors = [err57];
-}
-else {
-vErrors.push(err57);
-}
-errors++;
-}
-}
-if(data48.negate !== undefined){
-let data61 = data48.negate;
-if(typeof data61 !== "boolean"){
-const err58 = {instancePath:instancePath+"/click/when/" + i2+"/negate",schemaPath:"#/definitions/when/properties/negate/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema19.properties.negate.type,parentSchema:schema19.properties.negate,data:data61};
-if(vErrors === null){
-vErrors = [err58];
-}
-else {
-vErrors.push(err58);
-}
-errors++;
-}
-}
-if(data48.ignore_case !== undefined){
-let data62 = data48.ignore_case;
-if(typeof data62 !== "boolean"){
-const err59 = {instancePath:instancePath+"/click/when/" + i2+"/ignore_case",schemaPath:"#/definitions/when/properties/ignore_case/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema19.properties.ignore_case.type,parentSchema:schema19.properties.ignore_case,data:data62};
-if(vErrors === null){
-vErrors = [err59];
-}
-else {
-vErrors.push(err59);
-}
-errors++;
-}
-}
-}
-else {
-const err60 = {instancePath:instancePath+"/click/when/" + i2,schemaPath:"#/definitions/when/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema19.type,parentSchema:schema19,data:data48};
-if(vErrors === null){
-vErrors = [err60];
-}
-else {
-vErrors.push(err60);
-}
-errors++;
-}
-}
-}
-else {
-const err61 = {instancePath:instancePath+"/click/when",schemaPath:"#/properties/click/properties/when/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema16.properties.click.properties.when.type,parentSchema:schema16.properties.click.properties.when,data:data47};
-if(vErrors === null){
-vErrors = [err61];
-}
-else {
-vErrors.push(err61);
-}
-errors++;
-}
-}
-if(data42.selector !== undefined){
-let data63 = data42.selector;
-if(typeof data63 !== "string"){
-const err62 = {instancePath:instancePath+"/click/selector",schemaPath:"#/properties/click/properties/selector/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties.click.properties.selector.type,parentSchema:schema16.properties.click.properties.selector,data:data63};
-if(vErrors === null){
-vErrors = [err62];
-}
-else {
-vErrors.push(err62);
-}
-errors++;
-}
-}
-if(data42.id !== undefined){
-if(!(validate14(data42.id, {instancePath:instancePath+"/click/id",parentData:data42,parentDataProperty:"id",rootData}))){
-vErrors = vErrors === null ? validate14.errors : vErrors.concat(validate14.errors);
-errors = vErrors.length;
-}
-}
-if(data42.classes !== undefined){
-if(!(validate14(data42.classes, {instancePath:instancePath+"/click/classes",parentData:data42,parentDataProperty:"classes",rootData}))){
-vErrors = vErrors === null ? validate14.errors : vErrors.concat(validate14.errors);
-errors = vErrors.length;
-}
-}
-if(data42.text !== undefined){
-if(!(validate14(data42.text, {instancePath:instancePath+"/click/text",parentData:data42,parentDataProperty:"text",rootData}))){
-vErrors = vErrors === null ? validate14.errors : vErrors.concat(validate14.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err63 = {instancePath:instancePath+"/click",schemaPath:"#/properties/click/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema16.properties.click.type,parentSchema:schema16.properties.click,data:data42};
-if(vErrors === null){
-vErrors = [err63];
-}
-else {
-vErrors.push(err63);
-}
-errors++;
-}
-}
-if(data.link_click !== undefined){
-let data67 = data.link_click;
-if(data67 && typeof data67 == "object" && !Array.isArray(data67)){
-for(const key7 in data67){
-if(!(func2.call(schema16.properties.link_click.properties, key7))){
-const err64 = {instancePath:instancePath+"/link_click",schemaPath:"#/properties/link_click/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema16.properties.link_click,data:data67};
-if(vErrors === null){
-vErrors = [err64];
-}
-else {
-vErrors.push(err64);
-}
-errors++;
-}
-}
-if(data67.path !== undefined){
-if(!(validate14(data67.path, {instancePath:instancePath+"/link_click/path",parentData:data67,parentDataProperty:"path",rootData}))){
-vErrors = vErrors === null ? validate14.errors : vErrors.concat(validate14.errors);
-errors = vErrors.length;
-}
-}
-if(data67.url !== undefined){
-if(!(validate14(data67.url, {instancePath:instancePath+"/link_click/url",parentData:data67,parentDataProperty:"url",rootData}))){
-vErrors = vErrors === null ? validate14.errors : vErrors.concat(validate14.errors);
-errors = vErrors.length;
-}
-}
-if(data67.hostname !== undefined){
-if(!(validate14(data67.hostname, {instancePath:instancePath+"/link_click/hostname",parentData:data67,parentDataProperty:"hostname",rootData}))){
-vErrors = vErrors === null ? validate14.errors : vErrors.concat(validate14.errors);
-errors = vErrors.length;
-}
-}
-if(data67.query !== undefined){
-if(!(validate14(data67.query, {instancePath:instancePath+"/link_click/query",parentData:data67,parentDataProperty:"query",rootData}))){
-vErrors = vErrors === null ? validate14.errors : vErrors.concat(validate14.errors);
-errors = vErrors.length;
-}
-}
-if(data67.when !== undefined){
-let data72 = data67.when;
-if(Array.isArray(data72)){
-const len3 = data72.length;
-for(let i3=0; i3<len3; i3++){
-let data73 = data72[i3];
-if(data73 && typeof data73 == "object" && !Array.isArray(data73)){
-for(const key8 in data73){
-if(!(func2.call(schema19.properties, key8))){
-const err65 = {instancePath:instancePath+"/link_click/when/" + i3,schemaPath:"#/definitions/when/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema19,data:data73};
-if(vErrors === null){
-vErrors = [err65];
-}
-else {
-vErrors.push(err65);
-}
-errors++;
-}
-}
-if(data73.builtin !== undefined){
-let data74 = data73.builtin;
-if(!(((((((((((((((((((((((((((((((((((data74 === "page_url") || (data74 === "page_hostname")) || (data74 === "page_path")) || (data74 === "referrer")) || (data74 === "event")) || (data74 === "click_element")) || (data74 === "click_classes")) || (data74 === "click_id")) || (data74 === "click_target")) || (data74 === "click_url")) || (data74 === "click_text")) || (data74 === "form_element")) || (data74 === "form_classes")) || (data74 === "form_id")) || (data74 === "form_target")) || (data74 === "form_url")) || (data74 === "form_text")) || (data74 === "video_provider")) || (data74 === "video_url")) || (data74 === "video_title")) || (data74 === "video_duration")) || (data74 === "video_percent")) || (data74 === "video_visible")) || (data74 === "video_status")) || (data74 === "video_current_time")) || (data74 === "scroll_depth_threshold")) || (data74 === "scroll_depth_units")) || (data74 === "scroll_direction")) || (data74 === "percent_visible")) || (data74 === "on_screen_duration")) || (data74 === "new_history_fragment")) || (data74 === "old_history_fragment")) || (data74 === "new_history_state")) || (data74 === "old_history_state")) || (data74 === "history_source"))){
-const err66 = {instancePath:instancePath+"/link_click/when/" + i3+"/builtin",schemaPath:"#/definitions/when/properties/builtin/enum",keyword:"enum",params:{allowedValues: schema19.properties.builtin.enum},message:"must be equal to one of the allowed values",schema:schema19.properties.builtin.enum,parentSchema:schema19.properties.builtin,data:data74};
-if(vErrors === null){
-vErrors = [err66];
-}
-else {
-vErrors.push(err66);
-}
-errors++;
-}
-}
-if(data73.data_layer !== undefined){
-let data75 = data73.data_layer;
-if(typeof data75 === "string"){
-if(func3(data75) < 1){
-const err67 = {instancePath:instancePath+"/link_click/when/" + i3+"/data_layer",schemaPath:"#/definitions/when/properties/data_layer/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema19.properties.data_layer,data:data75};
-if(vErrors === null){
-vErrors = [err67];
-}
-else {
-vErrors.push(err67);
-}
-errors++;
-}
-}
-else {
-const err68 = {instancePath:instancePath+"/link_click/when/" + i3+"/data_layer",schemaPath:"#/definitions/when/properties/data_layer/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema19.properties.data_layer.type,parentSchema:schema19.properties.data_layer,data:data75};
-if(vErrors === null){
-vErrors = [err68];
-}
-else {
-vErrors.push(err68);
-}
-errors++;
-}
-}
-if(data73.equals !== undefined){
-let data76 = data73.equals;
-if((typeof data76 !== "string") && (!((typeof data76 == "number") && (isFinite(data76))))){
-const err69 = {instancePath:instancePath+"/link_click/when/" + i3+"/equals",schemaPath:"#/definitions/when/properties/equals/type",keyword:"type",params:{type: schema19.properties.equals.type},message:"must be string,number",schema:schema19.properties.equals.type,parentSchema:schema19.properties.equals,data:data76};
-if(vErrors === null){
-vErrors = [err69];
-}
-else {
-vErrors.push(err69);
-}
-errors++;
-}
-}
-if(data73.contains !== undefined){
-let data77 = data73.contains;
-if(typeof data77 !== "string"){
-const err70 = {instancePath:instancePath+"/link_click/when/" + i3+"/contains",schemaPath:"#/definitions/when/properties/contains/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema19.properties.contains.type,parentSchema:schema19.properties.contains,data:data77};
-if(vErrors === null){
-vErrors = [err70];
-}
-else {
-vErrors.push(err70);
-}
-errors++;
-}
-}
-if(data73.starts_with !== undefined){
-let data78 = data73.starts_with;
-if(typeof data78 !== "string"){
-const err71 = {instancePath:instancePath+"/link_click/when/" + i3+"/starts_with",schemaPath:"#/definitions/when/properties/starts_with/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema19.properties.starts_with.type,parentSchema:schema19.properties.starts_with,data:data78};
-if(vErrors === null){
-vErrors = [err71];
-}
-else {
-vErrors.push(err71);
-}
-errors++;
-}
-}
-if(data73.ends_with !== undefined){
-let data79 = data73.ends_with;
-if(typeof data79 !== "string"){
-const err72 = {instancePath:instancePath+"/link_click/when/" + i3+"/ends_with",schemaPath:"#/definitions/when/properties/ends_with/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema19.properties.ends_with.type,parentSchema:schema19.properties.ends_with,data:data79};
-if(vErrors === null){
-vErrors = [err72];
-}
-else {
-vErrors.push(err72);
-}
-errors++;
-}
-}
-if(data73.matches !== undefined){
-let data80 = data73.matches;
-if(typeof data80 !== "string"){
-const err73 = {instancePath:instancePath+"/link_click/when/" + i3+"/matches",schemaPath:"#/definitions/when/properties/matches/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema19.properties.matches.type,parentSchema:schema19.properties.matches,data:data80};
-if(vErrors === null){
-vErrors = [err73];
-}
-else {
-vErrors.push(err73);
-}
-errors++;
-}
-}
-if(data73.css !== undefined){
-let data81 = data73.css;
-if(typeof data81 !== "string"){
-const err74 = {instancePath:instancePath+"/link_click/when/" + i3+"/css",schemaPath:"#/definitions/when/properties/css/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema19.properties.css.type,parentSchema:schema19.properties.css,data:data81};
-if(vErrors === null){
-vErrors = [err74];
-}
-else {
-vErrors.push(err74);
-}
-errors++;
-}
-}
-if(data73.gt !== undefined){
-let data82 = data73.gt;
-if(!((typeof data82 == "number") && (isFinite(data82)))){
-const err75 = {instancePath:instancePath+"/link_click/when/" + i3+"/gt",schemaPath:"#/definitions/when/properties/gt/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema19.properties.gt.type,parentSchema:schema19.properties.gt,data:data82};
-if(vErrors === null){
-vErrors = [err75];
-}
-else {
-vErrors.push(err75);
-}
-errors++;
-}
-}
-if(data73.gte !== undefined){
-let data83 = data73.gte;
-if(!((typeof data83 == "number") && (isFinite(data83)))){
-const err76 = {instancePath:instancePath+"/link_click/when/" + i3+"/gte",schemaPath:"#/definitions/when/properties/gte/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema19.properties.gte.type,parentSchema:schema19.properties.gte,data:data83};
-if(vErrors === null){
-vErrors = [err76];
-}
-else {
-vErrors.push(err76);
-}
-errors++;
-}
-}
-if(data73.lt !== undefined){
-let data84 = data73.lt;
-if(!((typeof data84 == "number") && (isFinite(data84)))){
-const err77 = {instancePath:instancePath+"/link_click/when/" + i3+"/lt",schemaPath:"#/definitions/when/properties/lt/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema19.properties.lt.type,parentSchema:schema19.properties.lt,data:data84};
-if(vErrors === null){
-vErrors = [err77];
-}
-else {
-vErrors.push(err77);
-}
-errors++;
-}
-}
-if(data73.lte !== undefined){
-let data85 = data73.lte;
-if(!((typeof data85 == "number") && (isFinite(data85)))){
-const err78 = {instancePath:instancePath+"/link_click/when/" + i3+"/lte",schemaPath:"#/definitions/when/properties/lte/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema19.properties.lte.type,parentSchema:schema19.properties.lte,data:data85};
-if(vErrors === null){
-vErrors = [err78];
-}
-else {
-vErrors.push(err78);
-}
-errors++;
-}
-}
-if(data73.negate !== undefined){
-let data86 = data73.negate;
-if(typeof data86 !== "boolean"){
-const err79 = {instancePath:instancePath+"/link_click/when/" + i3+"/negate",schemaPath:"#/definitions/when/properties/negate/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema19.properties.negate.type,parentSchema:schema19.properties.negate,data:data86};
-if(vErrors === null){
-vErrors = [err79];
-}
-else {
-vErrors.push(err79);
-}
-errors++;
-}
-}
-if(data73.ignore_case !== undefined){
-let data87 = data73.ignore_case;
-if(typeof data87 !== "boolean"){
-const err80 = {instancePath:instancePath+"/link_click/when/" + i3+"/ignore_case",schemaPath:"#/definitions/when/properties/ignore_case/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema19.properties.ignore_case.type,parentSchema:schema19.properties.ignore_case,data:data87};
-if(vErrors === null){
-vErrors = [err80];
-}
-else {
-vErrors.push(err80);
-}
-errors++;
-}
-}
-}
-else {
-const err81 = {instancePath:instancePath+"/link_click/when/" + i3,schemaPath:"#/definitions/when/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema19.type,parentSchema:schema19,data:data73};
-if(vErrors === null){
-vErrors = [err81];
-}
-else {
-vErrors.push(err81);
-}
-errors++;
-}
-}
-}
-else {
-const err82 = {instancePath:instancePath+"/link_click/when",schemaPath:"#/properties/link_click/properties/when/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema16.properties.link_click.properties.when.type,parentSchema:schema16.properties.link_click.properties.when,data:data72};
-if(vErrors === null){
-vErrors = [err82];
-}
-else {
-vErrors.push(err82);
-}
-errors++;
-}
-}
-if(data67.text !== undefined){
-if(!(validate14(data67.text, {instancePath:instancePath+"/link_click/text",parentData:data67,parentDataProperty:"text",rootData}))){
-vErrors = vErrors === null ? validate14.errors : vErrors.concat(validate14.errors);
-errors = vErrors.length;
-}
-}
-if(data67.selector !== undefined){
-let data89 = data67.selector;
-if(typeof data89 !== "string"){
-const err83 = {instancePath:instancePath+"/link_click/selector",schemaPath:"#/properties/link_click/properties/selector/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties.link_click.properties.selector.type,parentSchema:schema16.properties.link_click.properties.selector,data:data89};
-if(vErrors === null){
-vErrors = [err83];
-}
-else {
-vErrors.push(err83);
-}
-errors++;
-}
-}
-if(data67.file_extensions !== undefined){
-let data90 = data67.file_extensions;
-if(Array.isArray(data90)){
-if(data90.length < 1){
-const err84 = {instancePath:instancePath+"/link_click/file_extensions",schemaPath:"#/properties/link_click/properties/file_extensions/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema16.properties.link_click.properties.file_extensions,data:data90};
-if(vErrors === null){
-vErrors = [err84];
-}
-else {
-vErrors.push(err84);
-}
-errors++;
-}
-const len4 = data90.length;
-for(let i4=0; i4<len4; i4++){
-let data91 = data90[i4];
-if(typeof data91 === "string"){
-if(!pattern2.test(data91)){
-const err85 = {instancePath:instancePath+"/link_click/file_extensions/" + i4,schemaPath:"#/properties/link_click/properties/file_extensions/items/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9]+$"},message:"must match pattern \""+"^[A-Za-z0-9]+$"+"\"",schema:"^[A-Za-z0-9]+$",parentSchema:schema16.properties.link_click.properties.file_extensions.items,data:data91};
-if(vErrors === null){
-vErrors = [err85];
-}
-else {
-vErrors.push(err85);
-}
-errors++;
-}
-}
-else {
-const err86 = {instancePath:instancePath+"/link_click/file_extensions/" + i4,schemaPath:"#/properties/link_click/properties/file_extensions/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties.link_click.properties.file_extensions.items.type,parentSchema:schema16.properties.link_click.properties.file_extensions.items,data:data91};
-if(vErrors === null){
-vErrors = [err86];
-}
-else {
-vErrors.push(err86);
-}
-errors++;
-}
-}
-}
-else {
-const err87 = {instancePath:instancePath+"/link_click/file_extensions",schemaPath:"#/properties/link_click/properties/file_extensions/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema16.properties.link_click.properties.file_extensions.type,parentSchema:schema16.properties.link_click.properties.file_extensions,data:data90};
-if(vErrors === null){
-vErrors = [err87];
-}
-else {
-vErrors.push(err87);
-}
-errors++;
-}
-}
-if(data67.outbound !== undefined){
-let data92 = data67.outbound;
-if(typeof data92 !== "boolean"){
-const err88 = {instancePath:instancePath+"/link_click/outbound",schemaPath:"#/properties/link_click/properties/outbound/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema16.properties.link_click.properties.outbound.type,parentSchema:schema16.properties.link_click.properties.outbound,data:data92};
-if(vErrors === null){
-vErrors = [err88];
-}
-else {
-vErrors.push(err88);
-}
-errors++;
-}
-}
-if(data67.protocols !== undefined){
-let data93 = data67.protocols;
-if(Array.isArray(data93)){
-if(data93.length < 1){
-const err89 = {instancePath:instancePath+"/link_click/protocols",schemaPath:"#/properties/link_click/properties/protocols/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema16.properties.link_click.properties.protocols,data:data93};
-if(vErrors === null){
-vErrors = [err89];
-}
-else {
-vErrors.push(err89);
-}
-errors++;
-}
-const len5 = data93.length;
-for(let i5=0; i5<len5; i5++){
-let data94 = data93[i5];
-if(!((data94 === "mailto") || (data94 === "tel"))){
-const err90 = {instancePath:instancePath+"/link_click/protocols/" + i5,schemaPath:"#/properties/link_click/properties/protocols/items/enum",keyword:"enum",params:{allowedValues: schema16.properties.link_click.properties.protocols.items.enum},message:"must be equal to one of the allowed values",schema:schema16.properties.link_click.properties.protocols.items.enum,parentSchema:schema16.properties.link_click.properties.protocols.items,data:data94};
-if(vErrors === null){
-vErrors = [err90];
-}
-else {
-vErrors.push(err90);
-}
-errors++;
-}
-}
-}
-else {
-const err91 = {instancePath:instancePath+"/link_click/protocols",schemaPath:"#/properties/link_click/properties/protocols/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema16.properties.link_click.properties.protocols.type,parentSchema:schema16.properties.link_click.properties.protocols,data:data93};
-if(vErrors === null){
-vErrors = [err91];
-}
-else {
-vErrors.push(err91);
-}
-errors++;
-}
-}
-if(data67.wait_for_tags !== undefined){
-let data95 = data67.wait_for_tags;
-if(!(((typeof data95 == "number") && (!(data95 % 1) && !isNaN(data95))) && (isFinite(data95)))){
-const err92 = {instancePath:instancePath+"/link_click/wait_for_tags",schemaPath:"#/properties/link_click/properties/wait_for_tags/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema16.properties.link_click.properties.wait_for_tags.type,parentSchema:schema16.properties.link_click.properties.wait_for_tags,data:data95};
-if(vErrors === null){
-vErrors = [err92];
-}
-else {
-vErrors.push(err92);
-}
-errors++;
-}
-if((typeof data95 == "number") && (isFinite(data95))){
-if(data95 > 60000 || isNaN(data95)){
-const err93 = {instancePath:instancePath+"/link_click/wait_for_tags",schemaPath:"#/properties/link_click/properties/wait_for_tags/maximum",keyword:"maximum",params:{comparison: "<=", limit: 60000},message:"must be <= 60000",schema:60000,parentSchema:schema16.properties.link_click.properties.wait_for_tags,data:data95};
-if(vErrors === null){
-vErrors = [err93];
-}
-else {
-vErrors.push(err93);
-}
-errors++;
-}
-if(data95 < 0 || isNaN(data95)){
-const err94 = {instancePath:instancePath+"/link_click/wait_for_tags",schemaPath:"#/properties/link_click/properties/wait_for_tags/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema16.properties.link_click.properties.wait_for_tags,data:data95};
-if(vErrors === null){
-vErrors = [err94];
-}
-else {
-vErrors.push(err94);
-}
-errors++;
-}
-}
-}
-if(data67.check_validation !== undefined){
-let data96 = data67.check_validation;
-if(typeof data96 !== "boolean"){
-const err95 = {instancePath:instancePath+"/link_click/check_validation",schemaPath:"#/properties/link_click/properties/check_validation/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema16.properties.link_click.properties.check_validation.type,parentSchema:schema16.properties.link_click.properties.check_validation,data:data96};
-if(vErrors === null){
-vErrors = [err95];
-}
-else {
-vErrors.push(err95);
-}
-errors++;
-}
-}
-}
-else {
-const err96 = {instancePath:instancePath+"/link_click",schemaPath:"#/properties/link_click/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema16.properties.link_click.type,parentSchema:schema16.properties.link_click,data:data67};
-if(vErrors === null){
-vErrors = [err96];
-}
-else {
-vErrors.push(err96);
-}
-errors++;
-}
-}
-if(data.form_submit !== undefined){
-let data97 = data.form_submit;
-if(data97 && typeof data97 == "object" && !Array.isArray(data97)){
-for(const key9 in data97){
-if(!(func2.call(schema16.properties.form_submit.properties, key9))){
-const err97 = {instancePath:instancePath+"/form_submit",schemaPath:"#/properties/form_submit/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema16.properties.form_submit,data:data97};
-if(vErrors === null){
-vErrors = [err97];
-}
-else {
-vErrors.push(err97);
-}
-errors++;
-}
-}
-if(data97.path !== undefined){
-if(!(validate14(data97.path, {instancePath:instancePath+"/form_submit/path",parentData:data97,parentDataProperty:"path",rootData}))){
-vErrors = vErrors === null ? validate14.errors : vErrors.concat(validate14.errors);
-errors = vErrors.length;
-}
-}
-if(data97.url !== undefined){
-if(!(validate14(data97.url, {instancePath:instancePath+"/form_submit/url",parentData:data97,parentDataProperty:"url",rootData}))){
-vErrors = vErrors === null ? validate14.errors : vErrors.concat(validate14.errors);
-errors = vErrors.length;
-}
-}
-if(data97.hostname !== undefined){
-if(!(validate14(data97.hostname, {instancePath:instancePath+"/form_submit/hostname",parentData:data97,parentDataProperty:"hostname",rootData}))){
-vErrors = vErrors === null ? validate14.errors : vErrors.concat(validate14.errors);
-errors = vErrors.length;
-}
-}
-if(data97.query !== undefined){
-if(!(validate14(data97.query, {instancePath:instancePath+"/form_submit/query",parentData:data97,parentDataProperty:"query",rootData}))){
-vErrors = vErrors === null ? validate14.errors : vErrors.concat(validate14.errors);
-errors = vErrors.length;
-}
-}
-if(data97.when !== undefined){
-let data102 = data97.when;
-if(Array.isArray(data102)){
-const len6 = data102.length;
-for(let i6=0; i6<len6; i6++){
-let data103 = data102[i6];
-if(data103 && typeof data103 == "object" && !Array.isArray(data103)){
-for(const key10 in data103){
-if(!(func2.call(schema19.properties, key10))){
-const err98 = {instancePath:instancePath+"/form_submit/when/" + i6,schemaPath:"#/definitions/when/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema19,data:data103};
-if(vErrors === null){
-vErrors = [err98];
-}
-else {
-vErrors.push(err98);
-}
-errors++;
-}
-}
-if(data103.builtin !== undefined){
-let data104 = data103.builtin;
-if(!(((((((((((((((((((((((((((((((((((data104 === "page_url") || (data104 === "page_hostname")) || (data104 === "page_path")) || (data104 === "referrer")) || (data104 === "event")) || (data104 === "click_element")) || (data104 === "click_classes")) || (data104 === "click_id")) || (data104 === "click_target")) || (data104 === "click_url")) || (data104 === "click_text")) || (data104 === "form_element")) || (data104 === "form_classes")) || (data104 === "form_id")) || (data104 === "form_target")) || (data104 === "form_url")) || (data104 === "form_text")) || (data104 === "video_provider")) || (data104 === "video_url")) || (data104 === "video_title")) || (data104 === "video_duration")) || (data104 === "video_percent")) || (data104 === "video_visible")) || (data104 === "video_status")) || (data104 === "video_current_time")) || (data104 === "scroll_depth_threshold")) || (data104 === "scroll_depth_units")) || (data104 === "scroll_direction")) || (data104 === "percent_visible")) || (data104 === "on_screen_duration")) || (data104 === "new_history_fragment")) || (data104 === "old_history_fragment")) || (data104 === "new_history_state")) || (data104 === "old_history_state")) || (data104 === "history_source"))){
-const err99 = {instancePath:instancePath+"/form_submit/when/" + i6+"/builtin",schemaPath:"#/definitions/when/properties/builtin/enum",keyword:"enum",params:{allowedValues: schema19.properties.builtin.enum},message:"must be equal to one of the allowed values",schema:schema19.properties.builtin.enum,parentSchema:schema19.properties.builtin,data:data104};
-if(vErrors === null){
-vErrors = [err99];
-}
-else {
-vErrors.push(err99);
-}
-errors++;
-}
-}
-if(data103.data_layer !== undefined){
-let data105 = data103.data_layer;
-if(typeof data105 === "string"){
-if(func3(data105) < 1){
-const err100 = {instancePath:instancePath+"/form_submit/when/" + i6+"/data_layer",schemaPath:"#/definitions/when/properties/data_layer/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema19.properties.data_layer,data:data105};
-if(vErrors === null){
-vErrors = [err100];
-}
-else {
-vErrors.push(err100);
-}
-errors++;
-}
-}
-else {
-const err101 = {instancePath:instancePath+"/form_submit/when/" + i6+"/data_layer",schemaPath:"#/definitions/when/properties/data_layer/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema19.properties.data_layer.type,parentSchema:schema19.properties.data_layer,data:data105};
-if(vErrors === null){
-vErrors = [err101];
-}
-else {
-vErrors.push(err101);
-}
-errors++;
-}
-}
-if(data103.equals !== undefined){
-let data106 = data103.equals;
-if((typeof data106 !== "string") && (!((typeof data106 == "number") && (isFinite(data106))))){
-const err102 = {instancePath:instancePath+"/form_submit/when/" + i6+"/equals",schemaPath:"#/definitions/when/properties/equals/type",keyword:"type",params:{type: schema19.properties.equals.type},message:"must be string,number",schema:schema19.properties.equals.type,parentSchema:schema19.properties.equals,data:data106};
-if(vErrors === null){
-vErrors = [err102];
-}
-else {
-vErrors.push(err102);
-}
-errors++;
-}
-}
-if(data103.contains !== undefined){
-let data107 = data103.contains;
-if(typeof data107 !== "string"){
-const err103 = {instancePath:instancePath+"/form_submit/when/" + i6+"/contains",schemaPath:"#/definitions/when/properties/contains/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema19.properties.contains.type,parentSchema:schema19.properties.contains,data:data107};
-if(vErrors === null){
-vErrors = [err103];
-}
-else {
-vErrors.push(err103);
-}
-errors++;
-}
-}
-if(data103.starts_with !== undefined){
-let data108 = data103.starts_with;
-if(typeof data108 !== "string"){
-const err104 = {instancePath:instancePath+"/form_submit/when/" + i6+"/starts_with",schemaPath:"#/definitions/when/properties/starts_with/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema19.properties.starts_with.type,parentSchema:schema19.properties.starts_with,data:data108};
-if(vErrors === null){
-vErrors = [err104];
-}
-else {
-vErrors.push(err104);
-}
-errors++;
-}
-}
-if(data103.ends_with !== undefined){
-let data109 = data103.ends_with;
-if(typeof data109 !== "string"){
-const err105 = {instancePath:instancePath+"/form_submit/when/" + i6+"/ends_with",schemaPath:"#/definitions/when/properties/ends_with/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema19.properties.ends_with.type,parentSchema:schema19.properties.ends_with,data:data109};
-if(vErrors === null){
-vErrors = [err105];
-}
-else {
-vErrors.push(err105);
-}
-errors++;
-}
-}
-if(data103.matches !== undefined){
-let data110 = data103.matches;
-if(typeof data110 !== "string"){
-const err106 = {instancePath:instancePath+"/form_submit/when/" + i6+"/matches",schemaPath:"#/definitions/when/properties/matches/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema19.properties.matches.type,parentSchema:schema19.properties.matches,data:data110};
-if(vErrors === null){
-vErrors = [err106];
-}
-else {
-vErrors.push(err106);
-}
-errors++;
-}
-}
-if(data103.css !== undefined){
-let data111 = data103.css;
-if(typeof data111 !== "string"){
-const err107 = {instancePath:instancePath+"/form_submit/when/" + i6+"/css",schemaPath:"#/definitions/when/properties/css/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema19.properties.css.type,parentSchema:schema19.properties.css,data:data111};
-if(vErrors === null){
-vErrors = [err107];
-}
-else {
-vErrors.push(err107);
-}
-errors++;
-}
-}
-if(data103.gt !== undefined){
-let data112 = data103.gt;
-if(!((typeof data112 == "number") && (isFinite(data112)))){
-const err108 = {instancePath:instancePath+"/form_submit/when/" + i6+"/gt",schemaPath:"#/definitions/when/properties/gt/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema19.properties.gt.type,parentSchema:schema19.properties.gt,data:data112};
-if(vErrors === null){
-vErrors = [err108];
-}
-else {
-vErrors.push(err108);
-}
-errors++;
-}
-}
-if(data103.gte !== undefined){
-let data113 = data103.gte;
-if(!((typeof data113 == "number") && (isFinite(data113)))){
-const err109 = {instancePath:instancePath+"/form_submit/when/" + i6+"/gte",schemaPath:"#/definitions/when/properties/gte/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema19.properties.gte.type,parentSchema:schema19.properties.gte,data:data113};
-if(vErrors === null){
-vErrors = [err109];
-}
-else {
-vErrors.push(err109);
-}
-errors++;
-}
-}
-if(data103.lt !== undefined){
-let data114 = data103.lt;
-if(!((typeof data114 == "number") && (isFinite(data114)))){
-const err110 = {instancePath:instancePath+"/form_submit/when/" + i6+"/lt",schemaPath:"#/definitions/when/properties/lt/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema19.properties.lt.type,parentSchema:schema19.properties.lt,data:data114};
-if(vErrors === null){
-vErrors = [err110];
-}
-else {
-vErrors.push(err110);
-}
-errors++;
-}
-}
-if(data103.lte !== undefined){
-let data115 = data103.lte;
-if(!((typeof data115 == "number") && (isFinite(data115)))){
-const err111 = {instancePath:instancePath+"/form_submit/when/" + i6+"/lte",schemaPath:"#/definitions/when/properties/lte/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema19.properties.lte.type,parentSchema:schema19.properties.lte,data:data115};
-if(vErrors === null){
-vErrors = [err111];
-}
-else {
-vErrors.push(err111);
-}
-errors++;
-}
-}
-if(data103.negate !== undefined){
-let data116 = data103.negate;
-if(typeof data116 !== "boolean"){
-const err112 = {instancePath:instancePath+"/form_submit/when/" + i6+"/negate",schemaPath:"#/definitions/when/properties/negate/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema19.properties.negate.type,parentSchema:schema19.properties.negate,data:data116};
-if(vErrors === null){
-vErrors = [err112];
-}
-else {
-vErrors.push(err112);
-}
-errors++;
-}
-}
-if(data103.ignore_case !== undefined){
-let data117 = data103.ignore_case;
-if(typeof data117 !== "boolean"){
-const err113 = {instancePath:instancePath+"/form_submit/when/" + i6+"/ignore_case",schemaPath:"#/definitions/when/properties/ignore_case/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema19.properties.ignore_case.type,parentSchema:schema19.properties.ignore_case,data:data117};
-if(vErrors === null){
-vErrors = [err113];
-}
-else {
-vErrors.push(err113);
-}
-errors++;
-}
-}
-}
-else {
-const err114 = {instancePath:instancePath+"/form_submit/when/" + i6,schemaPath:"#/definitions/when/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema19.type,parentSchema:schema19,data:data103};
-if(vErrors === null){
-vErrors = [err114];
-}
-else {
-vErrors.push(err114);
-}
-errors++;
-}
-}
-}
-else {
-const err115 = {instancePath:instancePath+"/form_submit/when",schemaPath:"#/properties/form_submit/properties/when/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema16.properties.form_submit.properties.when.type,parentSchema:schema16.properties.form_submit.properties.when,data:data102};
-if(vErrors === null){
-vErrors = [err115];
-}
-else {
-vErrors.push(err115);
-}
-errors++;
-}
-}
-if(data97.form_id !== undefined){
-if(!(validate14(data97.form_id, {instancePath:instancePath+"/form_submit/form_id",parentData:data97,parentDataProperty:"form_id",rootData}))){
-vErrors = vErrors === null ? validate14.errors : vErrors.concat(validate14.errors);
-errors = vErrors.length;
-}
-}
-if(data97.selector !== undefined){
-let data119 = data97.selector;
-if(typeof data119 !== "string"){
-const err116 = {instancePath:instancePath+"/form_submit/selector",schemaPath:"#/properties/form_submit/properties/selector/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties.form_submit.properties.selector.type,parentSchema:schema16.properties.form_submit.properties.selector,data:data119};
-if(vErrors === null){
-vErrors = [err116];
-}
-else {
-vErrors.push(err116);
-}
-errors++;
-}
-}
-if(data97.classes !== undefined){
-if(!(validate14(data97.classes, {instancePath:instancePath+"/form_submit/classes",parentData:data97,parentDataProperty:"classes",rootData}))){
-vErrors = vErrors === null ? validate14.errors : vErrors.concat(validate14.errors);
-errors = vErrors.length;
-}
-}
-if(data97.wait_for_tags !== undefined){
-let data121 = data97.wait_for_tags;
-if(!(((typeof data121 == "number") && (!(data121 % 1) && !isNaN(data121))) && (isFinite(data121)))){
-const err117 = {instancePath:instancePath+"/form_submit/wait_for_tags",schemaPath:"#/properties/form_submit/properties/wait_for_tags/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema16.properties.form_submit.properties.wait_for_tags.type,parentSchema:schema16.properties.form_submit.properties.wait_for_tags,data:data121};
-if(vErrors === null){
-vErrors = [err117];
-}
-else {
-vErrors.push(err117);
-}
-errors++;
-}
-if((typeof data121 == "number") && (isFinite(data121))){
-if(data121 > 60000 || isNaN(data121)){
-const err118 = {instancePath:instancePath+"/form_submit/wait_for_tags",schemaPath:"#/properties/form_submit/properties/wait_for_tags/maximum",keyword:"maximum",params:{comparison: "<=", limit: 60000},message:"must be <= 60000",schema:60000,parentSchema:schema16.properties.form_submit.properties.wait_for_tags,data:data121};
-if(vErrors === null){
-vErrors = [err118];
-}
-else {
-vErrors.push(err118);
-}
-errors++;
-}
-if(data121 < 0 || isNaN(data121)){
-const err119 = {instancePath:instancePath+"/form_submit/wait_for_tags",schemaPath:"#/properties/form_submit/properties/wait_for_tags/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema16.properties.form_submit.properties.wait_for_tags,data:data121};
-if(vErrors === null){
-vErrors = [err119];
-}
-else {
-vErrors.push(err119);
-}
-errors++;
-}
-}
-}
-if(data97.check_validation !== undefined){
-let data122 = data97.check_validation;
-if(typeof data122 !== "boolean"){
-const err120 = {instancePath:instancePath+"/form_submit/check_validation",schemaPath:"#/properties/form_submit/properties/check_validation/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema16.properties.form_submit.properties.check_validation.type,parentSchema:schema16.properties.form_submit.properties.check_validation,data:data122};
-if(vErrors === null){
-vErrors = [err120];
-}
-else {
-vErrors.push(err120);
-}
-errors++;
-}
-}
-}
-else {
-const err121 = {instancePath:instancePath+"/form_submit",schemaPath:"#/properties/form_submit/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema16.properties.form_submit.type,parentSchema:schema16.properties.form_submit,data:data97};
-if(vErrors === null){
-vErrors = [err121];
-}
-else {
-vErrors.push(err121);
-}
-errors++;
-}
-}
-if(data.data_layer !== undefined){
-let data123 = data.data_layer;
-if(data123 && typeof data123 == "object" && !Array.isArray(data123)){
-if(data123.event === undefined){
-const err122 = {instancePath:instancePath+"/data_layer",schemaPath:"#/properties/data_layer/required",keyword:"required",params:{missingProperty: "event"},message:"must have required property '"+"event"+"'",schema:schema16.properties.data_layer.required,parentSchema:schema16.properties.data_layer,data:data123};
-if(vErrors === null){
-vErrors = [err122];
-}
-else {
-vErrors.push(err122);
-}
-errors++;
-}
-for(const key11 in data123){
-if(!((((((key11 === "path") || (key11 === "url")) || (key11 === "hostname")) || (key11 === "query")) || (key11 === "when")) || (key11 === "event"))){
-const err123 = {instancePath:instancePath+"/data_layer",schemaPath:"#/properties/data_layer/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties",schema:false,parentSchema:schema16.properties.data_layer,data:data123};
-if(vErrors === null){
-vErrors = [err123];
-}
-else {
-vErrors.push(err123);
-}
-errors++;
-}
-}
-if(data123.path !== undefined){
-if(!(validate14(data123.path, {instancePath:instancePath+"/data_layer/path",parentData:data123,parentDataProperty:"path",rootData}))){
-vErrors = vErrors === null ? validate14.errors : vErrors.concat(validate14.errors);
-errors = vErrors.length;
-}
-}
-if(data123.url !== undefined){
-if(!(validate14(data123.url, {instancePath:instancePath+"/data_layer/url",parentData:data123,parentDataProperty:"url",rootData}))){
-vErrors = vErrors === null ? validate14.errors : vErrors.concat(validate14.errors);
-errors = vErrors.length;
-}
-}
-if(data123.hostname !== undefined){
-if(!(validate14(data123.hostname, {instancePath:instancePath+"/data_layer/hostname",parentData:data123,parentDataProperty:"hostname",rootData}))){
-vErrors = vErrors === null ? validate14.errors : vErrors.concat(validate14.errors);
-errors = vErrors.length;
-}
-}
-if(data123.query !== undefined){
-if(!(validate14(data123.query, {instancePath:instancePath+"/data_layer/query",parentData:data123,parentDataProperty:"query",rootData}))){
-vErrors = vErrors === null ? validate14.errors : vErrors.concat(validate14.errors);
-errors = vErrors.length;
-}
-}
-if(data123.when !== undefined){
-let data128 = data123.when;
-if(Array.isArray(data128)){
-const len7 = data128.length;
-for(let i7=0; i7<len7; i7++){
-let data129 = data128[i7];
-if(data129 && typeof data129 == "object" && !Array.isArray(data129)){
-for(const key12 in data129){
-if(!(func2.call(schema19.properties, key12))){
-const err124 = {instancePath:instancePath+"/data_layer/when/" + i7,schemaPath:"#/definitions/when/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties",schema:false,parentSchema:schema19,data:data129};
-if(vErrors === null){
-vErrors = [err124];
-}
-else {
-vErrors.push(err124);
-}
-errors++;
-}
-}
-if(data129.builtin !== undefined){
-let data130 = data129.builtin;
-if(!(((((((((((((((((((((((((((((((((((data130 === "page_url") || (data130 === "page_hostname")) || (data130 === "page_path")) || (data130 === "referrer")) || (data130 === "event")) || (data130 === "click_element")) || (data130 === "click_classes")) || (data130 === "click_id")) || (data130 === "click_target")) || (data130 === "click_url")) || (data130 === "click_text")) || (data130 === "form_element")) || (data130 === "form_classes")) || (data130 === "form_id")) || (data130 === "form_target")) || (data130 === "form_url")) || (data130 === "form_text")) || (data130 === "video_provider")) || (data130 === "video_url")) || (data130 === "video_title")) || (data130 === "video_duration")) || (data130 === "video_percent")) || (data130 === "video_visible")) || (data130 === "video_status")) || (data130 === "video_current_time")) || (data130 === "scroll_depth_threshold")) || (data130 === "scroll_depth_units")) || (data130 === "scroll_direction")) || (data130 === "percent_visible")) || (data130 === "on_screen_duration")) || (data130 === "new_history_fragment")) || (data130 === "old_history_fragment")) || (data130 === "new_history_state")) || (data130 === "old_history_state")) || (data130 === "history_source"))){
-const err125 = {instancePath:instancePath+"/data_layer/when/" + i7+"/builtin",schemaPath:"#/definitions/when/properties/builtin/enum",keyword:"enum",params:{allowedValues: schema19.properties.builtin.enum},message:"must be equal to one of the allowed values",schema:schema19.properties.builtin.enum,parentSchema:schema19.properties.builtin,data:data130};
-if(vErrors === null){
-vErrors = [err125];
-}
-else {
-vErrors.push(err125);
-}
-errors++;
-}
-}
-if(data129.data_layer !== undefined){
-let data131 = data129.data_layer;
-if(typeof data131 === "string"){
-if(func3(data131) < 1){
-const err126 = {instancePath:instancePath+"/data_layer/when/" + i7+"/data_layer",schemaPath:"#/definitions/when/properties/data_layer/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema19.properties.data_layer,data:data131};
-if(vErrors === null){
-vErrors = [err126];
-}
-else {
-vErrors.push(err126);
-}
-errors++;
-}
-}
-else {
-const err127 = {instancePath:instancePath+"/data_layer/when/" + i7+"/data_layer",schemaPath:"#/definitions/when/properties/data_layer/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema19.properties.data_layer.type,parentSchema:schema19.properties.data_layer,data:data131};
-if(vErrors === null){
-vErrors = [err127];
-}
-else {
-vErrors.push(err127);
-}
-errors++;
-}
-}
-if(data129.equals !== undefined){
-let data132 = data129.equals;
-if((typeof data132 !== "string") && (!((typeof data132 == "number") && (isFinite(data132))))){
-const err128 = {instancePath:instancePath+"/data_layer/when/" + i7+"/equals",schemaPath:"#/definitions/when/properties/equals/type",keyword:"type",params:{type: schema19.properties.equals.type},message:"must be string,number",schema:schema19.properties.equals.type,parentSchema:schema19.properties.equals,data:data132};
-if(vErrors === null){
-vErrors = [err128];
-}
-else {
-vErrors.push(err128);
-}
-errors++;
-}
-}
-if(data129.contains !== undefined){
-let data133 = data129.contains;
-if(typeof data133 !== "string"){
-const err129 = {instancePath:instancePath+"/data_layer/when/" + i7+"/contains",schemaPath:"#/definitions/when/properties/contains/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema19.properties.contains.type,parentSchema:schema19.properties.contains,data:data133};
-if(vErrors === null){
-vErrors = [err129];
-}
-else {
-vErrors.push(err129);
-}
-errors++;
-}
-}
-if(data129.starts_with !== undefined){
-let data134 = data129.starts_with;
-if(typeof data134 !== "string"){
-const err130 = {instancePath:instancePath+"/data_layer/when/" + i7+"/starts_with",schemaPath:"#/definitions/when/properties/starts_with/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema19.properties.starts_with.type,parentSchema:schema19.properties.starts_with,data:data134};
-if(vErrors === null){
-vErrors = [err130];
-}
-else {
-vErrors.push(err130);
-}
-errors++;
-}
-}
-if(data129.ends_with !== undefined){
-let data135 = data129.ends_with;
-if(typeof data135 !== "string"){
-const err131 = {instancePath:instancePath+"/data_layer/when/" + i7+"/ends_with",schemaPath:"#/definitions/when/properties/ends_with/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema19.properties.ends_with.type,parentSchema:schema19.properties.ends_with,data:data135};
-if(vErrors === null){
-vErrors = [err131];
-}
-else {
-vErrors.push(err131);
-}
-errors++;
-}
-}
-if(data129.matches !== undefined){
-let data136 = data129.matches;
-if(typeof data136 !== "string"){
-const err132 = {instancePath:instancePath+"/data_layer/when/" + i7+"/matches",schemaPath:"#/definitions/when/properties/matches/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema19.properties.matches.type,parentSchema:schema19.properties.matches,data:data136};
-if(vErrors === null){
-vErrors = [err132];
-}
-else {
-vErrors.push(err132);
-}
-errors++;
-}
-}
-if(data129.css !== undefined){
-let data137 = data129.css;
-if(typeof data137 !== "string"){
-const err133 = {instancePath:instancePath+"/data_layer/when/" + i7+"/css",schemaPath:"#/definitions/when/properties/css/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema19.properties.css.type,parentSchema:schema19.properties.css,data:data137};
-if(vErrors === null){
-vErrors = [err133];
-}
-else {
-vErrors.push(err133);
-}
-errors++;
-}
-}
-if(data129.gt !== undefined){
-let data138 = data129.gt;
-if(!((typeof data138 == "number") && (isFinite(data138)))){
-const err134 = {instancePath:instancePath+"/data_layer/when/" + i7+"/gt",schemaPath:"#/definitions/when/properties/gt/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema19.properties.gt.type,parentSchema:schema19.properties.gt,data:data138};
-if(vErrors === null){
-vErrors = [err134];
-}
-else {
-vErrors.push(err134);
-}
-errors++;
-}
-}
-if(data129.gte !== undefined){
-let data139 = data129.gte;
-if(!((typeof data139 == "number") && (isFinite(data139)))){
-const err135 = {instancePath:instancePath+"/data_layer/when/" + i7+"/gte",schemaPath:"#/definitions/when/properties/gte/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema19.properties.gte.type,parentSchema:schema19.properties.gte,data:data139};
-if(vErrors === null){
-vErrors = [err135];
-}
-else {
-vErrors.push(err135);
-}
-errors++;
-}
-}
-if(data129.lt !== undefined){
-let data140 = data129.lt;
-if(!((typeof data140 == "number") && (isFinite(data140)))){
-const err136 = {instancePath:instancePath+"/data_layer/when/" + i7+"/lt",schemaPath:"#/definitions/when/properties/lt/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema19.properties.lt.type,parentSchema:schema19.properties.lt,data:data140};
-if(vErrors === null){
-vErrors = [err136];
-}
-else {
-vErrors.push(err136);
-}
-errors++;
-}
-}
-if(data129.lte !== undefined){
-let data141 = data129.lte;
-if(!((typeof data141 == "number") && (isFinite(data141)))){
-const err137 = {instancePath:instancePath+"/data_layer/when/" + i7+"/lte",schemaPath:"#/definitions/when/properties/lte/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema19.properties.lte.type,parentSchema:schema19.properties.lte,data:data141};
-if(vErrors === null){
-vErrors = [err137];
-}
-else {
-vErrors.push(err137);
-}
-errors++;
-}
-}
-if(data129.negate !== undefined){
-let data142 = data129.negate;
-if(typeof data142 !== "boolean"){
-const err138 = {instancePath:instancePath+"/data_layer/when/" + i7+"/negate",schemaPath:"#/definitions/when/properties/negate/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema19.properties.negate.type,parentSchema:schema19.properties.negate,data:data142};
-if(vErrors === null){
-vErrors = [err138];
-}
-else {
-vErrors.push(err138);
-}
-errors++;
-}
-}
-if(data129.ignore_case !== undefined){
-let data143 = data129.ignore_case;
-if(typeof data143 !== "boolean"){
-const err139 = {instancePath:instancePath+"/data_layer/when/" + i7+"/ignore_case",schemaPath:"#/definitions/when/properties/ignore_case/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema19.properties.ignore_case.type,parentSchema:schema19.properties.ignore_case,data:data143};
-if(vErrors === null){
-vErrors = [err139];
-}
-else {
-vErrors.push(err139);
-}
-errors++;
-}
-}
-}
-else {
-const err140 = {instancePath:instancePath+"/data_layer/when/" + i7,schemaPath:"#/definitions/when/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema19.type,parentSchema:schema19,data:data129};
-if(vErrors === null){
-vErrors = [err140];
-}
-else {
-vErrors.push(err140);
-}
-errors++;
-}
-}
-}
-else {
-const err141 = {instancePath:instancePath+"/data_layer/when",schemaPath:"#/properties/data_layer/properties/when/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema16.properties.data_layer.properties.when.type,parentSchema:schema16.properties.data_layer.properties.when,data:data128};
-if(vErrors === null){
-vErrors = [err141];
-}
-else {
-vErrors.push(err141);
-}
-errors++;
-}
-}
-if(data123.event !== undefined){
-let data144 = data123.event;
-if(typeof data144 === "string"){
-if(func3(data144) < 1){
-const err142 = {instancePath:instancePath+"/data_layer/event",schemaPath:"#/properties/data_layer/properties/event/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema16.properties.data_layer.properties.event,data:data144};
-if(vErrors === null){
-vErrors = [err142];
-}
-else {
-vErrors.push(err142);
-}
-errors++;
-}
-}
-else {
-const err143 = {instancePath:instancePath+"/data_layer/event",schemaPath:"#/properties/data_layer/properties/event/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties.data_layer.properties.event.type,parentSchema:schema16.properties.data_layer.properties.event,data:data144};
-if(vErrors === null){
-vErrors = [err143];
-}
-else {
-vErrors.push(err143);
-}
-errors++;
-}
-}
-}
-else {
-const err144 = {instancePath:instancePath+"/data_layer",schemaPath:"#/properties/data_layer/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema16.properties.data_layer.type,parentSchema:schema16.properties.data_layer,data:data123};
-if(vErrors === null){
-vErrors = [err144];
-}
-else {
-vErrors.push(err144);
-}
-errors++;
-}
-}
-if(data.scroll_depth !== undefined){
-let data145 = data.scroll_depth;
-if(data145 && typeof data145 == "object" && !Array.isArray(data145)){
-if(data145.percent === undefined){
-const err145 = {instancePath:instancePath+"/scroll_depth",schemaPath:"#/properties/scroll_depth/required",keyword:"required",params:{missingProperty: "percent"},message:"must have required property '"+"percent"+"'",schema:schema16.properties.scroll_depth.required,parentSchema:schema16.properties.scroll_depth,data:data145};
-if(vErrors === null){
-vErrors = [err145];
-}
-else {
-vErrors.push(err145);
-}
-errors++;
-}
-for(const key13 in data145){
-if(!((((((key13 === "path") || (key13 === "url")) || (key13 === "hostname")) || (key13 === "query")) || (key13 === "when")) || (key13 === "percent"))){
-const err146 = {instancePath:instancePath+"/scroll_depth",schemaPath:"#/properties/scroll_depth/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties",schema:false,parentSchema:schema16.properties.scroll_depth,data:data145};
-if(vErrors === null){
-vErrors = [err146];
-}
-else {
-vErrors.push(err146);
-}
-errors++;
-}
-}
-if(data145.path !== undefined){
-if(!(validate14(data145.path, {instancePath:instancePath+"/scroll_depth/path",parentData:data145,parentDataProperty:"path",rootData}))){
-vErrors = vErrors === null ? validate14.errors : vErrors.concat(validate14.errors);
-errors = vErrors.length;
-}
-}
-if(data145.url !== undefined){
-if(!(validate14(data145.url, {instancePath:instancePath+"/scroll_depth/url",parentData:data145,parentDataProperty:"url",rootData}))){
-vErrors = vErrors === null ? validate14.errors : vErrors.concat(validate14.errors);
-errors = vErrors.length;
-}
-}
-if(data145.hostname !== undefined){
-if(!(validate14(data145.hostname, {instancePath:instancePath+"/scroll_depth/hostname",parentData:data145,parentDataProperty:"hostname",rootData}))){
-vErrors = vErrors === null ? validate14.errors : vErrors.concat(validate14.errors);
-errors = vErrors.length;
-}
-}
-if(data145.query !== undefined){
-if(!(validate14(data145.query, {instancePath:instancePath+"/scroll_depth/query",parentData:data145,parentDataProperty:"query",rootData}))){
-vErrors = vErrors === null ? validate14.errors : vErrors.concat(validate14.errors);
-errors = vErrors.length;
-}
-}
-if(data145.when !== undefined){
-let data150 = data145.when;
-if(Array.isArray(data150)){
-const len8 = data150.length;
-for(let i8=0; i8<len8; i8++){
-let data151 = data150[i8];
-if(data151 && typeof data151 == "object" && !Array.isArray(data151)){
-for(const key14 in data151){
-if(!(func2.call(schema19.properties, key14))){
-const err147 = {instancePath:instancePath+"/scroll_depth/when/" + i8,schemaPath:"#/definitions/when/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties",schema:false,parentSchema:schema19,data:data151};
-if(vErrors === null){
-vErrors = [err147];
-}
-else {
-vErrors.push(err147);
-}
-errors++;
-}
-}
-if(data151.builtin !== undefined){
-let data152 = data151.builtin;
-if(!(((((((((((((((((((((((((((((((((((data152 === "page_url") || (data152 === "page_hostname")) || (data152 === "page_path")) || (data152 === "referrer")) || (data152 === "event")) || (data152 === "click_element")) || (data152 === "click_classes")) || (data152 === "click_id")) || (data152 === "click_target")) || (data152 === "click_url")) || (data152 === "click_text")) || (data152 === "form_element")) || (data152 === "form_classes")) || (data152 === "form_id")) || (data152 === "form_target")) || (data152 === "form_url")) || (data152 === "form_text")) || (data152 === "video_provider")) || (data152 === "video_url")) || (data152 === "video_title")) || (data152 === "video_duration")) || (data152 === "video_percent")) || (data152 === "video_visible")) || (data152 === "video_status")) || (data152 === "video_current_time")) || (data152 === "scroll_depth_threshold")) || (data152 === "scroll_depth_units")) || (data152 === "scroll_direction")) || (data152 === "percent_visible")) || (data152 === "on_screen_duration")) || (data152 === "new_history_fragment")) || (data152 === "old_history_fragment")) || (data152 === "new_history_state")) || (data152 === "old_history_state")) || (data152 === "history_source"))){
-const err148 = {instancePath:instancePath+"/scroll_depth/when/" + i8+"/builtin",schemaPath:"#/definitions/when/properties/builtin/enum",keyword:"enum",params:{allowedValues: schema19.properties.builtin.enum},message:"must be equal to one of the allowed values",schema:schema19.properties.builtin.enum,parentSchema:schema19.properties.builtin,data:data152};
-if(vErrors === null){
-vErrors = [err148];
-}
-else {
-vErrors.push(err148);
-}
-errors++;
-}
-}
-if(data151.data_layer !== undefined){
-let data153 = data151.data_layer;
-if(typeof data153 === "string"){
-if(func3(data153) < 1){
-const err149 = {instancePath:instancePath+"/scroll_depth/when/" + i8+"/data_layer",schemaPath:"#/definitions/when/properties/data_layer/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema19.properties.data_layer,data:data153};
-if(vErrors === null){
-vErrors = [err149];
-}
-else {
-vErrors.push(err149);
-}
-errors++;
-}
-}
-else {
-const err150 = {instancePath:instancePath+"/scroll_depth/when/" + i8+"/data_layer",schemaPath:"#/definitions/when/properties/data_layer/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema19.properties.data_layer.type,parentSchema:schema19.properties.data_layer,data:data153};
-if(vErrors === null){
-vErrors = [err150];
-}
-else {
-vErrors.push(err150);
-}
-errors++;
-}
-}
-if(data151.equals !== undefined){
-let data154 = data151.equals;
-if((typeof data154 !== "string") && (!((typeof data154 == "number") && (isFinite(data154))))){
-const err151 = {instancePath:instancePath+"/scroll_depth/when/" + i8+"/equals",schemaPath:"#/definitions/when/properties/equals/type",keyword:"type",params:{type: schema19.properties.equals.type},message:"must be string,number",schema:schema19.properties.equals.type,parentSchema:schema19.properties.equals,data:data154};
-if(vErrors === null){
-vErrors = [err151];
-}
-else {
-vErrors.push(err151);
-}
-errors++;
-}
-}
-if(data151.contains !== undefined){
-let data155 = data151.contains;
-if(typeof data155 !== "string"){
-const err152 = {instancePath:instancePath+"/scroll_depth/when/" + i8+"/contains",schemaPath:"#/definitions/when/properties/contains/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema19.properties.contains.type,parentSchema:schema19.properties.contains,data:data155};
-if(vErrors === null){
-vErrors = [err152];
-}
-else {
-vErrors.push(err152);
-}
-errors++;
-}
-}
-if(data151.starts_with !== undefined){
-let data156 = data151.starts_with;
-if(typeof data156 !== "string"){
-const err153 = {instancePath:instancePath+"/scroll_depth/when/" + i8+"/starts_with",schemaPath:"#/definitions/when/properties/starts_with/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema19.properties.starts_with.type,parentSchema:schema19.properties.starts_with,data:data156};
-if(vErrors === null){
-vErrors = [err153];
-}
-else {
-vErrors.push(err153);
-}
-errors++;
-}
-}
-if(data151.ends_with !== undefined){
-let data157 = data151.ends_with;
-if(typeof data157 !== "string"){
-const err154 = {instancePath:instancePath+"/scroll_depth/when/" + i8+"/ends_with",schemaPath:"#/definitions/when/properties/ends_with/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema19.properties.ends_with.type,parentSchema:schema19.properties.ends_with,data:data157};
-if(vErrors === null){
-vErrors = [err154];
-}
-else {
-vErrors.push(err154);
-}
-errors++;
-}
-}
-if(data151.matches !== undefined){
-let data158 = data151.matches;
-if(typeof data158 !== "string"){
-const err155 = {instancePath:instancePath+"/scroll_depth/when/" + i8+"/matches",schemaPath:"#/definitions/when/properties/matches/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema19.properties.matches.type,parentSchema:schema19.properties.matches,data:data158};
-if(vErrors === null){
-vErrors = [err155];
-}
-else {
-vErrors.push(err155);
-}
-errors++;
-}
-}
-if(data151.css !== undefined){
-let data159 = data151.css;
-if(typeof data159 !== "string"){
-const err156 = {instancePath:instancePath+"/scroll_depth/when/" + i8+"/css",schemaPath:"#/definitions/when/properties/css/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema19.properties.css.type,parentSchema:schema19.properties.css,data:data159};
-if(vErrors === null){
-vErrors = [err156];
-}
-else {
-vErrors.push(err156);
-}
-errors++;
-}
-}
-if(data151.gt !== undefined){
-let data160 = data151.gt;
-if(!((typeof data160 == "number") && (isFinite(data160)))){
-const err157 = {instancePath:instancePath+"/scroll_depth/when/" + i8+"/gt",schemaPath:"#/definitions/when/properties/gt/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema19.properties.gt.type,parentSchema:schema19.properties.gt,data:data160};
-if(vErrors === null){
-vErrors = [err157];
-}
-else {
-vErrors.push(err157);
-}
-errors++;
-}
-}
-if(data151.gte !== undefined){
-let data161 = data151.gte;
-if(!((typeof data161 == "number") && (isFinite(data161)))){
-const err158 = {instancePath:instancePath+"/scroll_depth/when/" + i8+"/gte",schemaPath:"#/definitions/when/properties/gte/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema19.properties.gte.type,parentSchema:schema19.properties.gte,data:data161};
-if(vErrors === null){
-vErrors = [err158];
-}
-else {
-vErrors.push(err158);
-}
-errors++;
-}
-}
-if(data151.lt !== undefined){
-let data162 = data151.lt;
-if(!((typeof data162 == "number") && (isFinite(data162)))){
-const err159 = {instancePath:instancePath+"/scroll_depth/when/" + i8+"/lt",schemaPath:"#/definitions/when/properties/lt/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema19.properties.lt.type,parentSchema:schema19.properties.lt,data:data162};
-if(vErrors === null){
-vErrors = [err159];
-}
-else {
-vErrors.push(err159);
-}
-errors++;
-}
-}
-if(data151.lte !== undefined){
-let data163 = data151.lte;
-if(!((typeof data163 == "number") && (isFinite(data163)))){
-const err160 = {instancePath:instancePath+"/scroll_depth/when/" + i8+"/lte",schemaPath:"#/definitions/when/properties/lte/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema19.properties.lte.type,parentSchema:schema19.properties.lte,data:data163};
-if(vErrors === null){
-vErrors = [err160];
-}
-else {
-vErrors.push(err160);
-}
-errors++;
-}
-}
-if(data151.negate !== undefined){
-let data164 = data151.negate;
-if(typeof data164 !== "boolean"){
-const err161 = {instancePath:instancePath+"/scroll_depth/when/" + i8+"/negate",schemaPath:"#/definitions/when/properties/negate/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema19.properties.negate.type,parentSchema:schema19.properties.negate,data:data164};
-if(vErrors === null){
-vErrors = [err161];
-}
-else {
-vErrors.push(err161);
-}
-errors++;
-}
-}
-if(data151.ignore_case !== undefined){
-let data165 = data151.ignore_case;
-if(typeof data165 !== "boolean"){
-const err162 = {instancePath:instancePath+"/scroll_depth/when/" + i8+"/ignore_case",schemaPath:"#/definitions/when/properties/ignore_case/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema19.properties.ignore_case.type,parentSchema:schema19.properties.ignore_case,data:data165};
-if(vErrors === null){
-vErrors = [err162];
-}
-else {
-vErrors.push(err162);
-}
-errors++;
-}
-}
-}
-else {
-const err163 = {instancePath:instancePath+"/scroll_depth/when/" + i8,schemaPath:"#/definitions/when/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema19.type,parentSchema:schema19,data:data151};
-if(vErrors === null){
-vErrors = [err163];
-}
-else {
-vErrors.push(err163);
-}
-errors++;
-}
-}
-}
-else {
-const err164 = {instancePath:instancePath+"/scroll_depth/when",schemaPath:"#/properties/scroll_depth/properties/when/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema16.properties.scroll_depth.properties.when.type,parentSchema:schema16.properties.scroll_depth.properties.when,data:data150};
-if(vErrors === null){
-vErrors = [err164];
-}
-else {
-vErrors.push(err164);
-}
-errors++;
-}
-}
-if(data145.percent !== undefined){
-let data166 = data145.percent;
-if(Array.isArray(data166)){
-if(data166.length < 1){
-const err165 = {instancePath:instancePath+"/scroll_depth/percent",schemaPath:"#/properties/scroll_depth/properties/percent/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema16.properties.scroll_depth.properties.percent,data:data166};
-if(vErrors === null){
-vErrors = [err165];
-}
-else {
-vErrors.push(err165);
-}
-errors++;
-}
-const len9 = data166.length;
-for(let i9=0; i9<len9; i9++){
-let data167 = data166[i9];
-if(!(((typeof data167 == "number") && (!(data167 % 1) && !isNaN(data167))) && (isFinite(data167)))){
-const err166 = {instancePath:instancePath+"/scroll_depth/percent/" + i9,schemaPath:"#/properties/scroll_depth/properties/percent/items/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema16.properties.scroll_depth.properties.percent.items.type,parentSchema:schema16.properties.scroll_depth.properties.percent.items,data:data167};
-if(vErrors === null){
-vErrors = [err166];
-}
-else {
-vErrors.push(err166);
-}
-errors++;
-}
-if((typeof data167 == "number") && (isFinite(data167))){
-if(data167 > 100 || isNaN(data167)){
-const err167 = {instancePath:instancePath+"/scroll_depth/percent/" + i9,schemaPath:"#/properties/scroll_depth/properties/percent/items/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema16.properties.scroll_depth.properties.percent.items,data:data167};
-if(vErrors === null){
-vErrors = [err167];
-}
-else {
-vErrors.push(err167);
-}
-errors++;
-}
-if(data167 < 1 || isNaN(data167)){
-const err168 = {instancePath:instancePath+"/scroll_depth/percent/" + i9,schemaPath:"#/properties/scroll_depth/properties/percent/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema16.properties.scroll_depth.properties.percent.items,data:data167};
-if(vErrors === null){
-vErrors = [err168];
-}
-else {
-vErrors.push(err168);
-}
-errors++;
-}
-}
-}
-}
-else {
-const err169 = {instancePath:instancePath+"/scroll_depth/percent",schemaPath:"#/properties/scroll_depth/properties/percent/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema16.properties.scroll_depth.properties.percent.type,parentSchema:schema16.properties.scroll_depth.properties.percent,data:data166};
-if(vErrors === null){
-vErrors = [err169];
-}
-else {
-vErrors.push(err169);
-}
-errors++;
-}
-}
-}
-else {
-const err170 = {instancePath:instancePath+"/scroll_depth",schemaPath:"#/properties/scroll_depth/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema16.properties.scroll_depth.type,parentSchema:schema16.properties.scroll_depth,data:data145};
-if(vErrors === null){
-vErrors = [err170];
-}
-else {
-vErrors.push(err170);
-}
-errors++;
-}
-}
-if(data.timer !== undefined){
-let data168 = data.timer;
-if(data168 && typeof data168 == "object" && !Array.isArray(data168)){
-if(data168.interval === undefined){
-const err171 = {instancePath:instancePath+"/timer",schemaPath:"#/properties/timer/required",keyword:"required",params:{missingProperty: "interval"},message:"must have required property '"+"interval"+"'",schema:schema16.properties.timer.required,parentSchema:schema16.properties.timer,data:data168};
-if(vErrors === null){
-vErrors = [err171];
-}
-else {
-vErrors.push(err171);
-}
-errors++;
-}
-for(const key15 in data168){
-if(!(((((((key15 === "path") || (key15 === "url")) || (key15 === "hostname")) || (key15 === "query")) || (key15 === "when")) || (key15 === "interval")) || (key15 === "limit"))){
-const err172 = {instancePath:instancePath+"/timer",schemaPath:"#/properties/timer/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties",schema:false,parentSchema:schema16.properties.timer,data:data168};
-if(vErrors === null){
-vErrors = [err172];
-}
-else {
-vErrors.push(err172);
-}
-errors++;
-}
-}
-if(data168.path !== undefined){
-if(!(validate14(data168.path, {instancePath:instancePath+"/timer/path",parentData:data168,parentDataProperty:"path",rootData}))){
-vErrors = vErrors === null ? validate14.errors : vErrors.concat(validate14.errors);
-errors = vErrors.length;
-}
-}
-if(data168.url !== undefined){
-if(!(validate14(data168.url, {instancePath:instancePath+"/timer/url",parentData:data168,parentDataProperty:"url",rootData}))){
-vErrors = vErrors === null ? validate14.errors : vErrors.concat(validate14.errors);
-errors = vErrors.length;
-}
-}
-if(data168.hostname !== undefined){
-if(!(validate14(data168.hostname, {instancePath:instancePath+"/timer/hostname",parentData:data168,parentDataProperty:"hostname",rootData}))){
-vErrors = vErrors === null ? validate14.errors : vErrors.concat(validate14.errors);
-errors = vErrors.length;
-}
-}
-if(data168.query !== undefined){
-if(!(validate14(data168.query, {instancePath:instancePath+"/timer/query",parentData:data168,parentDataProperty:"query",rootData}))){
-vErrors = vErrors === null ? validate14.errors : vErrors.concat(validate14.errors);
-errors = vErrors.length;
-}
-}
-if(data168.when !== undefined){
-let data173 = data168.when;
-if(Array.isArray(data173)){
-const len10 = data173.length;
-for(let i10=0; i10<len10; i10++){
-let data174 = data173[i10];
-if(data174 && typeof data174 == "object" && !Array.isArray(data174)){
-for(const key16 in data174){
-if(!(func2.call(schema19.properties, key16))){
-const err173 = {instancePath:instancePath+"/timer/when/" + i10,schemaPath:"#/definitions/when/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties",schema:false,parentSchema:schema19,data:data174};
-if(vErrors === null){
-vErrors = [err173];
-}
-else {
-vErrors.push(err173);
-}
-errors++;
-}
-}
-if(data174.builtin !== undefined){
-let data175 = data174.builtin;
-if(!(((((((((((((((((((((((((((((((((((data175 === "page_url") || (data175 === "page_hostname")) || (data175 === "page_path")) || (data175 === "referrer")) || (data175 === "event")) || (data175 === "click_element")) || (data175 === "click_classes")) || (data175 === "click_id")) || (data175 === "click_target")) || (data175 === "click_url")) || (data175 === "click_text")) || (data175 === "form_element")) || (data175 === "form_classes")) || (data175 === "form_id")) || (data175 === "form_target")) || (data175 === "form_url")) || (data175 === "form_text")) || (data175 === "video_provider")) || (data175 === "video_url")) || (data175 === "video_title")) || (data175 === "video_duration")) || (data175 === "video_percent")) || (data175 === "video_visible")) || (data175 === "video_status")) || (data175 === "video_current_time")) || (data175 === "scroll_depth_threshold")) || (data175 === "scroll_depth_units")) || (data175 === "scroll_direction")) || (data175 === "percent_visible")) || (data175 === "on_screen_duration")) || (data175 === "new_history_fragment")) || (data175 === "old_history_fragment")) || (data175 === "new_history_state")) || (data175 === "old_history_state")) || (data175 === "history_source"))){
-const err174 = {instancePath:instancePath+"/timer/when/" + i10+"/builtin",schemaPath:"#/definitions/when/properties/builtin/enum",keyword:"enum",params:{allowedValues: schema19.properties.builtin.enum},message:"must be equal to one of the allowed values",schema:schema19.properties.builtin.enum,parentSchema:schema19.properties.builtin,data:data175};
-if(vErrors === null){
-vErrors = [err174];
-}
-else {
-vErrors.push(err174);
-}
-errors++;
-}
-}
-if(data174.data_layer !== undefined){
-let data176 = data174.data_layer;
-if(typeof data176 === "string"){
-if(func3(data176) < 1){
-const err175 = {instancePath:instancePath+"/timer/when/" + i10+"/data_layer",schemaPath:"#/definitions/when/properties/data_layer/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema19.properties.data_layer,data:data176};
-if(vErrors === null){
-vErrors = [err175];
-}
-else {
-vErrors.push(err175);
-}
-errors++;
-}
-}
-else {
-const err176 = {instancePath:instancePath+"/timer/when/" + i10+"/data_layer",schemaPath:"#/definitions/when/properties/data_layer/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema19.properties.data_layer.type,parentSchema:schema19.properties.data_layer,data:data176};
-if(vErrors === null){
-vErrors = [err176];
-}
-else {
-vErrors.push(err176);
-}
-errors++;
-}
-}
-if(data174.equals !== undefined){
-let data177 = data174.equals;
-if((typeof data177 !== "string") && (!((typeof data177 == "number") && (isFinite(data177))))){
-const err177 = {instancePath:instancePath+"/timer/when/" + i10+"/equals",schemaPath:"#/definitions/when/properties/equals/type",keyword:"type",params:{type: schema19.properties.equals.type},message:"must be string,number",schema:schema19.properties.equals.type,parentSchema:schema19.properties.equals,data:data177};
-if(vErrors === null){
-vErrors = [err177];
-}
-else {
-vErrors.push(err177);
-}
-errors++;
-}
-}
-if(data174.contains !== undefined){
-let data178 = data174.contains;
-if(typeof data178 !== "string"){
-const err178 = {instancePath:instancePath+"/timer/when/" + i10+"/contains",schemaPath:"#/definitions/when/properties/contains/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema19.properties.contains.type,parentSchema:schema19.properties.contains,data:data178};
-if(vErrors === null){
-vErrors = [err178];
-}
-else {
-vErrors.push(err178);
-}
-errors++;
-}
-}
-if(data174.starts_with !== undefined){
-let data179 = data174.starts_with;
-if(typeof data179 !== "string"){
-const err179 = {instancePath:instancePath+"/timer/when/" + i10+"/starts_with",schemaPath:"#/definitions/when/properties/starts_with/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema19.properties.starts_with.type,parentSchema:schema19.properties.starts_with,data:data179};
-if(vErrors === null){
-vErrors = [err179];
-}
-else {
-vErrors.push(err179);
-}
-errors++;
-}
-}
-if(data174.ends_with !== undefined){
-let data180 = data174.ends_with;
-if(typeof data180 !== "string"){
-const err180 = {instancePath:instancePath+"/timer/when/" + i10+"/ends_with",schemaPath:"#/definitions/when/properties/ends_with/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema19.properties.ends_with.type,parentSchema:schema19.properties.ends_with,data:data180};
-if(vErrors === null){
-vErrors = [err180];
-}
-else {
-vErrors.push(err180);
-}
-errors++;
-}
-}
-if(data174.matches !== undefined){
-let data181 = data174.matches;
-if(typeof data181 !== "string"){
-const err181 = {instancePath:instancePath+"/timer/when/" + i10+"/matches",schemaPath:"#/definitions/when/properties/matches/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema19.properties.matches.type,parentSchema:schema19.properties.matches,data:data181};
-if(vErrors === null){
-vErrors = [err181];
-}
-else {
-vErrors.push(err181);
-}
-errors++;
-}
-}
-if(data174.css !== undefined){
-let data182 = data174.css;
-if(typeof data182 !== "string"){
-const err182 = {instancePath:instancePath+"/timer/when/" + i10+"/css",schemaPath:"#/definitions/when/properties/css/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema19.properties.css.type,parentSchema:schema19.properties.css,data:data182};
-if(vErrors === null){
-vErrors = [err182];
-}
-else {
-vErrors.push(err182);
-}
-errors++;
-}
-}
-if(data174.gt !== undefined){
-let data183 = data174.gt;
-if(!((typeof data183 == "number") && (isFinite(data183)))){
-const err183 = {instancePath:instancePath+"/timer/when/" + i10+"/gt",schemaPath:"#/definitions/when/properties/gt/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema19.properties.gt.type,parentSchema:schema19.properties.gt,data:data183};
-if(vErrors === null){
-vErrors = [err183];
-}
-else {
-vErrors.push(err183);
-}
-errors++;
-}
-}
-if(data174.gte !== undefined){
-let data184 = data174.gte;
-if(!((typeof data184 == "number") && (isFinite(data184)))){
-const err184 = {instancePath:instancePath+"/timer/when/" + i10+"/gte",schemaPath:"#/definitions/when/properties/gte/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema19.properties.gte.type,parentSchema:schema19.properties.gte,data:data184};
-if(vErrors === null){
-vErrors = [err184];
-}
-else {
-vErrors.push(err184);
-}
-errors++;
-}
-}
-if(data174.lt !== undefined){
-let data185 = data174.lt;
-if(!((typeof data185 == "number") && (isFinite(data185)))){
-const err185 = {instancePath:instancePath+"/timer/when/" + i10+"/lt",schemaPath:"#/definitions/when/properties/lt/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema19.properties.lt.type,parentSchema:schema19.properties.lt,data:data185};
-if(vErrors === null){
-vErrors = [err185];
-}
-else {
-vErrors.push(err185);
-}
-errors++;
-}
-}
-if(data174.lte !== undefined){
-let data186 = data174.lte;
-if(!((typeof data186 == "number") && (isFinite(data186)))){
-const err186 = {instancePath:instancePath+"/timer/when/" + i10+"/lte",schemaPath:"#/definitions/when/properties/lte/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema19.properties.lte.type,parentSchema:schema19.properties.lte,data:data186};
-if(vErrors === null){
-vErrors = [err186];
-}
-else {
-vErrors.push(err186);
-}
-errors++;
-}
-}
-if(data174.negate !== undefined){
-let data187 = data174.negate;
-if(typeof data187 !== "boolean"){
-const err187 = {instancePath:instancePath+"/timer/when/" + i10+"/negate",schemaPath:"#/definitions/when/properties/negate/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema19.properties.negate.type,parentSchema:schema19.properties.negate,data:data187};
-if(vErrors === null){
-vErrors = [err187];
-}
-else {
-vErrors.push(err187);
-}
-errors++;
-}
-}
-if(data174.ignore_case !== undefined){
-let data188 = data174.ignore_case;
-if(typeof data188 !== "boolean"){
-const err188 = {instancePath:instancePath+"/timer/when/" + i10+"/ignore_case",schemaPath:"#/definitions/when/properties/ignore_case/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema19.properties.ignore_case.type,parentSchema:schema19.properties.ignore_case,data:data188};
-if(vErrors === null){
-vErrors = [err188];
-}
-else {
-vErrors.push(err188);
-}
-errors++;
-}
-}
-}
-else {
-const err189 = {instancePath:instancePath+"/timer/when/" + i10,schemaPath:"#/definitions/when/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema19.type,parentSchema:schema19,data:data174};
-if(vErrors === null){
-vErrors = [err189];
-}
-else {
-vErrors.push(err189);
-}
-errors++;
-}
-}
-}
-else {
-const err190 = {instancePath:instancePath+"/timer/when",schemaPath:"#/properties/timer/properties/when/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema16.properties.timer.properties.when.type,parentSchema:schema16.properties.timer.properties.when,data:data173};
-if(vErrors === null){
-vErrors = [err190];
-}
-else {
-vErrors.push(err190);
-}
-errors++;
-}
-}
-if(data168.interval !== undefined){
-let data189 = data168.interval;
-if((typeof data189 !== "string") && (!(((typeof data189 == "number") && (!(data189 % 1) && !isNaN(data189))) && (isFinite(data189))))){
-const err191 = {instancePath:instancePath+"/timer/interval",schemaPath:"#/definitions/duration/type",keyword:"type",params:{type: schema27.type},message:"must be string,integer",schema:schema27.type,parentSchema:schema27,data:data189};
-if(vErrors === null){
-vErrors = [err191];
-}
-else {
-vErrors.push(err191);
-}
-errors++;
-}
-if((typeof data189 == "number") && (isFinite(data189))){
-if(data189 < 0 || isNaN(data189)){
-const err192 = {instancePath:instancePath+"/timer/interval",schemaPath:"#/definitions/duration/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema27,data:data189};
-if(vErrors === null){
-vErrors = [err192];
-}
-else {
-vErrors.push(err192);
-}
-errors++;
-}
-}
-if(typeof data189 === "string"){
-if(!pattern3.test(data189)){
-const err193 = {instancePath:instancePath+"/timer/interval",schemaPath:"#/definitions/duration/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(ms|s|m|h|d)$"},message:"must match pattern \""+"^[0-9]+(ms|s|m|h|d)$"+"\"",schema:"^[0-9]+(ms|s|m|h|d)$",parentSchema:schema27,data:data189};
-if(vErrors === null){
-vErrors = [err193];
-}
-else {
-vErrors.push(err193);
-}
-errors++;
-}
-}
-}
-if(data168.limit !== undefined){
-let data190 = data168.limit;
-if(!(((typeof data190 == "number") && (!(data190 % 1) && !isNaN(data190))) && (isFinite(data190)))){
-const err194 = {instancePath:instancePath+"/timer/limit",schemaPath:"#/properties/timer/properties/limit/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema16.properties.timer.properties.limit.type,parentSchema:schema16.properties.timer.properties.limit,data:data190};
-if(vErrors === null){
-vErrors = [err194];
-}
-else {
-vErrors.push(err194);
-}
-errors++;
-}
-if((typeof data190 == "number") && (isFinite(data190))){
-if(data190 < 1 || isNaN(data190)){
-const err195 = {instancePath:instancePath+"/timer/limit",schemaPath:"#/properties/timer/properties/limit/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema16.properties.timer.properties.limit,data:data190};
-if(vErrors === null){
-vErrors = [err195];
-}
-else {
-vErrors.push(err195);
-}
-errors++;
-}
-}
-}
-}
-else {
-const err196 = {instancePath:instancePath+"/timer",schemaPath:"#/properties/timer/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema16.properties.timer.type,parentSchema:schema16.properties.timer,data:data168};
-if(vErrors === null){
-vErrors = [err196];
-}
-else {
-vErrors.push(err196);
-}
-errors++;
-}
-}
-if(data.youtube !== undefined){
-let data191 = data.youtube;
-if(data191 && typeof data191 == "object" && !Array.isArray(data191)){
-for(const key17 in data191){
-if(!(func2.call(schema16.properties.youtube.properties, key17))){
-const err197 = {instancePath:instancePath+"/youtube",schemaPath:"#/properties/youtube/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties",schema:false,parentSchema:schema16.properties.youtube,data:data191};
-if(vErrors === null){
-vErrors = [err197];
-}
-else {
-vErrors.push(err197);
-}
-errors++;
-}
-}
-if(data191.path !== undefined){
-if(!(validate14(data191.path, {instancePath:instancePath+"/youtube/path",parentData:data191,parentDataProperty:"path",rootData}))){
-vErrors = vErrors === null ? validate14.errors : vErrors.concat(validate14.errors);
-errors = vErrors.length;
-}
-}
-if(data191.url !== undefined){
-if(!(validate14(data191.url, {instancePath:instancePath+"/youtube/url",parentData:data191,parentDataProperty:"url",rootData}))){
-vErrors = vErrors === null ? validate14.errors : vErrors.concat(validate14.errors);
-errors = vErrors.length;
-}
-}
-if(data191.hostname !== undefined){
-if(!(validate14(data191.hostname, {instancePath:instancePath+"/youtube/hostname",parentData:data191,parentDataProperty:"hostname",rootData}))){
-vErrors = vErrors === null ? validate14.errors : vErrors.concat(validate14.errors);
-errors = vErrors.length;
-}
-}
-if(data191.query !== undefined){
-if(!(validate14(data191.query, {instancePath:instancePath+"/youtube/query",parentData:data191,parentDataProperty:"query",rootData}))){
-vErrors = vErrors === null ? validate14.errors : vErrors.concat(validate14.errors);
-errors = vErrors.length;
-}
-}
-if(data191.when !== undefined){
-let data196 = data191.when;
-if(Array.isArray(data196)){
-const len11 = data196.length;
-for(let i11=0; i11<len11; i11++){
-let data197 = data196[i11];
-if(data197 && typeof data197 == "object" && !Array.isArray(data197)){
-for(const key18 in data197){
-if(!(func2.call(schema19.properties, key18))){
-const err198 = {instancePath:instancePath+"/youtube/when/" + i11,schemaPath:"#/definitions/when/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties",schema:false,parentSchema:schema19,data:data197};
-if(vErrors === null){
-vErrors = [err198];
-}
-else {
-vErrors.push(err198);
-}
-errors++;
-}
-}
-if(data197.builtin !== undefined){
-let data198 = data197.builtin;
-if(!(((((((((((((((((((((((((((((((((((data198 === "page_url") || (data198 === "page_hostname")) || (data198 === "page_path")) || (data198 === "referrer")) || (data198 === "event")) || (data198 === "click_element")) || (data198 === "click_classes")) || (data198 === "click_id")) || (data198 === "click_target")) || (data198 === "click_url")) || (data198 === "click_text")) || (data198 === "form_element")) || (data198 === "form_classes")) || (data198 === "form_id")) || (data198 === "form_target")) || (data198 === "form_url")) || (data198 === "form_text")) || (data198 === "video_provider")) || (data198 === "video_url")) || (data198 === "video_title")) || (data198 === "video_duration")) || (data198 === "video_percent")) || (data198 === "video_visible")) || (data198 === "video_status")) || (data198 === "video_current_time")) || (data198 === "scroll_depth_threshold")) || (data198 === "scroll_depth_units")) || (data198 === "scroll_direction")) || (data198 === "percent_visible")) || (data198 === "on_screen_duration")) || (data198 === "new_history_fragment")) || (data198 === "old_history_fragment")) || (data198 === "new_history_state")) || (data198 === "old_history_state")) || (data198 === "history_source"))){
-const err199 = {instancePath:instancePath+"/youtube/when/" + i11+"/builtin",schemaPath:"#/definitions/when/properties/builtin/enum",keyword:"enum",params:{allowedValues: schema19.properties.builtin.enum},message:"must be equal to one of the allowed values",schema:schema19.properties.builtin.enum,parentSchema:schema19.properties.builtin,data:data198};
-if(vErrors === null){
-vErrors = [err199];
-}
-else {
-vErrors.push(err199);
-}
-errors++;
-}
-}
-if(data197.data_layer !== undefined){
-let data199 = data197.data_layer;
-if(typeof data199 === "string"){
-if(func3(data199) < 1){
-const err200 = {instancePath:instancePath+"/youtube/when/" + i11+"/data_layer",schemaPath:"#/definitions/when/properties/data_layer/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema19.properties.data_layer,data:data199};
-if(vErrors === null){
-vErrors = [err200];
-}
-else {
-vErrors.push(err200);
-}
-errors++;
-}
-}
-else {
-const err201 = {instancePath:instancePath+"/youtube/when/" + i11+"/data_layer",schemaPath:"#/definitions/when/properties/data_layer/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema19.properties.data_layer.type,parentSchema:schema19.properties.data_layer,data:data199};
-if(vErrors === null){
-vErrors = [err201];
-}
-else {
-vErrors.push(err201);
-}
-errors++;
-}
-}
-if(data197.equals !== undefined){
-let data200 = data197.equals;
-if((typeof data200 !== "string") && (!((typeof data200 == "number") && (isFinite(data200))))){
-const err202 = {instancePath:instancePath+"/youtube/when/" + i11+"/equals",schemaPath:"#/definitions/when/properties/equals/type",keyword:"type",params:{type: schema19.properties.equals.type},message:"must be string,number",schema:schema19.properties.equals.type,parentSchema:schema19.properties.equals,data:data200};
-if(vErrors === null){
-vErrors = [err202];
-}
-else {
-vErrors.push(err202);
-}
-errors++;
-}
-}
-if(data197.contains !== undefined){
-let data201 = data197.contains;
-if(typeof data201 !== "string"){
-const err203 = {instancePath:instancePath+"/youtube/when/" + i11+"/contains",schemaPath:"#/definitions/when/properties/contains/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema19.properties.contains.type,parentSchema:schema19.properties.contains,data:data201};
-if(vErrors === null){
-vErrors = [err203];
-}
-else {
-vErrors.push(err203);
-}
-errors++;
-}
-}
-if(data197.starts_with !== undefined){
-let data202 = data197.starts_with;
-if(typeof data202 !== "string"){
-const err204 = {instancePath:instancePath+"/youtube/when/" + i11+"/starts_with",schemaPath:"#/definitions/when/properties/starts_with/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema19.properties.starts_with.type,parentSchema:schema19.properties.starts_with,data:data202};
-if(vErrors === null){
-vErrors = [err204];
-}
-else {
-vErrors.push(err204);
-}
-errors++;
-}
-}
-if(data197.ends_with !== undefined){
-let data203 = data197.ends_with;
-if(typeof data203 !== "string"){
-const err205 = {instancePath:instancePath+"/youtube/when/" + i11+"/ends_with",schemaPath:"#/definitions/when/properties/ends_with/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema19.properties.ends_with.type,parentSchema:schema19.properties.ends_with,data:data203};
-if(vErrors === null){
-vErrors = [err205];
-}
-else {
-vErrors.push(err205);
-}
-errors++;
-}
-}
-if(data197.matches !== undefined){
-let data204 = data197.matches;
-if(typeof data204 !== "string"){
-const err206 = {instancePath:instancePath+"/youtube/when/" + i11+"/matches",schemaPath:"#/definitions/when/properties/matches/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema19.properties.matches.type,parentSchema:schema19.properties.matches,data:data204};
-if(vErrors === null){
-vErrors = [err206];
-}
-else {
-vErrors.push(err206);
-}
-errors++;
-}
-}
-if(data197.css !== undefined){
-let data205 = data197.css;
-if(typeof data205 !== "string"){
-const err207 = {instancePath:instancePath+"/youtube/when/" + i11+"/css",schemaPath:"#/definitions/when/properties/css/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema19.properties.css.type,parentSchema:schema19.properties.css,data:data205};
-if(vErrors === null){
-vErrors = [err207];
-}
-else {
-vErrors.push(err207);
-}
-errors++;
-}
-}
-if(data197.gt !== undefined){
-let data206 = data197.gt;
-if(!((typeof data206 == "number") && (isFinite(data206)))){
-const err208 = {instancePath:instancePath+"/youtube/when/" + i11+"/gt",schemaPath:"#/definitions/when/properties/gt/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema19.properties.gt.type,parentSchema:schema19.properties.gt,data:data206};
-if(vErrors === null){
-vErrors = [err208];
-}
-else {
-vErrors.push(err208);
-}
-errors++;
-}
-}
-if(data197.gte !== undefined){
-let data207 = data197.gte;
-if(!((typeof data207 == "number") && (isFinite(data207)))){
-const err209 = {instancePath:instancePath+"/youtube/when/" + i11+"/gte",schemaPath:"#/definitions/when/properties/gte/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema19.properties.gte.type,parentSchema:schema19.properties.gte,data:data207};
-if(vErrors === null){
-vErrors = [err209];
-}
-else {
-vErrors.push(err209);
-}
-errors++;
-}
-}
-if(data197.lt !== undefined){
-let data208 = data197.lt;
-if(!((typeof data208 == "number") && (isFinite(data208)))){
-const err210 = {instancePath:instancePath+"/youtube/when/" + i11+"/lt",schemaPath:"#/definitions/when/properties/lt/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema19.properties.lt.type,parentSchema:schema19.properties.lt,data:data208};
-if(vErrors === null){
-vErrors = [err210];
-}
-else {
-vErrors.push(err210);
-}
-errors++;
-}
-}
-if(data197.lte !== undefined){
-let data209 = data197.lte;
-if(!((typeof data209 == "number") && (isFinite(data209)))){
-const err211 = {instancePath:instancePath+"/youtube/when/" + i11+"/lte",schemaPath:"#/definitions/when/properties/lte/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema19.properties.lte.type,parentSchema:schema19.properties.lte,data:data209};
-if(vErrors === null){
-vErrors = [err211];
-}
-else {
-vErrors.push(err211);
-}
-errors++;
-}
-}
-if(data197.negate !== undefined){
-let data210 = data197.negate;
-if(typeof data210 !== "boolean"){
-const err212 = {instancePath:instancePath+"/youtube/when/" + i11+"/negate",schemaPath:"#/definitions/when/properties/negate/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema19.properties.negate.type,parentSchema:schema19.properties.negate,data:data210};
-if(vErrors === null){
-vErrors = [err212];
-}
-else {
-vErrors.push(err212);
-}
-errors++;
-}
-}
-if(data197.ignore_case !== undefined){
-let data211 = data197.ignore_case;
-if(typeof data211 !== "boolean"){
-const err213 = {instancePath:instancePath+"/youtube/when/" + i11+"/ignore_case",schemaPath:"#/definitions/when/properties/ignore_case/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema19.properties.ignore_case.type,parentSchema:schema19.properties.ignore_case,data:data211};
-if(vErrors === null){
-vErrors = [err213];
-}
-else {
-vErrors.push(err213);
-}
-errors++;
-}
-}
-}
-else {
-const err214 = {instancePath:instancePath+"/youtube/when/" + i11,schemaPath:"#/definitions/when/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema19.type,parentSchema:schema19,data:data197};
-if(vErrors === null){
-vErrors = [err214];
-}
-else {
-vErrors.push(err214);
-}
-errors++;
-}
-}
-}
-else {
-const err215 = {instancePath:instancePath+"/youtube/when",schemaPath:"#/properties/youtube/properties/when/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema16.properties.youtube.properties.when.type,parentSchema:schema16.properties.youtube.properties.when,data:data196};
-if(vErrors === null){
-vErrors = [err215];
-}
-else {
-vErrors.push(err215);
-}
-errors++;
-}
-}
-if(data191.start !== undefined){
-let data212 = data191.start;
-if(typeof data212 !== "boolean"){
-const err216 = {instancePath:instancePath+"/youtube/start",schemaPath:"#/properties/youtube/properties/start/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema16.properties.youtube.properties.start.type,parentSchema:schema16.properties.youtube.properties.start,data:data212};
-if(vErrors === null){
-vErrors = [err216];
-}
-else {
-vErrors.push(err216);
-}
-errors++;
-}
-}
-if(data191.complete !== undefined){
-let data213 = data191.complete;
-if(typeof data213 !== "boolean"){
-const err217 = {instancePath:instancePath+"/youtube/complete",schemaPath:"#/properties/youtube/properties/complete/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema16.properties.youtube.properties.complete.type,parentSchema:schema16.properties.youtube.properties.complete,data:data213};
-if(vErrors === null){
-vErrors = [err217];
-}
-else {
-vErrors.push(err217);
-}
-errors++;
-}
-}
-if(data191.progress !== undefined){
-let data214 = data191.progress;
-if(Array.isArray(data214)){
-const len12 = data214.length;
-for(let i12=0; i12<len12; i12++){
-let data215 = data214[i12];
-if(!(((typeof data215 == "number") && (!(data215 % 1) && !isNaN(data215))) && (isFinite(data215)))){
-const err218 = {instancePath:instancePath+"/youtube/progress/" + i12,schemaPath:"#/properties/youtube/properties/progress/items/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema16.properties.youtube.properties.progress.items.type,parentSchema:schema16.properties.youtube.properties.progress.items,data:data215};
-if(vErrors === null){
-vErrors = [err218];
-}
-else {
-vErrors.push(err218);
-}
-errors++;
-}
-if((typeof data215 == "number") && (isFinite(data215))){
-if(data215 > 100 || isNaN(data215)){
-const err219 = {instancePath:instancePath+"/youtube/progress/" + i12,schemaPath:"#/properties/youtube/properties/progress/items/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema16.properties.youtube.properties.progress.items,data:data215};
-if(vErrors === null){
-vErrors = [err219];
-}
-else {
-vErrors.push(err219);
-}
-errors++;
-}
-if(data215 < 1 || isNaN(data215)){
-const err220 = {instancePath:instancePath+"/youtube/progress/" + i12,schemaPath:"#/properties/youtube/properties/progress/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema16.properties.youtube.properties.progress.items,data:data215};
-if(vErrors === null){
-vErrors = [err220];
-}
-else {
-vErrors.push(err220);
-}
-errors++;
-}
-}
-}
-}
-else {
-const err221 = {instancePath:instancePath+"/youtube/progress",schemaPath:"#/properties/youtube/properties/progress/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema16.properties.youtube.properties.progress.type,parentSchema:schema16.properties.youtube.properties.progress,data:data214};
-if(vErrors === null){
-vErrors = [err221];
-}
-else {
-vErrors.push(err221);
-}
-errors++;
-}
-}
-if(data191.pause !== undefined){
-let data216 = data191.pause;
-if(typeof data216 !== "boolean"){
-const err222 = {instancePath:instancePath+"/youtube/pause",schemaPath:"#/properties/youtube/properties/pause/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema16.properties.youtube.properties.pause.type,parentSchema:schema16.properties.youtube.properties.pause,data:data216};
-if(vErrors === null){
-vErrors = [err222];
-}
-else {
-vErrors.push(err222);
-}
-errors++;
-}
-}
-if(data191.seek !== undefined){
-let data217 = data191.seek;
-if(typeof data217 !== "boolean"){
-const err223 = {instancePath:instancePath+"/youtube/seek",schemaPath:"#/properties/youtube/properties/seek/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema16.properties.youtube.properties.seek.type,parentSchema:schema16.properties.youtube.properties.seek,data:data217};
-if(vErrors === null){
-vErrors = [err223];
-}
-else {
-vErrors.push(err223);
-}
-errors++;
-}
-}
-}
-else {
-const err224 = {instancePath:instancePath+"/youtube",schemaPath:"#/properties/youtube/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema16.properties.youtube.type,parentSchema:schema16.properties.youtube,data:data191};
-if(vErrors === null){
-vErrors = [err224];
-}
-else {
-vErrors.push(err224);
-}
-errors++;
-}
-}
-if(data.element_visibility !== undefined){
-let data218 = data.element_visibility;
-if(data218 && typeof data218 == "object" && !Array.isArray(data218)){
-if(data218.selector === undefined){
-const err225 = {instancePath:instancePath+"/element_visibility",schemaPath:"#/properties/element_visibility/required",keyword:"required",params:{missingProperty: "selector"},message:"must have required property '"+"selector"+"'",schema:schema16.properties.element_visibility.required,parentSchema:schema16.properties.element_visibility,data:data218};
-if(vErrors === null){
-vErrors = [err225];
-}
-else {
-vErrors.push(err225);
-}
-errors++;
-}
-for(const key19 in data218){
-if(!(func2.call(schema16.properties.element_visibility.properties, key19))){
-const err226 = {instancePath:instancePath+"/element_visibility",schemaPath:"#/properties/element_visibility/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties",schema:false,parentSchema:schema16.properties.element_visibility,data:data218};
-if(vErrors === null){
-vErrors = [err226];
-}
-else {
-vErrors.push(err226);
-}
-errors++;
-}
-}
-if(data218.path !== undefined){
-if(!(validate14(data218.path, {instancePath:instancePath+"/element_visibility/path",parentData:data218,parentDataProperty:"path",rootData}))){
-vErrors = vErrors === null ? validate14.errors : vErrors.concat(validate14.errors);
-errors = vErrors.length;
-}
-}
-if(data218.url !== undefined){
-if(!(validate14(data218.url, {instancePath:instancePath+"/element_visibility/url",parentData:data218,parentDataProperty:"url",rootData}))){
-vErrors = vErrors === null ? validate14.errors : vErrors.concat(validate14.errors);
-errors = vErrors.length;
-}
-}
-if(data218.hostname !== undefined){
-if(!(validate14(data218.hostname, {instancePath:instancePath+"/element_visibility/hostname",parentData:data218,parentDataProperty:"hostname",rootData}))){
-vErrors = vErrors === null ? validate14.errors : vErrors.concat(validate14.errors);
-errors = vErrors.length;
-}
-}
-if(data218.query !== undefined){
-if(!(validate14(data218.query, {instancePath:instancePath+"/element_visibility/query",parentData:data218,parentDataProperty:"query",rootData}))){
-vErrors = vErrors === null ? validate14.errors : vErrors.concat(validate14.errors);
-errors = vErrors.length;
-}
-}
-if(data218.when !== undefined){
-let data223 = data218.when;
-if(Array.isArray(data223)){
-const len13 = data223.length;
-for(let i13=0; i13<len13; i13++){
-let data224 = data223[i13];
-if(data224 && typeof data224 == "object" && !Array.isArray(data224)){
-for(const key20 in data224){
-if(!(func2.call(schema19.properties, key20))){
-const err227 = {instancePath:instancePath+"/element_visibility/when/" + i13,schemaPath:"#/definitions/when/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties",schema:false,parentSchema:schema19,data:data224};
-if(vErrors === null){
-vErrors = [err227];
-}
-else {
-vErrors.push(err227);
-}
-errors++;
-}
-}
-if(data224.builtin !== undefined){
-let data225 = data224.builtin;
-if(!(((((((((((((((((((((((((((((((((((data225 === "page_url") || (data225 === "page_hostname")) || (data225 === "page_path")) || (data225 === "referrer")) || (data225 === "event")) || (data225 === "click_element")) || (data225 === "click_classes")) || (data225 === "click_id")) || (data225 === "click_target")) || (data225 === "click_url")) || (data225 === "click_text")) || (data225 === "form_element")) || (data225 === "form_classes")) || (data225 === "form_id")) || (data225 === "form_target")) || (data225 === "form_url")) || (data225 === "form_text")) || (data225 === "video_provider")) || (data225 === "video_url")) || (data225 === "video_title")) || (data225 === "video_duration")) || (data225 === "video_percent")) || (data225 === "video_visible")) || (data225 === "video_status")) || (data225 === "video_current_time")) || (data225 === "scroll_depth_threshold")) || (data225 === "scroll_depth_units")) || (data225 === "scroll_direction")) || (data225 === "percent_visible")) || (data225 === "on_screen_duration")) || (data225 === "new_history_fragment")) || (data225 === "old_history_fragment")) || (data225 === "new_history_state")) || (data225 === "old_history_state")) || (data225 === "history_source"))){
-const err228 = {instancePath:instancePath+"/element_visibility/when/" + i13+"/builtin",schemaPath:"#/definitions/when/properties/builtin/enum",keyword:"enum",params:{allowedValues: schema19.properties.builtin.enum},message:"must be equal to one of the allowed values",schema:schema19.properties.builtin.enum,parentSchema:schema19.properties.builtin,data:data225};
-if(vErrors === null){
-vErrors = [err228];
-}
-else {
-vErrors.push(err228);
-}
-errors++;
-}
-}
-if(data224.data_layer !== undefined){
-let data226 = data224.data_layer;
-if(typeof data226 === "string"){
-if(func3(data226) < 1){
-const err229 = {instancePath:instancePath+"/element_visibility/when/" + i13+"/data_layer",schemaPath:"#/definitions/when/properties/data_layer/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema19.properties.data_layer,data:data226};
-if(vErrors === null){
-vErrors = [err229];
-}
-else {
-vErrors.push(err229);
-}
-errors++;
-}
-}
-else {
-const err230 = {instancePath:instancePath+"/element_visibility/when/" + i13+"/data_layer",schemaPath:"#/definitions/when/properties/data_layer/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema19.properties.data_layer.type,parentSchema:schema19.properties.data_layer,data:data226};
-if(vErrors === null){
-vErrors = [err230];
-}
-else {
-vErrors.push(err230);
-}
-errors++;
-}
-}
-if(data224.equals !== undefined){
-let data227 = data224.equals;
-if((typeof data227 !== "string") && (!((typeof data227 == "number") && (isFinite(data227))))){
-const err231 = {instancePath:instancePath+"/element_visibility/when/" + i13+"/equals",schemaPath:"#/definitions/when/properties/equals/type",keyword:"type",params:{type: schema19.properties.equals.type},message:"must be string,number",schema:schema19.properties.equals.type,parentSchema:schema19.properties.equals,data:data227};
-if(vErrors === null){
-vErrors = [err231];
-}
-else {
-vErrors.push(err231);
-}
-errors++;
-}
-}
-if(data224.contains !== undefined){
-let data228 = data224.contains;
-if(typeof data228 !== "string"){
-const err232 = {instancePath:instancePath+"/element_visibility/when/" + i13+"/contains",schemaPath:"#/definitions/when/properties/contains/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema19.properties.contains.type,parentSchema:schema19.properties.contains,data:data228};
-if(vErrors === null){
-vErrors = [err232];
-}
-else {
-vErrors.push(err232);
-}
-errors++;
-}
-}
-if(data224.starts_with !== undefined){
-let data229 = data224.starts_with;
-if(typeof data229 !== "string"){
-const err233 = {instancePath:instancePath+"/element_visibility/when/" + i13+"/starts_with",schemaPath:"#/definitions/when/properties/starts_with/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema19.properties.starts_with.type,parentSchema:schema19.properties.starts_with,data:data229};
-if(vErrors === null){
-vErrors = [err233];
-}
-else {
-vErrors.push(err233);
-}
-errors++;
-}
-}
-if(data224.ends_with !== undefined){
-let data230 = data224.ends_with;
-if(typeof data230 !== "string"){
-const err234 = {instancePath:instancePath+"/element_visibility/when/" + i13+"/ends_with",schemaPath:"#/definitions/when/properties/ends_with/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema19.properties.ends_with.type,parentSchema:schema19.properties.ends_with,data:data230};
-if(vErrors === null){
-vErrors = [err234];
-}
-else {
-vErrors.push(err234);
-}
-errors++;
-}
-}
-if(data224.matches !== undefined){
-let data231 = data224.matches;
-if(typeof data231 !== "string"){
-const err235 = {instancePath:instancePath+"/element_visibility/when/" + i13+"/matches",schemaPath:"#/definitions/when/properties/matches/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema19.properties.matches.type,parentSchema:schema19.properties.matches,data:data231};
-if(vErrors === null){
-vErrors = [err235];
-}
-else {
-vErrors.push(err235);
-}
-errors++;
-}
-}
-if(data224.css !== undefined){
-let data232 = data224.css;
-if(typeof data232 !== "string"){
-const err236 = {instancePath:instancePath+"/element_visibility/when/" + i13+"/css",schemaPath:"#/definitions/when/properties/css/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema19.properties.css.type,parentSchema:schema19.properties.css,data:data232};
-if(vErrors === null){
-vErrors = [err236];
-}
-else {
-vErrors.push(err236);
-}
-errors++;
-}
-}
-if(data224.gt !== undefined){
-let data233 = data224.gt;
-if(!((typeof data233 == "number") && (isFinite(data233)))){
-const err237 = {instancePath:instancePath+"/element_visibility/when/" + i13+"/gt",schemaPath:"#/definitions/when/properties/gt/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema19.properties.gt.type,parentSchema:schema19.properties.gt,data:data233};
-if(vErrors === null){
-vErrors = [err237];
-}
-else {
-vErrors.push(err237);
-}
-errors++;
-}
-}
-if(data224.gte !== undefined){
-let data234 = data224.gte;
-if(!((typeof data234 == "number") && (isFinite(data234)))){
-const err238 = {instancePath:instancePath+"/element_visibility/when/" + i13+"/gte",schemaPath:"#/definitions/when/properties/gte/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema19.properties.gte.type,parentSchema:schema19.properties.gte,data:data234};
-if(vErrors === null){
-vErrors = [err238];
-}
-else {
-vErrors.push(err238);
-}
-errors++;
-}
-}
-if(data224.lt !== undefined){
-let data235 = data224.lt;
-if(!((typeof data235 == "number") && (isFinite(data235)))){
-const err239 = {instancePath:instancePath+"/element_visibility/when/" + i13+"/lt",schemaPath:"#/definitions/when/properties/lt/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema19.properties.lt.type,parentSchema:schema19.properties.lt,data:data235};
-if(vErrors === null){
-vErrors = [err239];
-}
-else {
-vErrors.push(err239);
-}
-errors++;
-}
-}
-if(data224.lte !== undefined){
-let data236 = data224.lte;
-if(!((typeof data236 == "number") && (isFinite(data236)))){
-const err240 = {instancePath:instancePath+"/element_visibility/when/" + i13+"/lte",schemaPath:"#/definitions/when/properties/lte/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema19.properties.lte.type,parentSchema:schema19.properties.lte,data:data236};
-if(vErrors === null){
-vErrors = [err240];
-}
-else {
-vErrors.push(err240);
-}
-errors++;
-}
-}
-if(data224.negate !== undefined){
-let data237 = data224.negate;
-if(typeof data237 !== "boolean"){
-const err241 = {instancePath:instancePath+"/element_visibility/when/" + i13+"/negate",schemaPath:"#/definitions/when/properties/negate/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema19.properties.negate.type,parentSchema:schema19.properties.negate,data:data237};
-if(vErrors === null){
-vErrors = [err241];
-}
-else {
-vErrors.push(err241);
-}
-errors++;
-}
-}
-if(data224.ignore_case !== undefined){
-let data238 = data224.ignore_case;
-if(typeof data238 !== "boolean"){
-const err242 = {instancePath:instancePath+"/element_visibility/when/" + i13+"/ignore_case",schemaPath:"#/definitions/when/properties/ignore_case/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema19.properties.ignore_case.type,parentSchema:schema19.properties.ignore_case,data:data238};
-if(vErrors === null){
-vErrors = [err242];
-}
-else {
-vErrors.push(err242);
-}
-errors++;
-}
-}
-}
-else {
-const err243 = {instancePath:instancePath+"/element_visibility/when/" + i13,schemaPath:"#/definitions/when/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema19.type,parentSchema:schema19,data:data224};
-if(vErrors === null){
-vErrors = [err243];
-}
-else {
-vErrors.push(err243);
-}
-errors++;
-}
-}
-}
-else {
-const err244 = {instancePath:instancePath+"/element_visibility/when",schemaPath:"#/properties/element_visibility/properties/when/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema16.properties.element_visibility.properties.when.type,parentSchema:schema16.properties.element_visibility.properties.when,data:data223};
-if(vErrors === null){
-vErrors = [err244];
-}
-else {
-vErrors.push(err244);
-}
-errors++;
-}
-}
-if(data218.selector !== undefined){
-let data239 = data218.selector;
-if(typeof data239 === "string"){
-if(func3(data239) < 1){
-const err245 = {instancePath:instancePath+"/element_visibility/selector",schemaPath:"#/properties/element_visibility/properties/selector/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema16.properties.element_visibility.properties.selector,data:data239};
-if(vErrors === null){
-vErrors = [err245];
-}
-else {
-vErrors.push(err245);
-}
-errors++;
-}
-}
-else {
-const err246 = {instancePath:instancePath+"/element_visibility/selector",schemaPath:"#/properties/element_visibility/properties/selector/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties.element_visibility.properties.selector.type,parentSchema:schema16.properties.element_visibility.properties.selector,data:data239};
-if(vErrors === null){
-vErrors = [err246];
-}
-else {
-vErrors.push(err246);
-}
-errors++;
-}
-}
-if(data218.min_percent_visible !== undefined){
-let data240 = data218.min_percent_visible;
-if(!(((typeof data240 == "number") && (!(data240 % 1) && !isNaN(data240))) && (isFinite(data240)))){
-const err247 = {instancePath:instancePath+"/element_visibility/min_percent_visible",schemaPath:"#/properties/element_visibility/properties/min_percent_visible/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema16.properties.element_visibility.properties.min_percent_visible.type,parentSchema:schema16.properties.element_visibility.properties.min_percent_visible,data:data240};
-if(vErrors === null){
-vErrors = [err247];
-}
-else {
-vErrors.push(err247);
-}
-errors++;
-}
-if((typeof data240 == "number") && (isFinite(data240))){
-if(data240 > 100 || isNaN(data240)){
-const err248 = {instancePath:instancePath+"/element_visibility/min_percent_visible",schemaPath:"#/properties/element_visibility/properties/min_percent_visible/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema16.properties.element_visibility.properties.min_percent_visible,data:data240};
-if(vErrors === null){
-vErrors = [err248];
-}
-else {
-vErrors.push(err248);
-}
-errors++;
-}
-if(data240 < 1 || isNaN(data240)){
-const err249 = {instancePath:instancePath+"/element_visibility/min_percent_visible",schemaPath:"#/properties/element_visibility/properties/min_percent_visible/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema16.properties.element_visibility.properties.min_percent_visible,data:data240};
-if(vErrors === null){
-vErrors = [err249];
-}
-else {
-vErrors.push(err249);
-}
-errors++;
-}
-}
-}
-if(data218.min_on_screen !== undefined){
-let data241 = data218.min_on_screen;
-if((typeof data241 !== "string") && (!(((typeof data241 == "number") && (!(data241 % 1) && !isNaN(data241))) && (isFinite(data241))))){
-const err250 = {instancePath:instancePath+"/element_visibility/min_on_screen",schemaPath:"#/definitions/duration/type",keyword:"type",params:{type: schema27.type},message:"must be string,integer",schema:schema27.type,parentSchema:schema27,data:data241};
-if(vErrors === null){
-vErrors = [err250];
-}
-else {
-vErrors.push(err250);
-}
-errors++;
-}
-if((typeof data241 == "number") && (isFinite(data241))){
-if(data241 < 0 || isNaN(data241)){
-const err251 = {instancePath:instancePath+"/element_visibility/min_on_screen",schemaPath:"#/definitions/duration/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema27,data:data241};
-if(vErrors === null){
-vErrors = [err251];
-}
-else {
-vErrors.push(err251);
-}
-errors++;
-}
-}
-if(typeof data241 === "string"){
-if(!pattern3.test(data241)){
-const err252 = {instancePath:instancePath+"/element_visibility/min_on_screen",schemaPath:"#/definitions/duration/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(ms|s|m|h|d)$"},message:"must match pattern \""+"^[0-9]+(ms|s|m|h|d)$"+"\"",schema:"^[0-9]+(ms|s|m|h|d)$",parentSchema:schema27,data:data241};
-if(vErrors === null){
-vErrors = [err252];
-}
-else {
-vErrors.push(err252);
-}
-errors++;
-}
-}
-}
-if(data218.firing !== undefined){
-let data242 = data218.firing;
-if(!(((data242 === "once_per_page") || (data242 === "once_per_element")) || (data242 === "every_time"))){
-const err253 = {instancePath:instancePath+"/element_visibility/firing",schemaPath:"#/properties/element_visibility/properties/firing/enum",keyword:"enum",params:{allowedValues: schema16.properties.element_visibility.properties.firing.enum},message:"must be equal to one of the allowed values",schema:schema16.properties.element_visibility.properties.firing.enum,parentSchema:schema16.properties.element_visibility.properties.firing,data:data242};
-if(vErrors === null){
-vErrors = [err253];
-}
-else {
-vErrors.push(err253);
-}
-errors++;
-}
-}
-if(data218.observe_dom_changes !== undefined){
-let data243 = data218.observe_dom_changes;
-if(typeof data243 !== "boolean"){
-const err254 = {instancePath:instancePath+"/element_visibility/observe_dom_changes",schemaPath:"#/properties/element_visibility/properties/observe_dom_changes/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema16.properties.element_visibility.properties.observe_dom_changes.type,parentSchema:schema16.properties.element_visibility.properties.observe_dom_changes,data:data243};
-if(vErrors === null){
-vErrors = [err254];
-}
-else {
-vErrors.push(err254);
-}
-errors++;
-}
-}
-}
-else {
-const err255 = {instancePath:instancePath+"/element_visibility",schemaPath:"#/properties/element_visibility/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema16.properties.element_visibility.type,parentSchema:schema16.properties.element_visibility,data:data218};
-if(vErrors === null){
-vErrors = [err255];
-}
-else {
-vErrors.push(err255);
-}
-errors++;
-}
-}
-if(data.engagement !== undefined){
-let data244 = data.engagement;
-if(data244 && typeof data244 == "object" && !Array.isArray(data244)){
-for(const key21 in data244){
-if(!(((((((key21 === "path") || (key21 === "url")) || (key21 === "hostname")) || (key21 === "query")) || (key21 === "when")) || (key21 === "pages_per_session")) || (key21 === "visits"))){
-const err256 = {instancePath:instancePath+"/engagement",schemaPath:"#/properties/engagement/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21},message:"must NOT have additional properties",schema:false,parentSchema:schema16.properties.engagement,data:data244};
-if(vErrors === null){
-vErrors = [err256];
-}
-else {
-vErrors.push(err256);
-}
-errors++;
-}
-}
-if(data244.path !== undefined){
-if(!(validate14(data244.path, {instancePath:instancePath+"/engagement/path",parentData:data244,parentDataProperty:"path",rootData}))){
-vErrors = vErrors === null ? validate14.errors : vErrors.concat(validate14.errors);
-errors = vErrors.length;
-}
-}
-if(data244.url !== undefined){
-if(!(validate14(data244.url, {instancePath:instancePath+"/engagement/url",parentData:data244,parentDataProperty:"url",rootData}))){
-vErrors = vErrors === null ? validate14.errors : vErrors.concat(validate14.errors);
-errors = vErrors.length;
-}
-}
-if(data244.hostname !== undefined){
-if(!(validate14(data244.hostname, {instancePath:instancePath+"/engagement/hostname",parentData:data244,parentDataProperty:"hostname",rootData}))){
-vErrors = vErrors === null ? validate14.errors : vErrors.concat(validate14.errors);
-errors = vErrors.length;
-}
-}
-if(data244.query !== undefined){
-if(!(validate14(data244.query, {instancePath:instancePath+"/engagement/query",parentData:data244,parentDataProperty:"query",rootData}))){
-vErrors = vErrors === null ? validate14.errors : vErrors.concat(validate14.errors);
-errors = vErrors.length;
-}
-}
-if(data244.when !== undefined){
-let data249 = data244.when;
-if(Array.isArray(data249)){
-const len14 = data249.length;
-for(let i14=0; i14<len14; i14++){
-let data250 = data249[i14];
-if(data250 && typeof data250 == "object" && !Array.isArray(data250)){
-for(const key22 in data250){
-if(!(func2.call(schema19.properties, key22))){
-const err257 = {instancePath:instancePath+"/engagement/when/" + i14,schemaPath:"#/definitions/when/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key22},message:"must NOT have additional properties",schema:false,parentSchema:schema19,data:data250};
-if(vErrors === null){
-vErrors = [err257];
-}
-else {
-vErrors.push(err257);
-}
-errors++;
-}
-}
-if(data250.builtin !== undefined){
-let data251 = data250.builtin;
-if(!(((((((((((((((((((((((((((((((((((data251 === "page_url") || (data251 === "page_hostname")) || (data251 === "page_path")) || (data251 === "referrer")) || (data251 === "event")) || (data251 === "click_element")) || (data251 === "click_classes")) || (data251 === "click_id")) || (data251 === "click_target")) || (data251 === "click_url")) || (data251 === "click_text")) || (data251 === "form_element")) || (data251 === "form_classes")) || (data251 === "form_id")) || (data251 === "form_target")) || (data251 === "form_url")) || (data251 === "form_text")) || (data251 === "video_provider")) || (data251 === "video_url")) || (data251 === "video_title")) || (data251 === "video_duration")) || (data251 === "video_percent")) || (data251 === "video_visible")) || (data251 === "video_status")) || (data251 === "video_current_time")) || (data251 === "scroll_depth_threshold")) || (data251 === "scroll_depth_units")) || (data251 === "scroll_direction")) || (data251 === "percent_visible")) || (data251 === "on_screen_duration")) || (data251 === "new_history_fragment")) || (data251 === "old_history_fragment")) || (data251 === "new_history_state")) || (data251 === "old_history_state")) || (data251 === "history_source"))){
-const err258 = {instancePath:instancePath+"/engagement/when/" + i14+"/builtin",schemaPath:"#/definitions/when/properties/builtin/enum",keyword:"enum",params:{allowedValues: schema19.properties.builtin.enum},message:"must be equal to one of the allowed values",schema:schema19.properties.builtin.enum,parentSchema:schema19.properties.builtin,data:data251};
-if(vErrors === null){
-vErrors = [err258];
-}
-else {
-vErrors.push(err258);
-}
-errors++;
-}
-}
-if(data250.data_layer !== undefined){
-let data252 = data250.data_layer;
-if(typeof data252 === "string"){
-if(func3(data252) < 1){
-const err259 = {instancePath:instancePath+"/engagement/when/" + i14+"/data_layer",schemaPath:"#/definitions/when/properties/data_layer/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema19.properties.data_layer,data:data252};
-if(vErrors === null){
-vErrors = [err259];
-}
-else {
-vErrors.push(err259);
-}
-errors++;
-}
-}
-else {
-const err260 = {instancePath:instancePath+"/engagement/when/" + i14+"/data_layer",schemaPath:"#/definitions/when/properties/data_layer/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema19.properties.data_layer.type,parentSchema:schema19.properties.data_layer,data:data252};
-if(vErrors === null){
-vErrors = [err260];
-}
-else {
-vErrors.push(err260);
-}
-errors++;
-}
-}
-if(data250.equals !== undefined){
-let data253 = data250.equals;
-if((typeof data253 !== "string") && (!((typeof data253 == "number") && (isFinite(data253))))){
-const err261 = {instancePath:instancePath+"/engagement/when/" + i14+"/equals",schemaPath:"#/definitions/when/properties/equals/type",keyword:"type",params:{type: schema19.properties.equals.type},message:"must be string,number",schema:schema19.properties.equals.type,parentSchema:schema19.properties.equals,data:data253};
-if(vErrors === null){
-vErrors = [err261];
-}
-else {
-vErrors.push(err261);
-}
-errors++;
-}
-}
-if(data250.contains !== undefined){
-let data254 = data250.contains;
-if(typeof data254 !== "string"){
-const err262 = {instancePath:instancePath+"/engagement/when/" + i14+"/contains",schemaPath:"#/definitions/when/properties/contains/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema19.properties.contains.type,parentSchema:schema19.properties.contains,data:data254};
-if(vErrors === null){
-vErrors = [err262];
-}
-else {
-vErrors.push(err262);
-}
-errors++;
-}
-}
-if(data250.starts_with !== undefined){
-let data255 = data250.starts_with;
-if(typeof data255 !== "string"){
-const err263 = {instancePath:instancePath+"/engagement/when/" + i14+"/starts_with",schemaPath:"#/definitions/when/properties/starts_with/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema19.properties.starts_with.type,parentSchema:schema19.properties.starts_with,data:data255};
-if(vErrors === null){
-vErrors = [err263];
-}
-else {
-vErrors.push(err263);
-}
-errors++;
-}
-}
-if(data250.ends_with !== undefined){
-let data256 = data250.ends_with;
-if(typeof data256 !== "string"){
-const err264 = {instancePath:instancePath+"/engagement/when/" + i14+"/ends_with",schemaPath:"#/definitions/when/properties/ends_with/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema19.properties.ends_with.type,parentSchema:schema19.properties.ends_with,data:data256};
-if(vErrors === null){
-vErrors = [err264];
-}
-else {
-vErrors.push(err264);
-}
-errors++;
-}
-}
-if(data250.matches !== undefined){
-let data257 = data250.matches;
-if(typeof data257 !== "string"){
-const err265 = {instancePath:instancePath+"/engagement/when/" + i14+"/matches",schemaPath:"#/definitions/when/properties/matches/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema19.properties.matches.type,parentSchema:schema19.properties.matches,data:data257};
-if(vErrors === null){
-vErrors = [err265];
-}
-else {
-vErrors.push(err265);
-}
-errors++;
-}
-}
-if(data250.css !== undefined){
-let data258 = data250.css;
-if(typeof data258 !== "string"){
-const err266 = {instancePath:instancePath+"/engagement/when/" + i14+"/css",schemaPath:"#/definitions/when/properties/css/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema19.properties.css.type,parentSchema:schema19.properties.css,data:data258};
-if(vErrors === null){
-vErrors = [err266];
-}
-else {
-vErrors.push(err266);
-}
-errors++;
-}
-}
-if(data250.gt !== undefined){
-let data259 = data250.gt;
-if(!((typeof data259 == "number") && (isFinite(data259)))){
-const err267 = {instancePath:instancePath+"/engagement/when/" + i14+"/gt",schemaPath:"#/definitions/when/properties/gt/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema19.properties.gt.type,parentSchema:schema19.properties.gt,data:data259};
-if(vErrors === null){
-vErrors = [err267];
-}
-else {
-vErrors.push(err267);
-}
-errors++;
-}
-}
-if(data250.gte !== undefined){
-let data260 = data250.gte;
-if(!((typeof data260 == "number") && (isFinite(data260)))){
-const err268 = {instancePath:instancePath+"/engagement/when/" + i14+"/gte",schemaPath:"#/definitions/when/properties/gte/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema19.properties.gte.type,parentSchema:schema19.properties.gte,data:data260};
-if(vErrors === null){
-vErrors = [err268];
-}
-else {
-vErrors.push(err268);
-}
-errors++;
-}
-}
-if(data250.lt !== undefined){
-let data261 = data250.lt;
-if(!((typeof data261 == "number") && (isFinite(data261)))){
-const err269 = {instancePath:instancePath+"/engagement/when/" + i14+"/lt",schemaPath:"#/definitions/when/properties/lt/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema19.properties.lt.type,parentSchema:schema19.properties.lt,data:data261};
-if(vErrors === null){
-vErrors = [err269];
-}
-else {
-vErrors.push(err269);
-}
-errors++;
-}
-}
-if(data250.lte !== undefined){
-let data262 = data250.lte;
-if(!((typeof data262 == "number") && (isFinite(data262)))){
-const err270 = {instancePath:instancePath+"/engagement/when/" + i14+"/lte",schemaPath:"#/definitions/when/properties/lte/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema19.properties.lte.type,parentSchema:schema19.properties.lte,data:data262};
-if(vErrors === null){
-vErrors = [err270];
-}
-else {
-vErrors.push(err270);
-}
-errors++;
-}
-}
-if(data250.negate !== undefined){
-let data263 = data250.negate;
-if(typeof data263 !== "boolean"){
-const err271 = {instancePath:instancePath+"/engagement/when/" + i14+"/negate",schemaPath:"#/definitions/when/properties/negate/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema19.properties.negate.type,parentSchema:schema19.properties.negate,data:data263};
-if(vErrors === null){
-vErrors = [err271];
-}
-else {
-vErrors.push(err271);
-}
-errors++;
-}
-}
-if(data250.ignore_case !== undefined){
-let data264 = data250.ignore_case;
-if(typeof data264 !== "boolean"){
-const err272 = {instancePath:instancePath+"/engagement/when/" + i14+"/ignore_case",schemaPath:"#/definitions/when/properties/ignore_case/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema19.properties.ignore_case.type,parentSchema:schema19.properties.ignore_case,data:data264};
-if(vErrors === null){
-vErrors = [err272];
-}
-else {
-vErrors.push(err272);
-}
-errors++;
-}
-}
-}
-else {
-const err273 = {instancePath:instancePath+"/engagement/when/" + i14,schemaPath:"#/definitions/when/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema19.type,parentSchema:schema19,data:data250};
-if(vErrors === null){
-vErrors = [err273];
-}
-else {
-vErrors.push(err273);
-}
-errors++;
-}
-}
-}
-else {
-const err274 = {instancePath:instancePath+"/engagement/when",schemaPath:"#/properties/engagement/properties/when/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema16.properties.engagement.properties.when.type,parentSchema:schema16.properties.engagement.properties.when,data:data249};
-if(vErrors === null){
-vErrors = [err274];
-}
-else {
-vErrors.push(err274);
-}
-errors++;
-}
-}
-if(data244.pages_per_session !== undefined){
-let data265 = data244.pages_per_session;
-if(!(((typeof data265 == "number") && (!(data265 % 1) && !isNaN(data265))) && (isFinite(data265)))){
-const err275 = {instancePath:instancePath+"/engagement/pages_per_session",schemaPath:"#/properties/engagement/properties/pages_per_session/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema16.properties.engagement.properties.pages_per_session.type,parentSchema:schema16.properties.engagement.properties.pages_per_session,data:data265};
-if(vErrors === null){
-vErrors = [err275];
-}
-else {
-vErrors.push(err275);
-}
-errors++;
-}
-if((typeof data265 == "number") && (isFinite(data265))){
-if(data265 < 1 || isNaN(data265)){
-const err276 = {instancePath:instancePath+"/engagement/pages_per_session",schemaPath:"#/properties/engagement/properties/pages_per_session/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema16.properties.engagement.properties.pages_per_session,data:data265};
-if(vErrors === null){
-vErrors = [err276];
-}
-else {
-vErrors.push(err276);
-}
-errors++;
-}
-}
-}
-if(data244.visits !== undefined){
-let data266 = data244.visits;
-if(!(((typeof data266 == "number") && (!(data266 % 1) && !isNaN(data266))) && (isFinite(data266)))){
-const err277 = {instancePath:instancePath+"/engagement/visits",schemaPath:"#/properties/engagement/properties/visits/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema16.properties.engagement.properties.visits.type,parentSchema:schema16.properties.engagement.properties.visits,data:data266};
-if(vErrors === null){
-vErrors = [err277];
-}
-else {
-vErrors.push(err277);
-}
-errors++;
-}
-if((typeof data266 == "number") && (isFinite(data266))){
-if(data266 < 1 || isNaN(data266)){
-const err278 = {instancePath:instancePath+"/engagement/visits",schemaPath:"#/properties/engagement/properties/visits/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema16.properties.engagement.properties.visits,data:data266};
-if(vErrors === null){
-vErrors = [err278];
-}
-else {
-vErrors.push(err278);
-}
-errors++;
-}
-}
-}
-}
-else {
-const err279 = {instancePath:instancePath+"/engagement",schemaPath:"#/properties/engagement/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema16.properties.engagement.type,parentSchema:schema16.properties.engagement,data:data244};
-if(vErrors === null){
-vErrors = [err279];
-}
-else {
-vErrors.push(err279);
-}
-errors++;
-}
-}
-}
-else {
-const err280 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema16.type,parentSchema:schema16,data};
-if(vErrors === null){
-vErrors = [err280];
-}
-else {
-vErrors.push(err280);
-}
-errors++;
-}
-validate13.errors = vErrors;
+validate103.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate12(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate23(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 const _errs1 = errors;
@@ -5185,7 +3459,7 @@ if(!_valid0){
 const _errs4 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.trigger === undefined){
-const err2 = {instancePath,schemaPath:"#/else/required",keyword:"required",params:{missingProperty: "trigger"},message:"must have required property '"+"trigger"+"'",schema:schema13.else.required,parentSchema:schema13.else,data};
+const err2 = {instancePath,schemaPath:"#/else/required",keyword:"required",params:{missingProperty: "trigger"},message:"must have required property '"+"trigger"+"'",schema:schema8.else.required,parentSchema:schema8.else,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -5199,7 +3473,7 @@ var _valid0 = _errs4 === errors;
 valid0 = _valid0;
 }
 if(!valid0){
-const err3 = {instancePath,schemaPath:"#/if",keyword:"if",params:{failingKeyword: "else"},message:"must match \"else\" schema",schema:schema13.if,parentSchema:schema13,data};
+const err3 = {instancePath,schemaPath:"#/if",keyword:"if",params:{failingKeyword: "else"},message:"must match \"else\" schema",schema:schema8.if,parentSchema:schema8,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -5210,7 +3484,7 @@ errors++;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.id === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema13.required,parentSchema:schema13,data};
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema8.required,parentSchema:schema8,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -5220,7 +3494,7 @@ vErrors.push(err4);
 errors++;
 }
 if(data.title === undefined){
-const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'",schema:schema13.required,parentSchema:schema13,data};
+const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'",schema:schema8.required,parentSchema:schema8,data};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -5230,7 +3504,7 @@ vErrors.push(err5);
 errors++;
 }
 if(data.kind === undefined){
-const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema13.required,parentSchema:schema13,data};
+const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema8.required,parentSchema:schema8,data};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -5240,8 +3514,8 @@ vErrors.push(err6);
 errors++;
 }
 for(const key0 in data){
-if(!(func2.call(schema13.properties, key0))){
-const err7 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema13,data};
+if(!(func2.call(schema8.properties, key0))){
+const err7 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema8,data};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -5254,7 +3528,7 @@ errors++;
 if(data.source !== undefined){
 let data1 = data.source;
 if(!((data1 === "site") || (data1 === "offline"))){
-const err8 = {instancePath:instancePath+"/source",schemaPath:"#/properties/source/enum",keyword:"enum",params:{allowedValues: schema13.properties.source.enum},message:"must be equal to one of the allowed values",schema:schema13.properties.source.enum,parentSchema:schema13.properties.source,data:data1};
+const err8 = {instancePath:instancePath+"/source",schemaPath:"#/properties/source/enum",keyword:"enum",params:{allowedValues: schema8.properties.source.enum},message:"must be equal to one of the allowed values",schema:schema8.properties.source.enum,parentSchema:schema8.properties.source,data:data1};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -5265,10 +3539,16 @@ errors++;
 }
 }
 if(data.id !== undefined){
-let data2 = data.id;
-if(typeof data2 === "string"){
-if(!pattern0.test(data2)){
-const err9 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_]*$"+"\"",schema:"^[a-z][a-z0-9_]*$",parentSchema:schema14,data:data2};
+if(!(validate24(data.id, {instancePath:instancePath+"/id",parentData:data,parentDataProperty:"id",rootData}))){
+vErrors = vErrors === null ? validate24.errors : vErrors.concat(validate24.errors);
+errors = vErrors.length;
+}
+}
+if(data.title !== undefined){
+let data3 = data.title;
+if(typeof data3 === "string"){
+if(func3(data3) < 1){
+const err9 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema8.properties.title,data:data3};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -5279,7 +3559,7 @@ errors++;
 }
 }
 else {
-const err10 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.type,parentSchema:schema14,data:data2};
+const err10 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema8.properties.title.type,parentSchema:schema8.properties.title,data:data3};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -5289,11 +3569,10 @@ vErrors.push(err10);
 errors++;
 }
 }
-if(data.title !== undefined){
-let data3 = data.title;
-if(typeof data3 === "string"){
-if(func3(data3) < 1){
-const err11 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema13.properties.title,data:data3};
+if(data.description !== undefined){
+let data4 = data.description;
+if(typeof data4 !== "string"){
+const err11 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema8.properties.description.type,parentSchema:schema8.properties.description,data:data4};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -5303,8 +3582,10 @@ vErrors.push(err11);
 errors++;
 }
 }
-else {
-const err12 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.properties.title.type,parentSchema:schema13.properties.title,data:data3};
+if(data.kind !== undefined){
+let data5 = data.kind;
+if(!((data5 === "macro") || (data5 === "micro"))){
+const err12 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: schema8.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema8.properties.kind.enum,parentSchema:schema8.properties.kind,data:data5};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -5314,10 +3595,10 @@ vErrors.push(err12);
 errors++;
 }
 }
-if(data.description !== undefined){
-let data4 = data.description;
-if(typeof data4 !== "string"){
-const err13 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.properties.description.type,parentSchema:schema13.properties.description,data:data4};
+if(data.role !== undefined){
+let data6 = data.role;
+if(!((data6 === "milestone") || (data6 === "secondary"))){
+const err13 = {instancePath:instancePath+"/role",schemaPath:"#/properties/role/enum",keyword:"enum",params:{allowedValues: schema8.properties.role.enum},message:"must be equal to one of the allowed values",schema:schema8.properties.role.enum,parentSchema:schema8.properties.role,data:data6};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -5327,10 +3608,19 @@ vErrors.push(err13);
 errors++;
 }
 }
-if(data.kind !== undefined){
-let data5 = data.kind;
-if(!((data5 === "macro") || (data5 === "micro"))){
-const err14 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: schema13.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema13.properties.kind.enum,parentSchema:schema13.properties.kind,data:data5};
+if(data.leads_to !== undefined){
+let data7 = data.leads_to;
+if(Array.isArray(data7)){
+const len0 = data7.length;
+for(let i0=0; i0<len0; i0++){
+if(!(validate24(data7[i0], {instancePath:instancePath+"/leads_to/" + i0,parentData:data7,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate24.errors : vErrors.concat(validate24.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err14 = {instancePath:instancePath+"/leads_to",schemaPath:"#/properties/leads_to/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema8.properties.leads_to.type,parentSchema:schema8.properties.leads_to,data:data7};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -5340,10 +3630,11 @@ vErrors.push(err14);
 errors++;
 }
 }
-if(data.role !== undefined){
-let data6 = data.role;
-if(!((data6 === "milestone") || (data6 === "secondary"))){
-const err15 = {instancePath:instancePath+"/role",schemaPath:"#/properties/role/enum",keyword:"enum",params:{allowedValues: schema13.properties.role.enum},message:"must be equal to one of the allowed values",schema:schema13.properties.role.enum,parentSchema:schema13.properties.role,data:data6};
+if(data.event !== undefined){
+let data9 = data.event;
+if(typeof data9 === "string"){
+if(func3(data9) < 1){
+const err15 = {instancePath:instancePath+"/event",schemaPath:"#/properties/event/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema8.properties.event,data:data9};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -5353,15 +3644,8 @@ vErrors.push(err15);
 errors++;
 }
 }
-if(data.leads_to !== undefined){
-let data7 = data.leads_to;
-if(Array.isArray(data7)){
-const len0 = data7.length;
-for(let i0=0; i0<len0; i0++){
-let data8 = data7[i0];
-if(typeof data8 === "string"){
-if(!pattern0.test(data8)){
-const err16 = {instancePath:instancePath+"/leads_to/" + i0,schemaPath:"#/definitions/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_]*$"+"\"",schema:"^[a-z][a-z0-9_]*$",parentSchema:schema14,data:data8};
+else {
+const err16 = {instancePath:instancePath+"/event",schemaPath:"#/properties/event/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema8.properties.event.type,parentSchema:schema8.properties.event,data:data9};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -5371,8 +3655,10 @@ vErrors.push(err16);
 errors++;
 }
 }
-else {
-const err17 = {instancePath:instancePath+"/leads_to/" + i0,schemaPath:"#/definitions/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.type,parentSchema:schema14,data:data8};
+if(data.reserved_event !== undefined){
+let data10 = data.reserved_event;
+if(typeof data10 !== "boolean"){
+const err17 = {instancePath:instancePath+"/reserved_event",schemaPath:"#/properties/reserved_event/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema8.properties.reserved_event.type,parentSchema:schema8.properties.reserved_event,data:data10};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -5382,9 +3668,24 @@ vErrors.push(err17);
 errors++;
 }
 }
+if(data.trigger !== undefined){
+if(!(validate27(data.trigger, {instancePath:instancePath+"/trigger",parentData:data,parentDataProperty:"trigger",rootData}))){
+vErrors = vErrors === null ? validate27.errors : vErrors.concat(validate27.errors);
+errors = vErrors.length;
+}
+}
+if(data.params !== undefined){
+let data12 = data.params;
+if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
+for(const key1 in data12){
+if(!(validate97(data12[key1], {instancePath:instancePath+"/params/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data12,parentDataProperty:key1,rootData}))){
+vErrors = vErrors === null ? validate97.errors : vErrors.concat(validate97.errors);
+errors = vErrors.length;
+}
+}
 }
 else {
-const err18 = {instancePath:instancePath+"/leads_to",schemaPath:"#/properties/leads_to/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema13.properties.leads_to.type,parentSchema:schema13.properties.leads_to,data:data7};
+const err18 = {instancePath:instancePath+"/params",schemaPath:"#/properties/params/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema8.properties.params.type,parentSchema:schema8.properties.params,data:data12};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -5394,11 +3695,17 @@ vErrors.push(err18);
 errors++;
 }
 }
-if(data.event !== undefined){
-let data9 = data.event;
-if(typeof data9 === "string"){
-if(func3(data9) < 1){
-const err19 = {instancePath:instancePath+"/event",schemaPath:"#/properties/event/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema13.properties.event,data:data9};
+if(data.key_event !== undefined){
+if(!(validate99(data.key_event, {instancePath:instancePath+"/key_event",parentData:data,parentDataProperty:"key_event",rootData}))){
+vErrors = vErrors === null ? validate99.errors : vErrors.concat(validate99.errors);
+errors = vErrors.length;
+}
+}
+if(data.value !== undefined){
+let data15 = data.value;
+if((typeof data15 == "number") && (isFinite(data15))){
+if(data15 < 0 || isNaN(data15)){
+const err19 = {instancePath:instancePath+"/value",schemaPath:"#/properties/value/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema8.properties.value,data:data15};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -5409,7 +3716,7 @@ errors++;
 }
 }
 else {
-const err20 = {instancePath:instancePath+"/event",schemaPath:"#/properties/event/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.properties.event.type,parentSchema:schema13.properties.event,data:data9};
+const err20 = {instancePath:instancePath+"/value",schemaPath:"#/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema8.properties.value.type,parentSchema:schema8.properties.value,data:data15};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -5419,10 +3726,10 @@ vErrors.push(err20);
 errors++;
 }
 }
-if(data.reserved_event !== undefined){
-let data10 = data.reserved_event;
-if(typeof data10 !== "boolean"){
-const err21 = {instancePath:instancePath+"/reserved_event",schemaPath:"#/properties/reserved_event/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema13.properties.reserved_event.type,parentSchema:schema13.properties.reserved_event,data:data10};
+if(data.pii !== undefined){
+let data16 = data.pii;
+if(typeof data16 !== "boolean"){
+const err21 = {instancePath:instancePath+"/pii",schemaPath:"#/properties/pii/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema8.properties.pii.type,parentSchema:schema8.properties.pii,data:data16};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -5432,21 +3739,21 @@ vErrors.push(err21);
 errors++;
 }
 }
-if(data.trigger !== undefined){
-if(!(validate13(data.trigger, {instancePath:instancePath+"/trigger",parentData:data,parentDataProperty:"trigger",rootData}))){
-vErrors = vErrors === null ? validate13.errors : vErrors.concat(validate13.errors);
+if(data.consent !== undefined){
+if(!(validate101(data.consent, {instancePath:instancePath+"/consent",parentData:data,parentDataProperty:"consent",rootData}))){
+vErrors = vErrors === null ? validate101.errors : vErrors.concat(validate101.errors);
 errors = vErrors.length;
 }
 }
-if(data.params !== undefined){
-let data12 = data.params;
-if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
-for(const key1 in data12){
-let data13 = data12[key1];
-if(data13 && typeof data13 == "object" && !Array.isArray(data13)){
-for(const key2 in data13){
-if(!((((((key2 === "builtin") || (key2 === "data_layer")) || (key2 === "constant")) || (key2 === "form_field")) || (key2 === "type")) || (key2 === "report"))){
-const err22 = {instancePath:instancePath+"/params/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/param/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema32,data:data13};
+if(data.ads !== undefined){
+if(!(validate103(data.ads, {instancePath:instancePath+"/ads",parentData:data,parentDataProperty:"ads",rootData}))){
+vErrors = vErrors === null ? validate103.errors : vErrors.concat(validate103.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err22 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema8.type,parentSchema:schema8,data};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -5455,569 +3762,18 @@ vErrors.push(err22);
 }
 errors++;
 }
-}
-if(data13.builtin !== undefined){
-let data14 = data13.builtin;
-if(!(((((((((((((((((((((((((((((((((((data14 === "page_url") || (data14 === "page_hostname")) || (data14 === "page_path")) || (data14 === "referrer")) || (data14 === "event")) || (data14 === "click_element")) || (data14 === "click_classes")) || (data14 === "click_id")) || (data14 === "click_target")) || (data14 === "click_url")) || (data14 === "click_text")) || (data14 === "form_element")) || (data14 === "form_classes")) || (data14 === "form_id")) || (data14 === "form_target")) || (data14 === "form_url")) || (data14 === "form_text")) || (data14 === "video_provider")) || (data14 === "video_url")) || (data14 === "video_title")) || (data14 === "video_duration")) || (data14 === "video_percent")) || (data14 === "video_visible")) || (data14 === "video_status")) || (data14 === "video_current_time")) || (data14 === "scroll_depth_threshold")) || (data14 === "scroll_depth_units")) || (data14 === "scroll_direction")) || (data14 === "percent_visible")) || (data14 === "on_screen_duration")) || (data14 === "new_history_fragment")) || (data14 === "old_history_fragment")) || (data14 === "new_history_state")) || (data14 === "old_history_state")) || (data14 === "history_source"))){
-const err23 = {instancePath:instancePath+"/params/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/builtin",schemaPath:"#/definitions/param/properties/builtin/enum",keyword:"enum",params:{allowedValues: schema32.properties.builtin.enum},message:"must be equal to one of the allowed values",schema:schema32.properties.builtin.enum,parentSchema:schema32.properties.builtin,data:data14};
-if(vErrors === null){
-vErrors = [err23];
-}
-else {
-vErrors.push(err23);
-}
-errors++;
-}
-}
-if(data13.data_layer !== undefined){
-let data15 = data13.data_layer;
-if(typeof data15 === "string"){
-if(func3(data15) < 1){
-const err24 = {instancePath:instancePath+"/params/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/data_layer",schemaPath:"#/definitions/param/properties/data_layer/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.properties.data_layer,data:data15};
-if(vErrors === null){
-vErrors = [err24];
-}
-else {
-vErrors.push(err24);
-}
-errors++;
-}
-}
-else {
-const err25 = {instancePath:instancePath+"/params/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/data_layer",schemaPath:"#/definitions/param/properties/data_layer/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.data_layer.type,parentSchema:schema32.properties.data_layer,data:data15};
-if(vErrors === null){
-vErrors = [err25];
-}
-else {
-vErrors.push(err25);
-}
-errors++;
-}
-}
-if(data13.constant !== undefined){
-let data16 = data13.constant;
-if(((typeof data16 !== "string") && (!((typeof data16 == "number") && (isFinite(data16))))) && (typeof data16 !== "boolean")){
-const err26 = {instancePath:instancePath+"/params/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/constant",schemaPath:"#/definitions/param/properties/constant/type",keyword:"type",params:{type: schema32.properties.constant.type},message:"must be string,number,boolean",schema:schema32.properties.constant.type,parentSchema:schema32.properties.constant,data:data16};
-if(vErrors === null){
-vErrors = [err26];
-}
-else {
-vErrors.push(err26);
-}
-errors++;
-}
-}
-if(data13.form_field !== undefined){
-let data17 = data13.form_field;
-if(typeof data17 === "string"){
-if(func3(data17) < 1){
-const err27 = {instancePath:instancePath+"/params/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/form_field",schemaPath:"#/definitions/param/properties/form_field/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.properties.form_field,data:data17};
-if(vErrors === null){
-vErrors = [err27];
-}
-else {
-vErrors.push(err27);
-}
-errors++;
-}
-}
-else {
-const err28 = {instancePath:instancePath+"/params/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/form_field",schemaPath:"#/definitions/param/properties/form_field/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.form_field.type,parentSchema:schema32.properties.form_field,data:data17};
-if(vErrors === null){
-vErrors = [err28];
-}
-else {
-vErrors.push(err28);
-}
-errors++;
-}
-}
-if(data13.type !== undefined){
-let data18 = data13.type;
-if(!(((data18 === "string") || (data18 === "number")) || (data18 === "boolean"))){
-const err29 = {instancePath:instancePath+"/params/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/type",schemaPath:"#/definitions/param/properties/type/enum",keyword:"enum",params:{allowedValues: schema32.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema32.properties.type.enum,parentSchema:schema32.properties.type,data:data18};
-if(vErrors === null){
-vErrors = [err29];
-}
-else {
-vErrors.push(err29);
-}
-errors++;
-}
-}
-if(data13.report !== undefined){
-let data19 = data13.report;
-if(typeof data19 !== "boolean"){
-const err30 = {instancePath:instancePath+"/params/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/report",schemaPath:"#/definitions/param/properties/report/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema32.properties.report.type,parentSchema:schema32.properties.report,data:data19};
-if(vErrors === null){
-vErrors = [err30];
-}
-else {
-vErrors.push(err30);
-}
-errors++;
-}
-}
-}
-else {
-const err31 = {instancePath:instancePath+"/params/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/param/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.type,parentSchema:schema32,data:data13};
-if(vErrors === null){
-vErrors = [err31];
-}
-else {
-vErrors.push(err31);
-}
-errors++;
-}
-}
-}
-else {
-const err32 = {instancePath:instancePath+"/params",schemaPath:"#/properties/params/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema13.properties.params.type,parentSchema:schema13.properties.params,data:data12};
-if(vErrors === null){
-vErrors = [err32];
-}
-else {
-vErrors.push(err32);
-}
-errors++;
-}
-}
-if(data.key_event !== undefined){
-let data20 = data.key_event;
-if((typeof data20 !== "boolean") && (!(data20 && typeof data20 == "object" && !Array.isArray(data20)))){
-const err33 = {instancePath:instancePath+"/key_event",schemaPath:"#/definitions/keyEvent/type",keyword:"type",params:{type: schema33.type},message:"must be boolean,object",schema:schema33.type,parentSchema:schema33,data:data20};
-if(vErrors === null){
-vErrors = [err33];
-}
-else {
-vErrors.push(err33);
-}
-errors++;
-}
-const _errs46 = errors;
-let valid11 = true;
-const _errs47 = errors;
-if(!(data20 && typeof data20 == "object" && !Array.isArray(data20))){
-const err34 = {};
-if(vErrors === null){
-vErrors = [err34];
-}
-else {
-vErrors.push(err34);
-}
-errors++;
-}
-var _valid1 = _errs47 === errors;
-errors = _errs46;
-if(vErrors !== null){
-if(_errs46){
-vErrors.length = _errs46;
-}
-else {
-vErrors = null;
-}
-}
-if(_valid1){
-const _errs49 = errors;
-if(data20 && typeof data20 == "object" && !Array.isArray(data20)){
-for(const key3 in data20){
-if(!(((key3 === "counting") || (key3 === "value")) || (key3 === "currency"))){
-const err35 = {instancePath:instancePath+"/key_event",schemaPath:"#/definitions/keyEvent/then/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema33.then,data:data20};
-if(vErrors === null){
-vErrors = [err35];
-}
-else {
-vErrors.push(err35);
-}
-errors++;
-}
-}
-if(data20.counting !== undefined){
-let data21 = data20.counting;
-if(!((data21 === "once_per_event") || (data21 === "once_per_session"))){
-const err36 = {instancePath:instancePath+"/key_event/counting",schemaPath:"#/definitions/keyEvent/then/properties/counting/enum",keyword:"enum",params:{allowedValues: schema33.then.properties.counting.enum},message:"must be equal to one of the allowed values",schema:schema33.then.properties.counting.enum,parentSchema:schema33.then.properties.counting,data:data21};
-if(vErrors === null){
-vErrors = [err36];
-}
-else {
-vErrors.push(err36);
-}
-errors++;
-}
-}
-if(data20.value !== undefined){
-let data22 = data20.value;
-if((typeof data22 == "number") && (isFinite(data22))){
-if(data22 < 0 || isNaN(data22)){
-const err37 = {instancePath:instancePath+"/key_event/value",schemaPath:"#/definitions/keyEvent/then/properties/value/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema33.then.properties.value,data:data22};
-if(vErrors === null){
-vErrors = [err37];
-}
-else {
-vErrors.push(err37);
-}
-errors++;
-}
-}
-else {
-const err38 = {instancePath:instancePath+"/key_event/value",schemaPath:"#/definitions/keyEvent/then/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema33.then.properties.value.type,parentSchema:schema33.then.properties.value,data:data22};
-if(vErrors === null){
-vErrors = [err38];
-}
-else {
-vErrors.push(err38);
-}
-errors++;
-}
-}
-if(data20.currency !== undefined){
-let data23 = data20.currency;
-if(typeof data23 === "string"){
-if(!pattern5.test(data23)){
-const err39 = {instancePath:instancePath+"/key_event/currency",schemaPath:"#/definitions/keyEvent/then/properties/currency/pattern",keyword:"pattern",params:{pattern: "^[A-Z]{3}$"},message:"must match pattern \""+"^[A-Z]{3}$"+"\"",schema:"^[A-Z]{3}$",parentSchema:schema33.then.properties.currency,data:data23};
-if(vErrors === null){
-vErrors = [err39];
-}
-else {
-vErrors.push(err39);
-}
-errors++;
-}
-}
-else {
-const err40 = {instancePath:instancePath+"/key_event/currency",schemaPath:"#/definitions/keyEvent/then/properties/currency/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.then.properties.currency.type,parentSchema:schema33.then.properties.currency,data:data23};
-if(vErrors === null){
-vErrors = [err40];
-}
-else {
-vErrors.push(err40);
-}
-errors++;
-}
-}
-}
-var _valid1 = _errs49 === errors;
-valid11 = _valid1;
-}
-if(!valid11){
-const err41 = {instancePath:instancePath+"/key_event",schemaPath:"#/definitions/keyEvent/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema33.if,parentSchema:schema33,data:data20};
-if(vErrors === null){
-vErrors = [err41];
-}
-else {
-vErrors.push(err41);
-}
-errors++;
-}
-}
-if(data.value !== undefined){
-let data24 = data.value;
-if((typeof data24 == "number") && (isFinite(data24))){
-if(data24 < 0 || isNaN(data24)){
-const err42 = {instancePath:instancePath+"/value",schemaPath:"#/properties/value/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema13.properties.value,data:data24};
-if(vErrors === null){
-vErrors = [err42];
-}
-else {
-vErrors.push(err42);
-}
-errors++;
-}
-}
-else {
-const err43 = {instancePath:instancePath+"/value",schemaPath:"#/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema13.properties.value.type,parentSchema:schema13.properties.value,data:data24};
-if(vErrors === null){
-vErrors = [err43];
-}
-else {
-vErrors.push(err43);
-}
-errors++;
-}
-}
-if(data.pii !== undefined){
-let data25 = data.pii;
-if(typeof data25 !== "boolean"){
-const err44 = {instancePath:instancePath+"/pii",schemaPath:"#/properties/pii/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema13.properties.pii.type,parentSchema:schema13.properties.pii,data:data25};
-if(vErrors === null){
-vErrors = [err44];
-}
-else {
-vErrors.push(err44);
-}
-errors++;
-}
-}
-if(data.consent !== undefined){
-let data26 = data.consent;
-const _errs62 = errors;
-let valid14 = false;
-let passing0 = null;
-const _errs63 = errors;
-if("none" !== data26){
-const err45 = {instancePath:instancePath+"/consent",schemaPath:"#/definitions/consent/oneOf/0/const",keyword:"const",params:{allowedValue: "none"},message:"must be equal to constant",schema:"none",parentSchema:schema34.oneOf[0],data:data26};
-if(vErrors === null){
-vErrors = [err45];
-}
-else {
-vErrors.push(err45);
-}
-errors++;
-}
-var _valid2 = _errs63 === errors;
-if(_valid2){
-valid14 = true;
-passing0 = 0;
-}
-const _errs64 = errors;
-if(Array.isArray(data26)){
-if(data26.length < 1){
-const err46 = {instancePath:instancePath+"/consent",schemaPath:"#/definitions/consent/oneOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema34.oneOf[1],data:data26};
-if(vErrors === null){
-vErrors = [err46];
-}
-else {
-vErrors.push(err46);
-}
-errors++;
-}
-const len1 = data26.length;
-for(let i1=0; i1<len1; i1++){
-let data27 = data26[i1];
-if(!((((data27 === "ad_storage") || (data27 === "analytics_storage")) || (data27 === "ad_user_data")) || (data27 === "ad_personalization"))){
-const err47 = {instancePath:instancePath+"/consent/" + i1,schemaPath:"#/definitions/consent/oneOf/1/items/enum",keyword:"enum",params:{allowedValues: schema34.oneOf[1].items.enum},message:"must be equal to one of the allowed values",schema:schema34.oneOf[1].items.enum,parentSchema:schema34.oneOf[1].items,data:data27};
-if(vErrors === null){
-vErrors = [err47];
-}
-else {
-vErrors.push(err47);
-}
-errors++;
-}
-}
-let i2 = data26.length;
-let j0;
-if(i2 > 1){
-outer0:
-for(;i2--;){
-for(j0 = i2; j0--;){
-if(func0(data26[i2], data26[j0])){
-const err48 = {instancePath:instancePath+"/consent",schemaPath:"#/definitions/consent/oneOf/1/uniqueItems",keyword:"uniqueItems",params:{i: i2, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i2+" are identical)",schema:true,parentSchema:schema34.oneOf[1],data:data26};
-if(vErrors === null){
-vErrors = [err48];
-}
-else {
-vErrors.push(err48);
-}
-errors++;
-break outer0;
-}
-}
-}
-}
-}
-else {
-const err49 = {instancePath:instancePath+"/consent",schemaPath:"#/definitions/consent/oneOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema34.oneOf[1].type,parentSchema:schema34.oneOf[1],data:data26};
-if(vErrors === null){
-vErrors = [err49];
-}
-else {
-vErrors.push(err49);
-}
-errors++;
-}
-var _valid2 = _errs64 === errors;
-if(_valid2 && valid14){
-valid14 = false;
-passing0 = [passing0, 1];
-}
-else {
-if(_valid2){
-valid14 = true;
-passing0 = 1;
-}
-}
-if(!valid14){
-const err50 = {instancePath:instancePath+"/consent",schemaPath:"#/definitions/consent/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf",schema:schema34.oneOf,parentSchema:schema34,data:data26};
-if(vErrors === null){
-vErrors = [err50];
-}
-else {
-vErrors.push(err50);
-}
-errors++;
-}
-else {
-errors = _errs62;
-if(vErrors !== null){
-if(_errs62){
-vErrors.length = _errs62;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data.ads !== undefined){
-let data28 = data.ads;
-if(data28 && typeof data28 == "object" && !Array.isArray(data28)){
-if(data28.conversion_id === undefined){
-const err51 = {instancePath:instancePath+"/ads",schemaPath:"#/definitions/ads/required",keyword:"required",params:{missingProperty: "conversion_id"},message:"must have required property '"+"conversion_id"+"'",schema:schema35.required,parentSchema:schema35,data:data28};
-if(vErrors === null){
-vErrors = [err51];
-}
-else {
-vErrors.push(err51);
-}
-errors++;
-}
-if(data28.conversion_label === undefined){
-const err52 = {instancePath:instancePath+"/ads",schemaPath:"#/definitions/ads/required",keyword:"required",params:{missingProperty: "conversion_label"},message:"must have required property '"+"conversion_label"+"'",schema:schema35.required,parentSchema:schema35,data:data28};
-if(vErrors === null){
-vErrors = [err52];
-}
-else {
-vErrors.push(err52);
-}
-errors++;
-}
-for(const key4 in data28){
-if(!(((((key4 === "conversion_id") || (key4 === "conversion_label")) || (key4 === "value")) || (key4 === "currency")) || (key4 === "transaction_id"))){
-const err53 = {instancePath:instancePath+"/ads",schemaPath:"#/definitions/ads/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema35,data:data28};
-if(vErrors === null){
-vErrors = [err53];
-}
-else {
-vErrors.push(err53);
-}
-errors++;
-}
-}
-if(data28.conversion_id !== undefined){
-let data29 = data28.conversion_id;
-if(typeof data29 === "string"){
-if(!pattern6.test(data29)){
-const err54 = {instancePath:instancePath+"/ads/conversion_id",schemaPath:"#/definitions/ads/properties/conversion_id/pattern",keyword:"pattern",params:{pattern: "^AW-[0-9]+$"},message:"must match pattern \""+"^AW-[0-9]+$"+"\"",schema:"^AW-[0-9]+$",parentSchema:schema35.properties.conversion_id,data:data29};
-if(vErrors === null){
-vErrors = [err54];
-}
-else {
-vErrors.push(err54);
-}
-errors++;
-}
-}
-else {
-const err55 = {instancePath:instancePath+"/ads/conversion_id",schemaPath:"#/definitions/ads/properties/conversion_id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.properties.conversion_id.type,parentSchema:schema35.properties.conversion_id,data:data29};
-if(vErrors === null){
-vErrors = [err55];
-}
-else {
-vErrors.push(err55);
-}
-errors++;
-}
-}
-if(data28.conversion_label !== undefined){
-let data30 = data28.conversion_label;
-if(typeof data30 === "string"){
-if(!pattern7.test(data30)){
-const err56 = {instancePath:instancePath+"/ads/conversion_label",schemaPath:"#/definitions/ads/properties/conversion_label/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_-]+$"},message:"must match pattern \""+"^[A-Za-z0-9_-]+$"+"\"",schema:"^[A-Za-z0-9_-]+$",parentSchema:schema35.properties.conversion_label,data:data30};
-if(vErrors === null){
-vErrors = [err56];
-}
-else {
-vErrors.push(err56);
-}
-errors++;
-}
-}
-else {
-const err57 = {instancePath:instancePath+"/ads/conversion_label",schemaPath:"#/definitions/ads/properties/conversion_label/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.properties.conversion_label.type,parentSchema:schema35.properties.conversion_label,data:data30};
-if(vErrors === null){
-vErrors = [err57];
-}
-else {
-vErrors.push(err57);
-}
-errors++;
-}
-}
-if(data28.value !== undefined){
-let data31 = data28.value;
-if(typeof data31 !== "string"){
-const err58 = {instancePath:instancePath+"/ads/value",schemaPath:"#/definitions/ads/properties/value/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.properties.value.type,parentSchema:schema35.properties.value,data:data31};
-if(vErrors === null){
-vErrors = [err58];
-}
-else {
-vErrors.push(err58);
-}
-errors++;
-}
-}
-if(data28.currency !== undefined){
-let data32 = data28.currency;
-if(typeof data32 !== "string"){
-const err59 = {instancePath:instancePath+"/ads/currency",schemaPath:"#/definitions/ads/properties/currency/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.properties.currency.type,parentSchema:schema35.properties.currency,data:data32};
-if(vErrors === null){
-vErrors = [err59];
-}
-else {
-vErrors.push(err59);
-}
-errors++;
-}
-}
-if(data28.transaction_id !== undefined){
-let data33 = data28.transaction_id;
-if(typeof data33 !== "string"){
-const err60 = {instancePath:instancePath+"/ads/transaction_id",schemaPath:"#/definitions/ads/properties/transaction_id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.properties.transaction_id.type,parentSchema:schema35.properties.transaction_id,data:data33};
-if(vErrors === null){
-vErrors = [err60];
-}
-else {
-vErrors.push(err60);
-}
-errors++;
-}
-}
-}
-else {
-const err61 = {instancePath:instancePath+"/ads",schemaPath:"#/definitions/ads/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema35.type,parentSchema:schema35,data:data28};
-if(vErrors === null){
-vErrors = [err61];
-}
-else {
-vErrors.push(err61);
-}
-errors++;
-}
-}
-}
-else {
-const err62 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema13.type,parentSchema:schema13,data};
-if(vErrors === null){
-vErrors = [err62];
-}
-else {
-vErrors.push(err62);
-}
-errors++;
-}
-validate12.errors = vErrors;
+validate23.errors = vErrors;
 return errors === 0;
 }
 
-const schema36 = {"type":"object","required":["id","title","steps"],"properties":{"id":{"$ref":"#/definitions/id"},"title":{"type":"string","minLength":1},"steps":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/id"}},"window":{"$ref":"#/definitions/duration"},"open":{"type":"boolean"}},"additionalProperties":false};
+const schema19 = {"type":"object","required":["id","title","steps"],"properties":{"id":{"$ref":"#/definitions/id"},"title":{"type":"string","minLength":1},"steps":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/id"}},"window":{"$ref":"#/definitions/duration"},"open":{"type":"boolean"}},"additionalProperties":false};
 
-function validate67(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate106(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.id === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema36.required,parentSchema:schema36,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema19.required,parentSchema:schema19,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -6027,7 +3783,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.title === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'",schema:schema36.required,parentSchema:schema36,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'",schema:schema19.required,parentSchema:schema19,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -6037,7 +3793,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.steps === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "steps"},message:"must have required property '"+"steps"+"'",schema:schema36.required,parentSchema:schema36,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "steps"},message:"must have required property '"+"steps"+"'",schema:schema19.required,parentSchema:schema19,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -6048,7 +3804,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(((((key0 === "id") || (key0 === "title")) || (key0 === "steps")) || (key0 === "window")) || (key0 === "open"))){
-const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema36,data};
+const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema19,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -6059,10 +3815,16 @@ errors++;
 }
 }
 if(data.id !== undefined){
-let data0 = data.id;
-if(typeof data0 === "string"){
-if(!pattern0.test(data0)){
-const err4 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_]*$"+"\"",schema:"^[a-z][a-z0-9_]*$",parentSchema:schema14,data:data0};
+if(!(validate24(data.id, {instancePath:instancePath+"/id",parentData:data,parentDataProperty:"id",rootData}))){
+vErrors = vErrors === null ? validate24.errors : vErrors.concat(validate24.errors);
+errors = vErrors.length;
+}
+}
+if(data.title !== undefined){
+let data1 = data.title;
+if(typeof data1 === "string"){
+if(func3(data1) < 1){
+const err4 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema19.properties.title,data:data1};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -6073,7 +3835,7 @@ errors++;
 }
 }
 else {
-const err5 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.type,parentSchema:schema14,data:data0};
+const err5 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema19.properties.title.type,parentSchema:schema19.properties.title,data:data1};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -6083,11 +3845,11 @@ vErrors.push(err5);
 errors++;
 }
 }
-if(data.title !== undefined){
-let data1 = data.title;
-if(typeof data1 === "string"){
-if(func3(data1) < 1){
-const err6 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema36.properties.title,data:data1};
+if(data.steps !== undefined){
+let data2 = data.steps;
+if(Array.isArray(data2)){
+if(data2.length < 1){
+const err6 = {instancePath:instancePath+"/steps",schemaPath:"#/properties/steps/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema19.properties.steps,data:data2};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -6096,9 +3858,16 @@ vErrors.push(err6);
 }
 errors++;
 }
+const len0 = data2.length;
+for(let i0=0; i0<len0; i0++){
+if(!(validate24(data2[i0], {instancePath:instancePath+"/steps/" + i0,parentData:data2,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate24.errors : vErrors.concat(validate24.errors);
+errors = vErrors.length;
+}
+}
 }
 else {
-const err7 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema36.properties.title.type,parentSchema:schema36.properties.title,data:data1};
+const err7 = {instancePath:instancePath+"/steps",schemaPath:"#/properties/steps/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema19.properties.steps.type,parentSchema:schema19.properties.steps,data:data2};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -6108,11 +3877,16 @@ vErrors.push(err7);
 errors++;
 }
 }
-if(data.steps !== undefined){
-let data2 = data.steps;
-if(Array.isArray(data2)){
-if(data2.length < 1){
-const err8 = {instancePath:instancePath+"/steps",schemaPath:"#/properties/steps/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema36.properties.steps,data:data2};
+if(data.window !== undefined){
+if(!(validate78(data.window, {instancePath:instancePath+"/window",parentData:data,parentDataProperty:"window",rootData}))){
+vErrors = vErrors === null ? validate78.errors : vErrors.concat(validate78.errors);
+errors = vErrors.length;
+}
+}
+if(data.open !== undefined){
+let data5 = data.open;
+if(typeof data5 !== "boolean"){
+const err8 = {instancePath:instancePath+"/open",schemaPath:"#/properties/open/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema19.properties.open.type,parentSchema:schema19.properties.open,data:data5};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -6121,12 +3895,10 @@ vErrors.push(err8);
 }
 errors++;
 }
-const len0 = data2.length;
-for(let i0=0; i0<len0; i0++){
-let data3 = data2[i0];
-if(typeof data3 === "string"){
-if(!pattern0.test(data3)){
-const err9 = {instancePath:instancePath+"/steps/" + i0,schemaPath:"#/definitions/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_]*$"+"\"",schema:"^[a-z][a-z0-9_]*$",parentSchema:schema14,data:data3};
+}
+}
+else {
+const err9 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema19.type,parentSchema:schema19,data};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -6135,103 +3907,18 @@ vErrors.push(err9);
 }
 errors++;
 }
-}
-else {
-const err10 = {instancePath:instancePath+"/steps/" + i0,schemaPath:"#/definitions/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.type,parentSchema:schema14,data:data3};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-}
-}
-else {
-const err11 = {instancePath:instancePath+"/steps",schemaPath:"#/properties/steps/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema36.properties.steps.type,parentSchema:schema36.properties.steps,data:data2};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-}
-if(data.window !== undefined){
-let data4 = data.window;
-if((typeof data4 !== "string") && (!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4))))){
-const err12 = {instancePath:instancePath+"/window",schemaPath:"#/definitions/duration/type",keyword:"type",params:{type: schema27.type},message:"must be string,integer",schema:schema27.type,parentSchema:schema27,data:data4};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-if((typeof data4 == "number") && (isFinite(data4))){
-if(data4 < 0 || isNaN(data4)){
-const err13 = {instancePath:instancePath+"/window",schemaPath:"#/definitions/duration/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema27,data:data4};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-}
-if(typeof data4 === "string"){
-if(!pattern3.test(data4)){
-const err14 = {instancePath:instancePath+"/window",schemaPath:"#/definitions/duration/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(ms|s|m|h|d)$"},message:"must match pattern \""+"^[0-9]+(ms|s|m|h|d)$"+"\"",schema:"^[0-9]+(ms|s|m|h|d)$",parentSchema:schema27,data:data4};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-}
-}
-if(data.open !== undefined){
-let data5 = data.open;
-if(typeof data5 !== "boolean"){
-const err15 = {instancePath:instancePath+"/open",schemaPath:"#/properties/open/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema36.properties.open.type,parentSchema:schema36.properties.open,data:data5};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-}
-}
-else {
-const err16 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema36.type,parentSchema:schema36,data};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-validate67.errors = vErrors;
+validate106.errors = vErrors;
 return errors === 0;
 }
 
-const schema40 = {"type":"object","description":"A GA4 audience: people who reached any goal in did and none in not, kept for membership.","required":["id","title","did"],"properties":{"id":{"$ref":"#/definitions/id"},"title":{"type":"string","minLength":1,"maxLength":100,"description":"The audience's display name in GA4."},"description":{"type":"string","maxLength":900},"did":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/id"},"description":"Goal ids; a visitor who reached any of them joins."},"not":{"type":"array","items":{"$ref":"#/definitions/id"},"description":"Goal ids; a visitor who reached any of them is excluded."},"membership":{"$ref":"#/definitions/duration","description":"How long a visitor stays in the audience, whole days 1d..540d (default 30d)."}},"additionalProperties":false};
+const schema20 = {"type":"object","description":"A GA4 audience: people who reached any goal in did and none in not, kept for membership.","required":["id","title","did"],"properties":{"id":{"$ref":"#/definitions/id"},"title":{"type":"string","minLength":1,"maxLength":100,"description":"The audience's display name in GA4."},"description":{"type":"string","maxLength":900},"did":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/id"},"description":"Goal ids; a visitor who reached any of them joins."},"not":{"type":"array","items":{"$ref":"#/definitions/id"},"description":"Goal ids; a visitor who reached any of them is excluded."},"membership":{"$ref":"#/definitions/duration","description":"How long a visitor stays in the audience, whole days 1d..540d (default 30d)."}},"additionalProperties":false};
 
-function validate69(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate111(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.id === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema40.required,parentSchema:schema40,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema20.required,parentSchema:schema20,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -6241,7 +3928,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.title === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'",schema:schema40.required,parentSchema:schema40,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'",schema:schema20.required,parentSchema:schema20,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -6251,7 +3938,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.did === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "did"},message:"must have required property '"+"did"+"'",schema:schema40.required,parentSchema:schema40,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "did"},message:"must have required property '"+"did"+"'",schema:schema20.required,parentSchema:schema20,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -6262,7 +3949,7 @@ errors++;
 }
 for(const key0 in data){
 if(!((((((key0 === "id") || (key0 === "title")) || (key0 === "description")) || (key0 === "did")) || (key0 === "not")) || (key0 === "membership"))){
-const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema40,data};
+const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema20,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -6273,10 +3960,16 @@ errors++;
 }
 }
 if(data.id !== undefined){
-let data0 = data.id;
-if(typeof data0 === "string"){
-if(!pattern0.test(data0)){
-const err4 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_]*$"+"\"",schema:"^[a-z][a-z0-9_]*$",parentSchema:schema14,data:data0};
+if(!(validate24(data.id, {instancePath:instancePath+"/id",parentData:data,parentDataProperty:"id",rootData}))){
+vErrors = vErrors === null ? validate24.errors : vErrors.concat(validate24.errors);
+errors = vErrors.length;
+}
+}
+if(data.title !== undefined){
+let data1 = data.title;
+if(typeof data1 === "string"){
+if(func3(data1) > 100){
+const err4 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema20.properties.title,data:data1};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -6285,9 +3978,8 @@ vErrors.push(err4);
 }
 errors++;
 }
-}
-else {
-const err5 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.type,parentSchema:schema14,data:data0};
+if(func3(data1) < 1){
+const err5 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema20.properties.title,data:data1};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -6297,11 +3989,8 @@ vErrors.push(err5);
 errors++;
 }
 }
-if(data.title !== undefined){
-let data1 = data.title;
-if(typeof data1 === "string"){
-if(func3(data1) > 100){
-const err6 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema40.properties.title,data:data1};
+else {
+const err6 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema20.properties.title.type,parentSchema:schema20.properties.title,data:data1};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -6310,8 +3999,12 @@ vErrors.push(err6);
 }
 errors++;
 }
-if(func3(data1) < 1){
-const err7 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema40.properties.title,data:data1};
+}
+if(data.description !== undefined){
+let data2 = data.description;
+if(typeof data2 === "string"){
+if(func3(data2) > 900){
+const err7 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/maxLength",keyword:"maxLength",params:{limit: 900},message:"must NOT have more than 900 characters",schema:900,parentSchema:schema20.properties.description,data:data2};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -6322,7 +4015,7 @@ errors++;
 }
 }
 else {
-const err8 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.properties.title.type,parentSchema:schema40.properties.title,data:data1};
+const err8 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema20.properties.description.type,parentSchema:schema20.properties.description,data:data2};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -6332,11 +4025,11 @@ vErrors.push(err8);
 errors++;
 }
 }
-if(data.description !== undefined){
-let data2 = data.description;
-if(typeof data2 === "string"){
-if(func3(data2) > 900){
-const err9 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/maxLength",keyword:"maxLength",params:{limit: 900},message:"must NOT have more than 900 characters",schema:900,parentSchema:schema40.properties.description,data:data2};
+if(data.did !== undefined){
+let data3 = data.did;
+if(Array.isArray(data3)){
+if(data3.length < 1){
+const err9 = {instancePath:instancePath+"/did",schemaPath:"#/properties/did/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema20.properties.did,data:data3};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -6345,9 +4038,16 @@ vErrors.push(err9);
 }
 errors++;
 }
+const len0 = data3.length;
+for(let i0=0; i0<len0; i0++){
+if(!(validate24(data3[i0], {instancePath:instancePath+"/did/" + i0,parentData:data3,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate24.errors : vErrors.concat(validate24.errors);
+errors = vErrors.length;
+}
+}
 }
 else {
-const err10 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.properties.description.type,parentSchema:schema40.properties.description,data:data2};
+const err10 = {instancePath:instancePath+"/did",schemaPath:"#/properties/did/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema20.properties.did.type,parentSchema:schema20.properties.did,data:data3};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -6357,11 +4057,19 @@ vErrors.push(err10);
 errors++;
 }
 }
-if(data.did !== undefined){
-let data3 = data.did;
-if(Array.isArray(data3)){
-if(data3.length < 1){
-const err11 = {instancePath:instancePath+"/did",schemaPath:"#/properties/did/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema40.properties.did,data:data3};
+if(data.not !== undefined){
+let data5 = data.not;
+if(Array.isArray(data5)){
+const len1 = data5.length;
+for(let i1=0; i1<len1; i1++){
+if(!(validate24(data5[i1], {instancePath:instancePath+"/not/" + i1,parentData:data5,parentDataProperty:i1,rootData}))){
+vErrors = vErrors === null ? validate24.errors : vErrors.concat(validate24.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err11 = {instancePath:instancePath+"/not",schemaPath:"#/properties/not/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema20.properties.not.type,parentSchema:schema20.properties.not,data:data5};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -6370,12 +4078,16 @@ vErrors.push(err11);
 }
 errors++;
 }
-const len0 = data3.length;
-for(let i0=0; i0<len0; i0++){
-let data4 = data3[i0];
-if(typeof data4 === "string"){
-if(!pattern0.test(data4)){
-const err12 = {instancePath:instancePath+"/did/" + i0,schemaPath:"#/definitions/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_]*$"+"\"",schema:"^[a-z][a-z0-9_]*$",parentSchema:schema14,data:data4};
+}
+if(data.membership !== undefined){
+if(!(validate78(data.membership, {instancePath:instancePath+"/membership",parentData:data,parentDataProperty:"membership",rootData}))){
+vErrors = vErrors === null ? validate78.errors : vErrors.concat(validate78.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err12 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema20.type,parentSchema:schema20,data};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -6384,131 +4096,18 @@ vErrors.push(err12);
 }
 errors++;
 }
-}
-else {
-const err13 = {instancePath:instancePath+"/did/" + i0,schemaPath:"#/definitions/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.type,parentSchema:schema14,data:data4};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-}
-}
-else {
-const err14 = {instancePath:instancePath+"/did",schemaPath:"#/properties/did/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema40.properties.did.type,parentSchema:schema40.properties.did,data:data3};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-}
-if(data.not !== undefined){
-let data5 = data.not;
-if(Array.isArray(data5)){
-const len1 = data5.length;
-for(let i1=0; i1<len1; i1++){
-let data6 = data5[i1];
-if(typeof data6 === "string"){
-if(!pattern0.test(data6)){
-const err15 = {instancePath:instancePath+"/not/" + i1,schemaPath:"#/definitions/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_]*$"+"\"",schema:"^[a-z][a-z0-9_]*$",parentSchema:schema14,data:data6};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-}
-else {
-const err16 = {instancePath:instancePath+"/not/" + i1,schemaPath:"#/definitions/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.type,parentSchema:schema14,data:data6};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-}
-}
-else {
-const err17 = {instancePath:instancePath+"/not",schemaPath:"#/properties/not/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema40.properties.not.type,parentSchema:schema40.properties.not,data:data5};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
-errors++;
-}
-}
-if(data.membership !== undefined){
-let data7 = data.membership;
-if((typeof data7 !== "string") && (!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7))))){
-const err18 = {instancePath:instancePath+"/membership",schemaPath:"#/definitions/duration/type",keyword:"type",params:{type: schema27.type},message:"must be string,integer",schema:schema27.type,parentSchema:schema27,data:data7};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-if((typeof data7 == "number") && (isFinite(data7))){
-if(data7 < 0 || isNaN(data7)){
-const err19 = {instancePath:instancePath+"/membership",schemaPath:"#/definitions/duration/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema27,data:data7};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
-errors++;
-}
-}
-if(typeof data7 === "string"){
-if(!pattern3.test(data7)){
-const err20 = {instancePath:instancePath+"/membership",schemaPath:"#/definitions/duration/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(ms|s|m|h|d)$"},message:"must match pattern \""+"^[0-9]+(ms|s|m|h|d)$"+"\"",schema:"^[0-9]+(ms|s|m|h|d)$",parentSchema:schema27,data:data7};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
-errors++;
-}
-}
-}
-}
-else {
-const err21 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema40.type,parentSchema:schema40,data};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
-errors++;
-}
-validate69.errors = vErrors;
+validate111.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate75(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate133(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
 if(!(((key0 === "goals") || (key0 === "funnels")) || (key0 === "audiences"))){
-const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema12,data};
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema7,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -6523,14 +4122,14 @@ let data0 = data.goals;
 if(Array.isArray(data0)){
 const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate12(data0[i0], {instancePath:instancePath+"/goals/" + i0,parentData:data0,parentDataProperty:i0,rootData}))){
-vErrors = vErrors === null ? validate12.errors : vErrors.concat(validate12.errors);
+if(!(validate23(data0[i0], {instancePath:instancePath+"/goals/" + i0,parentData:data0,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
 errors = vErrors.length;
 }
 }
 }
 else {
-const err1 = {instancePath:instancePath+"/goals",schemaPath:"#/properties/goals/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema12.properties.goals.type,parentSchema:schema12.properties.goals,data:data0};
+const err1 = {instancePath:instancePath+"/goals",schemaPath:"#/properties/goals/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema7.properties.goals.type,parentSchema:schema7.properties.goals,data:data0};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -6545,14 +4144,14 @@ let data2 = data.funnels;
 if(Array.isArray(data2)){
 const len1 = data2.length;
 for(let i1=0; i1<len1; i1++){
-if(!(validate67(data2[i1], {instancePath:instancePath+"/funnels/" + i1,parentData:data2,parentDataProperty:i1,rootData}))){
-vErrors = vErrors === null ? validate67.errors : vErrors.concat(validate67.errors);
+if(!(validate106(data2[i1], {instancePath:instancePath+"/funnels/" + i1,parentData:data2,parentDataProperty:i1,rootData}))){
+vErrors = vErrors === null ? validate106.errors : vErrors.concat(validate106.errors);
 errors = vErrors.length;
 }
 }
 }
 else {
-const err2 = {instancePath:instancePath+"/funnels",schemaPath:"#/properties/funnels/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema12.properties.funnels.type,parentSchema:schema12.properties.funnels,data:data2};
+const err2 = {instancePath:instancePath+"/funnels",schemaPath:"#/properties/funnels/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema7.properties.funnels.type,parentSchema:schema7.properties.funnels,data:data2};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -6567,14 +4166,14 @@ let data4 = data.audiences;
 if(Array.isArray(data4)){
 const len2 = data4.length;
 for(let i2=0; i2<len2; i2++){
-if(!(validate69(data4[i2], {instancePath:instancePath+"/audiences/" + i2,parentData:data4,parentDataProperty:i2,rootData}))){
-vErrors = vErrors === null ? validate69.errors : vErrors.concat(validate69.errors);
+if(!(validate111(data4[i2], {instancePath:instancePath+"/audiences/" + i2,parentData:data4,parentDataProperty:i2,rootData}))){
+vErrors = vErrors === null ? validate111.errors : vErrors.concat(validate111.errors);
 errors = vErrors.length;
 }
 }
 }
 else {
-const err3 = {instancePath:instancePath+"/audiences",schemaPath:"#/properties/audiences/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema12.properties.audiences.type,parentSchema:schema12.properties.audiences,data:data4};
+const err3 = {instancePath:instancePath+"/audiences",schemaPath:"#/properties/audiences/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema7.properties.audiences.type,parentSchema:schema7.properties.audiences,data:data4};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -6586,7 +4185,7 @@ errors++;
 }
 }
 else {
-const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.type,parentSchema:schema12,data};
+const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema7.type,parentSchema:schema7,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -6595,7 +4194,7 @@ vErrors.push(err4);
 }
 errors++;
 }
-validate75.errors = vErrors;
+validate133.errors = vErrors;
 return errors === 0;
 }
 
