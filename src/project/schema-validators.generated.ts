@@ -3,10 +3,11 @@
 // schema/microgoals.schema.json. Do not edit.
 import { createRequire } from "node:module";
 const require = createRequire(import.meta.url);
+const onFirstCall = (name) => { let f; return (...args) => (f ??= require(name).default)(...args); };
 
 export const project = validate127;
 const schema21 = {"type":"object","required":["version","name","targets"],"properties":{"version":{"const":1},"name":{"type":"string","minLength":1},"default_target":{"type":"string"},"targets":{"type":"object","minProperties":1,"propertyNames":{"pattern":"^[a-z][a-z0-9_-]*$"},"additionalProperties":{"$ref":"#/definitions/target"}},"install_google_tag":{"type":"boolean"},"consent":{"$ref":"#/definitions/consent"},"limits":{"type":"object","additionalProperties":false,"properties":{"key_events":{"type":"integer","minimum":0},"custom_dimensions":{"type":"integer","minimum":0}}},"report":{"type":"object","additionalProperties":false,"properties":{"since":{"$ref":"#/definitions/gaDate"},"until":{"$ref":"#/definitions/gaDate"},"window":{"$ref":"#/definitions/duration"},"min_users":{"type":"integer","minimum":0},"currency":{"type":"string","pattern":"^[A-Z]{3}$"},"schedule":{"type":"string","description":"Cron expression for scheduled reports."},"alerts":{"type":"array","items":{"type":"string","minLength":1},"description":"e.g. \"drop>=20%\""},"threshold_users":{"type":"integer","minimum":0}}}},"additionalProperties":false};
-const func3 = require("ajv/dist/runtime/ucs2length").default;
+const func3 = onFirstCall("ajv/dist/runtime/ucs2length");
 const pattern6 = new RegExp("^[a-z][a-z0-9_-]*$", "u");
 const pattern3 = new RegExp("^[A-Z]{3}$", "u");
 const schema22 = {"type":"object","required":["gtm","ga4"],"properties":{"gtm":{"type":"object","required":["account","container"],"additionalProperties":false,"properties":{"account":{"type":["string","integer"],"pattern":"^[0-9]+$","description":"Numeric id (quote it)."},"container":{"type":["string","integer"],"pattern":"^[0-9]+$","description":"Numeric id (quote it)."},"workspace":{"type":"string","minLength":1},"environment":{"type":"string","minLength":1,"description":"GTM environment (e.g. staging): apply --publish points it at the new version instead of publishing live."}}},"ga4":{"type":"object","required":["property","measurement_id"],"additionalProperties":false,"properties":{"property":{"type":["string","integer"],"pattern":"^[0-9]+$","description":"Numeric id (quote it)."},"measurement_id":{"type":"string","pattern":"^G-[A-Z0-9]+$"}}}},"additionalProperties":false};
@@ -309,7 +310,7 @@ return errors === 0;
 }
 
 const schema17 = {"description":"Consent types a tag waits for (Google consent mode), or none: the tag needs no consent.","oneOf":[{"const":"none"},{"type":"array","minItems":1,"uniqueItems":true,"items":{"enum":["ad_storage","analytics_storage","ad_user_data","ad_personalization"]}}]};
-const func0 = require("ajv/dist/runtime/equal").default;
+const func0 = onFirstCall("ajv/dist/runtime/equal");
 
 function validate101(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;

@@ -4,8 +4,6 @@ import { stat } from "node:fs/promises";
 import { join, relative } from "node:path";
 import { UsageError } from "../../errors.js";
 import { countSeverities } from "../../project/format/counts.js";
-import { formatGithub } from "../../project/format/github.js";
-import { formatJson } from "../../project/format/json.js";
 import { formatText } from "../../project/format/text.js";
 import { loadProject } from "../../project/load.js";
 import { summaryTable } from "../../project/summary-table.js";
@@ -23,8 +21,11 @@ export async function runValidate(dir: string, format: OutputFormat): Promise<nu
   const prefix = rel === "" ? "" : join(rel, "x").slice(0, -1);
   const { errors } = countSeverities(result.diagnostics);
   let out: string;
-  if (format === "json") out = formatJson(result.diagnostics, prefix);
-  else if (format === "github") out = formatGithub(result.diagnostics, prefix);
+  // Only the chosen format's module is loaded (cold start, issue 19).
+  if (format === "json")
+    out = (await import("../../project/format/json.js")).formatJson(result.diagnostics, prefix);
+  else if (format === "github")
+    out = (await import("../../project/format/github.js")).formatGithub(result.diagnostics, prefix);
   else {
     const table = errors === 0 && result.project ? summaryTable(result.project) + "\n\n" : "";
     out = table + formatText(result.diagnostics, result.sources, { pathPrefix: prefix, color: useColor() });
