@@ -1,3 +1,4 @@
+import { cliEntry } from "./support/cli-entry.js";
 // The README is a promise: every `microgoals` command it shows must exist with the flags it shows,
 // and the walk-through from `init` to a scheduled report must really work, end to end, through the
 // CLI against the emulator.
@@ -8,7 +9,6 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { pathToFileURL } from "node:url";
 import { Command } from "commander";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { commands } from "../src/cli/registry.js";
@@ -83,7 +83,7 @@ describe("README walk-through, through the CLI against the emulator", () => {
 
   // Async on purpose: the emulator lives in this process, so a blocking spawn would deadlock it.
   function cli(args: string[]): Promise<{ code: number | null; out: string; err: string }> {
-    const child = spawn(process.execPath, ["--import", "tsx", "src/cli/main.ts", ...args], {
+    const child = spawn(process.execPath, [...cliEntry(), ...args], {
       cwd: repo,
       env: { ...process.env, NO_COLOR: "1", MICROGOALS_ENDPOINT: emulator.url },
       stdio: ["ignore", "pipe", "pipe"],
@@ -198,7 +198,7 @@ describe("README walk-through, through the CLI against the emulator", () => {
   });
 
   it("9. the emulator command listens and stops on SIGTERM", async () => {
-    const child = spawn(process.execPath, ["--import", "tsx", "src/cli/main.ts", "emulator", "--port", "0"], {
+    const child = spawn(process.execPath, [...cliEntry(), "emulator", "--port", "0"], {
       cwd: repo,
     });
     const url = await new Promise<string>((resolve, reject) => {
@@ -219,15 +219,13 @@ describe("README walk-through, through the CLI against the emulator", () => {
 });
 
 describe("a new user's first hour: a fresh init project of each template, against `microgoals emulator`", () => {
-  const repo = new URL("..", import.meta.url).pathname;
   const dir = mkdtempSync(join(tmpdir(), "mg-first-hour-"));
-  // The project folder is not the repository: tsx is loaded from the repository by path.
-  const tsx = pathToFileURL(join(repo, "node_modules/tsx/dist/loader.mjs")).href;
+  // The project folder is not the repository: the CLI is started by absolute path (cliEntry).
   let emulator: ReturnType<typeof spawn>;
   let url = "";
 
   function cli(args: string[], env: Record<string, string> = {}) {
-    const child = spawn(process.execPath, ["--import", tsx, join(repo, "src/cli/main.ts"), ...args], {
+    const child = spawn(process.execPath, [...cliEntry(), ...args], {
       cwd: dir,
       env: { ...process.env, NO_COLOR: "1", MICROGOALS_ENDPOINT: "", ...env },
       // No terminal: what CI and scripts have.
@@ -248,11 +246,9 @@ describe("a new user's first hour: a fresh init project of each template, agains
 
   beforeAll(async () => {
     // The emulator as the README starts it: no containers prepared for the user's project.
-    emulator = spawn(
-      process.execPath,
-      ["--import", tsx, join(repo, "src/cli/main.ts"), "emulator", "--port", "0", "--time-scale", "100"],
-      { cwd: dir },
-    );
+    emulator = spawn(process.execPath, [...cliEntry(), "emulator", "--port", "0", "--time-scale", "100"], {
+      cwd: dir,
+    });
     url = await new Promise<string>((resolve, reject) => {
       let seen = "";
       emulator.stdout?.on("data", (c) => {

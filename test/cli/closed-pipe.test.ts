@@ -1,11 +1,11 @@
 // `microgoals compile | head`: the reader closes the pipe; the command ends quietly.
 import { spawn } from "node:child_process";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { cliEntry } from "../support/cli-entry.js";
 import { repoRoot } from "./run-cli.js";
 
 function withClosedStdout(args: string[]): Promise<{ code: number | null; stderr: string }> {
-  const child = spawn(process.execPath, ["--import", "tsx", join(repoRoot, "src/cli/main.ts"), ...args], {
+  const child = spawn(process.execPath, [...cliEntry(), ...args], {
     cwd: repoRoot,
     env: { ...process.env, NO_COLOR: "1", MICROGOALS_DEBUG: "" },
     stdio: ["ignore", "pipe", "pipe"],

@@ -13,6 +13,7 @@ import { planDeploy } from "../../src/deploy/deploy.js";
 import type { Emulator } from "../../src/emulator/server.js";
 import { mulberry32 } from "../../src/emulator/traffic/prng.js";
 import { hasChanges } from "../../src/plan/model.js";
+import { cliEntry } from "../support/cli-entry.js";
 import { closeEmulators, emulator, exampleDesired, session, TIME_SCALE } from "./harness.js";
 
 afterEach(closeEmulators);
@@ -31,17 +32,7 @@ function applyOnce(
 ): Promise<{ code: number | null; killed: boolean }> {
   const child = spawn(
     process.execPath,
-    [
-      "--import",
-      "tsx",
-      join(ROOT, "src/cli/main.ts"),
-      "apply",
-      dir,
-      "--yes",
-      "--publish",
-      "--time-scale",
-      String(TIME_SCALE),
-    ],
+    [...cliEntry(), "apply", dir, "--yes", "--publish", "--time-scale", String(TIME_SCALE)],
     {
       env: {
         ...process.env,

@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Emulator } from "../../src/emulator/server.js";
+import { cliEntry } from "../support/cli-entry.js";
 import { emulator } from "./harness.js";
 
 const ROOT = join(import.meta.dirname, "../..");
@@ -20,7 +21,7 @@ async function cliWith(
   ...args: string[]
 ): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const r = await run(process.execPath, ["--import", "tsx", join(ROOT, "src/cli/main.ts"), ...args], {
+    const r = await run(process.execPath, [...cliEntry(), ...args], {
       cwd: ROOT,
       env,
     });

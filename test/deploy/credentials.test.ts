@@ -9,6 +9,7 @@ import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { connect, readKeyFile } from "../../src/google/auth.js";
 import { credentialSource, type Host } from "../../src/google/credential-sources.js";
+import { cliEntry } from "../support/cli-entry.js";
 
 const ROOT = join(import.meta.dirname, "../..");
 const dir = mkdtempSync(join(tmpdir(), "mg-cred-"));
@@ -91,7 +92,7 @@ describe("service-account key files", () => {
 
   it("the CLI: no ADC and a garbage key are one line each, exit 1, no warning, no stack", async () => {
     const run = (args: string[], env: NodeJS.ProcessEnv) =>
-      promisify(execFile)(process.execPath, ["--import", "tsx", join(ROOT, "src/cli/main.ts"), ...args], {
+      promisify(execFile)(process.execPath, [...cliEntry(), ...args], {
         cwd: ROOT,
         env,
       }).then(

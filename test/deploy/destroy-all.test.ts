@@ -6,6 +6,7 @@ import { promisify } from "node:util";
 import { afterEach, describe, expect, it } from "vitest";
 import { applyPlan } from "../../src/deploy/deploy.js";
 import { UserError } from "../../src/errors.js";
+import { cliEntry } from "../support/cli-entry.js";
 import {
   closeEmulators,
   desiredFrom,
@@ -48,11 +49,9 @@ describe("a plan that deletes every owned entity", () => {
     const env = { ...process.env, MICROGOALS_ENDPOINT: emu.url, MICROGOALS_DEBUG: "" };
     const cli = async (...args: string[]) => {
       try {
-        const r = await promisify(execFile)(
-          process.execPath,
-          ["--import", "tsx", join(ROOT, "src/cli/main.ts"), ...args, "--quota", "1000"],
-          { env },
-        );
+        const r = await promisify(execFile)(process.execPath, [...cliEntry(), ...args, "--quota", "1000"], {
+          env,
+        });
         return { code: 0, stdout: r.stdout, stderr: r.stderr };
       } catch (e) {
         return e as { code: number; stdout: string; stderr: string };

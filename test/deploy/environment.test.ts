@@ -10,6 +10,7 @@ import { applyPlan, planDeploy } from "../../src/deploy/deploy.js";
 import { AbortedError } from "../../src/google/clock.js";
 import { promoteEnvironment } from "../../src/gtm/environment.js";
 import { renderPlan } from "../../src/plan/render.js";
+import { cliEntry } from "../support/cli-entry.js";
 import { closeEmulators, desiredFrom, emulator, exampleFiles, session } from "./harness.js";
 
 afterEach(closeEmulators);
@@ -85,11 +86,10 @@ describe("GTM environments end to end", () => {
     );
     const run = async (...args: string[]) => {
       try {
-        const r = await promisify(execFile)(
-          process.execPath,
-          ["--import", "tsx", join(ROOT, "src/cli/main.ts"), ...args],
-          { cwd: ROOT, env: { ...process.env, MICROGOALS_ENDPOINT: emu.url, MICROGOALS_DEBUG: "" } },
-        );
+        const r = await promisify(execFile)(process.execPath, [...cliEntry(), ...args], {
+          cwd: ROOT,
+          env: { ...process.env, MICROGOALS_ENDPOINT: emu.url, MICROGOALS_DEBUG: "" },
+        });
         return { code: 0, stdout: r.stdout, stderr: r.stderr };
       } catch (err) {
         return err as { code: number; stdout: string; stderr: string };

@@ -4,6 +4,7 @@ import { promisify } from "node:util";
 import { afterEach, describe, expect, it } from "vitest";
 import { applyPlan } from "../../src/deploy/deploy.js";
 import { AbortedError } from "../../src/google/clock.js";
+import { cliEntry } from "../support/cli-entry.js";
 import { closeEmulators, emulator, exampleDesired, session, TIME_SCALE } from "./harness.js";
 
 afterEach(closeEmulators);
@@ -76,17 +77,7 @@ describe("a publish lost to an interrupt", () => {
     const root = join(import.meta.dirname, "../..");
     const r = await promisify(execFile)(
       process.execPath,
-      [
-        "--import",
-        "tsx",
-        join(root, "src/cli/main.ts"),
-        "apply",
-        root,
-        "--yes",
-        "--publish",
-        "--time-scale",
-        `${TIME_SCALE}`,
-      ],
+      [...cliEntry(), "apply", root, "--yes", "--publish", "--time-scale", `${TIME_SCALE}`],
       {
         env: {
           ...process.env,

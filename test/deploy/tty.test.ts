@@ -8,6 +8,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { planDeploy } from "../../src/deploy/deploy.js";
 import type { Emulator } from "../../src/emulator/server.js";
 import { hasChanges } from "../../src/plan/model.js";
+import { cliEntry } from "../support/cli-entry.js";
 import {
   closeEmulators,
   emulator,
@@ -18,7 +19,7 @@ import {
 } from "./harness.js";
 
 const ROOT = join(import.meta.dirname, "../..");
-const CLI = [process.execPath, "--import", "tsx", join(ROOT, "src/cli/main.ts")];
+const CLI = [process.execPath, ...cliEntry()];
 const hasScript = (() => {
   try {
     execFileSync("script", ["--version"], { stdio: "ignore" });

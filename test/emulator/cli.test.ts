@@ -1,10 +1,11 @@
 import { spawn } from "node:child_process";
 import { once } from "node:events";
 import { describe, expect, it } from "vitest";
+import { cliEntry } from "../support/cli-entry.js";
 
 describe("microgoals emulator (CLI)", () => {
   it("prints the URL it listens on, serves requests and exits 0 on SIGTERM", async () => {
-    const child = spawn(process.execPath, ["--import", "tsx", "src/cli/main.ts", "emulator", "--port", "0"], {
+    const child = spawn(process.execPath, [...cliEntry(), "emulator", "--port", "0"], {
       stdio: ["ignore", "pipe", "pipe"],
     });
     let out = "";
@@ -24,13 +25,9 @@ describe("microgoals emulator (CLI)", () => {
   }, 15_000);
 
   it("rejects a bad flag value with usage exit code 2", async () => {
-    const child = spawn(
-      process.execPath,
-      ["--import", "tsx", "src/cli/main.ts", "emulator", "--time-scale", "fast"],
-      {
-        stdio: ["ignore", "pipe", "pipe"],
-      },
-    );
+    const child = spawn(process.execPath, [...cliEntry(), "emulator", "--time-scale", "fast"], {
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     let err = "";
     child.stderr.on("data", (c: Buffer) => {
       err += c.toString();

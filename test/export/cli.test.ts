@@ -7,15 +7,15 @@ import { join, resolve } from "node:path";
 import { createInterface } from "node:readline";
 import { promisify } from "node:util";
 import { afterAll, describe, expect, it } from "vitest";
+import { cliEntry } from "../support/cli-entry.js";
 import { exportDir } from "./merch-project.js";
 
 const run = promisify(execFile);
 const root = resolve(import.meta.dirname, "../..");
-const main = join(root, "src/cli/main.ts");
 const project = join(root, "examples/merch-store");
 const files = `${exportDir}/*.parquet`;
 const cli = (args: string[]) =>
-  run(process.execPath, ["--import", "tsx", main, ...args], {
+  run(process.execPath, [...cliEntry(), ...args], {
     cwd: root,
     env: { ...process.env, NO_COLOR: "1", MICROGOALS_WEBHOOK_URL: "" },
   }).then(
@@ -125,9 +125,7 @@ describe("microgoals emulator --load", () => {
     const child = spawn(
       process.execPath,
       [
-        "--import",
-        "tsx",
-        main,
+        ...cliEntry(),
         "emulator",
         "--port",
         "0",

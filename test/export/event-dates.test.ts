@@ -11,6 +11,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { UserError } from "../../src/errors.js";
 import { isExportDate } from "../../src/report/sources/export/event-dates.js";
 import { filesReport } from "../../src/report/sources/files/files-source.js";
+import { cliEntry } from "../support/cli-entry.js";
 import { merchProject } from "./merch-project.js";
 
 const dir = mkdtempSync(join(tmpdir(), "microgoals-dates-"));
@@ -89,17 +90,7 @@ describe("event_date that is not YYYYMMDD", () => {
     const file = ndjson("cli.json", "=1+1");
     const r = await promisify(execFile)(
       process.execPath,
-      [
-        "--import",
-        "tsx",
-        join(root, "src/cli/main.ts"),
-        "report",
-        join(root, "examples/merch-store"),
-        "--source",
-        "files",
-        "--files",
-        file,
-      ],
+      [...cliEntry(), "report", join(root, "examples/merch-store"), "--source", "files", "--files", file],
       { cwd: root, env: { ...process.env, NO_COLOR: "1", MICROGOALS_WEBHOOK_URL: "" } },
     ).then(
       () => ({ code: 0, stderr: "" }),

@@ -3,13 +3,11 @@
 // in doubt → every row stored exactly once → `report` on the Data API path shows the offline goal.
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Emulator, startEmulator } from "../../src/emulator/server.js";
-import { repoRoot } from "../cli/run-cli.js";
+import { cliEntry } from "../support/cli-entry.js";
 
 const PROPERTY = "400000001";
 const ROWS = 240;
@@ -65,8 +63,7 @@ function cli(
   env: Record<string, string> = {},
 ): ChildProcess & { done: Promise<{ code: number | null; stdout: string; stderr: string }> } {
   // tsx resolved from the repository: the CLI runs in the project's temporary folder.
-  const tsx = pathToFileURL(createRequire(join(repoRoot, "package.json")).resolve("tsx")).href;
-  const child = spawn(process.execPath, ["--import", tsx, join(repoRoot, "src/cli/main.ts"), ...args], {
+  const child = spawn(process.execPath, [...cliEntry(), ...args], {
     cwd: dir,
     env: {
       ...process.env,

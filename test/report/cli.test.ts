@@ -7,12 +7,13 @@ import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Emulator, startEmulator } from "../../src/emulator/server.js";
 import { runReport } from "../../src/report/run-report.js";
+import { cliEntry } from "../support/cli-entry.js";
 import { generate, RANGE } from "./synthetic.js";
 
 const run = promisify(execFile);
 const root = resolve(import.meta.dirname, "../..");
 const cli = (args: string[], env: Record<string, string> = {}) =>
-  run(process.execPath, ["--import", "tsx", join(root, "src/cli/main.ts"), "report", root, ...args], {
+  run(process.execPath, [...cliEntry(), "report", root, ...args], {
     env: { ...process.env, NO_COLOR: "1", ...env },
   }).then(
     (r) => ({ code: 0, stdout: r.stdout, stderr: r.stderr }),

@@ -11,6 +11,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { UserError } from "../../src/errors.js";
 import { runReport } from "../../src/report/run-report.js";
 import { officialDataClients } from "../../src/report/sources/data-api/clients.js";
+import { cliEntry } from "../support/cli-entry.js";
 
 const root = resolve(import.meta.dirname, "../..");
 const empty = mkdtempSync(join(tmpdir(), "report-nocreds-"));
@@ -36,11 +37,9 @@ const settle = () => new Promise((r) => setTimeout(r, 50));
 
 describe("report without credentials", () => {
   it("the CLI prints deploy's no-credentials error and exits 1", async () => {
-    const r = await promisify(execFile)(
-      process.execPath,
-      ["--import", "tsx", join(root, "src/cli/main.ts"), "report", root],
-      { env: noCredentialsEnv() },
-    ).then(
+    const r = await promisify(execFile)(process.execPath, [...cliEntry(), "report", root], {
+      env: noCredentialsEnv(),
+    }).then(
       () => ({ code: 0, stderr: "" }),
       (e: { code: number; stderr: string }) => e,
     );

@@ -15,6 +15,7 @@ import {
   readHistoryTolerant,
 } from "../../src/schedule/history.js";
 import { exportDir } from "../export/merch-project.js";
+import { cliEntry } from "../support/cli-entry.js";
 import { entry } from "./fixtures/entry.js";
 
 const root = resolve(import.meta.dirname, "../..");
@@ -35,7 +36,7 @@ async function withFileSizeLimit(kib: number, code: string): Promise<string> {
 }
 
 const cli = (args: string[]) =>
-  run(process.execPath, ["--import", "tsx", join(root, "src/cli/main.ts"), ...args], {
+  run(process.execPath, [...cliEntry(), ...args], {
     cwd: root,
     env: { ...process.env, NO_COLOR: "1", MICROGOALS_WEBHOOK_URL: "" },
   }).then(

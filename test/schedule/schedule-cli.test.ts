@@ -9,9 +9,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Emulator, startEmulator } from "../../src/emulator/server.js";
 import { readHistory } from "../../src/schedule/history.js";
 import { generate, RANGE } from "../report/synthetic.js";
+import { cliEntry } from "../support/cli-entry.js";
 
 const root = resolve(import.meta.dirname, "../..");
-const main = join(root, "src/cli/main.ts");
 
 function projectCopy(): string {
   const dir = mkdtempSync(join(tmpdir(), "mg-schedule-"));
@@ -38,7 +38,7 @@ describe("microgoals schedule", () => {
     const dir = projectCopy();
     const child: ChildProcess = spawn(
       process.execPath,
-      ["--import", "tsx", main, "schedule", dir, "--cron", "* * * * * *", ...range()],
+      [...cliEntry(), "schedule", dir, "--cron", "* * * * * *", ...range()],
       { env: { ...process.env, NO_COLOR: "1" }, stdio: ["ignore", "pipe", "pipe"] },
     );
     let stdout = "";
@@ -71,9 +71,7 @@ describe("microgoals schedule", () => {
     const dir = projectCopy();
     const run = promisify(execFile);
     const once = await run(process.execPath, [
-      "--import",
-      "tsx",
-      main,
+      ...cliEntry(),
       "schedule",
       dir,
       "--once",
@@ -88,15 +86,9 @@ describe("microgoals schedule", () => {
     expect(readFileSync(join(dir, "summary", "latest.md"), "utf8")).toMatch(
       /^## Micro-conversion report: Example Outdoor Store/,
     );
-    const bad = await run(process.execPath, [
-      "--import",
-      "tsx",
-      main,
-      "schedule",
-      dir,
-      "--cron",
-      "every monday",
-    ]).catch((e: { code: number; stderr: string }) => e);
+    const bad = await run(process.execPath, [...cliEntry(), "schedule", dir, "--cron", "every monday"]).catch(
+      (e: { code: number; stderr: string }) => e,
+    );
     expect(bad).toMatchObject({ code: 2 });
     expect((bad as { stderr: string }).stderr).toMatch(/^microgoals: invalid cron expression "every monday"/);
   });

@@ -3,13 +3,14 @@ import { execFile } from "node:child_process";
 import { join, resolve } from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
+import { cliEntry } from "../../support/cli-entry.js";
 
 const run = promisify(execFile);
 const root = resolve(import.meta.dirname, "../../..");
 const example = join(root, "examples/merch-store");
 const files = join(import.meta.dirname, "../../../../shared/reference/ga4-export/*.parquet");
 const cli = (args: string[]) =>
-  run(process.execPath, ["--import", "tsx", join(root, "src/cli/main.ts"), "report", example, ...args], {
+  run(process.execPath, [...cliEntry(), "report", example, ...args], {
     env: { ...process.env, NO_COLOR: "1" },
   }).then(
     (r) => ({ code: 0, stdout: r.stdout, stderr: r.stderr }),

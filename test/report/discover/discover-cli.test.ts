@@ -3,26 +3,24 @@
 import { execFile } from "node:child_process";
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadExport } from "../../../src/emulator/load-export.js";
 import { type Emulator, startEmulator } from "../../../src/emulator/server.js";
+import { cliEntry } from "../../support/cli-entry.js";
 import { writePlantedTraffic } from "./planted-traffic.js";
 
 const run = promisify(execFile);
-const root = resolve(import.meta.dirname, "../../..");
 const PROPERTY = "400000002";
 
 describe("microgoals discover --source ga4", () => {
   let emulator: Emulator;
   const dir = mkdtempSync(join(tmpdir(), "mg-discover-cli-"));
   const cli = (args: string[]) =>
-    run(
-      process.execPath,
-      ["--import", "tsx", join(root, "src/cli/main.ts"), "discover", dir, "--macro", "purchase", ...args],
-      { env: { ...process.env, NO_COLOR: "1", MICROGOALS_ENDPOINT: "" } },
-    ).then(
+    run(process.execPath, [...cliEntry(), "discover", dir, "--macro", "purchase", ...args], {
+      env: { ...process.env, NO_COLOR: "1", MICROGOALS_ENDPOINT: "" },
+    }).then(
       (r) => ({ code: 0, stdout: r.stdout, stderr: r.stderr }),
       (e: { code: number; stdout: string; stderr: string }) => ({
         code: e.code,
