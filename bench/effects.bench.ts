@@ -3,28 +3,18 @@
 // history columns the adjustment reads. Each measurement runs in its own child process so peak RSS
 // is that path's alone; figures are wall time and peak memory, and their ratio adjusted / crude.
 // `npx tsx bench/run.ts effects`.
-import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { childFigure, type Figure } from "./child-figure.js";
 
 const here = fileURLToPath(import.meta.url);
 // The shared references sit beside the checkout (../shared), as in CI.
 const realFiles = join(import.meta.dirname, "../../shared/reference/ga4-export/*.parquet");
 
-interface Figure {
-  ms: number;
-  rssMb: number;
-  detail: string;
-}
-
 function child(mode: string, arg: string): Figure {
-  const out = execFileSync(process.execPath, ["--import", "tsx", here, "--child", mode, arg], {
-    encoding: "utf8",
-    maxBuffer: 1 << 20,
-  });
-  return JSON.parse(out.trim().split("\n").at(-1) as string) as Figure;
+  return childFigure(here, mode, arg);
 }
 
 async function childMain(mode: string, arg: string): Promise<void> {

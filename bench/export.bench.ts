@@ -6,30 +6,19 @@
 // DuckDB runs with filesReport's defaults (memory_limit 512MB with spilling, threads ≤ 4).
 // Beside each files report runs its reference as a whole process too: bench/reference-pairs.sql, a
 // hand-written DuckDB query of the same pair counts on the same files (interleaved, medians).
-import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { childFigure, type Figure } from "./child-figure.js";
 
 const here = fileURLToPath(import.meta.url);
 // The shared references sit beside the checkout (../shared), as in CI.
 const realFiles = join(import.meta.dirname, "../../shared/reference/ga4-export/*.parquet");
 const micros = ["view_item", "add_to_cart", "begin_checkout", "add_shipping_info", "add_payment_info"];
 
-interface Figure {
-  ms: number;
-  rssMb: number;
-  detail: string;
-}
-
-/** Runs one measurement in a fresh Node process (tsx loader) and returns its figure. */
 function child(mode: string, arg: string): Figure {
-  const out = execFileSync(process.execPath, ["--import", "tsx", here, "--child", mode, arg], {
-    encoding: "utf8",
-    maxBuffer: 1 << 20,
-  });
-  return JSON.parse(out.trim().split("\n").at(-1) as string) as Figure;
+  return childFigure(here, mode, arg);
 }
 
 async function project() {

@@ -1,0 +1,17 @@
+// One measurement in a fresh Node process (tsx loader): the bench file runs itself with
+// `--child MODE ARG` and prints its figure as the last line of JSON.
+import { execFileSync } from "node:child_process";
+
+export interface Figure {
+  ms: number;
+  rssMb: number;
+  detail: string;
+}
+
+export function childFigure(benchFile: string, mode: string, arg: string): Figure {
+  const out = execFileSync(process.execPath, ["--import", "tsx", benchFile, "--child", mode, arg], {
+    encoding: "utf8",
+    maxBuffer: 1 << 20,
+  });
+  return JSON.parse(out.trim().split("\n").at(-1) as string) as Figure;
+}
