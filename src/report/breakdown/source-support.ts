@@ -1,5 +1,5 @@
 // Which sources answer `report --by`: the GA4 export, as files (DuckDB) or in BigQuery, and the
-// GA4 Data API (one dimension: sources/data-api/breakdown-queries.ts).
+// GA4 Data API (two dimensions as one concatenated: sources/data-api/breakdown-queries.ts).
 import { UsageError } from "../../errors.js";
 
 export const BREAKDOWN_SOURCES = ["files", "bigquery", "ga4"] as const;

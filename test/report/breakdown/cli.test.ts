@@ -49,11 +49,4 @@ describe("microgoals report --by", () => {
     },
     30_000,
   );
-
-  it("refuses two --by dimensions on the Data API (funnelBreakdown takes one), exit 2", async () => {
-    const r = await cli(["--by", "channel", "--by", "device", "--endpoint", "http://127.0.0.1:9"]);
-    expect(r.code).toBe(2);
-    expect(r.stderr).toContain("--source ga4 breaks down by one dimension");
-    expect(r.stderr).not.toMatch(/\n\s+at /);
-  }, 30_000);
 });

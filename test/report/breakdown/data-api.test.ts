@@ -49,8 +49,8 @@ const sorted = (segments: SegmentCount[]) =>
     }))
     .sort((a, b) => a.values.join().localeCompare(b.values.join()));
 
-async function both(dimension: Dimension) {
-  const breakdown = { dimensions: [dimension], scope: "first_visit" as const };
+async function both(...dimensions: Dimension[]) {
+  const breakdown = { dimensions, scope: "first_visit" as const };
   const fromFiles = await filesReportSource({ files, allowGaps: true }).read({ ...base, breakdown });
   // Crude only: the breakdown's own cost (the adjusted effect's is checked below).
   const ga4 = await dataApiReportSource({ clients, counting: "exact", adjusted: false });
@@ -84,6 +84,16 @@ describe("report --by on the GA4 Data API (real export in the emulator)", () => 
     },
     180_000,
   );
+
+  it("by channel × source (two dimensions, one concatenated funnelBreakdown): every segment equals the files source's", async () => {
+    const r = await both("channel", "source");
+    const api = r.fromApi.breakdown!;
+    expect(api.segments.every((s) => s.values.length === 2)).toBe(true);
+    expect(api.segments.length).toBeGreaterThan(3);
+    expect(sorted(api.segments)).toEqual(sorted(r.fromFiles.breakdown!.segments));
+    expect(r.breakdownRequests - r.plainRequests).toBeLessThanOrEqual(1);
+    expect(api.definition).toContain("firstUserDefaultChannelGroup × firstUserSource");
+  }, 180_000);
 
   it("with the adjusted effect too, --by costs one more funnel per secondary pair (the strata ride on a copy)", async () => {
     const breakdown = { dimensions: ["channel" as Dimension], scope: "first_visit" as const };

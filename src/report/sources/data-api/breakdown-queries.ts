@@ -23,14 +23,28 @@ export const FUNNEL_BREAKDOWN_LIMIT = 15;
 const TOTAL = "RESERVED_TOTAL";
 const OTHER = "(other)";
 
-/** The one GA4 dimension of a request; funnelBreakdown takes a single dimension. */
-export function ga4Dimension(req: BreakdownRequest): string {
-  if (req.dimensions.length !== 1)
-    throw new UsageError(
-      "--source ga4 breaks down by one dimension (the Data API's funnelBreakdown takes one)",
-      "use one --by, or --source files/bigquery for two",
-    );
-  return GA4_NAMES[req.scope][req.dimensions[0] as keyof (typeof GA4_NAMES)["first_visit"]];
+const PAIR_NAME = "segmentPair";
+const PAIR_DELIMITER = " | ";
+
+/**
+ * The GA4 dimension a request breaks down by: one dimension by name; two as one concatenated
+ * dimension (dimensionExpression.concatenate), since funnelBreakdown takes a single dimension.
+ */
+export function segmentDimension(req: BreakdownRequest): Ga4Dimension {
+  const names = req.dimensions.map((d) => GA4_NAMES[req.scope][d as keyof (typeof GA4_NAMES)["first_visit"]]);
+  if (names.length === 1) return { name: names[0]! };
+  if (names.length !== 2) throw new UsageError("--by takes at most two dimensions");
+  return {
+    name: PAIR_NAME,
+    dimensionExpression: { concatenate: { dimensionNames: names, delimiter: PAIR_DELIMITER } },
+  };
+}
+
+/** A segment's value(s) back from the concatenated dimension ("(other)" stands for both). */
+function splitValues(label: string, dimensions: number): string[] {
+  if (dimensions === 1) return [label];
+  const parts = label.split(PAIR_DELIMITER);
+  return parts.length === dimensions ? parts : Array.from({ length: dimensions }, () => label);
 }
 
 /** The unsegmented plan plus the breakdown's reports (re-batched) and funnelBreakdown on pair funnels. */
@@ -40,7 +54,7 @@ export function withBreakdown(
   req: BreakdownRequest,
   range: DateRange,
 ): QueryPlan {
-  return segmentedPlan(planned, plan, range, { dimension: { name: ga4Dimension(req) }, prefix: SEGMENT });
+  return segmentedPlan(planned, plan, range, { dimension: segmentDimension(req), prefix: SEGMENT });
 }
 
 /** A GA4 Dimension: a name, or a named dimensionExpression (e.g. concatenate). */
@@ -183,13 +197,17 @@ export function assembleBreakdown(
   reports: Map<string, ReportLike>,
   funnelTables: Map<string, ReportLike>,
 ): BreakdownInput {
-  const dim = ga4Dimension(req);
+  const dim = segmentDimension(req);
+  const names = dim.dimensionExpression
+    ? (dim.dimensionExpression as { concatenate: { dimensionNames: string[] } }).concatenate.dimensionNames
+    : [dim.name];
+  const segments = segmentCounts(plan, reports, funnelTables, { dimension: dim, prefix: SEGMENT });
   return {
     dimensions: req.dimensions,
     scope: req.scope,
-    segments: segmentCounts(plan, reports, funnelTables, { dimension: { name: dim }, prefix: SEGMENT }),
-    definition: `GA4 Data API dimension ${dim}${
-      dim.startsWith("firstUser")
+    segments: segments.map((sg) => ({ ...sg, values: splitValues(sg.values[0] ?? "", names.length) })),
+    definition: `GA4 Data API ${names.length > 1 ? `dimensions ${names.join(" × ")} (one concatenated dimension)` : `dimension ${names[0]}`}${
+      names.every((n) => n.startsWith("firstUser"))
         ? " (the user's first visit)"
         : " (per event: a user whose events differ counts in each value)"
     }; pair converters from funnelBreakdown on the pair funnels`,
