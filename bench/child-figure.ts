@@ -15,3 +15,9 @@ export function childFigure(benchFile: string, mode: string, arg: string): Figur
   });
   return JSON.parse(out.trim().split("\n").at(-1) as string) as Figure;
 }
+
+/** The child's side: its figure (wall time since t0, peak RSS) as the last line of JSON. */
+export function printFigure(t0: number, detail: string): void {
+  const rssMb = process.resourceUsage().maxRSS / 1024;
+  console.log(JSON.stringify({ ms: Math.round(performance.now() - t0), rssMb: Math.round(rssMb), detail }));
+}

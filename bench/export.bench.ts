@@ -10,7 +10,7 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { childFigure, type Figure } from "./child-figure.js";
+import { childFigure, type Figure, printFigure } from "./child-figure.js";
 
 const here = fileURLToPath(import.meta.url);
 // The shared references sit beside the checkout (../shared), as in CI.
@@ -115,8 +115,7 @@ async function childMain(mode: string, arg: string): Promise<void> {
     db.closeSync();
     detail = `wrote ${n} events`;
   }
-  const rssMb = process.resourceUsage().maxRSS / 1024;
-  console.log(JSON.stringify({ ms: Math.round(performance.now() - t0), rssMb: Math.round(rssMb), detail }));
+  printFigure(t0, detail);
 }
 
 /** The files report beside the reference query, as whole processes, interleaved; medians. */

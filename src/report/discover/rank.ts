@@ -195,3 +195,9 @@ export function pairCandidates(
     .slice(0, top)
     .map((x) => x.c.definition);
 }
+
+/** Whether an adjusted effect backs a driver: its interval above no effect (no number: it cannot say). */
+export function adjustedConfirms(a: AdjustedEffect): boolean | undefined {
+  if (a.status !== "ok" || a.lift.low === null) return undefined;
+  return a.lift.low > 0;
+}

@@ -2,15 +2,14 @@
 // apart, and what each candidate would be as a goal.
 import { printable } from "../../terminal-text.js";
 import { formatBytes } from "../render/figures.js";
-import type { DiscoveredCandidate, HalfFigures } from "./rank.js";
+import { adjustedConfirms, type DiscoveredCandidate, type HalfFigures } from "./rank.js";
 import type { Discovery } from "./run-discover.js";
 
 export type DiscoveryFormat = "table" | "md" | "json";
 
 const pct = (x: number | null) => (x === null ? "–" : `${(x * 100).toFixed(1)}%`);
 
-function liftText(f: HalfFigures): string {
-  const l = f.lift;
+function liftText(l: HalfFigures["lift"]): string {
   if (!l) return "–";
   const s = (x: number) => `${x >= 0 ? "+" : ""}${Math.round(x * 100)}%`;
   if (l.relative === null) return `≥ ${s(l.low)}`;
@@ -22,17 +21,15 @@ function adjustedText(c: DiscoveredCandidate): string {
   const a = c.confirmation.adjusted;
   if (!a) return "–";
   if (a.status !== "ok" || a.lift.relative === null || a.lift.low === null) return a.status;
-  return liftText({ lift: { relative: a.lift.relative, low: a.lift.low, high: a.lift.high } } as HalfFigures);
+  return liftText({ relative: a.lift.relative, low: a.lift.low, high: a.lift.high });
 }
 
 function verdict(c: DiscoveredCandidate): string {
   if (c.known) return c.significant ? "confirmed (already a goal)" : "already a goal";
   if (c.significant) return "confirmed driver";
-  const crudeOnly =
-    c.confirmation.qValue !== null &&
-    c.confirmation.adjusted?.status === "ok" &&
-    (c.confirmation.adjusted.lift.low ?? 0) <= 0;
-  if (crudeOnly) return "not confirmed once adjusted";
+  const adjusted = c.confirmation.adjusted;
+  if (c.confirmation.qValue !== null && adjusted && adjustedConfirms(adjusted) === false)
+    return "not confirmed once adjusted";
   return c.confirmation.qValue === null ? "not confirmed (outside the top)" : "not confirmed";
 }
 
@@ -44,10 +41,10 @@ function rows(d: Discovery, limit: number): string[][] {
       printable(c.label),
       c.kind,
       `${c.discovery.users}`,
-      liftText(c.discovery),
+      liftText(c.discovery.lift),
       `${c.confirmation.users}`,
       `${pct(c.confirmation.rate)} vs ${pct(c.confirmation.baseline)}`,
-      liftText(c.confirmation),
+      liftText(c.confirmation.lift),
       adjustedText(c),
       c.confirmation.qValue === null
         ? "–"

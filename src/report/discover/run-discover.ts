@@ -5,7 +5,7 @@ import type { DataClients } from "../sources/data-api/clients.js";
 import type { SourceOptions } from "../sources/source-options.js";
 import type { CandidateCounts, CandidateDefinition } from "./candidate.js";
 import { candidateGoals } from "./candidate-goals.js";
-import { type DiscoveredCandidate, pairCandidates, rankCandidates } from "./rank.js";
+import { adjustedConfirms, type DiscoveredCandidate, pairCandidates, rankCandidates } from "./rank.js";
 import { type Suggestions, suggestGoals } from "./suggest-goals.js";
 
 /** Where discover counts: export files through DuckDB, the export dataset in BigQuery, or the Data API. */
@@ -143,7 +143,8 @@ async function adjustConfirmed(
     const adjusted = byDefinition.get(JSON.stringify(c.definition));
     if (!adjusted) continue;
     c.confirmation.adjusted = adjusted;
-    if (adjusted.status === "ok") c.significant = c.significant && (adjusted.lift.low ?? 0) > 0;
+    const confirms = adjustedConfirms(adjusted);
+    if (confirms !== undefined) c.significant = c.significant && confirms;
   }
 }
 

@@ -4,6 +4,7 @@
 import type { AdjustedEffect } from "../../adjusted-effect.js";
 import type { CandidateGoals } from "../../discover/candidate-goals.js";
 import { bigquery } from "../export/dialect.js";
+import { confirmationHalf } from "../export/discover-query.js";
 import { columnsOfRows, exportEffects } from "../export/export-effects.js";
 import { exportQuery } from "../export/export-query.js";
 import type { BigQueryDiscoverOptions } from "./bigquery-discover.js";
@@ -14,11 +15,10 @@ type Options = Pick<
   "dataset" | "billingProject" | "maxBytes" | "location" | "intraday"
 >;
 
-/** The rows of the confirmation half: the complement of discover-query.ts's discovery half. */
+/** The rows of the confirmation half of the dataset's days. */
 export function confirmationHalfSource(opts: Options, startDate: string, endDate: string) {
   const src = bigQuerySource(parseDataset(opts.dataset), startDate, endDate, opts.intraday ?? false);
-  const half = `NOT (${bigquery.userHalf("user_pseudo_id")})`;
-  return { ...src, where: src.where ? `(${src.where}) AND ${half}` : half };
+  return confirmationHalf(src, bigquery);
 }
 
 export async function bigQueryCandidateEffects(

@@ -150,3 +150,9 @@ function aggregates(x: string, q: DiscoverQueryInput): string {
 export function withParts(parts: [string, string][], final: string): string {
   return `WITH ${parts.map(([name, sql]) => `${name} AS (${sql})`).join(",\n")}\n${final}`;
 }
+
+/** The rows of the confirmation half only: the complement of the users' `half` above. */
+export function confirmationHalf(src: RowSource, d: Dialect): RowSource {
+  const half = `NOT (${d.userHalf("user_pseudo_id")})`;
+  return { ...src, where: src.where ? `(${src.where}) AND ${half}` : half };
+}
