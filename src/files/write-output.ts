@@ -37,7 +37,7 @@ export function outputError(path: string, err: unknown, what = "file"): unknown 
 
 export async function writeOutput(path: string, content: string | Uint8Array, what = "file"): Promise<void> {
   try {
-    await mkdir(dirname(path), { recursive: true });
+    await makeParents(dirname(path));
     const existing = await stat(path).catch(() => undefined);
     if (existing?.isDirectory()) throw Object.assign(new Error("is a directory"), { code: "EISDIR" });
     if (existing && !existing.isFile()) {
@@ -55,4 +55,23 @@ export async function writeOutput(path: string, content: string | Uint8Array, wh
   } catch (err) {
     throw outputError(path, err, what);
   }
+}
+
+/**
+ * mkdir -p, one level at a time from the nearest existing folder: Node's recursive mkdir never
+ * settles under some special file systems (a path below /proc spins forever), where a plain mkdir
+ * answers ENOENT at once.
+ */
+async function makeParents(dir: string): Promise<void> {
+  const missing: string[] = [];
+  for (let d = dir; ; d = dirname(d)) {
+    const found = await stat(d).catch(() => undefined);
+    if (found) break;
+    missing.unshift(d);
+    if (dirname(d) === d) break;
+  }
+  for (const d of missing)
+    await mkdir(d).catch((err: NodeJS.ErrnoException) => {
+      if (err.code !== "EEXIST") throw err; // another writer made it meanwhile
+    });
 }

@@ -49,4 +49,11 @@ describe("microgoals report --by", () => {
     },
     30_000,
   );
+
+  it("--by-scope session on the Data API is a usage error before any request", async () => {
+    const r = await cli(["--by", "channel", "--by-scope", "session", "--endpoint", "http://127.0.0.1:9"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("--by-scope session is for --source files or bigquery so far");
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  }, 30_000);
 });

@@ -31,6 +31,11 @@ const PAIR_DELIMITER = " | ";
  * dimension (dimensionExpression.concatenate), since funnelBreakdown takes a single dimension.
  */
 export function segmentDimension(req: BreakdownRequest): Ga4Dimension {
+  if (req.scope === "session")
+    throw new UsageError(
+      "--by-scope session is for --source files or bigquery so far",
+      "On the Data API a user-level funnel broken down by a session dimension is not the export's per-session rule; use the export, or the default first-visit scope.",
+    );
   const names = req.dimensions.map((d) => GA4_NAMES[req.scope][d as keyof (typeof GA4_NAMES)["first_visit"]]);
   if (names.length === 1) return { name: names[0]! };
   if (names.length !== 2) throw new UsageError("--by takes at most two dimensions");
