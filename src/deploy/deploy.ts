@@ -5,6 +5,7 @@ import type { DesiredState } from "../compile/desired-state.js";
 import { UserError } from "../errors.js";
 import { readLiveAudiences } from "../ga4/admin/read-audiences.js";
 import { readLiveGa4 } from "../ga4/admin/read-live.js";
+import { allInOrder } from "../google/all-in-order.js";
 import type { BudgetSnapshot } from "../google/budget.js";
 import { withAccessHint } from "../gtm/access-hint.js";
 import { explainWorkspaceFailure } from "../gtm/concurrent-apply.js";
@@ -226,8 +227,11 @@ async function readLive(
   propertyId: string,
 ): Promise<LiveSnapshot> {
   const read = await withAccessHint(targetName, gtm, () => readLiveGtm(s.gtmCaller, s.gtm, gtm));
-  const ga4 = await readLiveGa4(s.ga4Caller, s.admin, propertyId);
-  const audiences = await readLiveAudiences(s.ga4Caller, s.adminAlpha, propertyId);
+  // GA4 after GTM: readLiveGtm counts the GTM reads on the shared budget for the plan's estimate.
+  const [ga4, audiences] = await allInOrder([
+    readLiveGa4(s.ga4Caller, s.admin, propertyId),
+    readLiveAudiences(s.ga4Caller, s.adminAlpha, propertyId),
+  ]);
   return { read, ga4: { ...ga4, audiences } };
 }
 

@@ -68,7 +68,8 @@ export class ApiCaller {
     for (;;) {
       if (this.options.signal?.aborted) throw new AbortedError();
       const pacer = this.options.pacer;
-      if (pacer) this.budget.paced(await pacer.acquire(this.options.signal));
+      const paced = await pacer?.begin(this.options.signal);
+      if (paced) this.budget.paced(paced.waitedMs);
       this.budget.call(kind, method);
       let facts: ErrorFacts;
       try {
@@ -79,7 +80,7 @@ export class ApiCaller {
         facts = errorFacts(err);
         if (facts.status !== undefined) this.answered = true;
       } finally {
-        pacer?.release();
+        paced?.end();
       }
       if (isDailyLimit(facts))
         throw new ApiCallError(

@@ -19,6 +19,12 @@ export interface SharedCalls {
   exchange(own: readonly number[]): readonly number[];
 }
 
+/** A call that holds a slot in the window: its wait, and end() once it has its answer. */
+export interface PacedCall {
+  waitedMs: number;
+  end(): void;
+}
+
 /** One of this pacer's calls: when it was sent and, once it ended, how long it took. */
 interface SentCall {
   at: number;
@@ -37,7 +43,7 @@ export interface PacerWindow {
 }
 
 export class Pacer {
-  // The most recent calls (at most `limit`), in flight or ended. The server charges a call when it
+  // The calls still in the window, in flight or ended. The server charges a call when it
   // arrives, a moment after it was sent: counting from completion instead added a call's latency
   // to every window, and the window ran below full. A call is charged from its send time, later
   // by as much as it took longer than the fastest call (a new connection or a token fetch delays
@@ -58,27 +64,38 @@ export class Pacer {
     if (shared) this.others = [...shared.exchange([])].sort((a, b) => a - b);
   }
 
-  /** Waits until one more call fits in the window, then reserves it. Call release() when it ends. */
-  async acquire(signal?: AbortSignal): Promise<number> {
-    let waited = 0;
+  /**
+   * Waits until one more call fits in the window, then reserves it. The returned call's `end()`
+   * records when it ended: calls may run at once and end in any order.
+   */
+  async begin(signal?: AbortSignal): Promise<PacedCall> {
+    let waitedMs = 0;
     for (;;) {
       const wait = this.waitMs();
       if (wait <= 0) break;
-      waited += wait;
+      waitedMs += wait;
       await this.clock.sleep(wait, signal);
     }
-    this.sent.push({ at: this.clock.now() });
-    while (this.sent.length > this.options.limit) this.sent.shift();
-    return waited;
+    const call: SentCall = { at: this.clock.now() };
+    this.forgetLeft();
+    this.sent.push(call);
+    return { waitedMs, end: () => this.end(call) };
   }
 
-  /** The oldest running call has ended (calls through one caller end in the order they start). */
+  /** begin() for one call at a time: release() ends the oldest running call. */
+  async acquire(signal?: AbortSignal): Promise<number> {
+    return (await this.begin(signal)).waitedMs;
+  }
+
   release(): void {
     const call = this.sent.find((c) => c.latency === undefined);
-    if (call) {
-      call.latency = this.clock.now() - call.at;
-      this.fastest = Math.min(this.fastest, call.latency);
-    }
+    if (call) this.end(call);
+  }
+
+  private end(call: SentCall): void {
+    if (call.latency !== undefined) return;
+    call.latency = this.clock.now() - call.at;
+    this.fastest = Math.min(this.fastest, call.latency);
     if (this.shared) this.others = [...this.shared.exchange(this.recent())].sort((a, b) => a - b);
   }
 
@@ -132,6 +149,18 @@ export class Pacer {
     const oldest = charges[0];
     if (oldest === Number.POSITIVE_INFINITY) return Math.max(1, marginMs);
     return Math.max(0, oldest + windowMs + marginMs - now);
+  }
+
+  /**
+   * Drops ended calls whose charge has left the window. Not by count: a slow call is charged later
+   * than a faster one sent after it, so the call sent `limit` back is not always the first to leave.
+   */
+  private forgetLeft(): void {
+    const since = this.clock.now() - this.options.windowMs - (this.options.marginMs ?? 0);
+    for (let i = this.sent.length - 1; i >= 0; i--) {
+      const c = this.sent[i]!;
+      if (c.latency !== undefined && this.chargedAt(c) <= since) this.sent.splice(i, 1);
+    }
   }
 
   /** When the server charged an ended call, at the latest that we can tell apart from skew. */

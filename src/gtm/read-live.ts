@@ -1,5 +1,6 @@
 // Reads live GTM state with a constant number of calls (one list per entity kind, plus paging):
 // from our workspace when it exists, else from the latest version (what a new workspace starts from).
+import { allInOrder } from "../google/all-in-order.js";
 import type { ApiCaller } from "../google/caller.js";
 import type { TagManager } from "../google/clients.js";
 import { listAll } from "../google/paging.js";
@@ -35,8 +36,10 @@ export async function readLiveGtm(
     };
   };
   const container = containerPath(target.accountId, target.containerId);
-  const workspace = await findWorkspace(caller, gtm, container, target.workspaceName);
-  const latest = await latestVersionId(caller, gtm, container);
+  const [workspace, latest] = await allInOrder([
+    findWorkspace(caller, gtm, container, target.workspaceName),
+    latestVersionId(caller, gtm, container),
+  ]);
   if (!workspace) {
     return counted({
       live: latest ? await readVersion(caller, gtm, container, latest) : emptyLive(),
@@ -76,26 +79,28 @@ export async function readWorkspace(caller: ApiCaller, gtm: TagManager, ws: Work
   const w = gtm.accounts.containers.workspaces;
   const opts = {};
   const parent = ws.path;
-  const tags = await listAll(caller, "tags.list", async (pageToken) => {
-    const r = await w.tags.list({ parent, pageToken }, opts);
-    return { items: r.data.tag, next: r.data.nextPageToken };
-  });
-  const triggers = await listAll(caller, "triggers.list", async (pageToken) => {
-    const r = await w.triggers.list({ parent, pageToken }, opts);
-    return { items: r.data.trigger, next: r.data.nextPageToken };
-  });
-  const variables = await listAll(caller, "variables.list", async (pageToken) => {
-    const r = await w.variables.list({ parent, pageToken }, opts);
-    return { items: r.data.variable, next: r.data.nextPageToken };
-  });
-  const builtIns = await listAll(caller, "built_in_variables.list", async (pageToken) => {
-    const r = await w.built_in_variables.list({ parent, pageToken }, opts);
-    return { items: r.data.builtInVariable, next: r.data.nextPageToken };
-  });
-  const folders = await listAll(caller, "folders.list", async (pageToken) => {
-    const r = await w.folders.list({ parent, pageToken }, opts);
-    return { items: r.data.folder, next: r.data.nextPageToken };
-  });
+  const [tags, triggers, variables, builtIns, folders] = await allInOrder([
+    listAll(caller, "tags.list", async (pageToken) => {
+      const r = await w.tags.list({ parent, pageToken }, opts);
+      return { items: r.data.tag, next: r.data.nextPageToken };
+    }),
+    listAll(caller, "triggers.list", async (pageToken) => {
+      const r = await w.triggers.list({ parent, pageToken }, opts);
+      return { items: r.data.trigger, next: r.data.nextPageToken };
+    }),
+    listAll(caller, "variables.list", async (pageToken) => {
+      const r = await w.variables.list({ parent, pageToken }, opts);
+      return { items: r.data.variable, next: r.data.nextPageToken };
+    }),
+    listAll(caller, "built_in_variables.list", async (pageToken) => {
+      const r = await w.built_in_variables.list({ parent, pageToken }, opts);
+      return { items: r.data.builtInVariable, next: r.data.nextPageToken };
+    }),
+    listAll(caller, "folders.list", async (pageToken) => {
+      const r = await w.folders.list({ parent, pageToken }, opts);
+      return { items: r.data.folder, next: r.data.nextPageToken };
+    }),
+  ]);
   return {
     source: "workspace",
     workspaceId: ws.id,

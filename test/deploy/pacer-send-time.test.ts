@@ -43,4 +43,21 @@ describe("pacer charges by send time", () => {
     pacer.release();
     expect(pacer.waitMs()).toBe(0);
   });
+
+  it("calls running at once may end in any order: each end is charged to its own call", async () => {
+    const clock = fakeClock();
+    const pacer = new Pacer({ limit: 2, windowMs: 1000 }, clock);
+    const fast = await pacer.begin();
+    const slow = await pacer.begin();
+    await clock.sleep(100);
+    slow.end(); // the slow call ends first, 100 ms after both were sent
+    await clock.sleep(400);
+    fast.end();
+    // Fastest is 100 ms: the call that took 500 ms may have arrived 400 ms late, so the window
+    // frees at 1000 ms (the other call) and then 1400 ms, not 1000 ms twice.
+    expect(pacer.waitMs()).toBe(500);
+    await pacer.acquire();
+    expect(clock.now()).toBe(1000);
+    expect(pacer.waitMs()).toBe(400);
+  });
 });

@@ -1,4 +1,5 @@
 // Reads the GA4 property's key events and custom dimensions (two list calls, plus paging).
+import { allInOrder } from "../../google/all-in-order.js";
 import type { ApiCaller } from "../../google/caller.js";
 import type { AnalyticsAdmin } from "../../google/clients.js";
 import { listAll } from "../../google/paging.js";
@@ -11,14 +12,16 @@ export async function readLiveGa4(
 ): Promise<LiveGa4> {
   const parent = `properties/${propertyId}`;
   const opts = {};
-  const keyEvents = await listAll(caller, "keyEvents.list", async (pageToken) => {
-    const r = await admin.properties.keyEvents.list({ parent, pageToken, pageSize: 200 }, opts);
-    return { items: r.data.keyEvents, next: r.data.nextPageToken };
-  });
-  const dims = await listAll(caller, "customDimensions.list", async (pageToken) => {
-    const r = await admin.properties.customDimensions.list({ parent, pageToken, pageSize: 200 }, opts);
-    return { items: r.data.customDimensions, next: r.data.nextPageToken };
-  });
+  const [keyEvents, dims] = await allInOrder([
+    listAll(caller, "keyEvents.list", async (pageToken) => {
+      const r = await admin.properties.keyEvents.list({ parent, pageToken, pageSize: 200 }, opts);
+      return { items: r.data.keyEvents, next: r.data.nextPageToken };
+    }),
+    listAll(caller, "customDimensions.list", async (pageToken) => {
+      const r = await admin.properties.customDimensions.list({ parent, pageToken, pageSize: 200 }, opts);
+      return { items: r.data.customDimensions, next: r.data.nextPageToken };
+    }),
+  ]);
   return {
     keyEvents: keyEvents
       .map((k) => ({

@@ -8,7 +8,6 @@ import { DuckDBInstance } from "@duckdb/node-api";
 import type { AdjustedEffect } from "../../adjusted-effect.js";
 import type { CandidateGoals } from "../../discover/candidate-goals.js";
 import { duckdb } from "../export/dialect.js";
-import { confirmationHalf } from "../export/discover-query.js";
 import { exportEffects } from "../export/export-effects.js";
 import { exportQuery } from "../export/export-query.js";
 import { openExportFiles } from "./export-files.js";
