@@ -24,6 +24,22 @@ describe("microgoals init", () => {
     expect(existsSync(join(dir, "goals"))).toBe(false);
   });
 
+  it("keeps .microgoals/ (offline send ledgers) out of git: a new .gitignore, or one rule added once", () => {
+    const fresh = join(mkdtempSync(join(tmpdir(), "mg-init-")), "site");
+    expect(runCli(["init", fresh]).stdout).toContain("created");
+    expect(readFileSync(join(fresh, ".gitignore"), "utf8")).toMatch(/^\.microgoals\/$/m);
+
+    const own = mkdtempSync(join(tmpdir(), "mg-init-"));
+    writeFileSync(join(own, ".gitignore"), "node_modules/");
+    expect(runCli(["init", own, "--template", "content"]).stdout).toContain("updated");
+    expect(readFileSync(join(own, ".gitignore"), "utf8")).toBe("node_modules/\n.microgoals/\n");
+
+    const kept = mkdtempSync(join(tmpdir(), "mg-init-"));
+    writeFileSync(join(kept, ".gitignore"), "/.microgoals/\n");
+    expect(runCli(["init", kept]).stdout).not.toContain(".gitignore");
+    expect(readFileSync(join(kept, ".gitignore"), "utf8")).toBe("/.microgoals/\n");
+  });
+
   it("rejects an unknown template with a usage error", () => {
     expect(runCli(["init", mkdtempSync(join(tmpdir(), "mg-init-")), "--template", "bakery"]).code).toBe(2);
   });

@@ -157,6 +157,13 @@ describe("offline conversions end to end", () => {
     );
     expect(dry.stdout + dry.stderr).not.toContain("file-secret-value");
     expect(emulator.events.count).toBe(before);
+    // The project as [dir], like every other command; two different ones are a usage error.
+    const args = ["offline", "send", "one.csv", dir, "--goal", "deal_closed", "--dry-run"];
+    const positional = await cli([...args, "--api-secret-file", "secret.txt"]).done;
+    expect(positional.code, positional.stderr).toBe(0);
+    const both = await cli([...args, "--dir", "elsewhere", "--api-secret-file", "secret.txt"]).done;
+    expect(both.code).toBe(2);
+    expect(both.stderr).toMatch(/two project directories/);
     const missing = await cli(["offline", "send", "one.csv", "--goal", "deal_closed"], {
       MICROGOALS_MP_API_SECRET: "",
     }).done;

@@ -19,10 +19,12 @@ export function register(program: Command): void {
         dir: string,
         opts: { template: "ecommerce" | "lead-gen" | "saas" | "content"; github?: boolean },
       ) => {
-        const { scaffold } = await import("../run/init.js");
+        const { ignoreLocalState, scaffold } = await import("../run/init.js");
         const files = await scaffold(dir, opts.template);
         const prefix = dir === "." ? "" : `${dir}/`;
         for (const f of files) console.log(`created ${prefix}${f}`);
+        const ignored = await ignoreLocalState(dir);
+        if (ignored !== "kept") console.log(`${ignored} ${prefix}.gitignore (.microgoals/: local state)`);
         if (opts.github) {
           const { addGithubWorkflows } = await import("../../schedule/github-workflows.js");
           const added = addGithubWorkflows(dir);

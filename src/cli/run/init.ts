@@ -54,6 +54,26 @@ export async function scaffold(dir: string, name: TemplateName): Promise<string[
   return files;
 }
 
+/**
+ * Keeps microgoals' local state out of git: `.microgoals/` holds the offline send ledgers (client
+ * ids, transaction ids of real customers) and nothing a teammate needs. Appends the rule to an
+ * existing .gitignore that lacks it; leaves one that has it alone.
+ */
+export async function ignoreLocalState(dir: string): Promise<"created" | "updated" | "kept"> {
+  const file = join(dir, ".gitignore");
+  const rule = ".microgoals/";
+  const text = await readFile(file, "utf8").catch(() => undefined);
+  if (text === undefined) {
+    await writeFile(file, `# microgoals' local state (offline send ledgers)\n${rule}\n`, { flag: "wx" });
+    return "created";
+  }
+  const lines = text.split(/\r?\n/).map((l) => l.trim());
+  if (lines.some((l) => l === rule || l === ".microgoals" || l === "/.microgoals/" || l === "/.microgoals"))
+    return "kept";
+  await writeFile(file, `${text}${text === "" || text.endsWith("\n") ? "" : "\n"}${rule}\n`);
+  return "updated";
+}
+
 const SCHEMA_FILE = join("node_modules", "microgoals", "schema", "microgoals.schema.json");
 
 /** The schema of the nearest microgoals install at or above dir (the project may live in a subfolder). */
