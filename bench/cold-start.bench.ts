@@ -1,4 +1,5 @@
-// Whole-process figures, each beside its reference in the same run (interleaved, medians):
+// Whole-process figures of the built bin (dist/cli/main.js: the bundled CLI run from its V8 code
+// cache, scripts/bundle-cli.ts), each beside its reference in the same run (interleaved, medians):
 // `microgoals validate` on the example project vs `node -e 0`, and `microgoals compile` (load +
 // validate + compile + summary) of generated 200-, 1,000- and 5,000-goal projects: the time each
 // further goal costs should be the same from 1,000 to 5,000 as from 200 to 1,000 (linear).

@@ -1,42 +1,56 @@
-// `npm run build` step after tsc: bundles the CLI into dist/cli/main.js (the `bin`) and chunks beside
-// it in dist/cli/chunks/, one per lazily loaded command. A cold `validate` otherwise resolves, reads
-// and compiles ~85 of our modules plus yaml's and commander's ~75 (issue 19's cold start); bundled,
-// it reads a handful of files, minified. tsc's per-module dist/ stays for the library entry points.
-// Packages with native code, data files read by path, or their own lazy loading stay external.
-
+// `npm run build` step after tsc: bundles the CLI into one CommonJS script (dist/cli/microgoals.cjs,
+// minified) started by a small launcher (dist/cli/main.js, the `bin`) from V8's code cache, which
+// this step writes by running `validate` once. Unbundled, a cold `validate` resolved, read and
+// compiled ~85 of our modules plus yaml's and commander's ~75 (issue 19's cold start).
+// Packages with native code, data files read by path, or lazy loading of their own stay external;
+// all are CommonJS, so `import()` of one becomes require(). tsc's per-module dist/ stays for the
+// library entry points.
+import { execFileSync } from "node:child_process";
 import { rmSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
-
-// Chunks from an earlier build would pile up beside the new ones.
-rmSync(new URL("../dist/cli/chunks", import.meta.url), { recursive: true, force: true });
+const external = [
+  "@duckdb/node-api",
+  "@google-analytics/data",
+  "@google-cloud/bigquery",
+  "@googleapis/*",
+  "google-auth-library",
+  "cli-progress",
+];
 
 await build({
   absWorkingDir: root,
-  entryPoints: { main: "src/cli/main.ts" },
-  outdir: "dist/cli",
-  chunkNames: "chunks/[name]-[hash]",
+  entryPoints: ["src/cli/main.ts"],
+  outfile: "dist/cli/microgoals.cjs",
   bundle: true,
-  splitting: true,
-  format: "esm",
+  format: "cjs",
   platform: "node",
   target: "node20",
   minify: true,
-  // Stack traces of an unexpected failure still name our source files.
-  sourcemap: "linked",
-  external: [
-    "@duckdb/node-api",
-    "@google-analytics/data",
-    "@google-cloud/bigquery",
-    "@googleapis/*",
-    "google-auth-library",
-    "cli-progress",
-  ],
-  // CommonJS packages bundled into ES modules call require() for Node's built-ins.
-  banner: {
-    js: 'import { createRequire as mgCreateRequire } from "node:module"; const require = mgCreateRequire(import.meta.url);',
-  },
+  supported: { "dynamic-import": false },
+  // The bundle is one script: import.meta is the launcher's business.
+  define: { "import.meta.url": "__mgModuleUrl" },
+  banner: { js: 'var __mgModuleUrl = require("node:url").pathToFileURL(__filename).href;' },
+  external,
   logLevel: "warning",
+});
+
+await build({
+  absWorkingDir: root,
+  entryPoints: ["src/cli/code-cache-launcher.ts"],
+  outfile: "dist/cli/main.js",
+  format: "esm",
+  platform: "node",
+  target: "node20",
+  banner: { js: "#!/usr/bin/env node" },
+  logLevel: "warning",
+});
+
+const cache = `${root}dist/cli/microgoals.cjs.v8-cache`;
+rmSync(cache, { force: true });
+execFileSync(process.execPath, [`${root}dist/cli/main.js`, "validate", `${root}templates/ecommerce`], {
+  env: { ...process.env, MICROGOALS_WRITE_CODE_CACHE: "1" },
+  stdio: ["ignore", "ignore", "inherit"],
 });

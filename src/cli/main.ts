@@ -21,16 +21,20 @@ const program = new Command("microgoals")
   .showHelpAfterError("(run with --help for usage and examples)")
   .exitOverride();
 
-for (const register of await registrationsFor(process.argv.slice(2))) register(program);
-addHelpText(program);
-
-try {
-  await program.parseAsync(process.argv);
-} catch (err) {
-  if (err instanceof CommanderError) {
-    // --help and --version exit through here with code 0; bad flags with 1 → usage error 2.
-    process.exitCode = err.exitCode === 0 ? 0 : 2;
-  } else {
-    process.exitCode = reportFailure(err);
+// No top-level await: the bundled CLI is one CommonJS script run from V8's code cache (bundle-cli.ts).
+async function main(): Promise<void> {
+  for (const register of await registrationsFor(process.argv.slice(2))) register(program);
+  addHelpText(program);
+  try {
+    await program.parseAsync(process.argv);
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      // --help and --version exit through here with code 0; bad flags with 1 → usage error 2.
+      process.exitCode = err.exitCode === 0 ? 0 : 2;
+    } else {
+      process.exitCode = reportFailure(err);
+    }
   }
 }
+
+void main();
