@@ -12,6 +12,7 @@ import { type Emulator, startEmulator } from "../../../src/emulator/server.js";
 import { channelOf } from "../../../src/report/breakdown/channel-group.js";
 import type { BreakdownRequest } from "../../../src/report/breakdown/dimensions.js";
 import type { SegmentCount } from "../../../src/report/breakdown/model.js";
+import { runReport } from "../../../src/report/run-report.js";
 import { type DataClients, dataClients } from "../../../src/report/sources/data-api/clients.js";
 import { dataApiReportSource } from "../../../src/report/sources/data-api/data-api-source.js";
 import { filesReportSource } from "../../../src/report/sources/files/files-report-source.js";
@@ -223,5 +224,35 @@ describe("report --by channel --by-scope session on the GA4 Data API (real expor
       `--by channel on the 7 real days: unsegmented ${plain.cost.requests} requests / ${plain.cost.tokens} tokens; ` +
         `first visit ${firstVisit.cost.requests} / ${firstVisit.cost.tokens}; session ${fromApi.cost.requests} / ${fromApi.cost.tokens}`,
     );
+  }, 180_000);
+
+  it("says how the Data API's session scope differs, in every format", async () => {
+    const target = {
+      name: "demo",
+      gtm: { accountId: "1", containerId: "2", workspaceName: "w" },
+      ga4: { propertyId: PROPERTY, measurementId: "G-X" },
+      source: { file: "microgoals.yaml", pointer: "" },
+    };
+    for (const format of ["json", "table", "md", "html"] as const) {
+      const r = await runReport({
+        project: { ...project, targets: [target] },
+        source: { kind: "ga4", clients, counting: "exact", adjusted: false },
+        since: base.since,
+        until: base.until,
+        now: () => base.now!,
+        breakdown: session,
+        format,
+      });
+      // Wrapped to the width (table, Markdown) or HTML-escaped: compare the words.
+      const text = (format === "json" ? JSON.parse(r.output).breakdown.definition : r.output).replace(
+        /\s+/g,
+        " ",
+      );
+      expect(text, format).toContain("Caveat: GA4 funnels take a breakdown");
+      expect(text, format).toContain("first step, so a pair");
+      expect(text, format).toContain(
+        "count a conversion only where micro and macro goal fall in the same segment",
+      );
+    }
   }, 180_000);
 });

@@ -216,7 +216,9 @@ export function assembleBreakdown(
     definition: `GA4 Data API ${names.length > 1 ? `dimensions ${names.join(" × ")} (one concatenated dimension)` : `dimension ${names[0]}`}${
       names.every((n) => n.startsWith("firstUser"))
         ? " (the user's first visit)"
-        : " (per event: a user whose events differ counts in each value)"
+        : req.scope === "session"
+          ? " (per session: a user with sessions in several values counts in each)"
+          : " (per event: a user whose events differ counts in each value)"
     }; pair converters from funnelBreakdown on the pair funnels${req.scope === "session" ? `. ${SESSION_FUNNEL_CAVEAT}` : ""}`,
   };
 }
