@@ -99,7 +99,8 @@ async function backtestFigures(): Promise<void> {
 
 /**
  * The Data API path on the 7 real days loaded into the emulator (GA4's HyperLogLog++ counting):
- * requests, tokens and wall time of the report with and without `--by channel`, crude and with the
+ * requests, tokens and wall time of the report with and without `--by channel` (first-visit and
+ * session scope), crude and with the
  * Mantel–Haenszel adjusted effect.
  */
 export async function dataApiFigures(): Promise<void> {
@@ -116,15 +117,19 @@ export async function dataApiFigures(): Promise<void> {
     const base = { project: merchProject(), propertyId: "1", since: "2020-11-01", until: "2020-11-08", now };
     for (const adjusted of [false, true]) {
       const source = await dataApiReportSource({ clients, adjusted });
-      for (const by of [undefined, "channel"] as const) {
+      for (const [by, scope] of [
+        [undefined, "first_visit"],
+        ["channel", "first_visit"],
+        ["channel", "session"],
+      ] as const) {
         const t0 = performance.now();
         const r = await source.read({
           ...base,
-          ...(by ? { breakdown: { dimensions: [by], scope: "first_visit" as const } } : {}),
+          ...(by ? { breakdown: { dimensions: [by], scope } } : {}),
         });
         const ms = Math.round(performance.now() - t0);
         console.log(
-          `7 real days, Data API (emulator)${adjusted ? " with the adjusted effect" : ", crude"}${by ? ` --by ${by}` : ""}: ` +
+          `7 real days, Data API (emulator)${adjusted ? " with the adjusted effect" : ", crude"}${by ? ` --by ${by}${scope === "session" ? " --by-scope session" : ""}` : ""}: ` +
             `${r.cost.requests} requests, ${r.cost.tokens} tokens, ${ms} ms`,
         );
       }

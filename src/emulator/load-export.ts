@@ -60,9 +60,10 @@ async function loadFile(
   opts: LoadExportOptions,
 ): Promise<{ count: number; days: { date: string; events: number }[] }> {
   const user = source.hasUserId ? "COALESCE(user_id, user_pseudo_id)" : "user_pseudo_id";
-  // page_location is always read (the page path comes from it) but stored only when asked for.
+  // page_location is always read (the page path comes from it) but stored only when asked for;
+  // source/medium/campaign are always kept: the session-scoped traffic dimensions read them.
   const keep = opts.params
-    ? `list_filter(event_params, lambda p: p.key IN (${[...opts.params, "ga_session_id", "page_location"].map(duckdb.str).join(", ")}))`
+    ? `list_filter(event_params, lambda p: p.key IN (${[...opts.params, "ga_session_id", "page_location", "source", "medium", "campaign"].map(duckdb.str).join(", ")}))`
     : "event_params";
   // Device, geo and first-user traffic source, where the export has those columns.
   const described = await conn.runAndReadAll(`DESCRIBE SELECT * FROM ${source.from}`);

@@ -4,6 +4,7 @@
 import { ApiError } from "../http/route.js";
 import { Dictionary } from "./dictionary.js";
 import type { EventColumns, EventStore } from "./event-store.js";
+import { sessionTrafficAccessor } from "./session-traffic.js";
 import {
   channelAccessor,
   firstUserAccessor,
@@ -27,6 +28,9 @@ export const SUPPORTED_DIMENSIONS = [
   "pageLocation",
   "hostName",
   "sessionSource",
+  "sessionMedium",
+  "sessionCampaignName",
+  "sessionDefaultChannelGroup",
   "firstSessionDate",
   "deviceCategory",
   "country",
@@ -65,7 +69,10 @@ export function dimensionAccessor(name: string, store: EventStore, cols: EventCo
     case "pagePath":
       return dict(cols.page);
     case "sessionSource":
-      return dict(cols.source);
+    case "sessionMedium":
+    case "sessionCampaignName":
+    case "sessionDefaultChannelGroup":
+      return sessionTrafficAccessor(name, store, cols);
     case "deviceCategory":
     case "country":
       return dict(cols.traffic[name]);

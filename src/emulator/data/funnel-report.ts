@@ -3,6 +3,7 @@
 // step k>1 is reached by a matching event strictly after a reached step k-1 event and within
 // withinDurationFromPriorStep of it; with isDirectlyFollowedBy that step k-1 event must be the
 // immediately preceding event. A user counts at a step if some such path exists.
+// With funnelBreakdown a user's rows carry the value at their first step (see walkUser).
 // With user `segments` (user-segment.ts) the funnel is evaluated once per segment and every
 // funnelTable row carries a "segment" dimension. Users are counted by the settings' distinct
 // counter (GA4: HLL++ sketches of the users reaching each step).
@@ -165,7 +166,10 @@ function walkUser(
   const m = events.length;
   let prev = new Uint8Array(m);
   let cur = new Uint8Array(m);
-  let prevCode = -1;
+  // GA4 takes a breakdown's value at the user's first step in the funnel (the first event of the
+  // lowest step they reach) and keeps it on every later step: a session-scoped dimension does not
+  // move a user to another row when a later step happens in another session.
+  let entry = -1;
   for (let k = 0; k < steps.length; k++) {
     const step = steps[k] as Step;
     cur.fill(0);
@@ -201,14 +205,13 @@ function walkUser(
     }
     if (k > 0 && progressed) {
       (totals[k - 1] as Tally).continuedIds.push(user);
-      if (breakdown) tally(byValue[k - 1] as Map<number, Tally>, prevCode).continuedIds.push(user);
+      if (breakdown) tally(byValue[k - 1] as Map<number, Tally>, entry).continuedIds.push(user);
     }
-    prevCode = -1;
     if (reached) {
       (totals[k] as Tally).userIds.push(user);
       if (breakdown) {
-        prevCode = breakdown.code(events[first] as number);
-        tally(byValue[k] as Map<number, Tally>, prevCode).userIds.push(user);
+        if (entry < 0) entry = breakdown.code(events[first] as number);
+        tally(byValue[k] as Map<number, Tally>, entry).userIds.push(user);
       }
     }
     [prev, cur] = [cur, prev];

@@ -219,6 +219,11 @@ function user(
       if (e.at >= end) continue;
       const params: Record<string, string | number> = {};
       if (e.engaged !== undefined) params.engagement_time_msec = e.engaged;
+      // The session's traffic source, as GA4 collects it from a tagged landing URL (direct: none).
+      if (e.name === "session_start" && source !== "(direct)") {
+        params.source = source;
+        params.medium = medium;
+      }
       if (e.value !== undefined) {
         params.value = e.value;
         params.currency = "EUR";

@@ -157,7 +157,12 @@ function* stream(
         };
       };
       const landing = LANDING[Math.floor(rand() * LANDING.length)] as string;
-      yield ev("session_start", landing);
+      // The session's traffic source, as GA4 collects it from a tagged landing URL (direct: none).
+      yield ev(
+        "session_start",
+        landing,
+        source === "(direct)" ? undefined : { source, medium: MEDIUM[source] ?? "(not set)" },
+      );
       yield ev("page_view", landing);
       const fillers = Math.floor(rand() * 3);
       for (let f = 0; f < fillers; f++)

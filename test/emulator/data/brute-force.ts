@@ -10,7 +10,9 @@ export function dimensionValue(e: StoredEvent, dim: string): string {
     case "pagePath":
       return e.pagePath;
     case "sessionSource":
-      return e.sessionSource;
+      // The generators record each session's source on every event (and tag non-direct sessions'
+      // session_start with it); a session with no source is GA4's "(direct)".
+      return e.sessionSource === "(not set)" ? "(direct)" : e.sessionSource;
     case "pageLocation":
       return typeof e.params.page_location === "string" ? e.params.page_location : "(not set)";
     case "hostName":
@@ -64,7 +66,7 @@ export interface BruteStep {
   withinMicros?: number;
 }
 
-/** Per step: users reaching it, users continuing to the next step, and the breakdown by event name. */
+/** Per step: users reaching it, users continuing to the next step, and the breakdown by the event name at the user's first step. */
 export function bruteFunnel(
   events: StoredEvent[],
   steps: BruteStep[],
@@ -84,6 +86,7 @@ export function bruteFunnel(
     // ok[k][j]: event j completes step k on some valid path; via[k][j]: ... coming from step k-1
     const ok: boolean[][] = [];
     const via: boolean[][] = [];
+    let entry: string | undefined;
     for (const [k, s] of steps.entries()) {
       ok.push([]);
       via.push([]);
@@ -106,7 +109,9 @@ export function bruteFunnel(
       const first = (ok[k] as boolean[]).indexOf(true);
       if (first >= 0) {
         users[k] = (users[k] as number) + 1;
-        const name = (es[first] as StoredEvent).eventName;
+        // the value at the user's first step: the first event of the lowest step reached
+        entry ??= (es[first] as StoredEvent).eventName;
+        const name = entry;
         (byEvent[k] as Map<string, number>).set(
           name,
           ((byEvent[k] as Map<string, number>).get(name) ?? 0) + 1,

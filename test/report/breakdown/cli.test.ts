@@ -50,10 +50,19 @@ describe("microgoals report --by", () => {
     30_000,
   );
 
-  it("--by-scope session on the Data API is a usage error before any request", async () => {
-    const r = await cli(["--by", "channel", "--by-scope", "session", "--endpoint", "http://127.0.0.1:9"]);
-    expect(r.code).toBe(2);
-    expect(r.stderr).toContain("--by-scope session is for --source files or bigquery so far");
-    expect(r.stderr).not.toMatch(/\n\s+at /);
-  }, 30_000);
+  it.each([
+    [["--by", "channel", "--by-scope", "visit"], "unknown --by-scope visit"],
+    [["--by-scope", "session"], "--by-scope needs --by"],
+    [["--by", "channel", "--by-scope", "session", "--by-scope", "first_visit"], "one scope per report"],
+  ])(
+    "on the Data API, %j is still a one-line usage error before any request",
+    async (args, message) => {
+      // Nothing listens on port 9: a request would fail with exit 1, not a usage error.
+      const r = await cli([...args, "--endpoint", "http://127.0.0.1:9"]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain(message);
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+    },
+    30_000,
+  );
 });

@@ -31,12 +31,7 @@ const PAIR_DELIMITER = " | ";
  * dimension (dimensionExpression.concatenate), since funnelBreakdown takes a single dimension.
  */
 export function segmentDimension(req: BreakdownRequest): Ga4Dimension {
-  if (req.scope === "session")
-    throw new UsageError(
-      "--by-scope session is for --source files or bigquery so far",
-      "On the Data API a user-level funnel broken down by a session dimension is not the export's per-session rule; use the export, or the default first-visit scope.",
-    );
-  const names = req.dimensions.map((d) => GA4_NAMES[req.scope][d as keyof (typeof GA4_NAMES)["first_visit"]]);
+  const names = req.dimensions.map((d) => GA4_NAMES[req.scope][d]);
   if (names.length === 1) return { name: names[0]! };
   if (names.length !== 2) throw new UsageError("--by takes at most two dimensions");
   return {
@@ -44,6 +39,13 @@ export function segmentDimension(req: BreakdownRequest): Ga4Dimension {
     dimensionExpression: { concatenate: { dimensionNames: names, delimiter: PAIR_DELIMITER } },
   };
 }
+
+/**
+ * How GA4's user-level pair funnels read a session dimension, unlike the export sources (the one
+ * sentence every session-scope output carries; docs/report.md).
+ */
+export const SESSION_FUNNEL_CAVEAT =
+  "Caveat: GA4 funnels take a breakdown's value at the user's first step, so a pair's converters count under the session of the user's first micro goal (the baseline's under that of the first macro goal of users with no micro goal at all), while the export sources count a conversion only where micro and macro goal fall in the same segment";
 
 /** A segment's value(s) back from the concatenated dimension ("(other)" stands for both). */
 function splitValues(label: string, dimensions: number): string[] {
@@ -214,8 +216,10 @@ export function assembleBreakdown(
     definition: `GA4 Data API ${names.length > 1 ? `dimensions ${names.join(" × ")} (one concatenated dimension)` : `dimension ${names[0]}`}${
       names.every((n) => n.startsWith("firstUser"))
         ? " (the user's first visit)"
-        : " (per event: a user whose events differ counts in each value)"
-    }; pair converters from funnelBreakdown on the pair funnels`,
+        : req.scope === "session"
+          ? " (per session: a user with sessions in several values counts in each)"
+          : " (per event: a user whose events differ counts in each value)"
+    }; pair converters from funnelBreakdown on the pair funnels${req.scope === "session" ? `. ${SESSION_FUNNEL_CAVEAT}` : ""}`,
   };
 }
 
