@@ -189,6 +189,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     send(res, response);
   }
 
+  // Google's front ends keep an idle connection open for minutes. Node's 5 s default closed
+  // sockets the clients were about to reuse on a busy machine: ECONNRESET no Google API gives.
+  server.keepAliveTimeout = 120_000;
+  server.headersTimeout = 121_000;
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(options.port ?? 0, options.host ?? "127.0.0.1", () => resolve());
