@@ -38,7 +38,12 @@ export async function applyGtm(
 ): Promise<GtmApplyResult> {
   const result: GtmApplyResult = { created: 0, updated: 0, deleted: 0 };
   const w = gtm.accounts.containers.workspaces;
-  const folderId = await ensureFolder(caller, gtm, ws, plan, live, progress);
+  // Counted as the plan counts them: the folder and the built-in variables are a create each, the
+  // folder's notes and moving owned entities back into it an update each.
+  const folder = await ensureFolder(caller, gtm, ws, plan, live, progress);
+  const folderId = folder.id;
+  if (folder.did === "created") result.created++;
+  if (folder.did === "updated") result.updated++;
 
   if (plan.gtm.enableBuiltIns.length > 0) {
     const types = plan.gtm.enableBuiltIns;
@@ -58,6 +63,7 @@ export async function applyGtm(
       },
     );
     progress(`enable built-in variables ${types.join(", ")}`);
+    result.created++;
   }
 
   // Trigger key → live id: existing owned triggers, then each trigger we create.
@@ -137,6 +143,7 @@ export async function applyGtm(
     }
   }
   await moveToFolder(caller, gtm, ws, folderId, toMove, progress);
+  if (plan.gtm.moveToFolder.length > 0) result.updated++;
   return result;
 }
 
@@ -163,11 +170,11 @@ async function ensureFolder(
   plan: Plan,
   live: LiveGtm,
   progress: ApplyProgress,
-): Promise<string> {
+): Promise<{ id: string; did: "created" | "updated" | "kept" }> {
   const folders = gtm.accounts.containers.workspaces.folders;
   const requestBody = { name: plan.gtm.folderName, notes: plan.gtm.folder.notes };
   const existing = live.folders.find((f) => isOurFolder(f.notes));
-  if (existing && plan.gtm.folder.action === "noop") return existing.id;
+  if (existing && plan.gtm.folder.action === "noop") return { id: existing.id, did: "kept" };
   if (existing) {
     const path = `${ws.path}/folders/${existing.id}`;
     await caller
@@ -194,7 +201,7 @@ async function ensureFolder(
         );
       });
     progress("update folder notes");
-    return existing.id;
+    return { id: existing.id, did: "updated" };
   }
   const ours = async () => {
     const all = await listAll(caller, "folders.list", async (pageToken) => {
@@ -217,7 +224,7 @@ async function ensureFolder(
       throw await explainRefusal(err, [400, 409], made, "the microgoals folder was created by another run");
     });
   progress(`create folder ${plan.gtm.folderName}`);
-  return String(created.folderId);
+  return { id: String(created.folderId), did: "created" };
 }
 
 async function moveToFolder(

@@ -56,6 +56,10 @@ describe("microgoals plan / apply", () => {
     expect(applied.code).toBe(0);
     expect(applied.stdout).toMatch(/^\[\d+\/\d+\] create tag/m); // plain progress lines off a TTY
     expect(applied.stdout).toMatch(/Applied: GTM \d+ created/);
+    // Apply counts what the plan counted: "N to create" is GTM's creates plus GA4's.
+    const toCreate = Number(/Plan: (\d+) to create/.exec(planned.stdout)![1]);
+    const made = /Applied: GTM (\d+) created.*; GA4 (\d+) created/.exec(applied.stdout)!;
+    expect(Number(made[1]) + Number(made[2])).toBe(toCreate);
     // The previewed plan is applied with its live read: 2 GTM + 3 GA4 reads for the preview and the
     // 5 lists of the new workspace; re-reading before applying made it 15.
     expect(applied.stderr).toMatch(/^calls: 10 reads, \d+ writes/m);

@@ -130,7 +130,10 @@ describe("safety with things microgoals does not own", () => {
       { plan: JSON.parse(JSON.stringify(plan)) },
       { session: await session(emu) },
     );
-    expect(result.gtm.created).toBe(plan.gtm.changes.filter((c) => c.action === "create").length);
+    // As the plan counts them: each entity, plus the folder and the built-in variables it enables.
+    expect(plan.gtm.folder.action).toBe("create");
+    expect(plan.gtm.enableBuiltIns.length).toBeGreaterThan(0);
+    expect(result.gtm.created).toBe(plan.gtm.changes.filter((c) => c.action === "create").length + 2);
     expect(hasChanges((await planDeploy(desired, { session: await session(emu) })).plan)).toBe(false);
   });
 
