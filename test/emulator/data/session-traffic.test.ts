@@ -4,11 +4,9 @@
 // (direct)/(none)/(direct), a field missing beside the others is "(not set)"; the channel follows
 // GA4's rules; and a funnel broken down by a session dimension keeps each user on the value of
 // their first step, even when a later step happens in a session from another source.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { type EventInput, EventStore } from "../../../src/emulator/data/event-store.js";
-import { dataApiRoutes } from "../../../src/emulator/data/routes.js";
-import { alphaClient, betaClient } from "./clients.js";
-import { type RouteServer, serveRoutes } from "./route-server.js";
+import { exactDataApiOn } from "./clients.js";
 
 const PROPERTY = "556";
 const property = `properties/${PROPERTY}`;
@@ -48,29 +46,11 @@ store.appendBatch([
   ev("c", 0, "page_view", 1, { source: "facebook" }),
 ]);
 
-let server: RouteServer;
-let beta: ReturnType<typeof betaClient>;
-let alpha: ReturnType<typeof alphaClient>;
-beforeAll(async () => {
-  server = await serveRoutes(
-    dataApiRoutes(store, {
-      now: new Date("2025-02-01T00:00:00Z"),
-      isKeyEvent: () => false,
-      exactCounts: true,
-    }),
-  );
-  beta = betaClient(server.port);
-  alpha = alphaClient(server.port);
-});
-afterAll(async () => {
-  await beta.close();
-  await alpha.close();
-  await server.close();
-});
+const api = exactDataApiOn(store);
 
 const dateRanges = [{ startDate: "2025-01-01", endDate: "2025-01-31" }];
 async function by(name: string, eventName?: string): Promise<Record<string, number>> {
-  const [res] = await beta.runReport({
+  const [res] = await api.beta.runReport({
     property,
     dimensions: [{ name }],
     metrics: [{ name: "totalUsers" }],
@@ -101,7 +81,7 @@ describe("session-scoped traffic dimensions", () => {
 
   it("funnelBreakdown by a session dimension: the value at the user's first step, on every step", async () => {
     const step = (eventName: string) => ({ funnelEventFilter: { eventName } });
-    const [res] = await alpha.runFunnelReport({
+    const [res] = await api.alpha.runFunnelReport({
       property,
       dateRanges,
       funnel: {

@@ -2,11 +2,9 @@
 // values per user, firstUser* taken from the user's first event, channel by GA4's rules, landing
 // page per session, new vs returning from ga_session_number, "(not set)" where the events carry
 // nothing; and runFunnelReport with both user segments and funnelBreakdown.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { type EventInput, EventStore } from "../../../src/emulator/data/event-store.js";
-import { dataApiRoutes } from "../../../src/emulator/data/routes.js";
-import { alphaClient, betaClient } from "./clients.js";
-import { type RouteServer, serveRoutes } from "./route-server.js";
+import { exactDataApiOn } from "./clients.js";
 
 const PROPERTY = "555";
 const property = `properties/${PROPERTY}`;
@@ -55,29 +53,11 @@ store.appendBatch([
   ev("c", 5, "purchase"),
 ]);
 
-let server: RouteServer;
-let beta: ReturnType<typeof betaClient>;
-let alpha: ReturnType<typeof alphaClient>;
-beforeAll(async () => {
-  server = await serveRoutes(
-    dataApiRoutes(store, {
-      now: new Date("2025-02-01T00:00:00Z"),
-      isKeyEvent: () => false,
-      exactCounts: true,
-    }),
-  );
-  beta = betaClient(server.port);
-  alpha = alphaClient(server.port);
-});
-afterAll(async () => {
-  await beta.close();
-  await alpha.close();
-  await server.close();
-});
+const api = exactDataApiOn(store);
 
 const dateRanges = [{ startDate: "2025-01-01", endDate: "2025-01-31" }];
 async function usersBy(name: string): Promise<Record<string, number>> {
-  const [res] = await beta.runReport({
+  const [res] = await api.beta.runReport({
     property,
     dimensions: [{ name }],
     metrics: [{ name: "totalUsers" }],
@@ -108,7 +88,7 @@ describe("traffic dimensions", () => {
 
   it("runFunnelReport: user segments together with funnelBreakdown", async () => {
     const step = (eventName: string) => ({ funnelEventFilter: { eventName } });
-    const [res] = await alpha.runFunnelReport({
+    const [res] = await api.alpha.runFunnelReport({
       property,
       dateRanges,
       funnel: {
