@@ -8,7 +8,7 @@
 import { execFileSync } from "node:child_process";
 import { rmSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { build } from "esbuild";
+import { build, type Plugin } from "esbuild";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const external = [
@@ -20,9 +20,35 @@ const external = [
   "cli-progress",
 ];
 
+// project/load-on-first-use.ts requires a package by name the first time a project needs it, which
+// a bundler cannot follow. In the bundle, the packages it is used with are required by literal
+// names instead: bundled (so in the code cache) and still evaluated only on first use. Any other
+// name is required from node_modules as before.
+const bundledOnFirstUse = ["css-selector-parser", "croner"];
+const loadOnFirstUseBundled: Plugin = {
+  name: "load-on-first-use-bundled",
+  setup(b) {
+    b.onLoad({ filter: /[\\/]src[\\/]project[\\/]load-on-first-use\.ts$/ }, () => ({
+      loader: "js",
+      contents: [
+        "const bundled = {",
+        ...bundledOnFirstUse.map(
+          (name) => `  ${JSON.stringify(name)}: () => require(${JSON.stringify(name)}),`,
+        ),
+        "};",
+        "export function loadOnFirstUse(name) {",
+        "  let loaded;",
+        "  return () => (loaded ??= (bundled[name] ?? (() => require(name)))());",
+        "}",
+      ].join("\n"),
+    }));
+  },
+};
+
 await build({
   absWorkingDir: root,
   entryPoints: ["src/cli/main.ts"],
+  plugins: [loadOnFirstUseBundled],
   outfile: "dist/cli/microgoals.cjs",
   bundle: true,
   format: "cjs",
