@@ -5,7 +5,7 @@ export interface BudgetSnapshot {
   retries: number;
   /** 429 / 403 rateLimitExceeded answers seen; with pacing this should stay 0. */
   rateLimited: number;
-  /** Time spent waiting for the quota window (ms). */
+  /** Time spent waiting for the quota window (ms of wall time: calls waiting at once count once). */
   pacedMs: number;
   elapsedMs: number;
   /** Calls per method, e.g. "tags.create": 12. */
@@ -18,7 +18,8 @@ export class Budget {
   private writes = 0;
   private retries = 0;
   private rateLimited = 0;
-  private pacedMs = 0;
+  // Each wait as [start, end]: independent reads wait side by side.
+  private readonly waits: [number, number][] = [];
   private readonly byMethod = new Map<string, number>();
 
   constructor(private readonly now: () => number = Date.now) {
@@ -36,8 +37,21 @@ export class Budget {
   limited(): void {
     this.rateLimited++;
   }
+  /** A call has just waited `ms` for the quota window. */
   paced(ms: number): void {
-    this.pacedMs += ms;
+    if (ms <= 0) return;
+    const end = this.now();
+    this.waits.push([end - ms, end]);
+  }
+
+  private pacedMs(): number {
+    let total = 0;
+    let reached = Number.NEGATIVE_INFINITY;
+    for (const [start, end] of [...this.waits].sort((a, b) => a[0] - b[0])) {
+      total += Math.max(0, end - Math.max(start, reached));
+      reached = Math.max(reached, end);
+    }
+    return total;
   }
 
   snapshot(): BudgetSnapshot {
@@ -48,7 +62,7 @@ export class Budget {
       writes: this.writes,
       retries: this.retries,
       rateLimited: this.rateLimited,
-      pacedMs: this.pacedMs,
+      pacedMs: this.pacedMs(),
       elapsedMs: this.now() - this.startedAt,
       byMethod,
     };
