@@ -67,3 +67,40 @@ function incidenceAtSorted(
   while (q < at.length) out[q++] = 1 - surv;
   return out;
 }
+
+/**
+ * The same estimate over rows already in time order (trial-arms.ts): row i has weight[i]; only the
+ * first `count` rows count; `at` ascending. Sums run in the same order as over `timeOrder`'s
+ * index, so the result equals cumulativeIncidence over the same rows and weights bit for bit.
+ */
+export function incidenceInTimeOrder(
+  time: Float64Array,
+  event: Uint8Array,
+  weight: Float64Array,
+  count: number,
+  at: readonly number[],
+): (number | null)[] {
+  let atRisk = 0;
+  for (let i = 0; i < count; i++) atRisk += weight[i] as number;
+  if (atRisk <= 0) return at.map(() => null);
+  const out: (number | null)[] = [];
+  let surv = 1;
+  let q = 0;
+  let i = 0;
+  while (i < count) {
+    const t = time[i] as number;
+    while (q < at.length && (at[q] as number) < t) out[q++] = 1 - surv;
+    let d = 0;
+    let left = 0;
+    while (i < count && time[i] === t) {
+      const w = weight[i] as number;
+      if (event[i]) d += w;
+      left += w;
+      i++;
+    }
+    if (atRisk > 0 && d > 0) surv *= 1 - d / atRisk;
+    atRisk -= left;
+  }
+  while (q < at.length) out[q++] = 1 - surv;
+  return out;
+}

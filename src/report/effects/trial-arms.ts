@@ -1,0 +1,72 @@
+// The trial rows of one arm (doers or comparison) laid out for the bootstrap's repeated passes: in
+// Kaplan–Meier time order (events before censorings at ties, as timeOrder sorts them), with each
+// row's user and covariate pattern beside its time and event, so a replicate reads every array
+// front to back instead of jumping through an index.
+import { timeOrder } from "./kaplan-meier.js";
+import type { TrialRows } from "./trials.js";
+
+export interface TrialArm {
+  count: number;
+  user: Int32Array;
+  pattern: Int32Array;
+  time: Float64Array;
+  event: Uint8Array;
+}
+
+/** The rows of `rows` with treated = `treated`, in time order. */
+export function trialArm(rows: TrialRows, rowPattern: Int32Array, treated: 0 | 1): TrialArm {
+  let count = 0;
+  for (let r = 0; r < rows.count; r++) if (rows.treated[r] === treated) count++;
+  const picked = new Int32Array(count);
+  for (let r = 0, k = 0; r < rows.count; r++) if (rows.treated[r] === treated) picked[k++] = r;
+  const order = timeOrder(picked, rows.time, rows.event);
+  const arm: TrialArm = {
+    count,
+    user: new Int32Array(count),
+    pattern: new Int32Array(count),
+    time: new Float64Array(count),
+    event: new Uint8Array(count),
+  };
+  for (let i = 0; i < count; i++) {
+    const r = order[i] as number;
+    arm.user[i] = rows.user[r] as number;
+    arm.pattern[i] = rowPattern[r] as number;
+    arm.time[i] = rows.time[r] as number;
+    arm.event[i] = rows.event[r] as number;
+  }
+  return arm;
+}
+
+/**
+ * Adds each row's user count to its pattern's entry of `into`, and keeps the row's count in
+ * `rowCounts` for armWeights. Counts are whole numbers: their sums are exact in any order.
+ */
+export function countByPattern(
+  arm: TrialArm,
+  userCounts: Int32Array,
+  into: Float64Array,
+  rowCounts: Int32Array,
+): void {
+  const { count, user, pattern } = arm;
+  for (let i = 0; i < count; i++) {
+    const m = userCounts[user[i] as number] as number;
+    rowCounts[i] = m;
+    if (m === 0) continue;
+    const p = pattern[i] as number;
+    into[p] = (into[p] as number) + m;
+  }
+}
+
+/** Each row's weight into `out`: its count times its pattern's factor (0 when not drawn). */
+export function armWeights(
+  arm: TrialArm,
+  rowCounts: Int32Array,
+  factor: Float64Array,
+  out: Float64Array,
+): void {
+  const { count, pattern } = arm;
+  for (let i = 0; i < count; i++) {
+    const m = rowCounts[i] as number;
+    out[i] = m === 0 ? 0 : m * (factor[pattern[i] as number] as number);
+  }
+}
