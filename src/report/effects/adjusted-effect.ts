@@ -13,7 +13,7 @@
 import type { AdjustedEffect } from "../analysis.js";
 import { eValue, eValueOfBound } from "./e-value.js";
 import type { Journeys, Patterns } from "./journeys.js";
-import { incidenceInTimeOrder } from "./kaplan-meier.js";
+import { incidenceOfGroups } from "./kaplan-meier.js";
 import { fitPropensity, type PropensityDesign, propensity } from "./propensity.js";
 import { seededRandom } from "./random.js";
 import { armWeights, countByPattern, type TrialArm, trialArm } from "./trial-arms.js";
@@ -286,8 +286,8 @@ function once(ctx: Context, userCounts: Int32Array, start: Float64Array | undefi
     otherFactor[p] = pe > trim ? 0 : pe / (1 - pe);
   }
   const incidence = (arm: TrialArm, rowCounts: Int32Array, factor: Float64Array) => {
-    armWeights(arm, rowCounts, factor, scratch.weights);
-    const sorted = incidenceInTimeOrder(arm.time, arm.event, scratch.weights, arm.count, ctx.atSorted);
+    const atRisk = armWeights(arm, rowCounts, factor, scratch.weights);
+    const sorted = incidenceOfGroups(arm.groups, scratch.weights, atRisk, ctx.atSorted);
     const out: (number | null)[] = new Array(sorted.length);
     ctx.atOrder.forEach((i, k) => {
       out[i] = sorted[k] ?? null;

@@ -12,6 +12,8 @@ export interface PropensityDesign {
   size: number;
   /** pattern → its coefficient indexes (intercept first) */
   active: Int32Array[];
+  /** pattern → the cells of the Hessian's lower triangle it adds to, in the order the fit adds them */
+  cells: Int32Array[];
 }
 
 export const RIDGE = 0.1;
@@ -30,7 +32,17 @@ export function propensityDesign(levels: number[], patterns: Int32Array[]): Prop
     });
     return Int32Array.from(idx);
   });
-  return { offset, size, active };
+  const cells = active.map((idx) => {
+    const out: number[] = [];
+    for (let a = 0; a < idx.length; a++)
+      for (let b = 0; b <= a; b++) {
+        const ia = idx[a] as number;
+        const ib = idx[b] as number;
+        out.push(ia >= ib ? ia * size + ib : ib * size + ia);
+      }
+    return Int32Array.from(out);
+  });
+  return { offset, size, active, cells };
 }
 
 /**
@@ -74,11 +86,11 @@ export function fitPropensity(
       for (let a = 0; a < idx.length; a++) {
         const ia = idx[a] as number;
         grad[ia] = (grad[ia] as number) + g;
-        for (let b = 0; b <= a; b++) {
-          const ib = idx[b] as number;
-          const hi = ia >= ib ? ia * p + ib : ib * p + ia;
-          hess[hi] = (hess[hi] as number) + w;
-        }
+      }
+      const cells = design.cells[k] as Int32Array;
+      for (let c = 0; c < cells.length; c++) {
+        const hi = cells[c] as number;
+        hess[hi] = (hess[hi] as number) + w;
       }
     }
     for (let i = 1; i < p; i++) {

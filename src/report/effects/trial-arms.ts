@@ -2,15 +2,15 @@
 // Kaplan–Meier time order (events before censorings at ties, as timeOrder sorts them), with each
 // row's user and covariate pattern beside its time and event, so a replicate reads every array
 // front to back instead of jumping through an index.
-import { timeOrder } from "./kaplan-meier.js";
+import { type TimeGroups, timeGroups, timeOrder } from "./kaplan-meier.js";
 import type { TrialRows } from "./trials.js";
 
 export interface TrialArm {
   count: number;
   user: Int32Array;
   pattern: Int32Array;
-  time: Float64Array;
-  event: Uint8Array;
+  /** the rows' follow-up times and events, as runs of equal time */
+  groups: TimeGroups;
 }
 
 /** The rows of `rows` with treated = `treated`, in time order. */
@@ -20,21 +20,18 @@ export function trialArm(rows: TrialRows, rowPattern: Int32Array, treated: 0 | 1
   const picked = new Int32Array(count);
   for (let r = 0, k = 0; r < rows.count; r++) if (rows.treated[r] === treated) picked[k++] = r;
   const order = timeOrder(picked, rows.time, rows.event);
-  const arm: TrialArm = {
-    count,
-    user: new Int32Array(count),
-    pattern: new Int32Array(count),
-    time: new Float64Array(count),
-    event: new Uint8Array(count),
-  };
+  const user = new Int32Array(count);
+  const pattern = new Int32Array(count);
+  const time = new Float64Array(count);
+  const event = new Uint8Array(count);
   for (let i = 0; i < count; i++) {
     const r = order[i] as number;
-    arm.user[i] = rows.user[r] as number;
-    arm.pattern[i] = rowPattern[r] as number;
-    arm.time[i] = rows.time[r] as number;
-    arm.event[i] = rows.event[r] as number;
+    user[i] = rows.user[r] as number;
+    pattern[i] = rowPattern[r] as number;
+    time[i] = rows.time[r] as number;
+    event[i] = rows.event[r] as number;
   }
-  return arm;
+  return { count, user, pattern, groups: timeGroups(time, event, count) };
 }
 
 /**
@@ -57,16 +54,23 @@ export function countByPattern(
   }
 }
 
-/** Each row's weight into `out`: its count times its pattern's factor (0 when not drawn). */
+/**
+ * Each row's weight into `out`: its count times its pattern's factor (0 when not drawn). Returns
+ * their sum, in row order.
+ */
 export function armWeights(
   arm: TrialArm,
   rowCounts: Int32Array,
   factor: Float64Array,
   out: Float64Array,
-): void {
+): number {
   const { count, pattern } = arm;
+  let sum = 0;
   for (let i = 0; i < count; i++) {
     const m = rowCounts[i] as number;
-    out[i] = m === 0 ? 0 : m * (factor[pattern[i] as number] as number);
+    const w = m === 0 ? 0 : m * (factor[pattern[i] as number] as number);
+    out[i] = w;
+    sum += w;
   }
+  return sum;
 }
