@@ -13,7 +13,7 @@
 import type { AdjustedEffect } from "../analysis.js";
 import { eValue, eValueOfBound } from "./e-value.js";
 import type { Journeys, Patterns } from "./journeys.js";
-import { incidenceOfGroups } from "./kaplan-meier.js";
+import { incidenceInTimeOrder } from "./kaplan-meier.js";
 import { fitPropensity, type PropensityDesign, propensity } from "./propensity.js";
 import { seededRandom } from "./random.js";
 import { armWeights, countByPattern, type TrialArm, trialArm } from "./trial-arms.js";
@@ -100,7 +100,7 @@ export function estimateAdjustedEffects(
   if (pending.length > 0) {
     const replicates = options.replicates ?? 100;
     const rand = seededRandom(options.seed ?? 12345);
-    const counts = new Int32Array(j.users);
+    const counts = new Uint8Array(j.users);
     for (let b = 0; b < replicates; b++) {
       drawUserCounts(rand, counts);
       for (const p of pending) {
@@ -115,13 +115,19 @@ export function estimateAdjustedEffects(
   return started.map((s) => ("ctx" in s ? finish(s) : s));
 }
 
-/** A bootstrap sample of users: how many times each of them is drawn, n draws with replacement. */
-function drawUserCounts(rand: () => number, counts: Int32Array): void {
+/**
+ * A bootstrap sample of users: how many times each of them is drawn, n draws with replacement.
+ * Bytes keep the replicates' random reads in cache; a count above 255 needs n ≥ 256 and has
+ * probability below n / 256! (about 1e-500), so it is checked, never expected.
+ */
+function drawUserCounts(rand: () => number, counts: Uint8Array): void {
   const n = counts.length;
   counts.fill(0);
   for (let i = 0; i < n; i++) {
     const u = Math.floor(rand() * n);
-    counts[u] = (counts[u] as number) + 1;
+    const c = counts[u] as number;
+    if (c === 255) throw new Error("bootstrap: a user drawn more than 255 times");
+    counts[u] = c + 1;
   }
 }
 
@@ -178,7 +184,7 @@ function startEstimate(
     scratch,
   };
 
-  const full = once(ctx, new Int32Array(j.users).fill(1), undefined);
+  const full = once(ctx, new Uint8Array(j.users).fill(1), undefined);
   base.n = full.comparableDoers;
   base.overlap = full.doersTotal > 0 ? full.comparableDoers / full.doersTotal : null;
   base.comparisonUsers = full.comparisonUsers;
@@ -236,18 +242,18 @@ interface Context {
 
 /** Row buffers every pair's passes reuse (one pair at a time), grown to the largest pair. */
 class Scratch {
-  rowCounts = new Int32Array(0);
+  rowCounts = new Uint8Array(0);
   weights = new Float64Array(0);
   fit(rows: number): void {
     if (this.rowCounts.length < rows) {
-      this.rowCounts = new Int32Array(rows);
+      this.rowCounts = new Uint8Array(rows);
       this.weights = new Float64Array(rows);
     }
   }
 }
 
 /** One estimate with users counted `userCounts` times, propensity warm-started from `start`. */
-function once(ctx: Context, userCounts: Int32Array, start: Float64Array | undefined): Once {
+function once(ctx: Context, userCounts: Uint8Array, start: Float64Array | undefined): Once {
   // Replicates start from the full-sample fit and take one Newton step: the one-step estimator,
   // asymptotically the same as refitting to convergence, at a fraction of the cost.
   const { patterns, design, doers: doerArm, others: otherArm, trim, scratch } = ctx;
@@ -285,9 +291,16 @@ function once(ctx: Context, userCounts: Int32Array, start: Float64Array | undefi
     }
     otherFactor[p] = pe > trim ? 0 : pe / (1 - pe);
   }
-  const incidence = (arm: TrialArm, rowCounts: Int32Array, factor: Float64Array) => {
+  const incidence = (arm: TrialArm, rowCounts: Uint8Array, factor: Float64Array) => {
     const atRisk = armWeights(arm, rowCounts, factor, scratch.weights);
-    const sorted = incidenceOfGroups(arm.groups, scratch.weights, atRisk, ctx.atSorted);
+    const sorted = incidenceInTimeOrder(
+      arm.time,
+      arm.event,
+      scratch.weights,
+      arm.count,
+      ctx.atSorted,
+      atRisk,
+    );
     const out: (number | null)[] = new Array(sorted.length);
     ctx.atOrder.forEach((i, k) => {
       out[i] = sorted[k] ?? null;

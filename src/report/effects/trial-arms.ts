@@ -2,15 +2,15 @@
 // Kaplan–Meier time order (events before censorings at ties, as timeOrder sorts them), with each
 // row's user and covariate pattern beside its time and event, so a replicate reads every array
 // front to back instead of jumping through an index.
-import { type TimeGroups, timeGroups, timeOrder } from "./kaplan-meier.js";
+import { timeOrder } from "./kaplan-meier.js";
 import type { TrialRows } from "./trials.js";
 
 export interface TrialArm {
   count: number;
   user: Int32Array;
   pattern: Int32Array;
-  /** the rows' follow-up times and events, as runs of equal time */
-  groups: TimeGroups;
+  time: Float64Array;
+  event: Uint8Array;
 }
 
 /** The rows of `rows` with treated = `treated`, in time order. */
@@ -31,7 +31,7 @@ export function trialArm(rows: TrialRows, rowPattern: Int32Array, treated: 0 | 1
     time[i] = rows.time[r] as number;
     event[i] = rows.event[r] as number;
   }
-  return { count, user, pattern, groups: timeGroups(time, event, count) };
+  return { count, user, pattern, time, event };
 }
 
 /**
@@ -40,9 +40,9 @@ export function trialArm(rows: TrialRows, rowPattern: Int32Array, treated: 0 | 1
  */
 export function countByPattern(
   arm: TrialArm,
-  userCounts: Int32Array,
+  userCounts: Uint8Array,
   into: Float64Array,
-  rowCounts: Int32Array,
+  rowCounts: Uint8Array,
 ): void {
   const { count, user, pattern } = arm;
   for (let i = 0; i < count; i++) {
@@ -60,7 +60,7 @@ export function countByPattern(
  */
 export function armWeights(
   arm: TrialArm,
-  rowCounts: Int32Array,
+  rowCounts: Uint8Array,
   factor: Float64Array,
   out: Float64Array,
 ): number {
