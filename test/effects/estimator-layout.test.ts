@@ -1,5 +1,5 @@
 // The estimator's fast layout gives the same numbers as the plain one: Kaplan–Meier over rows
-// already in time order equals it over an index, and estimating every pair at once (one bootstrap
+// already in time order (weights from user counts) equals it over an index, and estimating every pair at once (one bootstrap
 // draw per replicate for all of them) equals estimating each pair alone.
 import { describe, expect, it } from "vitest";
 import { generateConfoundedTraffic } from "../../src/emulator/traffic/confounded-generate.js";
@@ -8,15 +8,15 @@ import { journeysFromEvents } from "../../src/report/effects/event-journeys.js";
 import { covariatePatterns } from "../../src/report/effects/journeys.js";
 import {
   cumulativeIncidence,
-  incidenceInTimeOrder,
+  incidenceOfCountedRows,
   timeOrder,
 } from "../../src/report/effects/kaplan-meier.js";
 import { propensityDesign } from "../../src/report/effects/propensity.js";
 import { journeysOf } from "../../src/report/effects/session-history.js";
 import { confoundedProject } from "./confounded-project.js";
 
-describe("Kaplan–Meier over rows in time order", () => {
-  it("equals the estimate over a time-order index, bit for bit", () => {
+describe("Kaplan–Meier over counted rows in time order", () => {
+  it("equals the estimate over a time-order index with the same weights, bit for bit", () => {
     const n = 500;
     let s = 7;
     const next = () => {
@@ -25,22 +25,28 @@ describe("Kaplan–Meier over rows in time order", () => {
     };
     const time = Float64Array.from({ length: n }, () => Math.floor(next() * 50));
     const event = Uint8Array.from({ length: n }, () => (next() < 0.3 ? 1 : 0));
-    const weight = Float64Array.from({ length: n }, () => (next() < 0.2 ? 0 : next() * 3));
+    const pattern = Int32Array.from({ length: n }, () => Math.floor(next() * 7));
+    const rowCounts = Uint8Array.from({ length: n }, () => Math.floor(next() * 3));
+    const factor = Float64Array.from({ length: 7 }, (_, p) => (p === 3 ? 0 : next() * 4));
+    const weight = Float64Array.from({ length: n }, (_, i) =>
+      rowCounts[i] === 0 ? 0 : (rowCounts[i] as number) * (factor[pattern[i] as number] as number),
+    );
     const order = timeOrder(
       Int32Array.from({ length: n }, (_, i) => i),
       time,
       event,
     );
     const at = [3, 10.5, 25, 49, 60];
-    const inOrder = (a: ArrayLike<number>) => Float64Array.from(order, (r) => a[r] as number);
-    const ordered = incidenceInTimeOrder(
-      inOrder(time),
-      Uint8Array.from(order, (r) => event[r] as number),
-      inOrder(weight),
-      n,
-      at,
+    const rows = {
+      count: n,
+      time: Float64Array.from(order, (r) => time[r] as number),
+      event: Uint8Array.from(order, (r) => event[r] as number),
+      pattern: Int32Array.from(order, (r) => pattern[r] as number),
+    };
+    const counts = Uint8Array.from(order, (r) => rowCounts[r] as number);
+    expect(incidenceOfCountedRows(rows, counts, factor, at)).toEqual(
+      cumulativeIncidence(order, time, event, weight, at),
     );
-    expect(ordered).toEqual(cumulativeIncidence(order, time, event, weight, at));
   });
 });
 

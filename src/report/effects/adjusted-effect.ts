@@ -13,10 +13,10 @@
 import type { AdjustedEffect } from "../analysis.js";
 import { eValue, eValueOfBound } from "./e-value.js";
 import type { Journeys, Patterns } from "./journeys.js";
-import { incidenceInTimeOrder } from "./kaplan-meier.js";
+import { incidenceOfCountedRows } from "./kaplan-meier.js";
 import { fitPropensity, type PropensityDesign, propensity } from "./propensity.js";
 import { seededRandom } from "./random.js";
-import { armWeights, countByPattern, type TrialArm, trialArm } from "./trial-arms.js";
+import { countByPattern, type TrialArm, trialArm } from "./trial-arms.js";
 import { trialRows } from "./trials.js";
 
 export const METHOD =
@@ -243,11 +243,9 @@ interface Context {
 /** Row buffers every pair's passes reuse (one pair at a time), grown to the largest pair. */
 class Scratch {
   rowCounts = new Uint8Array(0);
-  weights = new Float64Array(0);
   fit(rows: number): void {
     if (this.rowCounts.length < rows) {
       this.rowCounts = new Uint8Array(rows);
-      this.weights = new Float64Array(rows);
     }
   }
 }
@@ -292,15 +290,7 @@ function once(ctx: Context, userCounts: Uint8Array, start: Float64Array | undefi
     otherFactor[p] = pe > trim ? 0 : pe / (1 - pe);
   }
   const incidence = (arm: TrialArm, rowCounts: Uint8Array, factor: Float64Array) => {
-    const atRisk = armWeights(arm, rowCounts, factor, scratch.weights);
-    const sorted = incidenceInTimeOrder(
-      arm.time,
-      arm.event,
-      scratch.weights,
-      arm.count,
-      ctx.atSorted,
-      atRisk,
-    );
+    const sorted = incidenceOfCountedRows(arm, rowCounts, factor, ctx.atSorted);
     const out: (number | null)[] = new Array(sorted.length);
     ctx.atOrder.forEach((i, k) => {
       out[i] = sorted[k] ?? null;

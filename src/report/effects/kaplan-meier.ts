@@ -69,22 +69,37 @@ function incidenceAtSorted(
 }
 
 /**
- * The same estimate over rows already in time order (trial-arms.ts): row i has weight[i]; only the
- * first `count` rows count; `at` ascending; `atRisk`, when given, is the weights' sum in row order.
- * Sums run in the same order as over `timeOrder`'s index, so the result equals cumulativeIncidence
- * over the same rows and weights bit for bit.
+ * Rows already in time order (events before censorings at ties, as timeOrder sorts them), each
+ * weighing count[i] × factor[pattern[i]] (0 when the count is 0): one row's weight is computed
+ * where it is used, so a bootstrap replicate never writes a weight array.
  */
-export function incidenceInTimeOrder(
-  time: Float64Array,
-  event: Uint8Array,
-  weight: Float64Array,
-  count: number,
+export interface CountedRows {
+  count: number;
+  time: Float64Array;
+  event: Uint8Array;
+  pattern: Int32Array;
+}
+
+const rowWeight = (rowCounts: Uint8Array, factor: Float64Array, pattern: Int32Array, i: number): number => {
+  const m = rowCounts[i] as number;
+  return m === 0 ? 0 : m * (factor[pattern[i] as number] as number);
+};
+
+/**
+ * The same estimate over counted rows in time order; `at` ascending. Sums run in the same order as
+ * over `timeOrder`'s index, so the result equals cumulativeIncidence over the same rows and
+ * weights bit for bit.
+ */
+export function incidenceOfCountedRows(
+  rows: CountedRows,
+  rowCounts: Uint8Array,
+  factor: Float64Array,
   at: readonly number[],
-  atRisk?: number,
 ): (number | null)[] {
-  let risk = atRisk ?? 0;
-  if (atRisk === undefined) for (let i = 0; i < count; i++) risk += weight[i] as number;
-  if (risk <= 0) return at.map(() => null);
+  const { count, time, event, pattern } = rows;
+  let atRisk = 0;
+  for (let i = 0; i < count; i++) atRisk += rowWeight(rowCounts, factor, pattern, i);
+  if (atRisk <= 0) return at.map(() => null);
   const out: (number | null)[] = [];
   let surv = 1;
   let q = 0;
@@ -95,13 +110,13 @@ export function incidenceInTimeOrder(
     let d = 0;
     let left = 0;
     while (i < count && time[i] === t) {
-      const w = weight[i] as number;
+      const w = rowWeight(rowCounts, factor, pattern, i);
       if (event[i]) d += w;
       left += w;
       i++;
     }
-    if (risk > 0 && d > 0) surv *= 1 - d / risk;
-    risk -= left;
+    if (atRisk > 0 && d > 0) surv *= 1 - d / atRisk;
+    atRisk -= left;
   }
   while (q < at.length) out[q++] = 1 - surv;
   return out;

@@ -2,15 +2,11 @@
 // Kaplan–Meier time order (events before censorings at ties, as timeOrder sorts them), with each
 // row's user and covariate pattern beside its time and event, so a replicate reads every array
 // front to back instead of jumping through an index.
-import { timeOrder } from "./kaplan-meier.js";
+import { type CountedRows, timeOrder } from "./kaplan-meier.js";
 import type { TrialRows } from "./trials.js";
 
-export interface TrialArm {
-  count: number;
+export interface TrialArm extends CountedRows {
   user: Int32Array;
-  pattern: Int32Array;
-  time: Float64Array;
-  event: Uint8Array;
 }
 
 /** The rows of `rows` with treated = `treated`, in time order. */
@@ -36,7 +32,7 @@ export function trialArm(rows: TrialRows, rowPattern: Int32Array, treated: 0 | 1
 
 /**
  * Adds each row's user count to its pattern's entry of `into`, and keeps the row's count in
- * `rowCounts` for armWeights. Counts are whole numbers: their sums are exact in any order.
+ * `rowCounts` for the replicate's Kaplan–Meier. Counts are whole numbers: their sums are exact in any order.
  */
 export function countByPattern(
   arm: TrialArm,
@@ -52,25 +48,4 @@ export function countByPattern(
     const p = pattern[i] as number;
     into[p] = (into[p] as number) + m;
   }
-}
-
-/**
- * Each row's weight into `out`: its count times its pattern's factor (0 when not drawn). Returns
- * their sum, in row order.
- */
-export function armWeights(
-  arm: TrialArm,
-  rowCounts: Uint8Array,
-  factor: Float64Array,
-  out: Float64Array,
-): number {
-  const { count, pattern } = arm;
-  let sum = 0;
-  for (let i = 0; i < count; i++) {
-    const m = rowCounts[i] as number;
-    const w = m === 0 ? 0 : m * (factor[pattern[i] as number] as number);
-    out[i] = w;
-    sum += w;
-  }
-  return sum;
 }
