@@ -104,7 +104,7 @@ export function estimateAdjustedEffects(
     for (let b = 0; b < replicates; b++) {
       drawUserCounts(rand, counts);
       for (const p of pending) {
-        const rep = once(p.ctx, counts, p.beta);
+        const rep = once(p.ctx, counts, p.beta, p.betaMu);
         const t = rep.doers[0];
         const c = rep.comparison[0];
         if (t !== null && t !== undefined && c !== null && c !== undefined && t > 0 && c > 0)
@@ -137,6 +137,8 @@ interface Pending {
   base: AdjustedEffect;
   rr: number;
   beta: Float64Array;
+  /** the propensity per pattern at `beta` */
+  betaMu: Float64Array;
   logs: number[];
 }
 
@@ -212,7 +214,7 @@ function startEstimate(
     base.status = "cannot adjust: no conversions among comparable doers";
     return base;
   }
-  return { ctx, base, rr: fT / fC, beta: full.beta, logs: [] };
+  return { ctx, base, rr: fT / fC, beta: full.beta, betaMu: propensity(design, full.beta), logs: [] };
 }
 
 function finish({ base, rr, logs }: Pending): AdjustedEffect {
@@ -251,7 +253,12 @@ class Scratch {
 }
 
 /** One estimate with users counted `userCounts` times, propensity warm-started from `start`. */
-function once(ctx: Context, userCounts: Uint8Array, start: Float64Array | undefined): Once {
+function once(
+  ctx: Context,
+  userCounts: Uint8Array,
+  start: Float64Array | undefined,
+  startMu?: Float64Array,
+): Once {
   // Replicates start from the full-sample fit and take one Newton step: the one-step estimator,
   // asymptotically the same as refitting to convergence, at a fraction of the cost.
   const { patterns, design, doers: doerArm, others: otherArm, trim, scratch } = ctx;
@@ -263,7 +270,7 @@ function once(ctx: Context, userCounts: Uint8Array, start: Float64Array | undefi
   countByPattern(doerArm, userCounts, doers, doerCounts);
   total.set(doers);
   countByPattern(otherArm, userCounts, total, otherCounts);
-  const beta = fitPropensity(design, doers, total, start, start ? 1 : 50);
+  const beta = fitPropensity(design, doers, total, start, start ? 1 : 50, startMu);
   const e = propensity(design, beta);
   // Common support: comparison rows above the trimming bound carry unbounded weights; doers above
   // the largest comparison propensity have nobody like them. Patterns with comparison rows tell.

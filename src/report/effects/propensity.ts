@@ -47,7 +47,8 @@ export function propensityDesign(levels: number[], patterns: Int32Array[]): Prop
 
 /**
  * Fits the coefficients to `doers[p]` of `total[p]` (weighted) per pattern, starting from `start`.
- * Returns the coefficients; `propensity` turns them into P per pattern.
+ * Returns the coefficients; `propensity` turns them into P per pattern. `startMu`, when given, is
+ * propensity(design, start): a bootstrap's one-step fits all start from the same solution.
  */
 export function fitPropensity(
   design: PropensityDesign,
@@ -55,6 +56,7 @@ export function fitPropensity(
   total: Float64Array,
   start?: Float64Array,
   maxIterations = 30,
+  startMu?: Float64Array,
 ): Float64Array {
   const p = design.size;
   const beta = start ? Float64Array.from(start) : new Float64Array(p);
@@ -78,9 +80,13 @@ export function fitPropensity(
       const n = total[k] as number;
       if (n <= 0) continue;
       const idx = design.active[k] as Int32Array;
-      let eta = 0;
-      for (let a = 0; a < idx.length; a++) eta += beta[idx[a] as number] as number;
-      const mu = 1 / (1 + Math.exp(-eta));
+      let mu: number;
+      if (it === 0 && startMu) mu = startMu[k] as number;
+      else {
+        let eta = 0;
+        for (let a = 0; a < idx.length; a++) eta += beta[idx[a] as number] as number;
+        mu = 1 / (1 + Math.exp(-eta));
+      }
       const g = (doers[k] as number) - n * mu;
       const w = n * mu * (1 - mu);
       for (let a = 0; a < idx.length; a++) {
