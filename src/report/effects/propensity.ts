@@ -12,8 +12,13 @@ export interface PropensityDesign {
   size: number;
   /** pattern → its coefficient indexes (intercept first) */
   active: Int32Array[];
-  /** pattern → the cells of the Hessian's lower triangle it adds to, in the order the fit adds them */
-  cells: Int32Array[];
+  /**
+   * The cells of the Hessian's lower triangle each pattern adds to, in the order the fit adds
+   * them: pattern k's are cells[cellStart[k]] up to cells[cellStart[k + 1]] (one flat array: the
+   * fit's inner loop reads it front to back).
+   */
+  cells: Int32Array;
+  cellStart: Int32Array;
 }
 
 export const RIDGE = 0.1;
@@ -32,17 +37,20 @@ export function propensityDesign(levels: number[], patterns: Int32Array[]): Prop
     });
     return Int32Array.from(idx);
   });
-  const cells = active.map((idx) => {
-    const out: number[] = [];
+  const cellStart = new Int32Array(active.length + 1);
+  active.forEach((idx, k) => {
+    cellStart[k + 1] = (cellStart[k] as number) + (idx.length * (idx.length + 1)) / 2;
+  });
+  const cells = new Int32Array(cellStart[active.length] as number);
+  let c = 0;
+  for (const idx of active)
     for (let a = 0; a < idx.length; a++)
       for (let b = 0; b <= a; b++) {
         const ia = idx[a] as number;
         const ib = idx[b] as number;
-        out.push(ia >= ib ? ia * size + ib : ib * size + ia);
+        cells[c++] = ia >= ib ? ia * size + ib : ib * size + ia;
       }
-    return Int32Array.from(out);
-  });
-  return { offset, size, active, cells };
+  return { offset, size, active, cells, cellStart };
 }
 
 /**
@@ -93,9 +101,9 @@ export function fitPropensity(
         const ia = idx[a] as number;
         grad[ia] = (grad[ia] as number) + g;
       }
-      const cells = design.cells[k] as Int32Array;
-      for (let c = 0; c < cells.length; c++) {
-        const hi = cells[c] as number;
+      const cellEnd = design.cellStart[k + 1] as number;
+      for (let c = design.cellStart[k] as number; c < cellEnd; c++) {
+        const hi = design.cells[c] as number;
         hess[hi] = (hess[hi] as number) + w;
       }
     }
