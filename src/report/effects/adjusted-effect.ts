@@ -31,7 +31,7 @@ export interface EffectOptions {
   seed?: number;
   /** days at which cumulative incidence is reported (default 1, 7, 14, 28) */
   incidenceDays?: number[];
-  /** propensities above this are outside the overlap (default 0.95) */
+  /** propensities above this are outside the overlap (default 0.95; below 1: the odds stay finite) */
   trim?: number;
   /** below this share of doers with comparable users: no number (default 0.5) */
   minOverlap?: number;
@@ -294,6 +294,7 @@ function once(
       doerFactor[p] = 1;
       comparableDoers += d;
     }
+    // Finite: odds only at propensities within the trimming bound (below 1).
     otherFactor[p] = pe > trim ? 0 : pe / (1 - pe);
   }
   const incidence = (arm: TrialArm, rowCounts: Uint8Array, factor: Float64Array) => {

@@ -44,7 +44,6 @@ export function countByPattern(
   for (let i = 0; i < count; i++) {
     const m = userCounts[user[i] as number] as number;
     rowCounts[i] = m;
-    if (m === 0) continue;
     const p = pattern[i] as number;
     into[p] = (into[p] as number) + m;
   }
