@@ -1,6 +1,6 @@
-// The estimator's fast layout gives the same numbers as the plain one: Kaplan–Meier over rows
-// already in time order (weights from user counts) equals it over an index, and estimating every pair at once (one bootstrap
-// draw per replicate for all of them) equals estimating each pair alone.
+// The estimator's fast layout gives the same numbers as the plain one: a stable time order,
+// Kaplan–Meier over counted rows in time order equals it over an index, and estimating every pair
+// at once (one bootstrap draw per replicate for all of them) equals estimating each pair alone.
 import { describe, expect, it } from "vitest";
 import { generateConfoundedTraffic } from "../../src/emulator/traffic/confounded-generate.js";
 import { estimateAdjustedEffect, estimateAdjustedEffects } from "../../src/report/effects/adjusted-effect.js";
@@ -14,6 +14,26 @@ import {
 import { propensityDesign } from "../../src/report/effects/propensity.js";
 import { journeysOf } from "../../src/report/effects/session-history.js";
 import { confoundedProject } from "./confounded-project.js";
+
+describe("time order", () => {
+  it("sorts by time, events first at ties, rows otherwise in their given order", () => {
+    const n = 3000;
+    let s = 99;
+    const next = () => {
+      s = (s * 1103515245 + 12345) % 2147483648;
+      return s / 2147483648;
+    };
+    const time = Float64Array.from({ length: n }, () => Math.floor(next() * 40) / 4);
+    const event = Uint8Array.from({ length: n }, () => (next() < 0.4 ? 1 : 0));
+    const rows = Int32Array.from({ length: n }, (_, i) => i).filter(() => next() < 0.8);
+    const expected = [...rows].sort(
+      (a, b) =>
+        (time[a] as number) - (time[b] as number) || (event[b] as number) - (event[a] as number) || a - b,
+    );
+    expect(Array.from(timeOrder(rows, time, event))).toEqual(expected);
+    expect(Array.from(timeOrder(new Int32Array(0), time, event))).toEqual([]);
+  });
+});
 
 describe("Kaplan–Meier over counted rows in time order", () => {
   it("equals the estimate over a time-order index with the same weights, bit for bit", () => {

@@ -172,7 +172,8 @@ function startEstimate(
   if (!micro || !macro || horizon <= 0) return base;
   // Follow-up long enough for the incidence days too; the risk ratio is read at the horizon.
   const rows = trialRows(j, micro, macro, Math.max(horizon, ...days.map((d) => d * DAY)));
-  const rowPattern = Int32Array.from(rows.session, (k) => patterns.of[k] as number);
+  const rowPattern = new Int32Array(rows.count);
+  for (let r = 0; r < rows.count; r++) rowPattern[r] = patterns.of[rows.session[r] as number] as number;
   const at = [horizon, ...days.map((d) => d * DAY)];
   const atOrder = at.map((_, i) => i).sort((a, b) => (at[a] as number) - (at[b] as number));
   const ctx: Context = {
@@ -310,17 +311,23 @@ function once(
     comparison: incidence(otherArm, otherCounts, otherFactor),
     comparableDoers,
     doersTotal,
-    comparisonUsers: start ? 0 : comparisonUsers(otherArm, e, trim),
+    comparisonUsers: start ? 0 : comparisonUsers(otherArm, e, trim, userCounts.length),
     beta,
   };
 }
 
 /** Distinct users with a comparison row inside the trimming bound. */
-function comparisonUsers(arm: TrialArm, e: Float64Array, trim: number): number {
-  const seen = new Set<number>();
-  for (let i = 0; i < arm.count; i++)
-    if (!((e[arm.pattern[i] as number] as number) > trim)) seen.add(arm.user[i] as number);
-  return seen.size;
+function comparisonUsers(arm: TrialArm, e: Float64Array, trim: number, users: number): number {
+  const seen = new Uint8Array(users);
+  let distinct = 0;
+  for (let i = 0; i < arm.count; i++) {
+    const u = arm.user[i] as number;
+    if (seen[u] === 0 && !((e[arm.pattern[i] as number] as number) > trim)) {
+      seen[u] = 1;
+      distinct++;
+    }
+  }
+  return distinct;
 }
 
 function sd(xs: number[]): number {
