@@ -30,8 +30,9 @@ export async function exportEffects(
   await run(exposureFirstsSql(query, src, d), (cols) => firsts.add(cols));
   const sessions = new SessionHistoryBuilder();
   await run(exposureSessionsSql(query, src, d), (cols) => sessions.add(cols));
-  const history = sessions.finish();
+  // Before the history's columns are joined: the engine's peak and theirs never add up.
   await releaseCache?.();
+  const history = sessions.finish();
   const day = (yyyymmdd: string) =>
     Date.UTC(Number(yyyymmdd.slice(0, 4)), Number(yyyymmdd.slice(4, 6)) - 1, Number(yyyymmdd.slice(6, 8))) /
     1000;

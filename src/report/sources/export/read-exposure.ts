@@ -135,19 +135,21 @@ export function firstTimesSink(goalIds: string[], users: number) {
  */
 export function firstTimesBuffer(goalIds: string[]) {
   const goalIndex = new Map(goalIds.map((g, i) => [g, i]));
-  const chunks: { user: Float64Array; goal: Int32Array; time: Float64Array }[] = [];
+  const chunks: { user: Int32Array; goal: Int32Array; time: Float64Array }[] = [];
   return {
     add(cols: Columns): void {
       const ui = cols.ui ?? [];
       const g = cols.g ?? [];
       const ft = cols.ft ?? [];
       const chunk = {
-        user: new Float64Array(ui.length),
+        // Dense indexes (DENSE_RANK) fit; anything else is out of range like in firstTimesSink.
+        user: new Int32Array(ui.length),
         goal: new Int32Array(ui.length),
         time: new Float64Array(ui.length),
       };
       for (let i = 0; i < ui.length; i++) {
-        chunk.user[i] = num(ui[i]);
+        const u = num(ui[i]);
+        chunk.user[i] = u >= 0 && u < 2 ** 31 ? u : -1;
         chunk.goal[i] = goalIndex.get(String(unwrap(g[i]))) ?? -1;
         chunk.time[i] = num(ft[i]);
       }
@@ -160,7 +162,7 @@ export function firstTimesBuffer(goalIds: string[]) {
         for (let i = 0; i < c.user.length; i++) {
           const arr = byIndex[c.goal[i] as number];
           const u = c.user[i] as number;
-          if (arr && u < users) arr[u] = c.time[i] as number;
+          if (arr && u >= 0 && u < users) arr[u] = c.time[i] as number;
         }
       chunks.length = 0;
       return out;
