@@ -1,7 +1,8 @@
 // Adjusted effects (docs/effects.md) against the crude report, same files, same run: the 7 real
 // Merchandise Store days and a generated export of 10M events (EFFECTS_BENCH_EVENTS) with the
 // history columns the adjustment reads. Each measurement runs in its own child process so peak RSS
-// is that path's alone; figures are wall time and peak memory, and their ratio adjusted / crude.
+// is that path's alone; figures are wall time and peak memory, and their ratio adjusted / crude
+// (medians over alternating rounds: one run on a shared machine is one burst of someone's load).
 // `npx tsx bench/run.ts effects`.
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -64,27 +65,53 @@ async function childMain(mode: string, arg: string): Promise<void> {
   printFigure(t0, detail);
 }
 
-function compare(label: string, files: string): void {
-  const crude = child("crude", files);
-  const adjusted = child("adjusted", files);
-  console.log(`${label}, crude report: ${crude.ms} ms wall, ${crude.rssMb} MB peak RSS (${crude.detail})`);
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2
+    ? (s[(s.length - 1) / 2] as number)
+    : ((s[s.length / 2 - 1] as number) + (s[s.length / 2] as number)) / 2;
+};
+
+/**
+ * `rounds` crude/adjusted pairs of runs, alternating, so a burst of load on a shared machine lands
+ * on both sides: wall time is each side's median, peak memory each side's largest.
+ */
+function compare(label: string, files: string, rounds: number): void {
+  const crude: Figure[] = [];
+  const adjusted: Figure[] = [];
+  for (let i = 0; i < rounds; i++) {
+    crude.push(child("crude", files));
+    adjusted.push(child("adjusted", files));
+  }
+  const ms = (fs: Figure[]) => Math.round(median(fs.map((f) => f.ms)));
+  const mb = (fs: Figure[]) => Math.max(...fs.map((f) => f.rssMb));
+  const of = rounds > 1 ? ` (median of ${rounds} alternating runs; peak: largest)` : "";
   console.log(
-    `${label}, crude + adjusted: ${adjusted.ms} ms wall, ${adjusted.rssMb} MB peak RSS (${adjusted.detail})`,
+    `${label}, crude report: ${ms(crude)} ms wall, ${mb(crude)} MB peak RSS${of} (${crude[0]?.detail})`,
   );
   console.log(
-    `${label}, ratio adjusted / crude: wall ${(adjusted.ms / crude.ms).toFixed(2)}×, peak memory ${(adjusted.rssMb / crude.rssMb).toFixed(2)}×`,
+    `${label}, crude + adjusted: ${ms(adjusted)} ms wall, ${mb(adjusted)} MB peak RSS${of} (${adjusted[0]?.detail})`,
+  );
+  const each =
+    rounds > 1
+      ? `; per round ${crude.map((c, i) => ((adjusted[i] as Figure).ms / c.ms).toFixed(2)).join(", ")}`
+      : "";
+  console.log(
+    `${label}, ratio adjusted / crude: wall ${(ms(adjusted) / ms(crude)).toFixed(2)}×, peak memory ${(mb(adjusted) / mb(crude)).toFixed(2)}×${each}`,
   );
 }
 
 export async function run(): Promise<void> {
-  compare("7 real days", realFiles);
+  // Rounds: EFFECTS_BENCH_ROUNDS (default 5 on the real days, 1 on the generated events).
+  const rounds = Number(process.env.EFFECTS_BENCH_ROUNDS ?? 0);
+  compare("7 real days", realFiles, rounds || 5);
   const big = Number(process.env.EFFECTS_BENCH_EVENTS ?? 10_000_000);
   const dir = mkdtempSync(join(tmpdir(), "microgoals-effects-bench-"));
   try {
     const file = join(dir, "big.parquet");
     const gen = child("generate", `${file}|${big}`);
     console.log(`generate ${big} events with history columns (DuckDB → Parquet): ${gen.ms} ms`);
-    compare(`${big} generated events`, file);
+    compare(`${big} generated events`, file, rounds || 1);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

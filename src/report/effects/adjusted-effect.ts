@@ -13,10 +13,11 @@
 import type { AdjustedEffect } from "../analysis.js";
 import { eValue, eValueOfBound } from "./e-value.js";
 import type { Journeys, Patterns } from "./journeys.js";
-import { cumulativeIncidence, timeOrder } from "./kaplan-meier.js";
+import { incidenceOfCountedRows } from "./kaplan-meier.js";
 import { fitPropensity, type PropensityDesign, propensity } from "./propensity.js";
 import { seededRandom } from "./random.js";
-import { type TrialRows, trialRows } from "./trials.js";
+import { countByPattern, type TrialArm, trialArm } from "./trial-arms.js";
+import { trialRows } from "./trials.js";
 
 export const METHOD =
   "sequential trials at each session start; propensity (logistic, pre-exposure history) ATT weights; weighted Kaplan–Meier; user-clustered bootstrap";
@@ -30,7 +31,7 @@ export interface EffectOptions {
   seed?: number;
   /** days at which cumulative incidence is reported (default 1, 7, 14, 28) */
   incidenceDays?: number[];
-  /** propensities above this are outside the overlap (default 0.95) */
+  /** propensities above this are outside the overlap (default 0.95; below 1: the odds stay finite) */
   trim?: number;
   /** below this share of doers with comparable users: no number (default 0.5) */
   minOverlap?: number;
@@ -49,6 +50,12 @@ interface Once {
   beta: Float64Array;
 }
 
+export interface PairToEstimate {
+  microId: string;
+  macroId: string;
+  horizonSeconds: number;
+}
+
 export function estimateAdjustedEffect(
   j: Journeys,
   patterns: Patterns,
@@ -57,6 +64,93 @@ export function estimateAdjustedEffect(
   macroId: string,
   options: EffectOptions,
 ): AdjustedEffect {
+  return estimateAdjustedEffects(
+    j,
+    patterns,
+    design,
+    [{ microId, macroId, horizonSeconds: options.horizonSeconds }],
+    options,
+  )[0] as AdjustedEffect;
+}
+
+/**
+ * Every pair's effect, the same as estimating each alone: every pair's bootstrap draws the same
+ * user counts from the same seed, so one draw per replicate serves all pairs at once.
+ */
+export function estimateAdjustedEffects(
+  j: Journeys,
+  patterns: Patterns,
+  design: PropensityDesign,
+  pairs: PairToEstimate[],
+  options: Omit<EffectOptions, "horizonSeconds">,
+): AdjustedEffect[] {
+  const scratch = new Scratch();
+  const started = pairs.map((p) =>
+    startEstimate(
+      j,
+      patterns,
+      design,
+      p.microId,
+      p.macroId,
+      { ...options, horizonSeconds: p.horizonSeconds },
+      scratch,
+    ),
+  );
+  const pending = started.filter((s): s is Pending => "ctx" in s);
+  if (pending.length > 0) {
+    const replicates = options.replicates ?? 100;
+    const rand = seededRandom(options.seed ?? 12345);
+    const counts = new Uint8Array(j.users);
+    for (let b = 0; b < replicates; b++) {
+      drawUserCounts(rand, counts);
+      for (const p of pending) {
+        const rep = once(p.ctx, counts, p.beta, p.betaMu);
+        const t = rep.doers[0];
+        const c = rep.comparison[0];
+        if (t !== null && t !== undefined && c !== null && c !== undefined && t > 0 && c > 0)
+          p.logs.push(Math.log(t / c));
+      }
+    }
+  }
+  return started.map((s) => ("ctx" in s ? finish(s) : s));
+}
+
+/**
+ * A bootstrap sample of users: how many times each of them is drawn, n draws with replacement.
+ * Bytes keep the replicates' random reads in cache; a count above 255 needs n ≥ 256 and has
+ * probability below n / 256! (about 1e-500), so it is checked, never expected.
+ */
+function drawUserCounts(rand: () => number, counts: Uint8Array): void {
+  const n = counts.length;
+  counts.fill(0);
+  for (let i = 0; i < n; i++) {
+    const u = Math.floor(rand() * n);
+    const c = counts[u] as number;
+    if (c === 255) throw new Error("bootstrap: a user drawn more than 255 times");
+    counts[u] = c + 1;
+  }
+}
+
+/** A pair with a point estimate, waiting for its bootstrap replicates. */
+interface Pending {
+  ctx: Context;
+  base: AdjustedEffect;
+  rr: number;
+  beta: Float64Array;
+  /** the propensity per pattern at `beta` */
+  betaMu: Float64Array;
+  logs: number[];
+}
+
+function startEstimate(
+  j: Journeys,
+  patterns: Patterns,
+  design: PropensityDesign,
+  microId: string,
+  macroId: string,
+  options: EffectOptions,
+  scratch: Scratch,
+): AdjustedEffect | Pending {
   const micro = j.firstTime.get(microId);
   const macro = j.firstTime.get(macroId);
   const days = options.incidenceDays ?? [1, 7, 14, 28];
@@ -78,26 +172,22 @@ export function estimateAdjustedEffect(
   if (!micro || !macro || horizon <= 0) return base;
   // Follow-up long enough for the incidence days too; the risk ratio is read at the horizon.
   const rows = trialRows(j, micro, macro, Math.max(horizon, ...days.map((d) => d * DAY)));
+  const rowPattern = new Int32Array(rows.count);
+  for (let r = 0; r < rows.count; r++) rowPattern[r] = patterns.of[rows.session[r] as number] as number;
   const at = [horizon, ...days.map((d) => d * DAY)];
-  const all = Int32Array.from({ length: rows.count }, (_, i) => i);
-  const doerRows = all.filter((r) => rows.treated[r] === 1);
-  const otherRows = all.filter((r) => rows.treated[r] === 0);
-  const orderDoers = timeOrder(doerRows, rows.time, rows.event);
-  const orderOthers = timeOrder(otherRows, rows.time, rows.event);
-  const rowPattern = Int32Array.from(rows.session, (k) => patterns.of[k] as number);
-  const ctx = {
-    j,
-    rows,
-    rowPattern,
+  const atOrder = at.map((_, i) => i).sort((a, b) => (at[a] as number) - (at[b] as number));
+  const ctx: Context = {
     patterns,
     design,
-    orderDoers,
-    orderOthers,
-    at,
+    doers: trialArm(rows, rowPattern, 1),
+    others: trialArm(rows, rowPattern, 0),
+    atOrder,
+    atSorted: atOrder.map((i) => at[i] as number),
     trim: options.trim ?? 0.95,
+    scratch,
   };
 
-  const full = once(ctx, null, undefined);
+  const full = once(ctx, new Uint8Array(j.users).fill(1), undefined);
   base.n = full.comparableDoers;
   base.overlap = full.doersTotal > 0 ? full.comparableDoers / full.doersTotal : null;
   base.comparisonUsers = full.comparisonUsers;
@@ -125,24 +215,10 @@ export function estimateAdjustedEffect(
     base.status = "cannot adjust: no conversions among comparable doers";
     return base;
   }
-  const rr = fT / fC;
+  return { ctx, base, rr: fT / fC, beta: full.beta, betaMu: propensity(design, full.beta), logs: [] };
+}
 
-  const replicates = options.replicates ?? 100;
-  const rand = seededRandom(options.seed ?? 12345);
-  const mult = new Float64Array(j.users);
-  const logs: number[] = [];
-  for (let b = 0; b < replicates; b++) {
-    mult.fill(0);
-    for (let i = 0; i < j.users; i++) {
-      const u = Math.floor(rand() * j.users);
-      mult[u] = (mult[u] as number) + 1;
-    }
-    const rep = once(ctx, mult, full.beta);
-    const t = rep.doers[0];
-    const c = rep.comparison[0];
-    if (t !== null && t !== undefined && c !== null && c !== undefined && t > 0 && c > 0)
-      logs.push(Math.log(t / c));
-  }
+function finish({ base, rr, logs }: Pending): AdjustedEffect {
   const se = sd(logs);
   const low = Math.exp(Math.log(rr) - Z95 * se);
   const high = Math.exp(Math.log(rr) + Z95 * se);
@@ -156,70 +232,102 @@ export function estimateAdjustedEffect(
 }
 
 interface Context {
-  j: Journeys;
-  rows: TrialRows;
-  /** trial row → covariate pattern */
-  rowPattern: Int32Array;
   patterns: Patterns;
   design: PropensityDesign;
-  orderDoers: Int32Array;
-  orderOthers: Int32Array;
-  at: number[];
+  doers: TrialArm;
+  others: TrialArm;
+  /** the evaluation times (horizon, then the incidence days): ascending, and where each came from */
+  atSorted: number[];
+  atOrder: number[];
   trim: number;
+  scratch: Scratch;
 }
 
-/** One estimate with users counted `mult` times (null: once each), propensity warm-started. */
-function once(ctx: Context, mult: Float64Array | null, start: Float64Array | undefined): Once {
+/** Row buffers every pair's passes reuse (one pair at a time), grown to the largest pair. */
+class Scratch {
+  rowCounts = new Uint8Array(0);
+  fit(rows: number): void {
+    if (this.rowCounts.length < rows) {
+      this.rowCounts = new Uint8Array(rows);
+    }
+  }
+}
+
+/** One estimate with users counted `userCounts` times, propensity warm-started from `start`. */
+function once(
+  ctx: Context,
+  userCounts: Uint8Array,
+  start: Float64Array | undefined,
+  startMu?: Float64Array,
+): Once {
   // Replicates start from the full-sample fit and take one Newton step: the one-step estimator,
   // asymptotically the same as refitting to convergence, at a fraction of the cost.
-  const { rows, rowPattern, patterns, design } = ctx;
-  const n = rows.count;
+  const { patterns, design, doers: doerArm, others: otherArm, trim, scratch } = ctx;
+  scratch.fit(doerArm.count + otherArm.count);
+  const doerCounts = scratch.rowCounts.subarray(0, doerArm.count);
+  const otherCounts = scratch.rowCounts.subarray(doerArm.count, doerArm.count + otherArm.count);
   const doers = new Float64Array(patterns.count);
   const total = new Float64Array(patterns.count);
-  const w = new Float64Array(n);
-  for (let r = 0; r < n; r++) {
-    const m = mult ? (mult[rows.user[r] as number] as number) : 1;
-    w[r] = m;
-    if (m === 0) continue;
-    const p = rowPattern[r] as number;
-    total[p] = (total[p] as number) + m;
-    if (rows.treated[r]) doers[p] = (doers[p] as number) + m;
-  }
-  const beta = fitPropensity(design, doers, total, start, start ? 1 : 50);
+  countByPattern(doerArm, userCounts, doers, doerCounts);
+  total.set(doers);
+  countByPattern(otherArm, userCounts, total, otherCounts);
+  const beta = fitPropensity(design, doers, total, start, start ? 1 : 50, startMu);
   const e = propensity(design, beta);
   // Common support: comparison rows above the trimming bound carry unbounded weights; doers above
   // the largest comparison propensity have nobody like them. Patterns with comparison rows tell.
   let maxOther = 0;
   for (let p = 0; p < patterns.count; p++) {
     const pe = e[p] as number;
-    if ((total[p] as number) > (doers[p] as number) && pe <= ctx.trim && pe > maxOther) maxOther = pe;
+    if ((total[p] as number) > (doers[p] as number) && pe <= trim && pe > maxOther) maxOther = pe;
   }
-  const bound = Math.min(ctx.trim, maxOther);
+  const bound = Math.min(trim, maxOther);
+  // Per pattern: a doer row's weight factor (1 in the overlap, else 0) and a comparison row's
+  // (the odds e/(1 − e), 0 above the trimming bound).
+  const doerFactor = new Float64Array(patterns.count);
+  const otherFactor = new Float64Array(patterns.count);
   let comparableDoers = 0;
   let doersTotal = 0;
-  const seen = mult ? null : new Set<number>();
-  for (let r = 0; r < n; r++) {
-    const m = w[r] as number;
-    if (m === 0) continue;
-    const pe = e[rowPattern[r] as number] as number;
-    if (rows.treated[r]) {
-      doersTotal += m;
-      if (pe <= bound) comparableDoers += m;
-      else w[r] = 0;
-    } else if (pe > ctx.trim) w[r] = 0;
-    else {
-      w[r] = m * (pe / (1 - pe));
-      seen?.add(rows.user[r] as number);
+  for (let p = 0; p < patterns.count; p++) {
+    const pe = e[p] as number;
+    const d = doers[p] as number;
+    doersTotal += d;
+    if (pe <= bound) {
+      doerFactor[p] = 1;
+      comparableDoers += d;
     }
+    // Finite: odds only at propensities within the trimming bound (below 1).
+    otherFactor[p] = pe > trim ? 0 : pe / (1 - pe);
   }
+  const incidence = (arm: TrialArm, rowCounts: Uint8Array, factor: Float64Array) => {
+    const sorted = incidenceOfCountedRows(arm, rowCounts, factor, ctx.atSorted);
+    const out: (number | null)[] = new Array(sorted.length);
+    ctx.atOrder.forEach((i, k) => {
+      out[i] = sorted[k] ?? null;
+    });
+    return out;
+  };
   return {
-    doers: cumulativeIncidence(ctx.orderDoers, rows.time, rows.event, w, ctx.at),
-    comparison: cumulativeIncidence(ctx.orderOthers, rows.time, rows.event, w, ctx.at),
+    doers: incidence(doerArm, doerCounts, doerFactor),
+    comparison: incidence(otherArm, otherCounts, otherFactor),
     comparableDoers,
     doersTotal,
-    comparisonUsers: seen?.size ?? 0,
+    comparisonUsers: start ? 0 : comparisonUsers(otherArm, e, trim, userCounts.length),
     beta,
   };
+}
+
+/** Distinct users with a comparison row inside the trimming bound. */
+function comparisonUsers(arm: TrialArm, e: Float64Array, trim: number, users: number): number {
+  const seen = new Uint8Array(users);
+  let distinct = 0;
+  for (let i = 0; i < arm.count; i++) {
+    const u = arm.user[i] as number;
+    if (seen[u] === 0 && !((e[arm.pattern[i] as number] as number) > trim)) {
+      seen[u] = 1;
+      distinct++;
+    }
+  }
+  return distinct;
 }
 
 function sd(xs: number[]): number {

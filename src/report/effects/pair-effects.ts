@@ -2,7 +2,7 @@
 // history the export sources extract. Milestones are steps, not treatments: they are skipped.
 import type { Project } from "../../project/model.js";
 import type { AdjustedEffect } from "../analysis.js";
-import { estimateAdjustedEffect } from "./adjusted-effect.js";
+import { estimateAdjustedEffects } from "./adjusted-effect.js";
 import { covariatePatterns } from "./journeys.js";
 import { propensityDesign } from "./propensity.js";
 import { journeysOf, type SessionHistory } from "./session-history.js";
@@ -34,14 +34,16 @@ export function pairEffects(
     j.covariates.map((c) => c.levels.length),
     patterns.codes,
   );
-  return todo.map((p) => ({
+  const effects = estimateAdjustedEffects(
+    j,
+    patterns,
+    design,
+    todo.map((p) => ({ microId: p.microId, macroId: p.macroId, horizonSeconds: p.windowSeconds })),
+    { minUsers: project.report.minUsers, replicates: options.replicates, seed: options.seed },
+  );
+  return todo.map((p, i) => ({
     microId: p.microId,
     macroId: p.macroId,
-    effect: estimateAdjustedEffect(j, patterns, design, p.microId, p.macroId, {
-      horizonSeconds: p.windowSeconds,
-      minUsers: project.report.minUsers,
-      replicates: options.replicates,
-      seed: options.seed,
-    }),
+    effect: effects[i] as AdjustedEffect,
   }));
 }

@@ -12,6 +12,13 @@ export interface PropensityDesign {
   size: number;
   /** pattern → its coefficient indexes (intercept first) */
   active: Int32Array[];
+  /**
+   * The cells of the Hessian's lower triangle each pattern adds to, in the order the fit adds
+   * them: pattern k's are cells[cellStart[k]] up to cells[cellStart[k + 1]] (one flat array: the
+   * fit's inner loop reads it front to back).
+   */
+  cells: Int32Array;
+  cellStart: Int32Array;
 }
 
 export const RIDGE = 0.1;
@@ -30,12 +37,26 @@ export function propensityDesign(levels: number[], patterns: Int32Array[]): Prop
     });
     return Int32Array.from(idx);
   });
-  return { offset, size, active };
+  const cellStart = new Int32Array(active.length + 1);
+  active.forEach((idx, k) => {
+    cellStart[k + 1] = (cellStart[k] as number) + (idx.length * (idx.length + 1)) / 2;
+  });
+  const cells = new Int32Array(cellStart[active.length] as number);
+  let c = 0;
+  for (const idx of active)
+    for (let a = 0; a < idx.length; a++)
+      for (let b = 0; b <= a; b++) {
+        const ia = idx[a] as number;
+        const ib = idx[b] as number;
+        cells[c++] = ia >= ib ? ia * size + ib : ib * size + ia;
+      }
+  return { offset, size, active, cells, cellStart };
 }
 
 /**
  * Fits the coefficients to `doers[p]` of `total[p]` (weighted) per pattern, starting from `start`.
- * Returns the coefficients; `propensity` turns them into P per pattern.
+ * Returns the coefficients; `propensity` turns them into P per pattern. `startMu`, when given, is
+ * propensity(design, start): a bootstrap's one-step fits all start from the same solution.
  */
 export function fitPropensity(
   design: PropensityDesign,
@@ -43,6 +64,7 @@ export function fitPropensity(
   total: Float64Array,
   start?: Float64Array,
   maxIterations = 30,
+  startMu?: Float64Array,
 ): Float64Array {
   const p = design.size;
   const beta = start ? Float64Array.from(start) : new Float64Array(p);
@@ -66,19 +88,23 @@ export function fitPropensity(
       const n = total[k] as number;
       if (n <= 0) continue;
       const idx = design.active[k] as Int32Array;
-      let eta = 0;
-      for (let a = 0; a < idx.length; a++) eta += beta[idx[a] as number] as number;
-      const mu = 1 / (1 + Math.exp(-eta));
+      let mu: number;
+      if (it === 0 && startMu) mu = startMu[k] as number;
+      else {
+        let eta = 0;
+        for (let a = 0; a < idx.length; a++) eta += beta[idx[a] as number] as number;
+        mu = 1 / (1 + Math.exp(-eta));
+      }
       const g = (doers[k] as number) - n * mu;
       const w = n * mu * (1 - mu);
       for (let a = 0; a < idx.length; a++) {
         const ia = idx[a] as number;
         grad[ia] = (grad[ia] as number) + g;
-        for (let b = 0; b <= a; b++) {
-          const ib = idx[b] as number;
-          const hi = ia >= ib ? ia * p + ib : ib * p + ia;
-          hess[hi] = (hess[hi] as number) + w;
-        }
+      }
+      const cellEnd = design.cellStart[k + 1] as number;
+      for (let c = design.cellStart[k] as number; c < cellEnd; c++) {
+        const hi = design.cells[c] as number;
+        hess[hi] = (hess[hi] as number) + w;
       }
     }
     for (let i = 1; i < p; i++) {

@@ -6,27 +6,33 @@ import type { ReportInput } from "../../model.js";
 import type { ExportQuery, RowSource } from "./analysis-query.js";
 import type { Dialect } from "./dialect.js";
 import { exposureFirstsSql, exposureSessionsSql } from "./exposure-query.js";
-import { type Columns, firstTimesSink, SessionHistoryBuilder } from "./read-exposure.js";
+import { type Columns, firstTimesBuffer, SessionHistoryBuilder } from "./read-exposure.js";
 
 /** Runs SQL and hands its result to `onChunk` in column chunks (one chunk is fine). */
 export type ColumnChunks = (sql: string, onChunk: (cols: Columns) => void) => Promise<void>;
 
+/**
+ * `releaseCache`: hands back what the engine keeps cached from its queries, so the memory the
+ * estimator's arrays take is not added on top (called before and after the two queries).
+ */
 export async function exportEffects(
   project: Project,
   query: ExportQuery,
   src: RowSource,
   d: Dialect,
   run: ColumnChunks,
+  releaseCache?: () => Promise<void>,
 ): Promise<NonNullable<ReportInput["adjusted"]>> {
   if (secondaryPairs(project, query.pairs).length === 0) return [];
+  await releaseCache?.();
+  // First times first: their result is small, so the sessions query's peak meets only it.
+  const firsts = firstTimesBuffer(query.goals.map((g) => g.goalId));
+  await run(exposureFirstsSql(query, src, d), (cols) => firsts.add(cols));
   const sessions = new SessionHistoryBuilder();
   await run(exposureSessionsSql(query, src, d), (cols) => sessions.add(cols));
+  // Before the history's columns are joined: the engine's peak and theirs never add up.
+  await releaseCache?.();
   const history = sessions.finish();
-  const firsts = firstTimesSink(
-    query.goals.map((g) => g.goalId),
-    history.users,
-  );
-  await run(exposureFirstsSql(query, src, d), (cols) => firsts.add(cols));
   const day = (yyyymmdd: string) =>
     Date.UTC(Number(yyyymmdd.slice(0, 4)), Number(yyyymmdd.slice(4, 6)) - 1, Number(yyyymmdd.slice(6, 8))) /
     1000;
@@ -34,7 +40,7 @@ export async function exportEffects(
     project,
     query.pairs,
     history,
-    firsts.result,
+    firsts.result(history.users),
     day(query.startDate),
     day(query.endDate) + 86_400,
   );

@@ -51,8 +51,10 @@ export function exposureSessionsSql(q: ExportQuery, src: RowSource, d: Dialect):
   const path = `CASE WHEN ${loc} IS NULL THEN ${d.str(NOT_SET)} ELSE COALESCE(NULLIF(${d.regexExtract(loc, PAGE_PATH_PATTERN)}, ''), '/') END`;
   const num = (v: string) =>
     `COALESCE(${v}.int_value, CAST(${v}.double_value AS ${d.int}), CAST(${v}.float_value AS ${d.int}))`;
+  // The landing page is the session's first page view (by time, then page). DuckDB takes it in the
+  // sessions' one aggregation (the least (time, page) pair); BigQuery ranks the page views.
+  const landingInline = d.name === "duckdb";
   const ctes = [
-    usersCte(src, d, filter),
     // Each parameter's value struct is looked up once per row (the lookup is the costly part).
     `sev0 AS (SELECT ${userExpression(src)} AS u, event_timestamp AS t, event_name AS e, ` +
       `${d.paramValue("ga_session_id")} AS sv, ${d.paramValue("engagement_time_msec")} AS ev, ` +
@@ -63,27 +65,37 @@ export function exposureSessionsSql(q: ExportQuery, src: RowSource, d: Dialect):
       `${has(src, "traffic_source") ? "traffic_source.source" : `CAST(NULL AS ${d.string})`} AS src, ` +
       `${has(src, "user_first_touch_timestamp") ? "user_first_touch_timestamp" : `CAST(NULL AS ${d.int})`} AS ftt ` +
       `FROM ${src.from} WHERE ${filter})`,
-    `sev ${d.cteAs} (SELECT u, t, e, COALESCE(${num("sv")}, -1) AS sid, COALESCE(${num("ev")}, 0) AS eng, ` +
+    // Read once by the sessions' aggregation (DuckDB): streamed, never materialized.
+    `sev ${landingInline ? "AS" : d.cteAs} (SELECT u, t, e, COALESCE(${num("sv")}, -1) AS sid, COALESCE(${num("ev")}, 0) AS eng, ` +
       `CASE WHEN e = 'page_view' THEN ${path} END AS page, dev, med, src, ftt FROM sev0)`,
+    // One row per session, with what the user-level columns need (a minimum of minima is the minimum).
     "sess AS (SELECT u, sid, MIN(t) AS st, COUNT(*) AS n_ev, " +
-      "SUM(CASE WHEN e = 'page_view' THEN 1 ELSE 0 END) AS n_pv, SUM(eng) AS n_eng, MIN(dev) AS dev " +
-      "FROM sev GROUP BY u, sid)",
-    "landing AS (SELECT u, sid, page FROM (SELECT u, sid, page, " +
-      "ROW_NUMBER() OVER (PARTITION BY u, sid ORDER BY t, page) AS rn FROM sev WHERE page IS NOT NULL) z WHERE rn = 1)",
-    "usr AS (SELECT u, MIN(med) AS med, MIN(src) AS src, COALESCE(MIN(ftt), MIN(t)) AS first_t FROM sev GROUP BY u)",
+      "SUM(CASE WHEN e = 'page_view' THEN 1 ELSE 0 END) AS n_pv, SUM(eng) AS n_eng, MIN(dev) AS dev, " +
+      "MIN(med) AS med, MIN(src) AS src, MIN(ftt) AS ftt" +
+      (landingInline ? ", MIN({'t': t, 'p': page}) FILTER (WHERE page IS NOT NULL).p AS landing" : "") +
+      " FROM sev GROUP BY u, sid)",
+    ...(landingInline
+      ? []
+      : [
+          "landing AS (SELECT u, sid, page FROM (SELECT u, sid, page, " +
+            "ROW_NUMBER() OVER (PARTITION BY u, sid ORDER BY t, page) AS rn FROM sev WHERE page IS NOT NULL) z WHERE rn = 1)",
+        ]),
+    // Users are dense indexes in the order of their ids, as in the first-times query (usersCte).
+    "usr AS (SELECT u, MIN(med) AS med, MIN(src) AS src, COALESCE(MIN(ftt), MIN(st)) AS first_t, " +
+      "DENSE_RANK() OVER (ORDER BY u) - 1 AS ui FROM sess GROUP BY u)",
   ];
   const before =
     "OVER (PARTITION BY s.u ORDER BY s.st, s.sid ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)";
   const select =
-    "SELECT x.ui AS ui, s.st / 1000000.0 AS st, " +
+    "SELECT us.ui AS ui, s.st / 1000000.0 AS st, " +
     "ROW_NUMBER() OVER (PARTITION BY s.u ORDER BY s.st, s.sid) - 1 AS sessions_so_far, " +
     `COALESCE(SUM(s.n_pv) ${before}, 0) AS pv_so_far, ` +
     `COALESCE(SUM(s.n_ev) ${before}, 0) AS ev_so_far, ` +
     `COALESCE(SUM(s.n_eng) ${before}, 0) / 1000.0 AS eng_so_far, ` +
     "FLOOR(GREATEST(s.st - us.first_t, 0) / 86400000000.0) AS days_since_first, " +
-    "s.dev AS device, us.med AS medium, us.src AS source, l.page AS landing " +
-    "FROM sess s JOIN users_idx x ON x.u = s.u JOIN usr us ON us.u = s.u " +
-    "LEFT JOIN landing l ON l.u = s.u AND l.sid = s.sid";
+    `s.dev AS device, us.med AS medium, us.src AS source, ${landingInline ? "s.landing" : "l.page"} AS landing ` +
+    "FROM sess s JOIN usr us ON us.u = s.u" +
+    (landingInline ? "" : " LEFT JOIN landing l ON l.u = s.u AND l.sid = s.sid");
   return `WITH ${ctes.join(",\n")}\n${select}\nORDER BY ui, st`;
 }
 

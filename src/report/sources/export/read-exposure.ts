@@ -28,9 +28,13 @@ const categorical = {
   landing: "landingPage",
 } as const;
 
-/** Accumulates session chunks (rows ordered by user index, then start). */
+/**
+ * Accumulates session chunks (rows ordered by user index, then start): each chunk's numbers into
+ * its own typed arrays, joined once at the end, so a million sessions never sit in growing
+ * JavaScript arrays.
+ */
 export class SessionHistoryBuilder {
-  private nums: Record<string, number[]> = Object.fromEntries(Object.keys(numeric).map((k) => [k, []]));
+  private nums: Record<string, Float64Array[]> = Object.fromEntries(Object.keys(numeric).map((k) => [k, []]));
   private cats: Record<string, (string | null)[]> = Object.fromEntries(
     Object.keys(categorical).map((k) => [k, []]),
   );
@@ -38,12 +42,14 @@ export class SessionHistoryBuilder {
 
   add(cols: Columns): void {
     for (const k of Object.keys(numeric)) {
-      const out = this.nums[k] as number[];
+      const values = cols[k] ?? [];
+      const out = new Float64Array(values.length);
       const fill = k !== "ui" && k !== "st";
-      for (const v of cols[k] ?? []) {
-        const x = num(v);
-        out.push(fill && Number.isNaN(x) ? 0 : x);
+      for (let i = 0; i < values.length; i++) {
+        const x = num(values[i]);
+        out[i] = fill && Number.isNaN(x) ? 0 : x;
       }
+      (this.nums[k] as Float64Array[]).push(out);
     }
     for (const k of Object.keys(categorical)) {
       const out = this.cats[k] as (string | null)[];
@@ -63,20 +69,32 @@ export class SessionHistoryBuilder {
     }
   }
 
+  /** One column's chunks joined (and let go). */
+  private joined(k: keyof typeof numeric): Float64Array {
+    const chunks = this.nums[k] as Float64Array[];
+    const out = new Float64Array(chunks.reduce((n, c) => n + c.length, 0));
+    let at = 0;
+    for (const c of chunks) {
+      out.set(c, at);
+      at += c.length;
+    }
+    this.nums[k] = [];
+    return out;
+  }
+
   finish(): SessionHistory {
-    const f = (k: keyof typeof numeric) => Float64Array.from(this.nums[k] as number[]);
-    const user = Int32Array.from(this.nums.ui as number[]);
+    const user = Int32Array.from(this.joined("ui"));
     const n = user.length;
     const c = (k: keyof typeof categorical) => this.cats[k] as (string | null)[];
     return {
       user,
       users: n === 0 ? 0 : (user[n - 1] as number) + 1,
-      start: f("st"),
-      sessionsSoFar: f("sessions_so_far"),
-      pageViewsSoFar: f("pv_so_far"),
-      eventsSoFar: f("ev_so_far"),
-      engagedSecondsSoFar: f("eng_so_far"),
-      daysSinceFirstVisit: f("days_since_first"),
+      start: this.joined("st"),
+      sessionsSoFar: this.joined("sessions_so_far"),
+      pageViewsSoFar: this.joined("pv_so_far"),
+      eventsSoFar: this.joined("ev_so_far"),
+      engagedSecondsSoFar: this.joined("eng_so_far"),
+      daysSinceFirstVisit: this.joined("days_since_first"),
       device: c("device"),
       firstMedium: c("medium"),
       firstSource: c("source"),
@@ -107,6 +125,48 @@ export function firstTimesSink(goalIds: string[], users: number) {
       }
     },
     result: out,
+  };
+}
+
+/**
+ * First times kept as compact chunks until the number of users is known (the sessions query runs
+ * after this one, so the engine's peak and the history's never coincide), then filled like
+ * firstTimesSink.
+ */
+export function firstTimesBuffer(goalIds: string[]) {
+  const goalIndex = new Map(goalIds.map((g, i) => [g, i]));
+  const chunks: { user: Int32Array; goal: Int32Array; time: Float64Array }[] = [];
+  return {
+    add(cols: Columns): void {
+      const ui = cols.ui ?? [];
+      const g = cols.g ?? [];
+      const ft = cols.ft ?? [];
+      const chunk = {
+        // Dense indexes (DENSE_RANK) fit; anything else is out of range like in firstTimesSink.
+        user: new Int32Array(ui.length),
+        goal: new Int32Array(ui.length),
+        time: new Float64Array(ui.length),
+      };
+      for (let i = 0; i < ui.length; i++) {
+        const u = num(ui[i]);
+        chunk.user[i] = u >= 0 && u < 2 ** 31 ? u : -1;
+        chunk.goal[i] = goalIndex.get(String(unwrap(g[i]))) ?? -1;
+        chunk.time[i] = num(ft[i]);
+      }
+      chunks.push(chunk);
+    },
+    result(users: number): Map<string, Float64Array> {
+      const out = new Map(goalIds.map((g) => [g, new Float64Array(users).fill(Number.NaN)]));
+      const byIndex = goalIds.map((g) => out.get(g) as Float64Array);
+      for (const c of chunks)
+        for (let i = 0; i < c.user.length; i++) {
+          const arr = byIndex[c.goal[i] as number];
+          const u = c.user[i] as number;
+          if (arr && u >= 0 && u < users) arr[u] = c.time[i] as number;
+        }
+      chunks.length = 0;
+      return out;
+    },
   };
 }
 

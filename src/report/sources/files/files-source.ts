@@ -42,6 +42,8 @@ export interface FilesSourceOptions {
   adjust?: boolean;
 }
 
+const DEFAULT_MEMORY_LIMIT = "512MB";
+
 /**
  * Bounded engine settings: a memory cap with somewhere to spill, few threads (each holds its own
  * buffers), and no insertion order to keep (the result is sorted anyway).
@@ -49,7 +51,7 @@ export interface FilesSourceOptions {
 export function duckDbConfig(opts: FilesSourceOptions, tempDirectory: string): Record<string, string> {
   return {
     threads: String(opts.threads ?? Math.min(4, Math.max(1, availableParallelism()))),
-    memory_limit: opts.memoryLimit ?? "512MB",
+    memory_limit: opts.memoryLimit ?? DEFAULT_MEMORY_LIMIT,
     temp_directory: tempDirectory,
     preserve_insertion_order: "false",
   };
@@ -108,7 +110,9 @@ export async function filesReport(
       bytesProcessed: null,
     });
     if (opts.adjust !== false)
-      input.adjusted = await exportEffects(project, query, files.source, duckdb, duckDbChunks(conn));
+      input.adjusted = await exportEffects(project, query, files.source, duckdb, duckDbChunks(conn), () =>
+        releaseDuckDbCache(conn, opts.memoryLimit ?? DEFAULT_MEMORY_LIMIT),
+      );
     if (!opts.breakdown) return input;
     return { ...input, breakdown: await filesBreakdown(conn, files, query, opts.breakdown) };
   } finally {
@@ -119,6 +123,20 @@ export async function filesReport(
 }
 
 export { compactDate };
+
+/**
+ * DuckDB keeps the memory its queries used (up to its limit) for the next query; lowering the limit
+ * for a moment makes it hand that back, so the adjusted effects' arrays are not added on top.
+ * Nothing depends on it succeeding: pinned data that cannot be evicted just stays.
+ */
+export async function releaseDuckDbCache(conn: DuckDBConnection, memoryLimit: string): Promise<void> {
+  try {
+    await conn.run("SET memory_limit = '16MB'");
+  } catch {
+    // could not evict enough: keep what is there
+  }
+  await conn.run(`SET memory_limit = '${memoryLimit.replaceAll("'", "''")}'`);
+}
 
 /** The effects queries' runner on DuckDB: streamed chunk by chunk (a session per row can be millions of rows). */
 export function duckDbChunks(conn: DuckDBConnection): ColumnChunks {

@@ -1,0 +1,50 @@
+// The trial rows of one arm (doers or comparison) laid out for the bootstrap's repeated passes: in
+// Kaplan–Meier time order (events before censorings at ties, as timeOrder sorts them), with each
+// row's user and covariate pattern beside its time and event, so a replicate reads every array
+// front to back instead of jumping through an index.
+import { type CountedRows, timeOrder } from "./kaplan-meier.js";
+import type { TrialRows } from "./trials.js";
+
+export interface TrialArm extends CountedRows {
+  user: Int32Array;
+}
+
+/** The rows of `rows` with treated = `treated`, in time order. */
+export function trialArm(rows: TrialRows, rowPattern: Int32Array, treated: 0 | 1): TrialArm {
+  let count = 0;
+  for (let r = 0; r < rows.count; r++) if (rows.treated[r] === treated) count++;
+  const picked = new Int32Array(count);
+  for (let r = 0, k = 0; r < rows.count; r++) if (rows.treated[r] === treated) picked[k++] = r;
+  const order = timeOrder(picked, rows.time, rows.event);
+  const user = new Int32Array(count);
+  const pattern = new Int32Array(count);
+  const time = new Float64Array(count);
+  const event = new Uint8Array(count);
+  for (let i = 0; i < count; i++) {
+    const r = order[i] as number;
+    user[i] = rows.user[r] as number;
+    pattern[i] = rowPattern[r] as number;
+    time[i] = rows.time[r] as number;
+    event[i] = rows.event[r] as number;
+  }
+  return { count, user, pattern, time, event };
+}
+
+/**
+ * Adds each row's user count to its pattern's entry of `into`, and keeps the row's count in
+ * `rowCounts` for the replicate's Kaplan–Meier. Counts are whole numbers: their sums are exact in any order.
+ */
+export function countByPattern(
+  arm: TrialArm,
+  userCounts: Uint8Array,
+  into: Float64Array,
+  rowCounts: Uint8Array,
+): void {
+  const { count, user, pattern } = arm;
+  for (let i = 0; i < count; i++) {
+    const m = userCounts[user[i] as number] as number;
+    rowCounts[i] = m;
+    const p = pattern[i] as number;
+    into[p] = (into[p] as number) + m;
+  }
+}
