@@ -46,8 +46,9 @@ export function analysisSql(q: ExportQuery, src: RowSource, d: Dialect): string 
   const dateFilter = dateFilterOf(q, src, d);
   const ctes: string[] = goalHitsCtes(q, src, d);
 
-  // One row per user and goal: what "did the goal" questions need, far smaller than the hits.
-  ctes.push(`goal_users ${d.cteAs} (SELECT DISTINCT u, g FROM hits)`);
+  // One row per user and goal (with the user's first time and number of hits): what "did the goal"
+  // questions need, far smaller than the hits.
+  ctes.push(`goal_users ${d.cteAs} (SELECT u, g, MIN(t) AS ft, COUNT(*) AS n FROM hits GROUP BY u, g)`);
   ctes.push("goal_count AS (SELECT g, COUNT(*) AS n FROM goal_users GROUP BY g)");
   const out = (
     section: string,
@@ -71,7 +72,7 @@ export function analysisSql(q: ExportQuery, src: RowSource, d: Dialect): string 
     ),
   );
   selects.push(out("total", { n1: `COUNT(DISTINCT ${user})`, n2: "COUNT(*)" }, base));
-  selects.push(out("goal", { a: "g", n1: "COUNT(DISTINCT u)", n2: "COUNT(*)" }, "FROM hits GROUP BY g"));
+  selects.push(out("goal", { a: "g", n1: "COUNT(*)", n2: "SUM(n)" }, "FROM goal_users GROUP BY g"));
 
   pairSql(q, d, ctes, selects, out);
   funnelSql(q, d, ctes, selects, out);
@@ -116,9 +117,16 @@ export function goalHitsCtes(q: ExportQuery, src: RowSource, d: Dialect): string
       `${d.paramNumber(k)} AS ${paramCol.get(k)}_n`,
     ]),
   ];
+  // Goals matched by their event name alone (the only such goal on that event) are labelled in one
+  // pass; the others each filter the rows again.
+  const plainOn = new Map<string, number>();
+  for (const g of q.goals)
+    if (g.predicates.length === 0) plainOn.set(g.event, (plainOn.get(g.event) ?? 0) + 1);
+  const byName = q.goals.filter((g) => g.predicates.length === 0 && plainOn.get(g.event) === 1);
+  const filtered = q.goals.filter((g) => !byName.includes(g));
   const ctes: string[] = [];
   ctes.push(
-    `ev0 ${d.cteAs} (SELECT ${evCols.join(", ")} FROM ${src.from} WHERE ${dateFilter}` +
+    `ev0 ${filtered.length > 0 ? d.cteAs : "AS"} (SELECT ${evCols.join(", ")} FROM ${src.from} WHERE ${dateFilter}` +
       ` AND event_name IN (${events.map(lit).join(", ") || lit("")}))`,
   );
   const loc = paramCol.has("page_location") ? `${paramCol.get("page_location")}_s` : "NULL";
@@ -131,10 +139,15 @@ export function goalHitsCtes(q: ExportQuery, src: RowSource, d: Dialect): string
           `${d.regexExtract(loc, "^[^:/?#]+://([^/?#:]*)")} AS url_host FROM ev0)`
       : "ev AS (SELECT * FROM ev0)",
   );
-  const hitBranches = q.goals.map((g) => {
+  const hitBranches = filtered.map((g) => {
     const preds = g.predicates.map((p) => predicateSql(p, paramCol, d));
     return `SELECT u, t, ${lit(g.goalId)} AS g FROM ev WHERE e = ${lit(g.event)}${preds.map((p) => ` AND ${p}`).join("")}`;
   });
+  if (byName.length > 0)
+    hitBranches.unshift(
+      `SELECT u, t, CASE e ${byName.map((g) => `WHEN ${lit(g.event)} THEN ${lit(g.goalId)} `).join("")}END AS g FROM ev` +
+        (filtered.length > 0 ? ` WHERE e IN (${byName.map((g) => lit(g.event)).join(", ")})` : ""),
+    );
   ctes.push(
     `hits ${d.cteAs} (${hitBranches.join(" UNION ALL ") || `SELECT u, t, e AS g FROM ev WHERE 1 = 0`})`,
   );
@@ -205,16 +218,15 @@ function pairSql(q: ExportQuery, d: Dialect, ctes: string[], selects: string[], 
       "JOIN pair_ids pi ON pi.macro = m.g AND pi.micro = s.g " +
       "WHERE s.t >= m.t - pi.w GROUP BY pi.k, m.u, m.t)",
   );
-  ctes.push("pair_first AS (SELECT k, u, MIN(t) AS t2 FROM pair_base GROUP BY k, u)");
-  // Time to convert: from the earliest micro in the window to the user's first converting macro.
+  // Time to convert: from the earliest micro in the window to the user's first converting macro
+  // (one pair_base row per k, u, t, so the earliest t names one row).
   ctes.push(
-    "pair_times AS (SELECT f.k, f.u, MIN(b.t - b.fm) AS dt FROM pair_first f JOIN pair_base b " +
-      "ON b.k = f.k AND b.u = f.u AND b.t = f.t2 GROUP BY f.k, f.u)",
+    "pair_first AS (SELECT k, u, MIN(t) AS t2, MIN_BY(t - fm, t) AS dt FROM pair_base GROUP BY k, u)",
   );
   // Users who did both goals of a pair (for "macro without micro").
   ctes.push(
     "pair_both AS (SELECT pi.k, COUNT(*) AS n FROM pair_ids pi JOIN goal_users a ON a.g = pi.micro " +
-      "JOIN goal_users b ON b.u = a.u AND b.g = pi.macro GROUP BY pi.k)",
+      `JOIN (SELECT u, g FROM goal_users WHERE g IN (${inList(macros)})) b ON b.u = a.u AND b.g = pi.macro GROUP BY pi.k)`,
   );
   selects.push(
     out(
@@ -236,14 +248,14 @@ function pairSql(q: ExportQuery, d: Dialect, ctes: string[], selects: string[], 
     out(
       "edge",
       { a: "pi.micro", b: "pi.macro", n1: "COUNT(DISTINCT m.u)" },
-      "FROM pair_ids pi JOIN hits m ON m.g = pi.macro AND m.t < pi.edge_end " +
+      "FROM pair_ids pi JOIN goal_users m ON m.g = pi.macro AND m.ft < pi.edge_end " +
         "LEFT JOIN goal_users x ON x.g = pi.micro AND x.u = m.u WHERE x.u IS NULL GROUP BY pi.micro, pi.macro",
     ),
   );
   const secs = `dt / ${MICROS}`;
   ctes.push(
     `pair_pct AS (SELECT k, dt, ${d.percentile(secs, 0.5, "k")} AS p50, ` +
-      `${d.percentile(secs, 0.9, "k")} AS p90 FROM pair_times)`,
+      `${d.percentile(secs, 0.9, "k")} AS p90 FROM pair_first)`,
   );
   selects.push(
     out(
@@ -265,7 +277,7 @@ function funnelSql(q: ExportQuery, d: Dialect, ctes: string[], selects: string[]
         // first at equal t, so a same-time previous step is not "before") needs no framed window.
         ctes.push(
           `fu${i}_v${s} AS (SELECT u, t FROM (SELECT u, t, is_step, MAX(pt) OVER (PARTITION BY u ORDER BY t, is_step DESC ` +
-            `ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS prev ` +
+            `ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS prev ` +
             `FROM (SELECT u, t, t AS pt, 0 AS is_step FROM fu${i}_${s - 1} ` +
             `UNION ALL SELECT u, t, CAST(NULL AS ${d.int}) AS pt, 1 AS is_step FROM hits WHERE g = ${lit(goalId)}) z) y ` +
             `WHERE is_step = 1 AND prev >= t - ${f.windowSeconds * MICROS})`,
