@@ -223,10 +223,12 @@ function pairSql(q: ExportQuery, d: Dialect, ctes: string[], selects: string[], 
   ctes.push(
     "pair_first AS (SELECT k, u, MIN(t) AS t2, MIN_BY(t - fm, t) AS dt FROM pair_base GROUP BY k, u)",
   );
-  // Users who did both goals of a pair (for "macro without micro").
+  // Users who did both goals of a pair (for "macro without micro"), and those of them whose first
+  // macro fell in the range's first window (for the range edge).
   ctes.push(
-    "pair_both AS (SELECT pi.k, COUNT(*) AS n FROM pair_ids pi JOIN goal_users a ON a.g = pi.micro " +
-      `JOIN (SELECT u, g FROM goal_users WHERE g IN (${inList(macros)})) b ON b.u = a.u AND b.g = pi.macro GROUP BY pi.k)`,
+    "pair_both AS (SELECT pi.k, COUNT(*) AS n, SUM(CASE WHEN b.ft < pi.edge_end THEN 1 ELSE 0 END) AS ne " +
+      "FROM pair_ids pi JOIN goal_users a ON a.g = pi.micro " +
+      `JOIN (SELECT u, g, ft FROM goal_users WHERE g IN (${inList(macros)})) b ON b.u = a.u AND b.g = pi.macro GROUP BY pi.k)`,
   );
   selects.push(
     out(
@@ -245,11 +247,13 @@ function pairSql(q: ExportQuery, d: Dialect, ctes: string[], selects: string[], 
     ),
     // Range edge: users without the micro goal whose macro fell in the range's first window of days
     // (their micro goal may predate the range): the same upper bound as the Data API path's.
+    // (all such macro users minus those who also did the micro goal; only pairs with any)
     out(
       "edge",
-      { a: "pi.micro", b: "pi.macro", n1: "COUNT(DISTINCT m.u)" },
-      "FROM pair_ids pi JOIN goal_users m ON m.g = pi.macro AND m.ft < pi.edge_end " +
-        "LEFT JOIN goal_users x ON x.g = pi.micro AND x.u = m.u WHERE x.u IS NULL GROUP BY pi.micro, pi.macro",
+      { a: "pi.micro", b: "pi.macro", n1: "e.n - COALESCE(pb.ne, 0)" },
+      "FROM pair_ids pi JOIN (SELECT pi2.k, COUNT(*) AS n FROM pair_ids pi2 JOIN goal_users m " +
+        "ON m.g = pi2.macro AND m.ft < pi2.edge_end GROUP BY pi2.k) e ON e.k = pi.k " +
+        "LEFT JOIN pair_both pb ON pb.k = pi.k WHERE e.n - COALESCE(pb.ne, 0) > 0",
     ),
   );
   const secs = `dt / ${MICROS}`;
@@ -268,20 +272,31 @@ function pairSql(q: ExportQuery, d: Dialect, ctes: string[], selects: string[], 
 
 function funnelSql(q: ExportQuery, d: Dialect, ctes: string[], selects: string[], out: Out): void {
   const lit = d.str;
+  // One CTE per distinct "step events reached from these events" (funnels often share their first
+  // steps); what a step's users are read from: a via CTE, or the goal's hits (its users are counted
+  // in goal_count already).
+  const vias = new Map<string, string>();
   q.funnels.forEach((f, i) => {
-    const hitsOf = (goalId: string) => `SELECT u, t FROM hits WHERE g = ${lit(goalId)}`;
+    let reached = { rows: "", key: "" };
     f.steps.forEach((goalId, s) => {
+      let via = "";
       if (s > 0) {
         // via: step events with a reached previous-step event in [t − W, t) (strictly before), i.e.
         // whose latest earlier previous-step event is at most W old. A running MAX (step rows sort
-        // first at equal t, so a same-time previous step is not "before") needs no framed window.
-        ctes.push(
-          `fu${i}_v${s} AS (SELECT u, t FROM (SELECT u, t, is_step, MAX(pt) OVER (PARTITION BY u ORDER BY t, is_step DESC ` +
-            `ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS prev ` +
-            `FROM (SELECT u, t, t AS pt, 0 AS is_step FROM fu${i}_${s - 1} ` +
-            `UNION ALL SELECT u, t, CAST(NULL AS ${d.int}) AS pt, 1 AS is_step FROM hits WHERE g = ${lit(goalId)}) z) y ` +
-            `WHERE is_step = 1 AND prev >= t - ${f.windowSeconds * MICROS})`,
-        );
+        // first at equal t, so a same-time previous step is not "before"; their own pt is NULL, so
+        // the frame may end at the current row) needs no framed window.
+        const key = `${reached.key} > ${goalId} within ${f.windowSeconds}`;
+        via = vias.get(key) ?? `fu${i}_v${s}`;
+        if (!vias.has(key)) {
+          vias.set(key, via);
+          ctes.push(
+            `${via} AS (SELECT u, t FROM (SELECT u, t, is_step, MAX(pt) OVER (PARTITION BY u ORDER BY t, is_step DESC ` +
+              `ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS prev ` +
+              `FROM (SELECT u, t, t AS pt, 0 AS is_step FROM ${reached.rows} ` +
+              `UNION ALL SELECT u, t, CAST(NULL AS ${d.int}) AS pt, 1 AS is_step FROM hits WHERE g = ${lit(goalId)}) z) y ` +
+              `WHERE is_step = 1 AND prev >= t - ${f.windowSeconds * MICROS})`,
+          );
+        }
         selects.push(
           out(
             "continued",
@@ -291,19 +306,21 @@ function funnelSql(q: ExportQuery, d: Dialect, ctes: string[], selects: string[]
               n1: "COUNT(DISTINCT u)",
               n2: String(s - 1),
             },
-            `FROM fu${i}_v${s}`,
+            `FROM ${via}`,
           ),
         );
       }
       // Reached: closed funnels only via the previous step; open funnels let users enter anywhere.
-      ctes.push(`fu${i}_${s} AS (${s === 0 || f.open ? hitsOf(goalId) : `SELECT u, t FROM fu${i}_v${s}`})`);
-      selects.push(
-        out(
-          "funnel",
-          { a: lit(f.funnelId), b: lit(goalId), n1: "COUNT(DISTINCT u)", n2: String(s) },
-          `FROM fu${i}_${s}`,
-        ),
-      );
+      const cols = { a: lit(f.funnelId), b: lit(goalId), n2: String(s) };
+      if (s === 0 || f.open) {
+        reached = { rows: `hits WHERE g = ${lit(goalId)}`, key: `hits ${goalId}` };
+        selects.push(
+          out("funnel", { ...cols, n1: "COALESCE(SUM(n), 0)" }, `FROM goal_count WHERE g = ${lit(goalId)}`),
+        );
+      } else {
+        reached = { rows: via, key: via };
+        selects.push(out("funnel", { ...cols, n1: "COUNT(DISTINCT u)" }, `FROM ${via}`));
+      }
     });
   });
 }
