@@ -210,10 +210,11 @@ function pairSql(q: ExportQuery, d: Dialect, ctes: string[], selects: string[], 
   // A join instead of window passes over every goal event: macro conversions are rare, so each
   // one meets only its own user's micro events in the window, and nothing the size of the event
   // table is sorted.
-  // pair_base: every macro event with a micro of the same user in [t − W, t), and the earliest one.
+  // pair_base: every macro event with a micro of the same user in [t − W, t), and the earliest one
+  // (a repeated macro row joins the same micros, and the grouping folds it: no DISTINCT needed).
   ctes.push(
-    `pair_base ${d.cteAs} (SELECT pi.k, m.u, m.t, MIN(s.t) AS fm ` +
-      `FROM (SELECT DISTINCT u, t, g FROM hits WHERE g IN (${inList(macros)})) m ` +
+    `pair_base AS (SELECT pi.k, m.u, m.t, MIN(s.t) AS fm ` +
+      `FROM (SELECT u, t, g FROM hits WHERE g IN (${inList(macros)})) m ` +
       `JOIN (SELECT u, t, g FROM hits WHERE g IN (${inList(micros)})) s ON s.u = m.u AND s.t < m.t AND s.t >= m.t - ${maxWindow} ` +
       "JOIN pair_ids pi ON pi.macro = m.g AND pi.micro = s.g " +
       "WHERE s.t >= m.t - pi.w GROUP BY pi.k, m.u, m.t)",
