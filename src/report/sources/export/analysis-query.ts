@@ -332,10 +332,21 @@ function pathSql(q: ExportQuery, d: Dialect, ctes: string[], selects: string[], 
   if (macros.length === 0 || q.topPaths <= 0) return;
   const lit = d.str;
   const inList = (ids: string[]) => (ids.length ? ids.map(lit).join(", ") : lit(""));
+  // Steps travel as their rank in byte order (the order SQL sorts their ids in), so the windows
+  // below sort integers; the few steps kept get their names back in path_conv.
+  const ranked = [...new Set(micros)].sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
+  const stepCode =
+    ranked.length > 0
+      ? `CASE s.g ${ranked.map((g, i) => `WHEN ${lit(g)} THEN ${i} `).join("")}END`
+      : `CAST(NULL AS ${d.int})`;
+  const stepName = (x: string) =>
+    ranked.length > 0
+      ? `CASE ${x} ${ranked.map((g, i) => `WHEN ${i} THEN ${lit(g)} `).join("")}END`
+      : `CAST(NULL AS ${d.string})`;
   // The micro goal events in the window before each conversion, immediate repeats collapsed
   // (view_item, view_item → view_item); rn 1 is the step right before the conversion.
   ctes.push(
-    `path_join AS (SELECT c.g AS macro, c.u, c.t AS ct, s.g AS step, s.t AS st ` +
+    `path_join AS (SELECT c.g AS macro, c.u, c.t AS ct, ${stepCode} AS step, s.t AS st ` +
       `FROM (SELECT DISTINCT g, u, t FROM hits WHERE g IN (${inList(macros)})) c ` +
       `LEFT JOIN (SELECT u, t, g FROM hits WHERE g IN (${inList(micros)})) s ` +
       `ON s.u = c.u AND s.t < c.t AND s.t >= c.t - ${q.pathWindowSeconds * MICROS})`,
@@ -349,7 +360,7 @@ function pathSql(q: ExportQuery, d: Dialect, ctes: string[], selects: string[], 
       "FROM path_dedup WHERE prev IS NULL OR prev <> step)",
   );
   const L = Math.max(1, q.pathLength);
-  const at = (n: number) => `MAX(CASE WHEN rn = ${n} THEN step END)`;
+  const at = (n: number) => stepName(`MAX(CASE WHEN rn = ${n} THEN step END)`);
   // Oldest kept step first; rn 1 is the step right before the conversion.
   const parts = [];
   for (let n = L; n > 1; n--) parts.push(`COALESCE(${at(n)} || ' > ', '')`);
