@@ -40,6 +40,26 @@ export const resultColumns = ["section", "a", "b", "n1", "n2", "n3", "n4", "x1",
 
 const MICROS = 1_000_000;
 
+/**
+ * In hits, goal_users and everything after them a goal is a small integer, its id's rank in byte
+ * order (the order SQL sorts the ids in, so ORDER BY g stays the same): narrower rows, cheaper
+ * joins and sorts. goalName turns one back into the id for the result.
+ */
+export function goalCode(q: Pick<ExportQuery, "goals">): (goalId: string) => number {
+  const ids = [...new Set(q.goals.map((g) => g.goalId))].sort((a, b) =>
+    Buffer.compare(Buffer.from(a), Buffer.from(b)),
+  );
+  const code = new Map(ids.map((id, i) => [id, i]));
+  return (goalId) => code.get(goalId) ?? -1;
+}
+
+export function goalName(q: Pick<ExportQuery, "goals">, expr: string, d: Dialect): string {
+  const code = goalCode(q);
+  const ids = [...new Set(q.goals.map((g) => g.goalId))];
+  if (ids.length === 0) return `CAST(NULL AS ${d.string})`;
+  return `CASE ${expr} ${ids.map((id) => `WHEN ${code(id)} THEN ${d.str(id)} `).join("")}END`;
+}
+
 export function analysisSql(q: ExportQuery, src: RowSource, d: Dialect): string {
   const lit = d.str;
   const user = userExpression(src);
@@ -72,7 +92,9 @@ export function analysisSql(q: ExportQuery, src: RowSource, d: Dialect): string 
     ),
   );
   selects.push(out("total", { n1: `COUNT(DISTINCT ${user})`, n2: "COUNT(*)" }, base));
-  selects.push(out("goal", { a: "g", n1: "COUNT(*)", n2: "SUM(n)" }, "FROM goal_users GROUP BY g"));
+  selects.push(
+    out("goal", { a: goalName(q, "g", d), n1: "COUNT(*)", n2: "SUM(n)" }, "FROM goal_users GROUP BY g"),
+  );
 
   pairSql(q, d, ctes, selects, out);
   funnelSql(q, d, ctes, selects, out);
@@ -107,6 +129,7 @@ export function goalHitsCtes(q: ExportQuery, src: RowSource, d: Dialect): string
   const paramCol = new Map(params.map((k, i) => [k, `p${i}`]));
   const needsUrl = q.goals.some((g) => g.predicates.some((p) => "urlPart" in p.value));
   const events = [...new Set(q.goals.map((g) => g.event))].sort();
+  const code = goalCode(q);
 
   const evCols = [
     `${user} AS u`,
@@ -141,15 +164,15 @@ export function goalHitsCtes(q: ExportQuery, src: RowSource, d: Dialect): string
   );
   const hitBranches = filtered.map((g) => {
     const preds = g.predicates.map((p) => predicateSql(p, paramCol, d));
-    return `SELECT u, t, ${lit(g.goalId)} AS g FROM ev WHERE e = ${lit(g.event)}${preds.map((p) => ` AND ${p}`).join("")}`;
+    return `SELECT u, t, ${code(g.goalId)} AS g FROM ev WHERE e = ${lit(g.event)}${preds.map((p) => ` AND ${p}`).join("")}`;
   });
   if (byName.length > 0)
     hitBranches.unshift(
-      `SELECT u, t, CASE e ${byName.map((g) => `WHEN ${lit(g.event)} THEN ${lit(g.goalId)} `).join("")}END AS g FROM ev` +
+      `SELECT u, t, CASE e ${byName.map((g) => `WHEN ${lit(g.event)} THEN ${code(g.goalId)} `).join("")}END AS g FROM ev` +
         (filtered.length > 0 ? ` WHERE e IN (${byName.map((g) => lit(g.event)).join(", ")})` : ""),
     );
   ctes.push(
-    `hits ${d.cteAs} (${hitBranches.join(" UNION ALL ") || `SELECT u, t, e AS g FROM ev WHERE 1 = 0`})`,
+    `hits ${d.cteAs} (${hitBranches.join(" UNION ALL ") || `SELECT u, t, -1 AS g FROM ev WHERE 1 = 0`})`,
   );
 
   return ctes;
@@ -197,13 +220,15 @@ function pairSql(q: ExportQuery, d: Dialect, ctes: string[], selects: string[], 
     Number(q.startDate.slice(4, 6)) - 1,
     Number(q.startDate.slice(6, 8)),
   );
+  const code = goalCode(q);
   const pairIds = pairs.map(
     (p, k) =>
-      `SELECT ${k} AS k, ${lit(p.microId)} AS micro, ${lit(p.macroId)} AS macro, ${p.windowSeconds * MICROS} AS w, ` +
+      `SELECT ${k} AS k, ${lit(p.microId)} AS micro, ${code(p.microId)} AS micro_g, ${lit(p.macroId)} AS macro, ` +
+      `${code(p.macroId)} AS macro_g, ${p.windowSeconds * MICROS} AS w, ` +
       `${(start + Math.max(1, Math.ceil(p.windowSeconds / 86400)) * 86_400_000) * 1000} AS edge_end`,
   );
   ctes.push(`pair_ids AS (${pairIds.join(" UNION ALL ")})`);
-  const inList = (ids: string[]) => [...new Set(ids)].sort().map(lit).join(", ");
+  const inList = (ids: string[]) => [...new Set(ids.map(code))].sort((a, b) => a - b).join(", ");
   const macros = pairs.map((p) => p.macroId);
   const micros = pairs.map((p) => p.microId);
   const maxWindow = Math.max(...pairs.map((p) => p.windowSeconds)) * MICROS;
@@ -216,7 +241,7 @@ function pairSql(q: ExportQuery, d: Dialect, ctes: string[], selects: string[], 
     `pair_base AS (SELECT pi.k, m.u, m.t, MIN(s.t) AS fm ` +
       `FROM (SELECT u, t, g FROM hits WHERE g IN (${inList(macros)})) m ` +
       `JOIN (SELECT u, t, g FROM hits WHERE g IN (${inList(micros)})) s ON s.u = m.u AND s.t < m.t AND s.t >= m.t - ${maxWindow} ` +
-      "JOIN pair_ids pi ON pi.macro = m.g AND pi.micro = s.g " +
+      "JOIN pair_ids pi ON pi.macro_g = m.g AND pi.micro_g = s.g " +
       "WHERE s.t >= m.t - pi.w GROUP BY pi.k, m.u, m.t)",
   );
   // Time to convert: from the earliest micro in the window to the user's first converting macro
@@ -228,8 +253,8 @@ function pairSql(q: ExportQuery, d: Dialect, ctes: string[], selects: string[], 
   // macro fell in the range's first window (for the range edge).
   ctes.push(
     "pair_both AS (SELECT pi.k, COUNT(*) AS n, SUM(CASE WHEN b.ft < pi.edge_end THEN 1 ELSE 0 END) AS ne " +
-      "FROM pair_ids pi JOIN goal_users a ON a.g = pi.micro " +
-      `JOIN (SELECT u, g, ft FROM goal_users WHERE g IN (${inList(macros)})) b ON b.u = a.u AND b.g = pi.macro GROUP BY pi.k)`,
+      "FROM pair_ids pi JOIN goal_users a ON a.g = pi.micro_g " +
+      `JOIN (SELECT u, g, ft FROM goal_users WHERE g IN (${inList(macros)})) b ON b.u = a.u AND b.g = pi.macro_g GROUP BY pi.k)`,
   );
   selects.push(
     out(
@@ -242,7 +267,7 @@ function pairSql(q: ExportQuery, d: Dialect, ctes: string[], selects: string[], 
         n3: "COALESCE(gx.n, 0)",
         n4: "COALESCE(gx.n, 0) - COALESCE(pb.n, 0)",
       },
-      "FROM pair_ids pi LEFT JOIN goal_count gm ON gm.g = pi.micro LEFT JOIN goal_count gx ON gx.g = pi.macro " +
+      "FROM pair_ids pi LEFT JOIN goal_count gm ON gm.g = pi.micro_g LEFT JOIN goal_count gx ON gx.g = pi.macro_g " +
         "LEFT JOIN (SELECT k, COUNT(*) AS n FROM pair_first GROUP BY k) pc ON pc.k = pi.k " +
         "LEFT JOIN pair_both pb ON pb.k = pi.k",
     ),
@@ -253,7 +278,7 @@ function pairSql(q: ExportQuery, d: Dialect, ctes: string[], selects: string[], 
       "edge",
       { a: "pi.micro", b: "pi.macro", n1: "e.n - COALESCE(pb.ne, 0)" },
       "FROM pair_ids pi JOIN (SELECT pi2.k, COUNT(*) AS n FROM pair_ids pi2 JOIN goal_users m " +
-        "ON m.g = pi2.macro AND m.ft < pi2.edge_end GROUP BY pi2.k) e ON e.k = pi.k " +
+        "ON m.g = pi2.macro_g AND m.ft < pi2.edge_end GROUP BY pi2.k) e ON e.k = pi.k " +
         "LEFT JOIN pair_both pb ON pb.k = pi.k WHERE e.n - COALESCE(pb.ne, 0) > 0",
     ),
   );
@@ -277,6 +302,7 @@ function funnelSql(q: ExportQuery, d: Dialect, ctes: string[], selects: string[]
   // steps); what a step's users are read from: a via CTE, or the goal's hits (its users are counted
   // in goal_count already).
   const vias = new Map<string, string>();
+  const code = goalCode(q);
   q.funnels.forEach((f, i) => {
     let reached = { rows: "", key: "" };
     f.steps.forEach((goalId, s) => {
@@ -294,7 +320,7 @@ function funnelSql(q: ExportQuery, d: Dialect, ctes: string[], selects: string[]
             `${via} AS (SELECT u, t FROM (SELECT u, t, is_step, MAX(pt) OVER (PARTITION BY u ORDER BY t, is_step DESC ` +
               `ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS prev ` +
               `FROM (SELECT u, t, t AS pt, 0 AS is_step FROM ${reached.rows} ` +
-              `UNION ALL SELECT u, t, CAST(NULL AS ${d.int}) AS pt, 1 AS is_step FROM hits WHERE g = ${lit(goalId)}) z) y ` +
+              `UNION ALL SELECT u, t, CAST(NULL AS ${d.int}) AS pt, 1 AS is_step FROM hits WHERE g = ${code(goalId)}) z) y ` +
               `WHERE is_step = 1 AND prev >= t - ${f.windowSeconds * MICROS})`,
           );
         }
@@ -314,9 +340,9 @@ function funnelSql(q: ExportQuery, d: Dialect, ctes: string[], selects: string[]
       // Reached: closed funnels only via the previous step; open funnels let users enter anywhere.
       const cols = { a: lit(f.funnelId), b: lit(goalId), n2: String(s) };
       if (s === 0 || f.open) {
-        reached = { rows: `hits WHERE g = ${lit(goalId)}`, key: `hits ${goalId}` };
+        reached = { rows: `hits WHERE g = ${code(goalId)}`, key: `hits ${goalId}` };
         selects.push(
-          out("funnel", { ...cols, n1: "COALESCE(SUM(n), 0)" }, `FROM goal_count WHERE g = ${lit(goalId)}`),
+          out("funnel", { ...cols, n1: "COALESCE(SUM(n), 0)" }, `FROM goal_count WHERE g = ${code(goalId)}`),
         );
       } else {
         reached = { rows: via, key: via };
@@ -330,23 +356,12 @@ function pathSql(q: ExportQuery, d: Dialect, ctes: string[], selects: string[], 
   const micros = q.goals.filter((g) => g.kind === "micro").map((g) => g.goalId);
   const macros = q.goals.filter((g) => g.kind === "macro").map((g) => g.goalId);
   if (macros.length === 0 || q.topPaths <= 0) return;
-  const lit = d.str;
-  const inList = (ids: string[]) => (ids.length ? ids.map(lit).join(", ") : lit(""));
-  // Steps travel as their rank in byte order (the order SQL sorts their ids in), so the windows
-  // below sort integers; the few steps kept get their names back in path_conv.
-  const ranked = [...new Set(micros)].sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
-  const stepCode =
-    ranked.length > 0
-      ? `CASE s.g ${ranked.map((g, i) => `WHEN ${lit(g)} THEN ${i} `).join("")}END`
-      : `CAST(NULL AS ${d.int})`;
-  const stepName = (x: string) =>
-    ranked.length > 0
-      ? `CASE ${x} ${ranked.map((g, i) => `WHEN ${i} THEN ${lit(g)} `).join("")}END`
-      : `CAST(NULL AS ${d.string})`;
+  const code = goalCode(q);
+  const inList = (ids: string[]) => (ids.length ? ids.map(code).join(", ") : "-1");
   // The micro goal events in the window before each conversion, immediate repeats collapsed
   // (view_item, view_item → view_item); rn 1 is the step right before the conversion.
   ctes.push(
-    `path_join AS (SELECT c.g AS macro, c.u, c.t AS ct, ${stepCode} AS step, s.t AS st ` +
+    `path_join AS (SELECT c.g AS macro, c.u, c.t AS ct, s.g AS step, s.t AS st ` +
       `FROM (SELECT DISTINCT g, u, t FROM hits WHERE g IN (${inList(macros)})) c ` +
       `LEFT JOIN (SELECT u, t, g FROM hits WHERE g IN (${inList(micros)})) s ` +
       `ON s.u = c.u AND s.t < c.t AND s.t >= c.t - ${q.pathWindowSeconds * MICROS})`,
@@ -360,7 +375,7 @@ function pathSql(q: ExportQuery, d: Dialect, ctes: string[], selects: string[], 
       "FROM path_dedup WHERE prev IS NULL OR prev <> step)",
   );
   const L = Math.max(1, q.pathLength);
-  const at = (n: number) => stepName(`MAX(CASE WHEN rn = ${n} THEN step END)`);
+  const at = (n: number) => goalName(q, `MAX(CASE WHEN rn = ${n} THEN step END)`, d);
   // Oldest kept step first; rn 1 is the step right before the conversion.
   const parts = [];
   for (let n = L; n > 1; n--) parts.push(`COALESCE(${at(n)} || ' > ', '')`);
@@ -376,7 +391,7 @@ function pathSql(q: ExportQuery, d: Dialect, ctes: string[], selects: string[], 
   selects.push(
     out(
       "path",
-      { a: "macro", b: "path", n1: "n", n2: "users", n3: "total" },
+      { a: goalName(q, "macro", d), b: "path", n1: "n", n2: "users", n3: "total" },
       `FROM path_rank WHERE rk <= ${q.topPaths}`,
     ),
   );
