@@ -5,7 +5,9 @@
 // overrides the generated size; the Data API comparison runs at EXPORT_BENCH_API_EVENTS (1M).
 // DuckDB runs with filesReport's defaults (memory_limit 512MB with spilling, threads ≤ 4).
 // Beside each files report runs its reference as a whole process too: bench/reference-pairs.sql, a
-// hand-written DuckDB query of the same pair counts on the same files (interleaved, medians).
+// hand-written DuckDB query of the same pair counts on the same files (interleaved, medians). That
+// files report is the crude one (adjust: false): the adjusted effect is a separate analysis, timed
+// by bench/effects.bench.ts.
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -31,7 +33,7 @@ async function childMain(mode: string, arg: string): Promise<void> {
   let detail = "";
   if (mode === "files") {
     const { filesReport } = await import("../src/report/sources/files/files-source.js");
-    const r = await filesReport(await project(), { files: arg, allowGaps: true });
+    const r = await filesReport(await project(), { files: arg, allowGaps: true, adjust: false });
     const pairs = r.pairs.map((p) => `${p.microId}=${p.convertedAfterMicro}`).sort();
     detail = `${r.totalEvents} events, ${r.totalUsers} users; pairs ${pairs.join(" ")}`;
   } else if (mode === "reference") {
@@ -89,7 +91,9 @@ async function childMain(mode: string, arg: string): Promise<void> {
     const ms = performance.now() - t;
     const cols = store.columns();
     let bytes = 0;
-    for (const v of Object.values(cols)) if (typeof v !== "number") bytes += v.byteLength;
+    const { traffic, ...arrays } = cols;
+    for (const v of [...Object.values(arrays), ...Object.values(traffic)])
+      if (typeof v !== "number") bytes += v.byteLength;
     for (const d of [store.users, store.sessions, store.strings])
       for (let id = 0; id < d.size; id++) bytes += 2 * d.value(id).length;
     const peak = process.resourceUsage().maxRSS * 1024 - base;
@@ -136,7 +140,7 @@ function besideReference(label: string, files: string, runs = 3): void {
       .filter((x) => !x.endsWith("=0"))
       .join(" ");
   console.log(
-    `export files, ${label}: report ${mid(report, "ms")} ms / ${mid(report, "rssMb")} MB peak RSS; ` +
+    `export files, ${label}: crude report (adjusted effect: see effects) ${mid(report, "ms")} ms / ${mid(report, "rssMb")} MB peak RSS; ` +
       `reference query ${mid(reference, "ms")} ms / ${mid(reference, "rssMb")} MB; ` +
       `ratio wall ${(mid(report, "ms") / mid(reference, "ms")).toFixed(2)}, memory ${(mid(report, "rssMb") / mid(reference, "rssMb")).toFixed(2)} ` +
       `(medians of ${runs}; pair counts ${pairsOf(r) === pairsOf(reference[0]!) ? "identical" : `DIFFER: ${pairsOf(r)} vs ${pairsOf(reference[0]!)}`})`,

@@ -40,14 +40,35 @@ export const resultColumns = ["section", "a", "b", "n1", "n2", "n3", "n4", "x1",
 
 const MICROS = 1_000_000;
 
+/**
+ * In hits, goal_users and everything after them a goal is a small integer, its id's rank in byte
+ * order (the order SQL sorts the ids in, so ORDER BY g stays the same): narrower rows, cheaper
+ * joins and sorts. goalName turns one back into the id for the result.
+ */
+export function goalCode(q: Pick<ExportQuery, "goals">): (goalId: string) => number {
+  const ids = [...new Set(q.goals.map((g) => g.goalId))].sort((a, b) =>
+    Buffer.compare(Buffer.from(a), Buffer.from(b)),
+  );
+  const code = new Map(ids.map((id, i) => [id, i]));
+  return (goalId) => code.get(goalId) ?? -1;
+}
+
+export function goalName(q: Pick<ExportQuery, "goals">, expr: string, d: Dialect): string {
+  const code = goalCode(q);
+  const ids = [...new Set(q.goals.map((g) => g.goalId))];
+  if (ids.length === 0) return `CAST(NULL AS ${d.string})`;
+  return `CASE ${expr} ${ids.map((id) => `WHEN ${code(id)} THEN ${d.str(id)} `).join("")}END`;
+}
+
 export function analysisSql(q: ExportQuery, src: RowSource, d: Dialect): string {
   const lit = d.str;
   const user = userExpression(src);
   const dateFilter = dateFilterOf(q, src, d);
   const ctes: string[] = goalHitsCtes(q, src, d);
 
-  // One row per user and goal: what "did the goal" questions need, far smaller than the hits.
-  ctes.push(`goal_users ${d.cteAs} (SELECT DISTINCT u, g FROM hits)`);
+  // One row per user and goal (with the user's first time and number of hits): what "did the goal"
+  // questions need, far smaller than the hits.
+  ctes.push(`goal_users ${d.cteAs} (SELECT u, g, MIN(t) AS ft, COUNT(*) AS n FROM hits GROUP BY u, g)`);
   ctes.push("goal_count AS (SELECT g, COUNT(*) AS n FROM goal_users GROUP BY g)");
   const out = (
     section: string,
@@ -71,7 +92,9 @@ export function analysisSql(q: ExportQuery, src: RowSource, d: Dialect): string 
     ),
   );
   selects.push(out("total", { n1: `COUNT(DISTINCT ${user})`, n2: "COUNT(*)" }, base));
-  selects.push(out("goal", { a: "g", n1: "COUNT(DISTINCT u)", n2: "COUNT(*)" }, "FROM hits GROUP BY g"));
+  selects.push(
+    out("goal", { a: goalName(q, "g", d), n1: "COUNT(*)", n2: "SUM(n)" }, "FROM goal_users GROUP BY g"),
+  );
 
   pairSql(q, d, ctes, selects, out);
   funnelSql(q, d, ctes, selects, out);
@@ -106,6 +129,7 @@ export function goalHitsCtes(q: ExportQuery, src: RowSource, d: Dialect): string
   const paramCol = new Map(params.map((k, i) => [k, `p${i}`]));
   const needsUrl = q.goals.some((g) => g.predicates.some((p) => "urlPart" in p.value));
   const events = [...new Set(q.goals.map((g) => g.event))].sort();
+  const code = goalCode(q);
 
   const evCols = [
     `${user} AS u`,
@@ -116,9 +140,16 @@ export function goalHitsCtes(q: ExportQuery, src: RowSource, d: Dialect): string
       `${d.paramNumber(k)} AS ${paramCol.get(k)}_n`,
     ]),
   ];
+  // Goals matched by their event name alone (the only such goal on that event) are labelled in one
+  // pass; the others each filter the rows again.
+  const plainOn = new Map<string, number>();
+  for (const g of q.goals)
+    if (g.predicates.length === 0) plainOn.set(g.event, (plainOn.get(g.event) ?? 0) + 1);
+  const byName = q.goals.filter((g) => g.predicates.length === 0 && plainOn.get(g.event) === 1);
+  const filtered = q.goals.filter((g) => !byName.includes(g));
   const ctes: string[] = [];
   ctes.push(
-    `ev0 ${d.cteAs} (SELECT ${evCols.join(", ")} FROM ${src.from} WHERE ${dateFilter}` +
+    `ev0 ${filtered.length > 0 ? d.cteAs : "AS"} (SELECT ${evCols.join(", ")} FROM ${src.from} WHERE ${dateFilter}` +
       ` AND event_name IN (${events.map(lit).join(", ") || lit("")}))`,
   );
   const loc = paramCol.has("page_location") ? `${paramCol.get("page_location")}_s` : "NULL";
@@ -131,12 +162,17 @@ export function goalHitsCtes(q: ExportQuery, src: RowSource, d: Dialect): string
           `${d.regexExtract(loc, "^[^:/?#]+://([^/?#:]*)")} AS url_host FROM ev0)`
       : "ev AS (SELECT * FROM ev0)",
   );
-  const hitBranches = q.goals.map((g) => {
+  const hitBranches = filtered.map((g) => {
     const preds = g.predicates.map((p) => predicateSql(p, paramCol, d));
-    return `SELECT u, t, ${lit(g.goalId)} AS g FROM ev WHERE e = ${lit(g.event)}${preds.map((p) => ` AND ${p}`).join("")}`;
+    return `SELECT u, t, ${code(g.goalId)} AS g FROM ev WHERE e = ${lit(g.event)}${preds.map((p) => ` AND ${p}`).join("")}`;
   });
+  if (byName.length > 0)
+    hitBranches.unshift(
+      `SELECT u, t, CASE e ${byName.map((g) => `WHEN ${lit(g.event)} THEN ${code(g.goalId)} `).join("")}END AS g FROM ev` +
+        (filtered.length > 0 ? ` WHERE e IN (${byName.map((g) => lit(g.event)).join(", ")})` : ""),
+    );
   ctes.push(
-    `hits ${d.cteAs} (${hitBranches.join(" UNION ALL ") || `SELECT u, t, e AS g FROM ev WHERE 1 = 0`})`,
+    `hits ${d.cteAs} (${hitBranches.join(" UNION ALL ") || `SELECT u, t, -1 AS g FROM ev WHERE 1 = 0`})`,
   );
 
   return ctes;
@@ -184,37 +220,41 @@ function pairSql(q: ExportQuery, d: Dialect, ctes: string[], selects: string[], 
     Number(q.startDate.slice(4, 6)) - 1,
     Number(q.startDate.slice(6, 8)),
   );
+  const code = goalCode(q);
   const pairIds = pairs.map(
     (p, k) =>
-      `SELECT ${k} AS k, ${lit(p.microId)} AS micro, ${lit(p.macroId)} AS macro, ${p.windowSeconds * MICROS} AS w, ` +
+      `SELECT ${k} AS k, ${lit(p.microId)} AS micro, ${code(p.microId)} AS micro_g, ${lit(p.macroId)} AS macro, ` +
+      `${code(p.macroId)} AS macro_g, ${p.windowSeconds * MICROS} AS w, ` +
       `${(start + Math.max(1, Math.ceil(p.windowSeconds / 86400)) * 86_400_000) * 1000} AS edge_end`,
   );
   ctes.push(`pair_ids AS (${pairIds.join(" UNION ALL ")})`);
-  const inList = (ids: string[]) => [...new Set(ids)].sort().map(lit).join(", ");
+  const inList = (ids: string[]) => [...new Set(ids.map(code))].sort((a, b) => a - b).join(", ");
   const macros = pairs.map((p) => p.macroId);
   const micros = pairs.map((p) => p.microId);
   const maxWindow = Math.max(...pairs.map((p) => p.windowSeconds)) * MICROS;
   // A join instead of window passes over every goal event: macro conversions are rare, so each
   // one meets only its own user's micro events in the window, and nothing the size of the event
   // table is sorted.
-  // pair_base: every macro event with a micro of the same user in [t − W, t), and the earliest one.
+  // pair_base: every macro event with a micro of the same user in [t − W, t), and the earliest one
+  // (a repeated macro row joins the same micros, and the grouping folds it: no DISTINCT needed).
   ctes.push(
-    `pair_base ${d.cteAs} (SELECT pi.k, m.u, m.t, MIN(s.t) AS fm ` +
-      `FROM (SELECT DISTINCT u, t, g FROM hits WHERE g IN (${inList(macros)})) m ` +
+    `pair_base AS (SELECT pi.k, m.u, m.t, MIN(s.t) AS fm ` +
+      `FROM (SELECT u, t, g FROM hits WHERE g IN (${inList(macros)})) m ` +
       `JOIN (SELECT u, t, g FROM hits WHERE g IN (${inList(micros)})) s ON s.u = m.u AND s.t < m.t AND s.t >= m.t - ${maxWindow} ` +
-      "JOIN pair_ids pi ON pi.macro = m.g AND pi.micro = s.g " +
+      "JOIN pair_ids pi ON pi.macro_g = m.g AND pi.micro_g = s.g " +
       "WHERE s.t >= m.t - pi.w GROUP BY pi.k, m.u, m.t)",
   );
-  ctes.push("pair_first AS (SELECT k, u, MIN(t) AS t2 FROM pair_base GROUP BY k, u)");
-  // Time to convert: from the earliest micro in the window to the user's first converting macro.
+  // Time to convert: from the earliest micro in the window to the user's first converting macro
+  // (one pair_base row per k, u, t, so the earliest t names one row).
   ctes.push(
-    "pair_times AS (SELECT f.k, f.u, MIN(b.t - b.fm) AS dt FROM pair_first f JOIN pair_base b " +
-      "ON b.k = f.k AND b.u = f.u AND b.t = f.t2 GROUP BY f.k, f.u)",
+    "pair_first AS (SELECT k, u, MIN(t) AS t2, MIN_BY(t - fm, t) AS dt FROM pair_base GROUP BY k, u)",
   );
-  // Users who did both goals of a pair (for "macro without micro").
+  // Users who did both goals of a pair (for "macro without micro"), and those of them whose first
+  // macro fell in the range's first window (for the range edge).
   ctes.push(
-    "pair_both AS (SELECT pi.k, COUNT(*) AS n FROM pair_ids pi JOIN goal_users a ON a.g = pi.micro " +
-      "JOIN goal_users b ON b.u = a.u AND b.g = pi.macro GROUP BY pi.k)",
+    "pair_both AS (SELECT pi.k, COUNT(*) AS n, SUM(CASE WHEN b.ft < pi.edge_end THEN 1 ELSE 0 END) AS ne " +
+      "FROM pair_ids pi JOIN goal_users a ON a.g = pi.micro_g " +
+      `JOIN (SELECT u, g, ft FROM goal_users WHERE g IN (${inList(macros)})) b ON b.u = a.u AND b.g = pi.macro_g GROUP BY pi.k)`,
   );
   selects.push(
     out(
@@ -227,23 +267,25 @@ function pairSql(q: ExportQuery, d: Dialect, ctes: string[], selects: string[], 
         n3: "COALESCE(gx.n, 0)",
         n4: "COALESCE(gx.n, 0) - COALESCE(pb.n, 0)",
       },
-      "FROM pair_ids pi LEFT JOIN goal_count gm ON gm.g = pi.micro LEFT JOIN goal_count gx ON gx.g = pi.macro " +
+      "FROM pair_ids pi LEFT JOIN goal_count gm ON gm.g = pi.micro_g LEFT JOIN goal_count gx ON gx.g = pi.macro_g " +
         "LEFT JOIN (SELECT k, COUNT(*) AS n FROM pair_first GROUP BY k) pc ON pc.k = pi.k " +
         "LEFT JOIN pair_both pb ON pb.k = pi.k",
     ),
     // Range edge: users without the micro goal whose macro fell in the range's first window of days
     // (their micro goal may predate the range): the same upper bound as the Data API path's.
+    // (all such macro users minus those who also did the micro goal; only pairs with any)
     out(
       "edge",
-      { a: "pi.micro", b: "pi.macro", n1: "COUNT(DISTINCT m.u)" },
-      "FROM pair_ids pi JOIN hits m ON m.g = pi.macro AND m.t < pi.edge_end " +
-        "LEFT JOIN goal_users x ON x.g = pi.micro AND x.u = m.u WHERE x.u IS NULL GROUP BY pi.micro, pi.macro",
+      { a: "pi.micro", b: "pi.macro", n1: "e.n - COALESCE(pb.ne, 0)" },
+      "FROM pair_ids pi JOIN (SELECT pi2.k, COUNT(*) AS n FROM pair_ids pi2 JOIN goal_users m " +
+        "ON m.g = pi2.macro_g AND m.ft < pi2.edge_end GROUP BY pi2.k) e ON e.k = pi.k " +
+        "LEFT JOIN pair_both pb ON pb.k = pi.k WHERE e.n - COALESCE(pb.ne, 0) > 0",
     ),
   );
   const secs = `dt / ${MICROS}`;
   ctes.push(
     `pair_pct AS (SELECT k, dt, ${d.percentile(secs, 0.5, "k")} AS p50, ` +
-      `${d.percentile(secs, 0.9, "k")} AS p90 FROM pair_times)`,
+      `${d.percentile(secs, 0.9, "k")} AS p90 FROM pair_first)`,
   );
   selects.push(
     out(
@@ -256,20 +298,32 @@ function pairSql(q: ExportQuery, d: Dialect, ctes: string[], selects: string[], 
 
 function funnelSql(q: ExportQuery, d: Dialect, ctes: string[], selects: string[], out: Out): void {
   const lit = d.str;
+  // One CTE per distinct "step events reached from these events" (funnels often share their first
+  // steps); what a step's users are read from: a via CTE, or the goal's hits (its users are counted
+  // in goal_count already).
+  const vias = new Map<string, string>();
+  const code = goalCode(q);
   q.funnels.forEach((f, i) => {
-    const hitsOf = (goalId: string) => `SELECT u, t FROM hits WHERE g = ${lit(goalId)}`;
+    let reached = { rows: "", key: "" };
     f.steps.forEach((goalId, s) => {
+      let via = "";
       if (s > 0) {
         // via: step events with a reached previous-step event in [t − W, t) (strictly before), i.e.
         // whose latest earlier previous-step event is at most W old. A running MAX (step rows sort
-        // first at equal t, so a same-time previous step is not "before") needs no framed window.
-        ctes.push(
-          `fu${i}_v${s} AS (SELECT u, t FROM (SELECT u, t, is_step, MAX(pt) OVER (PARTITION BY u ORDER BY t, is_step DESC ` +
-            `ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS prev ` +
-            `FROM (SELECT u, t, t AS pt, 0 AS is_step FROM fu${i}_${s - 1} ` +
-            `UNION ALL SELECT u, t, CAST(NULL AS ${d.int}) AS pt, 1 AS is_step FROM hits WHERE g = ${lit(goalId)}) z) y ` +
-            `WHERE is_step = 1 AND prev >= t - ${f.windowSeconds * MICROS})`,
-        );
+        // first at equal t, so a same-time previous step is not "before"; their own pt is NULL, so
+        // the frame may end at the current row) needs no framed window.
+        const key = `${reached.key} > ${goalId} within ${f.windowSeconds}`;
+        via = vias.get(key) ?? `fu${i}_v${s}`;
+        if (!vias.has(key)) {
+          vias.set(key, via);
+          ctes.push(
+            `${via} AS (SELECT u, t FROM (SELECT u, t, is_step, MAX(pt) OVER (PARTITION BY u ORDER BY t, is_step DESC ` +
+              `ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS prev ` +
+              `FROM (SELECT u, t, t AS pt, 0 AS is_step FROM ${reached.rows} ` +
+              `UNION ALL SELECT u, t, CAST(NULL AS ${d.int}) AS pt, 1 AS is_step FROM hits WHERE g = ${code(goalId)}) z) y ` +
+              `WHERE is_step = 1 AND prev >= t - ${f.windowSeconds * MICROS})`,
+          );
+        }
         selects.push(
           out(
             "continued",
@@ -279,19 +333,21 @@ function funnelSql(q: ExportQuery, d: Dialect, ctes: string[], selects: string[]
               n1: "COUNT(DISTINCT u)",
               n2: String(s - 1),
             },
-            `FROM fu${i}_v${s}`,
+            `FROM ${via}`,
           ),
         );
       }
       // Reached: closed funnels only via the previous step; open funnels let users enter anywhere.
-      ctes.push(`fu${i}_${s} AS (${s === 0 || f.open ? hitsOf(goalId) : `SELECT u, t FROM fu${i}_v${s}`})`);
-      selects.push(
-        out(
-          "funnel",
-          { a: lit(f.funnelId), b: lit(goalId), n1: "COUNT(DISTINCT u)", n2: String(s) },
-          `FROM fu${i}_${s}`,
-        ),
-      );
+      const cols = { a: lit(f.funnelId), b: lit(goalId), n2: String(s) };
+      if (s === 0 || f.open) {
+        reached = { rows: `hits WHERE g = ${code(goalId)}`, key: `hits ${goalId}` };
+        selects.push(
+          out("funnel", { ...cols, n1: "COALESCE(SUM(n), 0)" }, `FROM goal_count WHERE g = ${code(goalId)}`),
+        );
+      } else {
+        reached = { rows: via, key: via };
+        selects.push(out("funnel", { ...cols, n1: "COUNT(DISTINCT u)" }, `FROM ${via}`));
+      }
     });
   });
 }
@@ -300,8 +356,8 @@ function pathSql(q: ExportQuery, d: Dialect, ctes: string[], selects: string[], 
   const micros = q.goals.filter((g) => g.kind === "micro").map((g) => g.goalId);
   const macros = q.goals.filter((g) => g.kind === "macro").map((g) => g.goalId);
   if (macros.length === 0 || q.topPaths <= 0) return;
-  const lit = d.str;
-  const inList = (ids: string[]) => (ids.length ? ids.map(lit).join(", ") : lit(""));
+  const code = goalCode(q);
+  const inList = (ids: string[]) => (ids.length ? ids.map(code).join(", ") : "-1");
   // The micro goal events in the window before each conversion, immediate repeats collapsed
   // (view_item, view_item → view_item); rn 1 is the step right before the conversion.
   ctes.push(
@@ -319,7 +375,7 @@ function pathSql(q: ExportQuery, d: Dialect, ctes: string[], selects: string[], 
       "FROM path_dedup WHERE prev IS NULL OR prev <> step)",
   );
   const L = Math.max(1, q.pathLength);
-  const at = (n: number) => `MAX(CASE WHEN rn = ${n} THEN step END)`;
+  const at = (n: number) => goalName(q, `MAX(CASE WHEN rn = ${n} THEN step END)`, d);
   // Oldest kept step first; rn 1 is the step right before the conversion.
   const parts = [];
   for (let n = L; n > 1; n--) parts.push(`COALESCE(${at(n)} || ' > ', '')`);
@@ -335,7 +391,7 @@ function pathSql(q: ExportQuery, d: Dialect, ctes: string[], selects: string[], 
   selects.push(
     out(
       "path",
-      { a: "macro", b: "path", n1: "n", n2: "users", n3: "total" },
+      { a: goalName(q, "macro", d), b: "path", n1: "n", n2: "users", n3: "total" },
       `FROM path_rank WHERE rk <= ${q.topPaths}`,
     ),
   );

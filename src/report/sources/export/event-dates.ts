@@ -24,14 +24,24 @@ export function isExportDate(value: unknown): boolean {
   return t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d;
 }
 
-export async function checkEventDates(conn: DuckDBConnection, files: ExportFiles): Promise<void> {
+/**
+ * The files' days (sorted, distinct), after checking them: one cheap pass over the few distinct
+ * values; the row-by-row search that names the first bad row runs only when one is bad.
+ */
+export async function checkEventDates(conn: DuckDBConnection, files: ExportFiles): Promise<string[]> {
   const list = `[${files.files.map(duckdb.str).join(", ")}]`;
+  const distinct =
+    files.format === "parquet"
+      ? `SELECT DISTINCT CAST(event_date AS VARCHAR) AS d FROM read_parquet(${list}, union_by_name = true)`
+      : `SELECT DISTINCT event_date AS d FROM read_json(${list}, format = 'newline_delimited', columns = {event_date: 'VARCHAR'})`;
+  const days = (await conn.runAndReadAll(distinct)).getRowObjectsJS().map((r) => r.d);
+  if (days.every(isExportDate)) return days.map(String).sort();
   const sql =
     files.format === "parquet"
       ? `SELECT filename, file_row_number AS row, event_date FROM (SELECT filename, file_row_number, CAST(event_date AS VARCHAR) AS event_date FROM read_parquet(${list}, union_by_name = true, filename = true, file_row_number = true)) WHERE NOT (${validSql}) LIMIT 1`
       : `SELECT filename, NULL AS row, event_date FROM read_json(${list}, format = 'newline_delimited', columns = {event_date: 'VARCHAR'}, filename = true) WHERE NOT (${validSql}) LIMIT 1`;
   const bad = (await conn.runAndReadAll(sql)).getRowObjectsJS()[0];
-  if (!bad) return;
+  if (!bad) return days.filter(isExportDate).map(String).sort();
   const file = String(bad.filename);
   const value = bad.event_date === null ? undefined : String(bad.event_date);
   const where =

@@ -13,6 +13,7 @@ import {
   dateFilterOf,
   type ExportQuery,
   goalHitsCtes,
+  goalName,
   type RowSource,
   userExpression,
 } from "./analysis-query.js";
@@ -104,6 +105,7 @@ export function exposureFirstsSql(q: ExportQuery, src: RowSource, d: Dialect): s
   const ctes = [...goalHitsCtes(q, src, d), usersCte(src, d, filter)];
   return (
     `WITH ${ctes.join(",\n")}\n` +
-    "SELECT x.ui AS ui, h.g AS g, MIN(h.t) / 1000000.0 AS ft FROM hits h JOIN users_idx x ON x.u = h.u GROUP BY x.ui, h.g"
+    // hits carry goal codes (analysis-query.ts goalCode): the id comes back here
+    `SELECT x.ui AS ui, ${goalName(q, "h.g", d)} AS g, MIN(h.t) / 1000000.0 AS ft FROM hits h JOIN users_idx x ON x.u = h.u GROUP BY x.ui, h.g`
   );
 }

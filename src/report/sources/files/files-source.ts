@@ -66,12 +66,18 @@ export async function filesReport(
   const conn = await instance.connect();
   try {
     const files = await openExportFiles(conn, opts.files);
-    await checkEventDates(conn, files);
-    if (opts.offline && opts.offline.outcomes.length > 0) {
+    const days = await checkEventDates(conn, files);
+    const offline = opts.offline && opts.offline.outcomes.length > 0;
+    if (opts.offline && offline) {
       await conn.run(`CREATE TEMP TABLE offline_outcomes AS ${outcomeRowsSql(opts.offline, duckdb)}`);
       files.source = withOutcomes(files.source, "offline_outcomes");
     }
     let { since, until } = opts;
+    if ((!since || !until) && !offline && days.length > 0) {
+      // The files' own days (offline outcomes can reach past them: those need the query below).
+      since ??= days[0] as string;
+      until ??= days.at(-1) as string;
+    }
     if (!since || !until) {
       const span = await conn.runAndReadAll(
         `SELECT min(event_date) AS lo, max(event_date) AS hi FROM ${files.source.from}`,
