@@ -123,13 +123,24 @@ function strength(f: HalfFigures): number {
 }
 
 export function rankCandidates(counts: CandidateCounts[], options: RankOptions): Ranked {
-  const postConversion = counts
-    .filter((c) => !c.definition.param && !c.definition.minCount && !c.definition.and && isPostConversion(c))
+  // Done almost only at or after converting: an event (and every candidate built on it), or one
+  // event with one parameter value (a thank-you page, seen the moment the purchase fires).
+  const single = (c: CandidateCounts) => !c.definition.minCount && !c.definition.and;
+  const postEvents = counts
+    .filter((c) => single(c) && !c.definition.param && isPostConversion(c))
     .map((c) => c.definition.event);
-  const post = new Set(postConversion);
+  const postValues = counts
+    .filter((c) => single(c) && c.definition.param && isPostConversion(c))
+    .map((c) => label(c.definition));
+  const post = new Set(postEvents);
+  const postValue = new Set(postValues);
   const usable = counts.filter(
-    (c) => !post.has(c.definition.event) && !(c.definition.and && post.has(c.definition.and.event)),
+    (c) =>
+      !post.has(c.definition.event) &&
+      !(c.definition.and && post.has(c.definition.and.event)) &&
+      !postValue.has(label(c.definition)),
   );
+  const postConversion = [...postEvents, ...postValues];
   const shaped = usable.map((c) => ({
     c,
     required: isRequired(c),
