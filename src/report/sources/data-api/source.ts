@@ -34,6 +34,7 @@ import {
 } from "./queries.js";
 import { funnelStepTallies, int, type ReportLike, rowsOf, singleValue, tokensOf } from "./responses.js";
 import { strataEffects, withStrata } from "./strata-effects.js";
+import { DATA_API_ATTEMPTS, isTransient, retryDelayMs } from "./transient-failure.js";
 
 export const MAX_CONCURRENT = 10;
 
@@ -219,24 +220,34 @@ function resolvedSince(since: string): string {
   }
 }
 
-/** A Data API call whose failure becomes one user-facing line (shared with discover-counts.ts). */
+/**
+ * A Data API call, tried again on a transient failure (transient-failure.ts), whose failure becomes
+ * one user-facing line (shared with discover-counts.ts).
+ */
 export async function call<T>(method: string, fn: () => Promise<T>): Promise<T> {
-  try {
-    return await fn();
-  } catch (err) {
-    const e = err as { code?: number | string; message?: string; details?: string };
-    // Redacted first: a gax message can quote request headers (Bearer tokens) or key material.
-    const raw = redact(e.details || e.message || String(err));
-    if (e.code === "ECONNREFUSED" || /ECONNREFUSED/.test(raw))
-      throw new UserError(
-        `cannot connect to the GA4 Data API (${method}): ${raw.split("\n")[0]}`,
-        1,
-        NOTHING_LISTENING_HINT,
-      );
-    // A proxy or a wrong --endpoint answers a web page: one line, not the page.
-    const text = isWebPage(raw)
-      ? "the server answered with a web page, not a Google API response: check --endpoint / MICROGOALS_ENDPOINT"
-      : raw.split("\n")[0];
-    throw new UserError(`GA4 Data API ${method} failed${e.code ? ` (code ${e.code})` : ""}: ${text}`);
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await fn();
+    } catch (err) {
+      if (attempt >= DATA_API_ATTEMPTS || !isTransient(err)) throw failureOf(method, err);
+      await new Promise((resolve) => setTimeout(resolve, retryDelayMs(err, attempt)));
+    }
   }
+}
+
+function failureOf(method: string, err: unknown): UserError {
+  const e = err as { code?: number | string; message?: string; details?: string };
+  // Redacted first: a gax message can quote request headers (Bearer tokens) or key material.
+  const raw = redact(e.details || e.message || String(err));
+  if (e.code === "ECONNREFUSED" || /ECONNREFUSED/.test(raw))
+    return new UserError(
+      `cannot connect to the GA4 Data API (${method}): ${raw.split("\n")[0]}`,
+      1,
+      NOTHING_LISTENING_HINT,
+    );
+  // A proxy or a wrong --endpoint answers a web page: one line, not the page.
+  const text = isWebPage(raw)
+    ? "the server answered with a web page, not a Google API response: check --endpoint / MICROGOALS_ENDPOINT"
+    : raw.split("\n")[0];
+  return new UserError(`GA4 Data API ${method} failed${e.code ? ` (code ${e.code})` : ""}: ${text}`);
 }
