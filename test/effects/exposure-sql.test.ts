@@ -19,7 +19,7 @@ describe("exposure SQL for BigQuery", () => {
     const parser = new nodeSqlParser.Parser();
     expect(() => parser.astify(sql, { database: "bigquery" })).not.toThrow();
     expect(sql).toContain("_TABLE_SUFFIX BETWEEN '20201101' AND '20201108'");
-    expect(sql).not.toMatch(/read_parquet|list_filter|MATERIALIZED|TRY_CAST/);
+    expect(sql).not.toMatch(/read_parquet|list_filter|list_position|MATERIALIZED|TRY_CAST/);
   });
 
   it("reads the history columns and not the heavy ones", () => {
