@@ -15,7 +15,11 @@ import type { ReportInput } from "../../src/report/model.js";
 import { render } from "../../src/report/render/format.js";
 import { duckdb } from "../../src/report/sources/export/dialect.js";
 import { exportQuery } from "../../src/report/sources/export/export-query.js";
-import { exposureFirstsSql, exposureSessionsSql } from "../../src/report/sources/export/exposure-query.js";
+import {
+  exposureFirstsSql,
+  exposureSessionsSql,
+  firstTimeColumns,
+} from "../../src/report/sources/export/exposure-query.js";
 import { firstTimesOf, sessionHistoryOf } from "../../src/report/sources/export/read-exposure.js";
 import { openExportFiles } from "../../src/report/sources/files/export-files.js";
 import { filesReport } from "../../src/report/sources/files/files-source.js";
@@ -53,7 +57,7 @@ describe("confounded traffic through the GA4-export files", () => {
       const history = sessionHistoryOf(await cols(exposureSessionsSql(query, files.source, duckdb)));
       const firsts = firstTimesOf(
         await cols(exposureFirstsSql(query, files.source, duckdb)),
-        project.goals.map((g) => g.id),
+        firstTimeColumns(query),
         history.users,
       );
       const t0 = Date.parse(`${START}T00:00:00Z`) / 1000;

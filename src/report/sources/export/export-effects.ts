@@ -5,7 +5,7 @@ import { pairEffects, secondaryPairs } from "../../effects/pair-effects.js";
 import type { ReportInput } from "../../model.js";
 import type { ExportQuery, RowSource } from "./analysis-query.js";
 import type { Dialect } from "./dialect.js";
-import { exposureFirstsSql, exposureSessionsSql } from "./exposure-query.js";
+import { exposureFirstsSql, exposureSessionsSql, firstTimeColumns } from "./exposure-query.js";
 import { type Columns, firstTimesBuffer, SessionHistoryBuilder } from "./read-exposure.js";
 
 /** Runs SQL and hands its result to `onChunk` in column chunks (one chunk is fine). */
@@ -26,7 +26,7 @@ export async function exportEffects(
   if (secondaryPairs(project, query.pairs).length === 0) return [];
   await releaseCache?.();
   // First times first: their result is small, so the sessions query's peak meets only it.
-  const firsts = firstTimesBuffer(query.goals.map((g) => g.goalId));
+  const firsts = firstTimesBuffer(firstTimeColumns(query));
   await run(exposureFirstsSql(query, src, d), (cols) => firsts.add(cols));
   const sessions = new SessionHistoryBuilder();
   await run(exposureSessionsSql(query, src, d), (cols) => sessions.add(cols));

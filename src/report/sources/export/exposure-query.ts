@@ -1,19 +1,21 @@
 // The user-level extraction behind the adjusted effects (src/report/effects): two compact results
 // over the same export rows as the analysis query, in either dialect.
 //
-//   sessions: one row per (user, ga_session_id), ordered by user and start, with the history at
-//             the session's start: sessions, page views, events and engaged time (engagement_time_msec)
-//             so far, days since first visit (user_first_touch_timestamp), device, the user's first
-//             medium and source (traffic_source: GA4's first-touch acquisition) and the landing page;
-//   firsts:   the first time each user did each goal (the goal matchers of the analysis query).
+//   sessions: one row per (user, ga_session_id), ordered by user, start and session id, with the
+//             session's own page views, events and engaged time (engagement_time_msec; the reader
+//             adds up each user's earlier sessions into the history at a session's start), days
+//             since first visit (user_first_touch_timestamp), device, the user's first medium and
+//             source (traffic_source: GA4's first-touch acquisition) and the landing page;
+//   firsts:   one row per user with a goal: the first time they did each goal, a column per goal
+//             (firstTimeColumns; the goal matchers of the analysis query).
 //
 // Users are dense indexes (DENSE_RANK over the user) so JavaScript holds numbers, not ids.
 import { NOT_SET, PAGE_PATH_PATTERN } from "../../query-plan.js";
 import {
   dateFilterOf,
   type ExportQuery,
+  goalCode,
   goalHitsCtes,
-  goalName,
   type RowSource,
   userExpression,
 } from "./analysis-query.js";
@@ -22,10 +24,9 @@ import type { Dialect } from "./dialect.js";
 export const sessionColumns = [
   "ui",
   "st",
-  "sessions_so_far",
-  "pv_so_far",
-  "ev_so_far",
-  "eng_so_far",
+  "n_pv",
+  "n_ev",
+  "n_eng",
   "days_since_first",
   "device",
   "medium",
@@ -33,7 +34,11 @@ export const sessionColumns = [
   "landing",
 ] as const;
 
-export const firstColumns = ["ui", "g", "ft"] as const;
+/** The firsts query's column per goal (its goal code, analysis-query.ts goalCode), beside `ui`. */
+export function firstTimeColumns(q: Pick<ExportQuery, "goals">): { goalId: string; column: string }[] {
+  const code = goalCode(q);
+  return [...new Set(q.goals.map((g) => g.goalId))].map((goalId) => ({ goalId, column: `f${code(goalId)}` }));
+}
 
 function has(src: RowSource, column: string): boolean {
   return src.columns === undefined || src.columns.includes(column);
@@ -56,16 +61,16 @@ export function exposureSessionsSql(q: ExportQuery, src: RowSource, d: Dialect):
   // sessions' one aggregation (the least (time, page) pair); BigQuery ranks the page views.
   const landingInline = d.name === "duckdb";
   const ctes = [
-    // Each parameter's value struct is looked up once per row (the lookup is the costly part).
+    // Each parameter's value struct is found by the row's list of keys, made once per row.
     `sev0 AS (SELECT ${userExpression(src)} AS u, event_timestamp AS t, event_name AS e, ` +
-      `${d.paramValue("ga_session_id")} AS sv, ${d.paramValue("engagement_time_msec")} AS ev, ` +
-      `CASE WHEN event_name = 'page_view' THEN ${d.paramValue("page_location")} END AS lv, ` +
+      `${d.paramValue("ga_session_id", "param_keys")} AS sv, ${d.paramValue("engagement_time_msec", "param_keys")} AS ev, ` +
+      `CASE WHEN event_name = 'page_view' THEN ${d.paramValue("page_location", "param_keys")} END AS lv, ` +
       // Files without the history columns (a trimmed extract) still report, with those levels unknown.
       `${has(src, "device") ? "device.category" : `CAST(NULL AS ${d.string})`} AS dev, ` +
       `${has(src, "traffic_source") ? "traffic_source.medium" : `CAST(NULL AS ${d.string})`} AS med, ` +
       `${has(src, "traffic_source") ? "traffic_source.source" : `CAST(NULL AS ${d.string})`} AS src, ` +
       `${has(src, "user_first_touch_timestamp") ? "user_first_touch_timestamp" : `CAST(NULL AS ${d.int})`} AS ftt ` +
-      `FROM ${src.from} WHERE ${filter})`,
+      `FROM ${d.withParamKeys(src.from, "param_keys")} WHERE ${filter})`,
     // Read once by the sessions' aggregation (DuckDB): streamed, never materialized.
     `sev ${landingInline ? "AS" : d.cteAs} (SELECT u, t, e, COALESCE(${num("sv")}, -1) AS sid, COALESCE(${num("ev")}, 0) AS eng, ` +
       `CASE WHEN e = 'page_view' THEN ${path} END AS page, dev, med, src, ftt FROM sev0)`,
@@ -73,7 +78,11 @@ export function exposureSessionsSql(q: ExportQuery, src: RowSource, d: Dialect):
     "sess AS (SELECT u, sid, MIN(t) AS st, COUNT(*) AS n_ev, " +
       "SUM(CASE WHEN e = 'page_view' THEN 1 ELSE 0 END) AS n_pv, SUM(eng) AS n_eng, MIN(dev) AS dev, " +
       "MIN(med) AS med, MIN(src) AS src, MIN(ftt) AS ftt" +
-      (landingInline ? ", MIN({'t': t, 'p': page}) FILTER (WHERE page IS NOT NULL).p AS landing" : "") +
+      // The page of the least (time, page) pair: the same as the least pair's page, without
+      // comparing whole pairs for the minimum.
+      (landingInline
+        ? ", arg_min(page, {'t': t, 'p': page}) FILTER (WHERE page IS NOT NULL) AS landing"
+        : "") +
       " FROM sev GROUP BY u, sid)",
     ...(landingInline
       ? []
@@ -85,27 +94,31 @@ export function exposureSessionsSql(q: ExportQuery, src: RowSource, d: Dialect):
     "usr AS (SELECT u, MIN(med) AS med, MIN(src) AS src, COALESCE(MIN(ftt), MIN(st)) AS first_t, " +
       "DENSE_RANK() OVER (ORDER BY u) - 1 AS ui FROM sess GROUP BY u)",
   ];
-  const before =
-    "OVER (PARTITION BY s.u ORDER BY s.st, s.sid ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)";
+  // Numbers as floats: exact (all below 2^53) and read without a BigInt each. The running sums of
+  // earlier sessions are the reader's (in this order), not window passes over every session.
+  const f = (x: string) => `CAST(${x} AS ${d.float})`;
   const select =
-    "SELECT us.ui AS ui, s.st / 1000000.0 AS st, " +
-    "ROW_NUMBER() OVER (PARTITION BY s.u ORDER BY s.st, s.sid) - 1 AS sessions_so_far, " +
-    `COALESCE(SUM(s.n_pv) ${before}, 0) AS pv_so_far, ` +
-    `COALESCE(SUM(s.n_ev) ${before}, 0) AS ev_so_far, ` +
-    `COALESCE(SUM(s.n_eng) ${before}, 0) / 1000.0 AS eng_so_far, ` +
+    `SELECT ${f("us.ui")} AS ui, s.st / 1000000.0 AS st, ${f("s.n_pv")} AS n_pv, ${f("s.n_ev")} AS n_ev, ` +
+    `${f("s.n_eng")} AS n_eng, ` +
     "FLOOR(GREATEST(s.st - us.first_t, 0) / 86400000000.0) AS days_since_first, " +
     `s.dev AS device, us.med AS medium, us.src AS source, ${landingInline ? "s.landing" : "l.page"} AS landing ` +
     "FROM sess s JOIN usr us ON us.u = s.u" +
     (landingInline ? "" : " LEFT JOIN landing l ON l.u = s.u AND l.sid = s.sid");
-  return `WITH ${ctes.join(",\n")}\n${select}\nORDER BY ui, st`;
+  return `WITH ${ctes.join(",\n")}\n${select}\nORDER BY us.ui, s.st, s.sid`;
 }
 
 export function exposureFirstsSql(q: ExportQuery, src: RowSource, d: Dialect): string {
   const filter = dateFilterOf(q, src, d);
   const ctes = [...goalHitsCtes(q, src, d), usersCte(src, d, filter)];
+  const code = goalCode(q);
+  // Pivoted by user before the join: a user's row meets the user index once, not once per hit.
+  const firsts = firstTimeColumns(q).map(
+    ({ goalId, column }) => `MIN(CASE WHEN g = ${code(goalId)} THEN t END) / 1000000.0 AS ${column}`,
+  );
+  const columns = firstTimeColumns(q).map(({ column }) => `h.${column} AS ${column}`);
   return (
     `WITH ${ctes.join(",\n")}\n` +
-    // hits carry goal codes (analysis-query.ts goalCode): the id comes back here
-    `SELECT x.ui AS ui, ${goalName(q, "h.g", d)} AS g, MIN(h.t) / 1000000.0 AS ft FROM hits h JOIN users_idx x ON x.u = h.u GROUP BY x.ui, h.g`
+    `SELECT x.ui AS ui${columns.map((c) => `, ${c}`).join("")} ` +
+    `FROM (SELECT u${firsts.map((f) => `, ${f}`).join("")} FROM hits GROUP BY u) h JOIN users_idx x ON x.u = h.u`
   );
 }

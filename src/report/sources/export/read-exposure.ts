@@ -15,11 +15,13 @@ const num = (v: unknown) => (v === null || v === undefined ? Number.NaN : Number
 const numeric = {
   ui: "user",
   st: "start",
-  sessions_so_far: "sessionsSoFar",
-  pv_so_far: "pageViewsSoFar",
-  ev_so_far: "eventsSoFar",
-  eng_so_far: "engagedSecondsSoFar",
   days_since_first: "daysSinceFirstVisit",
+} as const;
+/** A session's own counts, added up over the user's earlier sessions into the history at its start. */
+const running = {
+  n_pv: "pageViewsSoFar",
+  n_ev: "eventsSoFar",
+  n_eng: "engagedSecondsSoFar",
 } as const;
 const categorical = {
   device: "device",
@@ -31,26 +33,56 @@ const categorical = {
 /**
  * Accumulates session chunks (rows ordered by user index, then start): each chunk's numbers into
  * its own typed arrays, joined once at the end, so a million sessions never sit in growing
- * JavaScript arrays.
+ * JavaScript arrays. The history at a session's start is the sum over the same user's rows before
+ * it, kept across chunks.
  */
 export class SessionHistoryBuilder {
-  private nums: Record<string, Float64Array[]> = Object.fromEntries(Object.keys(numeric).map((k) => [k, []]));
+  private nums: Record<string, Float64Array[]> = Object.fromEntries(
+    [...Object.keys(numeric), ...Object.keys(running), "sessions_so_far"].map((k) => [k, []]),
+  );
   private cats: Record<string, (string | null)[]> = Object.fromEntries(
     Object.keys(categorical).map((k) => [k, []]),
   );
   private interned = new Map<string, string>();
+  /** the last row's user, its sessions so far, and the running sums (as in `running`) */
+  private user = Number.NaN;
+  private sessions = 0;
+  private sums = [0, 0, 0];
 
   add(cols: Columns): void {
+    const rows = (cols.ui ?? []).length;
     for (const k of Object.keys(numeric)) {
       const values = cols[k] ?? [];
-      const out = new Float64Array(values.length);
+      const out = new Float64Array(rows);
       const fill = k !== "ui" && k !== "st";
-      for (let i = 0; i < values.length; i++) {
+      for (let i = 0; i < rows; i++) {
         const x = num(values[i]);
         out[i] = fill && Number.isNaN(x) ? 0 : x;
       }
       (this.nums[k] as Float64Array[]).push(out);
     }
+    const users = this.nums.ui?.at(-1) as Float64Array;
+    const sessionsSoFar = new Float64Array(rows);
+    const own = Object.keys(running).map((k) => cols[k] ?? []);
+    const soFar = own.map(() => new Float64Array(rows));
+    for (let i = 0; i < rows; i++) {
+      const u = users[i] as number;
+      if (u !== this.user) {
+        this.user = u;
+        this.sessions = 0;
+        this.sums.fill(0);
+      }
+      sessionsSoFar[i] = this.sessions++;
+      for (let c = 0; c < own.length; c++) {
+        (soFar[c] as Float64Array)[i] = this.sums[c] as number;
+        const x = num((own[c] as readonly unknown[])[i]);
+        this.sums[c] = (this.sums[c] as number) + (Number.isNaN(x) ? 0 : x);
+      }
+    }
+    (this.nums.sessions_so_far as Float64Array[]).push(sessionsSoFar);
+    Object.keys(running).forEach((k, c) => {
+      (this.nums[k] as Float64Array[]).push(soFar[c] as Float64Array);
+    });
     for (const k of Object.keys(categorical)) {
       const out = this.cats[k] as (string | null)[];
       for (const v of cols[k] ?? []) {
@@ -70,7 +102,7 @@ export class SessionHistoryBuilder {
   }
 
   /** One column's chunks joined (and let go). */
-  private joined(k: keyof typeof numeric): Float64Array {
+  private joined(k: string): Float64Array {
     const chunks = this.nums[k] as Float64Array[];
     const out = new Float64Array(chunks.reduce((n, c) => n + c.length, 0));
     let at = 0;
@@ -86,14 +118,17 @@ export class SessionHistoryBuilder {
     const user = Int32Array.from(this.joined("ui"));
     const n = user.length;
     const c = (k: keyof typeof categorical) => this.cats[k] as (string | null)[];
+    // Engaged time is summed in milliseconds (whole numbers: exact) and read in seconds.
+    const engaged = this.joined("n_eng");
+    for (let i = 0; i < n; i++) engaged[i] = (engaged[i] as number) / 1000;
     return {
       user,
       users: n === 0 ? 0 : (user[n - 1] as number) + 1,
       start: this.joined("st"),
       sessionsSoFar: this.joined("sessions_so_far"),
-      pageViewsSoFar: this.joined("pv_so_far"),
-      eventsSoFar: this.joined("ev_so_far"),
-      engagedSecondsSoFar: this.joined("eng_so_far"),
+      pageViewsSoFar: this.joined("n_pv"),
+      eventsSoFar: this.joined("n_ev"),
+      engagedSecondsSoFar: engaged,
       daysSinceFirstVisit: this.joined("days_since_first"),
       device: c("device"),
       firstMedium: c("medium"),
@@ -110,18 +145,25 @@ export function sessionHistoryOf(cols: Columns): SessionHistory {
   return b.finish();
 }
 
+/** A goal and the firsts query's column that holds its first times (exposure-query.ts firstTimeColumns). */
+export interface FirstTimeColumn {
+  goalId: string;
+  column: string;
+}
+
 /** First time per goal and user (NaN = never), filled chunk by chunk. */
-export function firstTimesSink(goalIds: string[], users: number) {
-  const out = new Map(goalIds.map((g) => [g, new Float64Array(users).fill(Number.NaN)]));
+export function firstTimesSink(columns: FirstTimeColumn[], users: number) {
+  const out = new Map(columns.map((c) => [c.goalId, new Float64Array(users).fill(Number.NaN)]));
   return {
     add(cols: Columns): void {
       const ui = cols.ui ?? [];
-      const g = cols.g ?? [];
-      const ft = cols.ft ?? [];
-      for (let i = 0; i < ui.length; i++) {
-        const arr = out.get(String(unwrap(g[i])));
-        const u = num(ui[i]);
-        if (arr && u < users) arr[u] = num(ft[i]);
+      for (const { goalId, column } of columns) {
+        const arr = out.get(goalId) as Float64Array;
+        const ft = cols[column] ?? [];
+        for (let i = 0; i < ui.length; i++) {
+          const u = num(ui[i]);
+          if (u >= 0 && u < users) arr[u] = num(ft[i]);
+        }
       }
     },
     result: out,
@@ -133,45 +175,48 @@ export function firstTimesSink(goalIds: string[], users: number) {
  * after this one, so the engine's peak and the history's never coincide), then filled like
  * firstTimesSink.
  */
-export function firstTimesBuffer(goalIds: string[]) {
-  const goalIndex = new Map(goalIds.map((g, i) => [g, i]));
-  const chunks: { user: Int32Array; goal: Int32Array; time: Float64Array }[] = [];
+export function firstTimesBuffer(columns: FirstTimeColumn[]) {
+  const chunks: { user: Int32Array; times: Float64Array[] }[] = [];
   return {
     add(cols: Columns): void {
       const ui = cols.ui ?? [];
-      const g = cols.g ?? [];
-      const ft = cols.ft ?? [];
-      const chunk = {
-        // Dense indexes (DENSE_RANK) fit; anything else is out of range like in firstTimesSink.
-        user: new Int32Array(ui.length),
-        goal: new Int32Array(ui.length),
-        time: new Float64Array(ui.length),
-      };
+      const user = new Int32Array(ui.length);
       for (let i = 0; i < ui.length; i++) {
         const u = num(ui[i]);
-        chunk.user[i] = u >= 0 && u < 2 ** 31 ? u : -1;
-        chunk.goal[i] = goalIndex.get(String(unwrap(g[i]))) ?? -1;
-        chunk.time[i] = num(ft[i]);
+        // Dense indexes (DENSE_RANK) fit; anything else is out of range like in firstTimesSink.
+        user[i] = u >= 0 && u < 2 ** 31 ? u : -1;
       }
-      chunks.push(chunk);
+      const times = columns.map(({ column }) => {
+        const ft = cols[column] ?? [];
+        const time = new Float64Array(ui.length);
+        for (let i = 0; i < ui.length; i++) time[i] = num(ft[i]);
+        return time;
+      });
+      chunks.push({ user, times });
     },
     result(users: number): Map<string, Float64Array> {
-      const out = new Map(goalIds.map((g) => [g, new Float64Array(users).fill(Number.NaN)]));
-      const byIndex = goalIds.map((g) => out.get(g) as Float64Array);
+      const out = new Map(columns.map((c) => [c.goalId, new Float64Array(users).fill(Number.NaN)]));
       for (const c of chunks)
-        for (let i = 0; i < c.user.length; i++) {
-          const arr = byIndex[c.goal[i] as number];
-          const u = c.user[i] as number;
-          if (arr && u >= 0 && u < users) arr[u] = c.time[i] as number;
-        }
+        columns.forEach(({ goalId }, k) => {
+          const arr = out.get(goalId) as Float64Array;
+          const time = c.times[k] as Float64Array;
+          for (let i = 0; i < c.user.length; i++) {
+            const u = c.user[i] as number;
+            if (u >= 0 && u < users) arr[u] = time[i] as number;
+          }
+        });
       chunks.length = 0;
       return out;
     },
   };
 }
 
-export function firstTimesOf(cols: Columns, goalIds: string[], users: number): Map<string, Float64Array> {
-  const sink = firstTimesSink(goalIds, users);
+export function firstTimesOf(
+  cols: Columns,
+  columns: FirstTimeColumn[],
+  users: number,
+): Map<string, Float64Array> {
+  const sink = firstTimesSink(columns, users);
   sink.add(cols);
   return sink.result;
 }
