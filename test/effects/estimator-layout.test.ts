@@ -33,6 +33,28 @@ describe("time order", () => {
     expect(Array.from(timeOrder(rows, time, event))).toEqual(expected);
     expect(Array.from(timeOrder(new Int32Array(0), time, event))).toEqual([]);
   });
+
+  it("orders any finite times as numbers: negatives, both zeros, fractions, far apart", () => {
+    let s = 5;
+    const next = () => {
+      s = (s * 1103515245 + 12345) % 2147483648;
+      return s / 2147483648;
+    };
+    const pool = [-0, 0, -1e9, -2.5, -1e-7, 1e-7, 0.5, 1, 86_400.000001, 604_800, 2.4e6, 1.6e15, 3];
+    const n = 5000;
+    const time = Float64Array.from({ length: n }, (_, i) =>
+      i % 3 === 0 ? (pool[Math.floor(next() * pool.length)] as number) : (next() - 0.3) * 10 ** (next() * 12),
+    );
+    const event = Uint8Array.from({ length: n }, () => (next() < 0.5 ? 1 : 0));
+    const rows = Int32Array.from({ length: n }, (_, i) => n - 1 - i);
+    const expected = [...rows].sort(
+      (a, b) =>
+        (time[a] as number) - (time[b] as number) ||
+        (event[b] as number) - (event[a] as number) ||
+        rows.indexOf(a) - rows.indexOf(b),
+    );
+    expect(Array.from(timeOrder(rows, time, event))).toEqual(expected);
+  });
 });
 
 describe("Kaplan–Meier over counted rows in time order", () => {
