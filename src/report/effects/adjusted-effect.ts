@@ -298,8 +298,17 @@ function once(
     // Finite: odds only at propensities within the trimming bound (below 1).
     otherFactor[p] = pe > trim ? 0 : pe / (1 - pe);
   }
-  const incidence = (arm: TrialArm, rowCounts: Uint8Array, factor: Float64Array) => {
-    const sorted = incidenceOfCountedRows(arm, rowCounts, factor, ctx.atSorted);
+  // Each arm's total weight from its per-pattern counts: the Kaplan–Meier pass needs no pass of
+  // its own to sum the rows (the same total up to the order of the additions).
+  let doerWeight = 0;
+  let otherWeight = 0;
+  for (let p = 0; p < patterns.count; p++) {
+    const d = doers[p] as number;
+    doerWeight += d * (doerFactor[p] as number);
+    otherWeight += ((total[p] as number) - d) * (otherFactor[p] as number);
+  }
+  const incidence = (arm: TrialArm, rowCounts: Uint8Array, factor: Float64Array, weight: number) => {
+    const sorted = incidenceOfCountedRows(arm, rowCounts, factor, ctx.atSorted, weight);
     const out: (number | null)[] = new Array(sorted.length);
     ctx.atOrder.forEach((i, k) => {
       out[i] = sorted[k] ?? null;
@@ -307,8 +316,8 @@ function once(
     return out;
   };
   return {
-    doers: incidence(doerArm, doerCounts, doerFactor),
-    comparison: incidence(otherArm, otherCounts, otherFactor),
+    doers: incidence(doerArm, doerCounts, doerFactor, doerWeight),
+    comparison: incidence(otherArm, otherCounts, otherFactor, otherWeight),
     comparableDoers,
     doersTotal,
     comparisonUsers: start ? 0 : comparisonUsers(otherArm, e, trim, userCounts.length),

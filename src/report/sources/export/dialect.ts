@@ -13,8 +13,13 @@ export interface Dialect {
   /** An event parameter of the current row, as text / as a number (NULL when absent). */
   paramString(key: string): string;
   paramNumber(key: string): string;
-  /** An event parameter's value struct (string_value, int_value, float_value, double_value), NULL when absent. */
-  paramValue(key: string): string;
+  /**
+   * An event parameter's value struct (string_value, int_value, float_value, double_value), NULL
+   * when absent. `keys`: the column withParamKeys added, where the engine uses one.
+   */
+  paramValue(key: string, keys?: string): string;
+  /** The FROM item with each row's list of parameter keys as column `keys` (DuckDB), or as it is. */
+  withParamKeys(from: string, keys: string): string;
   regexContains(expr: string, pattern: string): string;
   regexExtract(expr: string, pattern: string): string;
   /** Continuous percentile of expr within each partition (an analytic function). */
@@ -46,8 +51,10 @@ export const duckdb: Dialect = {
   },
   // The first element with the key, by its position among the keys: a quarter faster than
   // list_filter(...)[1] (no filtered copy of the structs); NULL when absent, as list_filter's [1].
-  paramValue: (key) =>
-    `event_params[list_position(list_transform(event_params, lambda p: p.key), ${duckdb.str(key)})].value`,
+  paramValue: (key, keys) =>
+    `event_params[list_position(${keys ?? "list_transform(event_params, lambda p: p.key)"}, ${duckdb.str(key)})].value`,
+  withParamKeys: (from, keys) =>
+    `(SELECT *, list_transform(event_params, lambda p: p.key) AS ${keys} FROM ${from})`,
   regexContains: (expr, pattern) => `regexp_matches(${expr}, ${duckdb.str(pattern)})`,
   regexExtract: (expr, pattern) => `regexp_extract(${expr}, ${duckdb.str(pattern)}, 1)`,
   percentile: (expr, q, by) => `quantile_cont(${expr}, ${q}) OVER (PARTITION BY ${by})`,
@@ -72,6 +79,7 @@ export const bigquery: Dialect = {
     `(SELECT COALESCE(${valueFields.map((f) => `CAST(p.value.${f} AS FLOAT64)`).join(", ")}, SAFE_CAST(p.value.string_value AS FLOAT64)) FROM UNNEST(event_params) AS p WHERE p.key = ${bigquery.str(key)} LIMIT 1)`,
   paramValue: (key) =>
     `(SELECT p.value FROM UNNEST(event_params) AS p WHERE p.key = ${bigquery.str(key)} LIMIT 1)`,
+  withParamKeys: (from) => from,
   regexContains: (expr, pattern) => `REGEXP_CONTAINS(${expr}, ${bigquery.str(pattern)})`,
   regexExtract: (expr, pattern) => `REGEXP_EXTRACT(${expr}, ${bigquery.str(pattern)})`,
   percentile: (expr, q, by) => `PERCENTILE_CONT(${expr}, ${q}) OVER (PARTITION BY ${by})`,
