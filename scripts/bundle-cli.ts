@@ -63,6 +63,20 @@ await build({
   logLevel: "warning",
 });
 
+// The adjusted effects' bootstrap worker (report/effects/bootstrap-threads.ts), beside the bundle
+// that starts it: a thread of its own needs a script of its own.
+await build({
+  absWorkingDir: root,
+  entryPoints: ["src/report/effects/bootstrap-worker.ts"],
+  outfile: "dist/cli/bootstrap-worker.cjs",
+  bundle: true,
+  format: "cjs",
+  platform: "node",
+  target: "node20",
+  minify: true,
+  logLevel: "warning",
+});
+
 await build({
   absWorkingDir: root,
   entryPoints: ["src/cli/code-cache-launcher.ts"],

@@ -14,10 +14,10 @@ const run = promisify(execFile);
 const root = resolve(import.meta.dirname, "../..");
 const project = join(root, "examples/merch-store");
 const files = `${exportDir}/*.parquet`;
-const cli = (args: string[]) =>
+const cli = (args: string[], env: Record<string, string> = {}) =>
   run(process.execPath, [...cliEntry(), ...args], {
     cwd: root,
-    env: { ...process.env, NO_COLOR: "1", MICROGOALS_WEBHOOK_URL: "" },
+    env: { ...process.env, NO_COLOR: "1", MICROGOALS_WEBHOOK_URL: "", ...env },
   }).then(
     (r) => ({ code: 0, stdout: r.stdout, stderr: r.stderr }),
     (e: { code: number; stdout: string; stderr: string }) => ({
@@ -30,6 +30,31 @@ const dir = mkdtempSync(join(tmpdir(), "export-cli-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe("microgoals report --source files", () => {
+  it("runs the adjusted effects' bootstrap on two threads with the numbers of one", async () => {
+    const args = [
+      "report",
+      project,
+      "--source",
+      "files",
+      "--files",
+      files,
+      "--allow-gaps",
+      "--format",
+      "json",
+    ];
+    // Two threads required (a worker that fails is an error here), then one thread.
+    const [two, one] = await Promise.all([
+      cli(args, { MICROGOALS_BOOTSTRAP_THREADS: "2" }),
+      cli(args, { MICROGOALS_BOOTSTRAP_THREADS: "1" }),
+    ]);
+    expect(two.stderr).toBe(one.stderr);
+    expect(two.code).toBe(0);
+    const adjusted = (out: string) =>
+      (JSON.parse(out).pairs as { adjusted?: { status: string } }[]).map((p) => p.adjusted);
+    expect(adjusted(two.stdout).filter((a) => a?.status === "ok").length).toBeGreaterThan(2);
+    expect(adjusted(two.stdout)).toEqual(adjusted(one.stdout));
+  }, 120_000);
+
   it("reports the seven real days as JSON with the export extras", async () => {
     const r = await cli([
       "report",

@@ -2,7 +2,8 @@
 // history the export sources extract. Milestones are steps, not treatments: they are skipped.
 import type { Project } from "../../project/model.js";
 import type { AdjustedEffect } from "../analysis.js";
-import { estimateAdjustedEffects } from "./adjusted-effect.js";
+import { finishEstimates, startEstimates } from "./adjusted-effect.js";
+import { type BootstrapWorker, replicateLogsOnThreads } from "./bootstrap-threads.js";
 import { covariatePatterns } from "./journeys.js";
 import { propensityDesign } from "./propensity.js";
 import { journeysOf, type SessionHistory } from "./session-history.js";
@@ -10,6 +11,8 @@ import { journeysOf, type SessionHistory } from "./session-history.js";
 export interface PairEffectsOptions {
   replicates?: number;
   seed?: number;
+  /** a bootstrap worker (bootstrap-threads.ts startBootstrapWorker): half the replicates run there */
+  worker?: BootstrapWorker;
 }
 
 export function secondaryPairs<P extends { microId: string }>(project: Project, pairs: P[]): P[] {
@@ -17,7 +20,7 @@ export function secondaryPairs<P extends { microId: string }>(project: Project, 
   return pairs.filter((p) => !milestones.has(p.microId));
 }
 
-export function pairEffects(
+export async function pairEffects(
   project: Project,
   pairs: { microId: string; macroId: string; windowSeconds: number }[],
   history: SessionHistory,
@@ -25,7 +28,7 @@ export function pairEffects(
   dataStart: number,
   dataEnd: number,
   options: PairEffectsOptions = {},
-): { microId: string; macroId: string; effect: AdjustedEffect }[] {
+): Promise<{ microId: string; macroId: string; effect: AdjustedEffect }[]> {
   const todo = secondaryPairs(project, pairs);
   if (todo.length === 0) return [];
   const j = journeysOf(history, firstTime, dataStart, dataEnd);
@@ -34,13 +37,14 @@ export function pairEffects(
     j.covariates.map((c) => c.levels.length),
     patterns.codes,
   );
-  const effects = estimateAdjustedEffects(
+  const started = startEstimates(
     j,
     patterns,
     design,
     todo.map((p) => ({ microId: p.microId, macroId: p.macroId, horizonSeconds: p.windowSeconds })),
     { minUsers: project.report.minUsers, replicates: options.replicates, seed: options.seed },
   );
+  const effects = finishEstimates(started, await replicateLogsOnThreads(started, options.worker));
   return todo.map((p, i) => ({
     microId: p.microId,
     macroId: p.macroId,

@@ -16,10 +16,11 @@ export function trialArm(rows: TrialRows, rowPattern: Int32Array, treated: 0 | 1
   const picked = new Int32Array(count);
   for (let r = 0, k = 0; r < rows.count; r++) if (rows.treated[r] === treated) picked[k++] = r;
   const order = timeOrder(picked, rows.time, rows.event);
-  const user = new Int32Array(count);
-  const pattern = new Int32Array(count);
-  const time = new Float64Array(count);
-  const event = new Uint8Array(count);
+  // On shared memory: a worker thread running replicates reads the same arrays, not a copy.
+  const user = new Int32Array(new SharedArrayBuffer(count * 4));
+  const pattern = new Int32Array(new SharedArrayBuffer(count * 4));
+  const time = new Float64Array(new SharedArrayBuffer(count * 8));
+  const event = new Uint8Array(new SharedArrayBuffer(count));
   for (let i = 0; i < count; i++) {
     const r = order[i] as number;
     user[i] = rows.user[r] as number;

@@ -1,6 +1,7 @@
 // Adjusted effects from the GA4 export: runs the two exposure queries through whichever engine the
 // source uses (a function from SQL to result columns) and hands plain columns to the estimator.
 import type { Project } from "../../../project/model.js";
+import { startBootstrapWorker } from "../../effects/bootstrap-threads.js";
 import { pairEffects, secondaryPairs } from "../../effects/pair-effects.js";
 import type { ReportInput } from "../../model.js";
 import type { ExportQuery, RowSource } from "./analysis-query.js";
@@ -24,26 +25,33 @@ export async function exportEffects(
   releaseCache?: () => Promise<void>,
 ): Promise<NonNullable<ReportInput["adjusted"]>> {
   if (secondaryPairs(project, query.pairs).length === 0) return [];
-  await releaseCache?.();
-  // First times first: their result is small, so the sessions query's peak meets only it.
-  const firsts = firstTimesBuffer(firstTimeColumns(query));
-  await run(exposureFirstsSql(query, src, d), (cols) => firsts.add(cols));
-  const sessions = new SessionHistoryBuilder();
-  await run(exposureSessionsSql(query, src, d), (cols) => sessions.add(cols));
-  // Before the history's columns are joined: the engine's peak and theirs never add up.
-  await releaseCache?.();
-  const history = sessions.finish();
-  const day = (yyyymmdd: string) =>
-    Date.UTC(Number(yyyymmdd.slice(0, 4)), Number(yyyymmdd.slice(4, 6)) - 1, Number(yyyymmdd.slice(6, 8))) /
-    1000;
-  return pairEffects(
-    project,
-    query.pairs,
-    history,
-    firsts.result(history.users),
-    day(query.startDate),
-    day(query.endDate) + 86_400,
-  );
+  // Started now, so its start overlaps the queries.
+  const worker = startBootstrapWorker();
+  try {
+    await releaseCache?.();
+    // First times first: their result is small, so the sessions query's peak meets only it.
+    const firsts = firstTimesBuffer(firstTimeColumns(query));
+    await run(exposureFirstsSql(query, src, d), (cols) => firsts.add(cols));
+    const sessions = new SessionHistoryBuilder();
+    await run(exposureSessionsSql(query, src, d), (cols) => sessions.add(cols));
+    // Before the history's columns are joined: the engine's peak and theirs never add up.
+    await releaseCache?.();
+    const history = sessions.finish();
+    const day = (yyyymmdd: string) =>
+      Date.UTC(Number(yyyymmdd.slice(0, 4)), Number(yyyymmdd.slice(4, 6)) - 1, Number(yyyymmdd.slice(6, 8))) /
+      1000;
+    return await pairEffects(
+      project,
+      query.pairs,
+      history,
+      firsts.result(history.users),
+      day(query.startDate),
+      day(query.endDate) + 86_400,
+      { worker },
+    );
+  } finally {
+    await worker?.terminate();
+  }
 }
 
 /** Row objects (BigQuery's answer) → columns by name. */

@@ -3,7 +3,8 @@
 // objects.
 import type { SessionHistory } from "../../effects/session-history.js";
 
-export type Columns = Record<string, readonly unknown[]>;
+/** Result columns by name: arrays of values, or a Float64Array for a column of floats (NaN = NULL). */
+export type Columns = Record<string, ArrayLike<unknown>>;
 
 /** BigQuery wraps some values as { value }. */
 function unwrap(v: unknown): unknown {
@@ -75,7 +76,7 @@ export class SessionHistoryBuilder {
       sessionsSoFar[i] = this.sessions++;
       for (let c = 0; c < own.length; c++) {
         (soFar[c] as Float64Array)[i] = this.sums[c] as number;
-        const x = num((own[c] as readonly unknown[])[i]);
+        const x = num((own[c] as ArrayLike<unknown>)[i]);
         this.sums[c] = (this.sums[c] as number) + (Number.isNaN(x) ? 0 : x);
       }
     }
@@ -85,7 +86,9 @@ export class SessionHistoryBuilder {
     });
     for (const k of Object.keys(categorical)) {
       const out = this.cats[k] as (string | null)[];
-      for (const v of cols[k] ?? []) {
+      const values = cols[k] ?? [];
+      for (let i = 0; i < values.length; i++) {
+        const v = values[i];
         if (v === null || v === undefined) {
           out.push(null);
           continue;

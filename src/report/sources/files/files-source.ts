@@ -3,7 +3,7 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { availableParallelism, tmpdir } from "node:os";
 import { join } from "node:path";
-import { type DuckDBConnection, DuckDBInstance } from "@duckdb/node-api";
+import { type DuckDBConnection, DuckDBDoubleVector, DuckDBInstance } from "@duckdb/node-api";
 import { UserError } from "../../../errors.js";
 import type { Project } from "../../../project/model.js";
 import type { BreakdownRequest } from "../../breakdown/dimensions.js";
@@ -14,6 +14,7 @@ import { checkEventDates } from "../export/event-dates.js";
 import { type ColumnChunks, exportEffects } from "../export/export-effects.js";
 import { compactDate, exportQuery } from "../export/export-query.js";
 import { type OfflineOutcomes, outcomeRowsSql, withOutcomes } from "../export/offline-outcomes.js";
+import type { Columns } from "../export/read-exposure.js";
 import { type ExportReportInput, readResult } from "../export/read-result.js";
 import { checkDays, toRows } from "../export/result-checks.js";
 import { openExportFiles } from "./export-files.js";
@@ -153,7 +154,23 @@ export function duckDbChunks(conn: DuckDBConnection): ColumnChunks {
       let chunk = await result.fetchChunk();
       chunk && chunk.rowCount > 0;
       chunk = await result.fetchChunk()
-    )
-      onChunk(chunk.getColumnsObject(names));
+    ) {
+      const cols: Columns = {};
+      names.forEach((name, c) => {
+        const vector = chunk.getColumnVector(c);
+        cols[name] = vector instanceof DuckDBDoubleVector ? doublesOf(vector) : chunk.getColumnValues(c);
+      });
+      onChunk(cols);
+    }
   };
+}
+
+/**
+ * A DOUBLE column as a Float64Array, NULL as NaN: the numeric columns of the effects queries are
+ * floats, read straight into typed arrays without a JavaScript array of boxed values per chunk.
+ */
+function doublesOf(vector: DuckDBDoubleVector): Float64Array {
+  const out = new Float64Array(vector.itemCount);
+  for (let i = 0; i < out.length; i++) out[i] = vector.getItem(i) ?? Number.NaN;
+  return out;
 }

@@ -1,0 +1,193 @@
+// One bootstrap replicate of the adjusted effect (adjusted-effect.ts): users drawn with
+// replacement, the propensity refit by one Newton step from the full-sample fit, weighted
+// Kaplan–Meier per arm. Replicate b draws from its own seed, so any split of the replicates
+// between threads gives the same numbers as running them in order.
+import { incidenceOfCountedRows } from "./kaplan-meier.js";
+import { fitPropensity, type PropensityDesign, propensity } from "./propensity.js";
+import { seededRandom } from "./random.js";
+import { countByPattern, type TrialArm } from "./trial-arms.js";
+
+export interface Once {
+  /** cumulative incidence at the horizon then at each incidence day: doers, comparison */
+  doers: (number | null)[];
+  comparison: (number | null)[];
+  comparableDoers: number;
+  doersTotal: number;
+  comparisonUsers: number;
+  beta: Float64Array;
+}
+
+/**
+ * What a replicate of one pair reads: plain data (the arms' arrays on shared memory), so a worker
+ * thread can run replicates too (bootstrap-threads.ts).
+ */
+export interface ReplicateContext {
+  patternCount: number;
+  design: PropensityDesign;
+  doers: TrialArm;
+  others: TrialArm;
+  /** the evaluation times (horizon, then the incidence days): ascending, and where each came from */
+  atSorted: number[];
+  atOrder: number[];
+  trim: number;
+  /** the full-sample fit every replicate starts from, and its propensities */
+  beta?: Float64Array;
+  betaMu?: Float64Array;
+}
+
+/** Row buffers every pair's passes reuse (one pair at a time), grown to the largest pair. */
+export class Scratch {
+  rowCounts = new Uint8Array(0);
+  fit(rows: number): void {
+    if (this.rowCounts.length < rows) {
+      this.rowCounts = new Uint8Array(rows);
+    }
+  }
+}
+
+/** One estimate with users counted `userCounts` times, propensity warm-started from `start`. */
+export function once(
+  ctx: ReplicateContext,
+  userCounts: Uint8Array,
+  scratch: Scratch,
+  start: Float64Array | undefined,
+  startMu?: Float64Array,
+): Once {
+  // Replicates start from the full-sample fit and take one Newton step: the one-step estimator,
+  // asymptotically the same as refitting to convergence, at a fraction of the cost.
+  const { patternCount, design, doers: doerArm, others: otherArm, trim } = ctx;
+  scratch.fit(doerArm.count + otherArm.count);
+  const doerCounts = scratch.rowCounts.subarray(0, doerArm.count);
+  const otherCounts = scratch.rowCounts.subarray(doerArm.count, doerArm.count + otherArm.count);
+  const doers = new Float64Array(patternCount);
+  const total = new Float64Array(patternCount);
+  countByPattern(doerArm, userCounts, doers, doerCounts);
+  total.set(doers);
+  countByPattern(otherArm, userCounts, total, otherCounts);
+  const beta = fitPropensity(design, doers, total, start, start ? 1 : 50, startMu);
+  const e = propensity(design, beta);
+  // Common support: comparison rows above the trimming bound carry unbounded weights; doers above
+  // the largest comparison propensity have nobody like them. Patterns with comparison rows tell.
+  let maxOther = 0;
+  for (let p = 0; p < patternCount; p++) {
+    const pe = e[p] as number;
+    if ((total[p] as number) > (doers[p] as number) && pe <= trim && pe > maxOther) maxOther = pe;
+  }
+  const bound = Math.min(trim, maxOther);
+  // Per pattern: a doer row's weight factor (1 in the overlap, else 0) and a comparison row's
+  // (the odds e/(1 − e), 0 above the trimming bound).
+  const doerFactor = new Float64Array(patternCount);
+  const otherFactor = new Float64Array(patternCount);
+  let comparableDoers = 0;
+  let doersTotal = 0;
+  for (let p = 0; p < patternCount; p++) {
+    const pe = e[p] as number;
+    const d = doers[p] as number;
+    doersTotal += d;
+    if (pe <= bound) {
+      doerFactor[p] = 1;
+      comparableDoers += d;
+    }
+    // Finite: odds only at propensities within the trimming bound (below 1).
+    otherFactor[p] = pe > trim ? 0 : pe / (1 - pe);
+  }
+  // Each arm's total weight from its per-pattern counts: the Kaplan–Meier pass needs no pass of
+  // its own to sum the rows (the same total up to the order of the additions).
+  let doerWeight = 0;
+  let otherWeight = 0;
+  for (let p = 0; p < patternCount; p++) {
+    const d = doers[p] as number;
+    doerWeight += d * (doerFactor[p] as number);
+    otherWeight += ((total[p] as number) - d) * (otherFactor[p] as number);
+  }
+  const incidence = (arm: TrialArm, rowCounts: Uint8Array, factor: Float64Array, weight: number) => {
+    const sorted = incidenceOfCountedRows(arm, rowCounts, factor, ctx.atSorted, weight);
+    const out: (number | null)[] = new Array(sorted.length);
+    ctx.atOrder.forEach((i, k) => {
+      out[i] = sorted[k] ?? null;
+    });
+    return out;
+  };
+  return {
+    doers: incidence(doerArm, doerCounts, doerFactor, doerWeight),
+    comparison: incidence(otherArm, otherCounts, otherFactor, otherWeight),
+    comparableDoers,
+    doersTotal,
+    comparisonUsers: start ? 0 : comparisonUsers(otherArm, e, trim, userCounts.length),
+    beta,
+  };
+}
+
+/** Distinct users with a comparison row inside the trimming bound. */
+function comparisonUsers(arm: TrialArm, e: Float64Array, trim: number, users: number): number {
+  const seen = new Uint8Array(users);
+  let distinct = 0;
+  for (let i = 0; i < arm.count; i++) {
+    const u = arm.user[i] as number;
+    if (seen[u] === 0 && !((e[arm.pattern[i] as number] as number) > trim)) {
+      seen[u] = 1;
+      distinct++;
+    }
+  }
+  return distinct;
+}
+
+/**
+ * A bootstrap sample of users: how many times each of them is drawn, n draws with replacement.
+ * Bytes keep the replicates' random reads in cache; a count above 255 needs n ≥ 256 and has
+ * probability below n / 256! (about 1e-500), so it is checked, never expected.
+ */
+function drawUserCounts(rand: () => number, counts: Uint8Array): void {
+  const n = counts.length;
+  counts.fill(0);
+  for (let i = 0; i < n; i++) {
+    const u = Math.floor(rand() * n);
+    const c = counts[u] as number;
+    if (c === 255) throw new Error("bootstrap: a user drawn more than 255 times");
+    counts[u] = c + 1;
+  }
+}
+
+/** Replicate b's seed: the report's seed and b mixed (a splitmix32 step), never two alike for b < 2^32. */
+export function replicateSeed(seed: number, b: number): number {
+  let z = (seed + Math.imul(b + 1, 0x9e3779b9)) >>> 0;
+  z = Math.imul(z ^ (z >>> 16), 0x85ebca6b) >>> 0;
+  z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35) >>> 0;
+  return (z ^ (z >>> 16)) >>> 0;
+}
+
+/** Replicates `from` up to `to` of every pair: what a thread is handed. */
+export interface ReplicateTask {
+  contexts: ReplicateContext[];
+  users: number;
+  seed: number;
+  from: number;
+  to: number;
+}
+
+/**
+ * Log risk ratios at the horizon of replicates `from` up to `to` for each pair (NaN where a
+ * replicate has no ratio): one user draw per replicate serves every pair.
+ */
+export function replicateLogs(
+  contexts: ReplicateContext[],
+  users: number,
+  seed: number,
+  from: number,
+  to: number,
+): Float64Array[] {
+  const logs = contexts.map(() => new Float64Array(Math.max(0, to - from)).fill(Number.NaN));
+  const counts = new Uint8Array(users);
+  const scratch = new Scratch();
+  for (let b = from; b < to; b++) {
+    drawUserCounts(seededRandom(replicateSeed(seed, b)), counts);
+    contexts.forEach((ctx, k) => {
+      const rep = once(ctx, counts, scratch, ctx.beta, ctx.betaMu);
+      const t = rep.doers[0];
+      const c = rep.comparison[0];
+      if (t !== null && t !== undefined && c !== null && c !== undefined && t > 0 && c > 0)
+        (logs[k] as Float64Array)[b - from] = Math.log(t / c);
+    });
+  }
+  return logs;
+}
