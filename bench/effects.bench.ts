@@ -3,7 +3,8 @@
 // history columns the adjustment reads. Each measurement runs in its own child process so peak RSS
 // is that path's alone; figures are wall time and peak memory, and their ratio adjusted / crude
 // (medians over alternating rounds: one run on a shared machine is one burst of someone's load).
-// `npx tsx bench/run.ts effects`.
+// Both sides run the built library (dist/, tsc's output: what the CLI ships, with its bootstrap
+// worker), so `npm run build` first. `npx tsx bench/run.ts effects`.
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -28,7 +29,10 @@ async function childMain(mode: string, arg: string): Promise<void> {
       goal("purchase", "macro"),
       ...merchMicros.map((m) => goal(m, "micro", { role: "secondary" })),
     ]);
-    const { filesReport } = await import("../src/report/sources/files/files-source.js");
+    const built = "../dist/report/sources/files/files-source.js";
+    const { filesReport } = (await import(
+      built
+    )) as typeof import("../src/report/sources/files/files-source.js");
     const r = await filesReport(project, { files: arg, allowGaps: true, adjust: mode === "adjusted" });
     const ok = (r.adjusted ?? []).filter((a) => a.effect.status === "ok").length;
     detail = `${r.totalEvents} events, ${r.totalUsers} users${mode === "adjusted" ? `, ${ok} of ${r.adjusted?.length ?? 0} pairs adjusted` : ""}`;
@@ -102,6 +106,8 @@ function compare(label: string, files: string, rounds: number): void {
 }
 
 export async function run(): Promise<void> {
+  const { distIsFresh } = await import("../test/support/cli-entry.js");
+  if (!distIsFresh()) throw new Error("bench effects runs the built library: run `npm run build` first");
   // Rounds: EFFECTS_BENCH_ROUNDS (default 5 on the real days, 1 on the generated events).
   const rounds = Number(process.env.EFFECTS_BENCH_ROUNDS ?? 0);
   compare("7 real days", realFiles, rounds || 5);

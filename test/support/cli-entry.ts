@@ -18,7 +18,8 @@ function newestSource(dir: string): number {
   return newest;
 }
 
-function distIsFresh(): boolean {
+/** dist/ was built after the last change to src/ (so it runs what the sources say). */
+export function distIsFresh(): boolean {
   const main = join(repo, "dist/cli/main.js");
   return existsSync(main) && newestSource(join(repo, "src")) <= statSync(main).mtimeMs;
 }
