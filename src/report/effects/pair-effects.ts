@@ -4,9 +4,8 @@ import type { Project } from "../../project/model.js";
 import type { AdjustedEffect } from "../analysis.js";
 import { finishEstimates, startEstimates } from "./adjusted-effect.js";
 import { type BootstrapWorker, replicateLogsOnThreads } from "./bootstrap-threads.js";
-import { covariatePatterns } from "./journeys.js";
+import { covariatePatterns, type Journeys } from "./journeys.js";
 import { propensityDesign } from "./propensity.js";
-import { journeysOf, type SessionHistory } from "./session-history.js";
 
 export interface PairEffectsOptions {
   replicates?: number;
@@ -20,18 +19,18 @@ export function secondaryPairs<P extends { microId: string }>(project: Project, 
   return pairs.filter((p) => !milestones.has(p.microId));
 }
 
+/**
+ * `journeys`: the sessions' history coarsened (session-history.ts journeysOf). Built by the caller,
+ * so the raw history (its numbers and strings) is garbage before the estimator's arrays exist.
+ */
 export async function pairEffects(
   project: Project,
   pairs: { microId: string; macroId: string; windowSeconds: number }[],
-  history: SessionHistory,
-  firstTime: Map<string, Float64Array>,
-  dataStart: number,
-  dataEnd: number,
+  j: Journeys,
   options: PairEffectsOptions = {},
 ): Promise<{ microId: string; macroId: string; effect: AdjustedEffect }[]> {
   const todo = secondaryPairs(project, pairs);
   if (todo.length === 0) return [];
-  const j = journeysOf(history, firstTime, dataStart, dataEnd);
   const patterns = covariatePatterns(j);
   const design = propensityDesign(
     j.covariates.map((c) => c.levels.length),

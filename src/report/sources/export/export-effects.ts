@@ -2,7 +2,9 @@
 // source uses (a function from SQL to result columns) and hands plain columns to the estimator.
 import type { Project } from "../../../project/model.js";
 import { startBootstrapWorker } from "../../effects/bootstrap-threads.js";
+import type { Journeys } from "../../effects/journeys.js";
 import { pairEffects, secondaryPairs } from "../../effects/pair-effects.js";
+import { journeysOf } from "../../effects/session-history.js";
 import type { ReportInput } from "../../model.js";
 import type { ExportQuery, RowSource } from "./analysis-query.js";
 import type { Dialect } from "./dialect.js";
@@ -36,22 +38,24 @@ export async function exportEffects(
     await run(exposureSessionsSql(query, src, d), (cols) => sessions.add(cols));
     // Before the history's columns are joined: the engine's peak and theirs never add up.
     await releaseCache?.();
-    const history = sessions.finish();
-    const day = (yyyymmdd: string) =>
-      Date.UTC(Number(yyyymmdd.slice(0, 4)), Number(yyyymmdd.slice(4, 6)) - 1, Number(yyyymmdd.slice(6, 8))) /
-      1000;
-    return await pairEffects(
-      project,
-      query.pairs,
-      history,
-      firsts.result(history.users),
-      day(query.startDate),
-      day(query.endDate) + 86_400,
-      { worker },
-    );
+    const journeys = journeysOfSessions(sessions, firsts, query);
+    return await pairEffects(project, query.pairs, journeys, { worker });
   } finally {
     await worker?.terminate();
   }
+}
+
+/** The estimator's journeys; the raw history they come from is dropped on return. */
+function journeysOfSessions(
+  sessions: SessionHistoryBuilder,
+  firsts: ReturnType<typeof firstTimesBuffer>,
+  query: ExportQuery,
+): Journeys {
+  const history = sessions.finish();
+  const day = (yyyymmdd: string) =>
+    Date.UTC(Number(yyyymmdd.slice(0, 4)), Number(yyyymmdd.slice(4, 6)) - 1, Number(yyyymmdd.slice(6, 8))) /
+    1000;
+  return journeysOf(history, firsts.result(history.users), day(query.startDate), day(query.endDate) + 86_400);
 }
 
 /** Row objects (BigQuery's answer) → columns by name. */

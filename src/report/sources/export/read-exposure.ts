@@ -120,7 +120,11 @@ export class SessionHistoryBuilder {
   finish(): SessionHistory {
     const user = Int32Array.from(this.joined("ui"));
     const n = user.length;
-    const c = (k: keyof typeof categorical) => this.cats[k] as (string | null)[];
+    // Handed over, not kept: the builder holds nothing once the history exists.
+    const cats = this.cats;
+    this.cats = {};
+    this.interned = new Map();
+    const c = (k: keyof typeof categorical) => (cats[k] ?? []) as (string | null)[];
     // Engaged time is summed in milliseconds (whole numbers: exact) and read in seconds.
     const engaged = this.joined("n_eng");
     for (let i = 0; i < n; i++) engaged[i] = (engaged[i] as number) / 1000;
