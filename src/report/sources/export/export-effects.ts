@@ -31,11 +31,12 @@ export async function exportEffects(
   const worker = startBootstrapWorker();
   try {
     await releaseCache?.();
-    // First times first: their result is small, so the sessions query's peak meets only it.
-    const firsts = firstTimesBuffer(firstTimeColumns(query));
-    await run(exposureFirstsSql(query, src, d), (cols) => firsts.add(cols));
+    // The sessions first: the engine's peak (the sessions' aggregation) then meets only the
+    // sessions read so far, and the first times' smaller query meets the history.
     const sessions = new SessionHistoryBuilder();
     await run(exposureSessionsSql(query, src, d), (cols) => sessions.add(cols));
+    const firsts = firstTimesBuffer(firstTimeColumns(query));
+    await run(exposureFirstsSql(query, src, d), (cols) => firsts.add(cols));
     // Before the history's columns are joined: the engine's peak and theirs never add up.
     await releaseCache?.();
     const journeys = journeysOfSessions(sessions, firsts, query);

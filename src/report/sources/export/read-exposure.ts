@@ -178,9 +178,8 @@ export function firstTimesSink(columns: FirstTimeColumn[], users: number) {
 }
 
 /**
- * First times kept as compact chunks until the number of users is known (the sessions query runs
- * after this one, so the engine's peak and the history's never coincide), then filled like
- * firstTimesSink.
+ * First times kept as compact chunks until they are asked for with the number of users (whichever
+ * of the two queries runs first), then filled like firstTimesSink.
  */
 export function firstTimesBuffer(columns: FirstTimeColumn[]) {
   const chunks: { user: Int32Array; times: Float64Array[] }[] = [];
