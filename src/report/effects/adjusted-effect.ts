@@ -13,7 +13,7 @@
 import type { AdjustedEffect } from "../analysis.js";
 import { eValue, eValueOfBound } from "./e-value.js";
 import type { Journeys, Patterns } from "./journeys.js";
-import { type PropensityDesign, propensity } from "./propensity.js";
+import { informationFactor, type PropensityDesign, propensity } from "./propensity.js";
 import { once, type ReplicateContext, replicateLogs, Scratch } from "./replicate.js";
 import { trialArm } from "./trial-arms.js";
 import { trialRows } from "./trials.js";
@@ -214,6 +214,7 @@ function startEstimate(
   }
   ctx.beta = full.beta;
   ctx.betaMu = propensity(design, full.beta);
+  ctx.information = informationFactor(design, full.total, ctx.betaMu);
   return { ctx, base, rr: fT / fC };
 }
 

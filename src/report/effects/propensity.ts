@@ -136,8 +136,73 @@ export function propensity(design: PropensityDesign, beta: Float64Array): Float6
   return out;
 }
 
+/**
+ * The Cholesky factor of the penalized information matrix at a fit (`mu`: its propensity per
+ * pattern, `total`: rows per pattern): what every bootstrap replicate's one Newton step from that
+ * fit divides by (oneStep), computed once instead of once per replicate.
+ */
+export function informationFactor(
+  design: PropensityDesign,
+  total: Float64Array,
+  mu: Float64Array,
+): Float64Array {
+  const p = design.size;
+  const hess = new Float64Array(p * p);
+  for (let k = 0; k < design.active.length; k++) {
+    const n = total[k] as number;
+    if (n <= 0) continue;
+    const m = mu[k] as number;
+    const w = n * m * (1 - m);
+    const cellEnd = design.cellStart[k + 1] as number;
+    for (let c = design.cellStart[k] as number; c < cellEnd; c++) {
+      const hi = design.cells[c] as number;
+      hess[hi] = (hess[hi] as number) + w;
+    }
+  }
+  for (let i = 1; i < p; i++) hess[i * p + i] = (hess[i * p + i] as number) + RIDGE;
+  hess[0] = (hess[0] as number) + 1e-9;
+  return cholesky(hess, p);
+}
+
+/**
+ * One Newton step from `beta` (propensities `mu`) on the counts `doers` of `total`, dividing by the
+ * information factor of the full sample at `beta` (informationFactor): the bootstrap's one-step
+ * estimator with the full-sample information (asymptotically the same as the replicate's own).
+ */
+export function oneStep(
+  design: PropensityDesign,
+  doers: Float64Array,
+  total: Float64Array,
+  beta: Float64Array,
+  mu: Float64Array,
+  factor: Float64Array,
+): Float64Array {
+  const p = design.size;
+  const grad = new Float64Array(p);
+  for (let k = 0; k < design.active.length; k++) {
+    const n = total[k] as number;
+    if (n <= 0) continue;
+    const g = (doers[k] as number) - n * (mu[k] as number);
+    const idx = design.active[k] as Int32Array;
+    for (let a = 0; a < idx.length; a++) {
+      const ia = idx[a] as number;
+      grad[ia] = (grad[ia] as number) + g;
+    }
+  }
+  for (let i = 1; i < p; i++) grad[i] = (grad[i] as number) - RIDGE * (beta[i] as number);
+  const step = solveFactored(factor, grad, p);
+  const out = Float64Array.from(beta);
+  for (let i = 0; i < p; i++) out[i] = (out[i] as number) + Math.max(-5, Math.min(5, step[i] as number));
+  return out;
+}
+
 /** Solves H x = g for a symmetric positive-definite H given by its lower triangle (Cholesky). */
 function solveSymmetric(h: Float64Array, g: Float64Array, p: number): Float64Array {
+  return solveFactored(cholesky(h, p), g, p);
+}
+
+/** The lower-triangular L with L Lᵀ = H (H by its lower triangle). */
+function cholesky(h: Float64Array, p: number): Float64Array {
   const l = new Float64Array(p * p);
   for (let i = 0; i < p; i++) {
     for (let j = 0; j <= i; j++) {
@@ -147,6 +212,11 @@ function solveSymmetric(h: Float64Array, g: Float64Array, p: number): Float64Arr
       else l[i * p + j] = s / (l[j * p + j] as number);
     }
   }
+  return l;
+}
+
+/** Solves L Lᵀ x = g. */
+function solveFactored(l: Float64Array, g: Float64Array, p: number): Float64Array {
   const y = new Float64Array(p);
   for (let i = 0; i < p; i++) {
     let s = g[i] as number;

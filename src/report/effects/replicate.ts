@@ -3,7 +3,7 @@
 // Kaplan–Meier per arm. Replicate b draws from its own seed, so any split of the replicates
 // between threads gives the same numbers as running them in order.
 import { incidenceOfCountedRows } from "./kaplan-meier.js";
-import { fitPropensity, type PropensityDesign, propensity } from "./propensity.js";
+import { fitPropensity, oneStep, type PropensityDesign, propensity } from "./propensity.js";
 import { seededRandom } from "./random.js";
 import { countByPattern, type TrialArm } from "./trial-arms.js";
 
@@ -15,6 +15,8 @@ export interface Once {
   doersTotal: number;
   comparisonUsers: number;
   beta: Float64Array;
+  /** rows per pattern (both arms, counted) */
+  total: Float64Array;
 }
 
 /**
@@ -33,6 +35,8 @@ export interface ReplicateContext {
   /** the full-sample fit every replicate starts from, and its propensities */
   beta?: Float64Array;
   betaMu?: Float64Array;
+  /** the information factor at `beta` (propensity.ts informationFactor) every replicate divides by */
+  information?: Float64Array;
 }
 
 /** Row buffers every pair's passes reuse (one pair at a time), grown to the largest pair. */
@@ -64,7 +68,10 @@ export function once(
   countByPattern(doerArm, userCounts, doers, doerCounts);
   total.set(doers);
   countByPattern(otherArm, userCounts, total, otherCounts);
-  const beta = fitPropensity(design, doers, total, start, start ? 1 : 50, startMu);
+  const beta =
+    start && startMu && ctx.information
+      ? oneStep(design, doers, total, start, startMu, ctx.information)
+      : fitPropensity(design, doers, total, start, start ? 1 : 50, startMu);
   const e = propensity(design, beta);
   // Common support: comparison rows above the trimming bound carry unbounded weights; doers above
   // the largest comparison propensity have nobody like them. Patterns with comparison rows tell.
@@ -115,6 +122,7 @@ export function once(
     doersTotal,
     comparisonUsers: start ? 0 : comparisonUsers(otherArm, e, trim, userCounts.length),
     beta,
+    total,
   };
 }
 
