@@ -13,6 +13,8 @@ import {
 } from "../../src/report/effects/kaplan-meier.js";
 import { propensityDesign } from "../../src/report/effects/propensity.js";
 import { journeysOf } from "../../src/report/effects/session-history.js";
+import { comparisonArm, trialArm } from "../../src/report/effects/trial-arms.js";
+import { comparisonOrder, trialRows } from "../../src/report/effects/trials.js";
 import { confoundedProject } from "./confounded-project.js";
 
 describe("time order", () => {
@@ -89,6 +91,41 @@ describe("Kaplan–Meier over counted rows in time order", () => {
     expect(incidenceOfCountedRows(rows, counts, factor, at)).toEqual(
       cumulativeIncidence(order, time, event, weight, at),
     );
+  });
+});
+
+describe("the comparison arm from one order of all sessions", () => {
+  it("equals the arm sorted on its own, for every pair", () => {
+    const project = confoundedProject();
+    const { events, truth } = generateConfoundedTraffic(project, {
+      seed: 4,
+      startDate: "2026-01-01",
+      days: 28,
+      users: 800,
+    });
+    const t0 = Date.parse("2026-01-01T00:00:00Z") / 1000;
+    const ej = journeysFromEvents(
+      events,
+      project.goals.map((g) => ({ id: g.id, event: g.event })),
+      t0,
+      t0 + 28 * 86400,
+    );
+    const j = journeysOf(ej.history, ej.firstTime, ej.dataStart, ej.dataEnd);
+    const patterns = covariatePatterns(j);
+    let compared = 0;
+    for (const follow of [truth.windowSeconds, 3 * 86400, 28 * 86400])
+      for (const t of truth.pairs) {
+        const macro = j.firstTime.get(t.macro) as Float64Array;
+        const rows = trialRows(j, j.firstTime.get(t.micro) as Float64Array, macro, follow);
+        const rowPattern = Int32Array.from(rows.session, (k) => patterns.of[k] as number);
+        const sorted = trialArm(rows, rowPattern, 0);
+        const picked = comparisonArm(rows, rowPattern, comparisonOrder(j, macro, follow, timeOrder));
+        expect(picked.count).toBe(sorted.count);
+        for (const k of ["user", "pattern", "time", "event"] as const)
+          expect(Array.from(picked[k]), k).toEqual(Array.from(sorted[k]));
+        compared += sorted.count;
+      }
+    expect(compared).toBeGreaterThan(1000);
   });
 });
 

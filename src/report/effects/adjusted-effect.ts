@@ -15,8 +15,9 @@ import { eValue, eValueOfBound } from "./e-value.js";
 import type { Journeys, Patterns } from "./journeys.js";
 import { informationFactor, type PropensityDesign, propensity } from "./propensity.js";
 import { once, type ReplicateContext, replicateLogs, Scratch } from "./replicate.js";
-import { trialArm } from "./trial-arms.js";
-import { trialRows } from "./trials.js";
+import { timeOrder } from "./time-order.js";
+import { comparisonArm, trialArm } from "./trial-arms.js";
+import { comparisonOrder, trialRows } from "./trials.js";
 
 export const METHOD =
   "sequential trials at each session start; propensity (logistic, pre-exposure history) ATT weights; weighted Kaplan–Meier; user-clustered bootstrap";
@@ -99,6 +100,7 @@ export function startEstimates(
   options: Omit<EffectOptions, "horizonSeconds">,
 ): StartedEstimates {
   const scratch = new Scratch();
+  const orders: SessionOrders = new Map();
   const effects = pairs.map((p) =>
     startEstimate(
       j,
@@ -108,6 +110,7 @@ export function startEstimates(
       p.macroId,
       { ...options, horizonSeconds: p.horizonSeconds },
       scratch,
+      orders,
     ),
   );
   const contexts = effects.filter((s): s is Pending => "ctx" in s).map((s) => s.ctx);
@@ -133,6 +136,9 @@ export function finishEstimates(started: StartedEstimates, logs: Float64Array[])
   });
 }
 
+/** Sessions in comparison-row time order per macro goal and follow-up (trials.ts comparisonOrder). */
+type SessionOrders = Map<string, Int32Array>;
+
 /** A pair with a point estimate, waiting for its bootstrap replicates. */
 export interface Pending {
   ctx: ReplicateContext;
@@ -148,6 +154,7 @@ function startEstimate(
   macroId: string,
   options: EffectOptions,
   scratch: Scratch,
+  orders: SessionOrders = new Map(),
 ): AdjustedEffect | Pending {
   const micro = j.firstTime.get(microId);
   const macro = j.firstTime.get(macroId);
@@ -169,7 +176,14 @@ function startEstimate(
   };
   if (!micro || !macro || horizon <= 0) return base;
   // Follow-up long enough for the incidence days too; the risk ratio is read at the horizon.
-  const rows = trialRows(j, micro, macro, Math.max(horizon, ...days.map((d) => d * DAY)));
+  const follow = Math.max(horizon, ...days.map((d) => d * DAY));
+  const rows = trialRows(j, micro, macro, follow);
+  const orderKey = `${macroId}\u0000${follow}`;
+  let order = orders.get(orderKey);
+  if (!order) {
+    order = comparisonOrder(j, macro, follow, timeOrder);
+    orders.set(orderKey, order);
+  }
   const rowPattern = new Int32Array(rows.count);
   for (let r = 0; r < rows.count; r++) rowPattern[r] = patterns.of[rows.session[r] as number] as number;
   const at = [horizon, ...days.map((d) => d * DAY)];
@@ -178,7 +192,7 @@ function startEstimate(
     patternCount: patterns.count,
     design,
     doers: trialArm(rows, rowPattern, 1),
-    others: trialArm(rows, rowPattern, 0),
+    others: comparisonArm(rows, rowPattern, order),
     atOrder,
     atSorted: atOrder.map((i) => at[i] as number),
     trim: options.trim ?? 0.95,

@@ -49,3 +49,33 @@ export function countByPattern(
     into[p] = (into[p] as number) + m;
   }
 }
+
+/**
+ * The comparison arm (treated = 0) laid out like trialArm's, from `sessionOrder`: every session in
+ * Kaplan–Meier time order as a comparison row (trials.ts comparisonOrder). The rows are the
+ * sessions' own, so picking them from that order is the stable sort of the picked rows.
+ */
+export function comparisonArm(rows: TrialRows, rowPattern: Int32Array, sessionOrder: Int32Array): TrialArm {
+  const rowOf = new Int32Array(sessionOrder.length).fill(-1);
+  let count = 0;
+  for (let r = 0; r < rows.count; r++)
+    if (rows.treated[r] === 0) {
+      rowOf[rows.session[r] as number] = r;
+      count++;
+    }
+  const user = new Int32Array(new SharedArrayBuffer(count * 4));
+  const pattern = new Int32Array(new SharedArrayBuffer(count * 4));
+  const time = new Float64Array(new SharedArrayBuffer(count * 8));
+  const event = new Uint8Array(new SharedArrayBuffer(count));
+  let i = 0;
+  for (let o = 0; o < sessionOrder.length; o++) {
+    const r = rowOf[sessionOrder[o] as number] as number;
+    if (r < 0) continue;
+    user[i] = rows.user[r] as number;
+    pattern[i] = rowPattern[r] as number;
+    time[i] = rows.time[r] as number;
+    event[i] = rows.event[r] as number;
+    i++;
+  }
+  return { count, user, pattern, time, event };
+}

@@ -69,3 +69,32 @@ export function trialRows(
     event: event.subarray(0, count),
   };
 }
+
+/**
+ * Every session's follow-up as a comparison row (from its start; the same values trialRows gives
+ * the comparison rows it keeps), in Kaplan–Meier time order: the same for every micro goal of one
+ * macro goal and horizon, so pairs that share them sort once (trial-arms.ts comparisonArm).
+ */
+export function comparisonOrder(
+  j: Journeys,
+  macro: Float64Array,
+  horizonSeconds: number,
+  order: (rows: Int32Array, time: Float64Array, event: Uint8Array) => Int32Array,
+): Int32Array {
+  const n = j.start.length;
+  const time = new Float64Array(n);
+  const event = new Uint8Array(n);
+  for (let k = 0; k < n; k++) {
+    const s = j.start[k] as number;
+    const fM = macro[j.user[k] as number] as number;
+    const censor = Math.min(j.dataEnd - s, horizonSeconds);
+    const toEvent = fM >= s ? fM - s : Number.POSITIVE_INFINITY;
+    event[k] = toEvent <= censor ? 1 : 0;
+    time[k] = toEvent <= censor ? toEvent : censor;
+  }
+  return order(
+    Int32Array.from({ length: n }, (_, k) => k),
+    time,
+    event,
+  );
+}
