@@ -2,37 +2,13 @@
 // the replicates from their own seeds, on the arms' shared memory; a worker that is gone leaves its
 // half to this thread.
 import { describe, expect, it } from "vitest";
-import { generateConfoundedTraffic } from "../../src/emulator/traffic/confounded-generate.js";
 import { startEstimates } from "../../src/report/effects/adjusted-effect.js";
 import { replicateLogsOnThreads, startBootstrapWorker } from "../../src/report/effects/bootstrap-threads.js";
-import { journeysFromEvents } from "../../src/report/effects/event-journeys.js";
-import { covariatePatterns } from "../../src/report/effects/journeys.js";
-import { propensityDesign } from "../../src/report/effects/propensity.js";
 import { replicateLogs } from "../../src/report/effects/replicate.js";
-import { journeysOf } from "../../src/report/effects/session-history.js";
-import { confoundedProject } from "./confounded-project.js";
+import { confoundedJourneys } from "./confounded-journeys.js";
 
 function started() {
-  const project = confoundedProject();
-  const { events, truth } = generateConfoundedTraffic(project, {
-    seed: 8,
-    startDate: "2026-01-01",
-    days: 28,
-    users: 4000,
-  });
-  const t0 = Date.parse("2026-01-01T00:00:00Z") / 1000;
-  const ej = journeysFromEvents(
-    events,
-    project.goals.map((g) => ({ id: g.id, event: g.event })),
-    t0,
-    t0 + 28 * 86400,
-  );
-  const j = journeysOf(ej.history, ej.firstTime, ej.dataStart, ej.dataEnd);
-  const patterns = covariatePatterns(j);
-  const design = propensityDesign(
-    j.covariates.map((c) => c.levels.length),
-    patterns.codes,
-  );
+  const { j, patterns, design, truth } = confoundedJourneys(8, 4000);
   const pairs = truth.pairs.map((t) => ({
     microId: t.micro,
     macroId: t.macro,

@@ -2,20 +2,15 @@
 // Kaplan–Meier over counted rows in time order equals it over an index, and estimating every pair
 // at once (one bootstrap draw per replicate for all of them) equals estimating each pair alone.
 import { describe, expect, it } from "vitest";
-import { generateConfoundedTraffic } from "../../src/emulator/traffic/confounded-generate.js";
 import { estimateAdjustedEffect, estimateAdjustedEffects } from "../../src/report/effects/adjusted-effect.js";
-import { journeysFromEvents } from "../../src/report/effects/event-journeys.js";
-import { covariatePatterns } from "../../src/report/effects/journeys.js";
 import {
   cumulativeIncidence,
   incidenceOfCountedRows,
   timeOrder,
 } from "../../src/report/effects/kaplan-meier.js";
-import { propensityDesign } from "../../src/report/effects/propensity.js";
-import { journeysOf } from "../../src/report/effects/session-history.js";
 import { comparisonArm, trialArm } from "../../src/report/effects/trial-arms.js";
 import { comparisonOrder, trialRows } from "../../src/report/effects/trials.js";
-import { confoundedProject } from "./confounded-project.js";
+import { confoundedJourneys } from "./confounded-journeys.js";
 
 describe("time order", () => {
   it("sorts by time, events first at ties, rows otherwise in their given order", () => {
@@ -96,22 +91,7 @@ describe("Kaplan–Meier over counted rows in time order", () => {
 
 describe("the comparison arm from one order of all sessions", () => {
   it("equals the arm sorted on its own, for every pair", () => {
-    const project = confoundedProject();
-    const { events, truth } = generateConfoundedTraffic(project, {
-      seed: 4,
-      startDate: "2026-01-01",
-      days: 28,
-      users: 800,
-    });
-    const t0 = Date.parse("2026-01-01T00:00:00Z") / 1000;
-    const ej = journeysFromEvents(
-      events,
-      project.goals.map((g) => ({ id: g.id, event: g.event })),
-      t0,
-      t0 + 28 * 86400,
-    );
-    const j = journeysOf(ej.history, ej.firstTime, ej.dataStart, ej.dataEnd);
-    const patterns = covariatePatterns(j);
+    const { j, patterns, truth } = confoundedJourneys(4, 800);
     let compared = 0;
     for (const follow of [truth.windowSeconds, 3 * 86400, 28 * 86400])
       for (const t of truth.pairs) {
@@ -131,26 +111,7 @@ describe("the comparison arm from one order of all sessions", () => {
 
 describe("estimating every pair at once", () => {
   it("gives each pair exactly what estimating it alone gives", () => {
-    const project = confoundedProject();
-    const { events, truth } = generateConfoundedTraffic(project, {
-      seed: 3,
-      startDate: "2026-01-01",
-      days: 28,
-      users: 600,
-    });
-    const t0 = Date.parse("2026-01-01T00:00:00Z") / 1000;
-    const ej = journeysFromEvents(
-      events,
-      project.goals.map((g) => ({ id: g.id, event: g.event })),
-      t0,
-      t0 + 28 * 86400,
-    );
-    const j = journeysOf(ej.history, ej.firstTime, ej.dataStart, ej.dataEnd);
-    const patterns = covariatePatterns(j);
-    const design = propensityDesign(
-      j.covariates.map((c) => c.levels.length),
-      patterns.codes,
-    );
+    const { j, patterns, design, truth } = confoundedJourneys(3, 600);
     const options = { minUsers: 20, replicates: 30, seed: 11 };
     const pairs = truth.pairs.map((t) => ({
       microId: t.micro,
