@@ -3,11 +3,8 @@
 // at once (one bootstrap draw per replicate for all of them) equals estimating each pair alone.
 import { describe, expect, it } from "vitest";
 import { estimateAdjustedEffect, estimateAdjustedEffects } from "../../src/report/effects/adjusted-effect.js";
-import {
-  cumulativeIncidence,
-  incidenceOfCountedRows,
-  timeOrder,
-} from "../../src/report/effects/kaplan-meier.js";
+import { cumulativeIncidence, incidenceOfCountedRows } from "../../src/report/effects/kaplan-meier.js";
+import { timeOrder } from "../../src/report/effects/time-order.js";
 import { comparisonArm, trialArm } from "../../src/report/effects/trial-arms.js";
 import { comparisonOrder, trialRows } from "../../src/report/effects/trials.js";
 import { confoundedJourneys } from "./confounded-journeys.js";
@@ -99,7 +96,7 @@ describe("the comparison arm from one order of all sessions", () => {
         const rows = trialRows(j, j.firstTime.get(t.micro) as Float64Array, macro, follow);
         const rowPattern = Int32Array.from(rows.session, (k) => patterns.of[k] as number);
         const sorted = trialArm(rows, rowPattern, 0);
-        const picked = comparisonArm(rows, rowPattern, comparisonOrder(j, macro, follow, timeOrder));
+        const picked = comparisonArm(rows, rowPattern, comparisonOrder(j, macro, follow));
         expect(picked.count).toBe(sorted.count);
         for (const k of ["user", "pattern", "time", "event"] as const)
           expect(Array.from(picked[k]), k).toEqual(Array.from(sorted[k]));

@@ -4,8 +4,9 @@ import { describe, expect, it } from "vitest";
 import { binned, historyBins, topCategories } from "../../src/report/effects/coarsen.js";
 import { eValue, eValueOfBound } from "../../src/report/effects/e-value.js";
 import type { Journeys } from "../../src/report/effects/journeys.js";
-import { cumulativeIncidence, timeOrder } from "../../src/report/effects/kaplan-meier.js";
+import { cumulativeIncidence } from "../../src/report/effects/kaplan-meier.js";
 import { fitPropensity, propensity, propensityDesign } from "../../src/report/effects/propensity.js";
+import { timeOrder } from "../../src/report/effects/time-order.js";
 import { trialRows } from "../../src/report/effects/trials.js";
 
 describe("E-value", () => {

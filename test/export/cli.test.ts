@@ -26,26 +26,27 @@ const cli = (args: string[], env: Record<string, string> = {}) =>
       stderr: e.stderr,
     }),
   );
+/** The real days as JSON, the way the merch example is reported. */
+const jsonReport = [
+  "report",
+  project,
+  "--source",
+  "files",
+  "--files",
+  files,
+  "--allow-gaps",
+  "--format",
+  "json",
+];
 const dir = mkdtempSync(join(tmpdir(), "export-cli-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe("microgoals report --source files", () => {
   it("runs the adjusted effects' bootstrap on two threads with the numbers of one", async () => {
-    const args = [
-      "report",
-      project,
-      "--source",
-      "files",
-      "--files",
-      files,
-      "--allow-gaps",
-      "--format",
-      "json",
-    ];
     // Two threads required (a worker that fails is an error here), then one thread.
     const [two, one] = await Promise.all([
-      cli(args, { MICROGOALS_BOOTSTRAP_THREADS: "2" }),
-      cli(args, { MICROGOALS_BOOTSTRAP_THREADS: "1" }),
+      cli(jsonReport, { MICROGOALS_BOOTSTRAP_THREADS: "2" }),
+      cli(jsonReport, { MICROGOALS_BOOTSTRAP_THREADS: "1" }),
     ]);
     expect(two.stderr).toBe(one.stderr);
     expect(two.code).toBe(0);
@@ -56,17 +57,7 @@ describe("microgoals report --source files", () => {
   }, 120_000);
 
   it("reports the seven real days as JSON with the export extras", async () => {
-    const r = await cli([
-      "report",
-      project,
-      "--source",
-      "files",
-      "--files",
-      files,
-      "--allow-gaps",
-      "--format",
-      "json",
-    ]);
+    const r = await cli(jsonReport);
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
     const a = JSON.parse(r.stdout);

@@ -15,7 +15,6 @@ import { eValue, eValueOfBound } from "./e-value.js";
 import type { Journeys, Patterns } from "./journeys.js";
 import { informationFactor, type PropensityDesign, propensity } from "./propensity.js";
 import { once, type ReplicateContext, replicateLogs, Scratch } from "./replicate.js";
-import { timeOrder } from "./time-order.js";
 import { comparisonArm, trialArm } from "./trial-arms.js";
 import { comparisonOrder, trialRows } from "./trials.js";
 
@@ -66,7 +65,8 @@ export function estimateAdjustedEffect(
 /**
  * Every pair's effect, the same as estimating each alone: every pair's bootstrap draws the same
  * user counts from the same seed, so one draw per replicate serves all pairs at once. Replicates
- * run here, in order; effectsWithReplicates lets the caller run them elsewhere (threads).
+ * run here, in order; startEstimates and finishEstimates let the caller run them elsewhere
+ * (bootstrap-threads.ts).
  */
 export function estimateAdjustedEffects(
   j: Journeys,
@@ -181,7 +181,7 @@ function startEstimate(
   const orderKey = `${macroId}\u0000${follow}`;
   let order = orders.get(orderKey);
   if (!order) {
-    order = comparisonOrder(j, macro, follow, timeOrder);
+    order = comparisonOrder(j, macro, follow);
     orders.set(orderKey, order);
   }
   const rowPattern = new Int32Array(rows.count);
@@ -198,7 +198,7 @@ function startEstimate(
     trim: options.trim ?? 0.95,
   };
 
-  const full = once(ctx, new Uint8Array(j.users).fill(1), scratch, undefined);
+  const full = once(ctx, new Uint8Array(j.users).fill(1), scratch, false);
   base.n = full.comparableDoers;
   base.overlap = full.doersTotal > 0 ? full.comparableDoers / full.doersTotal : null;
   base.comparisonUsers = full.comparisonUsers;

@@ -61,7 +61,8 @@ export function startBootstrapWorker(): BootstrapWorker | undefined {
     worker.unref();
     const gone = new Promise<void>((resolve) => {
       worker.once("error", (e) => {
-        if (process.env.MICROGOALS_DEBUG_WORKER) console.error(e);
+        // Falls back quietly; MICROGOALS_DEBUG=1 says why.
+        if (process.env.MICROGOALS_DEBUG) console.error(e);
         resolve();
       });
       worker.once("exit", () => resolve());

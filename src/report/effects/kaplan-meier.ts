@@ -2,8 +2,6 @@
 // with each row counted by its weight, censored at the end of the data. Rows are sorted once by
 // time (events before censorings at equal times, time-order.ts); each evaluation is then one pass.
 
-export { timeOrder } from "./time-order.js";
-
 /**
  * 1 − S(t) at each of `at` (any order), from rows in `order` with weights `weight` (0 = left out).
  * null where nothing was at risk.

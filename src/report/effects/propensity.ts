@@ -54,65 +54,33 @@ export function propensityDesign(levels: number[], patterns: Int32Array[]): Prop
 }
 
 /**
- * Fits the coefficients to `doers[p]` of `total[p]` (weighted) per pattern, starting from `start`.
- * Returns the coefficients; `propensity` turns them into P per pattern. `startMu`, when given, is
- * propensity(design, start): a bootstrap's one-step fits all start from the same solution.
+ * Fits the coefficients to `doers[p]` of `total[p]` (weighted) per pattern by Newton–Raphson from
+ * the overall rate. Returns the coefficients; `propensity` turns them into P per pattern.
  */
 export function fitPropensity(
   design: PropensityDesign,
   doers: Float64Array,
   total: Float64Array,
-  start?: Float64Array,
   maxIterations = 30,
-  startMu?: Float64Array,
 ): Float64Array {
   const p = design.size;
-  const beta = start ? Float64Array.from(start) : new Float64Array(p);
-  if (!start) {
-    // Start at the overall rate: fewer iterations, no overflow on rare goals.
-    let d = 0;
-    let n = 0;
-    for (let i = 0; i < total.length; i++) {
-      d += doers[i] as number;
-      n += total[i] as number;
-    }
-    const rate = Math.min(Math.max(d / Math.max(n, 1e-12), 1e-6), 1 - 1e-6);
-    beta[0] = Math.log(rate / (1 - rate));
+  const beta = new Float64Array(p);
+  // Start at the overall rate: fewer iterations, no overflow on rare goals.
+  let d = 0;
+  let n = 0;
+  for (let i = 0; i < total.length; i++) {
+    d += doers[i] as number;
+    n += total[i] as number;
   }
-  const grad = new Float64Array(p);
-  const hess = new Float64Array(p * p);
+  const rate = Math.min(Math.max(d / Math.max(n, 1e-12), 1e-6), 1 - 1e-6);
+  beta[0] = Math.log(rate / (1 - rate));
   for (let it = 0; it < maxIterations; it++) {
-    grad.fill(0);
-    hess.fill(0);
-    for (let k = 0; k < design.active.length; k++) {
-      const n = total[k] as number;
-      if (n <= 0) continue;
-      const idx = design.active[k] as Int32Array;
-      let mu: number;
-      if (it === 0 && startMu) mu = startMu[k] as number;
-      else {
-        let eta = 0;
-        for (let a = 0; a < idx.length; a++) eta += beta[idx[a] as number] as number;
-        mu = 1 / (1 + Math.exp(-eta));
-      }
-      const g = (doers[k] as number) - n * mu;
-      const w = n * mu * (1 - mu);
-      for (let a = 0; a < idx.length; a++) {
-        const ia = idx[a] as number;
-        grad[ia] = (grad[ia] as number) + g;
-      }
-      const cellEnd = design.cellStart[k + 1] as number;
-      for (let c = design.cellStart[k] as number; c < cellEnd; c++) {
-        const hi = design.cells[c] as number;
-        hess[hi] = (hess[hi] as number) + w;
-      }
-    }
-    for (let i = 1; i < p; i++) {
-      grad[i] = (grad[i] as number) - RIDGE * (beta[i] as number);
-      hess[i * p + i] = (hess[i * p + i] as number) + RIDGE;
-    }
-    hess[0] = (hess[0] as number) + 1e-9;
-    const step = solveSymmetric(hess, grad, p);
+    const mu = propensity(design, beta);
+    const step = solveFactored(
+      informationFactor(design, total, mu),
+      gradient(design, doers, total, beta, mu),
+      p,
+    );
     let largest = 0;
     for (let i = 0; i < p; i++) {
       // Damped: a step of more than 5 on the log-odds scale is never needed in one go.
@@ -123,6 +91,29 @@ export function fitPropensity(
     if (largest < 1e-5) break;
   }
   return beta;
+}
+
+/** The penalized log-likelihood's gradient at `beta` (propensities `mu`). */
+function gradient(
+  design: PropensityDesign,
+  doers: Float64Array,
+  total: Float64Array,
+  beta: Float64Array,
+  mu: Float64Array,
+): Float64Array {
+  const grad = new Float64Array(design.size);
+  for (let k = 0; k < design.active.length; k++) {
+    const n = total[k] as number;
+    if (n <= 0) continue;
+    const g = (doers[k] as number) - n * (mu[k] as number);
+    const idx = design.active[k] as Int32Array;
+    for (let a = 0; a < idx.length; a++) {
+      const ia = idx[a] as number;
+      grad[ia] = (grad[ia] as number) + g;
+    }
+  }
+  for (let i = 1; i < design.size; i++) grad[i] = (grad[i] as number) - RIDGE * (beta[i] as number);
+  return grad;
 }
 
 export function propensity(design: PropensityDesign, beta: Float64Array): Float64Array {
@@ -137,9 +128,9 @@ export function propensity(design: PropensityDesign, beta: Float64Array): Float6
 }
 
 /**
- * The Cholesky factor of the penalized information matrix at a fit (`mu`: its propensity per
- * pattern, `total`: rows per pattern): what every bootstrap replicate's one Newton step from that
- * fit divides by (oneStep), computed once instead of once per replicate.
+ * The Cholesky factor of the penalized information matrix at propensities `mu` (per pattern, with
+ * `total` rows each): what a Newton step divides by. A bootstrap replicate's one step (oneStep)
+ * divides by the full sample's, computed once per pair instead of once per replicate.
  */
 export function informationFactor(
   design: PropensityDesign,
@@ -177,28 +168,11 @@ export function oneStep(
   mu: Float64Array,
   factor: Float64Array,
 ): Float64Array {
-  const p = design.size;
-  const grad = new Float64Array(p);
-  for (let k = 0; k < design.active.length; k++) {
-    const n = total[k] as number;
-    if (n <= 0) continue;
-    const g = (doers[k] as number) - n * (mu[k] as number);
-    const idx = design.active[k] as Int32Array;
-    for (let a = 0; a < idx.length; a++) {
-      const ia = idx[a] as number;
-      grad[ia] = (grad[ia] as number) + g;
-    }
-  }
-  for (let i = 1; i < p; i++) grad[i] = (grad[i] as number) - RIDGE * (beta[i] as number);
-  const step = solveFactored(factor, grad, p);
+  const step = solveFactored(factor, gradient(design, doers, total, beta, mu), design.size);
   const out = Float64Array.from(beta);
-  for (let i = 0; i < p; i++) out[i] = (out[i] as number) + Math.max(-5, Math.min(5, step[i] as number));
+  for (let i = 0; i < design.size; i++)
+    out[i] = (out[i] as number) + Math.max(-5, Math.min(5, step[i] as number));
   return out;
-}
-
-/** Solves H x = g for a symmetric positive-definite H given by its lower triangle (Cholesky). */
-function solveSymmetric(h: Float64Array, g: Float64Array, p: number): Float64Array {
-  return solveFactored(cholesky(h, p), g, p);
 }
 
 /** The lower-triangular L with L Lᵀ = H (H by its lower triangle). */

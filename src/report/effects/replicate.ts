@@ -32,7 +32,7 @@ export interface ReplicateContext {
   atSorted: number[];
   atOrder: number[];
   trim: number;
-  /** the full-sample fit every replicate starts from, and its propensities */
+  /** the full-sample fit every replicate starts from, its propensities (set once it exists) */
   beta?: Float64Array;
   betaMu?: Float64Array;
   /** the information factor at `beta` (propensity.ts informationFactor) every replicate divides by */
@@ -49,16 +49,18 @@ export class Scratch {
   }
 }
 
-/** One estimate with users counted `userCounts` times, propensity warm-started from `start`. */
+/**
+ * One estimate with users counted `userCounts` times: the full sample (every count 1) fits the
+ * propensity model to convergence; a bootstrap replicate takes one Newton step from that fit,
+ * dividing by its information (ctx.beta, ctx.betaMu, ctx.information): the one-step bootstrap,
+ * asymptotically the same as refitting, at a fraction of the cost.
+ */
 export function once(
   ctx: ReplicateContext,
   userCounts: Uint8Array,
   scratch: Scratch,
-  start: Float64Array | undefined,
-  startMu?: Float64Array,
+  replicate: boolean,
 ): Once {
-  // Replicates start from the full-sample fit and take one Newton step: the one-step estimator,
-  // asymptotically the same as refitting to convergence, at a fraction of the cost.
   const { patternCount, design, doers: doerArm, others: otherArm, trim } = ctx;
   scratch.fit(doerArm.count + otherArm.count);
   const doerCounts = scratch.rowCounts.subarray(0, doerArm.count);
@@ -68,10 +70,11 @@ export function once(
   countByPattern(doerArm, userCounts, doers, doerCounts);
   total.set(doers);
   countByPattern(otherArm, userCounts, total, otherCounts);
+  const { beta: start, betaMu, information } = ctx;
   const beta =
-    start && startMu && ctx.information
-      ? oneStep(design, doers, total, start, startMu, ctx.information)
-      : fitPropensity(design, doers, total, start, start ? 1 : 50, startMu);
+    replicate && start && betaMu && information
+      ? oneStep(design, doers, total, start, betaMu, information)
+      : fitPropensity(design, doers, total, 50);
   const e = propensity(design, beta);
   // Common support: comparison rows above the trimming bound carry unbounded weights; doers above
   // the largest comparison propensity have nobody like them. Patterns with comparison rows tell.
@@ -120,7 +123,7 @@ export function once(
     comparison: incidence(otherArm, otherCounts, otherFactor, otherWeight),
     comparableDoers,
     doersTotal,
-    comparisonUsers: start ? 0 : comparisonUsers(otherArm, e, trim, userCounts.length),
+    comparisonUsers: replicate ? 0 : comparisonUsers(otherArm, e, trim, userCounts.length),
     beta,
     total,
   };
@@ -190,7 +193,7 @@ export function replicateLogs(
   for (let b = from; b < to; b++) {
     drawUserCounts(seededRandom(replicateSeed(seed, b)), counts);
     contexts.forEach((ctx, k) => {
-      const rep = once(ctx, counts, scratch, ctx.beta, ctx.betaMu);
+      const rep = once(ctx, counts, scratch, true);
       const t = rep.doers[0];
       const c = rep.comparison[0];
       if (t !== null && t !== undefined && c !== null && c !== undefined && t > 0 && c > 0)

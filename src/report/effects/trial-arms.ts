@@ -2,7 +2,8 @@
 // Kaplan–Meier time order (events before censorings at ties, as timeOrder sorts them), with each
 // row's user and covariate pattern beside its time and event, so a replicate reads every array
 // front to back instead of jumping through an index.
-import { type CountedRows, timeOrder } from "./kaplan-meier.js";
+import type { CountedRows } from "./kaplan-meier.js";
+import { timeOrder } from "./time-order.js";
 import type { TrialRows } from "./trials.js";
 
 export interface TrialArm extends CountedRows {
@@ -15,8 +16,12 @@ export function trialArm(rows: TrialRows, rowPattern: Int32Array, treated: 0 | 1
   for (let r = 0; r < rows.count; r++) if (rows.treated[r] === treated) count++;
   const picked = new Int32Array(count);
   for (let r = 0, k = 0; r < rows.count; r++) if (rows.treated[r] === treated) picked[k++] = r;
-  const order = timeOrder(picked, rows.time, rows.event);
-  // On shared memory: a worker thread running replicates reads the same arrays, not a copy.
+  return armOf(rows, rowPattern, timeOrder(picked, rows.time, rows.event));
+}
+
+/** The rows `order` names, in that order, on shared memory (a worker thread running replicates reads the same arrays, not a copy). */
+function armOf(rows: TrialRows, rowPattern: Int32Array, order: Int32Array): TrialArm {
+  const count = order.length;
   const user = new Int32Array(new SharedArrayBuffer(count * 4));
   const pattern = new Int32Array(new SharedArrayBuffer(count * 4));
   const time = new Float64Array(new SharedArrayBuffer(count * 8));
@@ -63,19 +68,10 @@ export function comparisonArm(rows: TrialRows, rowPattern: Int32Array, sessionOr
       rowOf[rows.session[r] as number] = r;
       count++;
     }
-  const user = new Int32Array(new SharedArrayBuffer(count * 4));
-  const pattern = new Int32Array(new SharedArrayBuffer(count * 4));
-  const time = new Float64Array(new SharedArrayBuffer(count * 8));
-  const event = new Uint8Array(new SharedArrayBuffer(count));
-  let i = 0;
-  for (let o = 0; o < sessionOrder.length; o++) {
+  const order = new Int32Array(count);
+  for (let o = 0, i = 0; o < sessionOrder.length; o++) {
     const r = rowOf[sessionOrder[o] as number] as number;
-    if (r < 0) continue;
-    user[i] = rows.user[r] as number;
-    pattern[i] = rowPattern[r] as number;
-    time[i] = rows.time[r] as number;
-    event[i] = rows.event[r] as number;
-    i++;
+    if (r >= 0) order[i++] = r;
   }
-  return { count, user, pattern, time, event };
+  return armOf(rows, rowPattern, order);
 }

@@ -6,6 +6,7 @@
 // sessions until they do the micro goal or convert. Follow-up ends at the macro goal (event), at
 // the horizon, or at the end of the data (censored).
 import type { Journeys } from "./journeys.js";
+import { timeOrder } from "./time-order.js";
 
 export interface TrialRows {
   count: number;
@@ -47,14 +48,11 @@ export function trialRows(
       // Doing it after converting in the same session cannot have led to that conversion.
       const isDoer = fm >= s && fm < next && !(fM <= fm);
       const t0 = isDoer ? fm : s;
-      const censor = Math.min(j.dataEnd - t0, horizonSeconds);
-      if (censor <= 0) break; // no follow-up left
-      const toEvent = fM >= t0 ? fM - t0 : Number.POSITIVE_INFINITY;
+      if (Math.min(j.dataEnd - t0, horizonSeconds) <= 0) break; // no follow-up left
       session[count] = k;
       user[count] = u;
       treated[count] = isDoer ? 1 : 0;
-      event[count] = toEvent <= censor ? 1 : 0;
-      time[count] = toEvent <= censor ? toEvent : censor;
+      followUp(t0, fM, j.dataEnd, horizonSeconds, time, event, count);
       count++;
       if (isDoer) break;
     }
@@ -75,26 +73,42 @@ export function trialRows(
  * the comparison rows it keeps), in Kaplan–Meier time order: the same for every micro goal of one
  * macro goal and horizon, so pairs that share them sort once (trial-arms.ts comparisonArm).
  */
-export function comparisonOrder(
-  j: Journeys,
-  macro: Float64Array,
-  horizonSeconds: number,
-  order: (rows: Int32Array, time: Float64Array, event: Uint8Array) => Int32Array,
-): Int32Array {
+export function comparisonOrder(j: Journeys, macro: Float64Array, horizonSeconds: number): Int32Array {
   const n = j.start.length;
   const time = new Float64Array(n);
   const event = new Uint8Array(n);
-  for (let k = 0; k < n; k++) {
-    const s = j.start[k] as number;
-    const fM = macro[j.user[k] as number] as number;
-    const censor = Math.min(j.dataEnd - s, horizonSeconds);
-    const toEvent = fM >= s ? fM - s : Number.POSITIVE_INFINITY;
-    event[k] = toEvent <= censor ? 1 : 0;
-    time[k] = toEvent <= censor ? toEvent : censor;
-  }
-  return order(
+  for (let k = 0; k < n; k++)
+    followUp(
+      j.start[k] as number,
+      macro[j.user[k] as number] as number,
+      j.dataEnd,
+      horizonSeconds,
+      time,
+      event,
+      k,
+    );
+  return timeOrder(
     Int32Array.from({ length: n }, (_, k) => k),
     time,
     event,
   );
+}
+
+/**
+ * Follow-up from `t0` to the macro goal at `fM` (an event) or to the end of the data or the
+ * horizon (censored), into time[i] and event[i].
+ */
+function followUp(
+  t0: number,
+  fM: number,
+  dataEnd: number,
+  horizonSeconds: number,
+  time: Float64Array,
+  event: Uint8Array,
+  i: number,
+): void {
+  const censor = Math.min(dataEnd - t0, horizonSeconds);
+  const toEvent = fM >= t0 ? fM - t0 : Number.POSITIVE_INFINITY;
+  event[i] = toEvent <= censor ? 1 : 0;
+  time[i] = toEvent <= censor ? toEvent : censor;
 }
