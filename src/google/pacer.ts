@@ -47,7 +47,9 @@ export class Pacer {
   // arrives, a moment after it was sent: counting from completion instead added a call's latency
   // to every window, and the window ran below full. A call is charged from its send time, later
   // by as much as it took longer than the fastest call (a new connection or a token fetch delays
-  // its arrival, not the next call's); the skew margin absorbs the rest.
+  // its arrival, not the next call's). That estimate assumes the fastest call spent all its time
+  // after arriving; it may have arrived up to its whole latency later, so the skew margin is at
+  // least the fastest latency (on a loaded machine at a high time scale, 2 ms was not: CI saw a 429).
   private readonly sent: SentCall[] = [];
   private fastest = Number.POSITIVE_INFINITY;
   // Charge times of other processes' calls in the window, ascending.
@@ -110,12 +112,12 @@ export class Pacer {
 
   /** The window as it is now, for estimates of the time ahead (plan/quota-eta.ts quotaEtaMs). */
   window(): PacerWindow {
-    const { limit, windowMs, marginMs } = this.options;
+    const { limit, windowMs } = this.options;
     const ended = this.sent.filter((c) => c.latency !== undefined);
     return {
       limit,
       windowMs,
-      marginMs,
+      marginMs: this.marginMs(),
       now: this.clock.now(),
       completions: [...ended.map((c) => this.chargedAt(c)), ...this.others],
       inFlight: this.sent.length - ended.length,
@@ -134,7 +136,8 @@ export class Pacer {
 
   /** How long the next call would have to wait now. */
   waitMs(): number {
-    const { limit, windowMs, marginMs = 0 } = this.options;
+    const { limit, windowMs } = this.options;
+    const marginMs = this.marginMs();
     const now = this.clock.now();
     const blocked = this.blockedUntil + marginMs - now;
     if (blocked > 0) return blocked;
@@ -156,11 +159,17 @@ export class Pacer {
    * than a faster one sent after it, so the call sent `limit` back is not always the first to leave.
    */
   private forgetLeft(): void {
-    const since = this.clock.now() - this.options.windowMs - (this.options.marginMs ?? 0);
+    const since = this.clock.now() - this.options.windowMs - this.marginMs();
     for (let i = this.sent.length - 1; i >= 0; i--) {
       const c = this.sent[i]!;
       if (c.latency !== undefined && this.chargedAt(c) <= since) this.sent.splice(i, 1);
     }
+  }
+
+  /** The configured skew margin, or the fastest call's latency when that is longer. */
+  private marginMs(): number {
+    const configured = this.options.marginMs ?? 0;
+    return Number.isFinite(this.fastest) ? Math.max(configured, this.fastest) : configured;
   }
 
   /** When the server charged an ended call, at the latest that we can tell apart from skew. */

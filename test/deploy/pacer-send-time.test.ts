@@ -22,15 +22,26 @@ async function run(
 describe("pacer charges by send time", () => {
   it("a call may start a window after the call `limit` back was sent, not after it ended", async () => {
     const clock = fakeClock();
-    const starts = await run(new Pacer({ limit: 3, windowMs: 1000 }, clock), clock, Array(7).fill(100));
-    expect(starts).toEqual([0, 100, 200, 1000, 1100, 1200, 2000]);
+    const pacer = new Pacer({ limit: 3, windowMs: 1000, marginMs: 150 }, clock);
+    const starts = await run(pacer, clock, Array(7).fill(100));
+    // a window and the margin after the send; from the end it would be 1250
+    expect(starts).toEqual([0, 100, 200, 1150, 1250, 1350, 2300]);
   });
 
   it("a call slower than the fastest (a new connection) is charged later by the difference", async () => {
     const clock = fakeClock();
-    const starts = await run(new Pacer({ limit: 3, windowMs: 1000 }, clock), clock, [500, 100, 100, 100]);
+    const pacer = new Pacer({ limit: 3, windowMs: 1000, marginMs: 150 }, clock);
+    const starts = await run(pacer, clock, [500, 100, 100, 100]);
     // the first call may have reached the server up to 400 ms after it was sent
-    expect(starts).toEqual([0, 500, 600, 1400]);
+    expect(starts).toEqual([0, 500, 600, 1550]);
+  });
+
+  it("the margin is at least the fastest call's latency: that call may have arrived at its end", async () => {
+    const clock = fakeClock();
+    const pacer = new Pacer({ limit: 1, windowMs: 1000, marginMs: 2 }, clock);
+    const starts = await run(pacer, clock, [10, 10, 10]);
+    expect(starts).toEqual([0, 1010, 2020]);
+    expect(pacer.window().marginMs).toBe(10);
   });
 
   it("a call still running holds its slot", async () => {
@@ -41,12 +52,13 @@ describe("pacer charges by send time", () => {
     await clock.sleep(2000);
     expect(pacer.waitMs()).toBe(5); // both running: wait for one to end
     pacer.release();
-    expect(pacer.waitMs()).toBe(0);
+    // the only ended call took 2 s: it may have reached the server as late as its end
+    expect(pacer.waitMs()).toBe(1000);
   });
 
   it("calls running at once may end in any order: each end is charged to its own call", async () => {
     const clock = fakeClock();
-    const pacer = new Pacer({ limit: 2, windowMs: 1000 }, clock);
+    const pacer = new Pacer({ limit: 2, windowMs: 1000, marginMs: 150 }, clock);
     const fast = await pacer.begin();
     const slow = await pacer.begin();
     await clock.sleep(100);
@@ -54,10 +66,10 @@ describe("pacer charges by send time", () => {
     await clock.sleep(400);
     fast.end();
     // Fastest is 100 ms: the call that took 500 ms may have arrived 400 ms late, so the window
-    // frees at 1000 ms (the other call) and then 1400 ms, not 1000 ms twice.
-    expect(pacer.waitMs()).toBe(500);
+    // frees at 1150 ms (the other call) and then 1550 ms, not 1150 ms twice.
+    expect(pacer.waitMs()).toBe(650);
     await pacer.acquire();
-    expect(clock.now()).toBe(1000);
+    expect(clock.now()).toBe(1150);
     expect(pacer.waitMs()).toBe(400);
   });
 });
