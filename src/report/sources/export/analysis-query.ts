@@ -120,8 +120,12 @@ export function dateFilterOf(
   ].join(" AND ");
 }
 
-/** CTEs ending in `hits (u, t, g)`: every goal's matching events, user and time (µs). */
-export function goalHitsCtes(q: ExportQuery, src: RowSource, d: Dialect): string[] {
+/**
+ * CTEs ending in `hits (u, t, g)`: every goal's matching events, user and time (µs); rows without a
+ * user (consent mode) belong to no journey and are left out. Materialized
+ * where the dialect does that (the analysis reads hits many times); `once` when read once.
+ */
+export function goalHitsCtes(q: ExportQuery, src: RowSource, d: Dialect, once = false): string[] {
   const lit = d.str;
   const user = userExpression(src);
   const dateFilter = dateFilterOf(q, src, d);
@@ -150,7 +154,7 @@ export function goalHitsCtes(q: ExportQuery, src: RowSource, d: Dialect): string
   const ctes: string[] = [];
   ctes.push(
     `ev0 ${filtered.length > 0 ? d.cteAs : "AS"} (SELECT ${evCols.join(", ")} FROM ${src.from} WHERE ${dateFilter}` +
-      ` AND event_name IN (${events.map(lit).join(", ") || lit("")}))`,
+      ` AND event_name IN (${events.map(lit).join(", ") || lit("")}) AND ${user} IS NOT NULL)`,
   );
   const loc = paramCol.has("page_location") ? `${paramCol.get("page_location")}_s` : "NULL";
   ctes.push(
@@ -172,7 +176,7 @@ export function goalHitsCtes(q: ExportQuery, src: RowSource, d: Dialect): string
         (filtered.length > 0 ? ` WHERE e IN (${byName.map((g) => lit(g.event)).join(", ")})` : ""),
     );
   ctes.push(
-    `hits ${d.cteAs} (${hitBranches.join(" UNION ALL ") || `SELECT u, t, -1 AS g FROM ev WHERE 1 = 0`})`,
+    `hits ${once ? "AS" : d.cteAs} (${hitBranches.join(" UNION ALL ") || `SELECT u, t, -1 AS g FROM ev WHERE 1 = 0`})`,
   );
 
   return ctes;

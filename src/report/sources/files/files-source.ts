@@ -19,6 +19,7 @@ import { type ExportReportInput, readResult } from "../export/read-result.js";
 import { checkDays, toRows } from "../export/result-checks.js";
 import { openExportFiles } from "./export-files.js";
 import { filesBreakdown } from "./files-breakdown.js";
+import { sequenceResultRows } from "./files-sequence.js";
 
 export interface FilesSourceOptions {
   /** glob of export files, e.g. "exports/events_*.parquet" */
@@ -101,9 +102,9 @@ export async function filesReport(
       topPaths: opts.topPaths,
       pathLength: opts.pathLength,
     });
-    const sql = analysisSql(query, files.source, duckdb);
-    const result = await conn.runAndReadAll(sql);
-    const rows = toRows(result.getRowObjectsJS());
+    const rows =
+      (await sequenceResultRows(conn, query, files.source)) ??
+      toRows((await conn.runAndReadAll(analysisSql(query, files.source, duckdb))).getRowObjectsJS());
     const gapNotes = checkDays(
       rows,
       query.startDate,

@@ -1,0 +1,36 @@
+// The analysis result on DuckDB: goal hits grouped by user, walked in JavaScript for the sequence
+// sections (one pass instead of a window pass or join per section), and one grouping by user over
+// every event for the day and total sections, which runs on the engine's threads while the hits
+// are walked here. The rows equal analysis-query.ts's (test/export/sequence-sections.test.ts).
+import type { DuckDBConnection } from "@duckdb/node-api";
+import type { ExportQuery, RowSource } from "../export/analysis-query.js";
+import type { ResultRow } from "../export/read-result.js";
+import { compareRows } from "../export/sequence/result-row.js";
+import { sequenceRows } from "../export/sequence/sequence-rows.js";
+import { groupByUser } from "../export/sequence/user-hits.js";
+import { readUserDays, userDaysSql } from "./user-days-query.js";
+import { readUserHits, userHitsSql } from "./user-hits-query.js";
+
+/**
+ * The analysis query's rows, in its order; undefined when the hits cannot be grouped exactly (two
+ * users share a hash, or a time too far from the range to pack): then the SQL analysis answers.
+ */
+export async function sequenceResultRows(
+  conn: DuckDBConnection,
+  q: ExportQuery,
+  src: RowSource,
+): Promise<ResultRow[] | undefined> {
+  const packed = readUserHits(await conn.run(userHitsSql(q, src)), q);
+  if (!packed) return undefined;
+  const daysResult = conn.runAndReadAll(userDaysSql(q, src));
+  let rows: ResultRow[];
+  try {
+    rows = sequenceRows(q, groupByUser(packed));
+  } finally {
+    // settle the engine's query whatever happened here
+    await daysResult.catch(() => undefined);
+  }
+  const days = readUserDays((await daysResult).getRowObjectsJS(), q);
+  if (!days.distinctKeys) return undefined;
+  return [...days.rows, ...rows].sort(compareRows);
+}

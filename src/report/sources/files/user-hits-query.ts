@@ -1,0 +1,85 @@
+// The goal hits for the one-pass sequence sections (export/sequence/), a row per hit in two
+// 64-bit columns: the user as hash(user), and time and goal packed into one integer. Crossing into
+// JavaScript costs per chunk and per column far more than per value, so two columns, read as the
+// vectors' own typed arrays. The day query (user-days-query.ts) checks that no two users share a
+// hash; a time the packing cannot hold exactly comes back as -1. Either way the caller falls back
+// to the SQL analysis.
+import { endianness } from "node:os";
+import type { DuckDBMaterializedResult, DuckDBVector } from "@duckdb/node-api";
+import { type ExportQuery, goalHitsCtes, type RowSource } from "../export/analysis-query.js";
+import { duckdb } from "../export/dialect.js";
+import { goalIdsByCode } from "../export/sequence/sequence-rows.js";
+import type { PackedHits } from "../export/sequence/user-hits.js";
+
+const DAY_MICROS = 86_400_000_000;
+const EXACT = 2 ** 53;
+
+/** Where packed times start (two days before the range: event_date is local, times are UTC), and the goal count. */
+export function packing(q: ExportQuery): { origin: number; goals: number } {
+  const start = Date.UTC(
+    Number(q.startDate.slice(0, 4)),
+    Number(q.startDate.slice(4, 6)) - 1,
+    Number(q.startDate.slice(6, 8)),
+  );
+  return { origin: start * 1000 - 2 * DAY_MICROS, goals: Math.max(1, goalIdsByCode(q).length) };
+}
+
+export function userHitsSql(q: ExportQuery, src: RowSource): string {
+  const { origin, goals } = packing(q);
+  const last = origin + Math.floor((EXACT - goals) / goals);
+  return (
+    `WITH ${goalHitsCtes(q, src, duckdb, true).join(",\n")}\n` +
+    `SELECT hash(u) AS k, CASE WHEN t BETWEEN ${origin} AND ${last} THEN (t - ${origin}) * ${goals} + g ELSE -1 END AS v FROM hits`
+  );
+}
+
+/** The query's rows as PackedHits, or undefined when a time did not fit the packing. */
+export function readUserHits(result: DuckDBMaterializedResult, q: ExportQuery): PackedHits | undefined {
+  const n = Number(result.rowCount);
+  const out: PackedHits = {
+    keyHi: new Uint32Array(n),
+    keyLo: new Uint32Array(n),
+    packed: new Float64Array(n),
+    ...packing(q),
+  };
+  const words = new Uint32Array(2 * 2048);
+  let at = 0;
+  for (let c = 0; c < result.chunkCount; c++) {
+    const chunk = result.getChunk(c);
+    const rows = chunk.rowCount;
+    wordsOf(chunk.getColumnVector(0), words);
+    for (let i = 0; i < rows; i++) {
+      out.keyLo[at + i] = words[2 * i]!;
+      out.keyHi[at + i] = words[2 * i + 1]!;
+    }
+    wordsOf(chunk.getColumnVector(1), words);
+    for (let i = 0; i < rows; i++) {
+      const hi = words[2 * i + 1]!;
+      if (hi >= 2 ** 21) return undefined; // -1 (out of range) or past 2^53
+      out.packed[at + i] = hi * 2 ** 32 + words[2 * i]!;
+    }
+    at += rows;
+  }
+  return out;
+}
+
+/**
+ * A 64-bit vector's values as 32-bit words, low word first. node-api keeps the values as a typed
+ * array (`items`) whose bytes are read in place on a little-endian machine; value by value otherwise.
+ */
+function wordsOf(vector: DuckDBVector, words: Uint32Array): void {
+  const items = (vector as unknown as { items?: unknown }).items;
+  if (
+    endianness() === "LE" &&
+    (items instanceof BigUint64Array || items instanceof BigInt64Array) &&
+    items.length === vector.itemCount
+  ) {
+    words.set(new Uint32Array(items.buffer, items.byteOffset, 2 * items.length));
+    return;
+  }
+  for (let i = 0; i < vector.itemCount; i++) {
+    const v = BigInt.asUintN(64, BigInt(vector.getItem(i) as bigint));
+    words[2 * i] = Number(v & 0xffffffffn);
+    words[2 * i + 1] = Number(v >> 32n);
+  }
+}
