@@ -36,50 +36,37 @@ export function userHitsSql(q: ExportQuery, src: RowSource): string {
 /** The query's rows as PackedHits, or undefined when a time did not fit the packing. */
 export function readUserHits(result: DuckDBMaterializedResult, q: ExportQuery): PackedHits | undefined {
   const n = Number(result.rowCount);
-  const out: PackedHits = {
-    keyHi: new Uint32Array(n),
-    keyLo: new Uint32Array(n),
-    packed: new Float64Array(n),
-    ...packing(q),
-  };
-  const words = new Uint32Array(2 * 2048);
+  const out: PackedHits = { keys: new Uint32Array(2 * n), values: new Uint32Array(2 * n), ...packing(q) };
   let at = 0;
   for (let c = 0; c < result.chunkCount; c++) {
     const chunk = result.getChunk(c);
-    const rows = chunk.rowCount;
-    wordsOf(chunk.getColumnVector(0), words);
-    for (let i = 0; i < rows; i++) {
-      out.keyLo[at + i] = words[2 * i]!;
-      out.keyHi[at + i] = words[2 * i + 1]!;
-    }
-    wordsOf(chunk.getColumnVector(1), words);
-    for (let i = 0; i < rows; i++) {
-      const hi = words[2 * i + 1]!;
-      if (hi >= 2 ** 21) return undefined; // -1 (out of range) or past 2^53
-      out.packed[at + i] = hi * 2 ** 32 + words[2 * i]!;
-    }
-    at += rows;
+    copyWords(chunk.getColumnVector(0), out.keys, 2 * at);
+    copyWords(chunk.getColumnVector(1), out.values, 2 * at);
+    at += chunk.rowCount;
   }
+  // -1 (out of range) or past 2^53: a high word of 2^21 or more
+  for (let i = 1; i < out.values.length; i += 2) if (out.values[i]! >= 2 ** 21) return undefined;
   return out;
 }
 
 /**
- * A 64-bit vector's values as 32-bit words, low word first. node-api keeps the values as a typed
- * array (`items`) whose bytes are read in place on a little-endian machine; value by value otherwise.
+ * A 64-bit vector's values as 32-bit words into `words` from `at`, low word first. node-api keeps
+ * the values as a typed array (`items`), copied whole on a little-endian machine; value by value
+ * otherwise.
  */
-function wordsOf(vector: DuckDBVector, words: Uint32Array): void {
+function copyWords(vector: DuckDBVector, words: Uint32Array, at: number): void {
   const items = (vector as unknown as { items?: unknown }).items;
   if (
     endianness() === "LE" &&
     (items instanceof BigUint64Array || items instanceof BigInt64Array) &&
     items.length === vector.itemCount
   ) {
-    words.set(new Uint32Array(items.buffer, items.byteOffset, 2 * items.length));
+    words.set(new Uint32Array(items.buffer, items.byteOffset, 2 * items.length), at);
     return;
   }
   for (let i = 0; i < vector.itemCount; i++) {
     const v = BigInt.asUintN(64, BigInt(vector.getItem(i) as bigint));
-    words[2 * i] = Number(v & 0xffffffffn);
-    words[2 * i + 1] = Number(v >> 32n);
+    words[at + 2 * i] = Number(v & 0xffffffffn);
+    words[at + 2 * i + 1] = Number(v >> 32n);
   }
 }

@@ -12,14 +12,13 @@ export interface UserHits {
 }
 
 /**
- * Hits as the engine returns them, in any order: the user as a 64-bit key in two 32-bit halves,
- * and time and goal packed in one integer, (t − origin) × goals + g (so it orders by time, then
- * goal, and fits a double exactly below 2^53).
+ * Hits as the engine returns them, in any order, as pairs of 32-bit words (low first): the user as
+ * a 64-bit key, and time and goal packed in one integer, (t − origin) × goals + g (so it orders by
+ * time, then goal, and is below 2^53: exact in a double).
  */
 export interface PackedHits {
-  keyHi: Uint32Array;
-  keyLo: Uint32Array;
-  packed: Float64Array;
+  keys: Uint32Array;
+  values: Uint32Array;
   origin: number;
   goals: number;
 }
@@ -36,23 +35,25 @@ export function userCount(h: UserHits): number {
  * here as much as the work): p is consumed.
  */
 export function groupByUser(p: PackedHits): UserHits {
-  const n = p.packed.length;
+  const n = p.keys.length / 2;
+  const { keys: k, values: v } = p;
   const parts = new Int32Array(PARTITIONS + 1);
-  for (let i = 0; i < n; i++) parts[(p.keyHi[i]! >>> 24) + 1]!++;
+  for (let i = 0; i < n; i++) parts[(k[2 * i + 1]! >>> 24) + 1]!++;
   for (let b = 0; b < PARTITIONS; b++) parts[b + 1]! += parts[b]!;
   const hi = new Uint32Array(n);
   const lo = new Uint32Array(n);
   const value = new Float64Array(n);
   const next = parts.slice(0, PARTITIONS);
   for (let i = 0; i < n; i++) {
-    const to = next[p.keyHi[i]! >>> 24]!++;
-    hi[to] = p.keyHi[i]!;
-    lo[to] = p.keyLo[i]!;
-    value[to] = p.packed[i]!;
+    const h = k[2 * i + 1]!;
+    const to = next[h >>> 24]!++;
+    hi[to] = h;
+    lo[to] = k[2 * i]!;
+    value[to] = v[2 * i + 1]! * 2 ** 32 + v[2 * i]!;
   }
   const starts = new Int32Array(n + 1);
   let users = 0;
-  const packed = p.packed;
+  const packed = v.byteOffset % 8 === 0 ? new Float64Array(v.buffer, v.byteOffset, n) : new Float64Array(n);
   const keys = new UserKeys();
   let local = new Int32Array(0);
   for (let b = 0; b < PARTITIONS; b++) {
