@@ -22,6 +22,12 @@ export async function sequenceResultRows(
 ): Promise<ResultRow[] | undefined> {
   const packed = readUserHits(await conn.run(userHitsSql(q, src)), q);
   if (!packed) return undefined;
+  // The day query runs on one thread fewer while this thread walks the hits: with every engine
+  // thread busy too, they only took turns on the cores.
+  const threads = Number(
+    (await conn.runAndReadAll("SELECT current_setting('threads') AS n")).getRowObjectsJS()[0]?.n,
+  );
+  if (threads > 1) await conn.run(`SET threads = ${threads - 1}`);
   const daysResult = conn.runAndReadAll(userDaysSql(q, src));
   let rows: ResultRow[];
   try {
@@ -29,6 +35,7 @@ export async function sequenceResultRows(
   } finally {
     // settle the engine's query whatever happened here
     await daysResult.catch(() => undefined);
+    if (threads > 1) await conn.run(`SET threads = ${threads}`);
   }
   const days = readUserDays((await daysResult).getRowObjectsJS(), q);
   if (!days.distinctKeys) return undefined;

@@ -22,12 +22,13 @@ interface PairTally {
   bothAtEdge: number;
   macroAtEdge: number;
   /** seconds from the earliest micro event to the first converting macro event, per converter */
-  seconds: number[];
+  seconds: Float64Array;
 }
 
 export class PairSections {
   private readonly pairs: PairTally[];
-  private readonly byMacro = new Map<number, PairTally[]>();
+  // the pairs of each macro goal, by goal code
+  private readonly byMacro: PairTally[][] = [];
 
   constructor(q: ExportQuery, code: (goalId: string) => number) {
     const start = Date.UTC(
@@ -48,15 +49,15 @@ export class PairSections {
         both: 0,
         bothAtEdge: 0,
         macroAtEdge: 0,
-        seconds: [],
+        seconds: new Float64Array(64),
       }));
-    for (const p of this.pairs) this.byMacro.set(p.macro, [...(this.byMacro.get(p.macro) ?? []), p]);
+    for (const p of this.pairs) if (p.macro >= 0) (this.byMacro[p.macro] ??= []).push(p);
   }
 
   visit(user: UserGoals): void {
     const times = user.timeList;
     for (const macro of user.present) {
-      const pairs = this.byMacro.get(macro);
+      const pairs = this.byMacro[macro];
       if (!pairs) continue;
       const macroFrom = user.fromOf(macro);
       const macroEnd = macroFrom + user.countOf(macro);
@@ -74,8 +75,12 @@ export class PairSections {
           const t = times[i]!;
           while (m < microEnd && times[m]! < t - p.windowMicros) m++;
           if (m < microEnd && times[m]! < t) {
-            p.converted++;
-            p.seconds.push((t - times[m]!) / MICROS);
+            if (p.converted === p.seconds.length) {
+              const grown = new Float64Array(2 * p.seconds.length);
+              grown.set(p.seconds);
+              p.seconds = grown;
+            }
+            p.seconds[p.converted++] = (t - times[m]!) / MICROS;
             break;
           }
         }
@@ -100,14 +105,14 @@ export class PairSections {
       );
       if (p.macroAtEdge - p.bothAtEdge > 0)
         rows.push(resultRow("edge", { ...names, n1: p.macroAtEdge - p.bothAtEdge }));
-      if (p.seconds.length === 0) continue;
-      const sorted = Float64Array.from(p.seconds).sort();
+      if (p.converted === 0) continue;
+      const seconds = p.seconds.subarray(0, p.converted);
       const key = `${p.microId}\u0000${p.macroId}`;
       const seen = times.get(key);
-      const p50 = quantileCont(sorted, 0.5);
-      const p90 = quantileCont(sorted, 0.9);
+      const p50 = quantileCont(seconds, 0.5);
+      const p90 = quantileCont(seconds, 0.9);
       times.set(key, {
-        n: (seen?.n ?? 0) + sorted.length,
+        n: (seen?.n ?? 0) + seconds.length,
         p50: Math.max(seen?.p50 ?? p50, p50),
         p90: Math.max(seen?.p90 ?? p90, p90),
       });
@@ -120,11 +125,43 @@ export class PairSections {
   }
 }
 
-/** SQL's continuous percentile (quantile_cont / PERCENTILE_CONT): linear between the ranks. */
-export function quantileCont(sorted: Float64Array, q: number): number {
-  const pos = (sorted.length - 1) * q;
+/**
+ * SQL's continuous percentile (quantile_cont / PERCENTILE_CONT): linear between the two ranks
+ * around (n − 1) × q, found by selection (reorders `values`; no full sort).
+ */
+export function quantileCont(values: Float64Array, q: number): number {
+  const pos = (values.length - 1) * q;
   const lo = Math.floor(pos);
-  const hi = Math.ceil(pos);
-  const a = sorted[lo]!;
-  return lo === hi ? a : a + (sorted[hi]! - a) * (pos - lo);
+  const a = select(values, lo);
+  if (lo === pos) return a;
+  // after selecting lo, everything above it lies to its right: the next rank is their least
+  let b = Number.POSITIVE_INFINITY;
+  for (let i = lo + 1; i < values.length; i++) if (values[i]! < b) b = values[i]!;
+  return a + (b - a) * (pos - lo);
+}
+
+/** The k-th least value (0-based), `values` partitioned around it (Hoare's quickselect). */
+function select(values: Float64Array, k: number): number {
+  let left = 0;
+  let right = values.length - 1;
+  while (left < right) {
+    const pivot = values[(left + right) >> 1]!;
+    let i = left;
+    let j = right;
+    while (i <= j) {
+      while (values[i]! < pivot) i++;
+      while (values[j]! > pivot) j--;
+      if (i <= j) {
+        const x = values[i]!;
+        values[i] = values[j]!;
+        values[j] = x;
+        i++;
+        j--;
+      }
+    }
+    if (k <= j) right = j;
+    else if (k >= i) left = i;
+    else break;
+  }
+  return values[k]!;
 }
