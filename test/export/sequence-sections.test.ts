@@ -68,6 +68,22 @@ describe("one-pass sequence sections equal the analysis query", () => {
     });
 });
 
+describe("when the hits cannot be packed exactly", () => {
+  it("a time far outside the range: no one-pass rows (the SQL analysis answers)", async () => {
+    const { table, query } = await generated(3);
+    await conn.run(
+      `INSERT INTO ${table} VALUES ('20240102', ${Date.UTC(2400, 0, 1) * 1000}, 'buy', NULL, 'user-1')`,
+    );
+    expect(await sequenceResultRows(conn, query, { from: table, hasUserId: true })).toBeUndefined();
+    const sql = toRows(
+      (
+        await conn.runAndReadAll(analysisSql(query, { from: table, hasUserId: true }, duckdb))
+      ).getRowObjectsJS(),
+    );
+    expect(sql.find((r) => r.section === "goal" && r.a === "buy")?.n2).toBeGreaterThan(0);
+  });
+});
+
 describe("the day masks", () => {
   it("add each day's users up from the masks' bits, and say when two users share a hash", () => {
     const q = { startDate: "20240101", endDate: "20240102" } as ExportQuery;
