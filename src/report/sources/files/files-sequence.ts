@@ -20,23 +20,24 @@ export async function sequenceResultRows(
   q: ExportQuery,
   src: RowSource,
 ): Promise<ResultRow[] | undefined> {
-  const packed = readUserHits(await conn.run(userHitsSql(q, src)), q);
-  if (!packed) return undefined;
-  // The day query runs on one thread fewer while this thread walks the hits: with every engine
-  // thread busy too, they only took turns on the cores.
   const threads = Number(
     (await conn.runAndReadAll("SELECT current_setting('threads') AS n")).getRowObjectsJS()[0]?.n,
   );
+  const hitsResult = await conn.run(userHitsSql(q, src));
+  // The day query runs on one thread fewer while this thread reads and walks the hits (its
+  // result is in memory already): with every engine thread busy too, they only took turns.
   if (threads > 1) await conn.run(`SET threads = ${threads - 1}`);
   const daysResult = conn.runAndReadAll(userDaysSql(q, src));
-  let rows: ResultRow[];
+  let rows: ResultRow[] | undefined;
   try {
-    rows = sequenceRows(q, groupByUser(packed));
+    const packed = readUserHits(hitsResult, q);
+    rows = packed && sequenceRows(q, groupByUser(packed));
   } finally {
     // settle the engine's query whatever happened here
     await daysResult.catch(() => undefined);
     if (threads > 1) await conn.run(`SET threads = ${threads}`);
   }
+  if (!rows) return undefined;
   const days = readUserDays((await daysResult).getRowObjectsJS(), q);
   if (!days.distinctKeys) return undefined;
   return [...days.rows, ...rows].sort(compareRows);

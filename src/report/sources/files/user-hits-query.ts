@@ -35,38 +35,35 @@ export function userHitsSql(q: ExportQuery, src: RowSource): string {
 
 /** The query's rows as PackedHits, or undefined when a time did not fit the packing. */
 export function readUserHits(result: DuckDBMaterializedResult, q: ExportQuery): PackedHits | undefined {
-  const n = Number(result.rowCount);
-  const out: PackedHits = { keys: new Uint32Array(2 * n), values: new Uint32Array(2 * n), ...packing(q) };
-  let at = 0;
+  const out: PackedHits = { keys: [], values: [], ...packing(q) };
   for (let c = 0; c < result.chunkCount; c++) {
     const chunk = result.getChunk(c);
-    copyWords(chunk.getColumnVector(0), out.keys, 2 * at);
-    copyWords(chunk.getColumnVector(1), out.values, 2 * at);
-    at += chunk.rowCount;
+    const values = wordsOf(chunk.getColumnVector(1));
+    // -1 (out of range) or past 2^53: a high word of 2^21 or more
+    for (let i = 1; i < values.length; i += 2) if (values[i]! >= 2 ** 21) return undefined;
+    out.keys.push(wordsOf(chunk.getColumnVector(0)));
+    out.values.push(values);
   }
-  // -1 (out of range) or past 2^53: a high word of 2^21 or more
-  for (let i = 1; i < out.values.length; i += 2) if (out.values[i]! >= 2 ** 21) return undefined;
   return out;
 }
 
 /**
- * A 64-bit vector's values as 32-bit words into `words` from `at`, low word first. node-api keeps
- * the values as a typed array (`items`), copied whole on a little-endian machine; value by value
- * otherwise.
+ * A 64-bit vector's values as 32-bit words, low word first. node-api keeps the values as a typed
+ * array (`items`), read in place on a little-endian machine; value by value otherwise.
  */
-function copyWords(vector: DuckDBVector, words: Uint32Array, at: number): void {
+function wordsOf(vector: DuckDBVector): Uint32Array {
   const items = (vector as unknown as { items?: unknown }).items;
   if (
     endianness() === "LE" &&
     (items instanceof BigUint64Array || items instanceof BigInt64Array) &&
     items.length === vector.itemCount
-  ) {
-    words.set(new Uint32Array(items.buffer, items.byteOffset, 2 * items.length), at);
-    return;
-  }
+  )
+    return new Uint32Array(items.buffer, items.byteOffset, 2 * items.length);
+  const words = new Uint32Array(2 * vector.itemCount);
   for (let i = 0; i < vector.itemCount; i++) {
     const v = BigInt.asUintN(64, BigInt(vector.getItem(i) as bigint));
-    words[at + 2 * i] = Number(v & 0xffffffffn);
-    words[at + 2 * i + 1] = Number(v >> 32n);
+    words[2 * i] = Number(v & 0xffffffffn);
+    words[2 * i + 1] = Number(v >> 32n);
   }
+  return words;
 }

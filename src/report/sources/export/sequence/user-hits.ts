@@ -12,13 +12,13 @@ export interface UserHits {
 }
 
 /**
- * Hits as the engine returns them, in any order, as pairs of 32-bit words (low first): the user as
- * a 64-bit key, and time and goal packed in one integer, (t − origin) × goals + g (so it orders by
- * time, then goal, and is below 2^53: exact in a double).
+ * Hits as the engine returns them, in any order, in chunks of pairs of 32-bit words (low first):
+ * the user as a 64-bit key, and time and goal packed in one integer, (t − origin) × goals + g (so
+ * it orders by time, then goal, and is below 2^53: exact in a double).
  */
 export interface PackedHits {
-  keys: Uint32Array;
-  values: Uint32Array;
+  keys: Uint32Array[];
+  values: Uint32Array[];
   origin: number;
   goals: number;
 }
@@ -31,29 +31,31 @@ export function userCount(h: UserHits): number {
  * Groups hits by user key and orders each user's hits by time and goal. The keys are hashes: the
  * top byte splits the hits into 256 partitions (one sequential scatter), and within a partition a
  * small open-addressing table, which stays in cache, numbers its users for a counting sort. The
- * caller makes sure a key names one user. `p`'s arrays are reused (fresh memory costs page faults
- * here as much as the work): p is consumed.
+ * caller makes sure a key names one user.
  */
 export function groupByUser(p: PackedHits): UserHits {
-  const n = p.keys.length / 2;
-  const { keys: k, values: v } = p;
+  const n = p.keys.reduce((sum, k) => sum + k.length / 2, 0);
   const parts = new Int32Array(PARTITIONS + 1);
-  for (let i = 0; i < n; i++) parts[(k[2 * i + 1]! >>> 24) + 1]!++;
+  for (const k of p.keys) for (let i = 1; i < k.length; i += 2) parts[(k[i]! >>> 24) + 1]!++;
   for (let b = 0; b < PARTITIONS; b++) parts[b + 1]! += parts[b]!;
-  const hi = new Uint32Array(n);
-  const lo = new Uint32Array(n);
-  const value = new Float64Array(n);
+  // Each hit as one 16-byte record [key high, key low, value low, value high] in its partition:
+  // one write stream per partition instead of one per field.
+  const rec = new Uint32Array(4 * n);
   const next = parts.slice(0, PARTITIONS);
-  for (let i = 0; i < n; i++) {
-    const h = k[2 * i + 1]!;
-    const to = next[h >>> 24]!++;
-    hi[to] = h;
-    lo[to] = k[2 * i]!;
-    value[to] = v[2 * i + 1]! * 2 ** 32 + v[2 * i]!;
-  }
+  p.keys.forEach((k, c) => {
+    const v = p.values[c]!;
+    for (let i = 0; i < k.length; i += 2) {
+      const h = k[i + 1]!;
+      const to = 4 * next[h >>> 24]!++;
+      rec[to] = h;
+      rec[to + 1] = k[i]!;
+      rec[to + 2] = v[i]!;
+      rec[to + 3] = v[i + 1]!;
+    }
+  });
   const starts = new Int32Array(n + 1);
   let users = 0;
-  const packed = v.byteOffset % 8 === 0 ? new Float64Array(v.buffer, v.byteOffset, n) : new Float64Array(n);
+  const packed = new Float64Array(n);
   const keys = new UserKeys();
   let local = new Int32Array(0);
   for (let b = 0; b < PARTITIONS; b++) {
@@ -61,7 +63,7 @@ export function groupByUser(p: PackedHits): UserHits {
     const to = parts[b + 1]!;
     keys.clear();
     if (local.length < to - from) local = new Int32Array(to - from);
-    for (let i = from; i < to; i++) local[i - from] = keys.idOf(hi[i]!, lo[i]!);
+    for (let i = from; i < to; i++) local[i - from] = keys.idOf(rec[4 * i]!, rec[4 * i + 1]!);
     // counting sort of the partition by local user number
     const count = new Int32Array(keys.size + 1);
     for (let i = 0; i < to - from; i++) count[local[i]! + 1]!++;
@@ -69,19 +71,22 @@ export function groupByUser(p: PackedHits): UserHits {
       count[u + 1]! += count[u]!;
       starts[users + u] = from + count[u]!;
     }
-    for (let i = from; i < to; i++) packed[from + count[local[i - from]!]!++] = value[i]!;
+    for (let i = from; i < to; i++)
+      packed[from + count[local[i - from]!]!++] = rec[4 * i + 3]! * 2 ** 32 + rec[4 * i + 2]!;
     users += keys.size;
   }
   starts[users] = n;
   const start = starts.slice(0, users + 1);
   for (let u = 0; u < users; u++) sortRange(packed, start[u]!, start[u + 1]!);
-  const t = value;
-  const g = new Int32Array(hi.buffer, hi.byteOffset, n);
+  // the records are spent: their memory takes the times and goals
+  const t = new Float64Array(rec.buffer, 0, n);
+  const g = new Int32Array(rec.buffer, 8 * n, n);
+  const { goals, origin } = p;
   for (let i = 0; i < n; i++) {
     const v = packed[i]!;
-    const q = Math.floor(v / p.goals);
-    g[i] = v - q * p.goals;
-    t[i] = q + p.origin;
+    const q = Math.floor(v / goals);
+    g[i] = v - q * goals;
+    t[i] = q + origin;
   }
   return { start, t, g };
 }
