@@ -84,6 +84,15 @@ describe("when the hits cannot be packed exactly", () => {
   });
 });
 
+describe("more hits than the one pass holds", () => {
+  it("no one-pass rows (the SQL analysis answers)", async () => {
+    const { table, query } = await generated(4);
+    const src = { from: table, hasUserId: true };
+    expect(await sequenceResultRows(conn, query, src, 1_000_000)).toBeDefined();
+    expect(await sequenceResultRows(conn, query, src, 10)).toBeUndefined();
+  });
+});
+
 describe("the day masks", () => {
   it("add each day's users up from the masks' bits, and say when two users share a hash", () => {
     const q = { startDate: "20240101", endDate: "20240102" } as ExportQuery;

@@ -12,18 +12,31 @@ import { readUserDays, userDaysSql } from "./user-days-query.js";
 import { readUserHits, userHitsSql } from "./user-hits-query.js";
 
 /**
+ * Goal hits held in memory at most (about 56 bytes each at the peak, the engine's copy included:
+ * 12M ≈ 670 MB). Past it the SQL analysis answers: slower, but within DuckDB's memory limit.
+ */
+export const MAX_ONE_PASS_HITS = 12_000_000;
+
+/**
  * The analysis query's rows, in its order; undefined when the hits cannot be grouped exactly (two
- * users share a hash, or a time too far from the range to pack): then the SQL analysis answers.
+ * users share a hash, or a time too far from the range to pack) or are too many to hold: then the
+ * SQL analysis answers.
  */
 export async function sequenceResultRows(
   conn: DuckDBConnection,
   q: ExportQuery,
   src: RowSource,
+  maxHits = MAX_ONE_PASS_HITS,
 ): Promise<ResultRow[] | undefined> {
   const threads = Number(
     (await conn.runAndReadAll("SELECT current_setting('threads') AS n")).getRowObjectsJS()[0]?.n,
   );
-  const hitsResult = await conn.run(userHitsSql(q, src));
+  // A count first would cost a scan; the engine stops at its memory limit instead.
+  const hitsResult = await conn.run(userHitsSql(q, src)).catch((e: unknown) => {
+    if (e instanceof Error && /out of memory/i.test(e.message)) return undefined;
+    throw e;
+  });
+  if (!hitsResult || Number(hitsResult.rowCount) > maxHits) return undefined;
   // The day query runs on one thread fewer while this thread reads and walks the hits (its
   // result is in memory already): with every engine thread busy too, they only took turns.
   if (threads > 1) await conn.run(`SET threads = ${threads - 1}`);
