@@ -9,7 +9,7 @@ import type { DuckDBMaterializedResult, DuckDBVector } from "@duckdb/node-api";
 import { type ExportQuery, goalHitsCtes, type RowSource } from "../export/analysis-query.js";
 import { duckdb } from "../export/dialect.js";
 import { goalIdsByCode } from "../export/sequence/sequence-rows.js";
-import type { PackedHits } from "../export/sequence/user-hits.js";
+import { PARTITIONS, type PackedHits, partitionOf } from "../export/sequence/user-hits.js";
 
 const DAY_MICROS = 86_400_000_000;
 const EXACT = 2 ** 53;
@@ -35,13 +35,18 @@ export function userHitsSql(q: ExportQuery, src: RowSource): string {
 
 /** The query's rows as PackedHits, or undefined when a time did not fit the packing. */
 export function readUserHits(result: DuckDBMaterializedResult, q: ExportQuery): PackedHits | undefined {
-  const out: PackedHits = { keys: [], values: [], ...packing(q) };
+  const partitions = new Int32Array(PARTITIONS);
+  const out: PackedHits = { keys: [], values: [], partitions, ...packing(q) };
   for (let c = 0; c < result.chunkCount; c++) {
     const chunk = result.getChunk(c);
     const values = wordsOf(chunk.getColumnVector(1));
-    // -1 (out of range) or past 2^53: a high word of 2^21 or more
-    for (let i = 1; i < values.length; i += 2) if (values[i]! >= 2 ** 21) return undefined;
-    out.keys.push(wordsOf(chunk.getColumnVector(0)));
+    const keys = wordsOf(chunk.getColumnVector(0));
+    for (let i = 1; i < values.length; i += 2) {
+      // -1 (out of range) or past 2^53: a high word of 2^21 or more
+      if (values[i]! >= 2 ** 21) return undefined;
+      partitions[partitionOf(keys[i]!)]!++;
+    }
+    out.keys.push(keys);
     out.values.push(values);
   }
   return out;

@@ -22,22 +22,17 @@ export function sequenceRows(q: ExportQuery, hits: UserHits): ResultRow[] {
   const code = goalCode(q);
   const ids = goalIdsByCode(q);
   const goals = ids.length;
-  const users = new Float64Array(goals);
-  const events = new Float64Array(goals);
   const pairs = new PairSections(q, code);
   const funnels = new FunnelSections(q, code);
   const paths = new PathSections(q, code, goals);
   const user = new UserGoals(hits, goals);
   for (let u = 0; u < userCount(hits); u++) {
     user.load(u);
-    for (const c of user.present) {
-      users[c]!++;
-      events[c]! += user.countOf(c);
-    }
     pairs.visit(user);
     funnels.visit(user, hits.start[u + 1]! - hits.start[u]!);
     paths.visit(hits, u);
   }
+  const { users, events } = user;
   const goalUsers = (c: number) => (c >= 0 && c < goals ? users[c]! : 0);
   const rows: ResultRow[] = [];
   for (let c = 0; c < goals; c++)

@@ -5,6 +5,9 @@ import type { UserHits } from "./user-hits.js";
 export class UserGoals {
   /** the goals this user did, in the order first met */
   readonly present: number[] = [];
+  /** per goal, over every user loaded so far: users who did it, and their hits */
+  readonly users: Float64Array;
+  readonly events: Float64Array;
   private readonly stamp: Int32Array;
   private readonly from: Int32Array;
   private readonly count: Int32Array;
@@ -18,6 +21,8 @@ export class UserGoals {
     this.stamp = new Int32Array(goals).fill(-1);
     this.from = new Int32Array(goals);
     this.count = new Int32Array(goals);
+    this.users = new Float64Array(goals);
+    this.events = new Float64Array(goals);
     this.times = new Float64Array(64);
   }
 
@@ -40,6 +45,8 @@ export class UserGoals {
     if (this.times.length < e - s) this.times = new Float64Array(Math.max(e - s, this.times.length * 2));
     let at = 0;
     for (const c of this.present) {
+      this.users[c]!++;
+      this.events[c]! += this.count[c]!;
       this.from[c] = at;
       at += this.count[c]!;
       this.count[c] = 0;

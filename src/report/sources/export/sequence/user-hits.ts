@@ -19,6 +19,8 @@ export interface UserHits {
 export interface PackedHits {
   keys: Uint32Array[];
   values: Uint32Array[];
+  /** hits per partition (partitionOf the key's high word), when the reader counted them */
+  partitions?: Int32Array;
   origin: number;
   goals: number;
 }
@@ -36,7 +38,8 @@ export function userCount(h: UserHits): number {
 export function groupByUser(p: PackedHits): UserHits {
   const n = p.keys.reduce((sum, k) => sum + k.length / 2, 0);
   const parts = new Int32Array(PARTITIONS + 1);
-  for (const k of p.keys) for (let i = 1; i < k.length; i += 2) parts[(k[i]! >>> 24) + 1]!++;
+  if (p.partitions) parts.set(p.partitions, 1);
+  else for (const k of p.keys) for (let i = 1; i < k.length; i += 2) parts[partitionOf(k[i]!) + 1]!++;
   for (let b = 0; b < PARTITIONS; b++) parts[b + 1]! += parts[b]!;
   // Each hit as one 16-byte record [key high, key low, value low, value high] in its partition:
   // one write stream per partition instead of one per field.
@@ -46,7 +49,7 @@ export function groupByUser(p: PackedHits): UserHits {
     const v = p.values[c]!;
     for (let i = 0; i < k.length; i += 2) {
       const h = k[i + 1]!;
-      const to = 4 * next[h >>> 24]!++;
+      const to = 4 * next[partitionOf(h)]!++;
       rec[to] = h;
       rec[to + 1] = k[i]!;
       rec[to + 2] = v[i]!;
@@ -91,7 +94,12 @@ export function groupByUser(p: PackedHits): UserHits {
   return { start, t, g };
 }
 
-const PARTITIONS = 256;
+export const PARTITIONS = 256;
+
+/** A hit's partition: the top byte of its key's high word. */
+export function partitionOf(keyHigh: number): number {
+  return keyHigh >>> 24;
+}
 
 /** Numbers for 64-bit keys (as halves) in order of first sight: linear probing, reused. */
 class UserKeys {
