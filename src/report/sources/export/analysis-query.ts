@@ -122,8 +122,8 @@ export function dateFilterOf(
 
 /**
  * CTEs ending in `hits (u, t, g)`: every goal's matching events, user and time (µs); rows without a
- * user (consent mode) belong to no journey and are left out. Materialized
- * where the dialect does that (the analysis reads hits many times); `once` when read once.
+ * user (consent mode) belong to no journey and are left out. `hits` is materialized where the
+ * dialect does that (the analysis reads it many times), unless `once`: read once.
  */
 export function goalHitsCtes(q: ExportQuery, src: RowSource, d: Dialect, once = false): string[] {
   const lit = d.str;
