@@ -51,7 +51,10 @@ export class PairSections {
         macroAtEdge: 0,
         seconds: new Float64Array(64),
       }));
-    for (const p of this.pairs) if (p.macro >= 0) (this.byMacro[p.macro] ??= []).push(p);
+    for (const p of this.pairs) {
+      if (p.macro < 0) continue;
+      this.byMacro[p.macro] = [...(this.byMacro[p.macro] ?? []), p];
+    }
   }
 
   visit(user: UserGoals): void {
