@@ -5,7 +5,9 @@
 // overrides the generated size; the Data API comparison runs at EXPORT_BENCH_API_EVENTS (1M).
 // DuckDB runs with filesReport's defaults (memory_limit 512MB with spilling, threads ≤ 4).
 // Beside each files report runs its reference as a whole process too: bench/reference-pairs.sql, a
-// hand-written DuckDB query of the same pair counts on the same files (interleaved, medians). That
+// hand-written DuckDB query of the same pair counts on the same files (interleaved, medians). Both
+// run the built library (dist/: what the CLI ships); the reference loads only DuckDB and the
+// engine's settings (duckdb-config.ts), not the report. That
 // files report is the crude one (adjust: false): the adjusted effect is a separate analysis, timed
 // by bench/effects.bench.ts.
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
@@ -32,15 +34,22 @@ async function childMain(mode: string, arg: string): Promise<void> {
   const t0 = performance.now();
   let detail = "";
   if (mode === "files") {
-    const { filesReport } = await import("../src/report/sources/files/files-source.js");
+    const built = "../dist/report/sources/files/files-source.js";
+    const { filesReport } = (await import(
+      built
+    )) as typeof import("../src/report/sources/files/files-source.js");
     const r = await filesReport(await project(), { files: arg, allowGaps: true, adjust: false });
     const pairs = r.pairs.map((p) => `${p.microId}=${p.convertedAfterMicro}`).sort();
     detail = `${r.totalEvents} events, ${r.totalUsers} users; pairs ${pairs.join(" ")}`;
   } else if (mode === "reference") {
     const { DuckDBInstance } = await import("@duckdb/node-api");
-    const { duckDbConfig } = await import("../src/report/sources/files/files-source.js");
+    // Only the engine's settings: the reference process loads DuckDB and nothing of the report.
+    const built = "../dist/report/sources/files/duckdb-config.js";
+    const { duckDbConfig } = (await import(
+      built
+    )) as typeof import("../src/report/sources/files/duckdb-config.js");
     const spill = mkdtempSync(join(tmpdir(), "microgoals-reference-"));
-    const db = await DuckDBInstance.create(":memory:", duckDbConfig({ files: arg }, spill));
+    const db = await DuckDBInstance.create(":memory:", duckDbConfig({}, spill));
     const c = await db.connect();
     const globbed = await c.runAndReadAll(`SELECT list(file ORDER BY file) AS f FROM glob('${arg}')`);
     const glob = globbed.getRowObjectsJS()[0]?.f as string[];
@@ -149,6 +158,8 @@ function besideReference(label: string, files: string, runs = 3): void {
 }
 
 export async function run(): Promise<void> {
+  const { distIsFresh } = await import("../test/support/cli-entry.js");
+  if (!distIsFresh()) throw new Error("bench export runs the built library: run `npm run build` first");
   besideReference("7 real days", realFiles);
   const load = child("load", realFiles);
   console.log(`emulator --load, same 7 real days (all parameters): ${load.detail}`);

@@ -13,9 +13,9 @@ import { checkEventDates } from "../../src/report/sources/export/event-dates.js"
 import { exportQuery } from "../../src/report/sources/export/export-query.js";
 import type { ResultRow } from "../../src/report/sources/export/read-result.js";
 import { toRows } from "../../src/report/sources/export/result-checks.js";
+import { duckDbConfig } from "../../src/report/sources/files/duckdb-config.js";
 import { openExportFiles } from "../../src/report/sources/files/export-files.js";
 import { sequenceResultRows } from "../../src/report/sources/files/files-sequence.js";
-import { duckDbConfig } from "../../src/report/sources/files/files-source.js";
 import { readUserDays } from "../../src/report/sources/files/user-days-query.js";
 import { mulberry32 } from "../../src/seeded-random.js";
 import { exportDir, merchProject } from "./merch-project.js";
@@ -25,7 +25,7 @@ let conn: DuckDBConnection;
 
 beforeAll(async () => {
   const spill = mkdtempSync(join(tmpdir(), "mg-sequence-"));
-  instance = await DuckDBInstance.create(":memory:", duckDbConfig({ files: "" }, spill));
+  instance = await DuckDBInstance.create(":memory:", duckDbConfig({}, spill));
   conn = await instance.connect();
 });
 afterAll(() => {

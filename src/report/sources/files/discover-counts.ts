@@ -10,8 +10,8 @@ import type { CandidateCounts, CandidateDefinition } from "../../discover/candid
 import { duckdb } from "../export/dialect.js";
 import { discoverPairsSql, discoverParts } from "../export/discover-query.js";
 import { type DiscoverRow, fold, halfTotals, iso, totalEvents } from "../export/discover-rows.js";
+import { duckDbConfig } from "./duckdb-config.js";
 import { openExportFiles } from "./export-files.js";
-import { duckDbConfig } from "./files-source.js";
 
 export interface DiscoverCountsOptions {
   files: string;
@@ -36,7 +36,7 @@ const EVENTS_PER_SLICE = 2_000_000;
 
 export async function discoverCounts(opts: DiscoverCountsOptions): Promise<DiscoverCounts> {
   const spill = await mkdtemp(join(tmpdir(), "microgoals-discover-"));
-  const instance = await DuckDBInstance.create(":memory:", duckDbConfig({ files: opts.files }, spill));
+  const instance = await DuckDBInstance.create(":memory:", duckDbConfig({}, spill));
   const conn = await instance.connect();
   const all = async (sql: string) => (await conn.runAndReadAll(sql)).getRowObjectsJS();
   try {

@@ -10,8 +10,9 @@ import type { CandidateGoals } from "../../discover/candidate-goals.js";
 import { duckdb } from "../export/dialect.js";
 import { exportEffects } from "../export/export-effects.js";
 import { exportQuery } from "../export/export-query.js";
+import { duckDbConfig } from "./duckdb-config.js";
 import { openExportFiles } from "./export-files.js";
-import { duckDbChunks, duckDbConfig } from "./files-source.js";
+import { duckDbChunks } from "./files-source.js";
 
 export async function filesCandidateEffects(
   files: string,
@@ -20,7 +21,7 @@ export async function filesCandidateEffects(
   until: string,
 ): Promise<Map<string, AdjustedEffect>> {
   const spill = await mkdtemp(join(tmpdir(), "microgoals-discover-effects-"));
-  const instance = await DuckDBInstance.create(":memory:", duckDbConfig({ files }, spill));
+  const instance = await DuckDBInstance.create(":memory:", duckDbConfig({}, spill));
   const conn = await instance.connect();
   try {
     const opened = await openExportFiles(conn, files);

@@ -1,7 +1,7 @@
 // `microgoals report --source files`: the analysis query run by embedded DuckDB over export files.
 // DuckDB streams the files and aggregates; only the small result comes back to JavaScript.
 import { mkdtemp, rm } from "node:fs/promises";
-import { availableParallelism, tmpdir } from "node:os";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type DuckDBConnection, DuckDBDoubleVector, DuckDBInstance } from "@duckdb/node-api";
 import { UserError } from "../../../errors.js";
@@ -17,11 +17,12 @@ import { type OfflineOutcomes, outcomeRowsSql, withOutcomes } from "../export/of
 import type { Columns } from "../export/read-exposure.js";
 import { type ExportReportInput, readResult } from "../export/read-result.js";
 import { checkDays, toRows } from "../export/result-checks.js";
+import { DEFAULT_MEMORY_LIMIT, type DuckDbSettings, duckDbConfig } from "./duckdb-config.js";
 import { openExportFiles } from "./export-files.js";
 import { filesBreakdown } from "./files-breakdown.js";
 import { sequenceResultRows } from "./files-sequence.js";
 
-export interface FilesSourceOptions {
+export interface FilesSourceOptions extends DuckDbSettings {
   /** glob of export files, e.g. "exports/events_*.parquet" */
   files: string;
   /** YYYY-MM-DD; default: the first / last event_date in the files */
@@ -32,10 +33,6 @@ export interface FilesSourceOptions {
   topPaths?: number;
   pathLength?: number;
   propertyId?: string;
-  /** DuckDB threads (default: the machine's cores, at most 4: more threads, more memory) */
-  threads?: number;
-  /** DuckDB memory cap (default "512MB"); past it DuckDB spills to a temporary directory */
-  memoryLimit?: string;
   /** `report --by`: segment counts as a second query (breakdown/) */
   breakdown?: BreakdownRequest;
   /** offline outcomes joined in as the offline goal's events (report --offline) */
@@ -44,22 +41,8 @@ export interface FilesSourceOptions {
   adjust?: boolean;
 }
 
-const DEFAULT_MEMORY_LIMIT = "512MB";
 /** DuckDB's cache is handed back before the adjusted effects only when the process holds this much. */
 const RELEASE_ABOVE_BYTES = 384 * 1024 * 1024;
-
-/**
- * Bounded engine settings: a memory cap with somewhere to spill, few threads (each holds its own
- * buffers), and no insertion order to keep (the result is sorted anyway).
- */
-export function duckDbConfig(opts: FilesSourceOptions, tempDirectory: string): Record<string, string> {
-  return {
-    threads: String(opts.threads ?? Math.min(4, Math.max(1, availableParallelism()))),
-    memory_limit: opts.memoryLimit ?? DEFAULT_MEMORY_LIMIT,
-    temp_directory: tempDirectory,
-    preserve_insertion_order: "false",
-  };
-}
 
 export async function filesReport(
   project: Project,

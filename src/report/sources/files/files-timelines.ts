@@ -8,16 +8,16 @@ import type { Project } from "../../../project/model.js";
 import type { BreakdownRequest } from "../../breakdown/dimensions.js";
 import type { MemberTimeline } from "../../breakdown/predict.js";
 import { exportQuery } from "../export/export-query.js";
+import { duckDbConfig } from "./duckdb-config.js";
 import { openExportFiles } from "./export-files.js";
 import { filesTimelines } from "./files-breakdown.js";
-import { duckDbConfig } from "./files-source.js";
 
 export async function filesMemberTimelines(
   project: Project,
   opts: { files: string; since: string; until: string; breakdown: BreakdownRequest },
 ): Promise<MemberTimeline[]> {
   const spill = await mkdtemp(join(tmpdir(), "microgoals-duckdb-"));
-  const instance = await DuckDBInstance.create(":memory:", duckDbConfig({ files: opts.files }, spill));
+  const instance = await DuckDBInstance.create(":memory:", duckDbConfig({}, spill));
   const conn = await instance.connect();
   try {
     const files = await openExportFiles(conn, opts.files);

@@ -6,15 +6,15 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { DuckDBInstance } from "@duckdb/node-api";
 import type { RowSource } from "../export/analysis-query.js";
+import { duckDbConfig } from "./duckdb-config.js";
 import { openExportFiles } from "./export-files.js";
-import { duckDbConfig } from "./files-source.js";
 
 export async function queryExportFiles(
   pattern: string,
   statements: (source: RowSource) => string[],
 ): Promise<Record<string, unknown>[][]> {
   const spill = await mkdtemp(join(tmpdir(), "microgoals-duckdb-"));
-  const instance = await DuckDBInstance.create(":memory:", duckDbConfig({ files: pattern }, spill));
+  const instance = await DuckDBInstance.create(":memory:", duckDbConfig({}, spill));
   const conn = await instance.connect();
   try {
     const files = await openExportFiles(conn, pattern);
