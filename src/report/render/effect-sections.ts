@@ -35,10 +35,13 @@ export const adjustedExplanation =
 const stratifiedExplanation =
   "Adjusted = the effect on users who did the micro goal, against users in the same stratum (device category × new vs returning × first-user default channel group) who had not; Mantel–Haenszel risk ratio − 1 at the window, 95% interval from the Greenland–Robins variance; assumes no confounding beyond these strata; E = E-value (docs/effects.md).";
 
-/** The explanation that fits the report's adjustment: the Data API's lists what it cannot adjust for. */
+/**
+ * The explanation that fits the report's adjustment, told by its method: the export's adjustment
+ * lists what it cannot adjust for too (unmeasured confounding), so that list does not tell them apart.
+ */
 export function adjustedExplanationOf(a: Analysis): string {
   const first = a.pairs.find((p) => p.adjusted)?.adjusted;
-  return first && first.notAdjustedFor.length > 0 ? stratifiedExplanation : adjustedExplanation;
+  return first?.method.startsWith("Mantel–Haenszel") ? stratifiedExplanation : adjustedExplanation;
 }
 
 export interface StepRow {

@@ -11,7 +11,7 @@ import type { BreakdownInput } from "../../breakdown/model.js";
 import { analysisSql } from "../export/analysis-query.js";
 import { duckdb } from "../export/dialect.js";
 import { checkEventDates } from "../export/event-dates.js";
-import { type ColumnChunks, exportEffects } from "../export/export-effects.js";
+import type { ColumnChunks } from "../export/export-effects.js";
 import { compactDate, exportQuery } from "../export/export-query.js";
 import { type OfflineOutcomes, outcomeRowsSql, withOutcomes } from "../export/offline-outcomes.js";
 import type { Columns } from "../export/read-exposure.js";
@@ -19,7 +19,6 @@ import { type ExportReportInput, readResult } from "../export/read-result.js";
 import { checkDays, toRows } from "../export/result-checks.js";
 import { DEFAULT_MEMORY_LIMIT, type DuckDbSettings, duckDbConfig } from "./duckdb-config.js";
 import { openExportFiles } from "./export-files.js";
-import { filesBreakdown } from "./files-breakdown.js";
 import { sequenceResultRows } from "./files-sequence.js";
 
 export interface FilesSourceOptions extends DuckDbSettings {
@@ -102,11 +101,16 @@ export async function filesReport(
       notes: [...notes, ...gapNotes],
       bytesProcessed: null,
     });
-    if (opts.adjust !== false)
+    // The adjusted effects and the breakdown load their code only when asked for (a crude report
+    // starts without the estimator's modules).
+    if (opts.adjust !== false) {
+      const { exportEffects } = await import("../export/export-effects.js");
       input.adjusted = await exportEffects(project, query, files.source, duckdb, duckDbChunks(conn), () =>
         releaseDuckDbCache(conn, opts.memoryLimit ?? DEFAULT_MEMORY_LIMIT),
       );
+    }
     if (!opts.breakdown) return input;
+    const { filesBreakdown } = await import("./files-breakdown.js");
     return { ...input, breakdown: await filesBreakdown(conn, files, query, opts.breakdown) };
   } finally {
     conn.closeSync();
