@@ -46,6 +46,10 @@ describe("DuckDB over the real export", () => {
     expect(sql.totalEvents).toBe(readme.reduce((s, r) => s + r[1], 0));
   });
 
+  it("reads the files twice: goal hits, and every event's day and user (the cost line says so)", () => {
+    expect(sql.cost.requests).toBe(2);
+  });
+
   it("reports the missing 2020-11-03 as a gap, not silently", () => {
     expect(sql.notes.join("\n")).toContain("20201103");
   });

@@ -98,5 +98,6 @@ function costText(a: Analysis): string {
   }
   const days = x.days.length === 1 ? "1 day" : `${count(x.days.length)} days`;
   const scanned = x.bytesProcessed === null ? "" : `; BigQuery processed ${formatBytes(x.bytesProcessed)}`;
-  return `Cost: one query over ${count(x.totalEvents)} export events on ${days}${scanned} (source: ${a.source}); exact user counts.`;
+  const queries = a.cost.requests === 1 ? "one query" : `${count(a.cost.requests)} queries`;
+  return `Cost: ${queries} over ${count(x.totalEvents)} export events on ${days}${scanned} (source: ${a.source}); exact user counts.`;
 }

@@ -84,8 +84,9 @@ export async function filesReport(
       topPaths: opts.topPaths,
       pathLength: opts.pathLength,
     });
+    const onePass = await sequenceResultRows(conn, query, files.source);
     const rows =
-      (await sequenceResultRows(conn, query, files.source)) ??
+      onePass ??
       toRows((await conn.runAndReadAll(analysisSql(query, files.source, duckdb))).getRowObjectsJS());
     const gapNotes = checkDays(
       rows,
@@ -101,6 +102,8 @@ export async function filesReport(
       notes: [...notes, ...gapNotes],
       bytesProcessed: null,
     });
+    // the one pass reads the files twice: goal hits, and every event's day and user
+    if (onePass) input.cost.requests = 2;
     // The adjusted effects and the breakdown load their code only when asked for (a crude report
     // starts without the estimator's modules).
     if (opts.adjust !== false) {
