@@ -6,6 +6,7 @@
 // within W" = a macro event at t with a micro event of the same user in [t − W, t), i.e. strictly
 // before it: the same rule as GA4 funnels (and the emulator's runFunnelReport).
 import { NOT_SET, PAGE_PATH_PATTERN } from "../../query-plan.js";
+import { utcDayMs } from "./calendar-date.js";
 import type { Dialect } from "./dialect.js";
 import type { GoalMatcher, ParamPredicate } from "./goal-matcher.js";
 import { neededParams } from "./goal-matcher.js";
@@ -214,22 +215,21 @@ export function predicateSql(p: ParamPredicate, paramCol: Map<string, string>, d
   return p.negate ? `NOT COALESCE(${sql}, FALSE)` : `COALESCE(${sql}, FALSE)`;
 }
 
+/** The end of the range's first `window` of (UTC) days, in µs: the range-edge section's bound. */
+export function edgeEndMicros(startDate: string, windowSeconds: number): number {
+  return (utcDayMs(startDate) + Math.max(1, Math.ceil(windowSeconds / 86400)) * 86_400_000) * 1000;
+}
+
 function pairSql(q: ExportQuery, d: Dialect, ctes: string[], selects: string[], out: Out): void {
   const pairs = q.pairs.filter((p) => p.microId !== p.macroId);
   if (pairs.length === 0) return;
   const lit = d.str;
-  // edge_end: the end of the range's first `window` of (UTC) days, for the range-edge section.
-  const start = Date.UTC(
-    Number(q.startDate.slice(0, 4)),
-    Number(q.startDate.slice(4, 6)) - 1,
-    Number(q.startDate.slice(6, 8)),
-  );
   const code = goalCode(q);
   const pairIds = pairs.map(
     (p, k) =>
       `SELECT ${k} AS k, ${lit(p.microId)} AS micro, ${code(p.microId)} AS micro_g, ${lit(p.macroId)} AS macro, ` +
       `${code(p.macroId)} AS macro_g, ${p.windowSeconds * MICROS} AS w, ` +
-      `${(start + Math.max(1, Math.ceil(p.windowSeconds / 86400)) * 86_400_000) * 1000} AS edge_end`,
+      `${edgeEndMicros(q.startDate, p.windowSeconds)} AS edge_end`,
   );
   ctes.push(`pair_ids AS (${pairIds.join(" UNION ALL ")})`);
   const inList = (ids: string[]) => [...new Set(ids.map(code))].sort((a, b) => a - b).join(", ");

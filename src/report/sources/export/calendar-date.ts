@@ -12,3 +12,12 @@ export function calendarDate(flag: string, expression: string, now: Date): strin
     throw new UsageError(`${flag} ${expression} is not a date`, DATE_HINT);
   }
 }
+
+/** Midnight UTC of a YYYYMMDD day, in ms since the epoch. */
+export function utcDayMs(yyyymmdd: string): number {
+  return Date.UTC(
+    Number(yyyymmdd.slice(0, 4)),
+    Number(yyyymmdd.slice(4, 6)) - 1,
+    Number(yyyymmdd.slice(6, 8)),
+  );
+}

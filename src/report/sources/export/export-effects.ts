@@ -7,6 +7,7 @@ import { pairEffects, secondaryPairs } from "../../effects/pair-effects.js";
 import { journeysOf } from "../../effects/session-history.js";
 import type { ReportInput } from "../../model.js";
 import type { ExportQuery, RowSource } from "./analysis-query.js";
+import { utcDayMs } from "./calendar-date.js";
 import type { Dialect } from "./dialect.js";
 import { exposureFirstsSql, exposureSessionsSql, firstTimeColumns } from "./exposure-query.js";
 import { type Columns, firstTimesBuffer, SessionHistoryBuilder } from "./read-exposure.js";
@@ -53,9 +54,7 @@ function journeysOfSessions(
   query: ExportQuery,
 ): Journeys {
   const history = sessions.finish();
-  const day = (yyyymmdd: string) =>
-    Date.UTC(Number(yyyymmdd.slice(0, 4)), Number(yyyymmdd.slice(4, 6)) - 1, Number(yyyymmdd.slice(6, 8))) /
-    1000;
+  const day = (yyyymmdd: string) => utcDayMs(yyyymmdd) / 1000;
   return journeysOf(history, firsts.result(history.users), day(query.startDate), day(query.endDate) + 86_400);
 }
 

@@ -27,6 +27,8 @@ export interface ReadContext {
   query: ExportQuery;
   notes: string[];
   bytesProcessed: number | null;
+  /** queries the analysis ran (default 1) */
+  queries?: number;
 }
 
 export function readResult(rows: ResultRow[], ctx: ReadContext): ExportReportInput {
@@ -99,7 +101,7 @@ export function readResult(rows: ResultRow[], ctx: ReadContext): ExportReportInp
       }),
     })),
     caveats,
-    cost: { requests: 1, tokens: 0 },
+    cost: { requests: ctx.queries ?? 1, tokens: 0 },
     days: of("day").map((r) => ({ date: r.a ?? "", events: n(r.n1), users: n(r.n2) })),
     timeToConvert: q.pairs.map((p) => {
       const r = timeRows.get(`${p.microId}\u0000${p.macroId}`);

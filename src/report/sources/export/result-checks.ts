@@ -1,6 +1,7 @@
 // Shared by both runners: turn engine rows into ResultRow and refuse a report over missing days.
 import { UserError } from "../../../errors.js";
 import { resultColumns } from "./analysis-query.js";
+import { utcDayMs } from "./calendar-date.js";
 import type { ResultRow } from "./read-result.js";
 
 /** Engine values (bigint, number, string, null, BigQuery's {value}) → plain ResultRow. */
@@ -20,10 +21,8 @@ export function toRows(raw: Record<string, unknown>[]): ResultRow[] {
 
 /** Days (YYYYMMDD) from start to end inclusive, in UTC calendar arithmetic. */
 export function daysBetween(start: string, end: string): string[] {
-  const toDate = (d: string) =>
-    Date.UTC(Number(d.slice(0, 4)), Number(d.slice(4, 6)) - 1, Number(d.slice(6, 8)));
   const out: string[] = [];
-  for (let t = toDate(start); t <= toDate(end); t += 86_400_000)
+  for (let t = utcDayMs(start); t <= utcDayMs(end); t += 86_400_000)
     out.push(new Date(t).toISOString().slice(0, 10).replaceAll("-", ""));
   return out;
 }

@@ -101,9 +101,9 @@ export async function filesReport(
       query,
       notes: [...notes, ...gapNotes],
       bytesProcessed: null,
+      // the one pass reads the files twice: goal hits, and every event's day and user
+      queries: onePass ? 2 : 1,
     });
-    // the one pass reads the files twice: goal hits, and every event's day and user
-    if (onePass) input.cost.requests = 2;
     // The adjusted effects and the breakdown load their code only when asked for (a crude report
     // starts without the estimator's modules).
     if (opts.adjust !== false) {

@@ -7,6 +7,7 @@
 import { endianness } from "node:os";
 import type { DuckDBMaterializedResult, DuckDBVector } from "@duckdb/node-api";
 import { type ExportQuery, goalHitsCtes, type RowSource } from "../export/analysis-query.js";
+import { utcDayMs } from "../export/calendar-date.js";
 import { duckdb } from "../export/dialect.js";
 import { goalIdsByCode } from "../export/sequence/sequence-rows.js";
 import { PARTITIONS, type PackedHits, partitionOf } from "../export/sequence/user-hits.js";
@@ -16,12 +17,10 @@ const EXACT = 2 ** 53;
 
 /** Where packed times start (two days before the range: event_date is local, times are UTC), and the goal count. */
 export function packing(q: ExportQuery): { origin: number; goals: number } {
-  const start = Date.UTC(
-    Number(q.startDate.slice(0, 4)),
-    Number(q.startDate.slice(4, 6)) - 1,
-    Number(q.startDate.slice(6, 8)),
-  );
-  return { origin: start * 1000 - 2 * DAY_MICROS, goals: Math.max(1, goalIdsByCode(q).length) };
+  return {
+    origin: utcDayMs(q.startDate) * 1000 - 2 * DAY_MICROS,
+    goals: Math.max(1, goalIdsByCode(q).length),
+  };
 }
 
 export function userHitsSql(q: ExportQuery, src: RowSource): string {

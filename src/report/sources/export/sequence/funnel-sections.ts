@@ -34,10 +34,10 @@ export class FunnelSections {
     }));
   }
 
-  visit(user: UserGoals, hits: number): void {
-    if (this.via.length < hits) {
-      this.reached = new Float64Array(hits);
-      this.via = new Float64Array(hits);
+  visit(user: UserGoals): void {
+    if (this.via.length < user.hitCount) {
+      this.reached = new Float64Array(user.hitCount);
+      this.via = new Float64Array(user.hitCount);
     }
     const times = user.timeList;
     for (const f of this.funnels) {

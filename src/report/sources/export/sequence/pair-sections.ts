@@ -1,13 +1,12 @@
 // The pair, edge and time sections (analysis-query.ts pairSql) from each user's goal times: a user
 // converted after the micro goal when some macro event has a micro event in [t − W, t); time to
 // convert runs from the earliest such micro event to the first such macro event.
-import type { ExportQuery } from "../analysis-query.js";
+import { type ExportQuery, edgeEndMicros } from "../analysis-query.js";
 import type { ResultRow } from "../read-result.js";
 import { resultRow } from "./result-row.js";
 import type { UserGoals } from "./user-goals.js";
 
 const MICROS = 1_000_000;
-const DAY_MS = 86_400_000;
 
 interface PairTally {
   microId: string;
@@ -31,11 +30,6 @@ export class PairSections {
   private readonly byMacro: PairTally[][] = [];
 
   constructor(q: ExportQuery, code: (goalId: string) => number) {
-    const start = Date.UTC(
-      Number(q.startDate.slice(0, 4)),
-      Number(q.startDate.slice(4, 6)) - 1,
-      Number(q.startDate.slice(6, 8)),
-    );
     this.pairs = q.pairs
       .filter((p) => p.microId !== p.macroId)
       .map((p) => ({
@@ -44,7 +38,7 @@ export class PairSections {
         micro: code(p.microId),
         macro: code(p.macroId),
         windowMicros: p.windowSeconds * MICROS,
-        edgeEnd: (start + Math.max(1, Math.ceil(p.windowSeconds / 86400)) * DAY_MS) * 1000,
+        edgeEnd: edgeEndMicros(q.startDate, p.windowSeconds),
         converted: 0,
         both: 0,
         bothAtEdge: 0,

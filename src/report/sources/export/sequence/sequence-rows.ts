@@ -29,7 +29,7 @@ export function sequenceRows(q: ExportQuery, hits: UserHits): ResultRow[] {
   for (let u = 0; u < userCount(hits); u++) {
     user.load(u);
     pairs.visit(user);
-    funnels.visit(user, hits.start[u + 1]! - hits.start[u]!);
+    funnels.visit(user);
     paths.visit(hits, u);
   }
   const { users, events } = user;

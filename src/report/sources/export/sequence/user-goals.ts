@@ -26,6 +26,11 @@ export class UserGoals {
     this.times = new Float64Array(64);
   }
 
+  /** How many hits the loaded user has. */
+  get hitCount(): number {
+    return this.hits.start[this.user + 1]! - this.hits.start[this.user]!;
+  }
+
   /** Loads user u's hits. */
   load(u: number): void {
     const { start, t, g } = this.hits;
