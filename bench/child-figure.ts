@@ -1,5 +1,5 @@
-// One measurement in a fresh Node process (tsx loader): the bench file runs itself with
-// `--child MODE ARG` and prints its figure as the last line of JSON.
+// One measurement in a fresh Node process: the bench file runs itself with `--child MODE ARG` (tsx
+// loader), or a plain script runs the built library; either prints its figure as the last line of JSON.
 import { execFileSync } from "node:child_process";
 
 export interface Figure {
@@ -13,6 +13,15 @@ export function childFigure(benchFile: string, mode: string, arg: string): Figur
     encoding: "utf8",
     maxBuffer: 1 << 20,
   });
+  return JSON.parse(out.trim().split("\n").at(-1) as string) as Figure;
+}
+
+/**
+ * One measurement of the built library in a fresh plain Node process (bench/report-child.mjs): no
+ * TypeScript loader, as the shipped CLI runs. Its figure is the last line of JSON, as above.
+ */
+export function plainChildFigure(script: string, args: string[]): Figure {
+  const out = execFileSync(process.execPath, [script, ...args], { encoding: "utf8", maxBuffer: 1 << 20 });
   return JSON.parse(out.trim().split("\n").at(-1) as string) as Figure;
 }
 

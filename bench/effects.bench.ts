@@ -4,12 +4,13 @@
 // is that path's alone; figures are wall time and peak memory, and their ratio adjusted / crude
 // (medians over alternating rounds: one run on a shared machine is one burst of someone's load).
 // Both sides run the built library (dist/, tsc's output: what the CLI ships, with its bootstrap
-// worker), so `npm run build` first. `npx tsx bench/run.ts effects`.
-import { mkdtempSync, rmSync } from "node:fs";
+// worker) in plain Node (bench/report-child.mjs, no TypeScript loader), so `npm run build` first.
+// `npx tsx bench/run.ts effects`.
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { childFigure, type Figure, printFigure } from "./child-figure.js";
+import { childFigure, type Figure, plainChildFigure, printFigure } from "./child-figure.js";
 
 const here = fileURLToPath(import.meta.url);
 // The shared references sit beside the checkout (../shared), as in CI.
@@ -22,21 +23,7 @@ function child(mode: string, arg: string): Figure {
 async function childMain(mode: string, arg: string): Promise<void> {
   const t0 = performance.now();
   let detail = "";
-  if (mode === "crude" || mode === "adjusted") {
-    const { merchProject, goal, merchMicros } = await import("../test/export/merch-project.js");
-    // Secondary actions: the adjustment runs for every pair.
-    const project = merchProject([
-      goal("purchase", "macro"),
-      ...merchMicros.map((m) => goal(m, "micro", { role: "secondary" })),
-    ]);
-    const built = "../dist/report/sources/files/files-source.js";
-    const { filesReport } = (await import(
-      built
-    )) as typeof import("../src/report/sources/files/files-source.js");
-    const r = await filesReport(project, { files: arg, allowGaps: true, adjust: mode === "adjusted" });
-    const ok = (r.adjusted ?? []).filter((a) => a.effect.status === "ok").length;
-    detail = `${r.totalEvents} events, ${r.totalUsers} users${mode === "adjusted" ? `, ${ok} of ${r.adjusted?.length ?? 0} pairs adjusted` : ""}`;
-  } else if (mode === "generate") {
+  if (mode === "generate") {
     const [file, n] = arg.split("|") as [string, string];
     const { DuckDBInstance } = await import("@duckdb/node-api");
     const db = await DuckDBInstance.create(":memory:");
@@ -80,12 +67,14 @@ const median = (xs: number[]) => {
  * `rounds` crude/adjusted pairs of runs, alternating, so a burst of load on a shared machine lands
  * on both sides: wall time is each side's median, peak memory each side's largest.
  */
-function compare(label: string, files: string, rounds: number): void {
+function compare(label: string, files: string, projectFile: string, rounds: number): void {
   const crude: Figure[] = [];
   const adjusted: Figure[] = [];
+  const report = (kind: string) =>
+    plainChildFigure(join(import.meta.dirname, "report-child.mjs"), ["files", projectFile, files, kind]);
   for (let i = 0; i < rounds; i++) {
-    crude.push(child("crude", files));
-    adjusted.push(child("adjusted", files));
+    crude.push(report("crude"));
+    adjusted.push(report("adjusted"));
   }
   const ms = (fs: Figure[]) => Math.round(median(fs.map((f) => f.ms)));
   const mb = (fs: Figure[]) => Math.max(...fs.map((f) => f.rssMb));
@@ -110,14 +99,22 @@ export async function run(): Promise<void> {
   if (!distIsFresh()) throw new Error("bench effects runs the built library: run `npm run build` first");
   // Rounds: EFFECTS_BENCH_ROUNDS (default 5 on the real days, 1 on the generated events).
   const rounds = Number(process.env.EFFECTS_BENCH_ROUNDS ?? 0);
-  compare("7 real days", realFiles, rounds || 5);
-  const big = Number(process.env.EFFECTS_BENCH_EVENTS ?? 10_000_000);
   const dir = mkdtempSync(join(tmpdir(), "microgoals-effects-bench-"));
   try {
+    // Secondary actions: the adjustment runs for every pair.
+    const { merchProject, goal, merchMicros } = await import("../test/export/merch-project.js");
+    const project = merchProject([
+      goal("purchase", "macro"),
+      ...merchMicros.map((m) => goal(m, "micro", { role: "secondary" })),
+    ]);
+    const projectFile = join(dir, "project.json");
+    writeFileSync(projectFile, JSON.stringify(project));
+    compare("7 real days", realFiles, projectFile, rounds || 5);
+    const big = Number(process.env.EFFECTS_BENCH_EVENTS ?? 10_000_000);
     const file = join(dir, "big.parquet");
     const gen = child("generate", `${file}|${big}`);
     console.log(`generate ${big} events with history columns (DuckDB → Parquet): ${gen.ms} ms`);
-    compare(`${big} generated events`, file, rounds || 1);
+    compare(`${big} generated events`, file, projectFile, rounds || 1);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

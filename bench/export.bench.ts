@@ -6,15 +6,15 @@
 // DuckDB runs with filesReport's defaults (memory_limit 512MB with spilling, threads ≤ 4).
 // Beside each files report runs its reference as a whole process too: bench/reference-pairs.sql, a
 // hand-written DuckDB query of the same pair counts on the same files (interleaved, medians). Both
-// run the built library (dist/: what the CLI ships); the reference loads only DuckDB and the
-// engine's settings (duckdb-config.ts), not the report. That
-// files report is the crude one (adjust: false): the adjusted effect is a separate analysis, timed
-// by bench/effects.bench.ts.
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+// run the built library (dist/: what the CLI ships) in plain Node (bench/report-child.mjs: no
+// TypeScript loader on either side); the reference loads only DuckDB and the engine's settings
+// (duckdb-config.ts), not the report. That files report is the crude one (adjust: false): the
+// adjusted effect is a separate analysis, timed by bench/effects.bench.ts.
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { childFigure, type Figure, printFigure } from "./child-figure.js";
+import { childFigure, type Figure, plainChildFigure, printFigure } from "./child-figure.js";
 
 const here = fileURLToPath(import.meta.url);
 // The shared references sit beside the checkout (../shared), as in CI.
@@ -25,6 +25,16 @@ function child(mode: string, arg: string): Figure {
   return childFigure(here, mode, arg);
 }
 
+const reportChild = join(import.meta.dirname, "report-child.mjs");
+
+/** The crude files report (`projectFile`: the project as JSON) or the reference query, in plain Node. */
+function built(mode: "files" | "reference", files: string, projectFile: string): Figure {
+  return plainChildFigure(
+    reportChild,
+    mode === "files" ? ["files", projectFile, files, "crude"] : ["reference", files],
+  );
+}
+
 async function project() {
   const { merchProject } = await import("../test/export/merch-project.js");
   return merchProject();
@@ -33,39 +43,7 @@ async function project() {
 async function childMain(mode: string, arg: string): Promise<void> {
   const t0 = performance.now();
   let detail = "";
-  if (mode === "files") {
-    const built = "../dist/report/sources/files/files-source.js";
-    const { filesReport } = (await import(
-      built
-    )) as typeof import("../src/report/sources/files/files-source.js");
-    const r = await filesReport(await project(), { files: arg, allowGaps: true, adjust: false });
-    const pairs = r.pairs.map((p) => `${p.microId}=${p.convertedAfterMicro}`).sort();
-    detail = `${r.totalEvents} events, ${r.totalUsers} users; pairs ${pairs.join(" ")}`;
-  } else if (mode === "reference") {
-    const { DuckDBInstance } = await import("@duckdb/node-api");
-    // Only the engine's settings: the reference process loads DuckDB and nothing of the report.
-    const built = "../dist/report/sources/files/duckdb-config.js";
-    const { duckDbConfig } = (await import(
-      built
-    )) as typeof import("../src/report/sources/files/duckdb-config.js");
-    const spill = mkdtempSync(join(tmpdir(), "microgoals-reference-"));
-    const db = await DuckDBInstance.create(":memory:", duckDbConfig({}, spill));
-    const c = await db.connect();
-    const globbed = await c.runAndReadAll(`SELECT list(file ORDER BY file) AS f FROM glob('${arg}')`);
-    const glob = globbed.getRowObjectsJS()[0]?.f as string[];
-    const sql = readFileSync(join(here, "..", "reference-pairs.sql"), "utf8").replaceAll(
-      "{{files}}",
-      `[${glob.map((f) => `'${f}'`).join(", ")}]`,
-    );
-    const rows = (await c.runAndReadAll(sql)).getRowObjectsJS();
-    c.closeSync();
-    db.closeSync();
-    rmSync(spill, { recursive: true, force: true });
-    detail = `pairs ${rows
-      .map((r) => `${r.micro}=${r.users}`)
-      .sort()
-      .join(" ")}`;
-  } else if (mode === "api") {
+  if (mode === "api") {
     const { EventStore } = await import("../src/emulator/data/event-store.js");
     const { loadExport } = await import("../src/emulator/load-export.js");
     const { startEmulator } = await import("../src/emulator/server.js");
@@ -132,12 +110,12 @@ async function childMain(mode: string, arg: string): Promise<void> {
 }
 
 /** The files report beside the reference query, as whole processes, interleaved; medians. */
-function besideReference(label: string, files: string, runs = 3): void {
+function besideReference(label: string, files: string, projectFile: string, runs = 3): void {
   const report: Figure[] = [];
   const reference: Figure[] = [];
   for (let i = 0; i < runs; i++) {
-    report.push(child("files", files));
-    reference.push(child("reference", files));
+    report.push(built("files", files, projectFile));
+    reference.push(built("reference", files, projectFile));
   }
   const mid = (xs: Figure[], k: "ms" | "rssMb") => xs.map((x) => x[k]).sort((a, b) => a - b)[xs.length >> 1]!;
   const r = report[0]!;
@@ -160,21 +138,23 @@ function besideReference(label: string, files: string, runs = 3): void {
 export async function run(): Promise<void> {
   const { distIsFresh } = await import("../test/support/cli-entry.js");
   if (!distIsFresh()) throw new Error("bench export runs the built library: run `npm run build` first");
-  besideReference("7 real days", realFiles);
-  const load = child("load", realFiles);
-  console.log(`emulator --load, same 7 real days (all parameters): ${load.detail}`);
-  const big = Number(process.env.EXPORT_BENCH_EVENTS ?? 10_000_000);
-  const apiN = Number(process.env.EXPORT_BENCH_API_EVENTS ?? 1_000_000);
   const dir = mkdtempSync(join(tmpdir(), "microgoals-export-bench-"));
   try {
+    const projectFile = join(dir, "project.json");
+    writeFileSync(projectFile, JSON.stringify(await project()));
+    besideReference("7 real days", realFiles, projectFile);
+    const load = child("load", realFiles);
+    console.log(`emulator --load, same 7 real days (all parameters): ${load.detail}`);
+    const big = Number(process.env.EXPORT_BENCH_EVENTS ?? 10_000_000);
+    const apiN = Number(process.env.EXPORT_BENCH_API_EVENTS ?? 1_000_000);
     const bigFile = join(dir, "big.parquet");
     const smallFile = join(dir, "small.parquet");
     const gen = child("generate", `${bigFile}|${big}`);
     console.log(`generate ${big} events (DuckDB → Parquet): ${gen.ms} ms`);
-    besideReference(`${big} generated events`, bigFile);
+    besideReference(`${big} generated events`, bigFile, projectFile);
     if (process.env.EXPORT_BENCH_API === "0") return;
     child("generate", `${smallFile}|${apiN}`);
-    const duck = child("files", smallFile);
+    const duck = built("files", smallFile, projectFile);
     const api = child("api", smallFile);
     console.log(
       `export files, ${apiN} generated events (DuckDB): ${duck.ms} ms wall, ${duck.rssMb} MB peak RSS`,
