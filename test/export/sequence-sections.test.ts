@@ -35,7 +35,7 @@ afterAll(() => {
 
 async function bothWays(q: ExportQuery, src: { from: string; hasUserId: boolean }) {
   const sql = toRows((await conn.runAndReadAll(analysisSql(q, src, duckdb))).getRowObjectsJS());
-  const onePass = await sequenceResultRows(conn, q, src);
+  const onePass = (await sequenceResultRows(conn, q, src))?.rows;
   return { sql, onePass };
 }
 

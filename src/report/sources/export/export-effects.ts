@@ -11,6 +11,8 @@ import { utcDayMs } from "./calendar-date.js";
 import type { Dialect } from "./dialect.js";
 import { exposureFirstsSql, exposureSessionsSql, firstTimeColumns } from "./exposure-query.js";
 import { type Columns, firstTimesBuffer, SessionHistoryBuilder } from "./read-exposure.js";
+import { firstTimesOfHits } from "./sequence/hit-first-times.js";
+import type { UserHits } from "./sequence/user-hits.js";
 
 /** Runs SQL and hands its result to `onChunk` in column chunks (one chunk is fine). */
 export type ColumnChunks = (sql: string, onChunk: (cols: Columns) => void) => Promise<void>;
@@ -18,6 +20,8 @@ export type ColumnChunks = (sql: string, onChunk: (cols: Columns) => void) => Pr
 /**
  * `releaseCache`: hands back what the engine keeps cached from its queries, so the memory the
  * estimator's arrays take is not added on top (called before and after the two queries).
+ * `hits` (DuckDB): the report's goal hits grouped by hash(user) (files-sequence.ts); the first
+ * times come from them instead of the firsts query.
  */
 export async function exportEffects(
   project: Project,
@@ -26,6 +30,7 @@ export async function exportEffects(
   d: Dialect,
   run: ColumnChunks,
   releaseCache?: () => Promise<void>,
+  hits?: UserHits,
 ): Promise<NonNullable<ReportInput["adjusted"]>> {
   if (secondaryPairs(project, query.pairs).length === 0) return [];
   // Started now, so its start overlaps the queries.
@@ -35,12 +40,20 @@ export async function exportEffects(
     // The sessions first: the engine's peak (the sessions' aggregation) then meets only the
     // sessions read so far, and the first times' smaller query meets the history.
     const sessions = new SessionHistoryBuilder();
-    await run(exposureSessionsSql(query, src, d), (cols) => sessions.add(cols));
-    const firsts = firstTimesBuffer(firstTimeColumns(query));
-    await run(exposureFirstsSql(query, src, d), (cols) => firsts.add(cols));
+    await run(exposureSessionsSql(query, src, d, { userKeys: hits !== undefined }), (cols) =>
+      sessions.add(cols),
+    );
+    const keys = hits && sessions.userKeys();
+    let firstTimes: (users: number) => Map<string, Float64Array>;
+    if (hits && keys) firstTimes = () => firstTimesOfHits(hits, keys, query, firstTimeColumns(query));
+    else {
+      const firsts = firstTimesBuffer(firstTimeColumns(query));
+      await run(exposureFirstsSql(query, src, d), (cols) => firsts.add(cols));
+      firstTimes = (users) => firsts.result(users);
+    }
     // Before the history's columns are joined: the engine's peak and theirs never add up.
     await releaseCache?.();
-    const journeys = journeysOfSessions(sessions, firsts, query);
+    const journeys = journeysOfSessions(sessions, firstTimes, query);
     return await pairEffects(project, query.pairs, journeys, { worker });
   } finally {
     await worker?.terminate();
@@ -50,12 +63,12 @@ export async function exportEffects(
 /** The estimator's journeys; the raw history they come from is dropped on return. */
 function journeysOfSessions(
   sessions: SessionHistoryBuilder,
-  firsts: ReturnType<typeof firstTimesBuffer>,
+  firstTimes: (users: number) => Map<string, Float64Array>,
   query: ExportQuery,
 ): Journeys {
   const history = sessions.finish();
   const day = (yyyymmdd: string) => utcDayMs(yyyymmdd) / 1000;
-  return journeysOf(history, firsts.result(history.users), day(query.startDate), day(query.endDate) + 86_400);
+  return journeysOf(history, firstTimes(history.users), day(query.startDate), day(query.endDate) + 86_400);
 }
 
 /** Row objects (BigQuery's answer) → columns by name. */

@@ -51,7 +51,18 @@ function usersCte(src: RowSource, d: Dialect, filter: string): string {
   );
 }
 
-export function exposureSessionsSql(q: ExportQuery, src: RowSource, d: Dialect): string {
+/**
+ * `userKeys` (DuckDB): each row also carries its user's hash(user) as two 32-bit halves (`kh`, `kl`;
+ * NULL for rows without a user), the key the files report's goal hits are grouped by, so first
+ * times can come from those hits (sequence/hit-first-times.ts) instead of exposureFirstsSql.
+ */
+export function exposureSessionsSql(
+  q: ExportQuery,
+  src: RowSource,
+  d: Dialect,
+  opts: { userKeys?: boolean } = {},
+): string {
+  if (opts.userKeys && d.name !== "duckdb") throw new Error("user keys are DuckDB's hash(user)");
   const filter = dateFilterOf(q, src, d);
   const loc = "lv.string_value";
   const path = `CASE WHEN ${loc} IS NULL THEN ${d.str(NOT_SET)} ELSE COALESCE(NULLIF(${d.regexExtract(loc, PAGE_PATH_PATTERN)}, ''), '/') END`;
@@ -102,6 +113,10 @@ export function exposureSessionsSql(q: ExportQuery, src: RowSource, d: Dialect):
     `${f("s.n_eng")} AS n_eng, ` +
     "FLOOR(GREATEST(s.st - us.first_t, 0) / 86400000000.0) AS days_since_first, " +
     `s.dev AS device, us.med AS medium, us.src AS source, ${landingInline ? "s.landing" : "l.page"} AS landing ` +
+    (opts.userKeys
+      ? ", CASE WHEN s.u IS NOT NULL THEN CAST(hash(s.u) >> 32 AS DOUBLE) END AS kh, " +
+        "CASE WHEN s.u IS NOT NULL THEN CAST(hash(s.u) & 4294967295 AS DOUBLE) END AS kl "
+      : "") +
     "FROM sess s JOIN usr us ON us.u = s.u" +
     (landingInline ? "" : " LEFT JOIN landing l ON l.u = s.u AND l.sid = s.sid");
   return `WITH ${ctes.join(",\n")}\n${select}\nORDER BY us.ui, s.st, s.sid`;

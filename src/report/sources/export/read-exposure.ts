@@ -45,6 +45,8 @@ export class SessionHistoryBuilder {
     Object.keys(categorical).map((k) => [k, []]),
   );
   private interned = new Map<string, string>();
+  /** per user, in user order: hash(user) as halves (high, low), when the rows carry them (kh, kl) */
+  private keys: number[] = [];
   /** the last row's user, its sessions so far, and the running sums (as in `running`) */
   private user = Number.NaN;
   private sessions = 0;
@@ -66,12 +68,14 @@ export class SessionHistoryBuilder {
     const sessionsSoFar = new Float64Array(rows);
     const own = Object.keys(running).map((k) => cols[k] ?? []);
     const soFar = own.map(() => new Float64Array(rows));
+    const { kh, kl } = cols;
     for (let i = 0; i < rows; i++) {
       const u = users[i] as number;
       if (u !== this.user) {
         this.user = u;
         this.sessions = 0;
         this.sums.fill(0);
+        if (kh && kl) this.keys.push(num(kh[i]), num(kl[i]));
       }
       sessionsSoFar[i] = this.sessions++;
       for (let c = 0; c < own.length; c++) {
@@ -115,6 +119,14 @@ export class SessionHistoryBuilder {
     }
     this.nums[k] = [];
     return out;
+  }
+
+  /**
+   * The users' keys (2 per user, high then low; NaN: a user without an id), or undefined when the
+   * rows carried none. Read before finish.
+   */
+  userKeys(): Float64Array | undefined {
+    return this.keys.length > 0 ? Float64Array.from(this.keys) : undefined;
   }
 
   finish(): SessionHistory {

@@ -7,7 +7,7 @@ import type { ExportQuery, RowSource } from "../export/analysis-query.js";
 import type { ResultRow } from "../export/read-result.js";
 import { compareRows } from "../export/sequence/result-row.js";
 import { sequenceRows } from "../export/sequence/sequence-rows.js";
-import { groupByUser } from "../export/sequence/user-hits.js";
+import { groupByUser, type UserHits } from "../export/sequence/user-hits.js";
 import { readUserDays, userDaysSql } from "./user-days-query.js";
 import { readUserHits, userHitsSql } from "./user-hits-query.js";
 
@@ -16,6 +16,13 @@ import { readUserHits, userHitsSql } from "./user-hits-query.js";
  * 12M ≈ 670 MB). Past it the SQL analysis answers: slower, but within DuckDB's memory limit.
  */
 export const MAX_ONE_PASS_HITS = 12_000_000;
+
+/** The one pass's answer: the analysis query's rows, and the goal hits by user they came from. */
+export interface SequenceResult {
+  rows: ResultRow[];
+  /** every user's hits, keyed by hash(user): no two users share a key */
+  hits: UserHits;
+}
 
 /**
  * The analysis query's rows, in its order; undefined when the hits cannot be grouped exactly (two
@@ -27,7 +34,7 @@ export async function sequenceResultRows(
   q: ExportQuery,
   src: RowSource,
   maxHits = MAX_ONE_PASS_HITS,
-): Promise<ResultRow[] | undefined> {
+): Promise<SequenceResult | undefined> {
   const threads = Number(
     (await conn.runAndReadAll("SELECT current_setting('threads') AS n")).getRowObjectsJS()[0]?.n,
   );
@@ -42,16 +49,18 @@ export async function sequenceResultRows(
   if (threads > 1) await conn.run(`SET threads = ${threads - 1}`);
   const daysResult = conn.runAndReadAll(userDaysSql(q, src));
   let rows: ResultRow[] | undefined;
+  let hits: UserHits | undefined;
   try {
     const packed = readUserHits(hitsResult, q);
-    rows = packed && sequenceRows(q, groupByUser(packed));
+    hits = packed && groupByUser(packed);
+    rows = hits && sequenceRows(q, hits);
   } finally {
     // settle the engine's query whatever happened here
     await daysResult.catch(() => undefined);
     if (threads > 1) await conn.run(`SET threads = ${threads}`);
   }
-  if (!rows) return undefined;
+  if (!rows || !hits) return undefined;
   const days = readUserDays((await daysResult).getRowObjectsJS(), q);
   if (!days.distinctKeys) return undefined;
-  return [...days.rows, ...rows].sort(compareRows);
+  return { rows: [...days.rows, ...rows].sort(compareRows), hits };
 }

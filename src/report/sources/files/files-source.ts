@@ -86,7 +86,7 @@ export async function filesReport(
     });
     const onePass = await sequenceResultRows(conn, query, files.source);
     const rows =
-      onePass ??
+      onePass?.rows ??
       toRows((await conn.runAndReadAll(analysisSql(query, files.source, duckdb))).getRowObjectsJS());
     const gapNotes = checkDays(
       rows,
@@ -108,8 +108,14 @@ export async function filesReport(
     // starts without the estimator's modules).
     if (opts.adjust !== false) {
       const { exportEffects } = await import("../export/export-effects.js");
-      input.adjusted = await exportEffects(project, query, files.source, duckdb, duckDbChunks(conn), () =>
-        releaseDuckDbCache(conn, opts.memoryLimit ?? DEFAULT_MEMORY_LIMIT),
+      input.adjusted = await exportEffects(
+        project,
+        query,
+        files.source,
+        duckdb,
+        duckDbChunks(conn),
+        () => releaseDuckDbCache(conn, opts.memoryLimit ?? DEFAULT_MEMORY_LIMIT),
+        onePass?.hits,
       );
     }
     if (!opts.breakdown) return input;

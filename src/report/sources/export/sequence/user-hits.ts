@@ -9,6 +9,8 @@ export interface UserHits {
   t: Float64Array;
   /** the goal's code (analysis-query.ts goalCode) */
   g: Int32Array;
+  /** user u's 64-bit key as two 32-bit words, high first: keys[2u], keys[2u + 1] */
+  keys: Uint32Array;
 }
 
 /**
@@ -57,6 +59,7 @@ export function groupByUser(p: PackedHits): UserHits {
     }
   });
   const starts = new Int32Array(n + 1);
+  const userKeys = new Uint32Array(2 * n);
   let users = 0;
   const packed = new Float64Array(n);
   const keys = new UserKeys();
@@ -76,6 +79,7 @@ export function groupByUser(p: PackedHits): UserHits {
     }
     for (let i = from; i < to; i++)
       packed[from + count[local[i - from]!]!++] = rec[4 * i + 3]! * 2 ** 32 + rec[4 * i + 2]!;
+    keys.writeKeys(userKeys, 2 * users);
     users += keys.size;
   }
   starts[users] = n;
@@ -91,7 +95,7 @@ export function groupByUser(p: PackedHits): UserHits {
     g[i] = v - q * goals;
     t[i] = q + origin;
   }
-  return { start, t, g };
+  return { start, t, g, keys: userKeys.slice(0, 2 * users) };
 }
 
 export const PARTITIONS = 256;
@@ -126,6 +130,17 @@ class UserKeys {
         return this.size - 1;
       }
       if (slots[3 * s + 1] === lo && slots[3 * s] === hi) return id - 1;
+    }
+  }
+
+  /** Each numbered key's words (high, low) into `out` from `at`, in number order. */
+  writeKeys(out: Uint32Array, at: number): void {
+    const slots = this.slots;
+    for (let s = 0; s < slots.length; s += 3) {
+      const id = slots[s + 2]!;
+      if (id === 0) continue;
+      out[at + 2 * (id - 1)] = slots[s]!;
+      out[at + 2 * (id - 1) + 1] = slots[s + 1]!;
     }
   }
 
