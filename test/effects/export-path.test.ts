@@ -11,6 +11,7 @@ import { generateConfoundedTraffic } from "../../src/emulator/traffic/confounded
 import { writeExportNdjson } from "../../src/emulator/traffic/export-rows.js";
 import { analyze } from "../../src/report/analyze.js";
 import { journeysFromEvents } from "../../src/report/effects/event-journeys.js";
+import type { SessionHistory } from "../../src/report/effects/session-history.js";
 import type { ReportInput } from "../../src/report/model.js";
 import { render } from "../../src/report/render/format.js";
 import { duckdb } from "../../src/report/sources/export/dialect.js";
@@ -46,6 +47,40 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
+/** The reference's users renumbered in the order of their keys (hi, lo per user index), rows regrouped. */
+function inKeyOrder(ref: ReturnType<typeof journeysFromEvents>, hi: number[], lo: number[]) {
+  const h = ref.history;
+  const users = Array.from({ length: h.users }, (_, u) => u).sort(
+    (a, b) => hi[a]! - hi[b]! || lo[a]! - lo[b]!,
+  );
+  const rank = new Int32Array(h.users);
+  users.forEach((u, i) => {
+    rank[u] = i;
+  });
+  const rows = Array.from({ length: h.user.length }, (_, r) => r).sort(
+    (a, b) => rank[h.user[a]!]! - rank[h.user[b]!]! || a - b,
+  );
+  const pick = (col: ArrayLike<number>) => Float64Array.from(rows, (r) => col[r]!);
+  const history: SessionHistory = {
+    user: Int32Array.from(rows, (r) => rank[h.user[r]!]!),
+    users: h.users,
+    start: pick(h.start),
+    sessionsSoFar: pick(h.sessionsSoFar),
+    pageViewsSoFar: pick(h.pageViewsSoFar),
+    eventsSoFar: pick(h.eventsSoFar),
+    engagedSecondsSoFar: pick(h.engagedSecondsSoFar),
+    daysSinceFirstVisit: pick(h.daysSinceFirstVisit),
+    device: rows.map((r) => h.device[r]!),
+    firstMedium: rows.map((r) => h.firstMedium[r]!),
+    firstSource: rows.map((r) => h.firstSource[r]!),
+    landingPage: rows.map((r) => h.landingPage[r]!),
+  };
+  const firstTime = new Map(
+    [...ref.firstTime].map(([goal, times]) => [goal, Float64Array.from(users, (u) => times[u]!)]),
+  );
+  return { history, firstTime, keys: users.flatMap((u) => [hi[u]!, lo[u]!]) };
+}
+
 describe("confounded traffic through the GA4-export files", () => {
   it("extracts the same per-session history and first goal times as the in-memory reference", async () => {
     const instance = await DuckDBInstance.create(":memory:");
@@ -54,20 +89,31 @@ describe("confounded traffic through the GA4-export files", () => {
       const files = await openExportFiles(conn, join(dir, "*.json"));
       const { query } = exportQuery(project, { since: "2026-01-01", until: "2026-02-25" });
       const cols = async (sql: string) => (await conn.runAndReadAll(sql)).getColumnsObjectJS();
-      const history = sessionHistoryOf(await cols(exposureSessionsSql(query, files.source, duckdb)));
+      const { history, keys } = sessionHistoryOf(
+        await cols(exposureSessionsSql(query, files.source, duckdb)),
+      );
       const firsts = firstTimesOf(
         await cols(exposureFirstsSql(query, files.source, duckdb)),
         firstTimeColumns(query),
-        history.users,
+        keys,
       );
       const t0 = Date.parse(`${START}T00:00:00Z`) / 1000;
-      const ref = journeysFromEvents(
+      const byId = journeysFromEvents(
         events,
         project.goals.map((g) => ({ id: g.id, event: g.event })),
         t0,
         t0 + DAYS * 86400,
       );
-      // User ids sort the same way in both (dense rank vs first appearance in id order).
+      // The files path numbers users in the order of their keys, hash(user id): the reference
+      // (users in id order) is put in that order.
+      const ids = [...new Set(events.map((e) => e.userId))].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+      const hashed = await cols(
+        `SELECT CAST(hash(id) >> 32 AS DOUBLE) AS hi, CAST(hash(id) & 4294967295 AS DOUBLE) AS lo FROM (VALUES ${ids
+          .map((id, i) => `('${id.replaceAll("'", "''")}', ${i})`)
+          .join(", ")}) v(id, i) ORDER BY i`,
+      );
+      const ref = inKeyOrder(byId, hashed.hi as number[], hashed.lo as number[]);
+      expect([...keys]).toEqual(ref.keys);
       expect(history.users).toBe(ref.history.users);
       expect([...history.user]).toEqual([...ref.history.user]);
       expect([...history.start]).toEqual([...ref.history.start]);

@@ -1,5 +1,6 @@
 // Adjusted effects from the GA4 export: runs the two exposure queries through whichever engine the
-// source uses (a function from SQL to result columns) and hands plain columns to the estimator.
+// source uses (a function from SQL to result columns) and hands plain columns to the estimator. The
+// files report's goal hits, when it has them, give the first goal times without the second query.
 import type { Project } from "../../../project/model.js";
 import { startBootstrapWorker } from "../../effects/bootstrap-threads.js";
 import type { Journeys } from "../../effects/journeys.js";
@@ -40,16 +41,14 @@ export async function exportEffects(
     // The sessions first: the engine's peak (the sessions' aggregation) then meets only the
     // sessions read so far, and the first times' smaller query meets the history.
     const sessions = new SessionHistoryBuilder();
-    await run(exposureSessionsSql(query, src, d, { userKeys: hits !== undefined }), (cols) =>
-      sessions.add(cols),
-    );
-    const keys = hits && sessions.userKeys();
-    let firstTimes: (users: number) => Map<string, Float64Array>;
-    if (hits && keys) firstTimes = () => firstTimesOfHits(hits, keys, query, firstTimeColumns(query));
+    await run(exposureSessionsSql(query, src, d), (cols) => sessions.add(cols));
+    const columns = firstTimeColumns(query);
+    let firstTimes: (keys: Float64Array) => Map<string, Float64Array>;
+    if (hits) firstTimes = (keys) => firstTimesOfHits(hits, keys, query, columns);
     else {
-      const firsts = firstTimesBuffer(firstTimeColumns(query));
+      const firsts = firstTimesBuffer(columns);
       await run(exposureFirstsSql(query, src, d), (cols) => firsts.add(cols));
-      firstTimes = (users) => firsts.result(users);
+      firstTimes = (keys) => firsts.result(keys);
     }
     // Before the history's columns are joined: the engine's peak and theirs never add up.
     await releaseCache?.();
@@ -63,12 +62,12 @@ export async function exportEffects(
 /** The estimator's journeys; the raw history they come from is dropped on return. */
 function journeysOfSessions(
   sessions: SessionHistoryBuilder,
-  firstTimes: (users: number) => Map<string, Float64Array>,
+  firstTimes: (keys: Float64Array) => Map<string, Float64Array>,
   query: ExportQuery,
 ): Journeys {
-  const history = sessions.finish();
+  const { history, keys } = sessions.finish();
   const day = (yyyymmdd: string) => utcDayMs(yyyymmdd) / 1000;
-  return journeysOf(history, firstTimes(history.users), day(query.startDate), day(query.endDate) + 86_400);
+  return journeysOf(history, firstTimes(keys), day(query.startDate), day(query.endDate) + 86_400);
 }
 
 /** Row objects (BigQuery's answer) → columns by name. */

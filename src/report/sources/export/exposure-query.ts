@@ -1,15 +1,19 @@
 // The user-level extraction behind the adjusted effects (src/report/effects): two compact results
 // over the same export rows as the analysis query, in either dialect.
 //
-//   sessions: one row per (user, ga_session_id), ordered by user, start and session id, with the
-//             session's own page views, events and engaged time (engagement_time_msec; the reader
-//             adds up each user's earlier sessions into the history at a session's start), days
-//             since first visit (user_first_touch_timestamp), device, the user's first medium and
-//             source (traffic_source: GA4's first-touch acquisition) and the landing page;
+//   sessions: one row per (user, ga_session_id) in no particular order, with the session's start,
+//             its own page views, events and engaged time (engagement_time_msec), its earliest
+//             first touch (user_first_touch_timestamp), device, medium and source (traffic_source:
+//             GA4's first-touch acquisition) and landing page. The reader (read-exposure.ts) orders
+//             them by user and start, and adds up each user's earlier sessions into the history at
+//             a session's start: sorting a million sessions with their texts cost the engine more
+//             than the rest of the query;
 //   firsts:   one row per user with a goal: the first time they did each goal, a column per goal
 //             (firstTimeColumns; the goal matchers of the analysis query).
 //
-// Users are dense indexes (DENSE_RANK over the user) so JavaScript holds numbers, not ids.
+// Rows name their user by a 64-bit key in two halves (kh, kl) so JavaScript holds numbers, not ids:
+// DuckDB's hash(user), the key the files report's goal hits are grouped by; on BigQuery (0, the
+// user's dense rank). Rows without a user are left out.
 import { NOT_SET, PAGE_PATH_PATTERN } from "../../query-plan.js";
 import {
   dateFilterOf,
@@ -22,19 +26,28 @@ import {
 import type { Dialect } from "./dialect.js";
 
 export const sessionColumns = [
-  "ui",
+  "kh",
+  "kl",
   "st",
+  "sid",
   "n_pv",
   "n_ev",
   "n_eng",
-  "days_since_first",
+  "ftt",
   "device",
   "medium",
   "source",
   "landing",
 ] as const;
 
-/** The firsts query's column per goal (its goal code, analysis-query.ts goalCode), beside `ui`. */
+/** The user's key columns (kh, kl) for the user expression `u`, or undefined where a rank is needed. */
+function hashKey(u: string, d: Dialect): string | undefined {
+  return d.name === "duckdb"
+    ? `CAST(hash(${u}) >> 32 AS DOUBLE) AS kh, CAST(hash(${u}) & 4294967295 AS DOUBLE) AS kl`
+    : undefined;
+}
+
+/** The firsts query's column per goal (its goal code, analysis-query.ts goalCode), beside the key. */
 export function firstTimeColumns(q: Pick<ExportQuery, "goals">): { goalId: string; column: string }[] {
   const code = goalCode(q);
   return [...new Set(q.goals.map((g) => g.goalId))].map((goalId) => ({ goalId, column: `f${code(goalId)}` }));
@@ -51,18 +64,7 @@ function usersCte(src: RowSource, d: Dialect, filter: string): string {
   );
 }
 
-/**
- * `userKeys` (DuckDB): each row also carries its user's hash(user) as two 32-bit halves (`kh`, `kl`;
- * NULL for rows without a user), the key the files report's goal hits are grouped by, so first
- * times can come from those hits (sequence/hit-first-times.ts) instead of exposureFirstsSql.
- */
-export function exposureSessionsSql(
-  q: ExportQuery,
-  src: RowSource,
-  d: Dialect,
-  opts: { userKeys?: boolean } = {},
-): string {
-  if (opts.userKeys && d.name !== "duckdb") throw new Error("user keys are DuckDB's hash(user)");
+export function exposureSessionsSql(q: ExportQuery, src: RowSource, d: Dialect): string {
   const filter = dateFilterOf(q, src, d);
   const loc = "lv.string_value";
   const path = `CASE WHEN ${loc} IS NULL THEN ${d.str(NOT_SET)} ELSE COALESCE(NULLIF(${d.regexExtract(loc, PAGE_PATH_PATTERN)}, ''), '/') END`;
@@ -101,39 +103,39 @@ export function exposureSessionsSql(
           "landing AS (SELECT u, sid, page FROM (SELECT u, sid, page, " +
             "ROW_NUMBER() OVER (PARTITION BY u, sid ORDER BY t, page) AS rn FROM sev WHERE page IS NOT NULL) z WHERE rn = 1)",
         ]),
-    // Users are dense indexes in the order of their ids, as in the first-times query (usersCte).
-    "usr AS (SELECT u, MIN(med) AS med, MIN(src) AS src, COALESCE(MIN(ftt), MIN(st)) AS first_t, " +
-      "DENSE_RANK() OVER (ORDER BY u) - 1 AS ui FROM sess GROUP BY u)",
+    // BigQuery's key: dense ranks in the order of the ids, as in the firsts query (usersCte).
+    ...(hashKey("u", d)
+      ? []
+      : ["usr AS (SELECT u, DENSE_RANK() OVER (ORDER BY u) - 1 AS ui FROM sess GROUP BY u)"]),
   ];
-  // Numbers as floats: exact (all below 2^53) and read without a BigInt each. The running sums of
-  // earlier sessions are the reader's (in this order), not window passes over every session.
+  // Numbers as floats: exact (all below 2^53) and read without a BigInt each.
   const f = (x: string) => `CAST(${x} AS ${d.float})`;
   const select =
-    `SELECT ${f("us.ui")} AS ui, s.st / 1000000.0 AS st, ${f("s.n_pv")} AS n_pv, ${f("s.n_ev")} AS n_ev, ` +
-    `${f("s.n_eng")} AS n_eng, ` +
-    "FLOOR(GREATEST(s.st - us.first_t, 0) / 86400000000.0) AS days_since_first, " +
-    `s.dev AS device, us.med AS medium, us.src AS source, ${landingInline ? "s.landing" : "l.page"} AS landing ` +
-    (opts.userKeys
-      ? ", CASE WHEN s.u IS NOT NULL THEN CAST(hash(s.u) >> 32 AS DOUBLE) END AS kh, " +
-        "CASE WHEN s.u IS NOT NULL THEN CAST(hash(s.u) & 4294967295 AS DOUBLE) END AS kl "
-      : "") +
-    "FROM sess s JOIN usr us ON us.u = s.u" +
-    (landingInline ? "" : " LEFT JOIN landing l ON l.u = s.u AND l.sid = s.sid");
-  return `WITH ${ctes.join(",\n")}\n${select}\nORDER BY us.ui, s.st, s.sid`;
+    `SELECT ${hashKey("s.u", d) ?? `${f("0")} AS kh, ${f("us.ui")} AS kl`}, ${f("s.st")} AS st, ${f("s.sid")} AS sid, ` +
+    `${f("s.n_pv")} AS n_pv, ${f("s.n_ev")} AS n_ev, ${f("s.n_eng")} AS n_eng, ${f("s.ftt")} AS ftt, ` +
+    `s.dev AS device, s.med AS medium, s.src AS source, ${landingInline ? "s.landing" : "l.page"} AS landing ` +
+    `FROM sess s${hashKey("s.u", d) ? "" : " JOIN usr us ON us.u = s.u"}` +
+    (landingInline ? "" : " LEFT JOIN landing l ON l.u = s.u AND l.sid = s.sid") +
+    " WHERE s.u IS NOT NULL";
+  return `WITH ${ctes.join(",\n")}\n${select}`;
 }
 
 export function exposureFirstsSql(q: ExportQuery, src: RowSource, d: Dialect): string {
   const filter = dateFilterOf(q, src, d);
-  const ctes = [...goalHitsCtes(q, src, d), usersCte(src, d, filter)];
   const code = goalCode(q);
-  // Pivoted by user before the join: a user's row meets the user index once, not once per hit.
   const firsts = firstTimeColumns(q).map(
     ({ goalId, column }) => `MIN(CASE WHEN g = ${code(goalId)} THEN t END) / 1000000.0 AS ${column}`,
   );
-  const columns = firstTimeColumns(q).map(({ column }) => `h.${column} AS ${column}`);
+  const perUser = `SELECT u${firsts.map((f) => `, ${f}`).join("")} FROM hits GROUP BY u`;
+  const columns = firstTimeColumns(q).map(({ column }) => `, h.${column} AS ${column}`);
+  const key = hashKey("h.u", d);
+  if (key)
+    return `WITH ${goalHitsCtes(q, src, d).join(",\n")}\nSELECT ${key}${columns.join("")} FROM (${perUser}) h`;
+  // Pivoted by user before the join: a user's row meets the user index once, not once per hit.
+  const ctes = [...goalHitsCtes(q, src, d), usersCte(src, d, filter)];
   return (
     `WITH ${ctes.join(",\n")}\n` +
-    `SELECT x.ui AS ui${columns.map((c) => `, ${c}`).join("")} ` +
-    `FROM (SELECT u${firsts.map((f) => `, ${f}`).join("")} FROM hits GROUP BY u) h JOIN users_idx x ON x.u = h.u`
+    `SELECT CAST(0 AS ${d.float}) AS kh, CAST(x.ui AS ${d.float}) AS kl${columns.join("")} ` +
+    `FROM (${perUser}) h JOIN users_idx x ON x.u = h.u`
   );
 }

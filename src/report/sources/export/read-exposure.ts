@@ -2,6 +2,8 @@
 // chunk: numbers into flat arrays, categories interned, so millions of sessions never exist as row
 // objects.
 import type { SessionHistory } from "../../effects/session-history.js";
+import { compareText } from "./sequence/result-row.js";
+import { orderByKey, UserIndex } from "./user-keys.js";
 
 /** Result columns by name: arrays of values, or a Float64Array for a column of floats (NaN = NULL). */
 export type Columns = Record<string, ArrayLike<unknown>>;
@@ -13,85 +15,41 @@ function unwrap(v: unknown): unknown {
 
 const num = (v: unknown) => (v === null || v === undefined ? Number.NaN : Number(unwrap(v)));
 
-const numeric = {
-  ui: "user",
-  st: "start",
-  days_since_first: "daysSinceFirstVisit",
-} as const;
-/** A session's own counts, added up over the user's earlier sessions into the history at its start. */
-const running = {
-  n_pv: "pageViewsSoFar",
-  n_ev: "eventsSoFar",
-  n_eng: "engagedSecondsSoFar",
-} as const;
-const categorical = {
-  device: "device",
-  medium: "firstMedium",
-  source: "firstSource",
-  landing: "landingPage",
-} as const;
+/** The sessions query's numbers (NULL → NaN): key halves, start and session id, the session's own counts. */
+const numbers = ["kh", "kl", "st", "sid", "n_pv", "n_ev", "n_eng", "ftt"] as const;
+const categories = ["device", "medium", "source", "landing"] as const;
+
+/** The sessions' history, and each user index's key (two numbers per user: high, low). */
+export interface KeyedHistory {
+  history: SessionHistory;
+  keys: Float64Array;
+}
 
 /**
- * Accumulates session chunks (rows ordered by user index, then start): each chunk's numbers into
- * its own typed arrays, joined once at the end, so a million sessions never sit in growing
- * JavaScript arrays. The history at a session's start is the sum over the same user's rows before
- * it, kept across chunks.
+ * Accumulates session chunks (rows in any order, each naming its user by key: user-keys.ts): each
+ * chunk's numbers into its own typed arrays, joined once at the end, so a million sessions never
+ * sit in growing JavaScript arrays. `finish` orders them by user key, then start (and session id),
+ * numbers the users in key order, and adds up each user's earlier sessions into the history at a
+ * session's start, with the user-level columns (first medium and source, days since first visit).
  */
 export class SessionHistoryBuilder {
-  private nums: Record<string, Float64Array[]> = Object.fromEntries(
-    [...Object.keys(numeric), ...Object.keys(running), "sessions_so_far"].map((k) => [k, []]),
-  );
-  private cats: Record<string, (string | null)[]> = Object.fromEntries(
-    Object.keys(categorical).map((k) => [k, []]),
-  );
+  private nums: Record<string, Float64Array[]> = Object.fromEntries(numbers.map((k) => [k, []]));
+  private cats: Record<string, (string | null)[]> = Object.fromEntries(categories.map((k) => [k, []]));
   private interned = new Map<string, string>();
-  /** per user, in user order: hash(user) as halves (high, low), when the rows carry them (kh, kl) */
-  private keys: number[] = [];
-  /** the last row's user, its sessions so far, and the running sums (as in `running`) */
-  private user = Number.NaN;
-  private sessions = 0;
-  private sums = [0, 0, 0];
 
   add(cols: Columns): void {
-    const rows = (cols.ui ?? []).length;
-    for (const k of Object.keys(numeric)) {
+    const rows = (cols.kh ?? []).length;
+    for (const k of numbers) {
       const values = cols[k] ?? [];
       const out = new Float64Array(rows);
-      const fill = k !== "ui" && k !== "st";
-      for (let i = 0; i < rows; i++) {
-        const x = num(values[i]);
-        out[i] = fill && Number.isNaN(x) ? 0 : x;
-      }
+      if (values instanceof Float64Array) out.set(values.subarray(0, rows));
+      else for (let i = 0; i < rows; i++) out[i] = num(values[i]);
       (this.nums[k] as Float64Array[]).push(out);
     }
-    const users = this.nums.ui?.at(-1) as Float64Array;
-    const sessionsSoFar = new Float64Array(rows);
-    const own = Object.keys(running).map((k) => cols[k] ?? []);
-    const soFar = own.map(() => new Float64Array(rows));
-    const { kh, kl } = cols;
-    for (let i = 0; i < rows; i++) {
-      const u = users[i] as number;
-      if (u !== this.user) {
-        this.user = u;
-        this.sessions = 0;
-        this.sums.fill(0);
-        if (kh && kl) this.keys.push(num(kh[i]), num(kl[i]));
-      }
-      sessionsSoFar[i] = this.sessions++;
-      for (let c = 0; c < own.length; c++) {
-        (soFar[c] as Float64Array)[i] = this.sums[c] as number;
-        const x = num((own[c] as ArrayLike<unknown>)[i]);
-        this.sums[c] = (this.sums[c] as number) + (Number.isNaN(x) ? 0 : x);
-      }
-    }
-    (this.nums.sessions_so_far as Float64Array[]).push(sessionsSoFar);
-    Object.keys(running).forEach((k, c) => {
-      (this.nums[k] as Float64Array[]).push(soFar[c] as Float64Array);
-    });
-    for (const k of Object.keys(categorical)) {
+    for (const k of categories) {
       const out = this.cats[k] as (string | null)[];
       const values = cols[k] ?? [];
-      for (let i = 0; i < values.length; i++) {
+      for (let i = 0; i < rows; i++) {
         const v = values[i];
         if (v === null || v === undefined) {
           out.push(null);
@@ -109,7 +67,7 @@ export class SessionHistoryBuilder {
   }
 
   /** One column's chunks joined (and let go). */
-  private joined(k: string): Float64Array {
+  private joined(k: (typeof numbers)[number]): Float64Array {
     const chunks = this.nums[k] as Float64Array[];
     const out = new Float64Array(chunks.reduce((n, c) => n + c.length, 0));
     let at = 0;
@@ -121,44 +79,138 @@ export class SessionHistoryBuilder {
     return out;
   }
 
-  /**
-   * The users' keys (2 per user, high then low; NaN: a user without an id), or undefined when the
-   * rows carried none. Read before finish.
-   */
-  userKeys(): Float64Array | undefined {
-    return this.keys.length > 0 ? Float64Array.from(this.keys) : undefined;
-  }
-
-  finish(): SessionHistory {
-    const user = Int32Array.from(this.joined("ui"));
-    const n = user.length;
+  finish(): KeyedHistory {
+    const kh = this.joined("kh");
+    const kl = this.joined("kl");
+    const st = this.joined("st");
+    const sid = this.joined("sid");
+    const pv = this.joined("n_pv");
+    const ev = this.joined("n_ev");
+    const eng = this.joined("n_eng");
+    const ftt = this.joined("ftt");
     // Handed over, not kept: the builder holds nothing once the history exists.
     const cats = this.cats;
-    this.cats = {};
+    this.cats = Object.fromEntries(categories.map((k) => [k, []]));
     this.interned = new Map();
-    const c = (k: keyof typeof categorical) => (cats[k] ?? []) as (string | null)[];
-    // Engaged time is summed in milliseconds (whole numbers: exact) and read in seconds.
-    const engaged = this.joined("n_eng");
-    for (let i = 0; i < n; i++) engaged[i] = (engaged[i] as number) / 1000;
-    return {
+    const n = kh.length;
+    const order = orderByKey(kh, kl);
+    const user = new Int32Array(n);
+    const start = new Float64Array(n);
+    const sessionsSoFar = new Float64Array(n);
+    const pageViewsSoFar = new Float64Array(n);
+    const eventsSoFar = new Float64Array(n);
+    const engagedSecondsSoFar = new Float64Array(n);
+    const daysSinceFirstVisit = new Float64Array(n);
+    const device = cats.device as (string | null)[];
+    const medium = cats.medium as (string | null)[];
+    const source = cats.source as (string | null)[];
+    const landing = cats.landing as (string | null)[];
+    const deviceOut: (string | null)[] = [];
+    const mediumOut: (string | null)[] = [];
+    const sourceOut: (string | null)[] = [];
+    const landingOut: (string | null)[] = [];
+    const keys = new Float64Array(2 * n);
+    let users = 0;
+    for (let a = 0; a < n; ) {
+      const first = order[a]!;
+      const hi = kh[first]!;
+      const lo = kl[first]!;
+      let b = a + 1;
+      while (b < n && kh[order[b]!] === hi && kl[order[b]!] === lo) b++;
+      if (b - a > 1) sortSessions(order, a, b, st, sid);
+      // The user's columns: first medium and source (the least, as SQL's MIN), first visit
+      // (first touch, else the first session's start). NaN (NULL) is no value.
+      let firstTouch = Number.POSITIVE_INFINITY;
+      let firstStart = Number.POSITIVE_INFINITY;
+      let med: string | null = null;
+      let src: string | null = null;
+      for (let i = a; i < b; i++) {
+        const r = order[i]!;
+        if (ftt[r]! < firstTouch) firstTouch = ftt[r]!;
+        if (st[r]! < firstStart) firstStart = st[r]!;
+        med = leastText(med, medium[r]!);
+        src = leastText(src, source[r]!);
+      }
+      const firstVisit = firstTouch < Number.POSITIVE_INFINITY ? firstTouch : firstStart;
+      let pvSoFar = 0;
+      let evSoFar = 0;
+      let engSoFar = 0;
+      for (let i = a; i < b; i++) {
+        const r = order[i]!;
+        user[i] = users;
+        start[i] = st[r]! / 1e6;
+        sessionsSoFar[i] = i - a;
+        pageViewsSoFar[i] = pvSoFar;
+        eventsSoFar[i] = evSoFar;
+        // engaged time is summed in milliseconds (whole numbers: exact) and read in seconds
+        engagedSecondsSoFar[i] = engSoFar / 1000;
+        daysSinceFirstVisit[i] = Math.floor(Math.max(st[r]! - firstVisit, 0) / DAY_MICROS) || 0;
+        deviceOut.push(device[r]!);
+        mediumOut.push(med);
+        sourceOut.push(src);
+        landingOut.push(landing[r]!);
+        pvSoFar += pv[r]! || 0;
+        evSoFar += ev[r]! || 0;
+        engSoFar += eng[r]! || 0;
+      }
+      keys[2 * users] = hi;
+      keys[2 * users + 1] = lo;
+      users++;
+      a = b;
+    }
+    const h: SessionHistory = {
       user,
-      users: n === 0 ? 0 : (user[n - 1] as number) + 1,
-      start: this.joined("st"),
-      sessionsSoFar: this.joined("sessions_so_far"),
-      pageViewsSoFar: this.joined("n_pv"),
-      eventsSoFar: this.joined("n_ev"),
-      engagedSecondsSoFar: engaged,
-      daysSinceFirstVisit: this.joined("days_since_first"),
-      device: c("device"),
-      firstMedium: c("medium"),
-      firstSource: c("source"),
-      landingPage: c("landing"),
+      users,
+      start,
+      sessionsSoFar,
+      pageViewsSoFar,
+      eventsSoFar,
+      engagedSecondsSoFar,
+      daysSinceFirstVisit,
+      device: deviceOut,
+      firstMedium: mediumOut,
+      firstSource: sourceOut,
+      landingPage: landingOut,
     };
+    return { history: h, keys: keys.slice(0, 2 * users) };
   }
 }
 
-/** Columns by name (sessionColumns) in one piece. */
-export function sessionHistoryOf(cols: Columns): SessionHistory {
+const DAY_MICROS = 86_400_000_000;
+
+/** The lesser of two texts in byte order (SQL's MIN over VARCHAR; NULL is no value). */
+function leastText(x: string | null, y: string | null): string | null {
+  if (x === null) return y;
+  if (y === null || x === y) return x;
+  return compareText(x, y) <= 0 ? x : y;
+}
+
+/** Whether session row x starts before row y (by start, then session id). */
+function before(x: number, y: number, st: Float64Array, sid: Float64Array): boolean {
+  return st[x]! < st[y]! || (st[x] === st[y] && sid[x]! < sid[y]!);
+}
+
+/** A user's rows [a, b) of `order` by start, then session id: insertion sort for the usual few. */
+function sortSessions(order: Int32Array, a: number, b: number, st: Float64Array, sid: Float64Array): void {
+  if (b - a > 32) {
+    const rows = Array.from(order.subarray(a, b));
+    rows.sort((x, y) => (before(x, y, st, sid) ? -1 : before(y, x, st, sid) ? 1 : 0));
+    order.set(rows, a);
+    return;
+  }
+  for (let i = a + 1; i < b; i++) {
+    const r = order[i]!;
+    let j = i - 1;
+    while (j >= a && before(r, order[j]!, st, sid)) {
+      order[j + 1] = order[j]!;
+      j--;
+    }
+    order[j + 1] = r;
+  }
+}
+
+/** Columns by name (exposure-query.ts sessionColumns) in one piece. */
+export function sessionHistoryOf(cols: Columns): KeyedHistory {
   const b = new SessionHistoryBuilder();
   b.add(cols);
   return b.finish();
@@ -170,59 +222,39 @@ export interface FirstTimeColumn {
   column: string;
 }
 
-/** First time per goal and user (NaN = never), filled chunk by chunk. */
-export function firstTimesSink(columns: FirstTimeColumn[], users: number) {
-  const out = new Map(columns.map((c) => [c.goalId, new Float64Array(users).fill(Number.NaN)]));
-  return {
-    add(cols: Columns): void {
-      const ui = cols.ui ?? [];
-      for (const { goalId, column } of columns) {
-        const arr = out.get(goalId) as Float64Array;
-        const ft = cols[column] ?? [];
-        for (let i = 0; i < ui.length; i++) {
-          const u = num(ui[i]);
-          if (u >= 0 && u < users) arr[u] = num(ft[i]);
-        }
-      }
-    },
-    result: out,
-  };
-}
-
 /**
- * First times kept as compact chunks until they are asked for with the number of users (whichever
- * of the two queries runs first), then filled like firstTimesSink.
+ * First time per goal and user (NaN = never) from the firsts query's rows (each naming its user by
+ * key, like the sessions'), kept as compact chunks until the users' keys are known.
  */
 export function firstTimesBuffer(columns: FirstTimeColumn[]) {
-  const chunks: { user: Int32Array; times: Float64Array[] }[] = [];
+  const chunks: { kh: Float64Array; kl: Float64Array; times: Float64Array[] }[] = [];
+  const floats = (values: ArrayLike<unknown>, rows: number) => {
+    const out = new Float64Array(rows);
+    for (let i = 0; i < rows; i++) out[i] = num(values[i]);
+    return out;
+  };
   return {
     add(cols: Columns): void {
-      const ui = cols.ui ?? [];
-      const user = new Int32Array(ui.length);
-      for (let i = 0; i < ui.length; i++) {
-        const u = num(ui[i]);
-        // Dense indexes (DENSE_RANK) fit; anything else is out of range like in firstTimesSink.
-        user[i] = u >= 0 && u < 2 ** 31 ? u : -1;
-      }
-      const times = columns.map(({ column }) => {
-        const ft = cols[column] ?? [];
-        const time = new Float64Array(ui.length);
-        for (let i = 0; i < ui.length; i++) time[i] = num(ft[i]);
-        return time;
+      const rows = (cols.kh ?? []).length;
+      chunks.push({
+        kh: floats(cols.kh ?? [], rows),
+        kl: floats(cols.kl ?? [], rows),
+        times: columns.map(({ column }) => floats(cols[column] ?? [], rows)),
       });
-      chunks.push({ user, times });
     },
-    result(users: number): Map<string, Float64Array> {
+    /** `keys`: two numbers per user index (KeyedHistory.keys). */
+    result(keys: Float64Array): Map<string, Float64Array> {
+      const users = keys.length / 2;
       const out = new Map(columns.map((c) => [c.goalId, new Float64Array(users).fill(Number.NaN)]));
-      for (const c of chunks)
+      const index = new UserIndex(keys);
+      for (const c of chunks) {
+        const user = c.kh.map((hi, i) => index.of(hi, c.kl[i]!));
         columns.forEach(({ goalId }, k) => {
           const arr = out.get(goalId) as Float64Array;
           const time = c.times[k] as Float64Array;
-          for (let i = 0; i < c.user.length; i++) {
-            const u = c.user[i] as number;
-            if (u >= 0 && u < users) arr[u] = time[i] as number;
-          }
+          for (let i = 0; i < user.length; i++) if (user[i]! >= 0) arr[user[i]!] = time[i]!;
         });
+      }
       chunks.length = 0;
       return out;
     },
@@ -232,9 +264,9 @@ export function firstTimesBuffer(columns: FirstTimeColumn[]) {
 export function firstTimesOf(
   cols: Columns,
   columns: FirstTimeColumn[],
-  users: number,
+  keys: Float64Array,
 ): Map<string, Float64Array> {
-  const sink = firstTimesSink(columns, users);
-  sink.add(cols);
-  return sink.result;
+  const buffer = firstTimesBuffer(columns);
+  buffer.add(cols);
+  return buffer.result(keys);
 }

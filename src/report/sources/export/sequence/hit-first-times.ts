@@ -5,6 +5,7 @@
 import type { ExportQuery } from "../analysis-query.js";
 import { goalCode } from "../analysis-query.js";
 import type { FirstTimeColumn } from "../read-exposure.js";
+import { UserIndex } from "../user-keys.js";
 import type { UserHits } from "./user-hits.js";
 
 /**
@@ -33,38 +34,4 @@ export function firstTimesOfHits(
     }
   }
   return out;
-}
-
-/** User index by 64-bit key (two 32-bit halves): open addressing, linear probing. */
-class UserIndex {
-  // slot s: [high, low, index + 1] at 3s (0: empty)
-  private readonly slots: Uint32Array;
-  private readonly mask: number;
-
-  constructor(keys: Float64Array) {
-    const users = keys.length / 2;
-    let size = 16;
-    while (size < 2 * users) size *= 2;
-    this.slots = new Uint32Array(3 * size);
-    this.mask = size - 1;
-    for (let u = 0; u < users; u++) {
-      const hi = keys[2 * u]!;
-      const lo = keys[2 * u + 1]!;
-      if (Number.isNaN(hi) || Number.isNaN(lo)) continue;
-      let s = lo & this.mask;
-      while (this.slots[3 * s + 2] !== 0) s = (s + 1) & this.mask;
-      this.slots[3 * s] = hi;
-      this.slots[3 * s + 1] = lo;
-      this.slots[3 * s + 2] = u + 1;
-    }
-  }
-
-  /** The user with this key, or −1. */
-  of(hi: number, lo: number): number {
-    for (let s = lo & this.mask; ; s = (s + 1) & this.mask) {
-      const id = this.slots[3 * s + 2]!;
-      if (id === 0) return -1;
-      if (this.slots[3 * s + 1] === lo && this.slots[3 * s] === hi) return id - 1;
-    }
-  }
 }
