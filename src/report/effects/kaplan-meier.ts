@@ -87,14 +87,38 @@ export function incidenceOfCountedRows(
   at: readonly number[],
   totalWeight?: number,
 ): (number | null)[] {
-  const { count, time, event, pattern } = rows;
-  let atRisk = 0;
-  if (totalWeight !== undefined) atRisk = totalWeight;
-  else
-    for (let i = 0; i < count; i++)
-      atRisk += (rowCounts[i] as number) * (factor[pattern[i] as number] as number);
+  const atRisk = totalWeight ?? countedWeight(rows, rowCounts, factor);
   if (atRisk <= 0) return at.map(() => null);
-  const out: (number | null)[] = [];
+  const out = new Float64Array(at.length);
+  countedIncidence(rows.count, rows.time, rows.event, rows.pattern, rowCounts, factor, atRisk, at, out);
+  return Array.from(out);
+}
+
+/** Every row's weight added up. */
+function countedWeight(rows: CountedRows, rowCounts: Uint8Array, factor: Float64Array): number {
+  let sum = 0;
+  for (let i = 0; i < rows.count; i++)
+    sum += (rowCounts[i] as number) * (factor[rows.pattern[i] as number] as number);
+  return sum;
+}
+
+/**
+ * The pass itself, numbers only (typed arrays in, 1 − S(t) into `out`): a replicate calls it a
+ * hundred times per pair, and a function with rarely taken branches around its loop kept losing
+ * its optimized code (V8 dropped back to the interpreter, boxing every sum) on each call.
+ */
+function countedIncidence(
+  count: number,
+  time: Float64Array,
+  event: Uint8Array,
+  pattern: Int32Array,
+  rowCounts: Uint8Array,
+  factor: Float64Array,
+  weight: number,
+  at: readonly number[],
+  out: Float64Array,
+): void {
+  let atRisk = weight;
   let surv = 1;
   let q = 0;
   let i = 0;
@@ -117,5 +141,4 @@ export function incidenceOfCountedRows(
     atRisk -= left;
   }
   while (q < at.length) out[q++] = 1 - surv;
-  return out;
 }

@@ -116,8 +116,12 @@ function gradient(
   return grad;
 }
 
-export function propensity(design: PropensityDesign, beta: Float64Array): Float64Array {
-  const out = new Float64Array(design.active.length);
+/** P per pattern at `beta` (into `out` when given). */
+export function propensity(
+  design: PropensityDesign,
+  beta: Float64Array,
+  out: Float64Array = new Float64Array(design.active.length),
+): Float64Array {
   for (let k = 0; k < design.active.length; k++) {
     const idx = design.active[k] as Int32Array;
     let eta = 0;

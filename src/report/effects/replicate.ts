@@ -39,13 +39,27 @@ export interface ReplicateContext {
   information?: Float64Array;
 }
 
-/** Row buffers every pair's passes reuse (one pair at a time), grown to the largest pair. */
+/**
+ * Buffers every pair's passes reuse (one pair at a time), grown to the largest pair: row counts,
+ * and per-pattern sums, weights and propensities for replicates (whose results keep none of them).
+ * Fresh memory costs a page fault per 4 KB on first touch, and a replicate is short.
+ */
 export class Scratch {
   rowCounts = new Uint8Array(0);
+  private perPattern: Float64Array[] = [];
   fit(rows: number): void {
     if (this.rowCounts.length < rows) {
       this.rowCounts = new Uint8Array(rows);
     }
+  }
+  /** Per-pattern array k (of `patterns`), zeroed. */
+  pattern(k: number, patterns: number): Float64Array {
+    let a = this.perPattern[k];
+    if (!a || a.length !== patterns) {
+      a = new Float64Array(patterns);
+      this.perPattern[k] = a;
+    } else a.fill(0);
+    return a;
   }
 }
 
@@ -65,8 +79,11 @@ export function once(
   scratch.fit(doerArm.count + otherArm.count);
   const doerCounts = scratch.rowCounts.subarray(0, doerArm.count);
   const otherCounts = scratch.rowCounts.subarray(doerArm.count, doerArm.count + otherArm.count);
-  const doers = new Float64Array(patternCount);
-  const total = new Float64Array(patternCount);
+  // A replicate's per-pattern arrays are scratch; the full sample's are kept (total, in `Once`).
+  const perPattern = (k: number) =>
+    replicate ? scratch.pattern(k, patternCount) : new Float64Array(patternCount);
+  const doers = perPattern(0);
+  const total = perPattern(1);
   countByPattern(doerArm, userCounts, doers, doerCounts);
   total.set(doers);
   countByPattern(otherArm, userCounts, total, otherCounts);
@@ -75,7 +92,7 @@ export function once(
     replicate && start && betaMu && information
       ? oneStep(design, doers, total, start, betaMu, information)
       : fitPropensity(design, doers, total, 50);
-  const e = propensity(design, beta);
+  const e = propensity(design, beta, replicate ? scratch.pattern(4, patternCount) : undefined);
   // Common support: comparison rows above the trimming bound carry unbounded weights; doers above
   // the largest comparison propensity have nobody like them. Patterns with comparison rows tell.
   let maxOther = 0;
@@ -86,8 +103,8 @@ export function once(
   const bound = Math.min(trim, maxOther);
   // Per pattern: a doer row's weight factor (1 in the overlap, else 0) and a comparison row's
   // (the odds e/(1 − e), 0 above the trimming bound).
-  const doerFactor = new Float64Array(patternCount);
-  const otherFactor = new Float64Array(patternCount);
+  const doerFactor = perPattern(2);
+  const otherFactor = perPattern(3);
   let comparableDoers = 0;
   let doersTotal = 0;
   for (let p = 0; p < patternCount; p++) {
