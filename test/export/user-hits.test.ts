@@ -4,15 +4,18 @@ import { describe, expect, it } from "vitest";
 import { groupByUser, PARTITIONS, partitionOf } from "../../src/report/sources/export/sequence/user-hits.js";
 import { mulberry32 } from "../../src/seeded-random.js";
 
-function packedHits(seed: number) {
+function packedHits(seed: number, userCount = 300, chunkRows = 700) {
   const rnd = mulberry32(seed);
-  const users = Array.from({ length: 300 }, () => [Math.floor(rnd() * 2 ** 32), Math.floor(rnd() * 2 ** 32)]);
+  const users = Array.from({ length: userCount }, () => [
+    Math.floor(rnd() * 2 ** 32),
+    Math.floor(rnd() * 2 ** 32),
+  ]);
   const truth = new Map<string, string[]>();
   const keys: Uint32Array[] = [];
   const values: Uint32Array[] = [];
   const partitions = new Int32Array(PARTITIONS);
   for (let c = 0; c < 5; c++) {
-    const n = 1 + Math.floor(rnd() * 700);
+    const n = 1 + Math.floor(rnd() * chunkRows);
     const k = new Uint32Array(2 * n);
     const v = new Uint32Array(2 * n);
     for (let i = 0; i < n; i++) {
@@ -57,4 +60,24 @@ describe("groupByUser", () => {
       const key = (xs: string[]) => xs.join(",");
       expect(seen.map(key).sort()).toEqual(expected.map(key).sort());
     });
+
+  it("names each user by its key, past the first 65,536 users", () => {
+    const { hits, truth } = packedHits(3, 90_000, 80_000);
+    const grouped = groupByUser(hits);
+    const users = grouped.start.length - 1;
+    expect(users).toBeGreaterThan(65_536);
+    expect(grouped.keys.length).toBe(2 * users);
+    for (let u = 0; u < users; u++) {
+      const mine: string[] = [];
+      for (let i = grouped.start[u]!; i < grouped.start[u + 1]!; i++)
+        mine.push(`${(grouped.t[i]! - 5) * 3 + grouped.g[i]!}`);
+      const expected = truth.get(`${grouped.keys[2 * u]}:${grouped.keys[2 * u + 1]}`)!;
+      expect(mine).toEqual(
+        expected
+          .map(Number)
+          .sort((a, b) => a - b)
+          .map(String),
+      );
+    }
+  });
 });

@@ -59,7 +59,8 @@ export function groupByUser(p: PackedHits): UserHits {
     }
   });
   const starts = new Int32Array(n + 1);
-  const userKeys = new Uint32Array(2 * n);
+  // sized as users turn up (a few per hit or far fewer), not by the hits: the peak is the hits'
+  let userKeys = new Uint32Array(2 * Math.min(n, 1 << 16));
   let users = 0;
   const packed = new Float64Array(n);
   const keys = new UserKeys();
@@ -79,6 +80,11 @@ export function groupByUser(p: PackedHits): UserHits {
     }
     for (let i = from; i < to; i++)
       packed[from + count[local[i - from]!]!++] = rec[4 * i + 3]! * 2 ** 32 + rec[4 * i + 2]!;
+    if (userKeys.length < 2 * (users + keys.size)) {
+      const grown = new Uint32Array(Math.max(2 * userKeys.length, 2 * (users + keys.size)));
+      grown.set(userKeys.subarray(0, 2 * users));
+      userKeys = grown;
+    }
     keys.writeKeys(userKeys, 2 * users);
     users += keys.size;
   }
