@@ -82,58 +82,64 @@ function inKeyOrder(ref: ReturnType<typeof journeysFromEvents>, hi: number[], lo
 }
 
 describe("confounded traffic through the GA4-export files", () => {
-  it("extracts the same per-session history and first goal times as the in-memory reference", async () => {
-    const instance = await DuckDBInstance.create(":memory:");
-    const conn = await instance.connect();
-    try {
-      const files = await openExportFiles(conn, join(dir, "*.json"));
-      const { query } = exportQuery(project, { since: "2026-01-01", until: "2026-02-25" });
-      const cols = async (sql: string) => (await conn.runAndReadAll(sql)).getColumnsObjectJS();
-      const { history, keys } = sessionHistoryOf(
-        await cols(exposureSessionsSql(query, files.source, duckdb)),
-      );
-      const firsts = firstTimesOf(
-        await cols(exposureFirstsSql(query, files.source, duckdb)),
-        firstTimeColumns(query),
-        keys,
-      );
-      const t0 = Date.parse(`${START}T00:00:00Z`) / 1000;
-      const byId = journeysFromEvents(
-        events,
-        project.goals.map((g) => ({ id: g.id, event: g.event })),
-        t0,
-        t0 + DAYS * 86400,
-      );
-      // The files path numbers users in the order of their keys, hash(user id): the reference
-      // (users in id order) is put in that order.
-      const ids = [...new Set(events.map((e) => e.userId))].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-      const hashed = await cols(
-        `SELECT CAST(hash(id) >> 32 AS DOUBLE) AS hi, CAST(hash(id) & 4294967295 AS DOUBLE) AS lo FROM (VALUES ${ids
-          .map((id, i) => `('${id.replaceAll("'", "''")}', ${i})`)
-          .join(", ")}) v(id, i) ORDER BY i`,
-      );
-      const ref = inKeyOrder(byId, hashed.hi as number[], hashed.lo as number[]);
-      expect([...keys]).toEqual(ref.keys);
-      expect(history.users).toBe(ref.history.users);
-      expect([...history.user]).toEqual([...ref.history.user]);
-      expect([...history.start]).toEqual([...ref.history.start]);
-      for (const k of ["sessionsSoFar", "pageViewsSoFar", "eventsSoFar", "daysSinceFirstVisit"] as const)
-        expect([...history[k]], k).toEqual([...ref.history[k]]);
-      const eng = [...history.engagedSecondsSoFar].map((x, i) =>
-        Math.abs(x - ref.history.engagedSecondsSoFar[i]!),
-      );
-      expect(Math.max(...eng)).toBeLessThan(1e-6);
-      expect(history.device).toEqual(ref.history.device);
-      expect(history.firstMedium).toEqual(ref.history.firstMedium);
-      expect(history.firstSource).toEqual(ref.history.firstSource);
-      expect(history.landingPage).toEqual(ref.history.landingPage);
-      for (const g of project.goals)
-        expect([...firsts.get(g.id)!], g.id).toEqual([...ref.firstTime.get(g.id)!]);
-    } finally {
-      conn.closeSync();
-      instance.closeSync();
-    }
-  });
+  it.each(["rank", "hash"] as const)(
+    "extracts the same per-session history and first goal times as the in-memory reference (%s keys)",
+    async (key) => {
+      const instance = await DuckDBInstance.create(":memory:");
+      const conn = await instance.connect();
+      try {
+        const files = await openExportFiles(conn, join(dir, "*.json"));
+        const { query } = exportQuery(project, { since: "2026-01-01", until: "2026-02-25" });
+        const cols = async (sql: string) => (await conn.runAndReadAll(sql)).getColumnsObjectJS();
+        const { history, keys } = sessionHistoryOf(
+          await cols(exposureSessionsSql(query, files.source, duckdb, key)),
+        );
+        const firsts = firstTimesOf(
+          await cols(exposureFirstsSql(query, files.source, duckdb, key)),
+          firstTimeColumns(query),
+          keys,
+        );
+        const t0 = Date.parse(`${START}T00:00:00Z`) / 1000;
+        const byId = journeysFromEvents(
+          events,
+          project.goals.map((g) => ({ id: g.id, event: g.event })),
+          t0,
+          t0 + DAYS * 86400,
+        );
+        // Users are numbered in the order of their keys: rank keys keep the ids' order; for hash
+        // keys the reference (users in id order) is put in the order of hash(user id).
+        const ids = [...new Set(events.map((e) => e.userId))].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+        const hashed =
+          key === "rank"
+            ? { hi: ids.map(() => 0), lo: ids.map((_, i) => i) }
+            : await cols(
+                `SELECT CAST(hash(id) >> 32 AS DOUBLE) AS hi, CAST(hash(id) & 4294967295 AS DOUBLE) AS lo FROM (VALUES ${ids
+                  .map((id, i) => `('${id.replaceAll("'", "''")}', ${i})`)
+                  .join(", ")}) v(id, i) ORDER BY i`,
+              );
+        const ref = inKeyOrder(byId, hashed.hi as number[], hashed.lo as number[]);
+        expect([...keys]).toEqual(ref.keys);
+        expect(history.users).toBe(ref.history.users);
+        expect([...history.user]).toEqual([...ref.history.user]);
+        expect([...history.start]).toEqual([...ref.history.start]);
+        for (const k of ["sessionsSoFar", "pageViewsSoFar", "eventsSoFar", "daysSinceFirstVisit"] as const)
+          expect([...history[k]], k).toEqual([...ref.history[k]]);
+        const eng = [...history.engagedSecondsSoFar].map((x, i) =>
+          Math.abs(x - ref.history.engagedSecondsSoFar[i]!),
+        );
+        expect(Math.max(...eng)).toBeLessThan(1e-6);
+        expect(history.device).toEqual(ref.history.device);
+        expect(history.firstMedium).toEqual(ref.history.firstMedium);
+        expect(history.firstSource).toEqual(ref.history.firstSource);
+        expect(history.landingPage).toEqual(ref.history.landingPage);
+        for (const g of project.goals)
+          expect([...firsts.get(g.id)!], g.id).toEqual([...ref.firstTime.get(g.id)!]);
+      } finally {
+        conn.closeSync();
+        instance.closeSync();
+      }
+    },
+  );
 
   it("reports crude and adjusted for every secondary pair; adjusted intervals hold the truth", () => {
     const a = analyze(project, input);

@@ -33,4 +33,10 @@ describe("exposure SQL for BigQuery", () => {
     expect(sql).toContain("device.category");
     expect(sql).toContain("traffic_source.medium");
   });
+
+  it("names users by dense rank: hash keys are DuckDB's alone", () => {
+    expect(exposureSessionsSql(query, src, bigquery)).toContain("DENSE_RANK() OVER (ORDER BY u)");
+    expect(() => exposureSessionsSql(query, src, bigquery, "hash")).toThrow(/DuckDB/);
+    expect(() => exposureFirstsSql(query, src, bigquery, "hash")).toThrow(/DuckDB/);
+  });
 });

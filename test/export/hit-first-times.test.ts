@@ -46,12 +46,14 @@ describe("first goal times from the report's goal hits", () => {
     const onePass = await sequenceResultRows(conn, query, files.source);
     expect(onePass).toBeDefined();
     const sessions = new SessionHistoryBuilder();
-    await duckDbChunks(conn)(exposureSessionsSql(query, files.source, duckdb), (c) => sessions.add(c));
+    await duckDbChunks(conn)(exposureSessionsSql(query, files.source, duckdb, "hash"), (c) =>
+      sessions.add(c),
+    );
     const { history, keys } = sessions.finish();
     expect(keys.length).toBe(2 * history.users);
     const columns = firstTimeColumns(query);
     const fromHits = firstTimesOfHits(onePass!.hits, keys, query, columns);
-    const firsts = await conn.runAndReadAll(exposureFirstsSql(query, files.source, duckdb));
+    const firsts = await conn.runAndReadAll(exposureFirstsSql(query, files.source, duckdb, "hash"));
     const fromQuery = firstTimesOf(firsts.getColumnsObjectJS(), columns, keys);
     let done = 0;
     for (const { goalId } of columns) {

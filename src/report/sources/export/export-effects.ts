@@ -41,7 +41,8 @@ export async function exportEffects(
     // The sessions first: the engine's peak (the sessions' aggregation) then meets only the
     // sessions read so far, and the first times' smaller query meets the history.
     const sessions = new SessionHistoryBuilder();
-    await run(exposureSessionsSql(query, src, d), (cols) => sessions.add(cols));
+    // Hash keys only with the one pass's hits: it checked that no two users share a hash.
+    await run(exposureSessionsSql(query, src, d, hits ? "hash" : "rank"), (cols) => sessions.add(cols));
     const columns = firstTimeColumns(query);
     let firstTimes: (keys: Float64Array) => Map<string, Float64Array>;
     if (hits) firstTimes = (keys) => firstTimesOfHits(hits, keys, query, columns);

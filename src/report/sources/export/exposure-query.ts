@@ -12,8 +12,9 @@
 //             (firstTimeColumns; the goal matchers of the analysis query).
 //
 // Rows name their user by a 64-bit key in two halves (kh, kl) so JavaScript holds numbers, not ids:
-// DuckDB's hash(user), the key the files report's goal hits are grouped by; on BigQuery (0, the
-// user's dense rank). Rows without a user are left out.
+// (0, the user's dense rank in id order), or on DuckDB, when the caller knows no two users share
+// one (the files report's one pass checks), hash(user): the key its goal hits are grouped by, with
+// no ranking of every user. Rows without a user are left out.
 import { NOT_SET, PAGE_PATH_PATTERN } from "../../query-plan.js";
 import {
   dateFilterOf,
@@ -40,11 +41,17 @@ export const sessionColumns = [
   "landing",
 ] as const;
 
-/** The user's key columns (kh, kl) for the user expression `u`, or undefined where a rank is needed. */
-function hashKey(u: string, d: Dialect): string | undefined {
-  return d.name === "duckdb"
-    ? `CAST(hash(${u}) >> 32 AS DOUBLE) AS kh, CAST(hash(${u}) & 4294967295 AS DOUBLE) AS kl`
-    : undefined;
+/**
+ * How rows name their user: "rank" (any dialect) or "hash" (DuckDB, and only where no two users
+ * share a hash: two users with one hash would be one user).
+ */
+export type UserKey = "rank" | "hash";
+
+/** The hash key columns (kh, kl) for the user expression `u`, or undefined for ranks. */
+function hashKey(u: string, d: Dialect, key: UserKey): string | undefined {
+  if (key === "rank") return undefined;
+  if (d.name !== "duckdb") throw new Error("hash keys are DuckDB's hash(user)");
+  return `CAST(hash(${u}) >> 32 AS DOUBLE) AS kh, CAST(hash(${u}) & 4294967295 AS DOUBLE) AS kl`;
 }
 
 /** The firsts query's column per goal (its goal code, analysis-query.ts goalCode), beside the key. */
@@ -64,7 +71,12 @@ function usersCte(src: RowSource, d: Dialect, filter: string): string {
   );
 }
 
-export function exposureSessionsSql(q: ExportQuery, src: RowSource, d: Dialect): string {
+export function exposureSessionsSql(
+  q: ExportQuery,
+  src: RowSource,
+  d: Dialect,
+  key: UserKey = "rank",
+): string {
   const filter = dateFilterOf(q, src, d);
   const loc = "lv.string_value";
   const path = `CASE WHEN ${loc} IS NULL THEN ${d.str(NOT_SET)} ELSE COALESCE(NULLIF(${d.regexExtract(loc, PAGE_PATH_PATTERN)}, ''), '/') END`;
@@ -103,24 +115,24 @@ export function exposureSessionsSql(q: ExportQuery, src: RowSource, d: Dialect):
           "landing AS (SELECT u, sid, page FROM (SELECT u, sid, page, " +
             "ROW_NUMBER() OVER (PARTITION BY u, sid ORDER BY t, page) AS rn FROM sev WHERE page IS NOT NULL) z WHERE rn = 1)",
         ]),
-    // BigQuery's key: dense ranks in the order of the ids, as in the firsts query (usersCte).
-    ...(hashKey("u", d)
+    // Rank keys: dense ranks in the order of the ids, as in the firsts query (usersCte).
+    ...(key === "hash"
       ? []
       : ["usr AS (SELECT u, DENSE_RANK() OVER (ORDER BY u) - 1 AS ui FROM sess GROUP BY u)"]),
   ];
   // Numbers as floats: exact (all below 2^53) and read without a BigInt each.
   const f = (x: string) => `CAST(${x} AS ${d.float})`;
   const select =
-    `SELECT ${hashKey("s.u", d) ?? `${f("0")} AS kh, ${f("us.ui")} AS kl`}, ${f("s.st")} AS st, ${f("s.sid")} AS sid, ` +
+    `SELECT ${hashKey("s.u", d, key) ?? `${f("0")} AS kh, ${f("us.ui")} AS kl`}, ${f("s.st")} AS st, ${f("s.sid")} AS sid, ` +
     `${f("s.n_pv")} AS n_pv, ${f("s.n_ev")} AS n_ev, ${f("s.n_eng")} AS n_eng, ${f("s.ftt")} AS ftt, ` +
     `s.dev AS device, s.med AS medium, s.src AS source, ${landingInline ? "s.landing" : "l.page"} AS landing ` +
-    `FROM sess s${hashKey("s.u", d) ? "" : " JOIN usr us ON us.u = s.u"}` +
+    `FROM sess s${key === "hash" ? "" : " JOIN usr us ON us.u = s.u"}` +
     (landingInline ? "" : " LEFT JOIN landing l ON l.u = s.u AND l.sid = s.sid") +
     " WHERE s.u IS NOT NULL";
   return `WITH ${ctes.join(",\n")}\n${select}`;
 }
 
-export function exposureFirstsSql(q: ExportQuery, src: RowSource, d: Dialect): string {
+export function exposureFirstsSql(q: ExportQuery, src: RowSource, d: Dialect, key: UserKey = "rank"): string {
   const filter = dateFilterOf(q, src, d);
   const code = goalCode(q);
   const firsts = firstTimeColumns(q).map(
@@ -128,9 +140,9 @@ export function exposureFirstsSql(q: ExportQuery, src: RowSource, d: Dialect): s
   );
   const perUser = `SELECT u${firsts.map((f) => `, ${f}`).join("")} FROM hits GROUP BY u`;
   const columns = firstTimeColumns(q).map(({ column }) => `, h.${column} AS ${column}`);
-  const key = hashKey("h.u", d);
-  if (key)
-    return `WITH ${goalHitsCtes(q, src, d).join(",\n")}\nSELECT ${key}${columns.join("")} FROM (${perUser}) h`;
+  const hashed = hashKey("h.u", d, key);
+  if (hashed)
+    return `WITH ${goalHitsCtes(q, src, d).join(",\n")}\nSELECT ${hashed}${columns.join("")} FROM (${perUser}) h`;
   // Pivoted by user before the join: a user's row meets the user index once, not once per hit.
   const ctes = [...goalHitsCtes(q, src, d), usersCte(src, d, filter)];
   return (
