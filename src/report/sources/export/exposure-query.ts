@@ -26,21 +26,6 @@ import {
 } from "./analysis-query.js";
 import type { Dialect } from "./dialect.js";
 
-export const sessionColumns = [
-  "kh",
-  "kl",
-  "st",
-  "sid",
-  "n_pv",
-  "n_ev",
-  "n_eng",
-  "ftt",
-  "device",
-  "medium",
-  "source",
-  "landing",
-] as const;
-
 /**
  * How rows name their user: "rank" (any dialect) or "hash" (DuckDB, and only where no two users
  * share a hash: two users with one hash would be one user).

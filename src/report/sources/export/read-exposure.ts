@@ -15,6 +15,17 @@ function unwrap(v: unknown): unknown {
 
 const num = (v: unknown) => (v === null || v === undefined ? Number.NaN : Number(unwrap(v)));
 
+/**
+ * A column's first `rows` values as floats (NULL → NaN). A column of floats is kept as it came:
+ * the engine's reader made it for this chunk.
+ */
+function floatsOf(values: ArrayLike<unknown>, rows: number): Float64Array {
+  if (values instanceof Float64Array && values.length === rows) return values;
+  const out = new Float64Array(rows);
+  for (let i = 0; i < rows; i++) out[i] = num(values[i]);
+  return out;
+}
+
 /** The sessions query's numbers (NULL → NaN): key halves, start and session id, the session's own counts. */
 const numbers = ["kh", "kl", "st", "sid", "n_pv", "n_ev", "n_eng", "ftt"] as const;
 const categories = ["device", "medium", "source", "landing"] as const;
@@ -40,11 +51,7 @@ export class SessionHistoryBuilder {
   add(cols: Columns): void {
     const rows = (cols.kh ?? []).length;
     for (const k of numbers) {
-      const values = cols[k] ?? [];
-      const out = new Float64Array(rows);
-      if (values instanceof Float64Array) out.set(values.subarray(0, rows));
-      else for (let i = 0; i < rows; i++) out[i] = num(values[i]);
-      (this.nums[k] as Float64Array[]).push(out);
+      (this.nums[k] as Float64Array[]).push(floatsOf(cols[k] ?? [], rows));
     }
     for (const k of categories) {
       const out = this.cats[k] as (string | null)[];
@@ -209,7 +216,7 @@ function sortSessions(order: Int32Array, a: number, b: number, st: Float64Array,
   }
 }
 
-/** Columns by name (exposure-query.ts sessionColumns) in one piece. */
+/** Columns by name (as exposure-query.ts exposureSessionsSql names them) in one piece. */
 export function sessionHistoryOf(cols: Columns): KeyedHistory {
   const b = new SessionHistoryBuilder();
   b.add(cols);
@@ -228,18 +235,13 @@ export interface FirstTimeColumn {
  */
 export function firstTimesBuffer(columns: FirstTimeColumn[]) {
   const chunks: { kh: Float64Array; kl: Float64Array; times: Float64Array[] }[] = [];
-  const floats = (values: ArrayLike<unknown>, rows: number) => {
-    const out = new Float64Array(rows);
-    for (let i = 0; i < rows; i++) out[i] = num(values[i]);
-    return out;
-  };
   return {
     add(cols: Columns): void {
       const rows = (cols.kh ?? []).length;
       chunks.push({
-        kh: floats(cols.kh ?? [], rows),
-        kl: floats(cols.kl ?? [], rows),
-        times: columns.map(({ column }) => floats(cols[column] ?? [], rows)),
+        kh: floatsOf(cols.kh ?? [], rows),
+        kl: floatsOf(cols.kl ?? [], rows),
+        times: columns.map(({ column }) => floatsOf(cols[column] ?? [], rows)),
       });
     },
     /** `keys`: two numbers per user index (KeyedHistory.keys). */

@@ -1,7 +1,9 @@
 // Users of the exposure queries by key: each row names its user by a 64-bit key in two halves (high,
-// low; exact in doubles), hash(user) on DuckDB or (0, dense rank) on BigQuery. The engine returns
+// low; exact in doubles): (0, dense rank), or DuckDB's hash(user) where no two users share one. The
+// engine returns
 // rows in any order (no sort of a million sessions there); here they are ordered by key with a
-// radix sort, users numbered in key order, and keys looked up by a small hash table.
+// radix sort, users numbered in key order, and keys numbered and looked up by a hash table (also
+// what groups the one pass's hits by user: sequence/user-hits.ts).
 
 /** Row indexes ordered by key (high, then low), rows of one key in their input order. */
 export function orderByKey(high: Float64Array, low: Float64Array): Int32Array {
@@ -37,37 +39,89 @@ export function orderByKey(high: Float64Array, low: Float64Array): Int32Array {
   return order;
 }
 
-/** User index by 64-bit key (two 32-bit halves): open addressing, linear probing. */
+/** Numbers for 64-bit keys (as halves) in order of first sight: linear probing, reused. */
+export class KeyNumbers {
+  size = 0;
+  // slot s: [hi, lo, number + 1] at 3s (0: empty)
+  private slots = new Uint32Array(3 << 12);
+
+  clear(): void {
+    if (this.size > 0) this.slots.fill(0);
+    this.size = 0;
+  }
+
+  /** The key's number, numbering it if it is new. */
+  idOf(hi: number, lo: number): number {
+    const slots = this.slots;
+    const mask = slots.length / 3 - 1;
+    // the keys are hashes already: their low bits spread well
+    for (let s = lo & mask; ; s = (s + 1) & mask) {
+      const id = slots[3 * s + 2]!;
+      if (id === 0) {
+        slots[3 * s] = hi;
+        slots[3 * s + 1] = lo;
+        slots[3 * s + 2] = ++this.size;
+        if (this.size * 2 > mask) this.grow();
+        return this.size - 1;
+      }
+      if (slots[3 * s + 1] === lo && slots[3 * s] === hi) return id - 1;
+    }
+  }
+
+  /** The key's number, or −1 if it has none. */
+  find(hi: number, lo: number): number {
+    const slots = this.slots;
+    const mask = slots.length / 3 - 1;
+    for (let s = lo & mask; ; s = (s + 1) & mask) {
+      const id = slots[3 * s + 2]!;
+      if (id === 0) return -1;
+      if (slots[3 * s + 1] === lo && slots[3 * s] === hi) return id - 1;
+    }
+  }
+
+  /** Each numbered key's words (high, low) into `out` from `at`, in number order. */
+  writeKeys(out: Uint32Array, at: number): void {
+    const slots = this.slots;
+    for (let s = 0; s < slots.length; s += 3) {
+      const id = slots[s + 2]!;
+      if (id === 0) continue;
+      out[at + 2 * (id - 1)] = slots[s]!;
+      out[at + 2 * (id - 1) + 1] = slots[s + 1]!;
+    }
+  }
+
+  private grow(): void {
+    const old = this.slots;
+    this.slots = new Uint32Array(old.length * 2);
+    const mask = this.slots.length / 3 - 1;
+    for (let s = 0; s < old.length; s += 3) {
+      if (old[s + 2] === 0) continue;
+      let d = old[s + 1]! & mask;
+      while (this.slots[3 * d + 2] !== 0) d = (d + 1) & mask;
+      this.slots.set(old.subarray(s, s + 3), 3 * d);
+    }
+  }
+}
+
+/** User index by 64-bit key (two 32-bit halves). */
 export class UserIndex {
-  // slot s: [high, low, index + 1] at 3s (0: empty)
-  private readonly slots: Uint32Array;
-  private readonly mask: number;
+  private readonly numbers = new KeyNumbers();
+  private readonly userOf: Int32Array;
 
   /** `keys`: two numbers per user index (high, low); NaN: a user without a key. */
   constructor(keys: Float64Array) {
     const users = keys.length / 2;
-    let size = 16;
-    while (size < 2 * users) size *= 2;
-    this.slots = new Uint32Array(3 * size);
-    this.mask = size - 1;
+    this.userOf = new Int32Array(users);
     for (let u = 0; u < users; u++) {
       const hi = keys[2 * u]!;
       const lo = keys[2 * u + 1]!;
-      if (Number.isNaN(hi) || Number.isNaN(lo)) continue;
-      let s = lo & this.mask;
-      while (this.slots[3 * s + 2] !== 0) s = (s + 1) & this.mask;
-      this.slots[3 * s] = hi;
-      this.slots[3 * s + 1] = lo;
-      this.slots[3 * s + 2] = u + 1;
+      if (!Number.isNaN(hi) && !Number.isNaN(lo)) this.userOf[this.numbers.idOf(hi, lo)] = u;
     }
   }
 
   /** The user with this key, or −1. */
   of(hi: number, lo: number): number {
-    for (let s = lo & this.mask; ; s = (s + 1) & this.mask) {
-      const id = this.slots[3 * s + 2]!;
-      if (id === 0) return -1;
-      if (this.slots[3 * s + 1] === lo >>> 0 && this.slots[3 * s] === hi >>> 0) return id - 1;
-    }
+    const id = this.numbers.find(hi, lo);
+    return id < 0 ? -1 : this.userOf[id]!;
   }
 }

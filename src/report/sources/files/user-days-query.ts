@@ -15,21 +15,23 @@ export function userDaysSql(q: ExportQuery, src: RowSource): string {
   const days = daysBetween(q.startDate, q.endDate);
   const blocks = Math.max(1, Math.ceil(days.length / BITS));
   const masks = Array.from({ length: blocks }, (_, b) => `m${b}`);
-  // The day's place in the range: a lookup in a constant list (every event_date in the range is
-  // one of its days: checkEventDates), cheaper than a join with the days.
-  const i = `(list_position([${days.map(duckdb.str).join(", ")}], CAST(event_date AS VARCHAR)) - 1)`;
+  // The day's place in the range (i): a lookup in a constant list, once per event (every event_date
+  // in the range is one of its days: checkEventDates), cheaper than a join with the days.
   const maskOf = (b: number) =>
     blocks === 1
-      ? `CAST(bit_or(1::UINTEGER << ${i}) AS DOUBLE) AS m0`
-      : `CAST(bit_or(CASE WHEN ${i} >= ${b * BITS} AND ${i} < ${(b + 1) * BITS} ` +
-        `THEN (1::UINTEGER << (${i} - ${b * BITS})) ELSE 0::UINTEGER END) AS DOUBLE) AS m${b}`;
+      ? "CAST(bit_or(1::UINTEGER << i) AS DOUBLE) AS m0"
+      : `CAST(bit_or(CASE WHEN i >= ${b * BITS} AND i < ${(b + 1) * BITS} ` +
+        `THEN (1::UINTEGER << (i - ${b * BITS})) ELSE 0::UINTEGER END) AS DOUBLE) AS m${b}`;
   const filter = dateFilterOf(q, src, duckdb);
   const user = userExpression(src);
   const none = masks.map((m) => `NULL AS ${m}`).join(", ");
+  const events =
+    `SELECT ${user} AS u, list_position([${days.map(duckdb.str).join(", ")}], CAST(event_date AS VARCHAR)) - 1 AS i ` +
+    `FROM ${src.from} WHERE ${filter} AND ${user} IS NOT NULL`;
   return [
     // hashed once per user, after the grouping
-    `WITH per_user AS MATERIALIZED (SELECT hash(u) AS k, ${masks.join(", ")} FROM (SELECT ${user} AS u, ` +
-      `${masks.map((_, b) => maskOf(b)).join(", ")} FROM ${src.from} WHERE ${filter} AND ${user} IS NOT NULL GROUP BY u))`,
+    `WITH per_user AS MATERIALIZED (SELECT hash(u) AS k, ${masks.join(", ")} FROM (SELECT u, ` +
+      `${masks.map((_, b) => maskOf(b)).join(", ")} FROM (${events}) e GROUP BY u))`,
     `SELECT 'mask' AS kind, NULL AS day, CAST(count(*) AS DOUBLE) AS n, NULL AS keys, ${masks.join(", ")} ` +
       `FROM per_user GROUP BY ALL`,
     `UNION ALL SELECT 'users', NULL, CAST(count(*) AS DOUBLE), CAST(count(DISTINCT k) AS DOUBLE), ${none} ` +

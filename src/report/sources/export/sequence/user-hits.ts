@@ -1,5 +1,6 @@
 // Goal hits grouped by user, each user's hits in time order: what the sequence sections (pairs,
 // funnels, paths) read in one pass, instead of one SQL window pass or join per section.
+import { KeyNumbers } from "../user-keys.js";
 
 /** Every goal hit, grouped by user; within a user ordered by time, then goal code. */
 export interface UserHits {
@@ -63,7 +64,7 @@ export function groupByUser(p: PackedHits): UserHits {
   let userKeys = new Uint32Array(2 * Math.min(n, 1 << 16));
   let users = 0;
   const packed = new Float64Array(n);
-  const keys = new UserKeys();
+  const keys = new KeyNumbers();
   let local = new Int32Array(0);
   for (let b = 0; b < PARTITIONS; b++) {
     const from = parts[b]!;
@@ -109,58 +110,6 @@ export const PARTITIONS = 256;
 /** A hit's partition: the top byte of its key's high word. */
 export function partitionOf(keyHigh: number): number {
   return keyHigh >>> 24;
-}
-
-/** Numbers for 64-bit keys (as halves) in order of first sight: linear probing, reused. */
-class UserKeys {
-  size = 0;
-  // slot s: [hi, lo, number + 1] at 3s (0: empty)
-  private slots = new Uint32Array(3 << 12);
-
-  clear(): void {
-    if (this.size > 0) this.slots.fill(0);
-    this.size = 0;
-  }
-
-  idOf(hi: number, lo: number): number {
-    const slots = this.slots;
-    const mask = slots.length / 3 - 1;
-    // the keys are hashes already: their low bits spread well
-    for (let s = lo & mask; ; s = (s + 1) & mask) {
-      const id = slots[3 * s + 2]!;
-      if (id === 0) {
-        slots[3 * s] = hi;
-        slots[3 * s + 1] = lo;
-        slots[3 * s + 2] = ++this.size;
-        if (this.size * 2 > mask) this.grow();
-        return this.size - 1;
-      }
-      if (slots[3 * s + 1] === lo && slots[3 * s] === hi) return id - 1;
-    }
-  }
-
-  /** Each numbered key's words (high, low) into `out` from `at`, in number order. */
-  writeKeys(out: Uint32Array, at: number): void {
-    const slots = this.slots;
-    for (let s = 0; s < slots.length; s += 3) {
-      const id = slots[s + 2]!;
-      if (id === 0) continue;
-      out[at + 2 * (id - 1)] = slots[s]!;
-      out[at + 2 * (id - 1) + 1] = slots[s + 1]!;
-    }
-  }
-
-  private grow(): void {
-    const old = this.slots;
-    this.slots = new Uint32Array(old.length * 2);
-    const mask = this.slots.length / 3 - 1;
-    for (let s = 0; s < old.length; s += 3) {
-      if (old[s + 2] === 0) continue;
-      let d = old[s + 1]! & mask;
-      while (this.slots[3 * d + 2] !== 0) d = (d + 1) & mask;
-      this.slots.set(old.subarray(s, s + 3), 3 * d);
-    }
-  }
 }
 
 /** Sorts [from, to): insertion sort for a user's usual handful of hits. */
