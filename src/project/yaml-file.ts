@@ -5,6 +5,7 @@ import type { Diagnostic } from "./diagnostic.js";
 import type { Position } from "./model.js";
 import { pointerSegments } from "./pointer.js";
 import { MAX_SPEC_DEPTH, tooDeepNode } from "./yaml-depth.js";
+import { plainYamlData } from "./yaml-plain-data.js";
 
 export interface ParsedFile {
   file: string;
@@ -31,7 +32,44 @@ const tooDeep = {
   hint: "Look for runaway brackets ([[[… or {{{…) or indentation around this line.",
 };
 
+/**
+ * Plain YAML (yaml-plain-data.ts) is read quickly and parsed again with positions only if a
+ * diagnostic asks where something is; anything else is parsed with positions at once.
+ */
 export function parseSpecFile(file: string, text: string): ParsedFile {
+  const data = text.includes("\u0000") || text.includes("\uFFFD") ? undefined : plainYamlData(text);
+  if (data === undefined) return parseWithPositions(file, text);
+  let positioned: ParsedFile | undefined;
+  const located = () => {
+    positioned ??= parseWithPositions(file, text);
+    return positioned;
+  };
+  return {
+    file,
+    data,
+    diagnostics: [],
+    locate: (pointer) => located().locate(pointer),
+    locateKey: (pointer) => located().locateKey(pointer),
+    // Rules ask this of every goal, diagnostic or not: the data answers without positions.
+    has: (pointer) => dataHas(data, pointer),
+  };
+}
+
+/** Whether a node exists at exactly this pointer in plain data (as `has` of the parsed document). */
+function dataHas(data: unknown, pointer: string): boolean {
+  let node = data;
+  for (const seg of pointerSegments(pointer)) {
+    if (Array.isArray(node)) {
+      if (!/^\d+$/.test(seg) || Number(seg) >= node.length) return false;
+      node = node[Number(seg)];
+    } else if (node !== null && typeof node === "object" && Object.hasOwn(node, seg)) {
+      node = (node as Record<string, unknown>)[seg];
+    } else return false;
+  }
+  return true;
+}
+
+function parseWithPositions(file: string, text: string): ParsedFile {
   const lineCounter = new LineCounter();
   const at = (offset: number): Position => {
     const { line, col } = lineCounter.linePos(offset);
