@@ -37,7 +37,7 @@ const tooDeep = {
  * diagnostic asks where something is; anything else is parsed with positions at once.
  */
 export function parseSpecFile(file: string, text: string): ParsedFile {
-  const data = text.includes("\u0000") || text.includes("\uFFFD") ? undefined : plainYamlData(text);
+  const data = isBinary(text) ? undefined : plainYamlData(text);
   if (data === undefined) return parseWithPositions(file, text);
   let positioned: ParsedFile | undefined;
   const located = () => {
@@ -53,6 +53,11 @@ export function parseSpecFile(file: string, text: string): ParsedFile {
     // Rules ask this of every goal, diagnostic or not: the data answers without positions.
     has: (pointer) => dataHas(data, pointer),
   };
+}
+
+/** A NUL, or bytes that were not UTF-8 (decoded as U+FFFD): not a spec file. */
+function isBinary(text: string): boolean {
+  return text.includes("\u0000") || text.includes("\uFFFD");
 }
 
 /** Whether a node exists at exactly this pointer in plain data (as `has` of the parsed document). */
@@ -84,7 +89,7 @@ function parseWithPositions(file: string, text: string): ParsedFile {
     has: () => false,
   });
 
-  if (text.includes("\u0000") || text.includes("\uFFFD")) {
+  if (isBinary(text)) {
     return fail("binary-file", `${file} is not a text file.`, "Spec files must be UTF-8 YAML.");
   }
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });

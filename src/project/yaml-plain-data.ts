@@ -87,7 +87,8 @@ export function plainYamlData(text: string): unknown {
 
 /**
  * One document without directives; no anchors, aliases or tags; every mapping key a scalar that is
- * not null; at most MAX_SPEC_DEPTH levels of collections. Keys are found by position: in a mapping, children alternate key, value.
+ * not null; at most MAX_SPEC_DEPTH levels of collections. Keys are found by position: in a
+ * mapping, children alternate key, value.
  */
 function isPlain(text: string, events: Event[]): boolean {
   // Per open collection: whether it is a mapping, and how many children it has had so far.
