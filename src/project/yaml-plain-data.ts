@@ -112,7 +112,14 @@ function isPlain(text: string, events: Event[]): boolean {
     const isKey = mapping[top] === true && (seen[top] as number) % 2 === 0;
     seen[top] = (seen[top] as number) + 1;
     if (e.type === EVENT_ID.SCALAR) {
-      if (isKey && e.style === SCALAR_STYLE.PLAIN && NULL_KEY.test(getScalarValue(text, e))) return false;
+      // A null's plain text is at most 4 characters: longer keys need no decoding to tell.
+      if (
+        isKey &&
+        e.style === SCALAR_STYLE.PLAIN &&
+        e.valueEnd - e.valueStart <= 4 &&
+        NULL_KEY.test(getScalarValue(text, e))
+      )
+        return false;
     } else {
       if (isKey) return false;
       mapping.push(e.type === EVENT_ID.MAPPING);

@@ -147,6 +147,8 @@ describe("plain YAML read quickly", () => {
       "anchor and alias": "a: &x 1\nb: *x\n",
       tag: "a: !!str 5\n",
       "null key": "~: 1\n",
+      "null key, spaced": "a:\n  Null   : 1\n",
+      "null key in flow": "[{ null : 1 }]\n",
       "empty key": "? \n: 1\n",
       "complex key": "? [a, b]\n: 1\n",
       "flow key": "{[a]: 1}\n",
