@@ -1,5 +1,6 @@
 // A tiny typed client for the control API (/__emulator/), for tests, benches and the demo.
 import type { FaultConfig, QueuedFault } from "./faults/fault-config.js";
+import type { GtmWindowInfo } from "./quota/quota-policy.js";
 import type { RequestCountsSnapshot } from "./request-counts.js";
 import type { EmulatorState } from "./state.js";
 
@@ -22,6 +23,11 @@ export class EmulatorControl {
 
   async resetRequestCounts(): Promise<void> {
     await this.call("DELETE", "/requests");
+  }
+
+  /** The GTM quota window: which one it is and how long it lasts (null when the quota is off). */
+  async gtmQuotaWindow(): Promise<GtmWindowInfo | null> {
+    return (await this.call<{ gtmWindow: GtmWindowInfo | null }>("GET", "/quota")).gtmWindow;
   }
 
   async resetQuota(): Promise<void> {

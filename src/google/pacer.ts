@@ -125,12 +125,17 @@ export class Pacer {
     };
   }
 
-  /** This pacer's own ended calls still inside the window, as charge times. */
+  /**
+   * This pacer's own ended calls still inside the window, as the other processes must count them:
+   * by when they ended. The server charged each before it answered; how much before, another
+   * process's margin does not cover (a process's first calls arrive late: a plan's two reads were
+   * charged ~35 ms after they were sent, and the apply that read them from the memory was refused).
+   */
   recent(): number[] {
     const since = this.clock.now() - this.options.windowMs;
     return this.sent
       .filter((c) => c.latency !== undefined)
-      .map((c) => this.chargedAt(c))
+      .map((c) => c.at + (c.latency as number))
       .filter((t) => t > since);
   }
 

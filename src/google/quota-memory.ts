@@ -9,7 +9,7 @@
 // rename); two writes racing can drop the other's entry until its next call rewrites it.
 import { createHash, randomBytes } from "node:crypto";
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
-import { homedir } from "node:os";
+import { homedir, tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import type { SharedCalls } from "./pacer.js";
 
@@ -27,27 +27,57 @@ interface MemoryFile {
 /**
  * Where the memory lives, or undefined for none. `MICROGOALS_QUOTA_FILE` names the file ("off"
  * disables it). Otherwise Google's quota is remembered in $XDG_CACHE_HOME (or ~/.cache)
- * /microgoals/gtm-quota.json; an --endpoint (the emulator) gets none unless the variable is set,
- * because its window dies with the emulator and may be time-scaled or switched off.
+ * /microgoals/gtm-quota.json. An --endpoint's window dies with the server and may be time-scaled:
+ * it is remembered (in the temp folder) only when the server names its window, as the emulator
+ * does (`epoch`, GET /__emulator/quota), since a window no one names could be stale.
  */
 export function quotaMemoryPath(
   endpoint: string | undefined,
   env: NodeJS.ProcessEnv = process.env,
+  epoch?: string,
 ): string | undefined {
   const override = env.MICROGOALS_QUOTA_FILE;
   if (override === "off") return undefined;
   if (override) return override;
-  if (endpoint) return undefined;
+  if (endpoint) return epoch ? join(tmpdir(), "microgoals", "emulator-quota.json") : undefined;
   const cache = env.XDG_CACHE_HOME || join(homedir(), ".cache");
   return join(cache, "microgoals", "gtm-quota.json");
 }
 
-/** Which quota a call is charged to: the endpoint's, or Google's ("google"). */
-export function quotaKey(endpoint: string | undefined): string {
+/** Which quota a call is charged to: the endpoint's window (`epoch`, when it names one), or Google's. */
+export function quotaKey(endpoint: string | undefined, epoch?: string): string {
   return createHash("sha256")
     .update(endpoint ?? "google")
+    .update(epoch ? `#${epoch}` : "")
     .digest("hex")
     .slice(0, 16);
+}
+
+/**
+ * The GTM window an endpoint names (the emulator's GET /__emulator/quota), when it is the window
+ * this client paces to (`windowMs`): otherwise, or when the endpoint names none (no quota, not the
+ * emulator, no quick answer), undefined, and nothing is remembered for it.
+ */
+export async function endpointQuotaEpoch(
+  endpoint: string,
+  windowMs: number,
+  timeoutMs = 500,
+): Promise<string | undefined> {
+  try {
+    const res = await fetch(`${endpoint.replace(/\/+$/, "")}/__emulator/quota`, {
+      signal: AbortSignal.timeout(timeoutMs),
+    });
+    if (!res.ok) return undefined;
+    const { gtmWindow: w } = (await res.json()) as {
+      gtmWindow?: { epoch?: unknown; windowMs?: unknown } | null;
+    };
+    if (!w || typeof w.epoch !== "string" || w.epoch.length === 0 || typeof w.windowMs !== "number")
+      return undefined;
+    // A client not time-scaled like the emulator would wait for calls the emulator has forgotten.
+    return Math.abs(w.windowMs - windowMs) < 1 ? w.epoch : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 export class QuotaMemory implements SharedCalls {

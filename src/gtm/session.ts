@@ -13,7 +13,7 @@ import {
 } from "../google/clients.js";
 import { realClock } from "../google/clock.js";
 import { Pacer } from "../google/pacer.js";
-import { QuotaMemory, quotaKey, quotaMemoryPath } from "../google/quota-memory.js";
+import { endpointQuotaEpoch, QuotaMemory, quotaKey, quotaMemoryPath } from "../google/quota-memory.js";
 import type { RetryPolicy } from "../google/retry.js";
 import { pacerMarginMs, quotaEtaMs } from "../plan/quota-eta.js";
 
@@ -26,7 +26,8 @@ export interface SessionOptions extends ConnectOptions {
   retry?: Partial<RetryPolicy>;
   /**
    * File remembering this project's recent GTM calls across processes (quota-memory.ts); false for
-   * none. Default: MICROGOALS_QUOTA_FILE, else the user cache for Google, none for an endpoint.
+   * none. Default: MICROGOALS_QUOTA_FILE, else the user cache for Google, the temp folder for an
+   * endpoint that names its quota window (the emulator), none for another endpoint.
    */
   quotaMemory?: string | false;
 }
@@ -57,8 +58,14 @@ export async function openSession(options: SessionOptions): Promise<Session> {
   const retry = { ...options.retry, timeScale: scale };
   const windowMs = GTM_WINDOW_MS / scale;
   const endpoint = options.endpoint ?? process.env.MICROGOALS_ENDPOINT;
-  const memoryPath = options.quotaMemory ?? quotaMemoryPath(endpoint);
-  const memory = memoryPath ? new QuotaMemory(memoryPath, quotaKey(endpoint), windowMs) : undefined;
+  // An endpoint's window is remembered only when it names it (the emulator does: a `plan` then an
+  // `apply` against it would otherwise meet the plan's calls as a refusal).
+  const epoch =
+    options.quotaMemory === undefined && endpoint && !process.env.MICROGOALS_QUOTA_FILE
+      ? await endpointQuotaEpoch(endpoint, windowMs)
+      : undefined;
+  const memoryPath = options.quotaMemory ?? quotaMemoryPath(endpoint, process.env, epoch);
+  const memory = memoryPath ? new QuotaMemory(memoryPath, quotaKey(endpoint, epoch), windowMs) : undefined;
   const pacer = new Pacer({ limit, windowMs, marginMs: pacerMarginMs(windowMs) }, realClock, memory);
   const gtm = tagManager(conn);
   const admin = analyticsAdmin(conn);

@@ -72,4 +72,23 @@ describe("pacer charges by send time", () => {
     expect(clock.now()).toBe(1150);
     expect(pacer.waitMs()).toBe(400);
   });
+
+  it("another process counts a call by its end: it cannot know how late the call arrived", async () => {
+    // What the quota memory shares. A process's first calls are slow and arrive late (a plan's two
+    // reads were charged ~35 ms after they were sent). Charged at their send time by this pacer's
+    // own reckoning (it is the fastest, so nothing is added), they would leave the next process's
+    // window too early. That process would then be refused.
+    const clock = fakeClock();
+    const calls: number[][] = [];
+    const shared = {
+      exchange: (own: readonly number[]) => {
+        calls.push([...own]);
+        return [];
+      },
+    };
+    const pacer = new Pacer({ limit: 3, windowMs: 1000, marginMs: 2 }, clock, shared);
+    await run(pacer, clock, [40, 40]);
+    expect(calls.at(-1)).toEqual([40, 80]);
+    expect(pacer.window().completions).toEqual([0, 40]);
+  });
 });

@@ -1,11 +1,13 @@
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { createServer } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { applyPlan, planDeploy } from "../../src/deploy/deploy.js";
+import { EmulatorControl } from "../../src/emulator/control-client.js";
 import type { Emulator } from "../../src/emulator/server.js";
 import { startEmulator } from "../../src/emulator/server.js";
-import { QuotaMemory, quotaKey, quotaMemoryPath } from "../../src/google/quota-memory.js";
+import { endpointQuotaEpoch, QuotaMemory, quotaKey, quotaMemoryPath } from "../../src/google/quota-memory.js";
 import { openSession } from "../../src/gtm/session.js";
 import { closeEmulators, exampleDesired } from "./harness.js";
 
@@ -21,6 +23,52 @@ describe("quota memory file", () => {
     expect(quotaMemoryPath(undefined, { MICROGOALS_QUOTA_FILE: "off" })).toBeUndefined();
     expect(quotaMemoryPath(undefined, {})).toMatch(/\.cache\/microgoals\/gtm-quota\.json$/);
     expect(quotaKey(undefined)).not.toBe(quotaKey("http://127.0.0.1:1/"));
+    // An endpoint that names its window (the emulator) is remembered in the temp folder, per window.
+    expect(quotaMemoryPath("http://127.0.0.1:1/", {}, "w1")).toBe(
+      join(tmpdir(), "microgoals", "emulator-quota.json"),
+    );
+    expect(quotaMemoryPath("http://127.0.0.1:1/", { MICROGOALS_QUOTA_FILE: "off" }, "w1")).toBeUndefined();
+    expect(quotaKey("http://127.0.0.1:1/", "w1")).not.toBe(quotaKey("http://127.0.0.1:1/", "w2"));
+    expect(quotaKey("http://127.0.0.1:1/", "w1")).not.toBe(quotaKey("http://127.0.0.1:1/"));
+  });
+
+  it("the emulator names its window, anew on every reset; no quota, another pace, another server: none", async () => {
+    const emu = await startEmulator({ port: 0, timeScale: 50 });
+    const window = 100_000 / 50;
+    try {
+      const first = await endpointQuotaEpoch(emu.url, window);
+      expect(first).toMatch(/^[0-9a-f-]{36}$/);
+      expect(await new EmulatorControl(emu.url).gtmQuotaWindow()).toEqual({
+        epoch: first,
+        windowMs: window,
+        perWindow: 25,
+      });
+      expect(await endpointQuotaEpoch(`${emu.url}/`, window)).toBe(first);
+      emu.quota.reset();
+      const second = await endpointQuotaEpoch(emu.url, window);
+      expect(second).toBeDefined();
+      expect(second).not.toBe(first);
+      // A client pacing to the real 100 s window would wait for calls this emulator forgot.
+      expect(await endpointQuotaEpoch(emu.url, 100_000)).toBeUndefined();
+    } finally {
+      await emu.close();
+    }
+    const unlimited = await startEmulator({ port: 0, gtmQuota: false });
+    try {
+      expect(await endpointQuotaEpoch(unlimited.url, 100_000)).toBeUndefined();
+    } finally {
+      await unlimited.close();
+    }
+    const other = createServer((_req, res) => {
+      res.statusCode = 404;
+      res.end("{}");
+    });
+    await new Promise<void>((resolve) => other.listen(0, "127.0.0.1", resolve));
+    const { port } = other.address() as { port: number };
+    expect(await endpointQuotaEpoch(`http://127.0.0.1:${port}`, 100_000)).toBeUndefined();
+    await new Promise((resolve) => other.close(resolve));
+    // Nothing listening: none, and no error.
+    expect(await endpointQuotaEpoch(`http://127.0.0.1:${port}`, 100_000)).toBeUndefined();
   });
 
   it("a writer sees the others' calls in the window, not its own, and not other projects'", () => {
@@ -73,7 +121,7 @@ describe("two processes in a row against GTM's quota (time-scaled)", () => {
   }, 30_000);
   afterAll(() => emu?.close());
 
-  async function twoRuns(quotaMemory: string | false) {
+  async function twoRuns(quotaMemory: string | false | undefined) {
     emu.quota.reset(); // a fresh window: only what the two runs below do counts
     const open = () =>
       openSession({
@@ -101,6 +149,14 @@ describe("two processes in a row against GTM's quota (time-scaled)", () => {
     expect(first.reads - ga4Lists).toBe(24);
     expect(first.rateLimited).toBe(0);
     expect(first.pacedMs).toBe(0);
+    expect(second.rateLimited).toBe(0);
+    expect(second.pacedMs).toBeGreaterThan(0);
+  });
+
+  it("by default the emulator's window is remembered: the second run waits, 0 rate-limit answers", async () => {
+    // No file named: the session asks the emulator which window it is in (quota-memory.ts).
+    const { first, second } = await twoRuns(undefined);
+    expect(first.rateLimited).toBe(0);
     expect(second.rateLimited).toBe(0);
     expect(second.pacedMs).toBeGreaterThan(0);
   });

@@ -51,6 +51,7 @@ export function controlRoutes({ world, counts, faults, quota }: ControlDeps): Ro
       counts.reset();
       return ok({});
     }),
+    defineRoute("control", "GET", `${E}/quota`, () => ok({ gtmWindow: quota.gtmWindowInfo() })),
     defineRoute("control", "DELETE", `${E}/quota`, () => {
       quota.reset();
       return ok({});
