@@ -39,7 +39,11 @@ export function quotaMemoryPath(
   const override = env.MICROGOALS_QUOTA_FILE;
   if (override === "off") return undefined;
   if (override) return override;
-  if (endpoint) return epoch ? join(tmpdir(), "microgoals", "emulator-quota.json") : undefined;
+  // The temp folder is shared: one folder per user, so nobody reads or blocks another's memory.
+  if (endpoint)
+    return epoch
+      ? join(tmpdir(), `microgoals-${process.getuid?.() ?? "user"}`, "emulator-quota.json")
+      : undefined;
   const cache = env.XDG_CACHE_HOME || join(homedir(), ".cache");
   return join(cache, "microgoals", "gtm-quota.json");
 }

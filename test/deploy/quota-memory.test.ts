@@ -25,7 +25,7 @@ describe("quota memory file", () => {
     expect(quotaKey(undefined)).not.toBe(quotaKey("http://127.0.0.1:1/"));
     // An endpoint that names its window (the emulator) is remembered in the temp folder, per window.
     expect(quotaMemoryPath("http://127.0.0.1:1/", {}, "w1")).toBe(
-      join(tmpdir(), "microgoals", "emulator-quota.json"),
+      join(tmpdir(), `microgoals-${process.getuid?.() ?? "user"}`, "emulator-quota.json"),
     );
     expect(quotaMemoryPath("http://127.0.0.1:1/", { MICROGOALS_QUOTA_FILE: "off" }, "w1")).toBeUndefined();
     expect(quotaKey("http://127.0.0.1:1/", "w1")).not.toBe(quotaKey("http://127.0.0.1:1/", "w2"));
