@@ -9,19 +9,20 @@ export interface Figure {
 }
 
 export function childFigure(benchFile: string, mode: string, arg: string): Figure {
-  const out = execFileSync(process.execPath, ["--import", "tsx", benchFile, "--child", mode, arg], {
-    encoding: "utf8",
-    maxBuffer: 1 << 20,
-  });
-  return JSON.parse(out.trim().split("\n").at(-1) as string) as Figure;
+  return figureOf(["--import", "tsx", benchFile, "--child", mode, arg]);
 }
 
 /**
  * One measurement of the built library in a fresh plain Node process (bench/report-child.mjs): no
- * TypeScript loader, as the shipped CLI runs. Its figure is the last line of JSON, as above.
+ * TypeScript loader, as the shipped CLI runs.
  */
 export function plainChildFigure(script: string, args: string[]): Figure {
-  const out = execFileSync(process.execPath, [script, ...args], { encoding: "utf8", maxBuffer: 1 << 20 });
+  return figureOf([script, ...args]);
+}
+
+/** Runs node with `args` and reads the figure from its last line of JSON. */
+function figureOf(args: string[]): Figure {
+  const out = execFileSync(process.execPath, args, { encoding: "utf8", maxBuffer: 1 << 20 });
   return JSON.parse(out.trim().split("\n").at(-1) as string) as Figure;
 }
 

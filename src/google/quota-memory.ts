@@ -84,6 +84,24 @@ export async function endpointQuotaEpoch(
   }
 }
 
+/**
+ * A session's memory: `chosen` (a file, or false for none), else the default place for `endpoint`
+ * (quotaMemoryPath), asking an endpoint which window it is in first (endpointQuotaEpoch).
+ */
+export async function openQuotaMemory(
+  chosen: string | false | undefined,
+  endpoint: string | undefined,
+  windowMs: number,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<QuotaMemory | undefined> {
+  if (chosen === false) return undefined;
+  if (chosen) return new QuotaMemory(chosen, quotaKey(endpoint), windowMs);
+  const epoch =
+    endpoint && !env.MICROGOALS_QUOTA_FILE ? await endpointQuotaEpoch(endpoint, windowMs) : undefined;
+  const path = quotaMemoryPath(endpoint, env, epoch);
+  return path ? new QuotaMemory(path, quotaKey(endpoint, epoch), windowMs) : undefined;
+}
+
 export class QuotaMemory implements SharedCalls {
   // One entry per pacer, so a pacer never counts its own calls twice.
   private readonly writer = `${process.pid}-${randomBytes(4).toString("hex")}`;

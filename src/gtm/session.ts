@@ -13,7 +13,7 @@ import {
 } from "../google/clients.js";
 import { realClock } from "../google/clock.js";
 import { Pacer } from "../google/pacer.js";
-import { endpointQuotaEpoch, QuotaMemory, quotaKey, quotaMemoryPath } from "../google/quota-memory.js";
+import { openQuotaMemory } from "../google/quota-memory.js";
 import type { RetryPolicy } from "../google/retry.js";
 import { pacerMarginMs, quotaEtaMs } from "../plan/quota-eta.js";
 
@@ -60,12 +60,7 @@ export async function openSession(options: SessionOptions): Promise<Session> {
   const endpoint = options.endpoint ?? process.env.MICROGOALS_ENDPOINT;
   // An endpoint's window is remembered only when it names it (the emulator does: a `plan` then an
   // `apply` against it would otherwise meet the plan's calls as a refusal).
-  const epoch =
-    options.quotaMemory === undefined && endpoint && !process.env.MICROGOALS_QUOTA_FILE
-      ? await endpointQuotaEpoch(endpoint, windowMs)
-      : undefined;
-  const memoryPath = options.quotaMemory ?? quotaMemoryPath(endpoint, process.env, epoch);
-  const memory = memoryPath ? new QuotaMemory(memoryPath, quotaKey(endpoint, epoch), windowMs) : undefined;
+  const memory = await openQuotaMemory(options.quotaMemory, endpoint, windowMs);
   const pacer = new Pacer({ limit, windowMs, marginMs: pacerMarginMs(windowMs) }, realClock, memory);
   const gtm = tagManager(conn);
   const admin = analyticsAdmin(conn);

@@ -13,6 +13,8 @@ export function calendarDate(flag: string, expression: string, now: Date): strin
   }
 }
 
+export const DAY_MICROS = 86_400_000_000;
+
 /** Midnight UTC of a YYYYMMDD day, in ms since the epoch. */
 export function utcDayMs(yyyymmdd: string): number {
   return Date.UTC(

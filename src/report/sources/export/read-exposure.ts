@@ -2,6 +2,7 @@
 // chunk: numbers into flat arrays, categories interned, so millions of sessions never exist as row
 // objects.
 import type { SessionHistory } from "../../effects/session-history.js";
+import { DAY_MICROS } from "./calendar-date.js";
 import { compareText } from "./sequence/result-row.js";
 import { orderByKey, UserIndex } from "./user-keys.js";
 
@@ -182,8 +183,6 @@ export class SessionHistoryBuilder {
     return { history: h, keys: keys.slice(0, 2 * users) };
   }
 }
-
-const DAY_MICROS = 86_400_000_000;
 
 /** The lesser of two texts in byte order (SQL's MIN over VARCHAR; NULL is no value). */
 function leastText(x: string | null, y: string | null): string | null {

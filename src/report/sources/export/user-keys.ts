@@ -1,9 +1,8 @@
 // Users of the exposure queries by key: each row names its user by a 64-bit key in two halves (high,
 // low; exact in doubles): (0, dense rank), or DuckDB's hash(user) where no two users share one. The
-// engine returns
-// rows in any order (no sort of a million sessions there); here they are ordered by key with a
-// radix sort, users numbered in key order, and keys numbered and looked up by a hash table (also
-// what groups the one pass's hits by user: sequence/user-hits.ts).
+// engine returns rows in any order (no sort of a million sessions there); here they are ordered by
+// key with a radix sort, users numbered in key order, and keys numbered and looked up by a hash
+// table (also what groups the one pass's hits by user: sequence/user-hits.ts).
 
 /** Row indexes ordered by key (high, then low), rows of one key in their input order. */
 export function orderByKey(high: Float64Array, low: Float64Array): Int32Array {

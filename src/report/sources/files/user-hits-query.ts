@@ -7,12 +7,11 @@
 import { endianness } from "node:os";
 import type { DuckDBMaterializedResult, DuckDBVector } from "@duckdb/node-api";
 import { type ExportQuery, goalHitsCtes, type RowSource } from "../export/analysis-query.js";
-import { utcDayMs } from "../export/calendar-date.js";
+import { DAY_MICROS, utcDayMs } from "../export/calendar-date.js";
 import { duckdb } from "../export/dialect.js";
 import { goalIdsByCode } from "../export/sequence/sequence-rows.js";
 import { PARTITIONS, type PackedHits, partitionOf } from "../export/sequence/user-hits.js";
 
-const DAY_MICROS = 86_400_000_000;
 const EXACT = 2 ** 53;
 
 /** Where packed times start (two days before the range: event_date is local, times are UTC), and the goal count. */
