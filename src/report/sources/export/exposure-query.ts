@@ -63,12 +63,14 @@ export function exposureSessionsSql(
   key: UserKey = "rank",
 ): string {
   const filter = dateFilterOf(q, src, d);
-  const loc = "lv.string_value";
-  const path = `CASE WHEN ${loc} IS NULL THEN ${d.str(NOT_SET)} ELSE COALESCE(NULLIF(${d.regexExtract(loc, PAGE_PATH_PATTERN)}, ''), '/') END`;
   const num = (v: string) =>
     `COALESCE(${v}.int_value, CAST(${v}.double_value AS ${d.int}), CAST(${v}.float_value AS ${d.int}))`;
-  // The landing page is the session's first page view (by time, then page). DuckDB takes it in the
-  // sessions' one aggregation (the least (time, page) pair); BigQuery ranks the page views.
+  // Hash keys group by the key itself: a number, not the id's text.
+  const hashed = key === "hash" && d.name === "duckdb";
+  const user = hashed ? "hash(u)" : "u";
+  // The landing page is the session's first page view (by time, then location, a missing one last).
+  // DuckDB takes it in the sessions' one aggregation; BigQuery ranks the page views. Either way the
+  // path is read from the one location chosen, not from every page view.
   const landingInline = d.name === "duckdb";
   const ctes = [
     // Each parameter's value struct is found by the row's list of keys, made once per row.
@@ -80,25 +82,24 @@ export function exposureSessionsSql(
       `${has(src, "traffic_source") ? "traffic_source.medium" : `CAST(NULL AS ${d.string})`} AS med, ` +
       `${has(src, "traffic_source") ? "traffic_source.source" : `CAST(NULL AS ${d.string})`} AS src, ` +
       `${has(src, "user_first_touch_timestamp") ? "user_first_touch_timestamp" : `CAST(NULL AS ${d.int})`} AS ftt ` +
-      `FROM ${d.withParamKeys(src.from, "param_keys")} WHERE ${filter})`,
+      `FROM ${d.withParamKeys(src.from, "param_keys")} WHERE ${filter} AND ${userExpression(src)} IS NOT NULL)`,
     // Read once by the sessions' aggregation (DuckDB): streamed, never materialized.
-    `sev ${landingInline ? "AS" : d.cteAs} (SELECT u, t, e, COALESCE(${num("sv")}, -1) AS sid, COALESCE(${num("ev")}, 0) AS eng, ` +
-      `CASE WHEN e = 'page_view' THEN ${path} END AS page, dev, med, src, ftt FROM sev0)`,
+    `sev ${landingInline ? "AS" : d.cteAs} (SELECT ${user} AS u, t, e, COALESCE(${num("sv")}, -1) AS sid, ` +
+      `COALESCE(${num("ev")}, 0) AS eng, lv.string_value AS loc, dev, med, src, ftt FROM sev0)`,
     // One row per session, with what the user-level columns need (a minimum of minima is the minimum).
     "sess AS (SELECT u, sid, MIN(t) AS st, COUNT(*) AS n_ev, " +
       "SUM(CASE WHEN e = 'page_view' THEN 1 ELSE 0 END) AS n_pv, SUM(eng) AS n_eng, MIN(dev) AS dev, " +
       "MIN(med) AS med, MIN(src) AS src, MIN(ftt) AS ftt" +
-      // The page of the least (time, page) pair: the same as the least pair's page, without
-      // comparing whole pairs for the minimum.
-      (landingInline
-        ? ", arg_min(page, {'t': t, 'p': page}) FILTER (WHERE page IS NOT NULL) AS landing"
-        : "") +
+      // The location of the least (time, location) pair (a missing location sorts last, as in
+      // BigQuery's order below).
+      (landingInline ? ", arg_min_null(loc, {'t': t, 'l': loc}) FILTER (WHERE e = 'page_view') AS loc" : "") +
       " FROM sev GROUP BY u, sid)",
     ...(landingInline
       ? []
       : [
-          "landing AS (SELECT u, sid, page FROM (SELECT u, sid, page, " +
-            "ROW_NUMBER() OVER (PARTITION BY u, sid ORDER BY t, page) AS rn FROM sev WHERE page IS NOT NULL) z WHERE rn = 1)",
+          "landing AS (SELECT u, sid, loc FROM (SELECT u, sid, loc, " +
+            "ROW_NUMBER() OVER (PARTITION BY u, sid ORDER BY t, loc IS NULL, loc) AS rn " +
+            "FROM sev WHERE e = 'page_view') z WHERE rn = 1)",
         ]),
     // Rank keys: dense ranks in the order of the ids, as in the firsts query (usersCte).
     ...(key === "hash"
@@ -107,13 +108,20 @@ export function exposureSessionsSql(
   ];
   // Numbers as floats: exact (all below 2^53) and read without a BigInt each.
   const f = (x: string) => `CAST(${x} AS ${d.float})`;
+  const loc = landingInline ? "s.loc" : "l.loc";
+  // No page view: no landing page; a page view without a location: (not set).
+  const landing =
+    `CASE WHEN s.n_pv = 0 THEN NULL WHEN ${loc} IS NULL THEN ${d.str(NOT_SET)} ` +
+    `ELSE COALESCE(NULLIF(${d.regexExtract(loc, PAGE_PATH_PATTERN)}, ''), '/') END`;
+  const keyColumns = hashed
+    ? `${f("s.u >> 32")} AS kh, ${f("s.u & 4294967295")} AS kl`
+    : (hashKey("s.u", d, key) ?? `${f("0")} AS kh, ${f("us.ui")} AS kl`);
   const select =
-    `SELECT ${hashKey("s.u", d, key) ?? `${f("0")} AS kh, ${f("us.ui")} AS kl`}, ${f("s.st")} AS st, ${f("s.sid")} AS sid, ` +
+    `SELECT ${keyColumns}, ${f("s.st")} AS st, ${f("s.sid")} AS sid, ` +
     `${f("s.n_pv")} AS n_pv, ${f("s.n_ev")} AS n_ev, ${f("s.n_eng")} AS n_eng, ${f("s.ftt")} AS ftt, ` +
-    `s.dev AS device, s.med AS medium, s.src AS source, ${landingInline ? "s.landing" : "l.page"} AS landing ` +
+    `s.dev AS device, s.med AS medium, s.src AS source, ${landing} AS landing ` +
     `FROM sess s${key === "hash" ? "" : " JOIN usr us ON us.u = s.u"}` +
-    (landingInline ? "" : " LEFT JOIN landing l ON l.u = s.u AND l.sid = s.sid") +
-    " WHERE s.u IS NOT NULL";
+    (landingInline ? "" : " LEFT JOIN landing l ON l.u = s.u AND l.sid = s.sid");
   return `WITH ${ctes.join(",\n")}\n${select}`;
 }
 
