@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import { estimateAdjustedEffect, estimateAdjustedEffects } from "../../src/report/effects/adjusted-effect.js";
 import { cumulativeIncidence, incidenceOfCountedRows } from "../../src/report/effects/kaplan-meier.js";
 import { timeOrder } from "../../src/report/effects/time-order.js";
+import { CENSORED_TIE, EVENT_TIME, SINGLE_CENSORED, timeRuns } from "../../src/report/effects/time-runs.js";
 import { comparisonArm, trialArm } from "../../src/report/effects/trial-arms.js";
 import { comparisonOrder, trialRows } from "../../src/report/effects/trials.js";
 import { confoundedJourneys } from "./confounded-journeys.js";
@@ -52,37 +53,65 @@ describe("time order", () => {
 });
 
 describe("Kaplan–Meier over counted rows in time order", () => {
-  it("equals the estimate over a time-order index with the same weights, bit for bit", () => {
-    const n = 500;
-    let s = 7;
-    const next = () => {
-      s = (s * 1103515245 + 12345) % 2147483648;
-      return s / 2147483648;
-    };
-    const time = Float64Array.from({ length: n }, () => Math.floor(next() * 50));
-    const event = Uint8Array.from({ length: n }, () => (next() < 0.3 ? 1 : 0));
-    const pattern = Int32Array.from({ length: n }, () => Math.floor(next() * 7));
-    const rowCounts = Uint8Array.from({ length: n }, () => Math.floor(next() * 3));
-    const factor = Float64Array.from({ length: 7 }, (_, p) => (p === 3 ? 0 : next() * 4));
-    const weight = Float64Array.from({ length: n }, (_, i) =>
-      rowCounts[i] === 0 ? 0 : (rowCounts[i] as number) * (factor[pattern[i] as number] as number),
-    );
-    const order = timeOrder(
-      Int32Array.from({ length: n }, (_, i) => i),
-      time,
-      event,
-    );
-    const at = [3, 10.5, 25, 49, 60];
-    const rows = {
-      count: n,
-      time: Float64Array.from(order, (r) => time[r] as number),
-      event: Uint8Array.from(order, (r) => event[r] as number),
-      pattern: Int32Array.from(order, (r) => pattern[r] as number),
-    };
-    const counts = Uint8Array.from(order, (r) => rowCounts[r] as number);
-    expect(incidenceOfCountedRows(rows, counts, factor, at)).toEqual(
-      cumulativeIncidence(order, time, event, weight, at),
-    );
+  // Times from a few values (every time tied, with and without events) or from many (lone censored
+  // rows between sparse events): the pass's three kinds of segment (time-runs.ts).
+  it.each([
+    ["few tied times", 500, 50, 0.3],
+    ["many lone times, sparse events", 4000, 1e6, 0.02],
+    ["lone and tied times mixed", 4000, 3000, 0.1],
+  ])(
+    "equals the estimate over a time-order index with the same weights, bit for bit: %s",
+    (_name, n, span, eventShare) => {
+      let s = 7;
+      const next = () => {
+        s = (s * 1103515245 + 12345) % 2147483648;
+        return s / 2147483648;
+      };
+      const time = Float64Array.from({ length: n }, () => Math.floor(next() * span));
+      const event = Uint8Array.from({ length: n }, () => (next() < eventShare ? 1 : 0));
+      const pattern = Int32Array.from({ length: n }, () => Math.floor(next() * 7));
+      const rowCounts = Uint8Array.from({ length: n }, () => Math.floor(next() * 3));
+      const factor = Float64Array.from({ length: 7 }, (_, p) => (p === 3 ? 0 : next() * 4));
+      const weight = Float64Array.from({ length: n }, (_, i) =>
+        rowCounts[i] === 0 ? 0 : (rowCounts[i] as number) * (factor[pattern[i] as number] as number),
+      );
+      const order = timeOrder(
+        Int32Array.from({ length: n }, (_, i) => i),
+        time,
+        event,
+      );
+      const sortedTime = Float64Array.from(order, (r) => time[r] as number);
+      const sortedEvent = Uint8Array.from(order, (r) => event[r] as number);
+      const rows = {
+        count: n,
+        time: sortedTime,
+        event: sortedEvent,
+        pattern: Int32Array.from(order, (r) => pattern[r] as number),
+        runs: timeRuns(sortedTime, sortedEvent, n),
+      };
+      const kinds = new Set(rows.runs.kind);
+      expect(kinds.size).toBeGreaterThanOrEqual(2);
+      const at = [3, 10.5, span / 2, span - 1, span + 10];
+      const counts = Uint8Array.from(order, (r) => rowCounts[r] as number);
+      expect(incidenceOfCountedRows(rows, counts, factor, at)).toEqual(
+        cumulativeIncidence(order, time, event, weight, at),
+      );
+    },
+  );
+
+  it("cuts times into event times, censored ties, and stretches of lone censored rows", () => {
+    const time = Float64Array.from([1, 2, 3, 3, 4, 5, 5, 6, 7]);
+    const event = Uint8Array.from([0, 0, 0, 0, 0, 1, 0, 0, 0]);
+    const runs = timeRuns(time, event, time.length);
+    expect(Array.from(runs.end)).toEqual([2, 4, 5, 7, 9]);
+    expect(Array.from(runs.kind)).toEqual([
+      SINGLE_CENSORED,
+      CENSORED_TIE,
+      SINGLE_CENSORED,
+      EVENT_TIME,
+      SINGLE_CENSORED,
+    ]);
+    expect(runs.time[3]).toBe(5);
   });
 });
 

@@ -1,6 +1,11 @@
 // Weighted Kaplan–Meier (Xie & Liu 2005, Stat Med 24:3089): cumulative incidence of the macro goal
 // with each row counted by its weight, censored at the end of the data. Rows are sorted once by
 // time (events before censorings at equal times, time-order.ts); each evaluation is then one pass.
+import { CENSORED_TIE, SINGLE_CENSORED, type TimeRuns } from "./time-runs.js";
+
+// Read once here: the pass compares every segment's kind with them.
+const LONE = SINGLE_CENSORED;
+const TIE = CENSORED_TIE;
 
 /**
  * 1 − S(t) at each of `at` (any order), from rows in `order` with weights `weight` (0 = left out).
@@ -65,13 +70,15 @@ function incidenceAtSorted(
  * Rows already in time order (events before censorings at ties, as timeOrder sorts them), each
  * weighing count[i] × factor[pattern[i]]: one row's weight is computed where it is used, so a
  * bootstrap replicate never writes a weight array. Factors are finite, so a count of 0 weighs
- * exactly 0 and adds nothing (no branch on it: a third of a replicate's counts are 0).
+ * exactly 0 and adds nothing (no branch on it: a third of a replicate's counts are 0). `runs`: the
+ * rows' times cut into segments (time-runs.ts), made once for every pass.
  */
 export interface CountedRows {
   count: number;
   time: Float64Array;
   event: Uint8Array;
   pattern: Int32Array;
+  runs: TimeRuns;
 }
 
 /**
@@ -90,7 +97,20 @@ export function incidenceOfCountedRows(
   const atRisk = totalWeight ?? countedWeight(rows, rowCounts, factor);
   if (atRisk <= 0) return at.map(() => null);
   const out = new Float64Array(at.length);
-  countedIncidence(rows.count, rows.time, rows.event, rows.pattern, rowCounts, factor, atRisk, at, out);
+  const { runs } = rows;
+  countedIncidence(
+    runs.count,
+    runs.end,
+    runs.kind,
+    runs.time,
+    rows.event,
+    rows.pattern,
+    rowCounts,
+    factor,
+    atRisk,
+    at,
+    out,
+  );
   return Array.from(out);
 }
 
@@ -105,11 +125,18 @@ function countedWeight(rows: CountedRows, rowCounts: Uint8Array, factor: Float64
 /**
  * The pass itself, numbers only (typed arrays in, 1 − S(t) into `out`): a replicate calls it a
  * hundred times per pair, and a function with rarely taken branches around its loop kept losing
- * its optimized code (V8 dropped back to the interpreter, boxing every sum) on each call.
+ * its optimized code (V8 dropped back to the interpreter, boxing every sum) on each call. Per
+ * segment (time-runs.ts) it does what a pass over every time does there: a lone censored row's
+ * weight leaves the risk set (0 + w is w: the same subtraction); tied censored rows leave as one
+ * sum; at an event time the survival steps. Where no event is the step is exactly 1, and the
+ * incidence reported at an evaluation time is the same at the next event time as at any time
+ * before it.
  */
 function countedIncidence(
-  count: number,
-  time: Float64Array,
+  segments: number,
+  segmentEnd: Int32Array,
+  kind: Uint8Array,
+  segmentTime: Float64Array,
   event: Uint8Array,
   pattern: Int32Array,
   rowCounts: Uint8Array,
@@ -122,22 +149,29 @@ function countedIncidence(
   let surv = 1;
   let q = 0;
   let i = 0;
-  while (i < count) {
-    const t = time[i] as number;
-    while (q < at.length && (at[q] as number) < t) out[q++] = 1 - surv;
-    let d = 0;
-    let left = 0;
-    while (i < count && time[i] === t) {
-      const w = (rowCounts[i] as number) * (factor[pattern[i] as number] as number);
-      // An event adds its weight, a censoring 0: d is the events' sum, bit for bit.
-      d += (event[i] as number) * w;
-      left += w;
-      i++;
+  for (let k = 0; k < segments; k++) {
+    const end = segmentEnd[k] as number;
+    const what = kind[k] as number;
+    if (what === LONE) {
+      for (; i < end; i++) atRisk -= (rowCounts[i] as number) * (factor[pattern[i] as number] as number);
+      continue;
     }
-    // No test of d > 0 (a third of the times have no event, at random: a branch that mispredicts):
-    // with no event the factor is exactly 1. A total summed per pattern can end a rounding error
-    // below the last events' weight.
-    if (atRisk > 0) surv *= d < atRisk ? 1 - d / atRisk : 0;
+    let left = 0;
+    if (what === TIE) {
+      for (; i < end; i++) left += (rowCounts[i] as number) * (factor[pattern[i] as number] as number);
+    } else {
+      const t = segmentTime[k] as number;
+      while (q < at.length && (at[q] as number) < t) out[q++] = 1 - surv;
+      let d = 0;
+      for (; i < end; i++) {
+        const w = (rowCounts[i] as number) * (factor[pattern[i] as number] as number);
+        // An event adds its weight, a censoring 0: d is the events' sum, bit for bit.
+        d += (event[i] as number) * w;
+        left += w;
+      }
+      // A total summed per pattern can end a rounding error below the last events' weight.
+      if (atRisk > 0) surv *= d < atRisk ? 1 - d / atRisk : 0;
+    }
     atRisk -= left;
   }
   while (q < at.length) out[q++] = 1 - surv;

@@ -4,6 +4,7 @@
 // front to back instead of jumping through an index.
 import type { CountedRows } from "./kaplan-meier.js";
 import { timeOrder } from "./time-order.js";
+import { timeRuns } from "./time-runs.js";
 import type { TrialRows } from "./trials.js";
 
 export interface TrialArm extends CountedRows {
@@ -33,7 +34,7 @@ function armOf(rows: TrialRows, rowPattern: Int32Array, order: Int32Array): Tria
     time[i] = rows.time[r] as number;
     event[i] = rows.event[r] as number;
   }
-  return { count, user, pattern, time, event };
+  return { count, user, pattern, time, event, runs: timeRuns(time, event, count, true) };
 }
 
 /**

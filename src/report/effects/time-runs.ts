@@ -1,0 +1,55 @@
+// Rows in Kaplan–Meier time order cut into segments a pass can take whole: a run of rows sharing
+// one time with an event among them (the survival steps there), one censored time shared by several
+// rows (their weights leave the risk set together), or a stretch of censored times of one row each
+// (each row's weight leaves alone). A replicate's pass then compares no times and divides only
+// where an event is, with the same additions in the same order as a pass over every time.
+
+export const SINGLE_CENSORED = 0;
+export const CENSORED_TIE = 1;
+export const EVENT_TIME = 2;
+
+export interface TimeRuns {
+  count: number;
+  /** the index after each segment's last row */
+  end: Int32Array;
+  kind: Uint8Array;
+  /** the segment's time (where kind is EVENT_TIME: where the incidence steps) */
+  time: Float64Array;
+}
+
+/**
+ * The segments of `count` rows in time order. `shared`: on shared memory, so a worker thread reads
+ * the same arrays.
+ */
+export function timeRuns(time: Float64Array, event: Uint8Array, count: number, shared = false): TimeRuns {
+  // At most one segment per row: written here, then copied at their number.
+  const end = new Int32Array(count);
+  const kind = new Uint8Array(count);
+  const at = new Float64Array(count);
+  let n = 0;
+  for (let i = 0; i < count; ) {
+    const t = time[i] as number;
+    const first = i;
+    let events = 0;
+    while (i < count && time[i] === t) events |= event[i++] as number;
+    const k = events ? EVENT_TIME : i - first > 1 ? CENSORED_TIE : SINGLE_CENSORED;
+    if (k === SINGLE_CENSORED && n > 0 && kind[n - 1] === SINGLE_CENSORED) end[n - 1] = i;
+    else {
+      end[n] = i;
+      kind[n] = k;
+      at[n] = t;
+      n++;
+    }
+  }
+  const memory = (bytes: number) => (shared ? new SharedArrayBuffer(bytes) : new ArrayBuffer(bytes));
+  const out: TimeRuns = {
+    count: n,
+    end: new Int32Array(memory(n * 4)),
+    kind: new Uint8Array(memory(n)),
+    time: new Float64Array(memory(n * 8)),
+  };
+  out.end.set(end.subarray(0, n));
+  out.kind.set(kind.subarray(0, n));
+  out.time.set(at.subarray(0, n));
+  return out;
+}
