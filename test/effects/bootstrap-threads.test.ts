@@ -1,21 +1,74 @@
-// The bootstrap on two threads gives the numbers of one thread: the worker runs the second half of
-// the replicates from their own seeds, on the arms' shared memory; a worker that is gone leaves its
-// half to this thread.
+// The adjusted effects on two threads give the numbers of one thread: the worker estimates every
+// other pair, and runs the second half of the replicates from their own seeds, on shared memory; a
+// worker that is gone leaves its share to this thread.
 import { describe, expect, it } from "vitest";
 import { startEstimates } from "../../src/report/effects/adjusted-effect.js";
-import { replicateLogsOnThreads, startBootstrapWorker } from "../../src/report/effects/bootstrap-threads.js";
+import {
+  replicateLogsOnThreads,
+  startBootstrapWorker,
+  startEstimatesOnThreads,
+} from "../../src/report/effects/bootstrap-threads.js";
 import { replicateLogs } from "../../src/report/effects/replicate.js";
 import { confoundedJourneys } from "./confounded-journeys.js";
 
-function started() {
+const options = { minUsers: 20, replicates: 100, seed: 5 };
+
+function journeys() {
   const { j, patterns, design, truth } = confoundedJourneys(8, 4000);
   const pairs = truth.pairs.map((t) => ({
     microId: t.micro,
     macroId: t.macro,
     horizonSeconds: truth.windowSeconds,
   }));
-  return startEstimates(j, patterns, design, pairs, { minUsers: 20, replicates: 100, seed: 5 });
+  return { j, patterns, design, pairs };
 }
+
+function started() {
+  const { j, patterns, design, pairs } = journeys();
+  return startEstimates(j, patterns, design, pairs, options);
+}
+
+describe("the point estimates on two threads", () => {
+  it("are every pair's estimate on one thread, in the pairs' order", async () => {
+    const { j, patterns, design, pairs } = journeys();
+    expect(pairs.length).toBeGreaterThan(2);
+    const one = startEstimates(j, patterns, design, pairs, options);
+    const worker = startBootstrapWorker();
+    expect(worker).toBeDefined();
+    const before = process.env.MICROGOALS_BOOTSTRAP_THREADS;
+    // Two threads or an error: a worker that did not answer must not pass for one that did.
+    process.env.MICROGOALS_BOOTSTRAP_THREADS = "2";
+    try {
+      const two = await startEstimatesOnThreads(j, patterns, design, pairs, options, worker, 0);
+      expect(two.effects.length).toBe(pairs.length);
+      expect(two.contexts.length).toBe(one.contexts.length);
+      const plain = (s: typeof one) =>
+        s.effects.map((e) =>
+          "ctx" in e ? { base: e.base, rr: e.rr, beta: Array.from(e.ctx.beta ?? []) } : e,
+        );
+      expect(plain(two)).toEqual(plain(one));
+      // Their replicates too: the worker's arms are the same rows.
+      expect(replicateLogs(two.contexts, two.users, two.seed, 0, 5)).toEqual(
+        replicateLogs(one.contexts, one.users, one.seed, 0, 5),
+      );
+    } finally {
+      if (before === undefined) delete process.env.MICROGOALS_BOOTSTRAP_THREADS;
+      else process.env.MICROGOALS_BOOTSTRAP_THREADS = before;
+      await worker?.terminate();
+    }
+  }, 60_000);
+
+  it("are estimated here when the worker is gone", async () => {
+    const { j, patterns, design, pairs } = journeys();
+    const one = startEstimates(j, patterns, design, pairs, options);
+    const worker = startBootstrapWorker();
+    await worker?.terminate();
+    const two = await startEstimatesOnThreads(j, patterns, design, pairs, options, worker, 0);
+    expect(two.effects.map((e) => ("ctx" in e ? e.rr : e.status))).toEqual(
+      one.effects.map((e) => ("ctx" in e ? e.rr : e.status)),
+    );
+  }, 60_000);
+});
 
 describe("the bootstrap on two threads", () => {
   const s = started();

@@ -13,6 +13,10 @@
 import type { AdjustedEffect } from "../analysis.js";
 import { eValue, eValueOfBound } from "./e-value.js";
 import type { Journeys, Patterns } from "./journeys.js";
+
+/** What a pair's point estimate reads of the patterns: each session row's, and how many. */
+export type PatternRows = Pick<Patterns, "of" | "count">;
+
 import { informationFactor, type PropensityDesign, propensity } from "./propensity.js";
 import { once, type ReplicateContext, replicateLogs, Scratch } from "./replicate.js";
 import { comparisonArm, trialArm } from "./trial-arms.js";
@@ -99,9 +103,20 @@ export function startEstimates(
   pairs: PairToEstimate[],
   options: Omit<EffectOptions, "horizonSeconds">,
 ): StartedEstimates {
+  return startedOf(startPairEstimates(j, patterns, design, pairs, options), j.users, options);
+}
+
+/** Each pair's point estimate (a pair waiting for replicates, or its final effect when it has none). */
+export function startPairEstimates(
+  j: Journeys,
+  patterns: PatternRows,
+  design: PropensityDesign,
+  pairs: PairToEstimate[],
+  options: Omit<EffectOptions, "horizonSeconds">,
+): (AdjustedEffect | Pending)[] {
   const scratch = new Scratch();
   const orders: SessionOrders = new Map();
-  const effects = pairs.map((p) =>
+  return pairs.map((p) =>
     startEstimate(
       j,
       patterns,
@@ -113,11 +128,19 @@ export function startEstimates(
       orders,
     ),
   );
+}
+
+/** The point estimates of every pair, in order, with what their replicates need. */
+export function startedOf(
+  effects: (AdjustedEffect | Pending)[],
+  users: number,
+  options: Pick<EffectOptions, "replicates" | "seed">,
+): StartedEstimates {
   const contexts = effects.filter((s): s is Pending => "ctx" in s).map((s) => s.ctx);
   return {
     effects,
     contexts,
-    users: j.users,
+    users,
     seed: options.seed ?? 12345,
     replicates: contexts.length > 0 ? (options.replicates ?? 100) : 0,
   };
@@ -148,7 +171,7 @@ export interface Pending {
 
 function startEstimate(
   j: Journeys,
-  patterns: Patterns,
+  patterns: PatternRows,
   design: PropensityDesign,
   microId: string,
   macroId: string,

@@ -2,6 +2,7 @@
 // user (sorted by user, then start), the user's history at that session's start already coarsened
 // into codes, and when each user first did each goal. The export sources extract it with SQL
 // (exposure-query.ts); tests and the traffic generator build it directly.
+import { sharedInt32 } from "./shared-memory.js";
 
 /** A pre-exposure covariate, coarsened: a code per session row, 0 ≤ code < levels.length. */
 export interface Covariate {
@@ -38,7 +39,8 @@ export interface Patterns {
 
 export function covariatePatterns(j: Journeys): Patterns {
   const rows = j.start.length;
-  const of = new Int32Array(rows);
+  // On shared memory: the estimator's worker reads it too (bootstrap-threads.ts).
+  const of = sharedInt32(rows);
   const ids = new Map<number, number>();
   const codes: Int32Array[] = [];
   const radix = j.covariates.map((c) => Math.max(1, c.levels.length));

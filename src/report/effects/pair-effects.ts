@@ -2,15 +2,19 @@
 // history the export sources extract. Milestones are steps, not treatments: they are skipped.
 import type { Project } from "../../project/model.js";
 import type { AdjustedEffect } from "../analysis.js";
-import { finishEstimates, startEstimates } from "./adjusted-effect.js";
-import { type BootstrapWorker, replicateLogsOnThreads } from "./bootstrap-threads.js";
+import { finishEstimates } from "./adjusted-effect.js";
+import {
+  type BootstrapWorker,
+  replicateLogsOnThreads,
+  startEstimatesOnThreads,
+} from "./bootstrap-threads.js";
 import { covariatePatterns, type Journeys } from "./journeys.js";
 import { propensityDesign } from "./propensity.js";
 
 export interface PairEffectsOptions {
   replicates?: number;
   seed?: number;
-  /** a bootstrap worker (bootstrap-threads.ts startBootstrapWorker): half the replicates run there */
+  /** a bootstrap worker (bootstrap-threads.ts startBootstrapWorker): half the pairs' point estimates and half the replicates run there */
   worker?: BootstrapWorker;
 }
 
@@ -36,12 +40,13 @@ export async function pairEffects(
     j.covariates.map((c) => c.levels.length),
     patterns.codes,
   );
-  const started = startEstimates(
+  const started = await startEstimatesOnThreads(
     j,
     patterns,
     design,
     todo.map((p) => ({ microId: p.microId, macroId: p.macroId, horizonSeconds: p.windowSeconds })),
     { minUsers: project.report.minUsers, replicates: options.replicates, seed: options.seed },
+    options.worker,
   );
   const effects = finishEstimates(started, await replicateLogsOnThreads(started, options.worker));
   return todo.map((p, i) => ({

@@ -2,6 +2,7 @@
 // chunk: numbers into flat arrays, categories interned, so millions of sessions never exist as row
 // objects.
 import type { SessionHistory } from "../../effects/session-history.js";
+import { sharedFloat64, sharedInt32 } from "../../effects/shared-memory.js";
 import { DAY_MICROS } from "./calendar-date.js";
 import { compareText } from "./sequence/result-row.js";
 import { orderByKey, UserIndex } from "./user-keys.js";
@@ -102,8 +103,9 @@ export class SessionHistoryBuilder {
     this.interned = new Map();
     const n = kh.length;
     const order = orderByKey(kh, kl);
-    const user = new Int32Array(n);
-    const start = new Float64Array(n);
+    // On shared memory: the estimator's worker reads them too (bootstrap-threads.ts).
+    const user = sharedInt32(n);
+    const start = sharedFloat64(n);
     const sessionsSoFar = new Float64Array(n);
     const pageViewsSoFar = new Float64Array(n);
     const eventsSoFar = new Float64Array(n);
@@ -246,7 +248,7 @@ export function firstTimesBuffer(columns: FirstTimeColumn[]) {
     /** `keys`: two numbers per user index (KeyedHistory.keys). */
     result(keys: Float64Array): Map<string, Float64Array> {
       const users = keys.length / 2;
-      const out = new Map(columns.map((c) => [c.goalId, new Float64Array(users).fill(Number.NaN)]));
+      const out = new Map(columns.map((c) => [c.goalId, sharedFloat64(users).fill(Number.NaN)]));
       const index = new UserIndex(keys);
       for (const c of chunks) {
         const user = c.kh.map((hi, i) => index.of(hi, c.kl[i]!));

@@ -2,6 +2,8 @@
 // already grouped by user (user-hits.ts) instead of a second query over the export (exposure-query.ts
 // exposureFirstsSql): each user's hits are in time order, so a goal's first hit is its first time.
 // The sessions query names each user's key (its `kh`, `kl` columns), which maps hits to users.
+
+import { sharedFloat64 } from "../../../effects/shared-memory.js";
 import type { ExportQuery } from "../analysis-query.js";
 import { goalCode } from "../analysis-query.js";
 import type { FirstTimeColumn } from "../read-exposure.js";
@@ -19,7 +21,7 @@ export function firstTimesOfHits(
   columns: FirstTimeColumn[],
 ): Map<string, Float64Array> {
   const users = userKeys.length / 2;
-  const out = new Map(columns.map((c) => [c.goalId, new Float64Array(users).fill(Number.NaN)]));
+  const out = new Map(columns.map((c) => [c.goalId, sharedFloat64(users).fill(Number.NaN)]));
   const code = goalCode(q);
   const byCode: (Float64Array | undefined)[] = [];
   for (const [goalId, times] of out) byCode[code(goalId)] = times;
