@@ -17,6 +17,7 @@ import type { Journeys, Patterns } from "./journeys.js";
 /** What a pair's point estimate reads of the patterns: each session row's, and how many. */
 export type PatternRows = Pick<Patterns, "of" | "count">;
 
+import { PairBuffers } from "./pair-buffers.js";
 import { informationFactor, type PropensityDesign, propensity } from "./propensity.js";
 import { once, type ReplicateContext, replicateLogs, Scratch } from "./replicate.js";
 import { comparisonArm, trialArm } from "./trial-arms.js";
@@ -116,6 +117,7 @@ export function startPairEstimates(
 ): (AdjustedEffect | Pending)[] {
   const scratch = new Scratch();
   const orders: SessionOrders = new Map();
+  const buffers = new PairBuffers();
   return pairs.map((p) =>
     startEstimate(
       j,
@@ -126,6 +128,7 @@ export function startPairEstimates(
       { ...options, horizonSeconds: p.horizonSeconds },
       scratch,
       orders,
+      buffers,
     ),
   );
 }
@@ -178,6 +181,7 @@ function startEstimate(
   options: EffectOptions,
   scratch: Scratch,
   orders: SessionOrders = new Map(),
+  buffers = new PairBuffers(),
 ): AdjustedEffect | Pending {
   const micro = j.firstTime.get(microId);
   const macro = j.firstTime.get(macroId);
@@ -200,14 +204,15 @@ function startEstimate(
   if (!micro || !macro || horizon <= 0) return base;
   // Follow-up long enough for the incidence days too; the risk ratio is read at the horizon.
   const follow = Math.max(horizon, ...days.map((d) => d * DAY));
-  const rows = trialRows(j, micro, macro, follow);
+  // Rows, patterns and picking in memory the pair before used: only the arms are kept.
+  const rows = trialRows(j, micro, macro, follow, buffers);
   const orderKey = `${macroId}\u0000${follow}`;
   let order = orders.get(orderKey);
   if (!order) {
     order = comparisonOrder(j, macro, follow);
     orders.set(orderKey, order);
   }
-  const rowPattern = new Int32Array(rows.count);
+  const rowPattern = buffers.patterns(rows.count);
   for (let r = 0; r < rows.count; r++) rowPattern[r] = patterns.of[rows.session[r] as number] as number;
   const at = [horizon, ...days.map((d) => d * DAY)];
   const atOrder = at.map((_, i) => i).sort((a, b) => (at[a] as number) - (at[b] as number));
@@ -215,7 +220,7 @@ function startEstimate(
     patternCount: patterns.count,
     design,
     doers: trialArm(rows, rowPattern, 1),
-    others: comparisonArm(rows, rowPattern, order),
+    others: comparisonArm(rows, rowPattern, order, buffers),
     atOrder,
     atSorted: atOrder.map((i) => at[i] as number),
     trim: options.trim ?? 0.95,

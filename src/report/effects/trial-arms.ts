@@ -3,6 +3,7 @@
 // row's user and covariate pattern beside its time and event, so a replicate reads every array
 // front to back instead of jumping through an index.
 import type { CountedRows } from "./kaplan-meier.js";
+import type { PairBuffers } from "./pair-buffers.js";
 import { timeOrder } from "./time-order.js";
 import { timeRuns } from "./time-runs.js";
 import type { TrialRows } from "./trials.js";
@@ -61,15 +62,20 @@ export function countByPattern(
  * Kaplan–Meier time order as a comparison row (trials.ts comparisonOrder). The rows are the
  * sessions' own, so picking them from that order is the stable sort of the picked rows.
  */
-export function comparisonArm(rows: TrialRows, rowPattern: Int32Array, sessionOrder: Int32Array): TrialArm {
-  const rowOf = new Int32Array(sessionOrder.length).fill(-1);
+export function comparisonArm(
+  rows: TrialRows,
+  rowPattern: Int32Array,
+  sessionOrder: Int32Array,
+  buffers?: PairBuffers,
+): TrialArm {
   let count = 0;
-  for (let r = 0; r < rows.count; r++)
-    if (rows.treated[r] === 0) {
-      rowOf[rows.session[r] as number] = r;
-      count++;
-    }
-  const order = new Int32Array(count);
+  for (let r = 0; r < rows.count; r++) if (rows.treated[r] === 0) count++;
+  const { rowOf, order } = buffers?.picking(sessionOrder.length, count) ?? {
+    rowOf: new Int32Array(sessionOrder.length),
+    order: new Int32Array(count),
+  };
+  rowOf.fill(-1);
+  for (let r = 0; r < rows.count; r++) if (rows.treated[r] === 0) rowOf[rows.session[r] as number] = r;
   for (let o = 0, i = 0; o < sessionOrder.length; o++) {
     const r = rowOf[sessionOrder[o] as number] as number;
     if (r >= 0) order[i++] = r;

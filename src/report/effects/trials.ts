@@ -6,6 +6,7 @@
 // sessions until they do the micro goal or convert. Follow-up ends at the macro goal (event), at
 // the horizon, or at the end of the data (censored).
 import type { Journeys } from "./journeys.js";
+import type { PairBuffers } from "./pair-buffers.js";
 import { timeOrder } from "./time-order.js";
 
 export interface TrialRows {
@@ -20,18 +21,24 @@ export interface TrialRows {
   event: Uint8Array;
 }
 
+/** `buffers`: where the rows are written (valid until the buffers' next use); else fresh arrays. */
 export function trialRows(
   j: Journeys,
   micro: Float64Array,
   macro: Float64Array,
   horizonSeconds: number,
+  buffers?: PairBuffers,
 ): TrialRows {
   const n = j.start.length;
-  const session = new Int32Array(n);
-  const user = new Int32Array(n);
-  const treated = new Uint8Array(n);
-  const time = new Float64Array(n);
-  const event = new Uint8Array(n);
+  const { session, user, treated, time, event } =
+    buffers?.rows(n) ??
+    ({
+      session: new Int32Array(n),
+      user: new Int32Array(n),
+      treated: new Uint8Array(n),
+      time: new Float64Array(n),
+      event: new Uint8Array(n),
+    } as const);
   let count = 0;
   let r = 0;
   while (r < n) {
