@@ -1,6 +1,7 @@
 // The estimator's parts on hand-checked data: E-values, weighted Kaplan–Meier, sequential trials,
 // coarsening and the propensity fit.
 import { describe, expect, it } from "vitest";
+import { categoryOf } from "../../src/report/effects/category.js";
 import { binned, historyBins, topCategories } from "../../src/report/effects/coarsen.js";
 import { eValue, eValueOfBound } from "../../src/report/effects/e-value.js";
 import type { Journeys } from "../../src/report/effects/journeys.js";
@@ -97,9 +98,21 @@ describe("coarsening", () => {
     const c = binned("page views so far", [0, 1, 2, 3, 5, 6, 10, 11, 500], historyBins.pageViewsSoFar);
     expect(Array.from(c.codes)).toEqual([0, 1, 1, 2, 2, 3, 3, 4, 4]);
     expect(c.levels).toEqual(["0", "1–2", "3–5", "6–10", "11+"]);
-    const d = topCategories("device", ["mobile", "desktop", "mobile", "tv", null, "desktop", "mobile"], 2);
+    const d = topCategories(
+      "device",
+      categoryOf(["mobile", "desktop", "mobile", "tv", null, "desktop", "mobile"]),
+      2,
+    );
     expect(d.levels).toEqual(["mobile", "desktop", "(other)"]);
     expect(Array.from(d.codes)).toEqual([0, 1, 0, 2, 2, 1, 0]);
+    // No value and "(not set)" are one level; equal counts go by name.
+    const m = topCategories(
+      "medium",
+      categoryOf([null, "(not set)", "cpc", "cpc", "organic", "organic", "referral"]),
+      3,
+    );
+    expect(m.levels).toEqual(["(not set)", "cpc", "organic", "(other)"]);
+    expect(Array.from(m.codes)).toEqual([0, 0, 1, 1, 2, 2, 3]);
   });
 });
 

@@ -2,6 +2,7 @@
 // separate "none", "a little" and "a lot" on a log-like scale, categories into the most common
 // values plus "(other)". Coarse enough that comparable users exist, fine enough that users who came
 // to buy and users who came to browse land in different levels.
+import type { Category } from "./category.js";
 import type { Covariate } from "./journeys.js";
 
 /** Lower bounds of each bin (the first is always 0): [0, 1, 3] = "0", "1–2", "3+". */
@@ -33,20 +34,25 @@ export function binned(name: string, values: ArrayLike<number>, bins: readonly n
   return { name, codes, levels: binLabels(bins) };
 }
 
-/** A categorical column: its `top` most frequent values (ties by name) and "(other)". */
-export function topCategories(name: string, values: ArrayLike<string | null>, top: number): Covariate {
+/** A categorical column: its `top` most frequent values (ties by name; no value is "(not set)") and "(other)". */
+export function topCategories(name: string, column: Category, top: number): Covariate {
+  const { codes: rowCodes, values } = column;
+  const perCode = new Float64Array(values.length);
+  for (let i = 0; i < rowCodes.length; i++) perCode[rowCodes[i] as number]++;
+  // Values that read the same (no value and "(not set)") are one level.
   const freq = new Map<string, number>();
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i] ?? "(not set)";
-    freq.set(v, (freq.get(v) ?? 0) + 1);
-  }
+  values.forEach((v, code) => {
+    const n = perCode[code] as number;
+    if (n > 0) freq.set(v ?? "(not set)", (freq.get(v ?? "(not set)") ?? 0) + n);
+  });
   const kept = [...freq.entries()]
     .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
     .slice(0, top)
     .map(([v]) => v);
   const levels = freq.size > kept.length ? [...kept, "(other)"] : kept;
   const index = new Map(kept.map((v, i) => [v, i]));
-  const codes = new Int32Array(values.length);
-  for (let i = 0; i < values.length; i++) codes[i] = index.get(values[i] ?? "(not set)") ?? kept.length;
+  const levelOf = Int32Array.from(values, (v) => index.get(v ?? "(not set)") ?? kept.length);
+  const codes = new Int32Array(rowCodes.length);
+  for (let i = 0; i < rowCodes.length; i++) codes[i] = levelOf[rowCodes[i] as number] as number;
   return { name, codes, levels: levels.length > 0 ? levels : ["(not set)"] };
 }

@@ -1,6 +1,8 @@
 // The exposure extraction in memory, over plain event records: the reference the SQL extraction
 // (exposure-query.ts) is tested against, and the path the traffic generator's tests take. Sessions
 // are (user, session id) ordered by their first event; goals are matched by event name.
+
+import { categoryOf } from "./category.js";
 import type { SessionHistory } from "./session-history.js";
 
 export interface JourneyEvent {
@@ -104,10 +106,10 @@ export function journeysFromEvents(
       eventsSoFar: col((r) => r.so[2]),
       engagedSecondsSoFar: col((r) => r.so[3]),
       daysSinceFirstVisit: col((r) => Math.max(0, Math.floor(r.first))),
-      device: rows.map((r) => r.device),
-      firstMedium: rows.map((r) => r.medium),
-      firstSource: rows.map((r) => r.source),
-      landingPage: rows.map((r) => r.landing),
+      device: categoryOf(rows.map((r) => r.device)),
+      firstMedium: categoryOf(rows.map((r) => r.medium)),
+      firstSource: categoryOf(rows.map((r) => r.source)),
+      landingPage: categoryOf(rows.map((r) => r.landing)),
     },
     firstTime,
     dataStart,

@@ -1,6 +1,7 @@
 // The raw per-session history the exposure query extracts (or events-journeys.ts computes in
 // memory), and its coarsening into the estimator's Journeys. Every figure is measured strictly
 // before the session starts, except the landing page and device, which are fixed at its start.
+import type { Category } from "./category.js";
 import { binned, historyBins, topCategories } from "./coarsen.js";
 import type { Journeys } from "./journeys.js";
 
@@ -15,10 +16,10 @@ export interface SessionHistory {
   eventsSoFar: Float64Array;
   engagedSecondsSoFar: Float64Array;
   daysSinceFirstVisit: Float64Array;
-  device: (string | null)[];
-  firstMedium: (string | null)[];
-  firstSource: (string | null)[];
-  landingPage: (string | null)[];
+  device: Category;
+  firstMedium: Category;
+  firstSource: Category;
+  landingPage: Category;
 }
 
 /** How many of the most common values of each categorical covariate keep their own level. */

@@ -47,8 +47,10 @@ export interface KeyedHistory {
  */
 export class SessionHistoryBuilder {
   private nums: Record<string, Float64Array[]> = Object.fromEntries(numbers.map((k) => [k, []]));
-  private cats: Record<string, (string | null)[]> = Object.fromEntries(categories.map((k) => [k, []]));
-  private interned = new Map<string, string>();
+  private cats: Record<string, Int32Array[]> = Object.fromEntries(categories.map((k) => [k, []]));
+  /** every category column's distinct texts (code 0: no value), and each text's code */
+  private values: (string | null)[] = [null];
+  private codeOf = new Map<string, number>();
 
   add(cols: Columns): void {
     const rows = (cols.kh ?? []).length;
@@ -56,34 +58,27 @@ export class SessionHistoryBuilder {
       (this.nums[k] as Float64Array[]).push(floatsOf(cols[k] ?? [], rows));
     }
     for (const k of categories) {
-      const out = this.cats[k] as (string | null)[];
+      const out = new Int32Array(rows);
       const values = cols[k] ?? [];
       for (let i = 0; i < rows; i++) {
         const v = values[i];
-        if (v === null || v === undefined) {
-          out.push(null);
-          continue;
+        if (v === null || v === undefined) continue;
+        const text = String(unwrap(v));
+        let code = this.codeOf.get(text);
+        if (code === undefined) {
+          code = this.values.length;
+          this.codeOf.set(text, code);
+          this.values.push(text);
         }
-        const s = String(unwrap(v));
-        let kept = this.interned.get(s);
-        if (kept === undefined) {
-          kept = s;
-          this.interned.set(s, s);
-        }
-        out.push(kept);
+        out[i] = code;
       }
+      (this.cats[k] as Int32Array[]).push(out);
     }
   }
 
   /** One column's chunks joined (and let go). */
   private joined(k: (typeof numbers)[number]): Float64Array {
-    const chunks = this.nums[k] as Float64Array[];
-    const out = new Float64Array(chunks.reduce((n, c) => n + c.length, 0));
-    let at = 0;
-    for (const c of chunks) {
-      out.set(c, at);
-      at += c.length;
-    }
+    const out = joinChunks(this.nums[k] as Float64Array[], (n) => new Float64Array(n));
     this.nums[k] = [];
     return out;
   }
@@ -98,9 +93,18 @@ export class SessionHistoryBuilder {
     const eng = this.joined("n_eng");
     const ftt = this.joined("ftt");
     // Handed over, not kept: the builder holds nothing once the history exists.
-    const cats = this.cats;
+    const cat = (k: (typeof categories)[number]) =>
+      joinChunks(this.cats[k] as Int32Array[], (n) => new Int32Array(n));
+    const device = cat("device");
+    const medium = cat("medium");
+    const source = cat("source");
+    const landing = cat("landing");
+    const values = this.values;
     this.cats = Object.fromEntries(categories.map((k) => [k, []]));
-    this.interned = new Map();
+    this.values = [null];
+    this.codeOf = new Map();
+    // Each code's place in byte order (SQL's MIN over VARCHAR), so the least text is the least rank.
+    const rank = textRanks(values);
     const n = kh.length;
     const order = orderByKey(kh, kl);
     // On shared memory: the estimator's worker reads them too (bootstrap-threads.ts).
@@ -111,14 +115,10 @@ export class SessionHistoryBuilder {
     const eventsSoFar = new Float64Array(n);
     const engagedSecondsSoFar = new Float64Array(n);
     const daysSinceFirstVisit = new Float64Array(n);
-    const device = cats.device as (string | null)[];
-    const medium = cats.medium as (string | null)[];
-    const source = cats.source as (string | null)[];
-    const landing = cats.landing as (string | null)[];
-    const deviceOut: (string | null)[] = [];
-    const mediumOut: (string | null)[] = [];
-    const sourceOut: (string | null)[] = [];
-    const landingOut: (string | null)[] = [];
+    const deviceOut = new Int32Array(n);
+    const mediumOut = new Int32Array(n);
+    const sourceOut = new Int32Array(n);
+    const landingOut = new Int32Array(n);
     const keys = new Float64Array(2 * n);
     let users = 0;
     for (let a = 0; a < n; ) {
@@ -132,14 +132,14 @@ export class SessionHistoryBuilder {
       // (first touch, else the first session's start). NaN (NULL) is no value.
       let firstTouch = Number.POSITIVE_INFINITY;
       let firstStart = Number.POSITIVE_INFINITY;
-      let med: string | null = null;
-      let src: string | null = null;
+      let med = 0;
+      let src = 0;
       for (let i = a; i < b; i++) {
         const r = order[i]!;
         if (ftt[r]! < firstTouch) firstTouch = ftt[r]!;
         if (st[r]! < firstStart) firstStart = st[r]!;
-        med = leastText(med, medium[r]!);
-        src = leastText(src, source[r]!);
+        med = leastCode(med, medium[r]!, rank);
+        src = leastCode(src, source[r]!, rank);
       }
       const firstVisit = firstTouch < Number.POSITIVE_INFINITY ? firstTouch : firstStart;
       let pvSoFar = 0;
@@ -155,10 +155,10 @@ export class SessionHistoryBuilder {
         // engaged time is summed in milliseconds (whole numbers: exact) and read in seconds
         engagedSecondsSoFar[i] = engSoFar / 1000;
         daysSinceFirstVisit[i] = Math.floor(Math.max(st[r]! - firstVisit, 0) / DAY_MICROS) || 0;
-        deviceOut.push(device[r]!);
-        mediumOut.push(med);
-        sourceOut.push(src);
-        landingOut.push(landing[r]!);
+        deviceOut[i] = device[r]!;
+        mediumOut[i] = med;
+        sourceOut[i] = src;
+        landingOut[i] = landing[r]!;
         pvSoFar += pv[r]! || 0;
         evSoFar += ev[r]! || 0;
         engSoFar += eng[r]! || 0;
@@ -177,20 +177,42 @@ export class SessionHistoryBuilder {
       eventsSoFar,
       engagedSecondsSoFar,
       daysSinceFirstVisit,
-      device: deviceOut,
-      firstMedium: mediumOut,
-      firstSource: sourceOut,
-      landingPage: landingOut,
+      device: { codes: deviceOut, values },
+      firstMedium: { codes: mediumOut, values },
+      firstSource: { codes: sourceOut, values },
+      landingPage: { codes: landingOut, values },
     };
     return { history: h, keys: keys.slice(0, 2 * users) };
   }
 }
 
-/** The lesser of two texts in byte order (SQL's MIN over VARCHAR; NULL is no value). */
-function leastText(x: string | null, y: string | null): string | null {
-  if (x === null) return y;
-  if (y === null || x === y) return x;
-  return compareText(x, y) <= 0 ? x : y;
+/** Chunks of one column in one array. */
+function joinChunks<A extends Float64Array | Int32Array>(chunks: A[], make: (n: number) => A): A {
+  const out = make(chunks.reduce((n, c) => n + c.length, 0));
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
+}
+
+/** Each value's rank in byte order (code 0, no value, first). */
+function textRanks(values: (string | null)[]): Int32Array {
+  const order = values.map((_, code) => code).slice(1);
+  order.sort((a, b) => compareText(values[a] as string, values[b] as string));
+  const rank = new Int32Array(values.length);
+  order.forEach((code, i) => {
+    rank[code] = i + 1;
+  });
+  return rank;
+}
+
+/** The code of the lesser of two texts in byte order (SQL's MIN over VARCHAR; code 0, no value, is none). */
+function leastCode(x: number, y: number, rank: Int32Array): number {
+  if (x === 0) return y;
+  if (y === 0) return x;
+  return (rank[x] as number) <= (rank[y] as number) ? x : y;
 }
 
 /** Whether session row x starts before row y (by start, then session id). */
