@@ -24,10 +24,10 @@ import type { PropensityDesign } from "./propensity.js";
 import { type ReplicateTask, replicateLogs } from "./replicate.js";
 
 /**
- * Below this many session passes (sessions × pairs) the point estimates stay on this thread. A
- * pair's estimate allocates its trial rows and arms afresh, and two threads faulting in fresh
- * memory wait on each other: on 7 real days (22k sessions, 8 pairs) two threads took 330–371 ms
- * against 221–270 on one; at 10M events (1.26M sessions) 2.6 s against 3.3 s.
+ * Below this many session passes (sessions × pairs) the point estimates stay on this thread:
+ * measured, on 7 real days (22k sessions, 8 pairs) two threads took 330–371 ms against 221–270 on
+ * one (both threads' first pairs run cold code, and each pair allocates fresh memory); at 10M
+ * events (1.26M sessions) 2.6 s against 3.3 s.
  */
 const MIN_SESSION_PASSES = 2_000_000;
 
