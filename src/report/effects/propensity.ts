@@ -10,8 +10,14 @@ export interface PropensityDesign {
   offset: Int32Array;
   /** coefficients: intercept + Σ (levels − 1) */
   size: number;
-  /** pattern → its coefficient indexes (intercept first) */
-  active: Int32Array[];
+  /**
+   * Each pattern's coefficient indexes (intercept first): pattern k's are active[activeStart[k]]
+   * up to active[activeStart[k + 1]] (one flat array, read front to back by every pass).
+   */
+  active: Int32Array;
+  activeStart: Int32Array;
+  /** number of patterns */
+  patterns: number;
   /**
    * The cells of the Hessian's lower triangle each pattern adds to, in the order the fit adds
    * them: pattern k's are cells[cellStart[k]] up to cells[cellStart[k + 1]] (one flat array: the
@@ -30,27 +36,30 @@ export function propensityDesign(levels: number[], patterns: Int32Array[]): Prop
     offset[c] = size - 1; // level l ≥ 1 → size − 1 + l
     size += Math.max(0, l - 1);
   });
-  const active = patterns.map((codes) => {
+  const perPattern = patterns.map((codes) => {
     const idx = [0];
     codes.forEach((code, c) => {
       if (code > 0) idx.push((offset[c] as number) + code);
     });
-    return Int32Array.from(idx);
+    return idx;
   });
-  const cellStart = new Int32Array(active.length + 1);
-  active.forEach((idx, k) => {
+  const activeStart = new Int32Array(perPattern.length + 1);
+  const cellStart = new Int32Array(perPattern.length + 1);
+  perPattern.forEach((idx, k) => {
+    activeStart[k + 1] = (activeStart[k] as number) + idx.length;
     cellStart[k + 1] = (cellStart[k] as number) + (idx.length * (idx.length + 1)) / 2;
   });
-  const cells = new Int32Array(cellStart[active.length] as number);
+  const active = Int32Array.from(perPattern.flat());
+  const cells = new Int32Array(cellStart[perPattern.length] as number);
   let c = 0;
-  for (const idx of active)
+  for (const idx of perPattern)
     for (let a = 0; a < idx.length; a++)
       for (let b = 0; b <= a; b++) {
         const ia = idx[a] as number;
         const ib = idx[b] as number;
         cells[c++] = ia >= ib ? ia * size + ib : ib * size + ia;
       }
-  return { offset, size, active, cells, cellStart };
+  return { offset, size, active, activeStart, patterns: perPattern.length, cells, cellStart };
 }
 
 /**
@@ -102,13 +111,14 @@ function gradient(
   mu: Float64Array,
 ): Float64Array {
   const grad = new Float64Array(design.size);
-  for (let k = 0; k < design.active.length; k++) {
+  const { active, activeStart } = design;
+  for (let k = 0; k < design.patterns; k++) {
     const n = total[k] as number;
     if (n <= 0) continue;
     const g = (doers[k] as number) - n * (mu[k] as number);
-    const idx = design.active[k] as Int32Array;
-    for (let a = 0; a < idx.length; a++) {
-      const ia = idx[a] as number;
+    const end = activeStart[k + 1] as number;
+    for (let a = activeStart[k] as number; a < end; a++) {
+      const ia = active[a] as number;
       grad[ia] = (grad[ia] as number) + g;
     }
   }
@@ -120,12 +130,13 @@ function gradient(
 export function propensity(
   design: PropensityDesign,
   beta: Float64Array,
-  out: Float64Array = new Float64Array(design.active.length),
+  out: Float64Array = new Float64Array(design.patterns),
 ): Float64Array {
-  for (let k = 0; k < design.active.length; k++) {
-    const idx = design.active[k] as Int32Array;
+  const { active, activeStart } = design;
+  for (let k = 0; k < design.patterns; k++) {
+    const end = activeStart[k + 1] as number;
     let eta = 0;
-    for (let a = 0; a < idx.length; a++) eta += beta[idx[a] as number] as number;
+    for (let a = activeStart[k] as number; a < end; a++) eta += beta[active[a] as number] as number;
     out[k] = 1 / (1 + Math.exp(-eta));
   }
   return out;
@@ -143,7 +154,7 @@ export function informationFactor(
 ): Float64Array {
   const p = design.size;
   const hess = new Float64Array(p * p);
-  for (let k = 0; k < design.active.length; k++) {
+  for (let k = 0; k < design.patterns; k++) {
     const n = total[k] as number;
     if (n <= 0) continue;
     const m = mu[k] as number;
