@@ -56,7 +56,9 @@ export async function exportEffects(
     const journeys = journeysOfSessions(sessions, firstTimes, query);
     return await pairEffects(project, query.pairs, journeys, { worker });
   } finally {
-    await worker?.terminate();
+    // Not waited for (12–14 ms on 7 real days): the worker is unref'd, so it never keeps the
+    // process alive, and nothing after this reads from it.
+    void worker?.terminate().catch(() => undefined);
   }
 }
 
