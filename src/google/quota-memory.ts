@@ -8,7 +8,7 @@
 // processes each own one "writer" entry and merge on write (read, replace own entry, prune expired,
 // rename); two writes racing can drop the other's entry until its next call rewrites it.
 import { createHash, randomBytes } from "node:crypto";
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { homedir, tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import type { SharedCalls } from "./pacer.js";
@@ -39,13 +39,35 @@ export function quotaMemoryPath(
   const override = env.MICROGOALS_QUOTA_FILE;
   if (override === "off") return undefined;
   if (override) return override;
-  // The temp folder is shared: one folder per user, so nobody reads or blocks another's memory.
+  // The temp folder is shared: one folder per user, so nobody reads or blocks another's memory, and
+  // one file per window, so runs against other emulators (a test suite's, in parallel) never
+  // rewrite this window's file: two writes racing drop one of them.
   if (endpoint)
     return epoch
-      ? join(tmpdir(), `microgoals-${process.getuid?.() ?? "user"}`, "emulator-quota.json")
+      ? join(emulatorMemoryFolder(), `emulator-quota-${quotaKey(endpoint, epoch)}.json`)
       : undefined;
   const cache = env.XDG_CACHE_HOME || join(homedir(), ".cache");
   return join(cache, "microgoals", "gtm-quota.json");
+}
+
+function emulatorMemoryFolder(): string {
+  return join(tmpdir(), `microgoals-${process.getuid?.() ?? "user"}`);
+}
+
+/** A window's file untouched this long belongs to an emulator long gone. */
+const STALE_WINDOW_MS = 24 * 3600 * 1000;
+
+/** Best-effort: removes the files of emulator windows nobody has written to for a day. */
+export function forgetStaleWindows(folder = emulatorMemoryFolder(), now = Date.now()): void {
+  try {
+    for (const name of readdirSync(folder)) {
+      if (!/^emulator-quota-[0-9a-f]{16}\.json$/.test(name)) continue;
+      const file = join(folder, name);
+      if (now - statSync(file).mtimeMs > STALE_WINDOW_MS) rmSync(file, { force: true });
+    }
+  } catch {
+    // no folder yet, or one we cannot read: nothing to forget
+  }
 }
 
 /** Which quota a call is charged to: the endpoint's window (`epoch`, when it names one), or Google's. */
@@ -65,7 +87,7 @@ export function quotaKey(endpoint: string | undefined, epoch?: string): string {
 export async function endpointQuotaEpoch(
   endpoint: string,
   windowMs: number,
-  timeoutMs = 500,
+  timeoutMs = 2000,
 ): Promise<string | undefined> {
   try {
     const res = await fetch(`${endpoint.replace(/\/+$/, "")}/__emulator/quota`, {
@@ -99,6 +121,7 @@ export async function openQuotaMemory(
   const epoch =
     endpoint && !env.MICROGOALS_QUOTA_FILE ? await endpointQuotaEpoch(endpoint, windowMs) : undefined;
   const path = quotaMemoryPath(endpoint, env, epoch);
+  if (path && epoch) forgetStaleWindows();
   return path ? new QuotaMemory(path, quotaKey(endpoint, epoch), windowMs) : undefined;
 }
 

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, utimesSync, writeFileSync } from "node:fs";
 import { createServer } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -7,7 +7,13 @@ import { applyPlan, planDeploy } from "../../src/deploy/deploy.js";
 import { EmulatorControl } from "../../src/emulator/control-client.js";
 import type { Emulator } from "../../src/emulator/server.js";
 import { startEmulator } from "../../src/emulator/server.js";
-import { endpointQuotaEpoch, QuotaMemory, quotaKey, quotaMemoryPath } from "../../src/google/quota-memory.js";
+import {
+  endpointQuotaEpoch,
+  forgetStaleWindows,
+  QuotaMemory,
+  quotaKey,
+  quotaMemoryPath,
+} from "../../src/google/quota-memory.js";
 import { openSession } from "../../src/gtm/session.js";
 import { closeEmulators, exampleDesired } from "./harness.js";
 
@@ -24,12 +30,34 @@ describe("quota memory file", () => {
     expect(quotaMemoryPath(undefined, {})).toMatch(/\.cache\/microgoals\/gtm-quota\.json$/);
     expect(quotaKey(undefined)).not.toBe(quotaKey("http://127.0.0.1:1/"));
     // An endpoint that names its window (the emulator) is remembered in the temp folder, per window.
+    // One file per window: runs against another emulator never rewrite this one's file.
+    const folder = join(tmpdir(), `microgoals-${process.getuid?.() ?? "user"}`);
     expect(quotaMemoryPath("http://127.0.0.1:1/", {}, "w1")).toBe(
-      join(tmpdir(), `microgoals-${process.getuid?.() ?? "user"}`, "emulator-quota.json"),
+      join(folder, `emulator-quota-${quotaKey("http://127.0.0.1:1/", "w1")}.json`),
+    );
+    expect(quotaMemoryPath("http://127.0.0.1:2/", {}, "w1")).not.toBe(
+      quotaMemoryPath("http://127.0.0.1:1/", {}, "w1"),
     );
     expect(quotaMemoryPath("http://127.0.0.1:1/", { MICROGOALS_QUOTA_FILE: "off" }, "w1")).toBeUndefined();
     expect(quotaKey("http://127.0.0.1:1/", "w1")).not.toBe(quotaKey("http://127.0.0.1:1/", "w2"));
     expect(quotaKey("http://127.0.0.1:1/", "w1")).not.toBe(quotaKey("http://127.0.0.1:1/"));
+  });
+
+  it("forgets the files of windows nobody wrote to for a day, and only those", () => {
+    const folder = dir();
+    const now = Date.now();
+    const old = join(folder, "emulator-quota-0123456789abcdef.json");
+    const fresh = join(folder, "emulator-quota-fedcba9876543210.json");
+    const other = join(folder, "notes.json");
+    for (const f of [old, fresh, other]) writeFileSync(f, "{}");
+    const twoDaysAgo = new Date(now - 2 * 24 * 3600 * 1000);
+    utimesSync(old, twoDaysAgo, twoDaysAgo);
+    utimesSync(other, twoDaysAgo, twoDaysAgo);
+    forgetStaleWindows(folder, now);
+    expect(existsSync(old)).toBe(false);
+    expect(existsSync(fresh)).toBe(true);
+    expect(existsSync(other)).toBe(true);
+    forgetStaleWindows(join(folder, "missing"), now); // no folder: nothing happens
   });
 
   it("the emulator names its window, anew on every reset; no quota, another pace, another server: none", async () => {
