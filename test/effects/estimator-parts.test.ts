@@ -1,6 +1,7 @@
 // The estimator's parts on hand-checked data: E-values, weighted Kaplan–Meier, sequential trials,
 // coarsening and the propensity fit.
 import { describe, expect, it } from "vitest";
+import { estimateAdjustedEffect } from "../../src/report/effects/adjusted-effect.js";
 import { categoryOf } from "../../src/report/effects/category.js";
 import { binned, historyBins, topCategories } from "../../src/report/effects/coarsen.js";
 import { eValue, eValueOfBound } from "../../src/report/effects/e-value.js";
@@ -9,6 +10,7 @@ import { cumulativeIncidence } from "../../src/report/effects/kaplan-meier.js";
 import { fitPropensity, propensity, propensityDesign } from "../../src/report/effects/propensity.js";
 import { timeOrder } from "../../src/report/effects/time-order.js";
 import { trialRows } from "../../src/report/effects/trials.js";
+import { confoundedJourneys } from "./confounded-journeys.js";
 
 describe("E-value", () => {
   it("matches VanderWeele & Ding's worked values", () => {
@@ -131,5 +133,28 @@ describe("propensity model", () => {
     const e = propensity(design, fitPropensity(design, Float64Array.of(10, 50), Float64Array.of(100, 50)));
     expect(e.every((x) => Number.isFinite(x))).toBe(true);
     expect(e[1]).toBeGreaterThan(0.95);
+  });
+});
+
+describe("a micro goal nobody did", () => {
+  it("has no adjusted comparison: no incidence, no fit, and the users it would have compared", () => {
+    const { j, patterns, design, truth } = confoundedJourneys(3, 600);
+    const pair = truth.pairs[0] as (typeof truth.pairs)[number];
+    const nobody = new Float64Array(j.users).fill(Number.NaN);
+    const journeys = { ...j, firstTime: new Map([...j.firstTime, [pair.micro, nobody]]) };
+    const effect = estimateAdjustedEffect(journeys, patterns, design, pair.micro, pair.macro, {
+      horizonSeconds: truth.windowSeconds,
+      minUsers: 20,
+      replicates: 10,
+    });
+    expect(effect.status).toBe("no users did the micro goal");
+    expect(effect.n).toBe(0);
+    expect(effect.overlap).toBeNull();
+    expect(effect.lift).toEqual({ relative: null, low: null, high: null });
+    expect(effect.incidence.every((i) => i.doers === null && i.comparison === null)).toBe(true);
+    // Everyone eligible at some session start, once each.
+    const rows = trialRows(journeys, nobody, j.firstTime.get(pair.macro) as Float64Array, 28 * 86_400);
+    expect(effect.comparisonUsers).toBe(new Set(rows.user).size);
+    expect(effect.comparisonUsers).toBeGreaterThan(0);
   });
 });

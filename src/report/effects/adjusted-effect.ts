@@ -206,6 +206,14 @@ function startEstimate(
   const follow = Math.max(horizon, ...days.map((d) => d * DAY));
   // Rows, patterns and picking in memory the pair before used: only the arms are kept.
   const rows = trialRows(j, micro, macro, follow, buffers);
+  // Nobody did it: the weights standardise comparison rows to the doers, and there are none, so
+  // there is no adjusted comparison to report (and no propensity to fit: with no doers its
+  // intercept only drifts toward −∞).
+  if (!rows.treated.includes(1)) {
+    base.status = "no users did the micro goal";
+    base.comparisonUsers = distinctUsers(rows.user);
+    return base;
+  }
   const orderKey = `${macroId}\u0000${follow}`;
   let order = orders.get(orderKey);
   if (!order) {
@@ -236,10 +244,6 @@ function startEstimate(
     doers: d * DAY <= span ? (full.doers[i + 1] ?? null) : null,
     comparison: d * DAY <= span ? (full.comparison[i + 1] ?? null) : null,
   }));
-  if (full.doersTotal === 0) {
-    base.status = "no users did the micro goal";
-    return base;
-  }
   if (full.comparableDoers < options.minUsers || (base.overlap ?? 0) < (options.minOverlap ?? 0.5)) {
     base.status = `cannot adjust: ${full.comparableDoers} comparable users`;
     return base;
@@ -258,6 +262,13 @@ function startEstimate(
   ctx.betaMu = propensity(design, full.beta);
   ctx.information = informationFactor(design, full.total, ctx.betaMu);
   return { ctx, base, rr: fT / fC };
+}
+
+/** How many users the rows name (rows sorted by user, as trialRows gives them). */
+function distinctUsers(user: Int32Array): number {
+  let n = 0;
+  for (let i = 0; i < user.length; i++) if (i === 0 || user[i] !== user[i - 1]) n++;
+  return n;
 }
 
 function finish({ base, rr }: Pending, logs: number[]): AdjustedEffect {
