@@ -140,10 +140,7 @@ export async function startEstimatesOnThreads(
     pairs.filter((_, i) => i % 2 === 0),
     options,
   );
-  const answer = await theirs;
-  if (!answer && process.env.MICROGOALS_BOOTSTRAP_THREADS === "2")
-    throw new Error("the bootstrap worker did not answer");
-  const rest = answer ?? startPairEstimates(j, patterns, design, theirPairs, options);
+  const rest = (await theirs) ?? startPairEstimates(j, patterns, design, theirPairs, options);
   // One design for every pair (the worker's copies are the same numbers): a replicate task then
   // carries it once.
   for (const e of rest) if ("ctx" in e) e.ctx.design = design;
@@ -153,13 +150,17 @@ export async function startEstimatesOnThreads(
   return startedOf(effects, j.users, options);
 }
 
-/** Sends `task` and waits for the answer: undefined when the worker is gone or fails. */
-function ask<T>(thread: BootstrapWorker, task: WorkerTask): Promise<T | undefined> {
+/**
+ * Sends `task` and waits for the answer: undefined when the worker is gone or fails (this thread
+ * then does the work). MICROGOALS_BOOTSTRAP_THREADS=2 (tests): two threads or an error, never the
+ * quiet fallback.
+ */
+async function ask<T>(thread: BootstrapWorker, task: WorkerTask): Promise<T | undefined> {
   const { worker } = thread;
   // Kept alive while its answer is due (a failed worker resolves `gone` anyway).
   worker.ref();
-  return new Promise<T | undefined>((resolve) => {
-    worker.once("message", (answer: T) => resolve(answer));
+  const answer = await new Promise<T | undefined>((resolve) => {
+    worker.once("message", (reply: T) => resolve(reply));
     void thread.gone.then(() => resolve(undefined));
     try {
       worker.postMessage(task);
@@ -167,6 +168,9 @@ function ask<T>(thread: BootstrapWorker, task: WorkerTask): Promise<T | undefine
       resolve(undefined);
     }
   }).finally(() => worker.unref());
+  if (!answer && process.env.MICROGOALS_BOOTSTRAP_THREADS === "2")
+    throw new Error("the bootstrap worker did not answer");
+  return answer;
 }
 
 /** Every pair's replicate logs (as replicateLogs over all replicates), on this thread and `worker`. */
@@ -188,11 +192,7 @@ export async function replicateLogsOnThreads(
     to: replicates,
   });
   const mine = replicateLogs(contexts, users, seed, 0, half);
-  const answer = await theirs;
-  // MICROGOALS_BOOTSTRAP_THREADS=2 (tests): two threads or an error, never the quiet fallback.
-  if (!answer && process.env.MICROGOALS_BOOTSTRAP_THREADS === "2")
-    throw new Error("the bootstrap worker did not answer");
-  const rest = answer ?? replicateLogs(contexts, users, seed, half, replicates);
+  const rest = (await theirs) ?? replicateLogs(contexts, users, seed, half, replicates);
   return mine.map((m, k) => {
     const all = new Float64Array(replicates);
     all.set(m, 0);

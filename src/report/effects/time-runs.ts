@@ -3,6 +3,7 @@
 // rows (their weights leave the risk set together), or a stretch of censored times of one row each
 // (each row's weight leaves alone). A replicate's pass then compares no times and divides only
 // where an event is, with the same additions in the same order as a pass over every time.
+import { sharedFloat64, sharedInt32, sharedUint8 } from "./shared-memory.js";
 
 export const SINGLE_CENSORED = 0;
 export const CENSORED_TIE = 1;
@@ -17,11 +18,8 @@ export interface TimeRuns {
   time: Float64Array;
 }
 
-/**
- * The segments of `count` rows in time order. `shared`: on shared memory, so a worker thread reads
- * the same arrays.
- */
-export function timeRuns(time: Float64Array, event: Uint8Array, count: number, shared = false): TimeRuns {
+/** The segments of `count` rows in time order, on shared memory (a worker thread reads the same arrays). */
+export function timeRuns(time: Float64Array, event: Uint8Array, count: number): TimeRuns {
   // At most one segment per row: written here, then copied at their number.
   const end = new Int32Array(count);
   const kind = new Uint8Array(count);
@@ -41,13 +39,7 @@ export function timeRuns(time: Float64Array, event: Uint8Array, count: number, s
       n++;
     }
   }
-  const memory = (bytes: number) => (shared ? new SharedArrayBuffer(bytes) : new ArrayBuffer(bytes));
-  const out: TimeRuns = {
-    count: n,
-    end: new Int32Array(memory(n * 4)),
-    kind: new Uint8Array(memory(n)),
-    time: new Float64Array(memory(n * 8)),
-  };
+  const out: TimeRuns = { count: n, end: sharedInt32(n), kind: sharedUint8(n), time: sharedFloat64(n) };
   out.end.set(end.subarray(0, n));
   out.kind.set(kind.subarray(0, n));
   out.time.set(at.subarray(0, n));

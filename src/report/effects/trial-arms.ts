@@ -4,6 +4,7 @@
 // front to back instead of jumping through an index.
 import type { CountedRows } from "./kaplan-meier.js";
 import type { PairBuffers } from "./pair-buffers.js";
+import { sharedFloat64, sharedInt32, sharedUint8 } from "./shared-memory.js";
 import { timeOrder } from "./time-order.js";
 import { timeRuns } from "./time-runs.js";
 import type { TrialRows } from "./trials.js";
@@ -24,10 +25,10 @@ export function trialArm(rows: TrialRows, rowPattern: Int32Array, treated: 0 | 1
 /** The rows `order` names, in that order, on shared memory (a worker thread running replicates reads the same arrays, not a copy). */
 function armOf(rows: TrialRows, rowPattern: Int32Array, order: Int32Array): TrialArm {
   const count = order.length;
-  const user = new Int32Array(new SharedArrayBuffer(count * 4));
-  const pattern = new Int32Array(new SharedArrayBuffer(count * 4));
-  const time = new Float64Array(new SharedArrayBuffer(count * 8));
-  const event = new Uint8Array(new SharedArrayBuffer(count));
+  const user = sharedInt32(count);
+  const pattern = sharedInt32(count);
+  const time = sharedFloat64(count);
+  const event = sharedUint8(count);
   for (let i = 0; i < count; i++) {
     const r = order[i] as number;
     user[i] = rows.user[r] as number;
@@ -35,7 +36,7 @@ function armOf(rows: TrialRows, rowPattern: Int32Array, order: Int32Array): Tria
     time[i] = rows.time[r] as number;
     event[i] = rows.event[r] as number;
   }
-  return { count, user, pattern, time, event, runs: timeRuns(time, event, count, true) };
+  return { count, user, pattern, time, event, runs: timeRuns(time, event, count) };
 }
 
 /**

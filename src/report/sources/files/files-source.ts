@@ -20,6 +20,7 @@ import { checkDays, toRows } from "../export/result-checks.js";
 import { DEFAULT_MEMORY_LIMIT, type DuckDbSettings, duckDbConfig } from "./duckdb-config.js";
 import { openExportFiles } from "./export-files.js";
 import { sequenceResultRows } from "./files-sequence.js";
+import { itemsInPlace } from "./vector-items.js";
 
 export interface FilesSourceOptions extends DuckDbSettings {
   /** glob of export files, e.g. "exports/events_*.parquet" */
@@ -170,13 +171,12 @@ export function duckDbChunks(conn: DuckDBConnection): ColumnChunks {
 /**
  * A DOUBLE column as a Float64Array, NULL as NaN: the numeric columns of the effects queries are
  * floats, read straight into typed arrays without a JavaScript array of boxed values per chunk. A
- * column without NULLs is node-api's own copy of the values (`items`, as user-hits-query.ts reads
- * it), taken as it is; otherwise value by value (node-api tests each value's validity bit).
+ * column without NULLs is node-api's own copy of the values (vector-items.ts); otherwise value by
+ * value (node-api tests each value's validity bit).
  */
 function doublesOf(vector: DuckDBDoubleVector): Float64Array {
-  const { items, validity } = vector as unknown as { items?: unknown; validity?: { data?: unknown } };
-  if (items instanceof Float64Array && items.length === vector.itemCount && validity && !validity.data)
-    return items;
+  const items = itemsInPlace(vector);
+  if (items instanceof Float64Array) return items;
   const out = new Float64Array(vector.itemCount);
   for (let i = 0; i < out.length; i++) out[i] = vector.getItem(i) ?? Number.NaN;
   return out;

@@ -11,6 +11,7 @@ import { DAY_MICROS, utcDayMs } from "../export/calendar-date.js";
 import { duckdb } from "../export/dialect.js";
 import { goalIdsByCode } from "../export/sequence/sequence-rows.js";
 import { PARTITIONS, type PackedHits, partitionOf } from "../export/sequence/user-hits.js";
+import { itemsInPlace } from "./vector-items.js";
 
 const EXACT = 2 ** 53;
 
@@ -51,16 +52,12 @@ export function readUserHits(result: DuckDBMaterializedResult, q: ExportQuery): 
 }
 
 /**
- * A 64-bit vector's values as 32-bit words, low word first. node-api keeps the values as a typed
- * array (`items`), read in place on a little-endian machine; value by value otherwise.
+ * A 64-bit vector's values as 32-bit words, low word first: node-api's own typed array
+ * (vector-items.ts), read in place on a little-endian machine; value by value otherwise.
  */
 function wordsOf(vector: DuckDBVector): Uint32Array {
-  const items = (vector as unknown as { items?: unknown }).items;
-  if (
-    endianness() === "LE" &&
-    (items instanceof BigUint64Array || items instanceof BigInt64Array) &&
-    items.length === vector.itemCount
-  )
+  const items = itemsInPlace(vector);
+  if (endianness() === "LE" && (items instanceof BigUint64Array || items instanceof BigInt64Array))
     return new Uint32Array(items.buffer, items.byteOffset, 2 * items.length);
   const words = new Uint32Array(2 * vector.itemCount);
   for (let i = 0; i < vector.itemCount; i++) {
