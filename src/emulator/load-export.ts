@@ -4,12 +4,15 @@
 // unnests the parameters and dictionary-encodes every string column; only each day's distinct
 // strings cross into JavaScript (to be interned in the store's dictionaries), every per-event
 // value crosses as a number and lands in the store's typed columns (EventStore.appendEncoded).
-import { type DuckDBConnection, type DuckDBDataChunk, DuckDBInstance } from "@duckdb/node-api";
+import type { DuckDBConnection, DuckDBDataChunk } from "@duckdb/node-api";
 import { PAGE_PATH_PATTERN } from "../report/query-plan.js";
 import { duckdb } from "../report/sources/export/dialect.js";
+import { duckdbApi } from "../report/sources/files/duckdb-api.js";
 import { openExportFiles } from "../report/sources/files/export-files.js";
 import type { Dictionary } from "./data/dictionary.js";
 import { type EventStore, TRAFFIC_FIELDS, type TrafficField } from "./data/event-store.js";
+
+const { DuckDBInstance } = duckdbApi;
 
 export interface LoadExportOptions {
   propertyId: string;

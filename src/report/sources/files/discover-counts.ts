@@ -4,14 +4,16 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { DuckDBInstance } from "@duckdb/node-api";
 import { UserError } from "../../../errors.js";
 import type { CandidateCounts, CandidateDefinition } from "../../discover/candidate.js";
 import { duckdb } from "../export/dialect.js";
 import { discoverPairsSql, discoverParts } from "../export/discover-query.js";
 import { type DiscoverRow, fold, halfTotals, iso, totalEvents } from "../export/discover-rows.js";
+import { duckdbApi } from "./duckdb-api.js";
 import { duckDbConfig } from "./duckdb-config.js";
 import { openExportFiles } from "./export-files.js";
+
+const { DuckDBInstance } = duckdbApi;
 
 export interface DiscoverCountsOptions {
   files: string;

@@ -4,15 +4,17 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { DuckDBInstance } from "@duckdb/node-api";
 import type { AdjustedEffect } from "../../adjusted-effect.js";
 import type { CandidateGoals } from "../../discover/candidate-goals.js";
 import { duckdb } from "../export/dialect.js";
 import { exportEffects } from "../export/export-effects.js";
 import { exportQuery } from "../export/export-query.js";
+import { duckdbApi } from "./duckdb-api.js";
 import { duckDbConfig } from "./duckdb-config.js";
 import { openExportFiles } from "./export-files.js";
 import { duckDbChunks } from "./files-source.js";
+
+const { DuckDBInstance } = duckdbApi;
 
 export async function filesCandidateEffects(
   files: string,

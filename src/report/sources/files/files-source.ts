@@ -3,7 +3,7 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { type DuckDBConnection, DuckDBDoubleVector, DuckDBInstance } from "@duckdb/node-api";
+import type { DuckDBDoubleVector as DoubleVector, DuckDBConnection } from "@duckdb/node-api";
 import { UserError } from "../../../errors.js";
 import type { Project } from "../../../project/model.js";
 import type { BreakdownRequest } from "../../breakdown/dimensions.js";
@@ -17,10 +17,13 @@ import { type OfflineOutcomes, outcomeRowsSql, withOutcomes } from "../export/of
 import type { Columns } from "../export/read-exposure.js";
 import { type ExportReportInput, readResult } from "../export/read-result.js";
 import { checkDays, toRows } from "../export/result-checks.js";
+import { duckdbApi } from "./duckdb-api.js";
 import { DEFAULT_MEMORY_LIMIT, type DuckDbSettings, duckDbConfig } from "./duckdb-config.js";
 import { openExportFiles } from "./export-files.js";
 import { sequenceResultRows } from "./files-sequence.js";
 import { itemsInPlace } from "./vector-items.js";
+
+const { DuckDBDoubleVector, DuckDBInstance } = duckdbApi;
 
 export interface FilesSourceOptions extends DuckDbSettings {
   /** glob of export files, e.g. "exports/events_*.parquet" */
@@ -174,7 +177,7 @@ export function duckDbChunks(conn: DuckDBConnection): ColumnChunks {
  * column without NULLs is node-api's own copy of the values (vector-items.ts); otherwise value by
  * value (node-api tests each value's validity bit).
  */
-function doublesOf(vector: DuckDBDoubleVector): Float64Array {
+function doublesOf(vector: DoubleVector): Float64Array {
   const items = itemsInPlace(vector);
   if (items instanceof Float64Array) return items;
   const out = new Float64Array(vector.itemCount);

@@ -3,14 +3,16 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { DuckDBInstance } from "@duckdb/node-api";
 import type { Project } from "../../../project/model.js";
 import type { BreakdownRequest } from "../../breakdown/dimensions.js";
 import type { MemberTimeline } from "../../breakdown/predict.js";
 import { exportQuery } from "../export/export-query.js";
+import { duckdbApi } from "./duckdb-api.js";
 import { duckDbConfig } from "./duckdb-config.js";
 import { openExportFiles } from "./export-files.js";
 import { filesTimelines } from "./files-breakdown.js";
+
+const { DuckDBInstance } = duckdbApi;
 
 export async function filesMemberTimelines(
   project: Project,

@@ -4,10 +4,12 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { DuckDBInstance } from "@duckdb/node-api";
 import type { RowSource } from "../export/analysis-query.js";
+import { duckdbApi } from "./duckdb-api.js";
 import { duckDbConfig } from "./duckdb-config.js";
 import { openExportFiles } from "./export-files.js";
+
+const { DuckDBInstance } = duckdbApi;
 
 export async function queryExportFiles(
   pattern: string,
