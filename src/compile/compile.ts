@@ -51,9 +51,14 @@ export function compile(project: Project, targetName?: string): DesiredState {
   const ctx = new CompileContext();
   const triggers = new Map<string, CollectedTrigger>();
   const addTrigger = (shape: TriggerShape, kind: string, goalIds: string[]): string => {
-    const clean = canonicalize(shape) as TriggerShape;
-    const key = triggerKey(clean);
-    const t = triggers.get(key) ?? { shape: clean, kind, goals: new Set<string>() };
+    // The key hashes the canonical JSON (key order and undefined fields make no difference), so
+    // only a trigger seen for the first time needs its canonical copy.
+    const key = triggerKey(shape);
+    const t = triggers.get(key) ?? {
+      shape: canonicalize(shape) as TriggerShape,
+      kind,
+      goals: new Set<string>(),
+    };
     for (const g of goalIds) t.goals.add(g);
     triggers.set(key, t);
     return key;

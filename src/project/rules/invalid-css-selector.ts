@@ -24,18 +24,19 @@ export const invalidCssSelector: Rule = {
   summary: "CSS selectors (click/link/form `selector`, `css` conditions, element_visibility) parse.",
   check: (project, ctx) =>
     project.goals.flatMap((g) => {
-      const selectors: { selector: string; at: SourceRef }[] = g.trigger.conditions
+      // Where each selector is written: looked up only for a finding (most selectors parse).
+      const selectors: { selector: string; at: () => SourceRef }[] = g.trigger.conditions
         .filter((c) => c.op === "css")
-        .map((c) => ({ selector: String(c.value), at: conditionValueRef(c, ctx.has) }));
+        .map((c) => ({ selector: String(c.value), at: () => conditionValueRef(c, ctx.has) }));
       if (g.trigger.kind === "element_visibility") {
         selectors.push({
           selector: g.trigger.selector,
-          at: refIn(g.source, "trigger", "element_visibility", "selector"),
+          at: () => refIn(g.source, "trigger", "element_visibility", "selector"),
         });
       }
       return selectors.flatMap(({ selector, at }): Finding[] => {
         const why = problem(selector);
-        return why ? [{ message: `Invalid CSS selector "${selector}": ${why}.`, at }] : [];
+        return why ? [{ message: `Invalid CSS selector "${selector}": ${why}.`, at: at() }] : [];
       });
     }),
 };

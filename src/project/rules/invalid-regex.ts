@@ -18,7 +18,8 @@ export const invalidRegex: Rule = {
         .filter((c) => c.op === "matches")
         .flatMap((c): Finding[] => {
           const pattern = String(c.value);
-          const at = conditionValueRef(c, ctx.has);
+          // Where the pattern is written: looked up only for a finding (most patterns are fine).
+          const at = () => conditionValueRef(c, ctx.has);
           try {
             new RegExp(pattern);
           } catch (e) {
@@ -27,7 +28,7 @@ export const invalidRegex: Rule = {
             return [
               {
                 message: `Invalid regular expression: ${why}.`,
-                at,
+                at: at(),
                 hint: 'In a regular expression ( ) [ ] { } . * + ? | \\ ^ $ are special: put a backslash before one to match it literally (in double quotes write "\\\\("), or use starts_with / contains for plain text.',
               },
             ];
@@ -37,7 +38,7 @@ export const invalidRegex: Rule = {
             ? [
                 {
                   message: `Regular expression uses ${unsupported[1]}, which GTM (RE2) does not support.`,
-                  at,
+                  at: at(),
                 },
               ]
             : [];
