@@ -44,9 +44,6 @@ export interface FilesSourceOptions extends DuckDbSettings {
   adjust?: boolean;
 }
 
-/** DuckDB's cache is handed back before the adjusted effects only when the process holds this much. */
-const RELEASE_ABOVE_BYTES = 384 * 1024 * 1024;
-
 export async function filesReport(
   project: Project,
   opts: FilesSourceOptions,
@@ -140,9 +137,6 @@ export { compactDate };
  * Nothing depends on it succeeding: pinned data that cannot be evicted just stays.
  */
 export async function releaseDuckDbCache(conn: DuckDBConnection, memoryLimit: string): Promise<void> {
-  // A small process (small exports): not worth two settings changes. (DuckDB's own duckdb_memory()
-  // reports next to nothing once a query is done, while its allocator still holds the pages.)
-  if (process.memoryUsage.rss() < RELEASE_ABOVE_BYTES) return;
   try {
     await conn.run("SET memory_limit = '16MB'");
   } catch {
