@@ -28,6 +28,6 @@ export function ref(variableName: string): string {
 
 /** Parses a tag name we wrote back into kind and goal id (used by import for round trips). */
 export function parseTagName(name: string): { kind: "macro" | "micro"; id: string } | undefined {
-  const m = /^microgoals · (macro|micro) · ([A-Za-z0-9_]+)$/.exec(name);
+  const m = /^microgoals \u00b7 (macro|micro) \u00b7 ([A-Za-z0-9_]+)$/.exec(name);
   return m ? { kind: m[1] as "macro" | "micro", id: m[2] } : undefined;
 }

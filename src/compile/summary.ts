@@ -21,7 +21,7 @@ export function summarize(state: DesiredState): string {
   const tagByKey = new Map(g.tags.map((t) => [t.key, t]));
   const varsByGoal = new Map<string, string[]>();
   for (const v of g.variables) {
-    const name = v.body.name.replace(/^microgoals · /, "");
+    const name = v.body.name.replace(/^microgoals \u00b7 /, "");
     for (const goal of new Set(v.goals)) {
       const list = varsByGoal.get(goal);
       if (list) list.push(name);

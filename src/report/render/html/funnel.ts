@@ -42,7 +42,7 @@ function throughParagraph(f: FunnelAnalysis): string {
   const headline =
     t === null || t.rate === null
       ? esc(throughSentence(f))
-      : `Through the funnel: ${f.throughEstimated ? `<b>≈${pct(t.rate)}</b>` : rateCell(t)} <small>${esc(throughSentence(f).replace(/^[^—]*— /, ""))}</small>`;
+      : `Through the funnel: ${f.throughEstimated ? `<b>≈${pct(t.rate)}</b>` : rateCell(t)} <small>${esc(throughSentence(f).replace(/^[^\u2014]*\u2014 /, ""))}</small>`;
   const open = openFunnelNote(f);
   return `<p class="through">${headline}${open ? `<small>${esc(open)}.</small>` : ""}</p>`;
 }
