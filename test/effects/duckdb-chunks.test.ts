@@ -2,7 +2,7 @@
 // NaN, whether or not a chunk holds a NULL; other columns as values; every chunk of a long result.
 import { DuckDBInstance } from "@duckdb/node-api";
 import { describe, expect, it } from "vitest";
-import { duckDbChunks } from "../../src/report/sources/files/files-source.js";
+import { duckDbChunks } from "../../src/report/sources/files/effects-chunks.js";
 
 describe("the effects queries' chunks", () => {
   it("reads doubles with and without NULLs, and texts, over several chunks", async () => {

@@ -17,9 +17,9 @@ import {
 import { firstTimesOf, SessionHistoryBuilder } from "../../src/report/sources/export/read-exposure.js";
 import { firstTimesOfHits } from "../../src/report/sources/export/sequence/hit-first-times.js";
 import { duckDbConfig } from "../../src/report/sources/files/duckdb-config.js";
+import { duckDbChunks } from "../../src/report/sources/files/effects-chunks.js";
 import { openExportFiles } from "../../src/report/sources/files/export-files.js";
 import { sequenceResultRows } from "../../src/report/sources/files/files-sequence.js";
-import { duckDbChunks } from "../../src/report/sources/files/files-source.js";
 import { exportDir, goal, merchMicros, merchProject } from "./merch-project.js";
 
 let instance: DuckDBInstance;

@@ -10,17 +10,13 @@ import {
 } from "./bootstrap-threads.js";
 import { covariatePatterns, type Journeys } from "./journeys.js";
 import { propensityDesign } from "./propensity.js";
+import { secondaryPairs } from "./secondary-pairs.js";
 
 export interface PairEffectsOptions {
   replicates?: number;
   seed?: number;
   /** a bootstrap worker (bootstrap-threads.ts startBootstrapWorker): half the pairs' point estimates and half the replicates run there */
   worker?: BootstrapWorker;
-}
-
-export function secondaryPairs<P extends { microId: string }>(project: Project, pairs: P[]): P[] {
-  const milestones = new Set(project.goals.filter((g) => g.role === "milestone").map((g) => g.id));
-  return pairs.filter((p) => !milestones.has(p.microId));
 }
 
 /**

@@ -1,6 +1,6 @@
 // The GA4 Data API behind the ReportSource seam: the query plan run through the official clients.
 // Relative dates go to the API as written (it resolves them in the property's time zone).
-import { secondaryPairs } from "../../effects/pair-effects.js";
+import { secondaryPairs } from "../../effects/secondary-pairs.js";
 import { planReport } from "../../query-plan.js";
 import type { ReportSource } from "../report-source.js";
 import { type DataClientOptions, type DataClients, dataClients } from "./clients.js";

@@ -4,7 +4,8 @@
 import type { Project } from "../../../project/model.js";
 import { startBootstrapWorker } from "../../effects/bootstrap-threads.js";
 import type { Journeys } from "../../effects/journeys.js";
-import { pairEffects, secondaryPairs } from "../../effects/pair-effects.js";
+import { pairEffects } from "../../effects/pair-effects.js";
+import { secondaryPairs } from "../../effects/secondary-pairs.js";
 import { journeysOf } from "../../effects/session-history.js";
 import type { ReportInput } from "../../model.js";
 import type { ExportQuery, RowSource } from "./analysis-query.js";

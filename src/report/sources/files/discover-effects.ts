@@ -11,8 +11,8 @@ import { exportEffects } from "../export/export-effects.js";
 import { exportQuery } from "../export/export-query.js";
 import { duckdbApi } from "./duckdb-api.js";
 import { duckDbConfig } from "./duckdb-config.js";
+import { duckDbChunks } from "./effects-chunks.js";
 import { openExportFiles } from "./export-files.js";
-import { duckDbChunks } from "./files-source.js";
 
 const { DuckDBInstance } = duckdbApi;
 

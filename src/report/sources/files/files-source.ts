@@ -3,7 +3,7 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { DuckDBDoubleVector as DoubleVector, DuckDBConnection } from "@duckdb/node-api";
+import type { DuckDBConnection } from "@duckdb/node-api";
 import { UserError } from "../../../errors.js";
 import type { Project } from "../../../project/model.js";
 import type { BreakdownRequest } from "../../breakdown/dimensions.js";
@@ -11,19 +11,17 @@ import type { BreakdownInput } from "../../breakdown/model.js";
 import { analysisSql } from "../export/analysis-query.js";
 import { duckdb } from "../export/dialect.js";
 import { checkEventDates } from "../export/event-dates.js";
-import type { ColumnChunks } from "../export/export-effects.js";
 import { compactDate, exportQuery } from "../export/export-query.js";
 import { type OfflineOutcomes, outcomeRowsSql, withOutcomes } from "../export/offline-outcomes.js";
-import type { Columns } from "../export/read-exposure.js";
 import { type ExportReportInput, readResult } from "../export/read-result.js";
 import { checkDays, toRows } from "../export/result-checks.js";
 import { duckdbApi } from "./duckdb-api.js";
 import { DEFAULT_MEMORY_LIMIT, type DuckDbSettings, duckDbConfig } from "./duckdb-config.js";
+import { chunksWithPrefetched, duckDbChunks } from "./effects-chunks.js";
 import { openExportFiles } from "./export-files.js";
 import { sequenceResultRows } from "./files-sequence.js";
-import { itemsInPlace } from "./vector-items.js";
 
-const { DuckDBDoubleVector, DuckDBInstance } = duckdbApi;
+const { DuckDBInstance } = duckdbApi;
 
 export interface FilesSourceOptions extends DuckDbSettings {
   /** glob of export files, e.g. "exports/events_*.parquet" */
@@ -51,6 +49,7 @@ export async function filesReport(
   const spill = await mkdtemp(join(tmpdir(), "microgoals-duckdb-"));
   const instance = await DuckDBInstance.create(":memory:", duckDbConfig(opts, spill));
   const conn = await instance.connect();
+  let closePrefetch: (() => Promise<void>) | undefined;
   try {
     const files = await openExportFiles(conn, opts.files);
     const days = await checkEventDates(conn, files);
@@ -85,6 +84,12 @@ export async function filesReport(
       topPaths: opts.topPaths,
       pathLength: opts.pathLength,
     });
+    // Offline outcomes live in a temporary table of this connection, which another cannot read.
+    const prefetch =
+      opts.adjust !== false && !offline
+        ? await (await import("./sessions-prefetch.js")).prefetchSessions(instance, project, query, files)
+        : undefined;
+    closePrefetch = prefetch?.close;
     const onePass = await sequenceResultRows(conn, query, files.source);
     const rows =
       onePass?.rows ??
@@ -114,7 +119,7 @@ export async function filesReport(
         query,
         files.source,
         duckdb,
-        duckDbChunks(conn),
+        prefetch ? chunksWithPrefetched(conn, prefetch.sql, prefetch.result) : duckDbChunks(conn),
         () => releaseDuckDbCache(conn, opts.memoryLimit ?? DEFAULT_MEMORY_LIMIT),
         onePass?.hits,
       );
@@ -123,6 +128,7 @@ export async function filesReport(
     const { filesBreakdown } = await import("./files-breakdown.js");
     return { ...input, breakdown: await filesBreakdown(conn, files, query, opts.breakdown) };
   } finally {
+    await closePrefetch?.();
     conn.closeSync();
     instance.closeSync();
     await rm(spill, { recursive: true, force: true });
@@ -143,38 +149,4 @@ export async function releaseDuckDbCache(conn: DuckDBConnection, memoryLimit: st
     // could not evict enough: keep what is there
   }
   await conn.run(`SET memory_limit = '${memoryLimit.replaceAll("'", "''")}'`);
-}
-
-/** The effects queries' runner on DuckDB: streamed chunk by chunk (a session per row can be millions of rows). */
-export function duckDbChunks(conn: DuckDBConnection): ColumnChunks {
-  return async (q, onChunk) => {
-    const result = await conn.stream(q);
-    const names = result.columnNames();
-    for (
-      let chunk = await result.fetchChunk();
-      chunk && chunk.rowCount > 0;
-      chunk = await result.fetchChunk()
-    ) {
-      const cols: Columns = {};
-      names.forEach((name, c) => {
-        const vector = chunk.getColumnVector(c);
-        cols[name] = vector instanceof DuckDBDoubleVector ? doublesOf(vector) : chunk.getColumnValues(c);
-      });
-      onChunk(cols);
-    }
-  };
-}
-
-/**
- * A DOUBLE column as a Float64Array, NULL as NaN: the numeric columns of the effects queries are
- * floats, read straight into typed arrays without a JavaScript array of boxed values per chunk. A
- * column without NULLs is node-api's own copy of the values (vector-items.ts); otherwise value by
- * value (node-api tests each value's validity bit).
- */
-function doublesOf(vector: DoubleVector): Float64Array {
-  const items = itemsInPlace(vector);
-  if (items instanceof Float64Array) return items;
-  const out = new Float64Array(vector.itemCount);
-  for (let i = 0; i < out.length; i++) out[i] = vector.getItem(i) ?? Number.NaN;
-  return out;
 }

@@ -1,0 +1,71 @@
+// The adjusted effects' queries on DuckDB, handed to export-effects.ts as column chunks: numeric
+// columns as Float64Arrays, the rest as node-api's values.
+import type {
+  DuckDBDoubleVector as DoubleVector,
+  DuckDBConnection,
+  DuckDBDataChunk,
+  DuckDBMaterializedResult,
+} from "@duckdb/node-api";
+import type { ColumnChunks } from "../export/export-effects.js";
+import type { Columns } from "../export/read-exposure.js";
+import { duckdbApi } from "./duckdb-api.js";
+import { itemsInPlace } from "./vector-items.js";
+
+const { DuckDBDoubleVector } = duckdbApi;
+
+/** The effects queries' runner on DuckDB: streamed chunk by chunk (a session per row can be millions of rows). */
+export function duckDbChunks(conn: DuckDBConnection): ColumnChunks {
+  return async (q, onChunk) => {
+    const result = await conn.stream(q);
+    const names = result.columnNames();
+    for (
+      let chunk = await result.fetchChunk();
+      chunk && chunk.rowCount > 0;
+      chunk = await result.fetchChunk()
+    )
+      onChunk(columnsOf(chunk, names));
+  };
+}
+
+/**
+ * As duckDbChunks, except that the query `sql` is answered from `result`: the same query, already
+ * run (sessions-prefetch.ts). Should that run have failed, the query runs again here, and a real
+ * problem is reported from this run.
+ */
+export function chunksWithPrefetched(
+  conn: DuckDBConnection,
+  sql: string,
+  result: Promise<DuckDBMaterializedResult>,
+): ColumnChunks {
+  const others = duckDbChunks(conn);
+  return async (q, onChunk) => {
+    if (q !== sql) return others(q, onChunk);
+    const done = await result.catch(() => undefined);
+    if (!done) return others(q, onChunk);
+    const names = done.columnNames();
+    for (let c = 0; c < done.chunkCount; c++) onChunk(columnsOf(done.getChunk(c), names));
+  };
+}
+
+function columnsOf(chunk: DuckDBDataChunk, names: string[]): Columns {
+  const cols: Columns = {};
+  names.forEach((name, c) => {
+    const vector = chunk.getColumnVector(c);
+    cols[name] = vector instanceof DuckDBDoubleVector ? doublesOf(vector) : chunk.getColumnValues(c);
+  });
+  return cols;
+}
+
+/**
+ * A DOUBLE column as a Float64Array, NULL as NaN: the numeric columns of the effects queries are
+ * floats, read straight into typed arrays without a JavaScript array of boxed values per chunk. A
+ * column without NULLs is node-api's own copy of the values (vector-items.ts); otherwise value by
+ * value (node-api tests each value's validity bit).
+ */
+function doublesOf(vector: DoubleVector): Float64Array {
+  const items = itemsInPlace(vector);
+  if (items instanceof Float64Array) return items;
+  const out = new Float64Array(vector.itemCount);
+  for (let i = 0; i < out.length; i++) out[i] = vector.getItem(i) ?? Number.NaN;
+  return out;
+}

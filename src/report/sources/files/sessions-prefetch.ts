@@ -1,0 +1,54 @@
+// The adjusted effects' sessions query (exposure-query.ts), started on a connection of its own as
+// soon as the report's days are known, so the engine works on it while the crude report's queries
+// run and this thread walks their goal hits: without it the engine sat on one thread or none
+// through the walk, and the sessions query then started from nothing. It asks for hash keys, as
+// export-effects.ts does when the one pass succeeded; when the one pass falls back to the SQL
+// analysis, the effects ask for rank keys instead and the result goes unused.
+import { stat } from "node:fs/promises";
+import type { DuckDBInstance, DuckDBMaterializedResult } from "@duckdb/node-api";
+import type { Project } from "../../../project/model.js";
+import { secondaryPairs } from "../../effects/secondary-pairs.js";
+import type { ExportQuery } from "../export/analysis-query.js";
+import { duckdb } from "../export/dialect.js";
+import { exposureSessionsSql } from "../export/exposure-query.js";
+import type { ExportFiles } from "./export-files.js";
+
+/**
+ * Past this many bytes of files the queries run one after the other, as before: a large export's
+ * sessions aggregation beside the crude report's goal hits would add to the peak memory, and
+ * both keep every engine thread busy anyway.
+ */
+export const PREFETCH_MAX_BYTES = 64 * 1024 * 1024;
+
+export interface SessionsPrefetch {
+  sql: string;
+  result: Promise<DuckDBMaterializedResult>;
+  /** waits for the query (its failure included) and closes its connection */
+  close(): Promise<void>;
+}
+
+/** The sessions query started, or undefined where it should wait its turn (see above). */
+export async function prefetchSessions(
+  instance: DuckDBInstance,
+  project: Project,
+  query: ExportQuery,
+  files: ExportFiles,
+  maxBytes = PREFETCH_MAX_BYTES,
+): Promise<SessionsPrefetch | undefined> {
+  if (secondaryPairs(project, query.pairs).length === 0) return undefined;
+  const sizes = await Promise.all(files.files.map((f) => stat(f).then((s) => s.size)));
+  if (sizes.reduce((a, b) => a + b, 0) > maxBytes) return undefined;
+  const sql = exposureSessionsSql(query, files.source, duckdb, "hash");
+  const conn = await instance.connect();
+  const result = conn.run(sql);
+  // Its failure is the effects' to report, when they read it; until then it is handled here.
+  result.catch(() => undefined);
+  return {
+    sql,
+    result,
+    close: async () => {
+      await result.catch(() => undefined);
+      conn.closeSync();
+    },
+  };
+}
