@@ -4,6 +4,7 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { emptyEmulatorHint } from "../../src/cli/run/empty-emulator-hint.js";
 import { UsageError } from "../../src/errors.js";
 import { errorFacts } from "../../src/google/api-error.js";
 import { Budget, formatBudget } from "../../src/google/budget.js";
@@ -95,6 +96,15 @@ describe("report dates and empty answers", () => {
     const lines = caveatLines(analyze(testProject(), empty)).map((l) => l.text);
     expect(lines.some((l) => /^No events at all in GA4 property 400000001/.test(l))).toBe(true);
     expect(lines.some((l) => /check its trigger/.test(l))).toBe(false);
+    // From the local emulator (it starts empty), the CLI says how to fill it.
+    const a = analyze(testProject(), empty);
+    expect(emptyEmulatorHint(a, "http://127.0.0.1:8085")).toMatch(
+      /^the emulator at http:\/\/127\.0\.0\.1:8085 has no events for property 400000001\. .*--load-property 400000001\).*microgoals demo/,
+    );
+    expect(emptyEmulatorHint(a, "http://localhost:9000")).toBeDefined();
+    expect(emptyEmulatorHint(a, "https://analyticsdata.googleapis.com")).toBeUndefined();
+    expect(emptyEmulatorHint(a, undefined)).toBeUndefined();
+    expect(emptyEmulatorHint(analyze(testProject(), input), "http://127.0.0.1:8085")).toBeUndefined();
   });
 });
 

@@ -125,13 +125,18 @@ export function register(program: Command): void {
         process.exitCode = result.record.exitCode;
         return;
       }
-      const { output } = await runReport(options);
+      const { output, analysis } = await runReport(options);
       if (flags.out) {
         const { writeReport } = await import("../../files/write-report.js");
         await writeReport(flags.out, output);
         console.error(`microgoals: report written to ${flags.out}`);
       } else {
         process.stdout.write(output);
+      }
+      if (flags.source === "ga4") {
+        const { emptyEmulatorHint } = await import("../run/empty-emulator-hint.js");
+        const hint = emptyEmulatorHint(analysis, flags.endpoint ?? process.env.MICROGOALS_ENDPOINT);
+        if (hint) console.error(`microgoals: ${hint}`);
       }
     });
 }
