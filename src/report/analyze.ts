@@ -61,7 +61,11 @@ export function analyze(project: Project, input: ReportInput, options: AnalyzeOp
   const missingGoals = [...new Set([...input.caveats.missingGoals, ...noData])].sort();
 
   const precision = precisionOf(input.counting);
-  const pairs = input.pairs.map((p) => analyzePair(p, goalsById, noData, project.report.minUsers));
+  // No events at all (the caveat says so once), not only none of the goals': wrong property or range.
+  const nothingAtAll = input.totalUsers === 0 && noData.size === goalsById.size;
+  const pairs = input.pairs.map((p) =>
+    analyzePair(p, goalsById, noData, nothingAtAll, project.report.minUsers),
+  );
   const q = benjaminiHochberg(pairs.map((p) => p.pValue));
   pairs.forEach((p, i) => {
     p.qValue = q[i];
@@ -126,6 +130,7 @@ function analyzePair(
   p: PairCount,
   goals: Map<string, Goal>,
   noData: Set<string>,
+  nothingAtAll: boolean,
   minUsers: number,
 ): PairAnalysis {
   const micro = goals.get(p.microId);
@@ -164,7 +169,7 @@ function analyzePair(
     base.status = "no-data";
     base.note =
       missing.length > 0
-        ? noData.size === goals.size
+        ? nothingAtAll
           ? "no events at all in the property for this range"
           : `no data for ${missing.join(" and ")}: check its trigger`
         : p.microUsers === 0

@@ -105,6 +105,11 @@ describe("report dates and empty answers", () => {
     expect(emptyEmulatorHint(a, "https://analyticsdata.googleapis.com")).toBeUndefined();
     expect(emptyEmulatorHint(a, undefined)).toBeUndefined();
     expect(emptyEmulatorHint(analyze(testProject(), input), "http://127.0.0.1:8085")).toBeUndefined();
+    expect(a.pairs[0]?.note).toBe("no events at all in the property for this range");
+    // Events, but none of the goals' (a project's goals on another site's data): its triggers.
+    const others = analyze(testProject(), { ...empty, totalUsers: 17_691 });
+    expect(others.pairs[0]?.note).toMatch(/^no data for .*: check its trigger$/);
+    expect(emptyEmulatorHint(others, "http://127.0.0.1:8085")).toBeUndefined();
   });
 });
 
