@@ -23,7 +23,10 @@ export const PREFETCH_MAX_BYTES = 64 * 1024 * 1024;
 export interface SessionsPrefetch {
   sql: string;
   result: Promise<DuckDBMaterializedResult>;
-  /** waits for the query (its failure included) and closes its connection */
+  /**
+   * Stops the query if it still runs (the report failed first, or the effects asked for rank keys),
+   * waits for it, and closes its connection.
+   */
   close(): Promise<void>;
 }
 
@@ -47,6 +50,7 @@ export async function prefetchSessions(
     sql,
     result,
     close: async () => {
+      conn.interrupt();
       await result.catch(() => undefined);
       conn.closeSync();
     },
