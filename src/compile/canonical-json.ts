@@ -19,6 +19,17 @@ export function canonicalJson(value: unknown, indent?: number): string {
   return JSON.stringify(canonicalize(value), null, indent);
 }
 
+// Keys repeat across entities (type, key, value, list, map, …): each is quoted once.
+const quoted = new Map<string, string>();
+function quotedKey(key: string): string {
+  let q = quoted.get(key);
+  if (q === undefined) {
+    q = JSON.stringify(key);
+    quoted.set(key, q);
+  }
+  return q;
+}
+
 // JS orders integer-like keys numerically whatever the insertion order; such objects take the
 // canonicalize route so the bytes stay exactly those of JSON.stringify(canonicalize(value)).
 const indexLike = /^(?:0|[1-9][0-9]{0,8})$/;
@@ -42,15 +53,20 @@ function compact(value: unknown): string | undefined {
         return `[${items.join(",")}]`;
       }
       const keys = Object.keys(value).sort();
-      if (keys.some((k) => k === "toJSON" || indexLike.test(k))) return JSON.stringify(canonicalize(value));
-      const parts: string[] = [];
+      let out = "{";
       for (const key of keys) {
+        // A digit first may be index-like, and JS orders those keys numerically: the rare case goes
+        // the canonicalize route (as does an object with its own toJSON).
+        const first = key.charCodeAt(0);
+        if ((first >= 48 && first <= 57 && indexLike.test(key)) || key === "toJSON")
+          return JSON.stringify(canonicalize(value));
         const v = (value as Record<string, unknown>)[key];
         if (v === undefined) continue;
         const json = compact(v);
-        if (json !== undefined) parts.push(`${JSON.stringify(key)}:${json}`);
+        if (json === undefined) continue;
+        out += `${out.length > 1 ? "," : ""}${quotedKey(key)}:${json}`;
       }
-      return `{${parts.join(",")}}`;
+      return `${out}}`;
     }
     default:
       // undefined, functions and symbols are left out, as JSON.stringify does; a bigint throws.
