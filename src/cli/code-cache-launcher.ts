@@ -19,8 +19,9 @@ try {
 } catch {
   // not built yet, or removed: compile as usual
 }
-// The bundle keeps main.ts's `#!` line, which is no JavaScript inside a function.
-const source = readFileSync(file, "utf8").replace(/^#!.*/, "");
+// The bundle keeps main.ts's `#!` line, which is no JavaScript inside a function. It is ASCII (the
+// build checks), so read as Latin-1: the same string without UTF-8 decoding (8 ms instead of 10).
+const source = readFileSync(file, "latin1").replace(/^#!.*/, "");
 const wrapped = `(function (exports, require, module, __filename, __dirname) {${source}\n})`;
 const script = new Script(wrapped, { filename: file, cachedData });
 // The build runs the CLI once with this set; the cache then holds every function that run compiled.
