@@ -46,7 +46,10 @@ async function collect(
 ): Promise<Record<string, unknown[]>> {
   const out: Record<string, unknown[]> = {};
   await run((cols) => {
-    for (const [k, v] of Object.entries(cols)) (out[k] ??= []).push(...Array.from(v as ArrayLike<unknown>));
+    for (const [k, v] of Object.entries(cols)) {
+      out[k] ??= [];
+      out[k].push(...Array.from(v as ArrayLike<unknown>));
+    }
   });
   return out;
 }
