@@ -89,6 +89,19 @@ export async function endpointQuotaEpoch(
   windowMs: number,
   timeoutMs = 2000,
 ): Promise<string | undefined> {
+  const w = await endpointGtmWindow(endpoint, timeoutMs);
+  // A client not time-scaled like the emulator would wait for calls the emulator has forgotten.
+  return w && Math.abs(w.windowMs - windowMs) < 1 ? w.epoch : undefined;
+}
+
+/**
+ * The GTM quota window an endpoint says it keeps (the emulator's GET /__emulator/quota: its epoch
+ * and its time-scaled length), or undefined (no quota, not the emulator, no quick answer).
+ */
+export async function endpointGtmWindow(
+  endpoint: string,
+  timeoutMs = 2000,
+): Promise<{ epoch: string; windowMs: number } | undefined> {
   try {
     const res = await fetch(`${endpoint.replace(/\/+$/, "")}/__emulator/quota`, {
       signal: AbortSignal.timeout(timeoutMs),
@@ -99,8 +112,7 @@ export async function endpointQuotaEpoch(
     };
     if (!w || typeof w.epoch !== "string" || w.epoch.length === 0 || typeof w.windowMs !== "number")
       return undefined;
-    // A client not time-scaled like the emulator would wait for calls the emulator has forgotten.
-    return Math.abs(w.windowMs - windowMs) < 1 ? w.epoch : undefined;
+    return w.windowMs > 0 ? { epoch: w.epoch, windowMs: w.windowMs } : undefined;
   } catch {
     return undefined;
   }

@@ -122,4 +122,22 @@ describe("apply / plan failures and time scale", () => {
     expect(bad.stderr).toMatch(/--time-scale must be a positive number/);
     await scaled.close();
   }, 60_000);
+
+  it("without --time-scale, the emulator's own window sets the pace (it says how long it is)", async () => {
+    const scaled = await emulator({ timeScale: 1000 });
+    const env = {
+      ...process.env,
+      MICROGOALS_ENDPOINT: scaled.url,
+      MICROGOALS_DEBUG: "",
+      MICROGOALS_TIME_SCALE: "",
+    };
+    // At GTM's real pace a fresh deploy's estimate is minutes; at the emulator's, under a second.
+    const planned = await cliWith(env, "plan", ".");
+    expect(planned.code).toBe(0);
+    expect(planned.stdout).toMatch(/GTM writes .*; about 0 s under the GTM quota/);
+    const applied = await cliWith(env, "apply", ".", "--yes");
+    expect(applied.code).toBe(0);
+    expect(applied.stderr).toMatch(/^calls: \d+ reads, \d+ writes, 0 retries, 0 rate-limit answers/m);
+    await scaled.close();
+  }, 60_000);
 });
