@@ -89,19 +89,26 @@ export async function endpointQuotaEpoch(
   windowMs: number,
   timeoutMs = 2000,
 ): Promise<string | undefined> {
-  const w = await endpointGtmWindow(endpoint, timeoutMs);
+  return epochFor(await endpointGtmWindow(endpoint, timeoutMs), windowMs);
+}
+
+/** The window an endpoint named (endpointGtmWindow). */
+export interface GtmWindow {
+  epoch: string;
+  windowMs: number;
+}
+
+/** `named`'s epoch when it is the window this client paces to (`windowMs`). */
+function epochFor(named: GtmWindow | undefined, windowMs: number): string | undefined {
   // A client not time-scaled like the emulator would wait for calls the emulator has forgotten.
-  return w && Math.abs(w.windowMs - windowMs) < 1 ? w.epoch : undefined;
+  return named && Math.abs(named.windowMs - windowMs) < 1 ? named.epoch : undefined;
 }
 
 /**
  * The GTM quota window an endpoint says it keeps (the emulator's GET /__emulator/quota: its epoch
  * and its time-scaled length), or undefined (no quota, not the emulator, no quick answer).
  */
-export async function endpointGtmWindow(
-  endpoint: string,
-  timeoutMs = 2000,
-): Promise<{ epoch: string; windowMs: number } | undefined> {
+export async function endpointGtmWindow(endpoint: string, timeoutMs = 2000): Promise<GtmWindow | undefined> {
   try {
     const res = await fetch(`${endpoint.replace(/\/+$/, "")}/__emulator/quota`, {
       signal: AbortSignal.timeout(timeoutMs),
@@ -118,20 +125,30 @@ export async function endpointGtmWindow(
   }
 }
 
+/** Whether a session's memory (openQuotaMemory) goes by the window its endpoint names. */
+export function memoryNeedsWindow(
+  chosen: string | false | undefined,
+  endpoint: string | undefined,
+  env: NodeJS.ProcessEnv = process.env,
+): boolean {
+  return chosen === undefined && Boolean(endpoint) && !env.MICROGOALS_QUOTA_FILE;
+}
+
 /**
  * A session's memory: `chosen` (a file, or false for none), else the default place for `endpoint`
- * (quotaMemoryPath), asking an endpoint which window it is in first (endpointQuotaEpoch).
+ * (quotaMemoryPath), by the window the endpoint named (`named`: endpointGtmWindow, asked once by
+ * the session when memoryNeedsWindow).
  */
-export async function openQuotaMemory(
+export function openQuotaMemory(
   chosen: string | false | undefined,
   endpoint: string | undefined,
   windowMs: number,
+  named: GtmWindow | undefined,
   env: NodeJS.ProcessEnv = process.env,
-): Promise<QuotaMemory | undefined> {
+): QuotaMemory | undefined {
   if (chosen === false) return undefined;
   if (chosen) return new QuotaMemory(chosen, quotaKey(endpoint), windowMs);
-  const epoch =
-    endpoint && !env.MICROGOALS_QUOTA_FILE ? await endpointQuotaEpoch(endpoint, windowMs) : undefined;
+  const epoch = memoryNeedsWindow(chosen, endpoint, env) ? epochFor(named, windowMs) : undefined;
   const path = quotaMemoryPath(endpoint, env, epoch);
   if (path && epoch) forgetStaleWindows();
   return path ? new QuotaMemory(path, quotaKey(endpoint, epoch), windowMs) : undefined;

@@ -13,7 +13,7 @@ import {
 } from "../google/clients.js";
 import { realClock } from "../google/clock.js";
 import { Pacer } from "../google/pacer.js";
-import { endpointGtmWindow, openQuotaMemory } from "../google/quota-memory.js";
+import { endpointGtmWindow, memoryNeedsWindow, openQuotaMemory } from "../google/quota-memory.js";
 import type { RetryPolicy } from "../google/retry.js";
 import { pacerMarginMs, quotaEtaMs } from "../plan/quota-eta.js";
 
@@ -53,9 +53,11 @@ export const GTM_WINDOW_MS = 100_000;
 export async function openSession(options: SessionOptions): Promise<Session> {
   const conn = await connect(options);
   const endpoint = options.endpoint ?? process.env.MICROGOALS_ENDPOINT;
-  // No time scale given: an emulator says how long its window is, so one started with
-  // --time-scale 100 is not paced 100 times too slowly (a new user's apply took 101 s, not 1).
-  const named = options.timeScale === undefined && endpoint ? await endpointGtmWindow(endpoint) : undefined;
+  // The window the endpoint names, asked once: with no time scale given, an emulator's says how
+  // long it is, so one started with --time-scale 100 is not paced 100 times too slowly (a new
+  // user's apply took 101 s, not 1); the quota memory goes by its epoch.
+  const asks = options.timeScale === undefined || memoryNeedsWindow(options.quotaMemory, endpoint);
+  const named = endpoint && asks ? await endpointGtmWindow(endpoint) : undefined;
   const scale = options.timeScale ?? (named ? GTM_WINDOW_MS / named.windowMs : 1);
   const limit = options.quota ?? 25;
   const budget = new Budget();
@@ -63,7 +65,7 @@ export async function openSession(options: SessionOptions): Promise<Session> {
   const windowMs = GTM_WINDOW_MS / scale;
   // An endpoint's window is remembered only when it names it (the emulator does: a `plan` then an
   // `apply` against it would otherwise meet the plan's calls as a refusal).
-  const memory = await openQuotaMemory(options.quotaMemory, endpoint, windowMs);
+  const memory = openQuotaMemory(options.quotaMemory, endpoint, windowMs, named);
   const pacer = new Pacer({ limit, windowMs, marginMs: pacerMarginMs(windowMs) }, realClock, memory);
   const gtm = tagManager(conn);
   const admin = analyticsAdmin(conn);

@@ -15,6 +15,7 @@ import { attachAdjusted } from "./effects/attach.js";
 import { throughFunnel } from "./funnel-through.js";
 import { pairRole } from "./milestones.js";
 import type { FunnelCount, PairCount, ReportInput } from "./model.js";
+import { noEventsAtAll } from "./no-events-at-all.js";
 import { benjaminiHochberg } from "./stats/benjamini-hochberg.js";
 import { fisherExact } from "./stats/fisher.js";
 import { relativeLift } from "./stats/lift.js";
@@ -61,8 +62,8 @@ export function analyze(project: Project, input: ReportInput, options: AnalyzeOp
   const missingGoals = [...new Set([...input.caveats.missingGoals, ...noData])].sort();
 
   const precision = precisionOf(input.counting);
-  // No events at all (the caveat says so once), not only none of the goals': wrong property or range.
-  const nothingAtAll = input.totalUsers === 0 && noData.size === goalsById.size;
+  // No events at all, not only none of the goals': wrong property or range.
+  const nothingAtAll = noEventsAtAll({ totalUsers: input.totalUsers, goals });
   const pairs = input.pairs.map((p) =>
     analyzePair(p, goalsById, noData, nothingAtAll, project.report.minUsers),
   );

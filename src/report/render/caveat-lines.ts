@@ -1,5 +1,6 @@
 // The sentences every format prints about data quality and cost, so no format can forget one.
 import type { Analysis } from "../analysis.js";
+import { noEventsAtAll } from "../no-events-at-all.js";
 import { count, duration, formatBytes } from "./figures.js";
 
 export interface CaveatLine {
@@ -30,8 +31,7 @@ export function caveatLines(a: Analysis): CaveatLine[] {
       text: `Some rows were folded into "(other)" in: ${c.otherRowQueries.join(", ") || "some queries"}. Per-goal counts there may be incomplete.`,
     });
   }
-  // Nothing at all: the property or the range is wrong, not every trigger at once.
-  const empty = a.totalUsers === 0 && a.goals.every((g) => g.noData);
+  const empty = noEventsAtAll(a);
   if (empty)
     lines.push({
       level: "warning",
