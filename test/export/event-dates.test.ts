@@ -9,7 +9,8 @@ import { gzipSync } from "node:zlib";
 import { DuckDBInstance } from "@duckdb/node-api";
 import { afterAll, describe, expect, it } from "vitest";
 import { UserError } from "../../src/errors.js";
-import { isExportDate } from "../../src/report/sources/export/event-dates.js";
+import { checkEventDates, isExportDate, statedDays } from "../../src/report/sources/export/event-dates.js";
+import { openExportFiles } from "../../src/report/sources/files/export-files.js";
 import { filesReport } from "../../src/report/sources/files/files-source.js";
 import { cliEntry } from "../support/cli-entry.js";
 import { merchProject } from "./merch-project.js";
@@ -44,6 +45,56 @@ async function failure(files: string): Promise<UserError> {
   return err as UserError;
 }
 
+/** A Parquet file of one row group, a purchase per given event_date. */
+async function parquet(name: string, dates: string[]): Promise<string> {
+  const file = join(dir, name);
+  const db = await DuckDBInstance.create(":memory:");
+  const c = await db.connect();
+  const rows = dates.map((d, i) => `('${d}', 1714521600000000, 'purchase', 'u${i}', [])`).join(", ");
+  await c.run(
+    `COPY (SELECT * FROM (VALUES ${rows}) t(event_date, event_timestamp, event_name, user_pseudo_id, event_params)) TO '${file}' (FORMAT parquet)`,
+  );
+  c.closeSync();
+  db.closeSync();
+  return file;
+}
+
+async function filesDays(pattern: string): Promise<{ stated: string[] | undefined; days: string[] }> {
+  const db = await DuckDBInstance.create(":memory:");
+  const c = await db.connect();
+  try {
+    const files = await openExportFiles(c, pattern);
+    return { stated: statedDays(files), days: await checkEventDates(c, files) };
+  } finally {
+    c.closeSync();
+    db.closeSync();
+  }
+}
+
+describe("the files' days", () => {
+  it("come from the Parquet footers when each row group holds one day (a GA4 export)", async () => {
+    const real = join(import.meta.dirname, "../../../shared/reference/ga4-export/*.parquet");
+    const { stated, days } = await filesDays(real);
+    expect(stated).toEqual([
+      "20201101",
+      "20201102",
+      "20201104",
+      "20201105",
+      "20201106",
+      "20201107",
+      "20201108",
+    ]);
+    expect(days).toEqual(stated);
+  });
+
+  it("come from a scan when a row group spans days", async () => {
+    await parquet("span.parquet", ["20240502", "20240501", "20240502"]);
+    const { stated, days } = await filesDays(join(dir, "span.parquet"));
+    expect(stated).toBeUndefined();
+    expect(days).toEqual(["20240501", "20240502"]);
+  });
+});
+
 describe("event_date that is not YYYYMMDD", () => {
   it.each([
     ["formula", "=cmd|' /C calc'!A0", /:3: event_date "=cmd\|' \/C calc'!A0" is not a day written YYYYMMDD/],
@@ -75,6 +126,12 @@ describe("event_date that is not YYYYMMDD", () => {
     c.closeSync();
     db.closeSync();
     expect((await failure(file)).message).toMatch(/bad\.parquet: row 2: event_date "\+1"/);
+  });
+
+  it("names the row when every row of a Parquet row group holds the same bad value", async () => {
+    // the footer's statistics say "2024-05-02" from first to last: the scan still names the row
+    const file = await parquet("all-bad.parquet", ["2024-05-02", "2024-05-02"]);
+    expect((await failure(file)).message).toMatch(/all-bad\.parquet: row 1: event_date "2024-05-02"/);
   });
 
   it("matches GA4's own dates", () => {

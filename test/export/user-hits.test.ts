@@ -1,83 +1,75 @@
-// Grouping packed hits by user: every user's hits together, in (time, goal) order, whether or not
-// the reader counted the partitions.
+// The engine's per-user hit lists as UserHits: every user's hits together, in (time, goal) order,
+// each user named by its key; a value the packing cannot hold refuses the one pass.
 import { describe, expect, it } from "vitest";
-import { groupByUser, PARTITIONS, partitionOf } from "../../src/report/sources/export/sequence/user-hits.js";
+import {
+  hitCount,
+  hitsFromLists,
+  type UserHitLists,
+} from "../../src/report/sources/export/sequence/user-hits.js";
 import { mulberry32 } from "../../src/seeded-random.js";
 
-function packedHits(seed: number, userCount = 300, chunkRows = 700) {
+const packing = { origin: 5, goals: 3 };
+
+/** Users with random hits in lists of any order, spread over chunks as the engine might. */
+function hitLists(seed: number, userCount: number, chunkUsers: number) {
   const rnd = mulberry32(seed);
-  const users = Array.from({ length: userCount }, () => [
-    Math.floor(rnd() * 2 ** 32),
-    Math.floor(rnd() * 2 ** 32),
-  ]);
-  const truth = new Map<string, string[]>();
-  const keys: Uint32Array[] = [];
-  const values: Uint32Array[] = [];
-  const partitions = new Int32Array(PARTITIONS);
-  for (let c = 0; c < 5; c++) {
-    const n = 1 + Math.floor(rnd() * chunkRows);
-    const k = new Uint32Array(2 * n);
-    const v = new Uint32Array(2 * n);
-    for (let i = 0; i < n; i++) {
-      const [hi, lo] = users[Math.floor(rnd() * users.length)]!;
-      const t = Math.floor(rnd() * 1000);
-      const g = Math.floor(rnd() * 3);
-      const packed = (t * 3 + g) * 2 ** 22 + 7; // past 2^32: the high word matters
-      k[2 * i] = lo!;
-      k[2 * i + 1] = hi!;
-      v[2 * i] = packed % 2 ** 32;
-      v[2 * i + 1] = Math.floor(packed / 2 ** 32);
-      partitions[partitionOf(hi!)]!++;
-      const key = `${hi}:${lo}`;
-      truth.set(key, [...(truth.get(key) ?? []), `${packed}`]);
+  const truth = new Map<string, number[]>();
+  const chunks: UserHitLists[] = [];
+  for (let first = 0; first < userCount; first += chunkUsers) {
+    const rows = Math.min(chunkUsers, userCount - first);
+    const keys = new Uint32Array(2 * rows);
+    const entries = new Uint32Array(4 * rows);
+    const values: number[] = [];
+    // a few words of padding first: offsets are read, not assumed to start at 0
+    const pad = Math.floor(rnd() * 3);
+    for (let i = 0; i < pad; i++) values.push(0, 2 ** 22);
+    for (let r = 0; r < rows; r++) {
+      const [hi, lo] = [Math.floor(rnd() * 2 ** 32), Math.floor(rnd() * 2 ** 32)];
+      keys[2 * r] = lo;
+      keys[2 * r + 1] = hi;
+      // mostly a handful of hits, sometimes more than insertion sort takes
+      const n = 1 + Math.floor(rnd() * (rnd() < 0.05 ? 80 : 6));
+      entries[4 * r] = values.length / 2;
+      entries[4 * r + 2] = n;
+      const mine: number[] = [];
+      for (let i = 0; i < n; i++) {
+        const packed = Math.floor(rnd() * 1000) * 3 * 2 ** 22 + Math.floor(rnd() * 3); // past 2^32
+        values.push(packed % 2 ** 32, Math.floor(packed / 2 ** 32));
+        mine.push(packed);
+      }
+      truth.set(`${hi}:${lo}`, mine);
     }
-    keys.push(k);
-    values.push(v);
+    chunks.push({ keys, entries, values: Uint32Array.from(values) });
   }
-  return { hits: { keys, values, origin: 5, goals: 3 }, partitions, truth };
+  return { chunks, truth };
 }
 
-describe("groupByUser", () => {
-  for (const counted of [false, true])
-    it(`groups and orders every user's hits (${counted ? "partitions counted by the reader" : "counted here"})`, () => {
-      const { hits, partitions, truth } = packedHits(counted ? 2 : 1);
-      const grouped = groupByUser(counted ? { ...hits, partitions } : hits);
-      const seen: string[][] = [];
-      for (let u = 0; u + 1 < grouped.start.length; u++) {
-        const mine: string[] = [];
-        for (let i = grouped.start[u]!; i < grouped.start[u + 1]!; i++) {
-          // decoded as t = ⌊v / goals⌋ + origin, g = v mod goals: packed back, the engine's value
-          mine.push(`${(grouped.t[i]! - 5) * 3 + grouped.g[i]!}`);
-        }
-        seen.push(mine);
+describe("hitsFromLists", () => {
+  for (const [users, perChunk] of [
+    [300, 2048],
+    [5000, 700],
+  ] as const)
+    it(`orders each user's hits by time, then goal, under its own key (${users} users, ${perChunk} a chunk)`, () => {
+      const { chunks, truth } = hitLists(users, users, perChunk);
+      const grouped = hitsFromLists(chunks, packing)!;
+      expect(grouped.start.length - 1).toBe(users);
+      expect(hitCount(chunks)).toBe([...truth.values()].reduce((a, xs) => a + xs.length, 0));
+      for (let u = 0; u < users; u++) {
+        const mine: number[] = [];
+        // decoded as t = ⌊v / goals⌋ + origin, g = v mod goals: packed back, the engine's value
+        for (let i = grouped.start[u]!; i < grouped.start[u + 1]!; i++)
+          mine.push((grouped.t[i]! - 5) * 3 + grouped.g[i]!);
+        const expected = truth.get(`${grouped.keys[2 * u]}:${grouped.keys[2 * u + 1]}`)!;
+        expect(mine).toEqual([...expected].sort((a, b) => a - b));
       }
-      const expected = [...truth.values()].map((xs) =>
-        xs
-          .map(Number)
-          .sort((a, b) => a - b)
-          .map(String),
-      );
-      const key = (xs: string[]) => xs.join(",");
-      expect(seen.map(key).sort()).toEqual(expected.map(key).sort());
     });
 
-  it("names each user by its key, past the first 65,536 users", () => {
-    const { hits, truth } = packedHits(3, 90_000, 80_000);
-    const grouped = groupByUser(hits);
-    const users = grouped.start.length - 1;
-    expect(users).toBeGreaterThan(65_536);
-    expect(grouped.keys.length).toBe(2 * users);
-    for (let u = 0; u < users; u++) {
-      const mine: string[] = [];
-      for (let i = grouped.start[u]!; i < grouped.start[u + 1]!; i++)
-        mine.push(`${(grouped.t[i]! - 5) * 3 + grouped.g[i]!}`);
-      const expected = truth.get(`${grouped.keys[2 * u]}:${grouped.keys[2 * u + 1]}`)!;
-      expect(mine).toEqual(
-        expected
-          .map(Number)
-          .sort((a, b) => a - b)
-          .map(String),
-      );
-    }
+  it("refuses a value the packing cannot hold (the query's −1)", () => {
+    const { chunks } = hitLists(7, 50, 20);
+    const last = chunks.at(-1)!;
+    const at = 2 * (last.entries[4]! + 1);
+    last.values[at] = 0xffffffff;
+    last.values[at + 1] = 0xffffffff;
+    expect(hitsFromLists(chunks, packing)).toBeUndefined();
   });
 });

@@ -29,6 +29,8 @@ export function isExportDate(value: unknown): boolean {
  * values; the row-by-row search that names the first bad row runs only when one is bad.
  */
 export async function checkEventDates(conn: DuckDBConnection, files: ExportFiles): Promise<string[]> {
+  const stated = statedDays(files);
+  if (stated) return stated;
   const list = `[${files.files.map(duckdb.str).join(", ")}]`;
   const distinct =
     files.format === "parquet"
@@ -53,6 +55,23 @@ export async function checkEventDates(conn: DuckDBConnection, files: ExportFiles
     1,
     "GA4 exports write event_date as YYYYMMDD (e.g. 20240501); fix or drop the row, or export the day again (a spreadsheet may have reformatted it).",
   );
+}
+
+/**
+ * The days the Parquet footers prove, or undefined: every row group states one valid day as both its
+ * least and greatest event_date and no NULLs (a GA4 export writes a file per day). Statistics are
+ * bounds on every value, so equal bounds mean every row holds that day; anything less certain (a
+ * row group spanning days, statistics missing, a bad value) leaves it to the scan.
+ */
+export function statedDays(files: ExportFiles): string[] | undefined {
+  const stats = files.dateStats;
+  if (!stats || stats.length === 0) return undefined;
+  const days = new Set<string>();
+  for (const { lo, hi, nulls } of stats) {
+    if (lo === null || lo !== hi || nulls !== 0 || !isExportDate(lo)) return undefined;
+    days.add(lo);
+  }
+  return [...days].sort();
 }
 
 /** The line number of the first row with a bad event_date (undefined if the file changed meanwhile). */

@@ -7,9 +7,9 @@ import type { ExportQuery, RowSource } from "../export/analysis-query.js";
 import type { ResultRow } from "../export/read-result.js";
 import { compareRows } from "../export/sequence/result-row.js";
 import { sequenceRows } from "../export/sequence/sequence-rows.js";
-import { groupByUser, type UserHits } from "../export/sequence/user-hits.js";
+import { hitCount, hitsFromLists, type UserHits } from "../export/sequence/user-hits.js";
 import { readUserDays, userDaysSql } from "./user-days-query.js";
-import { readUserHits, userHitsSql } from "./user-hits-query.js";
+import { packing, readHitLists, userHitsSql } from "./user-hits-query.js";
 
 /**
  * Goal hits held in memory at most (about 56 bytes each at the peak, the engine's copy included:
@@ -43,16 +43,17 @@ export async function sequenceResultRows(
     if (e instanceof Error && /out of memory/i.test(e.message)) return undefined;
     throw e;
   });
-  if (!hitsResult || Number(hitsResult.rowCount) > maxHits) return undefined;
-  // The day query runs on one thread fewer while this thread reads and walks the hits (its
-  // result is in memory already): with every engine thread busy too, they only took turns.
+  if (!hitsResult) return undefined;
+  const lists = readHitLists(hitsResult);
+  if (hitCount(lists) > maxHits) return undefined;
+  // The day query runs on one thread fewer while this thread walks the hits (its result is in
+  // memory already): with every engine thread busy too, they only took turns.
   if (threads > 1) await conn.run(`SET threads = ${threads - 1}`);
   const daysResult = conn.runAndReadAll(userDaysSql(q, src));
   let rows: ResultRow[] | undefined;
   let hits: UserHits | undefined;
   try {
-    const packed = readUserHits(hitsResult, q);
-    hits = packed && groupByUser(packed);
+    hits = hitsFromLists(lists, packing(q));
     rows = hits && sequenceRows(q, hits);
   } finally {
     // settle the engine's query whatever happened here

@@ -1,17 +1,18 @@
-// The goal hits for the one-pass sequence sections (export/sequence/), a row per hit in two
-// 64-bit columns: the user as hash(user), and time and goal packed into one integer. Crossing into
-// JavaScript costs per chunk and per column far more than per value, so two columns, read as the
-// vectors' own typed arrays. The day query (user-days-query.ts) checks that no two users share a
+// The goal hits for the one-pass sequence sections (export/sequence/), grouped by user in the engine:
+// a row per user, hash(user) and a list of the user's hits, time and goal packed into one integer.
+// Crossing into JavaScript costs per chunk (~130 µs for node-api to fetch one) far more than per
+// value, and a row per user instead of per hit makes 5-10× fewer chunks; the lists' values arrive
+// as one typed array per chunk. The day query (user-days-query.ts) checks that no two users share a
 // hash; a time the packing cannot hold exactly comes back as -1. Either way the caller falls back
 // to the SQL analysis.
 import { endianness } from "node:os";
-import type { DuckDBMaterializedResult, DuckDBVector } from "@duckdb/node-api";
+import type { DuckDBListVector, DuckDBMaterializedResult, DuckDBVector } from "@duckdb/node-api";
 import { type ExportQuery, goalHitsCtes, type RowSource } from "../export/analysis-query.js";
 import { DAY_MICROS, utcDayMs } from "../export/calendar-date.js";
 import { duckdb } from "../export/dialect.js";
 import { goalIdsByCode } from "../export/sequence/sequence-rows.js";
-import { PARTITIONS, type PackedHits, partitionOf } from "../export/sequence/user-hits.js";
-import { itemsInPlace } from "./vector-items.js";
+import type { UserHitLists } from "../export/sequence/user-hits.js";
+import { itemsInPlace, listEntriesInPlace } from "./vector-items.js";
 
 const EXACT = 2 ** 53;
 
@@ -28,27 +29,37 @@ export function userHitsSql(q: ExportQuery, src: RowSource): string {
   const last = origin + Math.floor((EXACT - goals) / goals);
   return (
     `WITH ${goalHitsCtes(q, src, duckdb, true).join(",\n")}\n` +
-    `SELECT hash(u) AS k, CASE WHEN t BETWEEN ${origin} AND ${last} THEN (t - ${origin}) * ${goals} + g ELSE -1 END AS v FROM hits`
+    `SELECT hash(u) AS k, list(CASE WHEN t BETWEEN ${origin} AND ${last} THEN (t - ${origin}) * ${goals} + g ELSE -1 END) AS v ` +
+    "FROM hits GROUP BY u"
   );
 }
 
-/** The query's rows as PackedHits, or undefined when a time did not fit the packing. */
-export function readUserHits(result: DuckDBMaterializedResult, q: ExportQuery): PackedHits | undefined {
-  const partitions = new Int32Array(PARTITIONS);
-  const out: PackedHits = { keys: [], values: [], partitions, ...packing(q) };
+/** The query's rows, per chunk (hitsFromLists makes them UserHits). */
+export function readHitLists(result: DuckDBMaterializedResult): UserHitLists[] {
+  const chunks: UserHitLists[] = [];
   for (let c = 0; c < result.chunkCount; c++) {
     const chunk = result.getChunk(c);
-    const values = wordsOf(chunk.getColumnVector(1));
-    const keys = wordsOf(chunk.getColumnVector(0));
-    for (let i = 1; i < values.length; i += 2) {
-      // -1 (out of range) or past 2^53: a high word of 2^21 or more
-      if (values[i]! >= 2 ** 21) return undefined;
-      partitions[partitionOf(keys[i]!)]!++;
-    }
-    out.keys.push(keys);
-    out.values.push(values);
+    const lists = chunk.getColumnVector(1) as DuckDBListVector;
+    chunks.push({
+      keys: wordsOf(chunk.getColumnVector(0)),
+      entries: entryWordsOf(lists),
+      values: wordsOf(lists.childVector),
+    });
   }
-  return out;
+  return chunks;
+}
+
+/** A list vector's entries (offset, length: 64 bits each) as 32-bit words, low word first. */
+function entryWordsOf(lists: DuckDBListVector): Uint32Array {
+  const entries = listEntriesInPlace(lists);
+  if (endianness() === "LE" && entries)
+    return new Uint32Array(entries.buffer, entries.byteOffset, 2 * entries.length);
+  const words = new Uint32Array(4 * lists.itemCount);
+  for (let i = 0; i < lists.itemCount; i++) {
+    words[4 * i] = lists.getEntryOffset(i);
+    words[4 * i + 2] = lists.getEntryLength(i);
+  }
+  return words;
 }
 
 /**
