@@ -3,8 +3,8 @@
 // objects.
 import type { SessionHistory } from "../../effects/session-history.js";
 import { sharedFloat64, sharedInt32 } from "../../effects/shared-memory.js";
+import { compareText } from "./byte-order.js";
 import { DAY_MICROS } from "./calendar-date.js";
-import { compareText } from "./sequence/result-row.js";
 import { orderByKey, UserIndex } from "./user-keys.js";
 
 /** Result columns by name: arrays of values, or a Float64Array for a column of floats (NaN = NULL). */

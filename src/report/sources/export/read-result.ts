@@ -5,8 +5,7 @@ import type { ExportExtras } from "../../export-extras.js";
 import type { ReportInput } from "../../model.js";
 import { emptyCaveats } from "../../model.js";
 import type { ExportQuery } from "./analysis-query.js";
-// byte order, as the query orders text (localeCompare's first call loads ICU's collator: ~13 ms)
-import { compareText } from "./sequence/result-row.js";
+import { compareText } from "./byte-order.js";
 
 export interface ResultRow {
   section: string;

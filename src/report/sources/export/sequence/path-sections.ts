@@ -2,8 +2,9 @@
 // the micro goal events in [t − window, t), immediate repeats collapsed, the last N kept; the most
 // common paths per macro goal with their conversions and users.
 import type { ExportQuery } from "../analysis-query.js";
+import { compareText } from "../byte-order.js";
 import type { ResultRow } from "../read-result.js";
-import { compareText, resultRow } from "./result-row.js";
+import { resultRow } from "./result-row.js";
 import type { UserHits } from "./user-hits.js";
 
 const MICROS = 1_000_000;

@@ -1,4 +1,5 @@
 // Building and ordering result rows the way the analysis query returns them.
+import { compareText } from "../byte-order.js";
 import type { ResultRow } from "../read-result.js";
 
 export function resultRow(section: string, cols: Partial<Omit<ResultRow, "section">>): ResultRow {
@@ -13,13 +14,6 @@ export function compareRows(x: ResultRow, y: ResultRow): number {
     compareText(x.b, y.b) ||
     compareNumber(x.n2, y.n2)
   );
-}
-
-export function compareText(x: string | null, y: string | null): number {
-  if (x === y) return 0;
-  if (x === null) return 1;
-  if (y === null) return -1;
-  return Buffer.compare(Buffer.from(x), Buffer.from(y));
 }
 
 function compareNumber(x: number | null, y: number | null): number {
