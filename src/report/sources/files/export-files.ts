@@ -1,5 +1,6 @@
 // GA4 export files on disk (Parquet or newline-delimited JSON, as `bq extract` writes them): glob
 // expansion and the checks that make bad input a one-line error instead of a wrong report.
+import { stat } from "node:fs/promises";
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { UserError } from "../../../errors.js";
 import type { RowSource } from "../export/analysis-query.js";
@@ -11,6 +12,8 @@ export interface ExportFiles {
   files: string[];
   format: ExportFormat;
   source: RowSource;
+  /** the files' size on disk, summed */
+  bytes: number;
   /**
    * Parquet: each row group's event_date statistics (footers only, read with the schema), from
    * which the files' days can be known without a scan (event-dates.ts).
@@ -128,9 +131,11 @@ export async function openExportFiles(conn: DuckDBConnection, pattern: string): 
       : `read_json(${list}, format = 'newline_delimited', columns = {${Object.entries(jsonColumns)
           .map(([k, v]) => `${k}: ${duckdb.str(v)}`)
           .join(", ")}})`;
+  const sizes = await Promise.all(files.map((f) => stat(f).then((s) => s.size)));
   return {
     files,
     format,
+    bytes: sizes.reduce((a, b) => a + b, 0),
     source: { from, hasUserId, ...(format === "parquet" ? { columns: [...columns].sort() } : {}) },
     ...(dateStats ? { dateStats } : {}),
   };

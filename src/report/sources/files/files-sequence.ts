@@ -2,7 +2,7 @@
 // sections (one pass instead of a window pass or join per section), and one grouping by user over
 // every event for the day and total sections, which runs on the engine's threads while the hits
 // are walked here. The rows equal analysis-query.ts's (test/export/sequence-sections.test.ts).
-import type { DuckDBConnection } from "@duckdb/node-api";
+import type { DuckDBConnection, DuckDBMaterializedResult } from "@duckdb/node-api";
 import type { ExportQuery, RowSource } from "../export/analysis-query.js";
 import type { ResultRow } from "../export/read-result.js";
 import { compareRows } from "../export/sequence/result-row.js";
@@ -33,23 +33,42 @@ export async function sequenceResultRows(
   conn: DuckDBConnection,
   q: ExportQuery,
   src: RowSource,
-  maxHits = MAX_ONE_PASS_HITS,
+  opts: {
+    /** hits held in memory at most */
+    maxHits?: number;
+    /** a second connection: the day query starts on it beside the hits query (side-by-side.ts) */
+    side?: DuckDBConnection;
+  } = {},
 ): Promise<SequenceResult | undefined> {
-  const threads = Number(
-    (await conn.runAndReadAll("SELECT current_setting('threads') AS n")).getRowObjectsJS()[0]?.n,
-  );
-  // A count first would cost a scan; the engine stops at its memory limit instead.
-  const hitsResult = await conn.run(userHitsSql(q, src)).catch((e: unknown) => {
-    if (e instanceof Error && /out of memory/i.test(e.message)) return undefined;
-    throw e;
-  });
+  const { maxHits = MAX_ONE_PASS_HITS, side } = opts;
+  let daysResult = side?.runAndReadAll(userDaysSql(q, src));
+  daysResult?.catch(() => undefined);
+  let threads = 1;
+  let hitsResult: DuckDBMaterializedResult | undefined;
+  try {
+    // A count first would cost a scan; the engine stops at its memory limit instead.
+    hitsResult = await conn.run(userHitsSql(q, src)).catch((e: unknown) => {
+      if (e instanceof Error && /out of memory/i.test(e.message)) return undefined;
+      throw e;
+    });
+  } finally {
+    if (!hitsResult) await daysResult?.catch(() => undefined);
+  }
   if (!hitsResult) return undefined;
   const lists = readHitLists(hitsResult);
-  if (hitCount(lists) > maxHits) return undefined;
-  // The day query runs on one thread fewer while this thread walks the hits (its result is in
-  // memory already): with every engine thread busy too, they only took turns.
-  if (threads > 1) await conn.run(`SET threads = ${threads - 1}`);
-  const daysResult = conn.runAndReadAll(userDaysSql(q, src));
+  if (hitCount(lists) > maxHits) {
+    await daysResult?.catch(() => undefined);
+    return undefined;
+  }
+  if (!daysResult) {
+    // The day query runs on one thread fewer while this thread walks the hits (its result is in
+    // memory already): with every engine thread busy too, they only took turns.
+    threads = Number(
+      (await conn.runAndReadAll("SELECT current_setting('threads') AS n")).getRowObjectsJS()[0]?.n,
+    );
+    if (threads > 1) await conn.run(`SET threads = ${threads - 1}`);
+    daysResult = conn.runAndReadAll(userDaysSql(q, src));
+  }
   let rows: ResultRow[] | undefined;
   let hits: UserHits | undefined;
   try {

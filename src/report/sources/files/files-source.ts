@@ -1,156 +1,42 @@
 // `microgoals report --source files`: the analysis query run by embedded DuckDB over export files.
-// DuckDB streams the files and aggregates; only the small result comes back to JavaScript.
+// DuckDB streams the files and aggregates; only the small result comes back to JavaScript. This
+// file owns the engine's lifetime; the analysis is files-analysis.ts.
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { DuckDBConnection } from "@duckdb/node-api";
-import { UserError } from "../../../errors.js";
 import type { Project } from "../../../project/model.js";
-import type { BreakdownRequest } from "../../breakdown/dimensions.js";
 import type { BreakdownInput } from "../../breakdown/model.js";
-import { analysisSql } from "../export/analysis-query.js";
-import { duckdb } from "../export/dialect.js";
-import { checkEventDates } from "../export/event-dates.js";
-import { compactDate, exportQuery } from "../export/export-query.js";
-import { type OfflineOutcomes, outcomeRowsSql, withOutcomes } from "../export/offline-outcomes.js";
-import { type ExportReportInput, readResult } from "../export/read-result.js";
-import { checkDays, daysBetween, toRows } from "../export/result-checks.js";
+import type { ExportReportInput } from "../export/read-result.js";
 import { duckdbApi } from "./duckdb-api.js";
-import { DEFAULT_MEMORY_LIMIT, type DuckDbSettings, duckDbConfig } from "./duckdb-config.js";
-import { chunksWithPrefetched, duckDbChunks } from "./effects-chunks.js";
-import { openExportFiles } from "./export-files.js";
-import { sequenceResultRows } from "./files-sequence.js";
+import { duckDbConfig } from "./duckdb-config.js";
+import type { FilesSourceOptions } from "./files-analysis.js";
+
+export type { FilesSourceOptions };
 
 const { DuckDBInstance } = duckdbApi;
-
-export interface FilesSourceOptions extends DuckDbSettings {
-  /** glob of export files, e.g. "exports/events_*.parquet" */
-  files: string;
-  /** YYYY-MM-DD; default: the first / last event_date in the files */
-  since?: string;
-  until?: string;
-  /** report even when days in the range have no events (listed as a caveat) */
-  allowGaps?: boolean;
-  topPaths?: number;
-  pathLength?: number;
-  propertyId?: string;
-  /** `report --by`: segment counts as a second query (breakdown/) */
-  breakdown?: BreakdownRequest;
-  /** offline outcomes joined in as the offline goal's events (report --offline) */
-  offline?: OfflineOutcomes;
-  /** compute the adjusted effects (default true; the bench turns it off to time the crude report) */
-  adjust?: boolean;
-}
 
 export async function filesReport(
   project: Project,
   opts: FilesSourceOptions,
 ): Promise<ExportReportInput & { breakdown?: BreakdownInput }> {
   const spill = await mkdtemp(join(tmpdir(), "microgoals-duckdb-"));
-  const instance = await DuckDBInstance.create(":memory:", duckDbConfig(opts, spill));
+  // The engine starts on its own threads while this one loads the analysis's modules: in turn,
+  // ~15 ms more on 7 real days.
+  const starting = DuckDBInstance.create(":memory:", duckDbConfig(opts, spill));
+  const loading = import("./files-analysis.js");
+  // settled here if the other one fails first
+  loading.catch(() => undefined);
+  const instance = await starting.catch(async (e: unknown) => {
+    await rm(spill, { recursive: true, force: true });
+    throw e;
+  });
   const conn = await instance.connect();
-  let closePrefetch: (() => Promise<void>) | undefined;
   try {
-    const files = await openExportFiles(conn, opts.files);
-    const days = await checkEventDates(conn, files);
-    const offline = opts.offline && opts.offline.outcomes.length > 0;
-    if (opts.offline && offline) {
-      await conn.run(`CREATE TEMP TABLE offline_outcomes AS ${outcomeRowsSql(opts.offline, duckdb)}`);
-      files.source = withOutcomes(files.source, "offline_outcomes");
-    }
-    let { since, until } = opts;
-    if ((!since || !until) && !offline && days.length > 0) {
-      // The files' own days (offline outcomes can reach past them: those need the query below).
-      since ??= days[0] as string;
-      until ??= days.at(-1) as string;
-    }
-    if (!since || !until) {
-      const span = await conn.runAndReadAll(
-        `SELECT min(event_date) AS lo, max(event_date) AS hi FROM ${files.source.from}`,
-      );
-      const row = span.getRowObjectsJS()[0];
-      if (!row?.lo)
-        throw new UserError(
-          `the files matching ${opts.files} hold no events`,
-          1,
-          "Export at least one day with events.",
-        );
-      since ??= String(row.lo);
-      until ??= String(row.hi);
-    }
-    const { query, notes } = exportQuery(project, {
-      since,
-      until,
-      topPaths: opts.topPaths,
-      pathLength: opts.pathLength,
-    });
-    // Offline outcomes live in a temporary table of this connection, which another cannot read. A
-    // missing day without --allow-gaps fails the report after the crude queries: the engine would
-    // only run the sessions query first (it took that error 1.13 -> 1.47 s on 7 real days).
-    const refusedGap =
-      !opts.allowGaps && daysBetween(query.startDate, query.endDate).some((d) => !days.includes(d));
-    const prefetch =
-      opts.adjust !== false && !offline && !refusedGap
-        ? await (await import("./sessions-prefetch.js")).prefetchSessions(instance, project, query, files)
-        : undefined;
-    closePrefetch = prefetch?.close;
-    const onePass = await sequenceResultRows(conn, query, files.source);
-    const rows =
-      onePass?.rows ??
-      toRows((await conn.runAndReadAll(analysisSql(query, files.source, duckdb))).getRowObjectsJS());
-    const gapNotes = checkDays(
-      rows,
-      query.startDate,
-      query.endDate,
-      opts.allowGaps ?? false,
-      `in ${opts.files}`,
-    );
-    const input = readResult(rows, {
-      source: "export-files",
-      propertyId: opts.propertyId,
-      query,
-      notes: [...notes, ...gapNotes],
-      bytesProcessed: null,
-      // the one pass reads the files twice: goal hits, and every event's day and user
-      queries: onePass ? 2 : 1,
-    });
-    // The adjusted effects and the breakdown load their code only when asked for (a crude report
-    // starts without the estimator's modules).
-    if (opts.adjust !== false) {
-      const { exportEffects } = await import("../export/export-effects.js");
-      input.adjusted = await exportEffects(
-        project,
-        query,
-        files.source,
-        duckdb,
-        prefetch ? chunksWithPrefetched(conn, prefetch.sql, prefetch.result) : duckDbChunks(conn),
-        () => releaseDuckDbCache(conn, opts.memoryLimit ?? DEFAULT_MEMORY_LIMIT),
-        onePass?.hits,
-      );
-    }
-    if (!opts.breakdown) return input;
-    const { filesBreakdown } = await import("./files-breakdown.js");
-    return { ...input, breakdown: await filesBreakdown(conn, files, query, opts.breakdown) };
+    const { analyzeExportFiles } = await loading;
+    return await analyzeExportFiles(instance, conn, project, opts);
   } finally {
-    await closePrefetch?.();
     conn.closeSync();
     instance.closeSync();
     await rm(spill, { recursive: true, force: true });
   }
-}
-
-export { compactDate };
-
-/**
- * DuckDB keeps the memory its queries used (up to its limit) for the next query; lowering the limit
- * for a moment makes it hand that back, so the adjusted effects' arrays are not added on top.
- * Nothing depends on it succeeding: pinned data that cannot be evicted just stays.
- */
-export async function releaseDuckDbCache(conn: DuckDBConnection, memoryLimit: string): Promise<void> {
-  try {
-    await conn.run("SET memory_limit = '16MB'");
-  } catch {
-    // could not evict enough: keep what is there
-  }
-  await conn.run(`SET memory_limit = '${memoryLimit.replaceAll("'", "''")}'`);
 }

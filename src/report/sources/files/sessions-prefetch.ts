@@ -4,7 +4,6 @@
 // through the walk, and the sessions query then started from nothing. It asks for hash keys, as
 // export-effects.ts does when the one pass succeeded; when the one pass falls back to the SQL
 // analysis, the effects ask for rank keys instead and the result goes unused.
-import { stat } from "node:fs/promises";
 import type { DuckDBInstance, DuckDBMaterializedResult } from "@duckdb/node-api";
 import type { Project } from "../../../project/model.js";
 import { secondaryPairs } from "../../effects/secondary-pairs.js";
@@ -12,13 +11,14 @@ import type { ExportQuery } from "../export/analysis-query.js";
 import { duckdb } from "../export/dialect.js";
 import { exposureSessionsSql } from "../export/exposure-query.js";
 import type { ExportFiles } from "./export-files.js";
+import { SIDE_BY_SIDE_MAX_BYTES } from "./side-by-side.js";
 
 /**
  * Past this many bytes of files the queries run one after the other, as before: a large export's
  * sessions aggregation beside the crude report's goal hits would add to the peak memory, and
  * both keep every engine thread busy anyway.
  */
-export const PREFETCH_MAX_BYTES = 64 * 1024 * 1024;
+export const PREFETCH_MAX_BYTES = SIDE_BY_SIDE_MAX_BYTES;
 
 export interface SessionsPrefetch {
   sql: string;
@@ -39,8 +39,7 @@ export async function prefetchSessions(
   maxBytes = PREFETCH_MAX_BYTES,
 ): Promise<SessionsPrefetch | undefined> {
   if (secondaryPairs(project, query.pairs).length === 0) return undefined;
-  const sizes = await Promise.all(files.files.map((f) => stat(f).then((s) => s.size)));
-  if (sizes.reduce((a, b) => a + b, 0) > maxBytes) return undefined;
+  if (files.bytes > maxBytes) return undefined;
   const sql = exposureSessionsSql(query, files.source, duckdb, "hash");
   const conn = await instance.connect();
   const result = conn.run(sql);
