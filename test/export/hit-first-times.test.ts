@@ -71,7 +71,7 @@ describe("first goal times from the report's goal hits", () => {
       start: Int32Array.from([0, 2, 3]),
       t: Float64Array.from([5e6, 7e6, 9e6]),
       g: Int32Array.from([0, 0, 0]),
-      keys: Uint32Array.from([1, 2, 3, 4]),
+      keys: Uint32Array.from([2, 1, 4, 3]), // low word first: (1, 2) and (3, 4) as (high, low)
     };
     const q = { goals: [{ goalId: "a" }] } as Parameters<typeof firstTimesOfHits>[2];
     const keys = Float64Array.from([Number.NaN, Number.NaN, 1, 2]);

@@ -1,15 +1,10 @@
 // The adjusted effects' queries on DuckDB, handed to export-effects.ts as column chunks: numeric
 // columns as Float64Arrays, the rest as node-api's values.
-import type {
-  DuckDBDoubleVector as DoubleVector,
-  DuckDBConnection,
-  DuckDBDataChunk,
-  DuckDBMaterializedResult,
-} from "@duckdb/node-api";
+import type { DuckDBConnection, DuckDBDataChunk, DuckDBMaterializedResult } from "@duckdb/node-api";
 import type { ColumnChunks } from "../export/export-effects.js";
 import type { Columns } from "../export/read-exposure.js";
 import { duckdbApi } from "./duckdb-api.js";
-import { itemsInPlace } from "./vector-items.js";
+import { doublesOf } from "./vector-items.js";
 
 const { DuckDBDoubleVector } = duckdbApi;
 
@@ -54,18 +49,4 @@ function columnsOf(chunk: DuckDBDataChunk, names: string[]): Columns {
     cols[name] = vector instanceof DuckDBDoubleVector ? doublesOf(vector) : chunk.getColumnValues(c);
   });
   return cols;
-}
-
-/**
- * A DOUBLE column as a Float64Array, NULL as NaN: the numeric columns of the effects queries are
- * floats, read straight into typed arrays without a JavaScript array of boxed values per chunk. A
- * column without NULLs is node-api's own copy of the values (vector-items.ts); otherwise value by
- * value (node-api tests each value's validity bit).
- */
-function doublesOf(vector: DoubleVector): Float64Array {
-  const items = itemsInPlace(vector);
-  if (items instanceof Float64Array) return items;
-  const out = new Float64Array(vector.itemCount);
-  for (let i = 0; i < out.length; i++) out[i] = vector.getItem(i) ?? Number.NaN;
-  return out;
 }

@@ -6,13 +6,18 @@
 // hash; a time the packing cannot hold exactly comes back as -1. Either way the caller falls back
 // to the SQL analysis.
 import { endianness } from "node:os";
-import type { DuckDBListVector, DuckDBMaterializedResult, DuckDBVector } from "@duckdb/node-api";
+import type {
+  DuckDBDoubleVector,
+  DuckDBListVector,
+  DuckDBMaterializedResult,
+  DuckDBVector,
+} from "@duckdb/node-api";
 import { type ExportQuery, goalHitsCtes, type RowSource } from "../export/analysis-query.js";
 import { DAY_MICROS, utcDayMs } from "../export/calendar-date.js";
 import { duckdb } from "../export/dialect.js";
 import { goalIdsByCode } from "../export/sequence/sequence-rows.js";
 import type { UserHitLists } from "../export/sequence/user-hits.js";
-import { itemsInPlace, listEntriesInPlace } from "./vector-items.js";
+import { doublesOf, itemsInPlace, listEntriesInPlace } from "./vector-items.js";
 
 const EXACT = 2 ** 53;
 
@@ -29,7 +34,7 @@ export function userHitsSql(q: ExportQuery, src: RowSource): string {
   const last = origin + Math.floor((EXACT - goals) / goals);
   return (
     `WITH ${goalHitsCtes(q, src, duckdb, true).join(",\n")}\n` +
-    `SELECT hash(u) AS k, list(CASE WHEN t BETWEEN ${origin} AND ${last} THEN (t - ${origin}) * ${goals} + g ELSE -1 END) AS v ` +
+    `SELECT hash(u) AS k, list(CAST(CASE WHEN t BETWEEN ${origin} AND ${last} THEN (t - ${origin}) * ${goals} + g ELSE -1 END AS DOUBLE)) AS v ` +
     "FROM hits GROUP BY u"
   );
 }
@@ -43,7 +48,7 @@ export function readHitLists(result: DuckDBMaterializedResult): UserHitLists[] {
     chunks.push({
       keys: wordsOf(chunk.getColumnVector(0)),
       entries: entryWordsOf(lists),
-      values: wordsOf(lists.childVector),
+      values: doublesOf(lists.childVector as DuckDBDoubleVector),
     });
   }
   return chunks;

@@ -28,7 +28,7 @@ export function firstTimesOfHits(
   const index = new UserIndex(userKeys);
   const { start, t, g, keys } = hits;
   for (let h = 0; h + 1 < start.length; h++) {
-    const u = index.of(keys[2 * h]!, keys[2 * h + 1]!);
+    const u = index.of(keys[2 * h + 1]!, keys[2 * h]!);
     if (u < 0) continue;
     for (let i = start[h]!; i < start[h + 1]!; i++) {
       const times = byCode[g[i]!];

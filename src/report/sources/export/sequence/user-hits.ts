@@ -9,22 +9,21 @@ export interface UserHits {
   t: Float64Array;
   /** the goal's code (analysis-query.ts goalCode) */
   g: Int32Array;
-  /** user u's 64-bit key as two 32-bit words, high first: keys[2u], keys[2u + 1] */
+  /** user u's 64-bit key as two 32-bit words, low first (as the engine's vectors hold it): keys[2u], keys[2u + 1] */
   keys: Uint32Array;
 }
 
 /**
- * One chunk of the engine's answer, a row per user: the user's 64-bit key, and its hits as a list of
- * packed integers in any order, (t − origin) × goals + g (so they order by time, then goal, and stay
- * below 2^53: exact in a double). All in 32-bit words, low word first.
+ * One chunk of the engine's answer, a row per user: the user's 64-bit key, and its hits as a list in
+ * any order, each packed into one number, (t − origin) × goals + g (so they order by time, then goal,
+ * and stay below 2^53: exact in a double); −1 where a time did not fit.
  */
 export interface UserHitLists {
-  /** two words per row: the key */
+  /** two 32-bit words per row, low first: the key */
   keys: Uint32Array;
-  /** four words per row: the row's list as offset, then length, into `values` (DuckDB's list entries) */
+  /** four 32-bit words per row: the row's list as offset, then length (64 bits each, low word first), into `values` */
   entries: Uint32Array;
-  /** two words per hit */
-  values: Uint32Array;
+  values: Float64Array;
 }
 
 export function userCount(h: UserHits): number {
@@ -34,8 +33,9 @@ export function userCount(h: UserHits): number {
 /**
  * The engine's per-user hit lists as UserHits, each user's hits ordered by time and goal (the
  * engine grouped them: a hash aggregation on its threads, where the scatter and numbering here cost
- * 0.8 s at 5.5M hits). Undefined if a value is out of the packing's range (the query's −1, or past
- * 2^53): the caller falls back to the SQL analysis.
+ * 0.8 s at 5.5M hits). Keys and values are copied a chunk at a time where the lists lie back to back,
+ * as the engine writes them: a cold process walks values one by one slowly. Undefined if a value did
+ * not fit the packing (the query's −1): the caller falls back to the SQL analysis.
  */
 export function hitsFromLists(
   chunks: UserHitLists[],
@@ -49,28 +49,36 @@ export function hitsFromLists(
   let u = 0;
   let at = 0;
   for (const { keys: k, entries, values } of chunks) {
-    for (let r = 0; 2 * r < k.length; r++, u++) {
-      keys[2 * u] = k[2 * r + 1]!;
-      keys[2 * u + 1] = k[2 * r]!;
-      start[u] = at;
-      const from = entries[4 * r]!;
-      const to = from + entries[4 * r + 2]!;
-      for (let i = from; i < to; i++) {
-        const high = values[2 * i + 1]!;
-        // −1 (out of range) or past 2^53: a high word of 2^21 or more
-        if (high >= 2 ** 21) return undefined;
-        packed[at++] = high * 2 ** 32 + values[2 * i]!;
-      }
-      sortRange(packed, start[u]!, at);
+    keys.set(k, 2 * u);
+    const first = u;
+    let next = entries.length > 0 ? entries[0]! : 0;
+    let backToBack = true;
+    for (let r = 0; 4 * r < entries.length; r++, u++) {
+      start[u] = at + entries[4 * r]! - (entries.length > 0 ? entries[0]! : 0);
+      if (entries[4 * r] !== next) backToBack = false;
+      next = entries[4 * r]! + entries[4 * r + 2]!;
     }
+    if (backToBack) {
+      const from = entries.length > 0 ? entries[0]! : 0;
+      packed.set(values.subarray(from, next), at);
+      at += next - from;
+    } else
+      for (let r = 0, v = first; 4 * r < entries.length; r++, v++) {
+        start[v] = at;
+        for (let i = entries[4 * r]!; i < entries[4 * r]! + entries[4 * r + 2]!; i++)
+          packed[at++] = values[i]!;
+      }
   }
   start[users] = n;
+  for (let v = 0; v < users; v++)
+    if (start[v + 1]! - start[v]! > 1) sortRange(packed, start[v]!, start[v + 1]!);
   // the packed values' memory takes the times
   const t = packed;
   const g = new Int32Array(n);
   const { goals, origin } = packing;
   for (let i = 0; i < n; i++) {
     const v = packed[i]!;
+    if (v < 0) return undefined;
     const q = Math.floor(v / goals);
     g[i] = v - q * goals;
     t[i] = q + origin;
