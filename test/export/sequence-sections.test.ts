@@ -66,6 +66,23 @@ describe("one-pass sequence sections equal the analysis query", () => {
     expect(comparable(onePass)).toEqual(comparable(sql));
   });
 
+  it("with the users in key order (for the adjusted effects): the same rows, keys ascending", async () => {
+    const files = await openExportFiles(conn, join(exportDir, "*.parquet"));
+    const days = await checkEventDates(conn, files);
+    const { query } = exportQuery(merchProject(), { since: days[0]!, until: days.at(-1)! });
+    const plain = await sequenceResultRows(conn, query, files.source);
+    const byKey = await sequenceResultRows(conn, query, files.source, { byKey: true });
+    expect(byKey?.rows).toEqual(plain?.rows);
+    const keys = byKey!.hits.keys;
+    let ascending = 0;
+    for (let u = 1; 2 * u < keys.length; u++) {
+      // words low first: compare the high words, then the low ones
+      const [hi0, lo0, hi1, lo1] = [keys[2 * u - 1]!, keys[2 * u - 2]!, keys[2 * u + 1]!, keys[2 * u]!];
+      if (hi1 > hi0 || (hi1 === hi0 && lo1 > lo0)) ascending++;
+    }
+    expect(ascending).toBe(keys.length / 2 - 1);
+  });
+
   for (let seed = 1; seed <= 12; seed++)
     it(`on generated rows (seed ${seed})`, async () => {
       const { table, query } = await generated(seed);

@@ -93,7 +93,10 @@ export async function analyzeExportFiles(
     closePrefetch = prefetch?.close;
     // The day query on a connection of its own (offline outcomes are this connection's table).
     side = !offline && files.bytes <= SIDE_BY_SIDE_MAX_BYTES ? await instance.connect() : undefined;
-    const onePass = await sequenceResultRows(conn, query, files.source, { side });
+    const onePass = await sequenceResultRows(conn, query, files.source, {
+      side,
+      byKey: opts.adjust !== false,
+    });
     const rows =
       onePass?.rows ??
       toRows((await conn.runAndReadAll(analysisSql(query, files.source, duckdb))).getRowObjectsJS());

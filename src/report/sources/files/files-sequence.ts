@@ -38,16 +38,18 @@ export async function sequenceResultRows(
     maxHits?: number;
     /** a second connection: the day query starts on it beside the hits query (side-by-side.ts) */
     side?: DuckDBConnection;
+    /** the hits' users in key order (user-hits-query.ts), for the adjusted effects */
+    byKey?: boolean;
   } = {},
 ): Promise<SequenceResult | undefined> {
-  const { maxHits = MAX_ONE_PASS_HITS, side } = opts;
+  const { maxHits = MAX_ONE_PASS_HITS, side, byKey } = opts;
   let daysResult = side?.runAndReadAll(userDaysSql(q, src));
   daysResult?.catch(() => undefined);
   let threads = 1;
   let hitsResult: DuckDBMaterializedResult | undefined;
   try {
     // A count first would cost a scan; the engine stops at its memory limit instead.
-    hitsResult = await conn.run(userHitsSql(q, src)).catch((e: unknown) => {
+    hitsResult = await conn.run(userHitsSql(q, src, byKey)).catch((e: unknown) => {
       if (e instanceof Error && /out of memory/i.test(e.message)) return undefined;
       throw e;
     });

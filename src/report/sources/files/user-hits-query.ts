@@ -29,13 +29,18 @@ export function packing(q: ExportQuery): { origin: number; goals: number } {
   };
 }
 
-export function userHitsSql(q: ExportQuery, src: RowSource): string {
+/**
+ * `byKey`: users in the order of their keys, the order the adjusted effects number the sessions'
+ * users in (read-exposure.ts): mapping the hits' first times onto them then writes in order instead
+ * of at random (10M events: 250 ms less there, for 50-120 ms of sorting here).
+ */
+export function userHitsSql(q: ExportQuery, src: RowSource, byKey = false): string {
   const { origin, goals } = packing(q);
   const last = origin + Math.floor((EXACT - goals) / goals);
   return (
     `WITH ${goalHitsCtes(q, src, duckdb, true).join(",\n")}\n` +
     `SELECT hash(u) AS k, list(CAST(CASE WHEN t BETWEEN ${origin} AND ${last} THEN (t - ${origin}) * ${goals} + g ELSE -1 END AS DOUBLE)) AS v ` +
-    "FROM hits GROUP BY u"
+    `FROM hits GROUP BY u${byKey ? " ORDER BY k" : ""}`
   );
 }
 
