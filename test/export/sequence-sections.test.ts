@@ -114,6 +114,14 @@ describe("more hits than the one pass holds", () => {
     const src = { from: table, hasUserId: true };
     expect(await sequenceResultRows(conn, query, src, { maxHits: 1_000_000 })).toBeDefined();
     expect(await sequenceResultRows(conn, query, src, { maxHits: 10 })).toBeUndefined();
+    // the day query started beside the hits is stopped, and the connections stay usable
+    const side = await instance.connect();
+    try {
+      expect(await sequenceResultRows(conn, query, src, { maxHits: 10, side })).toBeUndefined();
+      expect(await sequenceResultRows(conn, query, src, { side })).toBeDefined();
+    } finally {
+      side.closeSync();
+    }
   });
 });
 

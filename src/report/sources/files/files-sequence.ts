@@ -12,8 +12,9 @@ import { readUserDays, userDaysSql } from "./user-days-query.js";
 import { packing, readHitLists, userHitsSql } from "./user-hits-query.js";
 
 /**
- * Goal hits held in memory at most (about 56 bytes each at the peak, the engine's copy included:
- * 12M ≈ 670 MB). Past it the SQL analysis answers: slower, but within DuckDB's memory limit.
+ * Goal hits held in memory at most (the engine's lists and this thread's arrays: 5.5M hits peaked
+ * at 400 MB for the whole report). Past it the SQL analysis answers: slower, but within DuckDB's
+ * memory limit.
  */
 export const MAX_ONE_PASS_HITS = 12_000_000;
 
@@ -54,12 +55,12 @@ export async function sequenceResultRows(
       throw e;
     });
   } finally {
-    if (!hitsResult) await daysResult?.catch(() => undefined);
+    if (!hitsResult) await settled(side, daysResult);
   }
   if (!hitsResult) return undefined;
   const lists = readHitLists(hitsResult);
   if (hitCount(lists) > maxHits) {
-    await daysResult?.catch(() => undefined);
+    await settled(side, daysResult);
     return undefined;
   }
   if (!daysResult) {
@@ -85,4 +86,10 @@ export async function sequenceResultRows(
   const days = readUserDays((await daysResult).getRowObjectsJS(), q);
   if (!days.distinctKeys) return undefined;
   return { rows: [...days.rows, ...rows].sort(compareRows), hits };
+}
+
+/** The day query beside the hits stopped (the SQL analysis answers instead) and settled. */
+async function settled(side: DuckDBConnection | undefined, days: Promise<unknown> | undefined) {
+  side?.interrupt();
+  await days?.catch(() => undefined);
 }
