@@ -2,7 +2,7 @@
 // low; exact in doubles): (0, dense rank), or DuckDB's hash(user) where no two users share one. The
 // engine returns rows in any order (no sort of a million sessions there); here they are ordered by
 // key with a radix sort, users numbered in key order, and keys numbered and looked up by a hash
-// table (also what groups the one pass's hits by user: sequence/user-hits.ts).
+// table.
 
 /** Row indexes ordered by key (high, then low), rows of one key in their input order. */
 export function orderByKey(high: Float64Array, low: Float64Array): Int32Array {
@@ -39,15 +39,10 @@ export function orderByKey(high: Float64Array, low: Float64Array): Int32Array {
 }
 
 /** Numbers for 64-bit keys (as halves) in order of first sight: linear probing, reused. */
-export class KeyNumbers {
+class KeyNumbers {
   size = 0;
   // slot s: [hi, lo, number + 1] at 3s (0: empty)
   private slots = new Uint32Array(3 << 12);
-
-  clear(): void {
-    if (this.size > 0) this.slots.fill(0);
-    this.size = 0;
-  }
 
   /** The key's number, numbering it if it is new. */
   idOf(hi: number, lo: number): number {
@@ -75,17 +70,6 @@ export class KeyNumbers {
       const id = slots[3 * s + 2]!;
       if (id === 0) return -1;
       if (slots[3 * s + 1] === lo && slots[3 * s] === hi) return id - 1;
-    }
-  }
-
-  /** Each numbered key's words (high, low) into `out` from `at`, in number order. */
-  writeKeys(out: Uint32Array, at: number): void {
-    const slots = this.slots;
-    for (let s = 0; s < slots.length; s += 3) {
-      const id = slots[s + 2]!;
-      if (id === 0) continue;
-      out[at + 2 * (id - 1)] = slots[s]!;
-      out[at + 2 * (id - 1) + 1] = slots[s + 1]!;
     }
   }
 
