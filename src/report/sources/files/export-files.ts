@@ -99,7 +99,6 @@ export async function openExportFiles(conn: DuckDBConnection, pattern: string): 
     dateStats = [];
     for (const row of schema.getRowObjectsJS()) {
       if (row.cols === null) {
-        const text = (v: unknown) => (v === null || v === undefined ? null : String(v));
         dateStats.push({
           lo: text(row.lo),
           hi: text(row.hi),
@@ -139,6 +138,10 @@ export async function openExportFiles(conn: DuckDBConnection, pattern: string): 
     source: { from, hasUserId, ...(format === "parquet" ? { columns: [...columns].sort() } : {}) },
     ...(dateStats ? { dateStats } : {}),
   };
+}
+
+function text(v: unknown): string | null {
+  return v === null || v === undefined ? null : String(v);
 }
 
 function checkColumns(file: string, cols: string[]): void {

@@ -54,12 +54,12 @@ export async function sequenceResultRows(
       if (e instanceof Error && /out of memory/i.test(e.message)) return undefined;
       throw e;
     });
-  } finally {
-    if (!hitsResult) await settled(side, daysResult);
+  } catch (e) {
+    await settled(side, daysResult);
+    throw e;
   }
-  if (!hitsResult) return undefined;
-  const lists = readHitLists(hitsResult);
-  if (hitCount(lists) > maxHits) {
+  const lists = hitsResult && readHitLists(hitsResult);
+  if (!lists || hitCount(lists) > maxHits) {
     await settled(side, daysResult);
     return undefined;
   }

@@ -4,6 +4,7 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import type { DuckDBConnection } from "@duckdb/node-api";
 import type { Project } from "../../../project/model.js";
 import type { BreakdownInput } from "../../breakdown/model.js";
 import type { ExportReportInput } from "../export/read-result.js";
@@ -30,12 +31,13 @@ export async function filesReport(
     await rm(spill, { recursive: true, force: true });
     throw e;
   });
-  const conn = await instance.connect();
+  let conn: DuckDBConnection | undefined;
   try {
+    conn = await instance.connect();
     const { analyzeExportFiles } = await loading;
     return await analyzeExportFiles(instance, conn, project, opts);
   } finally {
-    conn.closeSync();
+    conn?.closeSync();
     instance.closeSync();
     await rm(spill, { recursive: true, force: true });
   }

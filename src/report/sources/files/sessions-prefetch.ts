@@ -13,13 +13,6 @@ import { exposureSessionsSql } from "../export/exposure-query.js";
 import type { ExportFiles } from "./export-files.js";
 import { SIDE_BY_SIDE_MAX_BYTES } from "./side-by-side.js";
 
-/**
- * Past this many bytes of files the queries run one after the other, as before: a large export's
- * sessions aggregation beside the crude report's goal hits would add to the peak memory, and
- * both keep every engine thread busy anyway.
- */
-export const PREFETCH_MAX_BYTES = SIDE_BY_SIDE_MAX_BYTES;
-
 export interface SessionsPrefetch {
   sql: string;
   result: Promise<DuckDBMaterializedResult>;
@@ -36,7 +29,8 @@ export async function prefetchSessions(
   project: Project,
   query: ExportQuery,
   files: ExportFiles,
-  maxBytes = PREFETCH_MAX_BYTES,
+  // past it the queries run one after the other (side-by-side.ts)
+  maxBytes = SIDE_BY_SIDE_MAX_BYTES,
 ): Promise<SessionsPrefetch | undefined> {
   if (secondaryPairs(project, query.pairs).length === 0) return undefined;
   if (files.bytes > maxBytes) return undefined;

@@ -50,24 +50,22 @@ export function hitsFromLists(
   let at = 0;
   for (const { keys: k, entries, values } of chunks) {
     keys.set(k, 2 * u);
-    const first = u;
-    let next = entries.length > 0 ? entries[0]! : 0;
-    let backToBack = true;
-    for (let r = 0; 4 * r < entries.length; r++, u++) {
-      start[u] = at + entries[4 * r]! - (entries.length > 0 ? entries[0]! : 0);
-      if (entries[4 * r] !== next) backToBack = false;
-      next = entries[4 * r]! + entries[4 * r + 2]!;
-    }
-    if (backToBack) {
-      const from = entries.length > 0 ? entries[0]! : 0;
-      packed.set(values.subarray(from, next), at);
-      at += next - from;
+    const rows = entries.length / 4;
+    const from = entries[0] ?? 0;
+    let to = from;
+    for (let r = 0; r < rows && to !== -1; r++) to = entries[4 * r] === to ? to + entries[4 * r + 2]! : -1;
+    if (to !== -1) {
+      // back to back: one copy for the chunk
+      for (let r = 0; r < rows; r++) start[u + r] = at + entries[4 * r]! - from;
+      packed.set(values.subarray(from, to), at);
+      at += to - from;
     } else
-      for (let r = 0, v = first; 4 * r < entries.length; r++, v++) {
-        start[v] = at;
-        for (let i = entries[4 * r]!; i < entries[4 * r]! + entries[4 * r + 2]!; i++)
-          packed[at++] = values[i]!;
+      for (let r = 0; r < rows; r++) {
+        start[u + r] = at;
+        const end = entries[4 * r]! + entries[4 * r + 2]!;
+        for (let i = entries[4 * r]!; i < end; i++) packed[at++] = values[i]!;
       }
+    u += rows;
   }
   start[users] = n;
   for (let v = 0; v < users; v++)
