@@ -14,7 +14,8 @@ export interface LoadValidOptions extends LoadOptions {
 
 export async function loadValidProject(dir: string, options: LoadValidOptions = {}): Promise<Project> {
   const { existsSync } = await import("node:fs");
-  if (!existsSync(dir)) throw new UsageError(`directory not found: ${dir}`);
+  if (!existsSync(dir))
+    throw new UsageError(`directory not found: ${dir}`, "Pass the directory that holds microgoals.yaml.");
   const { loadProject } = await import("./load.js");
   const result = await loadProject(dir, options);
   const errors = result.diagnostics.filter((d) => d.severity === "error");

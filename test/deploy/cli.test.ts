@@ -83,6 +83,7 @@ describe("apply / plan failures and time scale", () => {
     const missing = await cliWith(env, "apply", join(dir, "no-such-project"), "--yes");
     expect(missing.code).toBe(2);
     expect(missing.stderr).toMatch(/directory not found: .*no-such-project/);
+    expect(missing.stderr).toContain("Pass the directory that holds microgoals.yaml.");
     writeFileSync(join(dir, "microgoals.yaml"), "version: 1\ntargets: 42\n");
     const broken = await cliWith(env, "apply", dir, "--yes");
     expect(broken.code).toBe(1);
