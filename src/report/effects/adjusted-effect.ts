@@ -231,6 +231,7 @@ function startEstimate(
     others: comparisonArm(rows, rowPattern, order, buffers),
     atOrder,
     atSorted: atOrder.map((i) => at[i] as number),
+    horizon,
     trim: options.trim ?? 0.95,
   };
 

@@ -162,6 +162,9 @@ function countedIncidence(
     } else {
       const t = segmentTime[k] as number;
       while (q < at.length && (at[q] as number) < t) out[q++] = 1 - surv;
+      // Every evaluation time is behind: the rows after this event cannot change what was read
+      // (a bootstrap replicate reads the horizon only, often well before the data's end).
+      if (q === at.length) return;
       let d = 0;
       for (; i < end; i++) {
         const w = (rowCounts[i] as number) * (factor[pattern[i] as number] as number);

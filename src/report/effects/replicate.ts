@@ -8,7 +8,10 @@ import { seededRandom } from "./random.js";
 import { countByPattern, type TrialArm } from "./trial-arms.js";
 
 export interface Once {
-  /** cumulative incidence at the horizon then at each incidence day: doers, comparison */
+  /**
+   * cumulative incidence at the horizon then at each incidence day (a replicate's: at the horizon
+   * only): doers, comparison
+   */
   doers: (number | null)[];
   comparison: (number | null)[];
   comparableDoers: number;
@@ -31,6 +34,8 @@ export interface ReplicateContext {
   /** the evaluation times (horizon, then the incidence days): ascending, and where each came from */
   atSorted: number[];
   atOrder: number[];
+  /** the horizon alone: all a bootstrap replicate reads (its pass stops at the first event past it) */
+  horizon: number;
   trim: number;
   /** the full-sample fit every replicate starts from, its propensities (set once it exists) */
   beta?: Float64Array;
@@ -128,6 +133,7 @@ export function once(
     otherWeight += ((total[p] as number) - d) * (otherFactor[p] as number);
   }
   const incidence = (arm: TrialArm, rowCounts: Uint8Array, factor: Float64Array, weight: number) => {
+    if (replicate) return incidenceOfCountedRows(arm, rowCounts, factor, [ctx.horizon], weight);
     const sorted = incidenceOfCountedRows(arm, rowCounts, factor, ctx.atSorted, weight);
     const out: (number | null)[] = new Array(sorted.length);
     ctx.atOrder.forEach((i, k) => {
