@@ -4,6 +4,7 @@
 import { describe, expect, it } from "vitest";
 import { startEstimates } from "../../src/report/effects/adjusted-effect.js";
 import {
+  MIN_WORKER_SESSION_PASSES,
   replicateLogsOnThreads,
   startBootstrapWorker,
   startEstimatesOnThreads,
@@ -33,7 +34,7 @@ describe("the point estimates on two threads", () => {
     const { j, patterns, design, pairs } = journeys();
     expect(pairs.length).toBeGreaterThan(2);
     const one = startEstimates(j, patterns, design, pairs, options);
-    const worker = startBootstrapWorker();
+    const worker = startBootstrapWorker(MIN_WORKER_SESSION_PASSES);
     expect(worker).toBeDefined();
     const before = process.env.MICROGOALS_BOOTSTRAP_THREADS;
     // Two threads or an error: a worker that did not answer must not pass for one that did.
@@ -61,13 +62,35 @@ describe("the point estimates on two threads", () => {
   it("are estimated here when the worker is gone", async () => {
     const { j, patterns, design, pairs } = journeys();
     const one = startEstimates(j, patterns, design, pairs, options);
-    const worker = startBootstrapWorker();
+    const worker = startBootstrapWorker(MIN_WORKER_SESSION_PASSES);
     await worker?.terminate();
     const two = await startEstimatesOnThreads(j, patterns, design, pairs, options, worker, 0);
     expect(two.effects.map((e) => ("ctx" in e ? e.rr : e.status))).toEqual(
       one.effects.map((e) => ("ctx" in e ? e.rr : e.status)),
     );
   }, 60_000);
+});
+
+describe("the bootstrap worker", () => {
+  it("starts only for enough sessions × pairs, or when two threads are asked for", async () => {
+    const before = process.env.MICROGOALS_BOOTSTRAP_THREADS;
+    try {
+      delete process.env.MICROGOALS_BOOTSTRAP_THREADS;
+      expect(startBootstrapWorker(MIN_WORKER_SESSION_PASSES - 1)).toBeUndefined();
+      const big = startBootstrapWorker(MIN_WORKER_SESSION_PASSES);
+      expect(big).toBeDefined();
+      await big?.terminate();
+      process.env.MICROGOALS_BOOTSTRAP_THREADS = "2";
+      const forced = startBootstrapWorker(1);
+      expect(forced).toBeDefined();
+      await forced?.terminate();
+      process.env.MICROGOALS_BOOTSTRAP_THREADS = "1";
+      expect(startBootstrapWorker(MIN_WORKER_SESSION_PASSES * 100)).toBeUndefined();
+    } finally {
+      if (before === undefined) delete process.env.MICROGOALS_BOOTSTRAP_THREADS;
+      else process.env.MICROGOALS_BOOTSTRAP_THREADS = before;
+    }
+  });
 });
 
 describe("the bootstrap on two threads", () => {
@@ -79,7 +102,7 @@ describe("the bootstrap on two threads", () => {
     const rows = s.contexts.reduce((n, c) => n + c.doers.count + c.others.count, 0);
     // Big enough to be split (bootstrap-threads.ts MIN_ROW_PASSES).
     expect(rows * s.replicates).toBeGreaterThanOrEqual(2_000_000);
-    const worker = startBootstrapWorker();
+    const worker = startBootstrapWorker(MIN_WORKER_SESSION_PASSES);
     expect(worker).toBeDefined();
     try {
       const logs = await replicateLogsOnThreads(s, worker);
@@ -97,7 +120,7 @@ describe("the bootstrap on two threads", () => {
   }, 60_000);
 
   it("runs the worker's half here when the worker is gone", async () => {
-    const worker = startBootstrapWorker();
+    const worker = startBootstrapWorker(MIN_WORKER_SESSION_PASSES);
     await worker?.terminate();
     const logs = await replicateLogsOnThreads(s, worker);
     expect(logs.map((l) => Array.from(l))).toEqual(serial.map((l) => Array.from(l)));

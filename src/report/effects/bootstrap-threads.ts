@@ -85,8 +85,26 @@ export interface BootstrapWorker {
  * A worker started ahead of time (its start overlaps the queries that feed the estimator), or
  * undefined on one core or where none can start.
  */
-export function startBootstrapWorker(): BootstrapWorker | undefined {
-  if (availableParallelism() < 2 || process.env.MICROGOALS_BOOTSTRAP_THREADS === "1") return undefined;
+/**
+ * Below this many session passes (sessions × pairs) no worker starts: its start and its own cold
+ * code cost more than half the replicates save. Measured (whole adjusted reports, interleaved):
+ * - 7 real days (22k sessions, 8 pairs: 178k): medians of 8, 1,390 ms on one thread, 1,461 with
+ *   the worker started beside the sessions query, 1,471 started after it. The 100 replicates took
+ *   188–287 ms on one thread and 200–250 ms split in two (each thread runs its first ones cold).
+ * - generated exports, medians of 5–6: at 250k events (253k passes) one thread 1,285 ms, two
+ *   1,307; at 500k (505k passes) one 1,740, two 1,670; at 1M (1M passes) one 2,860, two 2,600.
+ */
+export const MIN_WORKER_SESSION_PASSES = 400_000;
+
+/**
+ * A worker for `sessionPasses` (sessions × pairs), or undefined: one core, below
+ * MIN_WORKER_SESSION_PASSES, or MICROGOALS_BOOTSTRAP_THREADS=1. MICROGOALS_BOOTSTRAP_THREADS=2
+ * (tests) starts one whatever the size.
+ */
+export function startBootstrapWorker(sessionPasses: number): BootstrapWorker | undefined {
+  const threads = process.env.MICROGOALS_BOOTSTRAP_THREADS;
+  if (availableParallelism() < 2 || threads === "1") return undefined;
+  if (sessionPasses < MIN_WORKER_SESSION_PASSES && threads !== "2") return undefined;
   try {
     const worker = newWorker();
     // Never the reason the process stays alive, but while it works.

@@ -2,7 +2,7 @@
 // source uses (a function from SQL to result columns) and hands plain columns to the estimator. The
 // files report's goal hits, when it has them, give the first goal times without the second query.
 import type { Project } from "../../../project/model.js";
-import { startBootstrapWorker } from "../../effects/bootstrap-threads.js";
+import { type BootstrapWorker, startBootstrapWorker } from "../../effects/bootstrap-threads.js";
 import type { Journeys } from "../../effects/journeys.js";
 import { pairEffects } from "../../effects/pair-effects.js";
 import { secondaryPairs } from "../../effects/secondary-pairs.js";
@@ -40,9 +40,9 @@ export async function exportEffects(
   releaseCache?: () => Promise<void>,
   hits?: UserHits,
 ): Promise<NonNullable<ReportInput["adjusted"]>> {
-  if (secondaryPairs(project, query.pairs).length === 0) return [];
-  // Started now, so its start overlaps the queries.
-  const worker = startBootstrapWorker();
+  const pairs = secondaryPairs(project, query.pairs).length;
+  if (pairs === 0) return [];
+  let worker: BootstrapWorker | undefined;
   const large = () => process.memoryUsage.rss() >= LARGE_PROCESS_BYTES;
   let released: Promise<void> | undefined;
   try {
@@ -52,6 +52,9 @@ export async function exportEffects(
     const sessions = new SessionHistoryBuilder();
     // Hash keys only with the one pass's hits: it checked that no two users share a hash.
     await run(exposureSessionsSql(query, src, d, hits ? "hash" : "rank"), (cols) => sessions.add(cols));
+    // Started once the size is known, and after the engine's queries: it starts on the core the
+    // engine no longer needs while this thread makes the journeys.
+    worker = startBootstrapWorker(sessions.count * pairs);
     const columns = firstTimeColumns(query);
     let firstTimes: (keys: Float64Array) => Map<string, Float64Array>;
     if (hits) firstTimes = (keys) => firstTimesOfHits(hits, keys, query, columns);
