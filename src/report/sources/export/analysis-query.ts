@@ -6,6 +6,7 @@
 // within W" = a macro event at t with a micro event of the same user in [t − W, t), i.e. strictly
 // before it: the same rule as GA4 funnels (and the emulator's runFunnelReport).
 import { NOT_SET, PAGE_PATH_PATTERN } from "../../query-plan.js";
+import { compareText } from "./byte-order.js";
 import { utcDayMs } from "./calendar-date.js";
 import type { Dialect } from "./dialect.js";
 import type { GoalMatcher, ParamPredicate } from "./goal-matcher.js";
@@ -47,9 +48,7 @@ const MICROS = 1_000_000;
  * joins and sorts. goalName turns one back into the id for the result.
  */
 export function goalCode(q: Pick<ExportQuery, "goals">): (goalId: string) => number {
-  const ids = [...new Set(q.goals.map((g) => g.goalId))].sort((a, b) =>
-    Buffer.compare(Buffer.from(a), Buffer.from(b)),
-  );
+  const ids = [...new Set(q.goals.map((g) => g.goalId))].sort(compareText);
   const code = new Map(ids.map((id, i) => [id, i]));
   return (goalId) => code.get(goalId) ?? -1;
 }
