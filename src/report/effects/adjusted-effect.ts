@@ -233,6 +233,12 @@ function startEstimate(
     atSorted: atOrder.map((i) => at[i] as number),
     horizon,
     trim: options.trim ?? 0.95,
+    // Set once the full sample is fit (below). Present from the start, so every context has the one
+    // shape: a context that gained them later had another, and once() (a hundred calls per pair)
+    // kept dropping its optimized code to run in the interpreter, boxing every number.
+    beta: undefined,
+    betaMu: undefined,
+    information: undefined,
   };
 
   const full = once(ctx, new Uint8Array(j.users).fill(1), scratch, false);

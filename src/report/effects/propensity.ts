@@ -154,6 +154,25 @@ export function informationFactor(
 ): Float64Array {
   const p = design.size;
   const hess = new Float64Array(p * p);
+  addPatternInformation(design, total, mu, hess);
+  for (let i = 1; i < p; i++) hess[i * p + i] = (hess[i * p + i] as number) + RIDGE;
+  hess[0] = (hess[0] as number) + 1e-9;
+  return cholesky(hess, p);
+}
+
+/**
+ * Each pattern's n·μ(1 − μ) added to its cells of the Hessian's lower triangle. A function of its
+ * own: V8 compiles a long loop's first run mid-loop (on-stack replacement), before anything after
+ * the loop has run; with the ridge and the factorisation after it, that code gave up right after
+ * the loop on almost every later call (67 times in one report on 7 real days) and the rest ran in
+ * the interpreter.
+ */
+function addPatternInformation(
+  design: PropensityDesign,
+  total: Float64Array,
+  mu: Float64Array,
+  hess: Float64Array,
+): void {
   for (let k = 0; k < design.patterns; k++) {
     const n = total[k] as number;
     if (n <= 0) continue;
@@ -165,9 +184,6 @@ export function informationFactor(
       hess[hi] = (hess[hi] as number) + w;
     }
   }
-  for (let i = 1; i < p; i++) hess[i * p + i] = (hess[i * p + i] as number) + RIDGE;
-  hess[0] = (hess[0] as number) + 1e-9;
-  return cholesky(hess, p);
 }
 
 /**

@@ -1,2 +1,2 @@
 // The bootstrap's PRNG: seeded, so the same data gives the same interval on every run and machine.
-export { mulberry32 as seededRandom, type Random } from "../../seeded-random.js";
+export { Mulberry32 as SeededRandom } from "../../seeded-random.js";

@@ -4,7 +4,7 @@
 // between threads gives the same numbers as running them in order.
 import { incidenceOfCountedRows } from "./kaplan-meier.js";
 import { fitPropensity, oneStep, type PropensityDesign, propensity } from "./propensity.js";
-import { seededRandom } from "./random.js";
+import { SeededRandom } from "./random.js";
 import { countByPattern, type TrialArm } from "./trial-arms.js";
 
 export interface Once {
@@ -98,40 +98,15 @@ export function once(
       ? oneStep(design, doers, total, start, betaMu, information)
       : fitPropensity(design, doers, total, 50);
   const e = propensity(design, beta, replicate ? scratch.pattern(4, patternCount) : undefined);
-  // Common support: comparison rows above the trimming bound carry unbounded weights; doers above
-  // the largest comparison propensity have nobody like them. Patterns with comparison rows tell.
-  let maxOther = 0;
-  for (let p = 0; p < patternCount; p++) {
-    const pe = e[p] as number;
-    if ((total[p] as number) > (doers[p] as number) && pe <= trim && pe > maxOther) maxOther = pe;
-  }
-  const bound = Math.min(trim, maxOther);
-  // Per pattern: a doer row's weight factor (1 in the overlap, else 0) and a comparison row's
-  // (the odds e/(1 − e), 0 above the trimming bound).
+  const bound = Math.min(trim, largestComparison(e, doers, total, trim, patternCount));
   const doerFactor = perPattern(2);
   const otherFactor = perPattern(3);
-  let comparableDoers = 0;
-  let doersTotal = 0;
-  for (let p = 0; p < patternCount; p++) {
-    const pe = e[p] as number;
-    const d = doers[p] as number;
-    doersTotal += d;
-    if (pe <= bound) {
-      doerFactor[p] = 1;
-      comparableDoers += d;
-    }
-    // Finite: odds only at propensities within the trimming bound (below 1).
-    otherFactor[p] = pe > trim ? 0 : pe / (1 - pe);
-  }
+  const comparableDoers = writeFactors(e, doers, bound, trim, doerFactor, otherFactor, patternCount);
+  const doersTotal = sum(doers, patternCount);
   // Each arm's total weight from its per-pattern counts: the Kaplan–Meier pass needs no pass of
   // its own to sum the rows (the same total up to the order of the additions).
-  let doerWeight = 0;
-  let otherWeight = 0;
-  for (let p = 0; p < patternCount; p++) {
-    const d = doers[p] as number;
-    doerWeight += d * (doerFactor[p] as number);
-    otherWeight += ((total[p] as number) - d) * (otherFactor[p] as number);
-  }
+  const doerWeight = doerWeightOf(doers, doerFactor, patternCount);
+  const otherWeight = comparisonWeightOf(doers, total, otherFactor, patternCount);
   const incidence = (arm: TrialArm, rowCounts: Uint8Array, factor: Float64Array, weight: number) => {
     if (replicate) return incidenceOfCountedRows(arm, rowCounts, factor, [ctx.horizon], weight);
     const sorted = incidenceOfCountedRows(arm, rowCounts, factor, ctx.atSorted, weight);
@@ -150,6 +125,79 @@ export function once(
     beta,
     total,
   };
+}
+
+// once()'s passes over the patterns, each a function of its own: called a hundred times per pair,
+// they are optimized after a few calls, while once() itself (large, with everything inlined) took
+// 25–70 ms to compile and meanwhile ran them in the interpreter, a boxed number per step.
+
+/**
+ * Common support: comparison rows above the trimming bound carry unbounded weights; doers above
+ * the largest comparison propensity have nobody like them. Patterns with comparison rows tell.
+ */
+function largestComparison(
+  e: Float64Array,
+  doers: Float64Array,
+  total: Float64Array,
+  trim: number,
+  patterns: number,
+): number {
+  let maxOther = 0;
+  for (let p = 0; p < patterns; p++) {
+    const pe = e[p] as number;
+    if ((total[p] as number) > (doers[p] as number) && pe <= trim && pe > maxOther) maxOther = pe;
+  }
+  return maxOther;
+}
+
+/**
+ * Per pattern, into zeroed arrays: a doer row's weight factor (1 in the overlap, else 0) and a
+ * comparison row's (the odds e/(1 − e), 0 above the trimming bound). Returns the comparable doers.
+ */
+function writeFactors(
+  e: Float64Array,
+  doers: Float64Array,
+  bound: number,
+  trim: number,
+  doerFactor: Float64Array,
+  otherFactor: Float64Array,
+  patterns: number,
+): number {
+  let comparable = 0;
+  for (let p = 0; p < patterns; p++) {
+    const pe = e[p] as number;
+    if (pe <= bound) {
+      doerFactor[p] = 1;
+      comparable += doers[p] as number;
+    }
+    // Finite: odds only at propensities within the trimming bound (below 1).
+    otherFactor[p] = pe > trim ? 0 : pe / (1 - pe);
+  }
+  return comparable;
+}
+
+function sum(values: Float64Array, n: number): number {
+  let total = 0;
+  for (let p = 0; p < n; p++) total += values[p] as number;
+  return total;
+}
+
+function doerWeightOf(doers: Float64Array, factor: Float64Array, patterns: number): number {
+  let weight = 0;
+  for (let p = 0; p < patterns; p++) weight += (doers[p] as number) * (factor[p] as number);
+  return weight;
+}
+
+function comparisonWeightOf(
+  doers: Float64Array,
+  total: Float64Array,
+  factor: Float64Array,
+  patterns: number,
+): number {
+  let weight = 0;
+  for (let p = 0; p < patterns; p++)
+    weight += ((total[p] as number) - (doers[p] as number)) * (factor[p] as number);
+  return weight;
 }
 
 /** Distinct users with a comparison row inside the trimming bound. */
@@ -171,11 +219,11 @@ function comparisonUsers(arm: TrialArm, e: Float64Array, trim: number, users: nu
  * Bytes keep the replicates' random reads in cache; a count above 255 needs n ≥ 256 and has
  * probability below n / 256! (about 1e-500), so it is checked, never expected.
  */
-function drawUserCounts(rand: () => number, counts: Uint8Array): void {
+function drawUserCounts(random: SeededRandom, counts: Uint8Array): void {
   const n = counts.length;
   counts.fill(0);
   for (let i = 0; i < n; i++) {
-    const u = Math.floor(rand() * n);
+    const u = Math.floor(random.next() * n);
     const c = counts[u] as number;
     if (c === 255) throw new Error("bootstrap: a user drawn more than 255 times");
     counts[u] = c + 1;
@@ -214,7 +262,7 @@ export function replicateLogs(
   const counts = new Uint8Array(users);
   const scratch = new Scratch();
   for (let b = from; b < to; b++) {
-    drawUserCounts(seededRandom(replicateSeed(seed, b)), counts);
+    drawUserCounts(new SeededRandom(replicateSeed(seed, b)), counts);
     contexts.forEach((ctx, k) => {
       const rep = once(ctx, counts, scratch, true);
       const t = rep.doers[0];
