@@ -12,37 +12,62 @@ export function orderByKey(high: Float64Array, low: Float64Array): Int32Array {
   let next = new Int32Array(n);
   const count = new Int32Array(1 << 16);
   // least significant 16 bits first; each pass stable
-  const digits: [Float64Array, number][] = [
-    [low, 0],
-    [low, 16],
-    [high, 0],
-    [high, 16],
-  ];
-  for (const [words, shift] of digits) {
-    count.fill(0);
-    for (let i = 0; i < n; i++) count[(words[i]! >>> shift) & 0xffff]!++;
+  for (let pass = 0; pass < 4; pass++) {
+    const words = pass < 2 ? low : high;
+    const shift = pass % 2 === 0 ? 0 : 16;
+    countDigits(words, shift, count);
     // every row with the same digit: the pass would leave the order as it is
     if (n === 0 || count[(words[0]! >>> shift) & 0xffff] === n) continue;
-    let at = 0;
-    for (let d = 0; d < count.length; d++) {
-      const c = count[d]!;
-      count[d] = at;
-      at += c;
-    }
-    for (let i = 0; i < n; i++) {
-      const r = order[i]!;
-      next[count[(words[r]! >>> shift) & 0xffff]!++] = r;
-    }
+    digitStarts(count);
+    scatter(words, shift, count, order, next);
     [order, next] = [next, order];
   }
   return order;
+}
+
+// The passes are functions of their own: V8 optimizes a long loop's first run mid-loop, and that
+// code gave up right after the loop, leaving the remaining passes to the interpreter.
+
+function countDigits(words: Float64Array, shift: number, count: Int32Array): void {
+  count.fill(0);
+  for (let i = 0; i < words.length; i++) count[(words[i]! >>> shift) & 0xffff]!++;
+}
+
+/** Counts into each digit's first place. */
+function digitStarts(count: Int32Array): void {
+  let at = 0;
+  for (let d = 0; d < count.length; d++) {
+    const c = count[d]!;
+    count[d] = at;
+    at += c;
+  }
+}
+
+function scatter(
+  words: Float64Array,
+  shift: number,
+  count: Int32Array,
+  order: Int32Array,
+  next: Int32Array,
+): void {
+  for (let i = 0; i < order.length; i++) {
+    const r = order[i]!;
+    next[count[(words[r]! >>> shift) & 0xffff]!++] = r;
+  }
 }
 
 /** Numbers for 64-bit keys (as halves) in order of first sight: linear probing, reused. */
 class KeyNumbers {
   size = 0;
   // slot s: [hi, lo, number + 1] at 3s (0: empty)
-  private slots = new Uint32Array(3 << 12);
+  private slots: Uint32Array;
+
+  /** `expected`: how many keys will come, so the table need not grow on the way (at most half full). */
+  constructor(expected = 0) {
+    let slots = 1 << 12;
+    while (slots < 2 * expected + 2) slots *= 2;
+    this.slots = new Uint32Array(3 * slots);
+  }
 
   /** The key's number, numbering it if it is new. */
   idOf(hi: number, lo: number): number {
@@ -88,12 +113,13 @@ class KeyNumbers {
 
 /** User index by 64-bit key (two 32-bit halves). */
 export class UserIndex {
-  private readonly numbers = new KeyNumbers();
+  private readonly numbers: KeyNumbers;
   private readonly userOf: Int32Array;
 
   /** `keys`: two numbers per user index (high, low); NaN: a user without a key. */
   constructor(keys: Float64Array) {
     const users = keys.length / 2;
+    this.numbers = new KeyNumbers(users);
     this.userOf = new Int32Array(users);
     for (let u = 0; u < users; u++) {
       const hi = keys[2 * u]!;
