@@ -126,14 +126,20 @@ function gradient(
   return grad;
 }
 
-/** P per pattern at `beta` (into `out` when given). */
+/**
+ * P per pattern at `beta` (into `out` when given). With `rows`, only patterns with rows (rows[k] >
+ * 0) are computed and the rest of `out` is left as it is: a bootstrap replicate draws no rows of a
+ * third of the patterns, and their exp() was a third of its cost.
+ */
 export function propensity(
   design: PropensityDesign,
   beta: Float64Array,
   out: Float64Array = new Float64Array(design.patterns),
+  rows?: Float64Array,
 ): Float64Array {
   const { active, activeStart } = design;
   for (let k = 0; k < design.patterns; k++) {
+    if (rows && !((rows[k] as number) > 0)) continue;
     const end = activeStart[k + 1] as number;
     let eta = 0;
     for (let a = activeStart[k] as number; a < end; a++) eta += beta[active[a] as number] as number;

@@ -97,7 +97,11 @@ export function once(
     replicate && start && betaMu && information
       ? oneStep(design, doers, total, start, betaMu, information)
       : fitPropensity(design, doers, total, 50);
-  const e = propensity(design, beta, replicate ? scratch.pattern(4, patternCount) : undefined);
+  // A replicate's patterns without rows keep propensity 0 (a zeroed buffer): their rows all count
+  // 0, so whatever finite factor they get weighs nothing.
+  const e = replicate
+    ? propensity(design, beta, scratch.pattern(4, patternCount), total)
+    : propensity(design, beta);
   const bound = Math.min(trim, largestComparison(e, doers, total, trim, patternCount));
   const doerFactor = perPattern(2);
   const otherFactor = perPattern(3);
