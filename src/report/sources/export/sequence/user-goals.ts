@@ -49,7 +49,8 @@ export class UserGoals {
     }
     if (this.times.length < e - s) this.times = new Float64Array(Math.max(e - s, this.times.length * 2));
     let at = 0;
-    for (const c of this.present) {
+    for (let k = 0; k < this.present.length; k++) {
+      const c = this.present[k]!;
       this.users[c]!++;
       this.events[c]! += this.count[c]!;
       this.from[c] = at;
