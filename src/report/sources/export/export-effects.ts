@@ -52,8 +52,9 @@ export async function exportEffects(
     const sessions = new SessionHistoryBuilder();
     // Hash keys only with the one pass's hits: it checked that no two users share a hash.
     await run(exposureSessionsSql(query, src, d, hits ? "hash" : "rank"), (cols) => sessions.add(cols));
-    // Started once the size is known, and after the engine's queries: it starts on the core the
-    // engine no longer needs while this thread makes the journeys.
+    // Started once the size is known: after the sessions query, so its start takes no core from
+    // the engine's largest query (with the one pass's hits, no query follows: it starts while
+    // this thread makes the journeys).
     worker = startBootstrapWorker(sessions.count * pairs);
     const columns = firstTimeColumns(query);
     let firstTimes: (keys: Float64Array) => Map<string, Float64Array>;

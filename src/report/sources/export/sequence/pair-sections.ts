@@ -56,7 +56,7 @@ export class PairSections {
     // Indexed loops: this runs once per user, mostly before V8 optimizes it, and an iterator costs
     // an object each time there.
     const present = user.present;
-    for (let g = 0; g < present.length; g++) {
+    for (let g = 0; g < user.presentCount; g++) {
       const macro = present[g]!;
       const pairs = this.byMacro[macro];
       if (!pairs) continue;
