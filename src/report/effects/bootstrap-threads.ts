@@ -82,10 +82,6 @@ export interface BootstrapWorker {
 }
 
 /**
- * A worker started ahead of time (its start overlaps the queries that feed the estimator), or
- * undefined on one core or where none can start.
- */
-/**
  * Below this many session passes (sessions × pairs) no worker starts: its start and its own cold
  * code cost more than half the replicates save. Measured (whole adjusted reports, interleaved):
  * - 7 real days (22k sessions, 8 pairs: 178k): medians of 8, 1,390 ms on one thread, 1,461 with
@@ -98,8 +94,8 @@ export const MIN_WORKER_SESSION_PASSES = 400_000;
 
 /**
  * A worker for `sessionPasses` (sessions × pairs), or undefined: one core, below
- * MIN_WORKER_SESSION_PASSES, or MICROGOALS_BOOTSTRAP_THREADS=1. MICROGOALS_BOOTSTRAP_THREADS=2
- * (tests) starts one whatever the size.
+ * MIN_WORKER_SESSION_PASSES, MICROGOALS_BOOTSTRAP_THREADS=1, or where none can start.
+ * MICROGOALS_BOOTSTRAP_THREADS=2 (tests) starts one whatever the size.
  */
 export function startBootstrapWorker(sessionPasses: number): BootstrapWorker | undefined {
   const threads = process.env.MICROGOALS_BOOTSTRAP_THREADS;
