@@ -51,12 +51,13 @@ export class SessionHistoryBuilder {
   /** every category column's distinct texts (code 0: no value), and each text's code */
   private values: (string | null)[] = [null];
   private codeOf = new Map<string, number>();
-  /** sessions added so far */
-  count = 0;
+  /** sessions added and not yet handed over by finish() */
+  get count(): number {
+    return (this.nums.kh as Float64Array[]).reduce((n, chunk) => n + chunk.length, 0);
+  }
 
   add(cols: Columns): void {
     const rows = (cols.kh ?? []).length;
-    this.count += rows;
     for (const k of numbers) {
       (this.nums[k] as Float64Array[]).push(floatsOf(cols[k] ?? [], rows));
     }
