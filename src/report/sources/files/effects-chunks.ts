@@ -1,24 +1,27 @@
 // The adjusted effects' queries on DuckDB, handed to export-effects.ts as column chunks: numeric
-// columns as Float64Arrays, the rest as node-api's values.
+// columns as Float64Arrays, texts with each distinct short one decoded once (vector-texts.ts), the
+// rest as node-api's values.
 import type { DuckDBConnection, DuckDBDataChunk, DuckDBMaterializedResult } from "@duckdb/node-api";
 import type { ColumnChunks } from "../export/export-effects.js";
 import type { Columns } from "../export/read-exposure.js";
 import { duckdbApi } from "./duckdb-api.js";
 import { doublesOf } from "./vector-items.js";
+import { InlineTexts, textsOf } from "./vector-texts.js";
 
-const { DuckDBDoubleVector } = duckdbApi;
+const { DuckDBDoubleVector, DuckDBVarCharVector } = duckdbApi;
 
 /** The effects queries' runner on DuckDB: streamed chunk by chunk (a session per row can be millions of rows). */
 export function duckDbChunks(conn: DuckDBConnection): ColumnChunks {
   return async (q, onChunk) => {
     const result = await conn.stream(q);
     const names = result.columnNames();
+    const texts = new InlineTexts();
     for (
       let chunk = await result.fetchChunk();
       chunk && chunk.rowCount > 0;
       chunk = await result.fetchChunk()
     )
-      onChunk(columnsOf(chunk, names));
+      onChunk(columnsOf(chunk, names, texts));
   };
 }
 
@@ -38,15 +41,19 @@ export function chunksWithPrefetched(
     const done = await result.catch(() => undefined);
     if (!done) return others(q, onChunk);
     const names = done.columnNames();
-    for (let c = 0; c < done.chunkCount; c++) onChunk(columnsOf(done.getChunk(c), names));
+    const texts = new InlineTexts();
+    for (let c = 0; c < done.chunkCount; c++) onChunk(columnsOf(done.getChunk(c), names, texts));
   };
 }
 
-function columnsOf(chunk: DuckDBDataChunk, names: string[]): Columns {
+function columnsOf(chunk: DuckDBDataChunk, names: string[], texts: InlineTexts): Columns {
   const cols: Columns = {};
   names.forEach((name, c) => {
     const vector = chunk.getColumnVector(c);
-    cols[name] = vector instanceof DuckDBDoubleVector ? doublesOf(vector) : chunk.getColumnValues(c);
+    if (vector instanceof DuckDBDoubleVector) cols[name] = doublesOf(vector);
+    else if (vector instanceof DuckDBVarCharVector)
+      cols[name] = textsOf(vector, texts) ?? chunk.getColumnValues(c);
+    else cols[name] = chunk.getColumnValues(c);
   });
   return cols;
 }
