@@ -91,6 +91,38 @@ describe("session rows in any order", () => {
     expect(h.daysSinceFirstVisit[2]).toBe(0);
   });
 
+  it("reads rows the engine already ordered as it reads them in any order", () => {
+    const t = 1_700_000_000_000_000;
+    const rows = [
+      session(0, 9, t + 5e6, 2, { ftt: t - 3 * DAY, medium: "(none)", source: null }),
+      session(2, 5, t + 2e6, 7, { n_pv: 3 }),
+      session(0, 9, t, 1, { ftt: t - DAY, medium: "organic", source: "bing" }),
+      session(2, 5, t + 2e6, 4, { landing: "/b" }),
+      session(1, 0, t, 1),
+      session(2, 5, t + 1e6, 9, { device: "desktop" }),
+    ];
+    const before = (x: Row, y: Row) => x.kh - y.kh || x.kl - y.kl || x.st - y.st || x.sid - y.sid;
+    const read = (ordered: Row[]) => {
+      const b = new SessionHistoryBuilder();
+      b.add(columns(ordered.slice(0, 2)));
+      b.add(columns(ordered.slice(2)));
+      const { history: h, keys } = b.finish();
+      // categories as texts: their codes number them in the order they arrived
+      const { device, firstMedium, firstSource, landingPage, ...numbers } = h;
+      const texts = [device, firstMedium, firstSource, landingPage].map((c) => categoryValues(c));
+      return { keys, numbers, texts };
+    };
+    const sorted = [...rows].sort(before);
+    const expected = read(rows);
+    expect(read(sorted)).toEqual(expected);
+    expect([...expected.numbers.sessionsSoFar]).toEqual([0, 1, 0, 0, 1, 2]);
+    expect([...expected.numbers.pageViewsSoFar]).toEqual([0, 1, 0, 0, 1, 2]);
+    // one user's sessions out of order (ties by start, the greater id first): ordered, not trusted
+    const outOfOrder = [...sorted];
+    [outOfOrder[4], outOfOrder[5]] = [outOfOrder[5]!, outOfOrder[4]!];
+    expect(read(outOfOrder)).toEqual(expected);
+  });
+
   it("sorts keys by their high, then low word, stably", () => {
     const hi = Float64Array.from([1, 0, 2 ** 32 - 1, 0, 1, 0]);
     const lo = Float64Array.from([0, 2 ** 31, 0, 65536, 0, 65536]);

@@ -1,13 +1,15 @@
 // The user-level extraction behind the adjusted effects (src/report/effects): two compact results
 // over the same export rows as the analysis query, in either dialect.
 //
-//   sessions: one row per (user, ga_session_id) in no particular order, with the session's start,
-//             its own page views, events and engaged time (engagement_time_msec), its earliest
-//             first touch (user_first_touch_timestamp), device, medium and source (traffic_source:
-//             GA4's first-touch acquisition) and landing page. The reader (read-exposure.ts) orders
-//             them by user and start, and adds up each user's earlier sessions into the history at
-//             a session's start: sorting a million sessions with their texts cost the engine more
-//             than the rest of the query;
+//   sessions: one row per (user, ga_session_id), with the session's start, its own page views,
+//             events and engaged time (engagement_time_msec), its earliest first touch
+//             (user_first_touch_timestamp), device, medium and source (traffic_source: GA4's
+//             first-touch acquisition) and landing page. The reader (read-exposure.ts) adds up each
+//             user's earlier sessions into the history at a session's start. DuckDB returns them
+//             ordered by key, start and session id: on 10M events (1.26M sessions) the engine took
+//             no longer than to stream them unsorted, and the reader, walking them front to back
+//             instead of sorting and gathering them, took 0.9 s instead of 1.5. BigQuery returns
+//             them in any order, and the reader orders them;
 //   firsts:   one row per user with a goal: the first time they did each goal, a column per goal
 //             (firstTimeColumns; the goal matchers of the analysis query).
 //
@@ -121,7 +123,8 @@ export function exposureSessionsSql(
     `${f("s.n_pv")} AS n_pv, ${f("s.n_ev")} AS n_ev, ${f("s.n_eng")} AS n_eng, ${f("s.ftt")} AS ftt, ` +
     `s.dev AS device, s.med AS medium, s.src AS source, ${landing} AS landing ` +
     `FROM sess s${key === "hash" ? "" : " JOIN usr us ON us.u = s.u"}` +
-    (landingInline ? "" : " LEFT JOIN landing l ON l.u = s.u AND l.sid = s.sid");
+    (landingInline ? "" : " LEFT JOIN landing l ON l.u = s.u AND l.sid = s.sid") +
+    (d.name === "duckdb" ? " ORDER BY kh, kl, st, sid" : "");
   return `WITH ${ctes.join(",\n")}\n${select}`;
 }
 

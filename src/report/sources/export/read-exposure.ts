@@ -110,7 +110,8 @@ export class SessionHistoryBuilder {
     // Each code's place in byte order (SQL's MIN over VARCHAR), so the least text is the least rank.
     const rank = textRanks(values);
     const n = kh.length;
-    const order = orderByKey(kh, kl);
+    // Rows the engine already ordered (DuckDB's sessions query) are walked as they came.
+    const order = inSessionOrder(kh, kl, st, sid) ? identity(n) : orderByKey(kh, kl);
     // On shared memory: the estimator's worker reads them too (bootstrap-threads.ts).
     const user = sharedInt32(n);
     const start = sharedFloat64(n);
@@ -217,6 +218,23 @@ function leastCode(x: number, y: number, rank: Int32Array): number {
   if (x === 0) return y;
   if (y === 0) return x;
   return (rank[x] as number) <= (rank[y] as number) ? x : y;
+}
+
+/** Whether the rows are ordered by key (high, low), then start and session id. */
+function inSessionOrder(kh: Float64Array, kl: Float64Array, st: Float64Array, sid: Float64Array): boolean {
+  for (let i = 1; i < kh.length; i++) {
+    const h = kh[i - 1]!;
+    const l = kl[i - 1]!;
+    if (kh[i]! > h || (kh[i] === h && (kl[i]! > l || (kl[i] === l && !before(i, i - 1, st, sid))))) continue;
+    return false;
+  }
+  return true;
+}
+
+function identity(n: number): Int32Array {
+  const order = new Int32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  return order;
 }
 
 /** Whether session row x starts before row y (by start, then session id). */

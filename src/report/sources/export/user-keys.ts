@@ -1,8 +1,7 @@
 // Users of the exposure queries by key: each row names its user by a 64-bit key in two halves (high,
-// low; exact in doubles): (0, dense rank), or DuckDB's hash(user) where no two users share one. The
-// engine returns rows in any order (no sort of a million sessions there); here they are ordered by
-// key with a radix sort, users numbered in key order, and keys numbered and looked up by a hash
-// table.
+// low; exact in doubles): (0, dense rank), or DuckDB's hash(user) where no two users share one.
+// Rows that come in any order (BigQuery's) are ordered by key here with a radix sort; users are
+// numbered in key order, and keys numbered and looked up by a hash table.
 
 /** Row indexes ordered by key (high, then low), rows of one key in their input order. */
 export function orderByKey(high: Float64Array, low: Float64Array): Int32Array {
