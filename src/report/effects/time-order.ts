@@ -4,6 +4,8 @@
 // fixed handful of linear passes where a comparison sort takes log2(n), and digits every key shares
 // (the high bits of times in one range) are skipped.
 
+import { digitStarts } from "./digit-starts.js";
+
 const DIGIT = 1 << 16;
 
 /** Row indexes of `rows` in Kaplan–Meier time order (see above). */
@@ -18,7 +20,7 @@ export function timeOrder(rows: Int32Array, time: Float64Array, event: Uint8Arra
   // Events first, stably: the least significant key.
   eventsFirst(event, from, to);
   [from, to] = [to, from];
-  const count = new Uint32Array(DIGIT);
+  const count = new Int32Array(DIGIT);
   for (let pass = 0; pass < 4; pass++) {
     const keys = pass < 2 ? from.lo : from.hi;
     const shift = pass % 2 === 0 ? 0 : 16;
@@ -75,7 +77,7 @@ function eventsFirst(event: Uint8Array, from: Rows, to: Rows): void {
  * One stable counting pass on the 16-bit digit of `keys` at `shift`, `from` into `to`; false (and
  * nothing written) when every key has the same digit: the pass would not move anything.
  */
-function radixPass(keys: Uint32Array, shift: number, count: Uint32Array, from: Rows, to: Rows): boolean {
+function radixPass(keys: Uint32Array, shift: number, count: Int32Array, from: Rows, to: Rows): boolean {
   const n = keys.length;
   countDigits(keys, shift, count);
   if (n === 0 || count[((keys[0] as number) >>> shift) & 0xffff] === n) return false;
@@ -84,22 +86,12 @@ function radixPass(keys: Uint32Array, shift: number, count: Uint32Array, from: R
   return true;
 }
 
-function countDigits(keys: Uint32Array, shift: number, count: Uint32Array): void {
+function countDigits(keys: Uint32Array, shift: number, count: Int32Array): void {
   count.fill(0);
   for (let i = 0; i < keys.length; i++) count[((keys[i] as number) >>> shift) & 0xffff]++;
 }
 
-/** Counts into each digit's first place. */
-function digitStarts(count: Uint32Array): void {
-  let sum = 0;
-  for (let d = 0; d < DIGIT; d++) {
-    const k = count[d] as number;
-    count[d] = sum;
-    sum += k;
-  }
-}
-
-function scatter(keys: Uint32Array, shift: number, count: Uint32Array, from: Rows, to: Rows): void {
+function scatter(keys: Uint32Array, shift: number, count: Int32Array, from: Rows, to: Rows): void {
   const { idx, lo, hi } = from;
   const { idx: toIdx, lo: toLo, hi: toHi } = to;
   for (let i = 0; i < keys.length; i++) {

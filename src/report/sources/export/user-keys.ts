@@ -3,6 +3,8 @@
 // Rows that come in any order (BigQuery's) are ordered by key here with a radix sort; users are
 // numbered in key order, and keys numbered and looked up by a hash table.
 
+import { digitStarts } from "../../effects/digit-starts.js";
+
 /** Row indexes ordered by key (high, then low), rows of one key in their input order. */
 export function orderByKey(high: Float64Array, low: Float64Array): Int32Array {
   const n = high.length;
@@ -30,16 +32,6 @@ export function orderByKey(high: Float64Array, low: Float64Array): Int32Array {
 function countDigits(words: Float64Array, shift: number, count: Int32Array): void {
   count.fill(0);
   for (let i = 0; i < words.length; i++) count[(words[i]! >>> shift) & 0xffff]!++;
-}
-
-/** Counts into each digit's first place. */
-function digitStarts(count: Int32Array): void {
-  let at = 0;
-  for (let d = 0; d < count.length; d++) {
-    const c = count[d]!;
-    count[d] = at;
-    at += c;
-  }
 }
 
 function scatter(
