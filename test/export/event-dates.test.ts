@@ -95,6 +95,30 @@ describe("the files' days", () => {
   });
 });
 
+describe("the files' footers", () => {
+  it("are parsed once per engine, and a file changed after that is read again", async () => {
+    const file = await parquet("changing.parquet", ["20240501"]);
+    const db = await DuckDBInstance.create(":memory:");
+    const c = await db.connect();
+    try {
+      const files = await openExportFiles(c, file);
+      const setting = await c.runAndReadAll("SELECT current_setting('parquet_metadata_cache') AS on");
+      expect(setting.getRowObjectsJS()[0]?.on).toBe(true);
+      const count = async () =>
+        Number(
+          (await c.runAndReadAll(`SELECT count(*) AS n FROM ${files.source.from}`)).getRowObjectsJS()[0]?.n,
+        );
+      expect(await count()).toBe(1);
+      // rewritten at once with other rows (another footer) while the engine holds the first one
+      await parquet("changing.parquet", ["20240501", "20240502", "20240503"]);
+      expect(await count()).toBe(3);
+    } finally {
+      c.closeSync();
+      db.closeSync();
+    }
+  });
+});
+
 describe("event_date that is not YYYYMMDD", () => {
   it.each([
     ["formula", "=cmd|' /C calc'!A0", /:3: event_date "=cmd\|' \/C calc'!A0" is not a day written YYYYMMDD/],
