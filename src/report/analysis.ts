@@ -161,6 +161,8 @@ export interface Analysis {
   milestones: number[];
   /** milestones ranked with the secondary actions (--include-milestones) */
   includeMilestones: boolean;
+  /** only when the adjusted effects were not asked for (report --no-adjust): every lift is crude */
+  adjustSkipped?: true;
   funnels: FunnelAnalysis[];
   caveats: Caveats;
   cost: Cost;

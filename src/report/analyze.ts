@@ -32,6 +32,8 @@ export interface AnalyzeOptions {
   generatedAt?: string;
   /** rank milestones with the secondary actions (default false: they are reported as steps) */
   includeMilestones?: boolean;
+  /** false: the source was asked for no adjusted effects (report --no-adjust) */
+  adjust?: boolean;
 }
 
 export function rateOf(x: number, n: number): Rate {
@@ -102,6 +104,7 @@ export function analyze(project: Project, input: ReportInput, options: AnalyzeOp
     ranking,
     milestones,
     includeMilestones,
+    ...(options.adjust === false ? { adjustSkipped: true as const } : {}),
     funnels,
     caveats: { ...input.caveats, missingGoals },
     cost: input.cost,

@@ -36,6 +36,8 @@ export interface RunReportOptions extends DataClientOptions {
   predict?: PredictRequest;
   /** rank milestones with the secondary actions (default: reported as steps) */
   includeMilestones?: boolean;
+  /** false: skip the adjusted effects, crude association only (report --no-adjust) */
+  adjust?: boolean;
 }
 
 export interface RunReportResult {
@@ -90,6 +92,7 @@ export async function runReport(options: RunReportOptions = {}): Promise<RunRepo
       until: options.until,
       now,
       breakdown: options.breakdown,
+      adjust: options.adjust,
     });
     const { absoluteDateRange } = await import("./absolute-date-range.js");
     const input = { ...read, dateRange: absoluteDateRange(read.dateRange, now, read.timeZone) };
@@ -98,6 +101,7 @@ export async function runReport(options: RunReportOptions = {}): Promise<RunRepo
       history: options.history,
       generatedAt: options.generatedAt,
       includeMilestones: options.includeMilestones,
+      adjust: options.adjust,
     });
     if (input.breakdown) {
       const { analyzeBreakdown } = await import("./breakdown/analyze-breakdown.js");

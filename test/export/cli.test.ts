@@ -56,6 +56,25 @@ describe("microgoals report --source files", () => {
     expect(adjusted(two.stdout)).toEqual(adjusted(one.stdout));
   }, 120_000);
 
+  it("--no-adjust: the crude report alone, the same crude figures, and it says so", async () => {
+    const [adjusted, crude] = await Promise.all([cli(jsonReport), cli([...jsonReport, "--no-adjust"])]);
+    expect(crude.stderr).toBe("");
+    expect(crude.code).toBe(0);
+    const a = JSON.parse(adjusted.stdout);
+    const c = JSON.parse(crude.stdout);
+    expect(a.adjustSkipped).toBeUndefined();
+    expect(c.adjustSkipped).toBe(true);
+    expect(a.pairs.filter((p: { adjusted?: unknown }) => p.adjusted).length).toBeGreaterThan(2);
+    expect(c.pairs.filter((p: { adjusted?: unknown }) => p.adjusted)).toEqual([]);
+    const crudeFields = (p: { adjusted?: unknown }) => ({ ...p, adjusted: undefined });
+    expect(c.pairs.map(crudeFields)).toEqual(a.pairs.map(crudeFields));
+    expect(c.funnels).toEqual(a.funnels);
+    expect(c.export).toEqual(a.export);
+    const says = (r: { notes: { text: string }[] }) => r.notes.some((n) => n.text.includes("--no-adjust"));
+    expect(says(c)).toBe(true);
+    expect(says(a)).toBe(false);
+  }, 120_000);
+
   it("reports the seven real days as JSON with the export extras", async () => {
     const r = await cli(jsonReport);
     expect(r.stderr).toBe("");

@@ -17,6 +17,10 @@ export function register(program: Command): void {
     .option("--format <format>", "table | md | csv | json | html", "table")
     .option("-o, --out <file>", "write to a file instead of stdout")
     .option("--include-milestones", "rank milestones (role: milestone) with the secondary actions")
+    .option(
+      "--no-adjust",
+      "crude association only: skip the adjusted effects (faster; no sessions query, no strata requests)",
+    )
     .option("--source <source>", "ga4 (Data API) | files (GA4 export files) | bigquery (GA4 export)", "ga4")
     .option("--endpoint <url>", "ga4: API endpoint (the emulator); default MICROGOALS_ENDPOINT or Google")
     .option(
@@ -104,6 +108,7 @@ export function register(program: Command): void {
         breakdown,
         predict: flags.predict ? { trainSince: flags.trainSince, trainUntil: flags.trainUntil } : undefined,
         includeMilestones: flags.includeMilestones === true,
+        adjust: flags.adjust,
       };
       if (!flags.predict && (flags.trainSince || flags.trainUntil))
         throw new UsageError("--train-since and --train-until are for --predict");

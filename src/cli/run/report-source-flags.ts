@@ -31,6 +31,8 @@ export interface ReportFlags {
   offline?: string;
   goal?: string;
   includeMilestones?: boolean;
+  /** false with --no-adjust (commander's default for a --no- flag is true) */
+  adjust?: boolean;
 }
 
 const SOURCES = ["ga4", "files", "bigquery"] as const;

@@ -53,6 +53,11 @@ export function caveatLines(a: Analysis): CaveatLine[] {
   lines.push(...rangeEdgeLines(c.rangeEdge ?? []));
   for (const note of a.export?.notes ?? []) lines.push({ level: "warning", text: `${note}.` });
   lines.push({ level: "info", text: costText(a) });
+  if (a.adjustSkipped)
+    lines.push({
+      level: "info",
+      text: "Adjusted effects were not computed (--no-adjust): every lift here is the crude association.",
+    });
   lines.push({
     level: "info",
     text: "Lift and value are associations between doing a micro goal and converting, not proof that the micro goal causes conversions.",

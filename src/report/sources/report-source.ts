@@ -20,6 +20,11 @@ export interface ReportRequest {
   now: Date;
   /** `report --by`: also answer segment counts (SourceAnswer.breakdown) */
   breakdown?: BreakdownRequest;
+  /**
+   * false: the crude association only, without the adjusted effects (report --no-adjust): no
+   * sessions query on the export, no strata requests to the Data API
+   */
+  adjust?: boolean;
 }
 
 /** A source's answer: the counts every source gives, plus the user-level extras where it has them. */

@@ -7,12 +7,13 @@ export type BigQueryReportSourceOptions = Omit<BigQuerySourceOptions, "since" | 
 
 export function bigQueryReportSource(options: BigQueryReportSourceOptions): ReportSource {
   return {
-    read: ({ project, since, until, now, breakdown }) =>
+    read: ({ project, since, until, now, breakdown, adjust }) =>
       bigQueryReport(project, {
         ...options,
         since: calendarDate("--since", since ?? project.report.since, now),
         until: calendarDate("--until", until ?? project.report.until, now),
         breakdown,
+        adjust,
       }),
     close: async () => {},
   };

@@ -31,6 +31,8 @@ export interface BigQuerySourceOptions {
   pathLength?: number;
   /** `report --by`: a second statement (bigquery-breakdown.ts) */
   breakdown?: BreakdownRequest;
+  /** false: no adjusted effects, so no sessions query (report --no-adjust; its bytes are not billed) */
+  adjust?: boolean;
   /** BigQuery location of the dataset, e.g. "US" or "EU" */
   location?: string;
   /** where to print the dry-run figure (default: stderr) */
@@ -131,18 +133,19 @@ export async function bigQueryReport(
     bytesProcessed: bytes,
   });
   const src = bigQuerySource(ds, query.startDate, query.endDate, opts.intraday ?? false);
-  input.adjusted = await exportEffects(project, query, src, bigquery, async (sql, onChunk) => {
-    try {
-      const [raw] = await client.query({
-        query: sql,
-        location: opts.location,
-        maximumBytesBilled: String(maxBytes),
-      });
-      onChunk(columnsOfRows(raw));
-    } catch (err) {
-      throw bigQueryError(err, opts.dataset);
-    }
-  });
+  if (opts.adjust !== false)
+    input.adjusted = await exportEffects(project, query, src, bigquery, async (sql, onChunk) => {
+      try {
+        const [raw] = await client.query({
+          query: sql,
+          location: opts.location,
+          maximumBytesBilled: String(maxBytes),
+        });
+        onChunk(columnsOfRows(raw));
+      } catch (err) {
+        throw bigQueryError(err, opts.dataset);
+      }
+    });
   if (!opts.breakdown) return input;
   const { bigQueryBreakdown } = await import("./bigquery-breakdown.js");
   const more = await bigQueryBreakdown({

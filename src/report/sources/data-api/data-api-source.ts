@@ -11,7 +11,10 @@ export interface DataApiReportSourceOptions extends DataClientOptions {
   clients?: DataClients;
   /** how the server counts users (default "ga4"; "exact" only for an emulator run with --exact-counts) */
   counting?: "ga4" | "exact";
-  /** compute the Mantel–Haenszel adjusted effects (default true; the bench turns it off) */
+  /**
+   * compute the Mantel–Haenszel adjusted effects (default true); false here skips them for every
+   * read of this source, ReportRequest.adjust (report --no-adjust) for one
+   */
   adjusted?: boolean;
 }
 
@@ -19,7 +22,7 @@ export async function dataApiReportSource(options: DataApiReportSourceOptions): 
   const own = options.clients === undefined;
   const clients = options.clients ?? (await dataClients(options));
   return {
-    read: ({ project, propertyId, since, until, breakdown }) => {
+    read: ({ project, propertyId, since, until, breakdown, adjust }) => {
       const plan = planReport(project);
       return fetchReportInput(plan, {
         propertyId,
@@ -27,7 +30,7 @@ export async function dataApiReportSource(options: DataApiReportSourceOptions): 
         clients,
         counting: options.counting,
         breakdown,
-        ...(options.adjusted === false
+        ...(options.adjusted === false || adjust === false
           ? {}
           : { adjust: { pairs: secondaryPairs(project, plan.pairs), minUsers: project.report.minUsers } }),
       });

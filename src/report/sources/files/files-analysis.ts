@@ -35,7 +35,7 @@ export interface FilesSourceOptions extends DuckDbSettings {
   breakdown?: BreakdownRequest;
   /** offline outcomes joined in as the offline goal's events (report --offline) */
   offline?: OfflineOutcomes;
-  /** compute the adjusted effects (default true; the bench turns it off to time the crude report) */
+  /** compute the adjusted effects (default true; false: report --no-adjust, the crude report alone) */
   adjust?: boolean;
 }
 

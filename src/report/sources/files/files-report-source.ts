@@ -13,7 +13,7 @@ export interface FilesReportSourceOptions {
 
 export function filesReportSource(options: FilesReportSourceOptions): ReportSource {
   return {
-    read: ({ project, propertyId, since, until, now, breakdown }) =>
+    read: ({ project, propertyId, since, until, now, breakdown, adjust }) =>
       filesReport(project, {
         files: options.files,
         since: since && calendarDate("--since", since, now),
@@ -21,6 +21,7 @@ export function filesReportSource(options: FilesReportSourceOptions): ReportSour
         allowGaps: options.allowGaps,
         propertyId,
         breakdown,
+        adjust,
         ...(options.offline ? { offline: options.offline } : {}),
       }),
     close: async () => {},
