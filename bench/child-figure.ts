@@ -3,9 +3,12 @@
 import { execFileSync } from "node:child_process";
 
 export interface Figure {
+  /** the child's own figure: from its first line of JavaScript to the end of its work */
   ms: number;
   rssMb: number;
   detail: string;
+  /** the whole process, spawn to exit, as the parent saw it (set by the parent) */
+  wallMs?: number;
 }
 
 export function childFigure(benchFile: string, mode: string, arg: string): Figure {
@@ -22,8 +25,10 @@ export function plainChildFigure(script: string, args: string[]): Figure {
 
 /** Runs node with `args` and reads the figure from its last line of JSON. */
 function figureOf(args: string[]): Figure {
+  const t = performance.now();
   const out = execFileSync(process.execPath, args, { encoding: "utf8", maxBuffer: 1 << 20 });
-  return JSON.parse(out.trim().split("\n").at(-1) as string) as Figure;
+  const wallMs = Math.round(performance.now() - t);
+  return { ...(JSON.parse(out.trim().split("\n").at(-1) as string) as Figure), wallMs };
 }
 
 /** The child's side: its figure (wall time since t0, peak RSS) as the last line of JSON. */

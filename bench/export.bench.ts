@@ -10,11 +10,18 @@
 // TypeScript loader on either side); the reference loads only DuckDB and the engine's settings
 // (duckdb-config.ts), not the report. That files report is the crude one (adjust: false): the
 // adjusted effect is a separate analysis, timed by bench/effects.bench.ts.
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+// The same comparison is printed for the CLI as it ships (dist/cli/main.js: the bundle from its V8
+// code cache), `microgoals report DIR --source files --no-adjust --format json --out FILE` on the
+// same goals in a project directory (merch-project-dir.ts), spawn to exit, beside the reference
+// process spawn to exit: it also loads and validates the project and renders the report; both
+// include Node's own start and exit.
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { childFigure, type Figure, plainChildFigure, printFigure } from "./child-figure.js";
+import { writeMerchProjectDir } from "./merch-project-dir.js";
 
 const here = fileURLToPath(import.meta.url);
 // The shared references sit beside the checkout (../shared), as in CI.
@@ -109,15 +116,48 @@ async function childMain(mode: string, arg: string): Promise<void> {
   printFigure(t0, detail);
 }
 
+const cliEntry = join(import.meta.dirname, "../dist/cli/main.js");
+
+/** `microgoals report --no-adjust` on `projectDir`, spawn to exit; its pair counts as the children print them. */
+function shippedCli(files: string, projectDir: string, out: string): Figure {
+  const args = [cliEntry, "report", projectDir, "--source", "files", "--files", files];
+  const t = performance.now();
+  const r = spawnSync(
+    process.execPath,
+    [...args, "--allow-gaps", "--no-adjust", "--format", "json", "--out", out],
+    {
+      encoding: "utf8",
+    },
+  );
+  const wallMs = Math.round(performance.now() - t);
+  if (r.status !== 0) throw new Error(`microgoals report: exit ${r.status} ${r.stderr}`);
+  const pairs = (
+    JSON.parse(readFileSync(out, "utf8")).pairs as { microId: string; afterMicro: { x: number } }[]
+  )
+    .map((p) => `${p.microId}=${p.afterMicro.x}`)
+    .sort();
+  return { ms: wallMs, wallMs, rssMb: 0, detail: `pairs ${pairs.join(" ")}` };
+}
+
 /** The files report beside the reference query, as whole processes, interleaved; medians. */
-function besideReference(label: string, files: string, projectFile: string, runs = 3): void {
+function besideReference(
+  label: string,
+  files: string,
+  projectFile: string,
+  projectDir: string,
+  runs = 3,
+): void {
   const report: Figure[] = [];
   const reference: Figure[] = [];
+  const cli: Figure[] = [];
+  const out = join(projectDir, "report.json");
   for (let i = 0; i < runs; i++) {
     report.push(built("files", files, projectFile));
     reference.push(built("reference", files, projectFile));
+    cli.push(shippedCli(files, projectDir, out));
   }
-  const mid = (xs: Figure[], k: "ms" | "rssMb") => xs.map((x) => x[k]).sort((a, b) => a - b)[xs.length >> 1]!;
+  const mid = (xs: Figure[], k: "ms" | "rssMb" | "wallMs") =>
+    xs.map((x) => x[k] ?? 0).sort((a, b) => a - b)[xs.length >> 1]!;
   const r = report[0]!;
   // The reference query has no rows for pairs no one converted on.
   const pairsOf = (f: Figure) =>
@@ -127,12 +167,18 @@ function besideReference(label: string, files: string, projectFile: string, runs
       .filter((x) => !x.endsWith("=0"))
       .join(" ");
   console.log(
-    `export files, ${label}: crude report (adjusted effect: see effects) ${mid(report, "ms")} ms / ${mid(report, "rssMb")} MB peak RSS; ` +
-      `reference query ${mid(reference, "ms")} ms / ${mid(reference, "rssMb")} MB; ` +
+    `export files, ${label}: crude report, the library after Node's start (adjusted effect: see effects) ${mid(report, "ms")} ms / ${mid(report, "rssMb")} MB peak RSS; ` +
+      `reference query after Node's start ${mid(reference, "ms")} ms / ${mid(reference, "rssMb")} MB; ` +
       `ratio wall ${(mid(report, "ms") / mid(reference, "ms")).toFixed(2)}, memory ${(mid(report, "rssMb") / mid(reference, "rssMb")).toFixed(2)} ` +
       `(medians of ${runs}; pair counts ${pairsOf(r) === pairsOf(reference[0]!) ? "identical" : `DIFFER: ${pairsOf(r)} vs ${pairsOf(reference[0]!)}`})`,
   );
   console.log(`  ${r.detail}`);
+  console.log(
+    `export files, ${label}: the shipped CLI (report --no-adjust, spawn to exit) ${mid(cli, "wallMs")} ms; ` +
+      `reference process (spawn to exit) ${mid(reference, "wallMs")} ms; ` +
+      `ratio ${(mid(cli, "wallMs") / mid(reference, "wallMs")).toFixed(2)} (target ≤ 1.5; medians of ${runs}; ` +
+      `pair counts ${pairsOf(cli[0]!) === pairsOf(reference[0]!) ? "identical" : `DIFFER: ${pairsOf(cli[0]!)} vs ${pairsOf(reference[0]!)}`})`,
+  );
 }
 
 export async function run(): Promise<void> {
@@ -142,7 +188,8 @@ export async function run(): Promise<void> {
   try {
     const projectFile = join(dir, "project.json");
     writeFileSync(projectFile, JSON.stringify(await project()));
-    besideReference("7 real days", realFiles, projectFile);
+    const projectDir = writeMerchProjectDir(join(dir, "merch"));
+    besideReference("7 real days", realFiles, projectFile, projectDir, 7);
     const load = child("load", realFiles);
     console.log(`emulator --load, same 7 real days (all parameters): ${load.detail}`);
     const big = Number(process.env.EXPORT_BENCH_EVENTS ?? 10_000_000);
@@ -151,7 +198,7 @@ export async function run(): Promise<void> {
     const smallFile = join(dir, "small.parquet");
     const gen = child("generate", `${bigFile}|${big}`);
     console.log(`generate ${big} events (DuckDB → Parquet): ${gen.ms} ms`);
-    besideReference(`${big} generated events`, bigFile, projectFile);
+    besideReference(`${big} generated events`, bigFile, projectFile, projectDir);
     if (process.env.EXPORT_BENCH_API === "0") return;
     child("generate", `${smallFile}|${apiN}`);
     const duck = built("files", smallFile, projectFile);
