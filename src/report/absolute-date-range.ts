@@ -5,8 +5,13 @@
 import type { DateRange } from "./model.js";
 import { resolveDate } from "./period.js";
 
+const CALENDAR_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
 /** The calendar day of `now` in `timeZone` (an IANA name), as a Date at that day's UTC midnight. */
 export function dayIn(now: Date, timeZone: string): Date {
+  // Intl loads ICU's time-zone data on first use (~25 ms of a cold report); UTC needs none of it.
+  if (timeZone === "UTC")
+    return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
   let parts: Intl.DateTimeFormatPart[];
   try {
     parts = new Intl.DateTimeFormat("en-US", {
@@ -24,8 +29,12 @@ export function dayIn(now: Date, timeZone: string): Date {
 
 /** since/until as YYYY-MM-DD; an expression that is not a date stays as written. */
 export function absoluteDateRange(range: DateRange, now: Date, timeZone = "UTC"): DateRange {
-  const today = dayIn(now, timeZone);
+  let today: Date | undefined;
   const resolve = (expression: string) => {
+    // A calendar date is given back as written, or refused and kept as written: it needs no today
+    // (the export sources answer with calendar dates; their time zone is never looked up).
+    if (CALENDAR_DATE.test(expression)) return expression;
+    today ??= dayIn(now, timeZone);
     try {
       return resolveDate(expression, today);
     } catch {

@@ -3,7 +3,7 @@
 // emulator, which reports the property's time zone in each response's metadata, as GA4 does.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Emulator, startEmulator } from "../../../src/emulator/server.js";
-import { absoluteDateRange } from "../../../src/report/absolute-date-range.js";
+import { absoluteDateRange, dayIn } from "../../../src/report/absolute-date-range.js";
 import { FORMATS } from "../../../src/report/render/format.js";
 import { runReport } from "../../../src/report/run-report.js";
 import { type DataClients, dataClients } from "../../../src/report/sources/data-api/clients.js";
@@ -55,5 +55,29 @@ describe("absolute dates", () => {
       until: "2026-01-31",
     });
     expect(testInput().dateRange.since).toBe("28daysAgo"); // the fixture itself stays relative
+    // not a day of the calendar: kept as written, as resolveDate refuses it
+    expect(absoluteDateRange({ since: "2026-02-30", until: "yesterday" }, NOW)).toEqual({
+      since: "2026-02-30",
+      until: "2026-11-27",
+      timeZone: "UTC",
+    });
+  });
+
+  it("finds UTC's day without Intl, as Intl finds it, either side of midnight", () => {
+    const intl = (now: Date) => {
+      const p = new Intl.DateTimeFormat("en-CA", { timeZone: "UTC", dateStyle: "short" }).format(now);
+      return new Date(`${p}T00:00:00Z`);
+    };
+    for (const at of [
+      "2026-11-27T23:59:59.999Z",
+      "2026-11-28T00:00:00Z",
+      "2024-02-29T12:00:00Z",
+      "1999-12-31T23:00:00Z",
+    ]) {
+      expect(dayIn(new Date(at), "UTC")).toEqual(intl(new Date(at)));
+    }
+    expect(dayIn(new Date("2026-11-28T03:00:00Z"), "America/Los_Angeles")).toEqual(
+      new Date("2026-11-27T00:00:00Z"),
+    );
   });
 });
