@@ -5,12 +5,16 @@
 // (medians over alternating rounds: one run on a shared machine is one burst of someone's load).
 // Both sides run the built library (dist/, tsc's output: what the CLI ships, with its bootstrap
 // worker) in plain Node (bench/report-child.mjs, no TypeScript loader), so `npm run build` first.
+// Beside them, the same as the CLI ships and a user runs it (bench/shipped-cli.ts): `microgoals
+// report` and `report --no-adjust` on the same goals in a project directory, spawn to exit.
 // `npx tsx bench/run.ts effects`.
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { childFigure, type Figure, plainChildFigure, printFigure } from "./child-figure.js";
+import { writeMerchProjectDir } from "./merch-project-dir.js";
+import { shippedCliReport } from "./shipped-cli.js";
 
 const here = fileURLToPath(import.meta.url);
 // The shared references sit beside the checkout (../shared), as in CI.
@@ -67,14 +71,24 @@ const median = (xs: number[]) => {
  * `rounds` crude/adjusted pairs of runs, alternating, so a burst of load on a shared machine lands
  * on both sides: wall time is each side's median, peak memory each side's largest.
  */
-function compare(label: string, files: string, projectFile: string, rounds: number): void {
+function compare(
+  label: string,
+  files: string,
+  projectFile: string,
+  projectDir: string,
+  rounds: number,
+): void {
   const crude: Figure[] = [];
   const adjusted: Figure[] = [];
+  const cliCrude: Figure[] = [];
+  const cliAdjusted: Figure[] = [];
   const report = (kind: string) =>
     plainChildFigure(join(import.meta.dirname, "report-child.mjs"), ["files", projectFile, files, kind]);
   for (let i = 0; i < rounds; i++) {
     crude.push(report("crude"));
     adjusted.push(report("adjusted"));
+    cliCrude.push(shippedCliReport(files, projectDir, false));
+    cliAdjusted.push(shippedCliReport(files, projectDir, true));
   }
   const ms = (fs: Figure[]) => Math.round(median(fs.map((f) => f.ms)));
   const mb = (fs: Figure[]) => Math.max(...fs.map((f) => f.rssMb));
@@ -91,6 +105,10 @@ function compare(label: string, files: string, projectFile: string, rounds: numb
       : "";
   console.log(
     `${label}, ratio adjusted / crude: wall ${(ms(adjusted) / ms(crude)).toFixed(2)}×, peak memory ${(mb(adjusted) / mb(crude)).toFixed(2)}×${each}`,
+  );
+  console.log(
+    `${label}, the shipped CLI, spawn to exit: report ${ms(cliAdjusted)} ms, report --no-adjust ${ms(cliCrude)} ms, ` +
+      `ratio ${(ms(cliAdjusted) / ms(cliCrude)).toFixed(2)}×${rounds > 1 ? ` (medians of ${rounds})` : ""} (${cliAdjusted[0]?.detail})`,
   );
 }
 
@@ -109,12 +127,13 @@ export async function run(): Promise<void> {
     ]);
     const projectFile = join(dir, "project.json");
     writeFileSync(projectFile, JSON.stringify(project));
-    compare("7 real days", realFiles, projectFile, rounds || 5);
+    const projectDir = writeMerchProjectDir(join(dir, "merch"), { secondary: true });
+    compare("7 real days", realFiles, projectFile, projectDir, rounds || 5);
     const big = Number(process.env.EFFECTS_BENCH_EVENTS ?? 10_000_000);
     const file = join(dir, "big.parquet");
     const gen = child("generate", `${file}|${big}`);
     console.log(`generate ${big} events with history columns (DuckDB → Parquet): ${gen.ms} ms`);
-    compare(`${big} generated events`, file, projectFile, rounds || 1);
+    compare(`${big} generated events`, file, projectFile, projectDir, rounds || 1);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

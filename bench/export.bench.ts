@@ -15,13 +15,13 @@
 // same goals in a project directory (merch-project-dir.ts), spawn to exit, beside the reference
 // process spawn to exit: it also loads and validates the project and renders the report; both
 // include Node's own start and exit.
-import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { childFigure, type Figure, plainChildFigure, printFigure } from "./child-figure.js";
 import { writeMerchProjectDir } from "./merch-project-dir.js";
+import { shippedCliReport } from "./shipped-cli.js";
 
 const here = fileURLToPath(import.meta.url);
 // The shared references sit beside the checkout (../shared), as in CI.
@@ -116,29 +116,6 @@ async function childMain(mode: string, arg: string): Promise<void> {
   printFigure(t0, detail);
 }
 
-const cliEntry = join(import.meta.dirname, "../dist/cli/main.js");
-
-/** `microgoals report --no-adjust` on `projectDir`, spawn to exit; its pair counts as the children print them. */
-function shippedCli(files: string, projectDir: string, out: string): Figure {
-  const args = [cliEntry, "report", projectDir, "--source", "files", "--files", files];
-  const t = performance.now();
-  const r = spawnSync(
-    process.execPath,
-    [...args, "--allow-gaps", "--no-adjust", "--format", "json", "--out", out],
-    {
-      encoding: "utf8",
-    },
-  );
-  const wallMs = Math.round(performance.now() - t);
-  if (r.status !== 0) throw new Error(`microgoals report: exit ${r.status} ${r.stderr}`);
-  const pairs = (
-    JSON.parse(readFileSync(out, "utf8")).pairs as { microId: string; afterMicro: { x: number } }[]
-  )
-    .map((p) => `${p.microId}=${p.afterMicro.x}`)
-    .sort();
-  return { ms: wallMs, wallMs, rssMb: 0, detail: `pairs ${pairs.join(" ")}` };
-}
-
 /** The files report beside the reference query, as whole processes, interleaved; medians. */
 function besideReference(
   label: string,
@@ -150,11 +127,10 @@ function besideReference(
   const report: Figure[] = [];
   const reference: Figure[] = [];
   const cli: Figure[] = [];
-  const out = join(projectDir, "report.json");
   for (let i = 0; i < runs; i++) {
     report.push(built("files", files, projectFile));
     reference.push(built("reference", files, projectFile));
-    cli.push(shippedCli(files, projectDir, out));
+    cli.push(shippedCliReport(files, projectDir, false));
   }
   const mid = (xs: Figure[], k: "ms" | "rssMb" | "wallMs") =>
     xs.map((x) => x[k] ?? 0).sort((a, b) => a - b)[xs.length >> 1]!;

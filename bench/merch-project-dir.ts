@@ -8,7 +8,8 @@ import { merchMicros } from "../test/export/merch-project.js";
 /** Event names GA4 reserves that the spec accepts only with `reserved_event: true`. */
 const reserved = new Set(["view_search_results"]);
 
-export function writeMerchProjectDir(dir: string): string {
+/** `secondary`: every micro goal has `role: secondary` (the adjusted effects run for every pair). */
+export function writeMerchProjectDir(dir: string, opts: { secondary?: boolean } = {}): string {
   mkdirSync(join(dir, "goals"), { recursive: true });
   writeFileSync(
     join(dir, "microgoals.yaml"),
@@ -36,6 +37,7 @@ export function writeMerchProjectDir(dir: string): string {
       `    title: ${id}`,
       `    kind: ${kind}`,
       ...(kind === "micro" ? ["    leads_to: [purchase]"] : []),
+      ...(kind === "micro" && opts.secondary ? ["    role: secondary"] : []),
       ...(reserved.has(id) ? ["    reserved_event: true"] : []),
       "    trigger:",
       "      data_layer:",
