@@ -82,10 +82,25 @@ describe("microgoals schedule", () => {
       ...range(),
     ]);
     expect(once.stdout).toMatch(/run 1 finished .* exit 0; wrote .*latest\.json/);
-    expect(JSON.parse(readFileSync(join(dir, "reports", "latest.json"), "utf8")).target).toBe("staging");
+    const first = JSON.parse(readFileSync(join(dir, "reports", "latest.json"), "utf8"));
+    expect(first.target).toBe("staging");
+    expect(first.adjustSkipped).toBeUndefined();
     expect(readFileSync(join(dir, "summary", "latest.md"), "utf8")).toMatch(
       /^## Micro-conversion report: Example Outdoor Store/,
     );
+    await run(process.execPath, [
+      ...cliEntry(),
+      "schedule",
+      dir,
+      "--once",
+      "--format",
+      "json",
+      "--no-adjust",
+      ...range(),
+    ]);
+    const crude = JSON.parse(readFileSync(join(dir, "reports", "latest.json"), "utf8"));
+    expect(crude.adjustSkipped).toBe(true);
+    expect(crude.pairs.filter((p: { adjusted?: unknown }) => p.adjusted)).toEqual([]);
     const bad = await run(process.execPath, [...cliEntry(), "schedule", dir, "--cron", "every monday"]).catch(
       (e: { code: number; stderr: string }) => e,
     );

@@ -20,6 +20,7 @@ export function register(program: Command): void {
       "--summary-md <file>",
       "also write each run as Markdown (e.g. a CI job summary), no extra API calls",
     )
+    .option("--no-adjust", "crude association only: skip the adjusted effects (no strata requests per run)")
     .option("--history <file>", "JSONL history file (default: <dir>/reports/history.jsonl)")
     .option("--alert-on <rule>", 'extra alert rule, e.g. "drop>=20%" (repeatable)', collect, [])
     .option("--webhook <url>", "Slack-compatible webhook (default: env MICROGOALS_WEBHOOK_URL)")

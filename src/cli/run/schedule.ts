@@ -28,6 +28,8 @@ export interface ScheduleFlags {
   grace: string;
   endpoint?: string;
   credentials?: string;
+  /** false with --no-adjust */
+  adjust?: boolean;
 }
 
 const EXTENSION: Record<string, string> = { table: "txt", md: "md", csv: "csv", json: "json", html: "html" };
@@ -102,6 +104,7 @@ export async function runScheduleCommand(dir: string, flags: ScheduleFlags): Pro
           webhook: { signal },
           endpoint: flags.endpoint,
           credentials: flags.credentials,
+          adjust: flags.adjust,
           log,
         });
         const hook = record.webhook ? `, webhook ${record.webhook.ok ? "delivered" : "failed"}` : "";
