@@ -45,7 +45,16 @@ export function triggerKey(shape: TriggerShape): string {
 const byId = (a: Goal, b: Goal) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 const byKey = (a: { key: string }, b: { key: string }) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
 
+/** The desired state, its object keys sorted at every level (canonical-json.ts): byte-stable output. */
 export function compile(project: Project, targetName?: string): DesiredState {
+  return canonicalize(compiledState(project, targetName)) as DesiredState;
+}
+
+/**
+ * The same state with its objects' keys in the order they were built: for readers that look fields
+ * up by name (`compile`'s summary), which need not pay for the sorted copy (1,000 goals: 5-18 ms).
+ */
+export function compiledState(project: Project, targetName?: string): DesiredState {
   const target = resolveTarget(project, targetName);
   const goals = [...project.goals].sort(byId);
   const ctx = new CompileContext();
@@ -144,7 +153,7 @@ export function compile(project: Project, targetName?: string): DesiredState {
       ...(project.audiences?.length ? { audiences: audiences(project) } : {}),
     },
   };
-  return canonicalize(state) as DesiredState;
+  return state;
 }
 
 /** Names from kind and the (sorted) goals that fire on the trigger; unfiltered page view is "all pages". */

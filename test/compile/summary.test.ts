@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { compile } from "../../src/compile/compile.js";
+import { canonicalJson } from "../../src/compile/canonical-json.js";
+import { compile, compiledState } from "../../src/compile/compile.js";
 import { summarize } from "../../src/compile/summary.js";
 import { goal, param, project } from "./factory.js";
 
@@ -31,5 +32,20 @@ describe("compile summary", () => {
     ]);
     expect(rows[1]![3]).toBe("DLV · ecommerce.value");
     expect(rows[2]![3]).toBe("-");
+  });
+
+  it("reads the state as built (compiledState) as it reads the sorted one, and prints the same JSON", () => {
+    const shared = param("value", { dataLayer: "ecommerce.value" }, { type: "number" });
+    const p = project([
+      goal("b_goal", { kind: "data_layer", event: "b", conditions: [] }, { params: [shared] }),
+      goal("a_goal", { kind: "data_layer", event: "a", conditions: [] }, { params: [shared] }),
+    ]);
+    const built = compiledState(p);
+    const sorted = compile(p);
+    expect(summarize(built)).toBe(summarize(sorted));
+    expect(canonicalJson(built, 2)).toBe(canonicalJson(sorted, 2));
+    expect(built).toEqual(sorted);
+    // the sorted copy is the one whose keys are in order
+    expect(Object.keys(sorted.gtm)).toEqual([...Object.keys(sorted.gtm)].sort());
   });
 });
