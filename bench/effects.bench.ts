@@ -3,7 +3,7 @@
 // history columns the adjustment reads. Each measurement runs in its own child process so peak RSS
 // is that path's alone; figures are wall time and peak memory, and their ratio adjusted / crude
 // (medians over alternating rounds: one run on a shared machine is one burst of someone's load).
-// Both sides run the built library (dist/, tsc's output: what the CLI ships, with its bootstrap
+// Both sides run the built library (dist/, tsc's per-module output, with the CLI's bootstrap
 // worker) in plain Node (bench/report-child.mjs, no TypeScript loader), so `npm run build` first.
 // Beside them, the same as the CLI ships and a user runs it (bench/shipped-cli.ts): `microgoals
 // report` and `report --no-adjust` on the same goals in a project directory, spawn to exit.

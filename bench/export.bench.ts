@@ -6,7 +6,7 @@
 // DuckDB runs with filesReport's defaults (memory_limit 512MB with spilling, threads ≤ 4).
 // Beside each files report runs its reference as a whole process too: bench/reference-pairs.sql, a
 // hand-written DuckDB query of the same pair counts on the same files (interleaved, medians). Both
-// run the built library (dist/: what the CLI ships) in plain Node (bench/report-child.mjs: no
+// run the built library (dist/, tsc's per-module output) in plain Node (bench/report-child.mjs: no
 // TypeScript loader on either side); the reference loads only DuckDB and the engine's settings
 // (duckdb-config.ts), not the report. That files report is the crude one (adjust: false): the
 // adjusted effect is a separate analysis, timed by bench/effects.bench.ts.

@@ -1,6 +1,7 @@
-// One timed report (or reference query) in a fresh plain Node process on the built library: what
-// `microgoals report` ships (dist/, no TypeScript loader: tsx's module hooks would bill every one
-// of the report's modules, not the reference's two). Prints its figure (child-figure.ts) as the
+// One timed report (or reference query) in a fresh plain Node process on the built library (dist/,
+// tsc's per-module output; the CLI runs the same code bundled: shipped-cli.ts times that), no
+// TypeScript loader: tsx's module hooks would bill every one of the report's modules, not the
+// reference's two. Prints its figure (child-figure.ts) as the
 // last line of JSON.
 //   node bench/report-child.mjs files PROJECT.json FILES crude|adjusted
 //   node bench/report-child.mjs reference FILES
