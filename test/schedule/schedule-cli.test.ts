@@ -70,17 +70,15 @@ describe("microgoals schedule", () => {
   it("--once runs one report and exits; a bad cron expression is a usage error", async () => {
     const dir = projectCopy();
     const run = promisify(execFile);
-    const once = await run(process.execPath, [
-      ...cliEntry(),
-      "schedule",
-      dir,
+    const schedule = (...args: string[]) => run(process.execPath, [...cliEntry(), "schedule", dir, ...args]);
+    const once = await schedule(
       "--once",
       "--format",
       "json",
       "--summary-md",
       join(dir, "summary", "latest.md"),
       ...range(),
-    ]);
+    );
     expect(once.stdout).toMatch(/run 1 finished .* exit 0; wrote .*latest\.json/);
     const first = JSON.parse(readFileSync(join(dir, "reports", "latest.json"), "utf8"));
     expect(first.target).toBe("staging");
@@ -88,22 +86,11 @@ describe("microgoals schedule", () => {
     expect(readFileSync(join(dir, "summary", "latest.md"), "utf8")).toMatch(
       /^## Micro-conversion report: Example Outdoor Store/,
     );
-    await run(process.execPath, [
-      ...cliEntry(),
-      "schedule",
-      dir,
-      "--once",
-      "--format",
-      "json",
-      "--no-adjust",
-      ...range(),
-    ]);
+    await schedule("--once", "--format", "json", "--no-adjust", ...range());
     const crude = JSON.parse(readFileSync(join(dir, "reports", "latest.json"), "utf8"));
     expect(crude.adjustSkipped).toBe(true);
     expect(crude.pairs.filter((p: { adjusted?: unknown }) => p.adjusted)).toEqual([]);
-    const bad = await run(process.execPath, [...cliEntry(), "schedule", dir, "--cron", "every monday"]).catch(
-      (e: { code: number; stderr: string }) => e,
-    );
+    const bad = await schedule("--cron", "every monday").catch((e: { code: number; stderr: string }) => e);
     expect(bad).toMatchObject({ code: 2 });
     expect((bad as { stderr: string }).stderr).toMatch(/^microgoals: invalid cron expression "every monday"/);
   });
