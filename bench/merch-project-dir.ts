@@ -1,21 +1,24 @@
 // The export bench's merch project (test/export/merch-project.ts: purchase and eight micro goals,
-// the two checkout funnels) as a project directory in YAML, for the shipped CLI to load as a user's
-// project: the same goals and pairs the reference query counts.
+// the two checkout funnels) written as a project directory in YAML, for the shipped CLI to load as
+// a user's project: the same goals and pairs the reference query counts.
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { merchMicros } from "../test/export/merch-project.js";
+import { merchProject } from "../test/export/merch-project.js";
 
 /** Event names GA4 reserves that the spec accepts only with `reserved_event: true`. */
 const reserved = new Set(["view_search_results"]);
 
+const days = (seconds: number) => `${seconds / 86400}d`;
+
 /** `secondary`: every micro goal has `role: secondary` (the adjusted effects run for every pair). */
 export function writeMerchProjectDir(dir: string, opts: { secondary?: boolean } = {}): string {
+  const p = merchProject();
   mkdirSync(join(dir, "goals"), { recursive: true });
   writeFileSync(
     join(dir, "microgoals.yaml"),
     [
       "version: 1",
-      "name: Google Merchandise Store",
+      `name: ${p.name}`,
       "default_target: sample",
       "targets:",
       "  sample:",
@@ -23,45 +26,36 @@ export function writeMerchProjectDir(dir: string, opts: { secondary?: boolean } 
       '    ga4: { property: "213025502", measurement_id: G-MERCH00001 }',
       "install_google_tag: false",
       "report:",
-      '  since: "2020-11-01"',
-      '  until: "2020-11-08"',
-      "  window: 7d",
-      "  min_users: 50",
-      "  currency: USD",
+      `  since: "${p.report.since}"`,
+      `  until: "${p.report.until}"`,
+      `  window: ${days(p.report.windowSeconds)}`,
+      `  min_users: ${p.report.minUsers}`,
+      `  currency: ${p.report.currency}`,
       "",
     ].join("\n"),
   );
-  const goal = (id: string, kind: "macro" | "micro") =>
+  const goals = p.goals.map((g) =>
     [
-      `  - id: ${id}`,
-      `    title: ${id}`,
-      `    kind: ${kind}`,
-      ...(kind === "micro" ? ["    leads_to: [purchase]"] : []),
-      ...(kind === "micro" && opts.secondary ? ["    role: secondary"] : []),
-      ...(reserved.has(id) ? ["    reserved_event: true"] : []),
+      `  - id: ${g.id}`,
+      `    title: ${g.title}`,
+      `    kind: ${g.kind}`,
+      ...(g.leadsTo.length > 0 ? [`    leads_to: [${g.leadsTo.join(", ")}]`] : []),
+      ...(g.kind === "micro" && opts.secondary ? ["    role: secondary"] : []),
+      ...(reserved.has(g.event) ? ["    reserved_event: true"] : []),
       "    trigger:",
       "      data_layer:",
-      `        event: ${id}`,
-    ].join("\n");
-  const funnel = (id: string, title: string, open: boolean) =>
-    [
-      `  - id: ${id}`,
-      `    title: ${title}`,
-      "    steps: [view_item, add_to_cart, begin_checkout, purchase]",
-      "    window: 1d",
-      ...(open ? ["    open: true"] : []),
-    ].join("\n");
-  writeFileSync(
-    join(dir, "goals/store.yaml"),
-    [
-      "goals:",
-      goal("purchase", "macro"),
-      ...merchMicros.map((m) => goal(m, "micro")),
-      "funnels:",
-      funnel("checkout", "Checkout", false),
-      funnel("checkout_open", "Checkout (open)", true),
-      "",
+      `        event: ${g.event}`,
     ].join("\n"),
   );
+  const funnels = p.funnels.map((f) =>
+    [
+      `  - id: ${f.id}`,
+      `    title: ${f.title}`,
+      `    steps: [${f.steps.join(", ")}]`,
+      `    window: ${days(f.windowSeconds)}`,
+      ...(f.open ? ["    open: true"] : []),
+    ].join("\n"),
+  );
+  writeFileSync(join(dir, "goals/store.yaml"), ["goals:", ...goals, "funnels:", ...funnels, ""].join("\n"));
   return dir;
 }

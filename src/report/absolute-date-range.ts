@@ -3,9 +3,7 @@
 // them: in the property's time zone (the Data API reports it in each response's metadata), UTC when
 // the source names none (the export sources already answer with calendar days).
 import type { DateRange } from "./model.js";
-import { resolveDate } from "./period.js";
-
-const CALENDAR_DATE = /^\d{4}-\d{2}-\d{2}$/;
+import { ISO_DATE, resolveDate } from "./period.js";
 
 /** The calendar day of `now` in `timeZone` (an IANA name), as a Date at that day's UTC midnight. */
 export function dayIn(now: Date, timeZone: string): Date {
@@ -33,7 +31,7 @@ export function absoluteDateRange(range: DateRange, now: Date, timeZone = "UTC")
   const resolve = (expression: string) => {
     // A calendar date is given back as written, or refused and kept as written: it needs no today
     // (the export sources answer with calendar dates; their time zone is never looked up).
-    if (CALENDAR_DATE.test(expression)) return expression;
+    if (ISO_DATE.test(expression)) return expression;
     today ??= dayIn(now, timeZone);
     try {
       return resolveDate(expression, today);

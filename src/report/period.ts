@@ -5,7 +5,8 @@
 
 const DAY_MS = 86_400_000;
 const DAYS_AGO = /^(\d+)daysAgo$/;
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+/** A date written YYYY-MM-DD (a real day or not: dayOf checks that). */
+export const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** Days since 1970-01-01 (UTC), or undefined when the expression is not a valid date. */
 export function dayOf(expression: string, now: Date): number | undefined {

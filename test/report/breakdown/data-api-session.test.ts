@@ -163,16 +163,17 @@ const byValue = (segments: SegmentCount[]) =>
 
 describe("report --by channel --by-scope session on the GA4 Data API (real export in the emulator)", () => {
   it("equals an independent count of GA4's definition; users and goal users equal the files source's", async () => {
-    const ga4 = await dataApiReportSource({ clients, counting: "exact", adjusted: false });
+    const ga4 = await dataApiReportSource({ clients, counting: "exact" });
+    const crude = { ...base, adjust: false };
     const t0 = emulator.requestCounts().total;
-    const plain = await ga4.read(base);
+    const plain = await ga4.read(crude);
     const t1 = emulator.requestCounts().total;
     const firstVisit = await ga4.read({
-      ...base,
+      ...crude,
       breakdown: { dimensions: ["channel"], scope: "first_visit" },
     });
     const t2 = emulator.requestCounts().total;
-    const fromApi = await ga4.read({ ...base, breakdown: session });
+    const fromApi = await ga4.read({ ...crude, breakdown: session });
     const t3 = emulator.requestCounts().total;
     const api = fromApi.breakdown!;
     expect(api.scope).toBe("session");
@@ -236,7 +237,8 @@ describe("report --by channel --by-scope session on the GA4 Data API (real expor
     for (const format of ["json", "table", "md", "html"] as const) {
       const r = await runReport({
         project: { ...project, targets: [target] },
-        source: { kind: "ga4", clients, counting: "exact", adjusted: false },
+        source: { kind: "ga4", clients, counting: "exact" },
+        adjust: false,
         since: base.since,
         until: base.until,
         now: () => base.now!,

@@ -53,11 +53,12 @@ async function both(...dimensions: Dimension[]) {
   const breakdown = { dimensions, scope: "first_visit" as const };
   const fromFiles = await filesReportSource({ files, allowGaps: true }).read({ ...base, breakdown });
   // Crude only: the breakdown's own cost (the adjusted effect's is checked below).
-  const ga4 = await dataApiReportSource({ clients, counting: "exact", adjusted: false });
+  const ga4 = await dataApiReportSource({ clients, counting: "exact" });
+  const crude = { ...base, adjust: false };
   const before = emulator.requestCounts().total;
-  const plain = await ga4.read(base);
+  const plain = await ga4.read(crude);
   const mid = emulator.requestCounts().total;
-  const fromApi = await ga4.read({ ...base, breakdown });
+  const fromApi = await ga4.read({ ...crude, breakdown });
   const after = emulator.requestCounts().total;
   return { fromFiles, fromApi, plainRequests: mid - before, breakdownRequests: after - mid, plain };
 }

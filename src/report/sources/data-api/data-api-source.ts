@@ -11,11 +11,6 @@ export interface DataApiReportSourceOptions extends DataClientOptions {
   clients?: DataClients;
   /** how the server counts users (default "ga4"; "exact" only for an emulator run with --exact-counts) */
   counting?: "ga4" | "exact";
-  /**
-   * compute the Mantel–Haenszel adjusted effects (default true); false here skips them for every
-   * read of this source, ReportRequest.adjust (report --no-adjust) for one
-   */
-  adjusted?: boolean;
 }
 
 export async function dataApiReportSource(options: DataApiReportSourceOptions): Promise<ReportSource> {
@@ -30,7 +25,8 @@ export async function dataApiReportSource(options: DataApiReportSourceOptions): 
         clients,
         counting: options.counting,
         breakdown,
-        ...(options.adjusted === false || adjust === false
+        // the Mantel–Haenszel adjusted effects, unless the report asks for none (--no-adjust)
+        ...(adjust === false
           ? {}
           : { adjust: { pairs: secondaryPairs(project, plan.pairs), minUsers: project.report.minUsers } }),
       });
