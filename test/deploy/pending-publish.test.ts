@@ -50,10 +50,14 @@ describe("a publish lost to an interrupt", () => {
     const emu = await emulator();
     const s = await session(emu);
     await applyPlan({ desired: exampleDesired() }, { session: s, publish: true });
-    const cv = await s.gtm.accounts.containers.workspaces.create_version({
-      path: "accounts/6000001/containers/9000001/workspaces/1",
-      requestBody: { name: "by hand", notes: "not ready yet" },
-    });
+    // Through the session's pacer: the apply just used the quota window, and a bare call would
+    // meet its refusal (as a person's would, in the GTM UI, moments after a deploy).
+    const cv = await s.gtmCaller.call("write", "workspaces.create_version", () =>
+      s.gtm.accounts.containers.workspaces.create_version({
+        path: "accounts/6000001/containers/9000001/workspaces/1",
+        requestBody: { name: "by hand", notes: "not ready yet" },
+      }),
+    );
     const again = await applyPlan(
       { desired: exampleDesired() },
       { session: await session(emu), publish: true },
