@@ -1,7 +1,9 @@
 // The example project for the Google Merchandise Store validates with the spec loader and reports
 // on the real export, including its page_location-defined goal.
+import { channel } from "node:diagnostics_channel";
 import { describe, expect, it } from "vitest";
 import { loadProject } from "../../src/project/load.js";
+import { REPORT_STAGE_CHANNEL } from "../../src/report/report-stage.js";
 import { filesReport } from "../../src/report/sources/files/files-source.js";
 import { exportDir } from "./merch-project.js";
 
@@ -11,7 +13,19 @@ describe("examples/merch-store", () => {
     expect(loaded.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
     const project = loaded.project;
     if (!project) throw new Error("no project");
-    const r = await filesReport(project, { files: `${exportDir}/*.parquet`, allowGaps: true });
+    // The stages a terminal is shown while it runs (cli/report-stages.ts), in order.
+    const stages: unknown[] = [];
+    const onStage = (stage: unknown) => stages.push(stage);
+    channel(REPORT_STAGE_CHANNEL).subscribe(onStage);
+    const r = await filesReport(project, { files: `${exportDir}/*.parquet`, allowGaps: true }).finally(() =>
+      channel(REPORT_STAGE_CHANNEL).unsubscribe(onStage),
+    );
+    expect(stages).toEqual([
+      "counting goals in the export files",
+      "adjusted effects: each session's history",
+      expect.stringMatching(/^adjusted effects: estimating \d+ pairs$/),
+      "adjusted effects: bootstrap intervals (100 replicates)",
+    ]);
     const goal = (id: string) => r.goals.find((g) => g.goalId === id);
     expect(goal("purchase")).toMatchObject({ users: 212, events: 256 });
     const apparel = goal("view_apparel");

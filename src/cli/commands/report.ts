@@ -115,7 +115,16 @@ export function register(program: Command): void {
       // Every source returns the same result, so history, alerts and the webhook work unchanged
       // on top of any of them.
       const { runReport: run } = await import("../../report/run-report.js");
-      const runReport = (o: RunReportOptions) => run({ ...o, source });
+      const { showReportStages } = await import("../report-stages.js");
+      // The stages on a terminal's stderr while the report runs, cleared before anything is written.
+      const runReport = async (o: RunReportOptions) => {
+        const stop = showReportStages();
+        try {
+          return await run({ ...o, source });
+        } finally {
+          stop();
+        }
+      };
       if (flags.history || webhookUrl) {
         // Exit code 3 when an alert fires; the report and the history entry are written first.
         const { reportWithHistory } = await import("../../schedule/report-with-history.js");

@@ -2,6 +2,7 @@
 // history the export sources extract. Milestones are steps, not treatments: they are skipped.
 import type { Project } from "../../project/model.js";
 import type { AdjustedEffect } from "../analysis.js";
+import { reportStage } from "../report-stage.js";
 import { finishEstimates } from "./adjusted-effect.js";
 import {
   type BootstrapWorker,
@@ -31,6 +32,7 @@ export async function pairEffects(
 ): Promise<{ microId: string; macroId: string; effect: AdjustedEffect }[]> {
   const todo = secondaryPairs(project, pairs);
   if (todo.length === 0) return [];
+  reportStage(`adjusted effects: estimating ${todo.length} pair${todo.length === 1 ? "" : "s"}`);
   const patterns = covariatePatterns(j);
   const design = propensityDesign(
     j.covariates.map((c) => c.levels.length),
@@ -44,6 +46,8 @@ export async function pairEffects(
     { minUsers: project.report.minUsers, replicates: options.replicates, seed: options.seed },
     options.worker,
   );
+  if (started.replicates > 0)
+    reportStage(`adjusted effects: bootstrap intervals (${started.replicates} replicates)`);
   const effects = finishEstimates(started, await replicateLogsOnThreads(started, options.worker));
   return todo.map((p, i) => ({
     microId: p.microId,

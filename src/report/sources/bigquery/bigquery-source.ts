@@ -7,6 +7,7 @@ import type { Project } from "../../../project/model.js";
 import type { BreakdownRequest } from "../../breakdown/dimensions.js";
 import type { BreakdownInput } from "../../breakdown/model.js";
 import { formatBytes } from "../../render/figures.js";
+import { reportStage } from "../../report-stage.js";
 import { analysisSql, type RowSource } from "../export/analysis-query.js";
 import { bigquery } from "../export/dialect.js";
 import { columnsOfRows, exportEffects } from "../export/export-effects.js";
@@ -111,6 +112,7 @@ export async function bigQueryReport(
   }
   log(`bigquery: dry run: the query will scan ${formatBytes(bytes)} (limit ${formatBytes(maxBytes)})`);
   checkBytes(bytes, maxBytes);
+  reportStage("counting goals in BigQuery");
   let raw: Record<string, unknown>[];
   try {
     [raw] = await client.query({ query: sql, location: opts.location, maximumBytesBilled: String(maxBytes) });

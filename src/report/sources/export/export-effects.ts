@@ -8,6 +8,7 @@ import { pairEffects } from "../../effects/pair-effects.js";
 import { secondaryPairs } from "../../effects/secondary-pairs.js";
 import { journeysOf } from "../../effects/session-history.js";
 import type { ReportInput } from "../../model.js";
+import { reportStage } from "../../report-stage.js";
 import type { ExportQuery, RowSource } from "./analysis-query.js";
 import { utcDayMs } from "./calendar-date.js";
 import type { Dialect } from "./dialect.js";
@@ -49,6 +50,7 @@ export async function exportEffects(
     if (large()) await releaseCache?.();
     // The sessions first: the engine's peak (the sessions' aggregation) then meets only the
     // sessions read so far, and the first times' smaller query meets the history.
+    reportStage("adjusted effects: each session's history");
     const sessions = new SessionHistoryBuilder();
     // Hash keys only with the one pass's hits: it checked that no two users share a hash.
     await run(exposureSessionsSql(query, src, d, hits ? "hash" : "rank"), (cols) => sessions.add(cols));

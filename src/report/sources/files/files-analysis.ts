@@ -6,6 +6,7 @@ import { UserError } from "../../../errors.js";
 import type { Project } from "../../../project/model.js";
 import type { BreakdownRequest } from "../../breakdown/dimensions.js";
 import type { BreakdownInput } from "../../breakdown/model.js";
+import { reportStage } from "../../report-stage.js";
 import { analysisSql } from "../export/analysis-query.js";
 import { duckdb } from "../export/dialect.js";
 import { checkEventDates } from "../export/event-dates.js";
@@ -93,6 +94,7 @@ export async function analyzeExportFiles(
     closePrefetch = prefetch?.close;
     // The day query on a connection of its own (offline outcomes are this connection's table).
     side = !offline && files.bytes <= SIDE_BY_SIDE_MAX_BYTES ? await instance.connect() : undefined;
+    reportStage("counting goals in the export files");
     const onePass = await sequenceResultRows(conn, query, files.source, {
       side,
       byKey: opts.adjust !== false,

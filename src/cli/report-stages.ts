@@ -1,0 +1,43 @@
+// A report's stages (report/report-stage.ts) on one line of a terminal's stderr, with the time
+// since the report started, rewritten in place and cleared before the report is written. Not on a
+// pipe or a file: logs and scheduled runs get the report and its one line, nothing in between.
+import { channel } from "node:diagnostics_channel";
+import { REPORT_STAGE_CHANNEL } from "../report/report-stage.js";
+import { printable } from "../terminal-text.js";
+
+/** Redraws the elapsed seconds this often (ms). */
+const REDRAW_MS = 1000;
+
+export interface StageStream {
+  isTTY?: boolean;
+  columns?: number;
+  write(text: string): unknown;
+}
+
+/** Shows stages on `stream` from now on; the function returned stops and clears the line. */
+export function showReportStages(stream: StageStream = process.stderr, now = Date.now): () => void {
+  if (stream.isTTY !== true) return () => {};
+  const started = now();
+  let stage: string | undefined;
+  const draw = () => {
+    if (stage === undefined) return;
+    const line = `microgoals: ${stage}… ${Math.floor((now() - started) / 1000)} s`;
+    // One line, never wrapped: a wrapped line would not be rewritten in place (a pty may say 0 columns).
+    const width = Math.max(10, (stream.columns || 80) - 1);
+    stream.write(`\r\x1b[K${line.length > width ? `${line.slice(0, width - 1)}\u2026` : line}`);
+  };
+  const onStage = (message: unknown) => {
+    stage = printable(String(message));
+    draw();
+  };
+  const ch = channel(REPORT_STAGE_CHANNEL);
+  ch.subscribe(onStage);
+  const timer = setInterval(draw, REDRAW_MS);
+  timer.unref();
+  return () => {
+    ch.unsubscribe(onStage);
+    clearInterval(timer);
+    if (stage !== undefined) stream.write("\r\x1b[K");
+    stage = undefined;
+  };
+}

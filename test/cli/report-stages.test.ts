@@ -1,0 +1,46 @@
+// What a terminal shows while a report runs: the stage and the seconds since the start on one
+// line, rewritten in place, cleared at the end; nothing at all on a pipe or a file.
+import { describe, expect, it } from "vitest";
+import { showReportStages } from "../../src/cli/report-stages.js";
+import { reportStage } from "../../src/report/report-stage.js";
+
+function stream(isTTY: boolean, columns?: number) {
+  const written: string[] = [];
+  return { isTTY, columns, written, write: (text: string) => written.push(text) };
+}
+
+describe("report stages on stderr", () => {
+  it("rewrites one line per stage with the elapsed seconds, and clears it when stopped", () => {
+    let t = 1_000;
+    const out = stream(true, 100);
+    const stop = showReportStages(out, () => t);
+    reportStage("counting goals in the export files");
+    t += 2_400;
+    reportStage("adjusted effects: bootstrap intervals (100 replicates)");
+    stop();
+    reportStage("after the report");
+    expect(out.written).toEqual([
+      "\r\x1b[Kmicrogoals: counting goals in the export files\u2026 0 s",
+      "\r\x1b[Kmicrogoals: adjusted effects: bootstrap intervals (100 replicates)\u2026 2 s",
+      "\r\x1b[K",
+    ]);
+  });
+
+  it("never wraps: a line wider than the terminal is cut to it", () => {
+    const out = stream(true, 30);
+    const stop = showReportStages(out, () => 0);
+    reportStage("adjusted effects: each session's history");
+    stop();
+    expect(out.written[0]).toBe("\r\x1b[Kmicrogoals: adjusted effects\u2026");
+  });
+
+  it("writes nothing to a pipe or a file, and nothing when no stage came", () => {
+    const pipe = stream(false);
+    const stopPipe = showReportStages(pipe);
+    reportStage("counting goals in the export files");
+    stopPipe();
+    const quiet = stream(true);
+    showReportStages(quiet)();
+    expect([pipe.written, quiet.written]).toEqual([[], []]);
+  });
+});
