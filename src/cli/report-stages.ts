@@ -1,6 +1,8 @@
 // A report's stages (report/report-stage.ts) on one line of a terminal's stderr, with the time
 // since the report started, rewritten in place and cleared before the report is written. Not on a
 // pipe or a file: logs and scheduled runs get the report and its one line, nothing in between.
+// Another line written to the stream meanwhile (BigQuery's dry-run figures) clears the stage's line
+// first, and the stage is drawn again below it.
 import { channel } from "node:diagnostics_channel";
 import { REPORT_STAGE_CHANNEL } from "../report/report-stage.js";
 import { printable } from "../terminal-text.js";
@@ -11,7 +13,8 @@ const REDRAW_MS = 1000;
 export interface StageStream {
   isTTY?: boolean;
   columns?: number;
-  write(text: string): unknown;
+  // biome-ignore lint/suspicious/noExplicitAny: a stream's write takes (chunk, encoding?, callback?)
+  write(...args: any[]): unknown;
 }
 
 /** Shows stages on `stream` from now on; the function returned stops and clears the line. */
@@ -19,12 +22,20 @@ export function showReportStages(stream: StageStream = process.stderr, now = Dat
   if (stream.isTTY !== true) return () => {};
   const started = now();
   let stage: string | undefined;
+  const write = stream.write;
   const draw = () => {
     if (stage === undefined) return;
     const line = `microgoals: ${stage}… ${Math.floor((now() - started) / 1000)} s`;
     // One line, never wrapped: a wrapped line would not be rewritten in place (a pty may say 0 columns).
     const width = Math.max(10, (stream.columns || 80) - 1);
-    stream.write(`\r\x1b[K${line.length > width ? `${line.slice(0, width - 1)}\u2026` : line}`);
+    write.call(stream, `\r\x1b[K${line.length > width ? `${line.slice(0, width - 1)}\u2026` : line}`);
+  };
+  // biome-ignore lint/suspicious/noExplicitAny: passed through as the stream's write takes them
+  stream.write = (...args: any[]) => {
+    if (stage !== undefined) write.call(stream, "\r\x1b[K");
+    const done = write.apply(stream, args);
+    draw();
+    return done;
   };
   const onStage = (message: unknown) => {
     stage = printable(String(message));
@@ -37,7 +48,8 @@ export function showReportStages(stream: StageStream = process.stderr, now = Dat
   return () => {
     ch.unsubscribe(onStage);
     clearInterval(timer);
-    if (stage !== undefined) stream.write("\r\x1b[K");
+    stream.write = write;
+    if (stage !== undefined) write.call(stream, "\r\x1b[K");
     stage = undefined;
   };
 }

@@ -6,7 +6,7 @@ import { reportStage } from "../../src/report/report-stage.js";
 
 function stream(isTTY: boolean, columns?: number) {
   const written: string[] = [];
-  return { isTTY, columns, written, write: (text: string) => written.push(text) };
+  return { isTTY, columns, written, write: (text: string) => written.push(text) > 0 };
 }
 
 describe("report stages on stderr", () => {
@@ -23,6 +23,25 @@ describe("report stages on stderr", () => {
       "\r\x1b[Kmicrogoals: counting goals in the export files\u2026 0 s",
       "\r\x1b[Kmicrogoals: adjusted effects: bootstrap intervals (100 replicates)\u2026 2 s",
       "\r\x1b[K",
+    ]);
+  });
+
+  it("clears its line for another line written meanwhile, then draws the stage below it", () => {
+    const out = stream(true, 100);
+    const stop = showReportStages(out, () => 0);
+    out.write("before any stage\n");
+    reportStage("counting goals in BigQuery");
+    out.write("bigquery: dry run: the breakdown will scan 1 MB more\n");
+    stop();
+    out.write("after\n");
+    expect(out.written).toEqual([
+      "before any stage\n",
+      "\r\x1b[Kmicrogoals: counting goals in BigQuery\u2026 0 s",
+      "\r\x1b[K",
+      "bigquery: dry run: the breakdown will scan 1 MB more\n",
+      "\r\x1b[Kmicrogoals: counting goals in BigQuery\u2026 0 s",
+      "\r\x1b[K",
+      "after\n",
     ]);
   });
 
