@@ -1,9 +1,11 @@
 // A report's stages (report/report-stage.ts) on one line of a terminal's stderr, with the time
 // since the report started, rewritten in place and cleared before the report is written. Not on a
-// pipe or a file: logs and scheduled runs get the report and its one line, nothing in between.
+// pipe or a file: logs and scheduled runs get the report and its one line, nothing in between. Nor
+// while stdout goes into a pipe: `report | less` hands the terminal to the pager.
 // Another line written to the stream meanwhile (BigQuery's dry-run figures) clears the stage's line
 // first, and the stage is drawn again below it.
 import { channel } from "node:diagnostics_channel";
+import { fstatSync } from "node:fs";
 import { REPORT_STAGE_CHANNEL } from "../report/report-stage.js";
 import { printable } from "../terminal-text.js";
 
@@ -15,6 +17,19 @@ export interface StageStream {
   columns?: number;
   // biome-ignore lint/suspicious/noExplicitAny: a stream's write takes (chunk, encoding?, callback?)
   write(...args: any[]): unknown;
+}
+
+/**
+ * Whether this process's stdout goes to another program (a shell's pipe, or a socket pair as Node's
+ * child_process makes), not to a terminal or a file.
+ */
+export function stdoutIsPipe(): boolean {
+  try {
+    const s = fstatSync(1);
+    return s.isFIFO() || s.isSocket();
+  } catch {
+    return false;
+  }
 }
 
 /** Shows stages on `stream` from now on; the function returned stops and clears the line. */

@@ -1,5 +1,10 @@
 // What a terminal shows while a report runs: the stage and the seconds since the start on one
 // line, rewritten in place, cleared at the end; nothing at all on a pipe or a file.
+import { spawnSync } from "node:child_process";
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
 import { showReportStages } from "../../src/cli/report-stages.js";
 import { reportStage } from "../../src/report/report-stage.js";
@@ -61,5 +66,29 @@ describe("report stages on stderr", () => {
     const quiet = stream(true);
     showReportStages(quiet)();
     expect([pipe.written, quiet.written]).toEqual([[], []]);
+  });
+
+  it("tells a pipe on stdout (a pager) from a file", () => {
+    const repo = join(import.meta.dirname, "../..");
+    const script = `import(${JSON.stringify(pathToFileURL(join(repo, "src/cli/report-stages.ts")).href)}).then((m) => process.stderr.write(String(m.stdoutIsPipe())))`;
+    const run = (stdout: "pipe" | number) =>
+      spawnSync(
+        process.execPath,
+        ["--import", pathToFileURL(join(repo, "node_modules/tsx/dist/loader.mjs")).href, "-e", script],
+        { stdio: ["ignore", stdout, "pipe"], encoding: "utf8" },
+      ).stderr;
+    const dir = mkdtempSync(join(tmpdir(), "mg-stages-"));
+    try {
+      const fd = openSync(join(dir, "out.txt"), "w");
+      const toFile = run(fd);
+      closeSync(fd);
+      expect([run("pipe"), toFile, readFileSync(join(dir, "out.txt"), "utf8")]).toEqual([
+        "true",
+        "false",
+        "",
+      ]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -115,10 +115,10 @@ export function register(program: Command): void {
       // Every source returns the same result, so history, alerts and the webhook work unchanged
       // on top of any of them.
       const { runReport: run } = await import("../../report/run-report.js");
-      const { showReportStages } = await import("../report-stages.js");
+      const { showReportStages, stdoutIsPipe } = await import("../report-stages.js");
       // The stages on a terminal's stderr while the report runs, cleared before anything is written.
       const runReport = async (o: RunReportOptions) => {
-        const stop = showReportStages();
+        const stop = stdoutIsPipe() ? () => {} : showReportStages();
         try {
           return await run({ ...o, source });
         } finally {
