@@ -1,6 +1,7 @@
 // `microgoals discover` in one call: count every candidate on the export (each half of the users),
 // rank on one half, confirm on the other, mark what the spec already has, and suggest goals.
 import type { Goal, Project } from "../../project/model.js";
+import { reportStage } from "../report-stage.js";
 import type { DataClients } from "../sources/data-api/clients.js";
 import type { SourceOptions } from "../sources/source-options.js";
 import type { CandidateCounts, CandidateDefinition } from "./candidate.js";
@@ -74,6 +75,7 @@ export async function discover(project: Project, options: DiscoverOptions): Prom
     minUsers,
     choosePairs,
   };
+  reportStage("discover: counting every event, parameter value and pair");
   const counts = await countCandidates(options, common);
   const ranked = rankCandidates(counts.candidates, {
     minUsers,
@@ -82,8 +84,10 @@ export async function discover(project: Project, options: DiscoverOptions): Prom
     isKnown: (d) => isKnown(d, project.goals),
   });
   const period = { since: counts.since, until: counts.until };
-  if (options.source.kind !== "ga4" && options.adjust !== false)
+  if (options.source.kind !== "ga4" && options.adjust !== false) {
+    reportStage("discover: adjusting the confirmed candidates");
     await adjustConfirmed(project, macro, ranked.candidates, options.source, period);
+  }
   return {
     schemaVersion: 1,
     macro: { id: macro.id, title: macro.title, event: macro.event },

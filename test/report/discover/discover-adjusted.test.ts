@@ -2,6 +2,7 @@
 // causal truth is known (src/emulator/traffic/confounded-model.ts): a secondary action with no effect
 // but strongly confounded by intent looks like a driver to the crude test; adjusted, it is not
 // confirmed, while a real driver stays confirmed.
+import { channel } from "node:diagnostics_channel";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -10,6 +11,7 @@ import { generateConfoundedTraffic } from "../../../src/emulator/traffic/confoun
 import { writeExportNdjson } from "../../../src/emulator/traffic/export-rows.js";
 import { renderDiscovery } from "../../../src/report/discover/render-discovery.js";
 import { type Discovery, discover } from "../../../src/report/discover/run-discover.js";
+import { REPORT_STAGE_CHANNEL } from "../../../src/report/report-stage.js";
 import { confoundedProject } from "../../effects/confounded-project.js";
 
 const dir = mkdtempSync(join(tmpdir(), "mg-discover-confounded-"));
@@ -18,13 +20,25 @@ const full = confoundedProject();
 const project = { ...full, goals: full.goals.filter((g) => g.kind === "macro") };
 let adjusted: Discovery;
 let crude: Discovery;
+/** What a terminal was shown during each search (cli/report-stages.ts). */
+const stages: { adjusted: unknown[]; crude: unknown[] } = { adjusted: [], crude: [] };
+
+async function heard<T>(into: unknown[], run: () => Promise<T>): Promise<T> {
+  const onStage = (stage: unknown) => into.push(stage);
+  channel(REPORT_STAGE_CHANNEL).subscribe(onStage);
+  try {
+    return await run();
+  } finally {
+    channel(REPORT_STAGE_CHANNEL).unsubscribe(onStage);
+  }
+}
 
 beforeAll(async () => {
   const g = generateConfoundedTraffic(full, { seed: 42, startDate: "2026-01-01", days: 56, users: 4000 });
   await writeExportNdjson(g.events, dir);
   const source = { kind: "files" as const, files: join(dir, "*.json") };
-  adjusted = await discover(project, { macroId: "purchase", source });
-  crude = await discover(project, { macroId: "purchase", source, adjust: false });
+  adjusted = await heard(stages.adjusted, () => discover(project, { macroId: "purchase", source }));
+  crude = await heard(stages.crude, () => discover(project, { macroId: "purchase", source, adjust: false }));
 }, 180_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -51,5 +65,16 @@ describe("discover's confirmation with the adjusted estimator", () => {
     const json = JSON.parse(renderDiscovery(adjusted, "json"));
     const row = json.candidates.find((x: { label: string }) => x.label === c.label);
     expect(row.confirmation.adjusted.method).toMatch(/sequential trials/);
+  });
+
+  it("says what it is doing: the search, then the adjustment and its stages", () => {
+    expect(stages.crude).toEqual(["discover: counting every event, parameter value and pair"]);
+    expect(stages.adjusted).toEqual([
+      "discover: counting every event, parameter value and pair",
+      "discover: adjusting the confirmed candidates",
+      "adjusted effects: each session's history",
+      expect.stringMatching(/^adjusted effects: estimating \d+ pairs?$/),
+      "adjusted effects: bootstrap intervals (100 replicates)",
+    ]);
   });
 });
