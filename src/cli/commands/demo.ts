@@ -1,5 +1,6 @@
 import type { Command } from "commander";
 import { UsageError } from "../../errors.js";
+import { terminalWidth } from "../terminal-width.js";
 
 export function register(program: Command): void {
   program
@@ -24,7 +25,7 @@ export function register(program: Command): void {
         timeScale: positive(opts.timeScale, "--time-scale"),
         html: opts.html,
         color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
-        width: process.stdout.isTTY ? process.stdout.columns : undefined,
+        width: terminalWidth(process.stdout),
       });
       process.exitCode = exitCode;
     });

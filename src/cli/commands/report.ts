@@ -5,6 +5,7 @@ import type { Command } from "commander";
 
 import type { RunReportOptions } from "../../report/run-report.js";
 import type { ReportFlags } from "../run/report-source-flags.js";
+import { terminalWidth } from "../terminal-width.js";
 
 export function register(program: Command): void {
   program
@@ -102,7 +103,7 @@ export function register(program: Command): void {
         format: flags.format,
         color,
         // A terminal gets a table that fits it; a file or a pipe keeps every column (docs/report.md).
-        width: !flags.out && process.stdout.isTTY === true ? process.stdout.columns : undefined,
+        width: flags.out ? undefined : terminalWidth(process.stdout),
         endpoint: flags.endpoint,
         credentials: flags.credentials,
         breakdown,
