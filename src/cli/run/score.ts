@@ -3,6 +3,7 @@
 import { UsageError, UserError } from "../../errors.js";
 import { writeOutput } from "../../files/write-output.js";
 import { loadValidProject } from "../../project/load-valid.js";
+import { reportStage } from "../../report/report-stage.js";
 import { projectRules } from "../../report/rules/index.js";
 import { historySql, openLeadsSql } from "../../score/history-sql.js";
 import { fitLeadScore, type HistoryRow } from "../../score/lead-score.js";
@@ -47,6 +48,11 @@ export async function runScore(dir: string, flags: ScoreFlags): Promise<void> {
 
   const { queryExportFiles } = await import("../../report/sources/files/query-export-files.js");
   const features = (r: Record<string, unknown>) => usable.map((_, i) => Number(r[`f${i}`]));
+  // The stage on a terminal's stderr while the engine reads the export (10M events: ~8 s), as
+  // `report` shows its stages; cleared before the calibration is printed.
+  const { showReportStages, stdoutIsPipe } = await import("../report-stages.js");
+  const stop = stdoutIsPipe() ? () => {} : showReportStages();
+  reportStage("score: each user's micro goals in the export files");
   const [history = [], open = []] = await queryExportFiles(flags.files, (source) => {
     const q = {
       from: source.from,
@@ -55,7 +61,7 @@ export async function runScore(dir: string, flags: ScoreFlags): Promise<void> {
       microEvents: usable.map((g) => g.event),
     };
     return flags.out ? [historySql(q), openLeadsSql(q)] : [historySql(q)];
-  });
+  }).finally(stop);
   const rows: HistoryRow[] = history.map((r) => ({
     heldOut: Number(r.held_out) === 1,
     converted: Number(r.converted) === 1,
