@@ -68,3 +68,8 @@ export function showReportStages(stream: StageStream = process.stderr, now = Dat
     stage = undefined;
   };
 }
+
+/** The stages on this process's stderr, unless stdout goes into a pipe; the function returned stops them. */
+export function showStagesOnTerminal(): () => void {
+  return stdoutIsPipe() ? () => {} : showReportStages();
+}

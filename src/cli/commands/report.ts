@@ -116,10 +116,10 @@ export function register(program: Command): void {
       // Every source returns the same result, so history, alerts and the webhook work unchanged
       // on top of any of them.
       const { runReport: run } = await import("../../report/run-report.js");
-      const { showReportStages, stdoutIsPipe } = await import("../report-stages.js");
+      const { showStagesOnTerminal } = await import("../report-stages.js");
       // The stages on a terminal's stderr while the report runs, cleared before anything is written.
       const runReport = async (o: RunReportOptions) => {
-        const stop = stdoutIsPipe() ? () => {} : showReportStages();
+        const stop = showStagesOnTerminal();
         try {
           return await run({ ...o, source });
         } finally {

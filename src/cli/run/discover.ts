@@ -16,7 +16,7 @@ import { type DiscoverSource, type Discovery, discover } from "../../report/disc
 import { suggestionsYaml } from "../../report/discover/suggest-goals.js";
 import { resolveDate } from "../../report/period.js";
 import { projectRules } from "../../report/rules/index.js";
-import { showReportStages, stdoutIsPipe } from "../report-stages.js";
+import { showStagesOnTerminal } from "../report-stages.js";
 import { sourceFromFlags } from "./report-source-flags.js";
 
 export interface DiscoverFlags {
@@ -65,7 +65,7 @@ export async function runDiscover(dir: string, flags: DiscoverFlags): Promise<vo
   const ga4 = source.kind === "ga4" ? await openGa4(project, flags, source.maxTokens) : undefined;
   let found: Discovery;
   // The stages on a terminal's stderr while it searches (10M events: ~40 s), as `report` shows them.
-  const stop = stdoutIsPipe() ? () => {} : showReportStages();
+  const stop = showStagesOnTerminal();
   try {
     found = await discover(project, {
       macroId: macro.id,

@@ -50,8 +50,8 @@ export async function runScore(dir: string, flags: ScoreFlags): Promise<void> {
   const features = (r: Record<string, unknown>) => usable.map((_, i) => Number(r[`f${i}`]));
   // The stage on a terminal's stderr while the engine reads the export (10M events: ~8 s), as
   // `report` shows its stages; cleared before the calibration is printed.
-  const { showReportStages, stdoutIsPipe } = await import("../report-stages.js");
-  const stop = stdoutIsPipe() ? () => {} : showReportStages();
+  const { showStagesOnTerminal } = await import("../report-stages.js");
+  const stop = showStagesOnTerminal();
   reportStage("score: each user's micro goals in the export files");
   const [history = [], open = []] = await queryExportFiles(flags.files, (source) => {
     const q = {
