@@ -1,10 +1,9 @@
 // The example project for the Google Merchandise Store validates with the spec loader and reports
 // on the real export, including its page_location-defined goal.
-import { channel } from "node:diagnostics_channel";
 import { describe, expect, it } from "vitest";
 import { loadProject } from "../../src/project/load.js";
-import { REPORT_STAGE_CHANNEL } from "../../src/report/report-stage.js";
 import { filesReport } from "../../src/report/sources/files/files-source.js";
+import { stagesDuring } from "../support/report-stages.js";
 import { exportDir } from "./merch-project.js";
 
 describe("examples/merch-store", () => {
@@ -14,11 +13,8 @@ describe("examples/merch-store", () => {
     const project = loaded.project;
     if (!project) throw new Error("no project");
     // The stages a terminal is shown while it runs (cli/report-stages.ts), in order.
-    const stages: unknown[] = [];
-    const onStage = (stage: unknown) => stages.push(stage);
-    channel(REPORT_STAGE_CHANNEL).subscribe(onStage);
-    const r = await filesReport(project, { files: `${exportDir}/*.parquet`, allowGaps: true }).finally(() =>
-      channel(REPORT_STAGE_CHANNEL).unsubscribe(onStage),
+    const { result: r, stages } = await stagesDuring(() =>
+      filesReport(project, { files: `${exportDir}/*.parquet`, allowGaps: true }),
     );
     expect(stages).toEqual([
       "counting goals in the export files",

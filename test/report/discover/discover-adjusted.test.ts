@@ -2,7 +2,6 @@
 // causal truth is known (src/emulator/traffic/confounded-model.ts): a secondary action with no effect
 // but strongly confounded by intent looks like a driver to the crude test; adjusted, it is not
 // confirmed, while a real driver stays confirmed.
-import { channel } from "node:diagnostics_channel";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -11,8 +10,8 @@ import { generateConfoundedTraffic } from "../../../src/emulator/traffic/confoun
 import { writeExportNdjson } from "../../../src/emulator/traffic/export-rows.js";
 import { renderDiscovery } from "../../../src/report/discover/render-discovery.js";
 import { type Discovery, discover } from "../../../src/report/discover/run-discover.js";
-import { REPORT_STAGE_CHANNEL } from "../../../src/report/report-stage.js";
 import { confoundedProject } from "../../effects/confounded-project.js";
+import { stagesDuring } from "../../support/report-stages.js";
 
 const dir = mkdtempSync(join(tmpdir(), "mg-discover-confounded-"));
 // Discover searches the data, so the spec keeps only the macro goal: every micro goal is undeclared.
@@ -21,24 +20,17 @@ const project = { ...full, goals: full.goals.filter((g) => g.kind === "macro") }
 let adjusted: Discovery;
 let crude: Discovery;
 /** What a terminal was shown during each search (cli/report-stages.ts). */
-const stages: { adjusted: unknown[]; crude: unknown[] } = { adjusted: [], crude: [] };
-
-async function heard<T>(into: unknown[], run: () => Promise<T>): Promise<T> {
-  const onStage = (stage: unknown) => into.push(stage);
-  channel(REPORT_STAGE_CHANNEL).subscribe(onStage);
-  try {
-    return await run();
-  } finally {
-    channel(REPORT_STAGE_CHANNEL).unsubscribe(onStage);
-  }
-}
+let stages: { adjusted: unknown[]; crude: unknown[] };
 
 beforeAll(async () => {
   const g = generateConfoundedTraffic(full, { seed: 42, startDate: "2026-01-01", days: 56, users: 4000 });
   await writeExportNdjson(g.events, dir);
   const source = { kind: "files" as const, files: join(dir, "*.json") };
-  adjusted = await heard(stages.adjusted, () => discover(project, { macroId: "purchase", source }));
-  crude = await heard(stages.crude, () => discover(project, { macroId: "purchase", source, adjust: false }));
+  const a = await stagesDuring(() => discover(project, { macroId: "purchase", source }));
+  const c = await stagesDuring(() => discover(project, { macroId: "purchase", source, adjust: false }));
+  adjusted = a.result;
+  crude = c.result;
+  stages = { adjusted: a.stages, crude: c.stages };
 }, 180_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
