@@ -3,10 +3,11 @@
 // pipe or a file: logs and scheduled runs get the report and its one line, nothing in between. Nor
 // while stdout goes into a pipe: `report | less` hands the terminal to the pager.
 // Another line written to the stream meanwhile (BigQuery's dry-run figures) clears the stage's line
-// first, and the stage is drawn again below it.
+// first, and the stage is drawn again below it. A stage's progress (its share done) shows as a
+// percentage and redraws the line: while the bootstrap keeps this thread busy the timer cannot.
 import { channel } from "node:diagnostics_channel";
 import { fstatSync } from "node:fs";
-import { REPORT_STAGE_CHANNEL } from "../report/report-stage.js";
+import { REPORT_PROGRESS_CHANNEL, REPORT_STAGE_CHANNEL } from "../report/report-stage.js";
 import { printable } from "../terminal-text.js";
 
 /** Redraws the elapsed seconds this often (ms). */
@@ -37,10 +38,13 @@ export function showReportStages(stream: StageStream = process.stderr, now = Dat
   if (stream.isTTY !== true) return () => {};
   const started = now();
   let stage: string | undefined;
+  // the stage's share done, in whole percent (undefined: none said)
+  let percent: number | undefined;
   const write = stream.write;
   const draw = () => {
     if (stage === undefined) return;
-    const line = `microgoals: ${stage}… ${Math.floor((now() - started) / 1000)} s`;
+    const done = percent === undefined ? "" : ` ${percent}%`;
+    const line = `microgoals: ${stage}…${done} ${Math.floor((now() - started) / 1000)} s`;
     // One line, never wrapped: a wrapped line would not be rewritten in place (a pty may say 0 columns).
     const width = Math.max(10, (stream.columns || 80) - 1);
     write.call(stream, `\r\x1b[K${line.length > width ? `${line.slice(0, width - 1)}\u2026` : line}`);
@@ -54,14 +58,25 @@ export function showReportStages(stream: StageStream = process.stderr, now = Dat
   };
   const onStage = (message: unknown) => {
     stage = printable(String(message));
+    percent = undefined;
+    draw();
+  };
+  const onProgress = (message: unknown) => {
+    // a hair above, so 29 / 50 shows 58, not 57.99…
+    const p = Math.floor(Math.min(1, Math.max(0, Number(message))) * 100 + 1e-9);
+    if (Number.isNaN(p) || p === percent) return;
+    percent = p;
     draw();
   };
   const ch = channel(REPORT_STAGE_CHANNEL);
   ch.subscribe(onStage);
+  const progress = channel(REPORT_PROGRESS_CHANNEL);
+  progress.subscribe(onProgress);
   const timer = setInterval(draw, REDRAW_MS);
   timer.unref();
   return () => {
     ch.unsubscribe(onStage);
+    progress.unsubscribe(onProgress);
     clearInterval(timer);
     stream.write = write;
     if (stage !== undefined) write.call(stream, "\r\x1b[K");

@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
 import { showReportStages } from "../../src/cli/report-stages.js";
-import { reportStage } from "../../src/report/report-stage.js";
+import { reportProgress, reportStage } from "../../src/report/report-stage.js";
 
 function stream(isTTY: boolean, columns?: number) {
   const written: string[] = [];
@@ -27,6 +27,27 @@ describe("report stages on stderr", () => {
     expect(out.written).toEqual([
       "\r\x1b[Kmicrogoals: counting goals in the export files\u2026 0 s",
       "\r\x1b[Kmicrogoals: adjusted effects: bootstrap intervals (100 replicates)\u2026 2 s",
+      "\r\x1b[K",
+    ]);
+  });
+
+  it("redraws on progress, once per whole percent, and a new stage starts without one", () => {
+    let t = 0;
+    const out = stream(true, 100);
+    const stop = showReportStages(out, () => t);
+    reportStage("adjusted effects: bootstrap intervals (100 replicates)");
+    t = 1_500;
+    reportProgress(0.02);
+    reportProgress(0.025);
+    t = 3_100;
+    reportProgress(0.5);
+    reportStage("next");
+    stop();
+    expect(out.written).toEqual([
+      "\r\x1b[Kmicrogoals: adjusted effects: bootstrap intervals (100 replicates)\u2026 0 s",
+      "\r\x1b[Kmicrogoals: adjusted effects: bootstrap intervals (100 replicates)\u2026 2% 1 s",
+      "\r\x1b[Kmicrogoals: adjusted effects: bootstrap intervals (100 replicates)\u2026 50% 3 s",
+      "\r\x1b[Kmicrogoals: next\u2026 3 s",
       "\r\x1b[K",
     ]);
   });

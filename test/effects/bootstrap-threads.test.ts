@@ -105,8 +105,11 @@ describe("the bootstrap on two threads", () => {
     const worker = startBootstrapWorker(MIN_WORKER_SESSION_PASSES);
     expect(worker).toBeDefined();
     try {
-      const logs = await replicateLogsOnThreads(s, worker);
+      const progress: number[] = [];
+      const logs = await replicateLogsOnThreads(s, worker, (f) => progress.push(f));
       expect(logs.map((l) => Array.from(l))).toEqual(serial.map((l) => Array.from(l)));
+      // After each of this thread's half, its share done (the worker's half runs beside it).
+      expect(progress).toEqual(Array.from({ length: 50 }, (_, i) => (i + 1) / 50));
       // The worker answered (it did not fail and leave its half here).
       let gone = false;
       void worker?.gone.then(() => {
@@ -124,6 +127,13 @@ describe("the bootstrap on two threads", () => {
     await worker?.terminate();
     const logs = await replicateLogsOnThreads(s, worker);
     expect(logs.map((l) => Array.from(l))).toEqual(serial.map((l) => Array.from(l)));
+  }, 60_000);
+
+  it("tells its progress after each replicate on one thread", async () => {
+    const progress: number[] = [];
+    const logs = await replicateLogsOnThreads(s, undefined, (f) => progress.push(f));
+    expect(logs.map((l) => Array.from(l))).toEqual(serial.map((l) => Array.from(l)));
+    expect(progress).toEqual(Array.from({ length: 100 }, (_, i) => (i + 1) / 100));
   }, 60_000);
 
   it("a replicate's draw depends on its seed and index only", () => {

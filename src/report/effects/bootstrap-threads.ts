@@ -187,15 +187,21 @@ async function ask<T>(thread: BootstrapWorker, task: WorkerTask): Promise<T | un
   return answer;
 }
 
-/** Every pair's replicate logs (as replicateLogs over all replicates), on this thread and `worker`. */
+/**
+ * Every pair's replicate logs (as replicateLogs over all replicates), on this thread and `worker`.
+ * `onProgress`: the share of this thread's replicates done, after each one (the worker runs as
+ * many at about the same pace, so it stands for the whole).
+ */
 export async function replicateLogsOnThreads(
   started: StartedEstimates,
   thread: BootstrapWorker | undefined,
+  onProgress?: (fraction: number) => void,
 ): Promise<Float64Array[]> {
   const { contexts, users, seed, replicates } = started;
   const rows = contexts.reduce((n, c) => n + c.doers.count + c.others.count, 0);
+  const progress = (of: number) => onProgress && ((done: number) => onProgress(done / of));
   if (!thread || rows * replicates < MIN_ROW_PASSES || replicates < 2)
-    return replicateLogs(contexts, users, seed, 0, replicates);
+    return replicateLogs(contexts, users, seed, 0, replicates, progress(replicates));
   const half = Math.floor(replicates / 2);
   const theirs = ask<Float64Array[]>(thread, {
     kind: "replicates",
@@ -205,7 +211,7 @@ export async function replicateLogsOnThreads(
     from: half,
     to: replicates,
   });
-  const mine = replicateLogs(contexts, users, seed, 0, half);
+  const mine = replicateLogs(contexts, users, seed, 0, half, progress(half));
   const rest = (await theirs) ?? replicateLogs(contexts, users, seed, half, replicates);
   return mine.map((m, k) => {
     const all = new Float64Array(replicates);

@@ -2,7 +2,7 @@
 // history the export sources extract. Milestones are steps, not treatments: they are skipped.
 import type { Project } from "../../project/model.js";
 import type { AdjustedEffect } from "../analysis.js";
-import { reportStage } from "../report-stage.js";
+import { reportProgress, reportStage } from "../report-stage.js";
 import { finishEstimates } from "./adjusted-effect.js";
 import {
   type BootstrapWorker,
@@ -48,7 +48,10 @@ export async function pairEffects(
   );
   if (started.replicates > 0)
     reportStage(`adjusted effects: bootstrap intervals (${started.replicates} replicates)`);
-  const effects = finishEstimates(started, await replicateLogsOnThreads(started, options.worker));
+  const effects = finishEstimates(
+    started,
+    await replicateLogsOnThreads(started, options.worker, reportProgress),
+  );
   return todo.map((p, i) => ({
     microId: p.microId,
     macroId: p.macroId,

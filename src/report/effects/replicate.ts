@@ -253,7 +253,8 @@ export interface ReplicateTask {
 
 /**
  * Log risk ratios at the horizon of replicates `from` up to `to` for each pair (NaN where a
- * replicate has no ratio): one user draw per replicate serves every pair.
+ * replicate has no ratio): one user draw per replicate serves every pair. `onReplicate`: told how
+ * many are done after each one.
  */
 export function replicateLogs(
   contexts: ReplicateContext[],
@@ -261,6 +262,7 @@ export function replicateLogs(
   seed: number,
   from: number,
   to: number,
+  onReplicate?: (done: number) => void,
 ): Float64Array[] {
   const logs = contexts.map(() => new Float64Array(Math.max(0, to - from)).fill(Number.NaN));
   const counts = new Uint8Array(users);
@@ -274,6 +276,7 @@ export function replicateLogs(
       if (t !== null && t !== undefined && c !== null && c !== undefined && t > 0 && c > 0)
         (logs[k] as Float64Array)[b - from] = Math.log(t / c);
     });
+    onReplicate?.(b - from + 1);
   }
   return logs;
 }
