@@ -17,6 +17,7 @@ import { analysisSql } from "../../src/report/sources/export/analysis-query.js";
 import { duckdb } from "../../src/report/sources/export/dialect.js";
 import { exportQuery } from "../../src/report/sources/export/export-query.js";
 import { filesReport } from "../../src/report/sources/files/files-source.js";
+import { userHitsSql } from "../../src/report/sources/files/user-hits-query.js";
 import { exportDir, goal, merchProject } from "./merch-project.js";
 
 const dir = mkdtempSync(join(tmpdir(), "microgoals-export-"));
@@ -212,6 +213,20 @@ describe("goals defined by event parameters", () => {
     expect(r.notes.join("\n")).toMatch(
       /clicked_nav: condition on click_element cannot be read from the export/,
     );
+  });
+
+  it("finds each parameter once per row on DuckDB, only on the events whose goals read it", () => {
+    const { query } = exportQuery(project, { since: "2020-11-01", until: "2020-11-01" });
+    const sql = userHitsSql(query, { from: "read_parquet('x')", hasUserId: true });
+    expect(sql.match(/'page_location'/g)).toHaveLength(1);
+    expect(sql.match(/'value'/g)).toHaveLength(1);
+    expect(sql).toContain("CASE WHEN event_name IN ('page_view') THEN event_params[list_position(");
+    expect(sql).toContain("CASE WHEN event_name IN ('purchase') THEN event_params[list_position(");
+    // page_location as text only (the path), value as a number only (gt 100)
+    expect(sql).toMatch(/ AS p0_s\b/);
+    expect(sql).not.toMatch(/ AS p0_n\b/);
+    expect(sql).toMatch(/ AS p1_n\b/);
+    expect(sql).not.toMatch(/ AS p1_s\b/);
   });
 });
 

@@ -10,7 +10,7 @@ import { compareText } from "./byte-order.js";
 import { utcDayMs } from "./calendar-date.js";
 import type { Dialect } from "./dialect.js";
 import type { GoalMatcher, ParamPredicate } from "./goal-matcher.js";
-import { neededParams } from "./goal-matcher.js";
+import { neededParams, paramReads } from "./goal-matcher.js";
 
 export interface ExportQuery {
   /** YYYYMMDD, inclusive: compared with event_date */
@@ -126,6 +126,7 @@ export function dateFilterOf(
  * dialect does that (the analysis reads it many times), unless `once`: read once.
  */
 export function goalHitsCtes(q: ExportQuery, src: RowSource, d: Dialect, once = false): string[] {
+  if (d.name === "duckdb") return oneScanHitsCtes(q, src, d, once);
   const lit = d.str;
   const user = userExpression(src);
   const dateFilter = dateFilterOf(q, src, d);
@@ -161,9 +162,7 @@ export function goalHitsCtes(q: ExportQuery, src: RowSource, d: Dialect, once = 
     needsUrl
       ? // The page path as every source defines it (report/query-plan.ts PAGE_PATH_DEFINITION); NULLIF
         // because DuckDB's regexp_extract gives '' where BigQuery's gives NULL.
-        `ev AS (SELECT *, CASE WHEN ${loc} IS NULL THEN ${lit(NOT_SET)} ` +
-          `ELSE COALESCE(NULLIF(${d.regexExtract(loc, PAGE_PATH_PATTERN)}, ''), '/') END AS url_path, ` +
-          `${d.regexExtract(loc, "^[^:/?#]+://([^/?#:]*)")} AS url_host FROM ev0)`
+        `ev AS (SELECT *, ${urlColumns(loc, d)} FROM ev0)`
       : "ev AS (SELECT * FROM ev0)",
   );
   const hitBranches = filtered.map((g) => {
@@ -179,6 +178,81 @@ export function goalHitsCtes(q: ExportQuery, src: RowSource, d: Dialect, once = 
     `hits ${once ? "AS" : d.cteAs} (${hitBranches.join(" UNION ALL ") || `SELECT u, t, -1 AS g FROM ev WHERE 1 = 0`})`,
   );
 
+  return ctes;
+}
+
+/** The page path and host (report/query-plan.ts PAGE_PATH_DEFINITION) of the text column `loc`. */
+function urlColumns(loc: string, d: Dialect): string {
+  // NULLIF because DuckDB's regexp_extract gives '' where BigQuery's gives NULL.
+  return (
+    `CASE WHEN ${loc} IS NULL THEN ${d.str(NOT_SET)} ` +
+    `ELSE COALESCE(NULLIF(${d.regexExtract(loc, PAGE_PATH_PATTERN)}, ''), '/') END AS url_path, ` +
+    `${d.regexExtract(loc, "^[^:/?#]+://([^/?#:]*)")} AS url_host`
+  );
+}
+
+/**
+ * The goal hits on DuckDB, from one scan of the rows: each parameter a condition reads is found
+ * once per row, only on the events whose goals read it, in the forms they compare (text, number);
+ * each row's goals come from one expression per event: the goal's code or NULL, or where an event
+ * has several goals, the list of those that match, unnested. The same (u, t, g) rows as one branch
+ * per goal over a materialized scan (goalHitsCtes' other dialect), which decoded every parameter
+ * eight times on every goal event: the merch example (a page-path goal) on 10M generated events,
+ * its hits 6.3 s -> 2.5 s.
+ */
+function oneScanHitsCtes(q: ExportQuery, src: RowSource, d: Dialect, once: boolean): string[] {
+  const lit = d.str;
+  const user = userExpression(src);
+  const reads = paramReads(q.goals);
+  const col = new Map(reads.map((r, i) => [r.key, `p${i}`]));
+  const events = [...new Set(q.goals.map((g) => g.event))].sort();
+  const code = goalCode(q);
+  const scanned = [
+    `${user} AS u`,
+    "event_timestamp AS t",
+    "event_name AS e",
+    ...reads.map(
+      (r) =>
+        `CASE WHEN event_name IN (${r.events.map(lit).join(", ")}) THEN ${d.paramValue(r.key)} END AS ${col.get(r.key)}_v`,
+    ),
+  ];
+  const forms = reads.flatMap((r) => {
+    const c = col.get(r.key) as string;
+    return [
+      ...(r.text ? [`${d.valueText(`${c}_v`)} AS ${c}_s`] : []),
+      ...(r.number ? [`${d.valueNumber(`${c}_v`)} AS ${c}_n`] : []),
+    ];
+  });
+  const ctes = [
+    `ev0 AS (SELECT u, t, e${forms.map((f) => `, ${f}`).join("")} FROM (SELECT ${scanned.join(", ")} ` +
+      `FROM ${src.from} WHERE ${dateFilterOf(q, src, d)} AND event_name IN (${events.map(lit).join(", ") || lit("")}) ` +
+      `AND ${user} IS NOT NULL) z)`,
+    q.goals.some((g) => g.predicates.some((p) => "urlPart" in p.value))
+      ? `ev AS (SELECT *, ${urlColumns(col.has("page_location") ? `${col.get("page_location")}_s` : "NULL", d)} FROM ev0)`
+      : "ev AS (SELECT * FROM ev0)",
+  ];
+  const matching = (g: GoalMatcher) => {
+    const preds = g.predicates.map((p) => predicateSql(p, col, d));
+    return preds.length === 0
+      ? `${code(g.goalId)}`
+      : `CASE WHEN ${preds.join(" AND ")} THEN ${code(g.goalId)} END`;
+  };
+  const onEvent = (e: string) => q.goals.filter((g) => g.event === e);
+  const several = events.some((e) => onEvent(e).length > 1);
+  const perEvent = events.map((e) => {
+    const goals = onEvent(e);
+    const g = several
+      ? `list_filter([${goals.map(matching).join(", ")}], lambda x: x IS NOT NULL)`
+      : matching(goals[0] as GoalMatcher);
+    return `WHEN ${lit(e)} THEN ${g} `;
+  });
+  const hits =
+    events.length === 0
+      ? "SELECT u, t, -1 AS g FROM ev WHERE 1 = 0"
+      : several
+        ? `SELECT u, t, unnest(CASE e ${perEvent.join("")}END) AS g FROM ev`
+        : `SELECT u, t, g FROM (SELECT u, t, CASE e ${perEvent.join("")}END AS g FROM ev) h WHERE g IS NOT NULL`;
+  ctes.push(`hits ${once ? "AS" : d.cteAs} (${hits})`);
   return ctes;
 }
 

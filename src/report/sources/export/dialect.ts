@@ -13,6 +13,9 @@ export interface Dialect {
   /** An event parameter of the current row, as text / as a number (NULL when absent). */
   paramString(key: string): string;
   paramNumber(key: string): string;
+  /** A value struct (paramValue's) as text / as a number, as paramString / paramNumber read one. */
+  valueText(value: string): string;
+  valueNumber(value: string): string;
   /**
    * An event parameter's value struct (string_value, int_value, float_value, double_value), NULL
    * when absent. `keys`: the column withParamKeys added, where the engine uses one.
@@ -41,14 +44,14 @@ export const duckdb: Dialect = {
   float: "DOUBLE",
   string: "VARCHAR",
   cteAs: "AS MATERIALIZED",
-  paramString: (key) => {
-    const v = `list_filter(event_params, lambda p: p.key = ${duckdb.str(key)})[1].value`;
-    return `COALESCE(${v}.string_value, ${valueFields.map((f) => `CAST(${v}.${f} AS VARCHAR)`).join(", ")})`;
-  },
-  paramNumber: (key) => {
-    const v = `list_filter(event_params, lambda p: p.key = ${duckdb.str(key)})[1].value`;
-    return `COALESCE(${valueFields.map((f) => `TRY_CAST(${v}.${f} AS DOUBLE)`).join(", ")}, TRY_CAST(${v}.string_value AS DOUBLE))`;
-  },
+  paramString: (key) =>
+    duckdb.valueText(`list_filter(event_params, lambda p: p.key = ${duckdb.str(key)})[1].value`),
+  paramNumber: (key) =>
+    duckdb.valueNumber(`list_filter(event_params, lambda p: p.key = ${duckdb.str(key)})[1].value`),
+  valueText: (v) =>
+    `COALESCE(${v}.string_value, ${valueFields.map((f) => `CAST(${v}.${f} AS VARCHAR)`).join(", ")})`,
+  valueNumber: (v) =>
+    `COALESCE(${valueFields.map((f) => `TRY_CAST(${v}.${f} AS DOUBLE)`).join(", ")}, TRY_CAST(${v}.string_value AS DOUBLE))`,
   // The first element with the key, by its position among the keys: a quarter faster than
   // list_filter(...)[1] (no filtered copy of the structs); NULL when absent, as list_filter's [1].
   paramValue: (key, keys) =>
@@ -77,6 +80,10 @@ export const bigquery: Dialect = {
     `(SELECT COALESCE(p.value.string_value, ${valueFields.map((f) => `CAST(p.value.${f} AS STRING)`).join(", ")}) FROM UNNEST(event_params) AS p WHERE p.key = ${bigquery.str(key)} LIMIT 1)`,
   paramNumber: (key) =>
     `(SELECT COALESCE(${valueFields.map((f) => `CAST(p.value.${f} AS FLOAT64)`).join(", ")}, SAFE_CAST(p.value.string_value AS FLOAT64)) FROM UNNEST(event_params) AS p WHERE p.key = ${bigquery.str(key)} LIMIT 1)`,
+  valueText: (v) =>
+    `COALESCE(${v}.string_value, ${valueFields.map((f) => `CAST(${v}.${f} AS STRING)`).join(", ")})`,
+  valueNumber: (v) =>
+    `COALESCE(${valueFields.map((f) => `CAST(${v}.${f} AS FLOAT64)`).join(", ")}, SAFE_CAST(${v}.string_value AS FLOAT64))`,
   paramValue: (key) =>
     `(SELECT p.value FROM UNNEST(event_params) AS p WHERE p.key = ${bigquery.str(key)} LIMIT 1)`,
   withParamKeys: (from) => from,

@@ -83,6 +83,36 @@ function rowValue(goal: Goal, c: Condition): RowValue | undefined {
   return undefined;
 }
 
+/** A parameter the predicates read: on which goals' events, and as text, as a number, or both. */
+export interface ParamRead {
+  key: string;
+  events: string[];
+  text: boolean;
+  number: boolean;
+}
+
+const NUMERIC_OPS = new Set(["gt", "gte", "lt", "lte"]);
+
+/** Every parameter any predicate reads (neededParams' order), with where and how it is read. */
+export function paramReads(matchers: GoalMatcher[]): ParamRead[] {
+  const reads = new Map<string, { events: Set<string>; text: boolean; number: boolean }>();
+  for (const m of matchers)
+    for (const p of m.predicates) {
+      const key = "param" in p.value ? p.value.param : "page_location";
+      const r = reads.get(key) ?? { events: new Set<string>(), text: false, number: false };
+      r.events.add(m.event);
+      // A URL part is cut from the text; a comparison reads the number (a URL part never is one).
+      if ("urlPart" in p.value) r.text = true;
+      else if (NUMERIC_OPS.has(p.op)) r.number = true;
+      else r.text = true;
+      reads.set(key, r);
+    }
+  return [...reads.keys()].sort().map((key) => {
+    const r = reads.get(key) as { events: Set<string>; text: boolean; number: boolean };
+    return { key, events: [...r.events].sort(), text: r.text, number: r.number };
+  });
+}
+
 /** Every event parameter any predicate reads (page_location for URL parts). */
 export function neededParams(matchers: GoalMatcher[]): string[] {
   const keys = new Set<string>();
