@@ -34,12 +34,24 @@ function child(mode: string, arg: string): Figure {
 
 const reportChild = join(import.meta.dirname, "report-child.mjs");
 
-/** The crude files report (`projectFile`: the project as JSON) or the reference query, in plain Node. */
-function built(mode: "files" | "reference", files: string, projectFile: string): Figure {
+/**
+ * The crude files report (`projectFile`: the project as JSON) or the reference query (`sql`, a
+ * file under bench/), in plain Node.
+ */
+function built(mode: "files" | "reference", files: string, projectFile: string, sql?: string): Figure {
   return plainChildFigure(
     reportChild,
-    mode === "files" ? ["files", projectFile, files, "crude"] : ["reference", files],
+    mode === "files" ? ["files", projectFile, files, "crude"] : ["reference", files, ...(sql ? [sql] : [])],
   );
+}
+
+/** A project directory as JSON, as the library reads it (the shipped CLI loads the directory itself). */
+async function projectJson(dir: string, file: string): Promise<string> {
+  const { loadProject } = await import("../src/project/load.js");
+  const loaded = await loadProject(dir);
+  if (!loaded.project) throw new Error(`bench: ${dir} did not load`);
+  writeFileSync(file, JSON.stringify(loaded.project));
+  return file;
 }
 
 async function project() {
@@ -123,13 +135,14 @@ function besideReference(
   projectFile: string,
   projectDir: string,
   runs = 3,
+  sql?: string,
 ): void {
   const report: Figure[] = [];
   const reference: Figure[] = [];
   const cli: Figure[] = [];
   for (let i = 0; i < runs; i++) {
     report.push(built("files", files, projectFile));
-    reference.push(built("reference", files, projectFile));
+    reference.push(built("reference", files, projectFile, sql));
     cli.push(shippedCliReport(files, projectDir, false));
   }
   const mid = (xs: Figure[], k: "ms" | "rssMb" | "wallMs") =>
@@ -166,6 +179,12 @@ export async function run(): Promise<void> {
     writeFileSync(projectFile, JSON.stringify(await project()));
     const projectDir = writeMerchProjectDir(join(dir, "merch"));
     besideReference("7 real days", realFiles, projectFile, projectDir, 7);
+    // The same with a goal defined by the page (its hits read from event_params): the reference
+    // finds page_location once, on page views only (bench/reference-page-pairs.sql).
+    const pageDir = writeMerchProjectDir(join(dir, "merch-page"), { pageGoal: true });
+    const pageFile = await projectJson(pageDir, join(dir, "page-project.json"));
+    const pageSql = "reference-page-pairs.sql";
+    besideReference("7 real days, with a page-path goal", realFiles, pageFile, pageDir, 7, pageSql);
     const load = child("load", realFiles);
     console.log(`emulator --load, same 7 real days (all parameters): ${load.detail}`);
     const big = Number(process.env.EXPORT_BENCH_EVENTS ?? 10_000_000);
@@ -175,6 +194,7 @@ export async function run(): Promise<void> {
     const gen = child("generate", `${bigFile}|${big}`);
     console.log(`generate ${big} events (DuckDB → Parquet): ${gen.ms} ms`);
     besideReference(`${big} generated events`, bigFile, projectFile, projectDir);
+    besideReference(`${big} generated events, with a page-path goal`, bigFile, pageFile, pageDir, 3, pageSql);
     if (process.env.EXPORT_BENCH_API === "0") return;
     child("generate", `${smallFile}|${apiN}`);
     const duck = built("files", smallFile, projectFile);

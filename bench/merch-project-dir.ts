@@ -10,8 +10,31 @@ const reserved = new Set(["view_search_results"]);
 
 const days = (seconds: number) => `${seconds / 86400}d`;
 
-/** `secondary`: every micro goal has `role: secondary` (the adjusted effects run for every pair). */
-export function writeMerchProjectDir(dir: string, opts: { secondary?: boolean } = {}): string {
+/**
+ * A micro goal defined by the page (as examples/merch-store's view_apparel): a page_view whose path
+ * contains /apparel/, any case. Its hits are read from event_params (page_location), the costly
+ * part of an export scan.
+ */
+const PAGE_GOAL = [
+  "  - id: view_apparel",
+  "    title: Browsed the apparel category",
+  "    kind: micro",
+  "    leads_to: [purchase]",
+  "    event: page_view",
+  "    reserved_event: true",
+  "    trigger:",
+  "      page_view:",
+  "        path: { contains: /apparel/, ignore_case: true }",
+].join("\n");
+
+/**
+ * `secondary`: every micro goal has `role: secondary` (the adjusted effects run for every pair).
+ * `pageGoal`: with PAGE_GOAL beside the event goals (bench/reference-page-pairs.sql counts it too).
+ */
+export function writeMerchProjectDir(
+  dir: string,
+  opts: { secondary?: boolean; pageGoal?: boolean } = {},
+): string {
   const p = merchProject();
   mkdirSync(join(dir, "goals"), { recursive: true });
   writeFileSync(
@@ -56,6 +79,7 @@ export function writeMerchProjectDir(dir: string, opts: { secondary?: boolean } 
       ...(f.open ? ["    open: true"] : []),
     ].join("\n"),
   );
-  writeFileSync(join(dir, "goals/store.yaml"), ["goals:", ...goals, "funnels:", ...funnels, ""].join("\n"));
+  const all = [...goals, ...(opts.pageGoal ? [PAGE_GOAL] : [])];
+  writeFileSync(join(dir, "goals/store.yaml"), ["goals:", ...all, "funnels:", ...funnels, ""].join("\n"));
   return dir;
 }

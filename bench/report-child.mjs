@@ -4,7 +4,7 @@
 // reference's two. Prints its figure (child-figure.ts) as the
 // last line of JSON.
 //   node bench/report-child.mjs files PROJECT.json FILES crude|adjusted
-//   node bench/report-child.mjs reference FILES
+//   node bench/report-child.mjs reference FILES [SQL]   (SQL: a file beside this one; default reference-pairs.sql)
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
@@ -25,7 +25,7 @@ if (mode === "files") {
   const ok = (r.adjusted ?? []).filter((a) => a.effect.status === "ok").length;
   detail = `${r.totalEvents} events, ${r.totalUsers} users${kind === "adjusted" ? `, ${ok} of ${r.adjusted?.length ?? 0} pairs adjusted` : ""}; pairs ${pairs.join(" ")}`;
 } else if (mode === "reference") {
-  const [files] = args;
+  const [files, sqlFile = "reference-pairs.sql"] = args;
   // Loaded as the library loads it (report/sources/files/duckdb-api.ts: required, not imported, which
   // spares Node's ESM loader lexing the client's ~120 CommonJS files): imported, the reference alone
   // took ~95 ms longer on 7 real days (306 vs 211 ms), which flattered the report's ratio.
@@ -37,7 +37,7 @@ if (mode === "files") {
   const c = await db.connect();
   const globbed = await c.runAndReadAll(`SELECT list(file ORDER BY file) AS f FROM glob('${files}')`);
   const glob = globbed.getRowObjectsJS()[0]?.f;
-  const sql = readFileSync(join(here, "reference-pairs.sql"), "utf8").replaceAll(
+  const sql = readFileSync(join(here, sqlFile), "utf8").replaceAll(
     "{{files}}",
     `[${glob.map((f) => `'${f}'`).join(", ")}]`,
   );
