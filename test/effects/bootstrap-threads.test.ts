@@ -40,8 +40,14 @@ describe("the point estimates on two threads", () => {
     // Two threads or an error: a worker that did not answer must not pass for one that did.
     process.env.MICROGOALS_BOOTSTRAP_THREADS = "2";
     try {
-      const two = await startEstimatesOnThreads(j, patterns, design, pairs, options, worker, 0);
+      const progress: number[] = [];
+      const two = await startEstimatesOnThreads(j, patterns, design, pairs, options, worker, 0, (f) =>
+        progress.push(f),
+      );
       expect(two.effects.length).toBe(pairs.length);
+      // After each of this thread's pairs (every other one), its share done.
+      const mine = Math.ceil(pairs.length / 2);
+      expect(progress).toEqual(Array.from({ length: mine }, (_, i) => (i + 1) / mine));
       expect(two.contexts.length).toBe(one.contexts.length);
       const plain = (s: typeof one) =>
         s.effects.map((e) =>
@@ -68,6 +74,13 @@ describe("the point estimates on two threads", () => {
     expect(two.effects.map((e) => ("ctx" in e ? e.rr : e.status))).toEqual(
       one.effects.map((e) => ("ctx" in e ? e.rr : e.status)),
     );
+  }, 60_000);
+
+  it("tell their progress after each pair on one thread", async () => {
+    const { j, patterns, design, pairs } = journeys();
+    const progress: number[] = [];
+    await startEstimatesOnThreads(j, patterns, design, pairs, options, undefined, 0, (f) => progress.push(f));
+    expect(progress).toEqual(pairs.map((_, i) => (i + 1) / pairs.length));
   }, 60_000);
 });
 

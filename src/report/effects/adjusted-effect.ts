@@ -107,19 +107,23 @@ export function startEstimates(
   return startedOf(startPairEstimates(j, patterns, design, pairs, options), j.users, options);
 }
 
-/** Each pair's point estimate (a pair waiting for replicates, or its final effect when it has none). */
+/**
+ * Each pair's point estimate (a pair waiting for replicates, or its final effect when it has none).
+ * `onPair`: told how many are done after each one.
+ */
 export function startPairEstimates(
   j: Journeys,
   patterns: PatternRows,
   design: PropensityDesign,
   pairs: PairToEstimate[],
   options: Omit<EffectOptions, "horizonSeconds">,
+  onPair?: (done: number) => void,
 ): (AdjustedEffect | Pending)[] {
   const scratch = new Scratch();
   const orders: SessionOrders = new Map();
   const buffers = new PairBuffers();
-  return pairs.map((p) =>
-    startEstimate(
+  return pairs.map((p, i) => {
+    const started = startEstimate(
       j,
       patterns,
       design,
@@ -129,8 +133,10 @@ export function startPairEstimates(
       scratch,
       orders,
       buffers,
-    ),
-  );
+    );
+    onPair?.(i + 1);
+    return started;
+  });
 }
 
 /** The point estimates of every pair, in order, with what their replicates need. */

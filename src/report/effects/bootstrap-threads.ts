@@ -122,7 +122,8 @@ export function startBootstrapWorker(sessionPasses: number): BootstrapWorker | u
 /**
  * Every pair's point estimate (as startEstimates), every other pair on `thread`: its share of the
  * journeys (users, starts, the pairs' first times, each session's pattern) goes by shared memory
- * where the arrays are on it. `minSessionPasses`: below it, all on this thread.
+ * where the arrays are on it. `minSessionPasses`: below it, all on this thread. `onProgress`: the
+ * share of this thread's pairs done, after each one.
  */
 export async function startEstimatesOnThreads(
   j: Journeys,
@@ -132,10 +133,16 @@ export async function startEstimatesOnThreads(
   options: Omit<EffectOptions, "horizonSeconds">,
   thread: BootstrapWorker | undefined,
   minSessionPasses = MIN_SESSION_PASSES,
+  onProgress?: (fraction: number) => void,
 ): Promise<StartedEstimates> {
+  const progress = (of: number) => onProgress && ((done: number) => onProgress(done / of));
   const theirPairs = pairs.filter((_, i) => i % 2 === 1);
   if (!thread || theirPairs.length === 0 || j.start.length * pairs.length < minSessionPasses)
-    return startedOf(startPairEstimates(j, patterns, design, pairs, options), j.users, options);
+    return startedOf(
+      startPairEstimates(j, patterns, design, pairs, options, progress(pairs.length)),
+      j.users,
+      options,
+    );
   const goals = new Set(theirPairs.flatMap((p) => [p.microId, p.macroId]));
   const task: WorkerTask = {
     kind: "estimate",
@@ -147,13 +154,8 @@ export async function startEstimatesOnThreads(
     options,
   };
   const theirs = ask<(AdjustedEffect | Pending)[]>(thread, task);
-  const mine = startPairEstimates(
-    j,
-    patterns,
-    design,
-    pairs.filter((_, i) => i % 2 === 0),
-    options,
-  );
+  const myPairs = pairs.filter((_, i) => i % 2 === 0);
+  const mine = startPairEstimates(j, patterns, design, myPairs, options, progress(myPairs.length));
   const rest = (await theirs) ?? startPairEstimates(j, patterns, design, theirPairs, options);
   // One design for every pair (the worker's copies are the same numbers): a replicate task then
   // carries it once.

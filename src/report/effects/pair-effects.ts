@@ -45,6 +45,8 @@ export async function pairEffects(
     todo.map((p) => ({ microId: p.microId, macroId: p.macroId, horizonSeconds: p.windowSeconds })),
     { minUsers: project.report.minUsers, replicates: options.replicates, seed: options.seed },
     options.worker,
+    undefined,
+    reportProgress,
   );
   if (started.replicates > 0)
     reportStage(`adjusted effects: bootstrap intervals (${started.replicates} replicates)`);
