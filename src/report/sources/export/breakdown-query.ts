@@ -58,8 +58,8 @@ export function breakdownSql(
   // only goal events (a user's first visit is rarely a goal).
   // Event parameters are the costly part of the scan: only those the request needs, each found
   // once per row (its value struct, read as text or number above it), and a goal condition's only
-  // on the events whose goals read it. Finding one for each of its forms and types took the merch
-  // example's `--by device` on 10M events from 11 to 18 s.
+  // on the events whose goals read it. Found once per form and value type on every event, the
+  // merch example's page-path goal took its `--by device` on 10M generated events 20.6 s (now 16.1).
   const everyRow = [
     ...(session ? [["ga_session_id", "sid"]] : []),
     ...(dims.has("new_vs_returning") ? [["ga_session_number", "sn"]] : []),
