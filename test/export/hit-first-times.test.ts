@@ -38,12 +38,15 @@ afterAll(() => {
 });
 
 describe("first goal times from the report's goal hits", () => {
-  it("equal the firsts query's on the real export days", async () => {
+  it.each([
+    ["hits in any order (a hash index of the keys)", false],
+    ["hits in key order (one walk of both)", true],
+  ])("equal the firsts query's on the real export days: %s", async (_, byKey) => {
     const project = merchProject([goal("purchase", "macro"), ...merchMicros.map((m) => goal(m, "micro"))]);
     const files = await openExportFiles(conn, join(exportDir, "*.parquet"));
     const days = await checkEventDates(conn, files);
     const { query } = exportQuery(project, { since: days[0]!, until: days.at(-1)! });
-    const onePass = await sequenceResultRows(conn, query, files.source);
+    const onePass = await sequenceResultRows(conn, query, files.source, { byKey });
     expect(onePass).toBeDefined();
     const sessions = new SessionHistoryBuilder();
     await duckDbChunks(conn)(exposureSessionsSql(query, files.source, duckdb, "hash"), (c) =>
@@ -66,7 +69,33 @@ describe("first goal times from the report's goal hits", () => {
     expect(done).toBeGreaterThanOrEqual(6);
   });
 
-  it("leave out users whose key the sessions do not name", () => {
+  it("leave out users whose key the sessions do not name, in key order or not", () => {
+    const q = { goals: [{ goalId: "a" }] } as Parameters<typeof firstTimesOfHits>[2];
+    const columns = [{ goalId: "a", column: "f0" }];
+    // (high, low) keys: hits (1, 2), (1, 5), (3, 4); sessions (0, 9), (1, 5), (3, 4), (7, 0)
+    const hits = {
+      start: Int32Array.from([0, 1, 2, 4]),
+      t: Float64Array.from([1e6, 2e6, 3e6, 4e6]),
+      g: Int32Array.from([0, 0, 0, 0]),
+      keys: Uint32Array.from([2, 1, 5, 1, 4, 3]),
+    };
+    const ordered = Float64Array.from([0, 9, 1, 5, 3, 4, 7, 0]);
+    expect([...firstTimesOfHits(hits, ordered, q, columns).get("a")!]).toEqual([
+      Number.NaN,
+      2,
+      3,
+      Number.NaN,
+    ]);
+    const shuffled = Float64Array.from([3, 4, 7, 0, 0, 9, 1, 5]);
+    expect([...firstTimesOfHits(hits, shuffled, q, columns).get("a")!]).toEqual([
+      3,
+      Number.NaN,
+      Number.NaN,
+      2,
+    ]);
+  });
+
+  it("leave out users without a key", () => {
     const hits = {
       start: Int32Array.from([0, 2, 3]),
       t: Float64Array.from([5e6, 7e6, 9e6]),
