@@ -19,6 +19,11 @@ export const REPORT_PROGRESS_CHANNEL = "microgoals:report-progress";
 
 const progress = channel(REPORT_PROGRESS_CHANNEL);
 
+/** Whether anyone listens for progress (a terminal shows the stages): measuring it can be skipped. */
+export function progressWanted(): boolean {
+  return progress.hasSubscribers;
+}
+
 /** How far the current stage got: a fraction from 0 to 1. */
 export function reportProgress(fraction: number): void {
   if (progress.hasSubscribers) progress.publish(fraction);

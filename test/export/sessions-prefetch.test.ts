@@ -71,7 +71,7 @@ describe("the sessions query started early", () => {
     const closed = await instance.connect();
     closed.closeSync();
     const early = await collect((f) =>
-      chunksWithPrefetched(closed, prefetch!.sql, prefetch!.result)(prefetch!.sql, f),
+      chunksWithPrefetched(closed, prefetch!.sql, prefetch!.result, prefetch!.conn)(prefetch!.sql, f),
     );
     await prefetch!.close();
     const inTurn = await collect((f) => duckDbChunks(conn)(prefetch!.sql, f));
@@ -85,7 +85,7 @@ describe("the sessions query started early", () => {
     const other = await instance.connect();
     const failed = other.run("SELECT x FROM only_here");
     await expect(failed).rejects.toThrow(/only_here/);
-    const run = chunksWithPrefetched(conn, "SELECT x FROM only_here", failed);
+    const run = chunksWithPrefetched(conn, "SELECT x FROM only_here", failed, other);
     expect((await collect((f) => run("SELECT x FROM only_here", f))).x).toEqual([1.5]);
     expect((await collect((f) => run("SELECT 2.5::DOUBLE AS y", f))).y).toEqual([2.5]);
     other.closeSync();

@@ -9,6 +9,7 @@ import type { Analysis } from "../../../src/report/analysis.js";
 import { runReport } from "../../../src/report/run-report.js";
 import { filesReport } from "../../../src/report/sources/files/files-source.js";
 import { goal, merchProject } from "../../export/merch-project.js";
+import { stagesDuring } from "../../support/report-stages.js";
 import { writePlantedExport } from "./planted-export.js";
 
 const dir = mkdtempSync(join(tmpdir(), "breakdown-planted-"));
@@ -111,7 +112,11 @@ describe("breakdown on generated traffic with planted channel effects", () => {
 
   it("reads the same segments from newline-delimited JSON as from Parquet", async () => {
     const req = { dimensions: ["channel" as const], scope: "first_visit" as const };
-    const parquet = await filesReport(project, { files, breakdown: req });
+    const { result: parquet, stages } = await stagesDuring(() =>
+      filesReport(project, { files, breakdown: req }),
+    );
+    // The segments' statement is a stage of its own on a terminal (it can take longer than the rest).
+    expect(stages.at(-1)).toBe("counting goals by segment");
     const ndjson = await filesReport(project, { files: join(dir, "planted.json"), breakdown: req });
     expect(ndjson.breakdown!.segments).toEqual(parquet.breakdown!.segments);
     expect(ndjson.breakdown!.segments.map((x) => x.values[0])).toContain("Paid Search");

@@ -5,6 +5,7 @@ import type { DuckDBConnection, DuckDBDataChunk, DuckDBMaterializedResult } from
 import type { ColumnChunks } from "../export/export-effects.js";
 import type { Columns } from "../export/read-exposure.js";
 import { duckdbApi } from "./duckdb-api.js";
+import { watchProgress } from "./engine-progress.js";
 import { doublesOf } from "./vector-items.js";
 import { InlineTexts, textsOf } from "./vector-texts.js";
 
@@ -13,32 +14,39 @@ const { DuckDBDoubleVector, DuckDBVarCharVector } = duckdbApi;
 /** The effects queries' runner on DuckDB: streamed chunk by chunk (a session per row can be millions of rows). */
 export function duckDbChunks(conn: DuckDBConnection): ColumnChunks {
   return async (q, onChunk) => {
-    const result = await conn.stream(q);
+    // The engine's progress until its first chunk: then it has scanned, and this thread reads.
+    const stop = watchProgress(conn);
+    let first: DuckDBDataChunk | null;
+    let result: Awaited<ReturnType<DuckDBConnection["stream"]>>;
+    try {
+      result = await conn.stream(q);
+      first = await result.fetchChunk();
+    } finally {
+      stop();
+    }
     const names = result.columnNames();
     const texts = new InlineTexts();
-    for (
-      let chunk = await result.fetchChunk();
-      chunk && chunk.rowCount > 0;
-      chunk = await result.fetchChunk()
-    )
+    for (let chunk = first; chunk && chunk.rowCount > 0; chunk = await result.fetchChunk())
       onChunk(columnsOf(chunk, names, texts));
   };
 }
 
 /**
  * As duckDbChunks, except that the query `sql` is answered from `result`: the same query, already
- * run (sessions-prefetch.ts). Should that run have failed, the query runs again here, and a real
- * problem is reported from this run.
+ * run (sessions-prefetch.ts) on `runsOn`. Should that run have failed, the query runs again here,
+ * and a real problem is reported from this run.
  */
 export function chunksWithPrefetched(
   conn: DuckDBConnection,
   sql: string,
   result: Promise<DuckDBMaterializedResult>,
+  runsOn: DuckDBConnection,
 ): ColumnChunks {
   const others = duckDbChunks(conn);
   return async (q, onChunk) => {
     if (q !== sql) return others(q, onChunk);
-    const done = await result.catch(() => undefined);
+    const stop = watchProgress(runsOn);
+    const done = await result.catch(() => undefined).finally(stop);
     if (!done) return others(q, onChunk);
     const names = done.columnNames();
     const texts = new InlineTexts();

@@ -17,6 +17,7 @@ import { checkDays, daysBetween, toRows } from "../export/result-checks.js";
 import { releaseDuckDbCache } from "./duckdb-cache.js";
 import { DEFAULT_MEMORY_LIMIT, type DuckDbSettings } from "./duckdb-config.js";
 import { chunksWithPrefetched, duckDbChunks } from "./effects-chunks.js";
+import { measureProgress, watchProgress } from "./engine-progress.js";
 import { openExportFiles } from "./export-files.js";
 import { sequenceResultRows } from "./files-sequence.js";
 import { SIDE_BY_SIDE_MAX_BYTES } from "./side-by-side.js";
@@ -95,10 +96,12 @@ export async function analyzeExportFiles(
     // The day query on a connection of its own (offline outcomes are this connection's table).
     side = !offline && files.bytes <= SIDE_BY_SIDE_MAX_BYTES ? await instance.connect() : undefined;
     reportStage("counting goals in the export files");
+    await measureProgress(conn);
+    const stopCounting = watchProgress(conn);
     const onePass = await sequenceResultRows(conn, query, files.source, {
       side,
       byKey: opts.adjust !== false,
-    });
+    }).finally(stopCounting);
     const rows =
       onePass?.rows ??
       toRows((await conn.runAndReadAll(analysisSql(query, files.source, duckdb))).getRowObjectsJS());
@@ -127,14 +130,19 @@ export async function analyzeExportFiles(
         query,
         files.source,
         duckdb,
-        prefetch ? chunksWithPrefetched(conn, prefetch.sql, prefetch.result) : duckDbChunks(conn),
+        prefetch
+          ? chunksWithPrefetched(conn, prefetch.sql, prefetch.result, prefetch.conn)
+          : duckDbChunks(conn),
         () => releaseDuckDbCache(conn, opts.memoryLimit ?? DEFAULT_MEMORY_LIMIT),
         onePass?.hits,
       );
     }
     if (!opts.breakdown) return input;
     const { filesBreakdown } = await import("./files-breakdown.js");
-    return { ...input, breakdown: await filesBreakdown(conn, files, query, opts.breakdown) };
+    reportStage("counting goals by segment");
+    const stopSegments = watchProgress(conn);
+    const breakdown = await filesBreakdown(conn, files, query, opts.breakdown).finally(stopSegments);
+    return { ...input, breakdown };
   } finally {
     await closePrefetch?.();
     side?.closeSync();
