@@ -19,14 +19,14 @@ export async function measureProgress(conn: DuckDBConnection): Promise<void> {
 
 /**
  * Reports the progress of the query `conn` runs (measureProgress first) until the function
- * returned is called.
+ * returned is called. `share`: where the query's progress puts the stage's (one query of several).
  */
-export function watchProgress(conn: DuckDBConnection): () => void {
+export function watchProgress(conn: DuckDBConnection, share = (done: number) => done): () => void {
   if (!progressWanted()) return () => {};
   const timer = setInterval(() => {
     const { percentage } = conn.progress;
     // −1: no query running; 0: nothing read yet, not worth a "0%"
-    if (percentage > 0) reportProgress(percentage / 100);
+    if (percentage > 0) reportProgress(share(percentage / 100));
   }, POLL_MS);
   timer.unref();
   return () => clearInterval(timer);

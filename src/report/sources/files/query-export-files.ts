@@ -7,6 +7,7 @@ import { join } from "node:path";
 import type { RowSource } from "../export/analysis-query.js";
 import { duckdbApi } from "./duckdb-api.js";
 import { duckDbConfig } from "./duckdb-config.js";
+import { measureProgress, watchProgress } from "./engine-progress.js";
 import { openExportFiles } from "./export-files.js";
 
 const { DuckDBInstance } = duckdbApi;
@@ -20,8 +21,14 @@ export async function queryExportFiles(
   const conn = await instance.connect();
   try {
     const files = await openExportFiles(conn, pattern);
+    await measureProgress(conn);
     const out: Record<string, unknown>[][] = [];
-    for (const sql of statements(files.source)) out.push((await conn.runAndReadAll(sql)).getRowObjectsJS());
+    const all = statements(files.source);
+    for (const [i, sql] of all.entries()) {
+      // each statement its share of the stage's progress
+      const stop = watchProgress(conn, (done) => (i + done) / all.length);
+      out.push((await conn.runAndReadAll(sql).finally(stop)).getRowObjectsJS());
+    }
     return out;
   } finally {
     conn.closeSync();
