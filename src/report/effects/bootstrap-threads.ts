@@ -119,6 +119,14 @@ export function startBootstrapWorker(sessionPasses: number): BootstrapWorker | u
   }
 }
 
+/** A count done of `of` as a share, for `onProgress` (none: undefined). */
+function shareOf(
+  onProgress: ((fraction: number) => void) | undefined,
+  of: number,
+): ((done: number) => void) | undefined {
+  return onProgress && ((done) => onProgress(done / of));
+}
+
 /**
  * Every pair's point estimate (as startEstimates), every other pair on `thread`: its share of the
  * journeys (users, starts, the pairs' first times, each session's pattern) goes by shared memory
@@ -135,11 +143,10 @@ export async function startEstimatesOnThreads(
   minSessionPasses = MIN_SESSION_PASSES,
   onProgress?: (fraction: number) => void,
 ): Promise<StartedEstimates> {
-  const progress = (of: number) => onProgress && ((done: number) => onProgress(done / of));
   const theirPairs = pairs.filter((_, i) => i % 2 === 1);
   if (!thread || theirPairs.length === 0 || j.start.length * pairs.length < minSessionPasses)
     return startedOf(
-      startPairEstimates(j, patterns, design, pairs, options, progress(pairs.length)),
+      startPairEstimates(j, patterns, design, pairs, options, shareOf(onProgress, pairs.length)),
       j.users,
       options,
     );
@@ -155,7 +162,7 @@ export async function startEstimatesOnThreads(
   };
   const theirs = ask<(AdjustedEffect | Pending)[]>(thread, task);
   const myPairs = pairs.filter((_, i) => i % 2 === 0);
-  const mine = startPairEstimates(j, patterns, design, myPairs, options, progress(myPairs.length));
+  const mine = startPairEstimates(j, patterns, design, myPairs, options, shareOf(onProgress, myPairs.length));
   const rest = (await theirs) ?? startPairEstimates(j, patterns, design, theirPairs, options);
   // One design for every pair (the worker's copies are the same numbers): a replicate task then
   // carries it once.
@@ -201,9 +208,8 @@ export async function replicateLogsOnThreads(
 ): Promise<Float64Array[]> {
   const { contexts, users, seed, replicates } = started;
   const rows = contexts.reduce((n, c) => n + c.doers.count + c.others.count, 0);
-  const progress = (of: number) => onProgress && ((done: number) => onProgress(done / of));
   if (!thread || rows * replicates < MIN_ROW_PASSES || replicates < 2)
-    return replicateLogs(contexts, users, seed, 0, replicates, progress(replicates));
+    return replicateLogs(contexts, users, seed, 0, replicates, shareOf(onProgress, replicates));
   const half = Math.floor(replicates / 2);
   const theirs = ask<Float64Array[]>(thread, {
     kind: "replicates",
@@ -213,7 +219,7 @@ export async function replicateLogsOnThreads(
     from: half,
     to: replicates,
   });
-  const mine = replicateLogs(contexts, users, seed, 0, half, progress(half));
+  const mine = replicateLogs(contexts, users, seed, 0, half, shareOf(onProgress, half));
   const rest = (await theirs) ?? replicateLogs(contexts, users, seed, half, replicates);
   return mine.map((m, k) => {
     const all = new Float64Array(replicates);

@@ -11,6 +11,7 @@ import { utcDayMs } from "./calendar-date.js";
 import type { Dialect } from "./dialect.js";
 import type { GoalMatcher, ParamPredicate } from "./goal-matcher.js";
 import { neededParams, paramReads } from "./goal-matcher.js";
+import { paramColumns } from "./param-columns.js";
 
 export interface ExportQuery {
   /** YYYYMMDD, inclusive: compared with event_date */
@@ -203,22 +204,8 @@ function oneScanHitsCtes(q: ExportQuery, src: RowSource, d: Dialect, once: boole
   const col = new Map(reads.map((r, i) => [r.key, `p${i}`]));
   const events = [...new Set(q.goals.map((g) => g.event))].sort();
   const code = goalCode(q);
-  const scanned = [
-    `${user} AS u`,
-    "event_timestamp AS t",
-    "event_name AS e",
-    ...reads.map(
-      (r) =>
-        `CASE WHEN event_name IN (${r.events.map(lit).join(", ")}) THEN ${d.paramValue(r.key)} END AS ${col.get(r.key)}_v`,
-    ),
-  ];
-  const forms = reads.flatMap((r) => {
-    const c = col.get(r.key) as string;
-    return [
-      ...(r.text ? [`${d.valueText(`${c}_v`)} AS ${c}_s`] : []),
-      ...(r.number ? [`${d.valueNumber(`${c}_v`)} AS ${c}_n`] : []),
-    ];
-  });
+  const { found, forms } = paramColumns(reads, col, d);
+  const scanned = [`${user} AS u`, "event_timestamp AS t", "event_name AS e", ...found];
   const ctes = [
     `ev0 AS (SELECT u, t, e${forms.map((f) => `, ${f}`).join("")} FROM (SELECT ${scanned.join(", ")} ` +
       `FROM ${src.from} WHERE ${dateFilterOf(q, src, d)} AND event_name IN (${events.map(lit).join(", ") || lit("")}) ` +

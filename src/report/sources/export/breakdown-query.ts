@@ -17,6 +17,7 @@ import { NOT_SET, PAGE_PATH_PATTERN } from "../../query-plan.js";
 import { type ExportQuery, predicateSql, type RowSource } from "./analysis-query.js";
 import type { Dialect } from "./dialect.js";
 import { type ParamRead, paramReads } from "./goal-matcher.js";
+import { paramColumns } from "./param-columns.js";
 
 /** Which optional export columns the rows have (files written by other tools may lack them). */
 export interface BreakdownColumns {
@@ -73,12 +74,10 @@ export function breakdownSql(
   ];
   const keyed = everyRow.length > 0 && d.name === "duckdb";
   const value = (key: string) => d.paramValue(key, keyed ? "param_keys" : undefined);
+  const goalParams = paramColumns(reads, paramCol, d, value);
   const found = [
     ...everyRow.map(([key, name]) => `${value(key as string)} AS ${name}_v`),
-    ...reads.map(
-      (r) =>
-        `CASE WHEN event_name IN (${r.events.map(lit).join(", ")}) THEN ${value(r.key)} END AS ${paramCol.get(r.key)}_v`,
-    ),
+    ...goalParams.found,
   ];
   const forms = [
     ...(session ? [`COALESCE(${d.valueText("sid_v")}, ${lit("(none)")}) AS sid`] : []),
@@ -86,13 +85,7 @@ export function breakdownSql(
     ...(needsTraffic && session
       ? ["ps_s", "ps_m", "ps_c"].map((n) => `${d.valueText(`${n}_v`)} AS ${n}`)
       : []),
-    ...reads.flatMap((r) => {
-      const c = paramCol.get(r.key) as string;
-      return [
-        ...(r.text ? [`${d.valueText(`${c}_v`)} AS ${c}_s`] : []),
-        ...(r.number ? [`${d.valueNumber(`${c}_v`)} AS ${c}_n`] : []),
-      ];
-    }),
+    ...goalParams.forms,
   ];
   const plainCols = [
     `${user} AS u`,

@@ -16,14 +16,10 @@ export function duckDbChunks(conn: DuckDBConnection): ColumnChunks {
   return async (q, onChunk) => {
     // The engine's progress until its first chunk: then it has scanned, and this thread reads.
     const stop = watchProgress(conn);
-    let first: DuckDBDataChunk | null;
-    let result: Awaited<ReturnType<DuckDBConnection["stream"]>>;
-    try {
-      result = await conn.stream(q);
-      first = await result.fetchChunk();
-    } finally {
-      stop();
-    }
+    const [result, first] = await conn
+      .stream(q)
+      .then(async (r) => [r, await r.fetchChunk()] as const)
+      .finally(stop);
     const names = result.columnNames();
     const texts = new InlineTexts();
     for (let chunk = first; chunk && chunk.rowCount > 0; chunk = await result.fetchChunk())
