@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { estimateAdjustedEffect, estimateAdjustedEffects } from "../../src/report/effects/adjusted-effect.js";
 import { cumulativeIncidence, incidenceOfCountedRows } from "../../src/report/effects/kaplan-meier.js";
 import { timeOrder } from "../../src/report/effects/time-order.js";
-import { CENSORED_TIE, EVENT_TIME, SINGLE_CENSORED, timeRuns } from "../../src/report/effects/time-runs.js";
+import { CENSORED_TIE, EVENT_TIME, SINGLE_ROWS, timeRuns } from "../../src/report/effects/time-runs.js";
 import { comparisonArm, trialArm } from "../../src/report/effects/trial-arms.js";
 import { comparisonOrder, trialRows } from "../../src/report/effects/trials.js";
 import { confoundedJourneys } from "./confounded-journeys.js";
@@ -109,11 +109,11 @@ describe("Kaplan–Meier over counted rows in time order", () => {
     const runs = timeRuns(time, event, time.length);
     expect(Array.from(runs.end)).toEqual([2, 4, 5, 7, 9]);
     expect(Array.from(runs.kind)).toEqual([
-      SINGLE_CENSORED,
+      SINGLE_ROWS,
       CENSORED_TIE,
-      SINGLE_CENSORED,
+      SINGLE_ROWS,
       EVENT_TIME,
-      SINGLE_CENSORED,
+      SINGLE_ROWS,
     ]);
     expect(runs.time[3]).toBe(5);
   });

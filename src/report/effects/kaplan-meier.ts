@@ -1,10 +1,10 @@
 // Weighted Kaplan–Meier (Xie & Liu 2005, Stat Med 24:3089): cumulative incidence of the macro goal
 // with each row counted by its weight, censored at the end of the data. Rows are sorted once by
 // time (events before censorings at equal times, time-order.ts); each evaluation is then one pass.
-import { CENSORED_TIE, SINGLE_CENSORED, type TimeRuns } from "./time-runs.js";
+import { CENSORED_TIE, SINGLE_ROWS, type TimeRuns } from "./time-runs.js";
 
 // Read once here: the pass compares every segment's kind with them.
-const LONE = SINGLE_CENSORED;
+const SINGLES = SINGLE_ROWS;
 const TIE = CENSORED_TIE;
 
 /**
@@ -103,6 +103,7 @@ export function incidenceOfCountedRows(
     runs.end,
     runs.kind,
     runs.time,
+    rows.time,
     rows.event,
     rows.pattern,
     rowCounts,
@@ -126,17 +127,19 @@ function countedWeight(rows: CountedRows, rowCounts: Uint8Array, factor: Float64
  * The pass itself, numbers only (typed arrays in, 1 − S(t) into `out`): a replicate calls it a
  * hundred times per pair, and a function with rarely taken branches around its loop kept losing
  * its optimized code (V8 dropped back to the interpreter, boxing every sum) on each call. Per
- * segment (time-runs.ts) it does what a pass over every time does there: a lone censored row's
- * weight leaves the risk set (0 + w is w: the same subtraction); tied censored rows leave as one
- * sum; at an event time the survival steps. Where no event is the step is exactly 1, and the
- * incidence reported at an evaluation time is the same at the next event time as at any time
- * before it.
+ * segment (time-runs.ts) it does what a pass over every time does there, with the same arithmetic:
+ * a row alone at its time leaves the risk set by its weight, an event's row stepping the survival
+ * first (by 1 − w/n, at least 0: a censored row's step, 1 − 0/n, is exactly 1); tied censored rows
+ * leave as one sum; at a tied event time the survival steps once. Where no event is the step is
+ * exactly 1, and the incidence reported at an evaluation time is the same at the next event time as
+ * at any time before it.
  */
 function countedIncidence(
   segments: number,
   segmentEnd: Int32Array,
   kind: Uint8Array,
   segmentTime: Float64Array,
+  time: Float64Array,
   event: Uint8Array,
   pattern: Int32Array,
   rowCounts: Uint8Array,
@@ -150,10 +153,32 @@ function countedIncidence(
   let q = 0;
   let i = 0;
   for (let k = 0; k < segments; k++) {
+    // Every evaluation time is behind: the rows after this cannot change what was read (a
+    // bootstrap replicate reads the horizon only, often well before the data's end).
+    if (q === at.length) return;
     const end = segmentEnd[k] as number;
     const what = kind[k] as number;
-    if (what === LONE) {
-      for (; i < end; i++) atRisk -= (rowCounts[i] as number) * (factor[pattern[i] as number] as number);
+    if (what === SINGLES) {
+      if ((at[q] as number) >= (segmentTime[k] as number)) {
+        // No evaluation time inside the stretch: no time compared. A row's event flag (0 or 1)
+        // makes its step 1 − w/n or exactly 1, so events and censorings take one path.
+        for (; i < end; i++) {
+          const w = (rowCounts[i] as number) * (factor[pattern[i] as number] as number);
+          if (atRisk > 0) surv *= Math.max(0, 1 - ((event[i] as number) * w) / atRisk);
+          atRisk -= w;
+        }
+        continue;
+      }
+      for (; i < end; i++) {
+        const w = (rowCounts[i] as number) * (factor[pattern[i] as number] as number);
+        if (event[i] === 1) {
+          const t = time[i] as number;
+          while (q < at.length && (at[q] as number) < t) out[q++] = 1 - surv;
+          if (q === at.length) return;
+          if (atRisk > 0) surv *= Math.max(0, 1 - w / atRisk);
+        }
+        atRisk -= w;
+      }
       continue;
     }
     let left = 0;
@@ -162,8 +187,6 @@ function countedIncidence(
     } else {
       const t = segmentTime[k] as number;
       while (q < at.length && (at[q] as number) < t) out[q++] = 1 - surv;
-      // Every evaluation time is behind: the rows after this event cannot change what was read
-      // (a bootstrap replicate reads the horizon only, often well before the data's end).
       if (q === at.length) return;
       let d = 0;
       for (; i < end; i++) {
