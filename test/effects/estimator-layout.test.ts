@@ -103,19 +103,16 @@ describe("Kaplan–Meier over counted rows in time order", () => {
     },
   );
 
-  it("cuts times into event times, censored ties, and stretches of lone censored rows", () => {
+  it("cuts times into tied event times, censored ties, and stretches of rows alone at their time", () => {
+    // A row alone at its time joins the stretch whether it is an event (time 6) or not.
     const time = Float64Array.from([1, 2, 3, 3, 4, 5, 5, 6, 7]);
-    const event = Uint8Array.from([0, 0, 0, 0, 0, 1, 0, 0, 0]);
+    const event = Uint8Array.from([0, 0, 0, 0, 0, 1, 0, 1, 0]);
     const runs = timeRuns(time, event, time.length);
     expect(Array.from(runs.end)).toEqual([2, 4, 5, 7, 9]);
-    expect(Array.from(runs.kind)).toEqual([
-      SINGLE_ROWS,
-      CENSORED_TIE,
-      SINGLE_ROWS,
-      EVENT_TIME,
-      SINGLE_ROWS,
-    ]);
+    expect(Array.from(runs.kind)).toEqual([SINGLE_ROWS, CENSORED_TIE, SINGLE_ROWS, EVENT_TIME, SINGLE_ROWS]);
     expect(runs.time[3]).toBe(5);
+    // A stretch's time is its last row's: an evaluation time before it falls inside.
+    expect(runs.time[4]).toBe(7);
   });
 });
 
