@@ -5,7 +5,13 @@ import { describe, expect, it } from "vitest";
 import { estimateAdjustedEffect, estimateAdjustedEffects } from "../../src/report/effects/adjusted-effect.js";
 import { cumulativeIncidence, incidenceOfCountedRows } from "../../src/report/effects/kaplan-meier.js";
 import { timeOrder } from "../../src/report/effects/time-order.js";
-import { CENSORED_TIE, EVENT_TIME, SINGLE_ROWS, timeRuns } from "../../src/report/effects/time-runs.js";
+import {
+  CENSORED_TIE,
+  EVENT_TIME,
+  LONE_CENSORED,
+  SINGLE_ROWS,
+  timeRuns,
+} from "../../src/report/effects/time-runs.js";
 import { comparisonArm, trialArm } from "../../src/report/effects/trial-arms.js";
 import { comparisonOrder, trialRows } from "../../src/report/effects/trials.js";
 import { confoundedJourneys } from "./confounded-journeys.js";
@@ -59,6 +65,8 @@ describe("Kaplan–Meier over counted rows in time order", () => {
     ["few tied times", 500, 50, 0.3],
     ["many lone times, sparse events", 4000, 1e6, 0.02],
     ["lone and tied times mixed", 4000, 3000, 0.1],
+    ["lone times, events frequent", 4000, 1e6, 0.6],
+    ["lone times, events in every few rows", 4000, 1e6, 0.15],
   ])(
     "equals the estimate over a time-order index with the same weights, bit for bit: %s",
     (_name, n, span, eventShare) => {
@@ -109,10 +117,26 @@ describe("Kaplan–Meier over counted rows in time order", () => {
     const event = Uint8Array.from([0, 0, 0, 0, 0, 1, 0, 1, 0]);
     const runs = timeRuns(time, event, time.length);
     expect(Array.from(runs.end)).toEqual([2, 4, 5, 7, 9]);
-    expect(Array.from(runs.kind)).toEqual([SINGLE_ROWS, CENSORED_TIE, SINGLE_ROWS, EVENT_TIME, SINGLE_ROWS]);
+    expect(Array.from(runs.kind)).toEqual([
+      LONE_CENSORED,
+      CENSORED_TIE,
+      LONE_CENSORED,
+      EVENT_TIME,
+      SINGLE_ROWS,
+    ]);
     expect(runs.time[3]).toBe(5);
     // A stretch's time is its last row's: an evaluation time before it falls inside.
     expect(runs.time[4]).toBe(7);
+  });
+
+  it("takes up to 8 lone censored rows into a stretch of single rows, and leaves more apart", () => {
+    // 3 censored, an event, 8 censored, an event, 9 censored, an event (every time its own).
+    const event = Uint8Array.from([0, 0, 0, 1, ...Array(8).fill(0), 1, ...Array(9).fill(0), 1]);
+    const time = Float64Array.from(event, (_, i) => i);
+    const runs = timeRuns(time, event, time.length);
+    expect(Array.from(runs.kind)).toEqual([SINGLE_ROWS, LONE_CENSORED, SINGLE_ROWS]);
+    expect(Array.from(runs.end)).toEqual([13, 22, 23]);
+    expect(Array.from(runs.time)).toEqual([12, 21, 22]);
   });
 });
 

@@ -1,9 +1,10 @@
 // Weighted Kaplan–Meier (Xie & Liu 2005, Stat Med 24:3089): cumulative incidence of the macro goal
 // with each row counted by its weight, censored at the end of the data. Rows are sorted once by
 // time (events before censorings at equal times, time-order.ts); each evaluation is then one pass.
-import { CENSORED_TIE, SINGLE_ROWS, type TimeRuns } from "./time-runs.js";
+import { CENSORED_TIE, LONE_CENSORED, SINGLE_ROWS, type TimeRuns } from "./time-runs.js";
 
 // Read once here: the pass compares every segment's kind with them.
+const LONE = LONE_CENSORED;
 const SINGLES = SINGLE_ROWS;
 const TIE = CENSORED_TIE;
 
@@ -128,9 +129,10 @@ function countedWeight(rows: CountedRows, rowCounts: Uint8Array, factor: Float64
  * hundred times per pair, and a function with rarely taken branches around its loop kept losing
  * its optimized code (V8 dropped back to the interpreter, boxing every sum) on each call. Per
  * segment (time-runs.ts) it does what a pass over every time does there, with the same arithmetic:
- * a row alone at its time leaves the risk set by its weight, an event's row stepping the survival
- * first (by 1 − w/n, at least 0: a censored row's step, 1 − 0/n, is exactly 1); tied censored rows
- * leave as one sum; at a tied event time the survival steps once. Where no event is the step is
+ * a lone censored row's weight leaves the risk set; in a stretch of single rows with events among
+ * them, each row's weight leaves too, an event's row stepping the survival first (by 1 − w/n, at
+ * least 0: a censored row's step, 1 − 0/n, is exactly 1); tied censored rows leave as one sum; at a
+ * tied event time the survival steps once. Where no event is the step is
  * exactly 1, and the incidence reported at an evaluation time is the same at the next event time as
  * at any time before it.
  */
@@ -158,6 +160,10 @@ function countedIncidence(
     if (q === at.length) return;
     const end = segmentEnd[k] as number;
     const what = kind[k] as number;
+    if (what === LONE) {
+      for (; i < end; i++) atRisk -= (rowCounts[i] as number) * (factor[pattern[i] as number] as number);
+      continue;
+    }
     if (what === SINGLES) {
       if ((at[q] as number) >= (segmentTime[k] as number)) {
         // No evaluation time inside the stretch: no time compared. A row's event flag (0 or 1)
