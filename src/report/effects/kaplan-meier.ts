@@ -132,9 +132,9 @@ function countedWeight(rows: CountedRows, rowCounts: Uint8Array, factor: Float64
  * a lone censored row's weight leaves the risk set; in a stretch of single rows with events among
  * them, each row's weight leaves too, an event's row stepping the survival first (by 1 − w/n, at
  * least 0: a censored row's step, 1 − 0/n, is exactly 1); tied censored rows leave as one sum; at a
- * tied event time the survival steps once. Where no event is the step is
- * exactly 1, and the incidence reported at an evaluation time is the same at the next event time as
- * at any time before it.
+ * tied event time the survival steps once. Where no event is the step is exactly 1, and the
+ * incidence reported at an evaluation time is the same at the next event time as at any time
+ * before it.
  */
 function countedIncidence(
   segments: number,

@@ -109,7 +109,6 @@ export class SessionHistoryBuilder {
     };
     // Handed over, not kept: the builder holds nothing once the history exists.
     const values = this.values;
-    this.cats = Object.fromEntries(categories.map((k) => [k, []]));
     this.values = [null];
     this.codeOf = new Map();
     // Rows the engine already ordered (DuckDB's sessions query) are walked as they came; others
