@@ -10,7 +10,7 @@ import { compareText } from "./byte-order.js";
 import { utcDayMs } from "./calendar-date.js";
 import type { Dialect } from "./dialect.js";
 import type { GoalMatcher, ParamPredicate } from "./goal-matcher.js";
-import { neededParams, paramReads } from "./goal-matcher.js";
+import { neededParams, paramReads, readsUrl } from "./goal-matcher.js";
 import { paramColumns } from "./param-columns.js";
 
 export interface ExportQuery {
@@ -135,7 +135,7 @@ export function goalHitsCtes(q: ExportQuery, src: RowSource, d: Dialect, once = 
   const dateFilter = dateFilterOf(q, src, d);
   const params = neededParams(q.goals);
   const paramCol = new Map(params.map((k, i) => [k, `p${i}`]));
-  const needsUrl = q.goals.some((g) => g.predicates.some((p) => "urlPart" in p.value));
+  const needsUrl = readsUrl(q.goals);
   const events = [...new Set(q.goals.map((g) => g.event))].sort();
   const code = goalCode(q);
 
@@ -210,7 +210,7 @@ function oneScanHitsCtes(q: ExportQuery, src: RowSource, d: Dialect, once: boole
     `ev0 AS (SELECT u, t, e${forms.map((f) => `, ${f}`).join("")} FROM (SELECT ${scanned.join(", ")} ` +
       `FROM ${src.from} WHERE ${dateFilterOf(q, src, d)} AND event_name IN (${events.map(lit).join(", ") || lit("")}) ` +
       `AND ${user} IS NOT NULL) z)`,
-    q.goals.some((g) => g.predicates.some((p) => "urlPart" in p.value))
+    readsUrl(q.goals)
       ? `ev AS (SELECT *, ${urlColumns(col.has("page_location") ? `${col.get("page_location")}_s` : "NULL", d)} FROM ev0)`
       : "ev AS (SELECT * FROM ev0)",
   ];

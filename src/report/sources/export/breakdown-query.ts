@@ -16,7 +16,7 @@ import type { BreakdownRequest, Dimension } from "../../breakdown/dimensions.js"
 import { NOT_SET, PAGE_PATH_PATTERN } from "../../query-plan.js";
 import { type ExportQuery, predicateSql, type RowSource } from "./analysis-query.js";
 import type { Dialect } from "./dialect.js";
-import { type ParamRead, paramReads } from "./goal-matcher.js";
+import { type ParamRead, paramReads, readsUrl } from "./goal-matcher.js";
 import { paramColumns } from "./param-columns.js";
 
 /** Which optional export columns the rows have (files written by other tools may lack them). */
@@ -49,7 +49,7 @@ export function breakdownSql(
   const dims = new Set(req.dimensions);
   const reads = withLanding(paramReads(q.goals), dims.has("landing_page"));
   const paramCol = new Map(reads.map((r, i) => [r.key, `p${i}`]));
-  const needsUrl = q.goals.some((g) => g.predicates.some((p) => "urlPart" in p.value));
+  const needsUrl = readsUrl(q.goals);
   const events = [...new Set(q.goals.map((g) => g.event))].sort();
   const nullStr = `CAST(NULL AS ${d.string})`;
   const has = (on: boolean, expr: string) => (on ? expr : nullStr);

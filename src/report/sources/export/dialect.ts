@@ -77,9 +77,9 @@ export const bigquery: Dialect = {
   string: "STRING",
   cteAs: "AS",
   paramString: (key) =>
-    `(SELECT COALESCE(p.value.string_value, ${valueFields.map((f) => `CAST(p.value.${f} AS STRING)`).join(", ")}) FROM UNNEST(event_params) AS p WHERE p.key = ${bigquery.str(key)} LIMIT 1)`,
+    `(SELECT ${bigquery.valueText("p.value")} FROM UNNEST(event_params) AS p WHERE p.key = ${bigquery.str(key)} LIMIT 1)`,
   paramNumber: (key) =>
-    `(SELECT COALESCE(${valueFields.map((f) => `CAST(p.value.${f} AS FLOAT64)`).join(", ")}, SAFE_CAST(p.value.string_value AS FLOAT64)) FROM UNNEST(event_params) AS p WHERE p.key = ${bigquery.str(key)} LIMIT 1)`,
+    `(SELECT ${bigquery.valueNumber("p.value")} FROM UNNEST(event_params) AS p WHERE p.key = ${bigquery.str(key)} LIMIT 1)`,
   valueText: (v) =>
     `COALESCE(${v}.string_value, ${valueFields.map((f) => `CAST(${v}.${f} AS STRING)`).join(", ")})`,
   valueNumber: (v) =>

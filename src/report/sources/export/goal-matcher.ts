@@ -93,7 +93,7 @@ export interface ParamRead {
 
 const NUMERIC_OPS = new Set(["gt", "gte", "lt", "lte"]);
 
-/** Every parameter any predicate reads (neededParams' order), with where and how it is read. */
+/** Every parameter any predicate reads (by key), with where and how it is read. */
 export function paramReads(matchers: GoalMatcher[]): ParamRead[] {
   const reads = new Map<string, { events: Set<string>; text: boolean; number: boolean }>();
   for (const m of matchers)
@@ -115,8 +115,10 @@ export function paramReads(matchers: GoalMatcher[]): ParamRead[] {
 
 /** Every event parameter any predicate reads (page_location for URL parts). */
 export function neededParams(matchers: GoalMatcher[]): string[] {
-  const keys = new Set<string>();
-  for (const m of matchers)
-    for (const p of m.predicates) keys.add("param" in p.value ? p.value.param : "page_location");
-  return [...keys].sort();
+  return paramReads(matchers).map((r) => r.key);
+}
+
+/** Whether any predicate reads a part of the page URL (its path or host, cut from page_location). */
+export function readsUrl(matchers: GoalMatcher[]): boolean {
+  return matchers.some((g) => g.predicates.some((p) => "urlPart" in p.value));
 }
